@@ -1,0 +1,60 @@
+"""The one exception tree of itinerant.
+
+    ItinerantError                      base of everything itinerant raises on purpose
+     ├── InvalidInputError (ValueError) the caller sent something unusable; the message says what to fix
+     │    └── PayloadTooLargeError       the input is over a configured size limit
+     ├── NotFoundError (LookupError)     an id, slug or name that names nothing
+     ├── ConflictError                   the request clashes with stored state (a duplicate, a stale edit)
+     └── GazetteerError                  the gazetteer index is missing, stale or unreadable
+          └── GazetteerNotBuiltError     no index at the configured path: run `itinerant gazetteer build`
+
+The web layer maps each class to one HTTP status in a single place (app/errors.py); the library
+itself knows nothing of HTTP. Mixing in the builtin classes lets plain Python callers catch
+`ValueError` or `LookupError` as they would anywhere else (the geopy pattern).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ItinerantError",
+    "InvalidInputError",
+    "PayloadTooLargeError",
+    "NotFoundError",
+    "ConflictError",
+    "GazetteerError",
+    "GazetteerNotBuiltError",
+]
+
+
+class ItinerantError(Exception):
+    """Base class of every error itinerant raises on purpose."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        # The input field at fault, where there is one, so that an API error can name it.
+        self.field = field
+
+
+class InvalidInputError(ItinerantError, ValueError):
+    """The input cannot be used as given; the message says what to change."""
+
+
+class PayloadTooLargeError(InvalidInputError):
+    """The input is larger than the configured limit."""
+
+
+class NotFoundError(ItinerantError, LookupError):
+    """Nothing is stored under the given id, slug or name."""
+
+
+class ConflictError(ItinerantError):
+    """The request clashes with what is already stored."""
+
+
+class GazetteerError(ItinerantError):
+    """The gazetteer index cannot be used."""
+
+
+class GazetteerNotBuiltError(GazetteerError):
+    """The gazetteer index has not been built at the configured path."""
