@@ -131,6 +131,10 @@ class Event:
     co_actors: tuple[str, ...] = ()
     mention_start: int | None = None  # span of the place mention the event rests on
     mention_end: int | None = None
+    # Where the event is stored, when it is: opaque to geo, carried through to stops and GeoJSON
+    # so every stop links back to its article and sentence.
+    article_id: int | None = None
+    event_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
