@@ -1,0 +1,1 @@
+"""itinerant's web service: a thin FastAPI layer over the `geo` library, with SQLModel storage."""

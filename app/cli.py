@@ -1,0 +1,136 @@
+"""The `itinerant` command: serve, seed, ingest, export, and look after the database and gazetteer."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from app.settings import get_settings
+
+app = typer.Typer(help="itinerant: news articles in, itineraries out.", no_args_is_help=True, add_completion=False)
+db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
+gazetteer_app = typer.Typer(help="The offline gazetteer index.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _services():
+    from app.services import Services
+
+    return Services.from_settings(get_settings())
+
+
+def _upgrade(services) -> None:
+    from app.migrate import upgrade_database
+
+    upgrade_database(services.engine)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Create the database, or bring its schema up to date."""
+    services = _services()
+    _upgrade(services)
+    typer.echo(f"database ready: {services.engine.url.render_as_string(hide_password=True)}")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(force: Annotated[bool, typer.Option(help="Rebuild even when up to date.")] = False) -> None:
+    """Build the gazetteer index from the installed GeoNames data (skipped when up to date)."""
+    from geo.gazetteer.build import build_index
+
+    path = get_settings().gazetteer_path
+    report = build_index(path, force=force, progress=lambda message: typer.echo(f"  {message}"))
+    if report.skipped:
+        typer.echo(f"gazetteer up to date: {path}")
+    else:
+        typer.echo(
+            f"gazetteer built: {path} ({report.places:,} places, {report.names:,} names, "
+            f"{report.bytes / 1e6:.0f} MB, {report.seconds:.0f} s)"
+        )
+
+
+def _ingest(paths: list[Path], services, *, label: str) -> Counter:
+    from sqlmodel import Session
+
+    from app.ingest import ingest_article
+    from app.sources import Rejected, read_articles
+
+    items = list(read_articles(paths))
+    outcome: Counter = Counter()
+    rejections: list[Rejected] = []
+    with typer.progressbar(items, label=label, show_pos=True) as progress:
+        for item in progress:
+            if isinstance(item, Rejected):
+                rejections.append(item)
+                outcome["rejected"] += 1
+                continue
+            with Session(services.engine) as session:
+                try:
+                    stored = ingest_article(session, services.pipeline, item.article)
+                except Exception as exc:  # one bad article must not stop the batch
+                    rejections.append(Rejected(item.origin, str(exc)))
+                    outcome["rejected"] += 1
+                    continue
+            outcome["stored" if stored.created else "duplicate"] += 1
+    typer.echo(
+        f"{outcome['stored']} stored, {outcome['duplicate']} skipped as duplicates, {outcome['rejected']} rejected"
+    )
+    for rejection in rejections:
+        typer.echo(f"  rejected {rejection.origin}: {rejection.reason}", err=True)
+    return outcome
+
+
+@app.command()
+def seed(directory: Annotated[Path, typer.Option("--dir", help="Folder of seed articles.")] = SEEDS_DIR) -> None:
+    """Load the seed articles (idempotent: those already stored are skipped)."""
+    services = _services()
+    _upgrade(services)
+    outcome = _ingest([directory], services, label="seeding")
+    if outcome["rejected"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Text files, folders, or JSON Lines of articles.")],
+) -> None:
+    """Read articles from files and store what is found in them."""
+    services = _services()
+    _upgrade(services)
+    outcome = _ingest(paths, services, label="ingesting")
+    if outcome["rejected"] and not (outcome["stored"] or outcome["duplicate"]):
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+) -> None:
+    """Serve the web application."""
+    import uvicorn
+
+    from app.main import create_app
+
+    settings = get_settings()
+    host = host or settings.host
+    port = port or settings.port
+    application = create_app(settings)
+    _upgrade(application.state.services)
+    base = f"http://{host}:{port}"
+    typer.echo(f"itinerant on {base}\n  API docs: {base}/docs\n  articles: {base}/api/articles")
+    uvicorn.run(application, host=host, port=port, log_level="info")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

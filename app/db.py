@@ -1,0 +1,44 @@
+"""Engines and sessions: SQLite (WAL, busy timeout, foreign keys) by default, PostgreSQL alike."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlmodel import Session, create_engine
+
+__all__ = ["make_engine", "session_scope"]
+
+SQLITE_BUSY_TIMEOUT_MS = 5_000
+
+
+def make_engine(url: str, **engine_options) -> Engine:
+    """An engine for `url`; SQLite files get their folder created and the pragmas below."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True, **engine_options)
+
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"check_same_thread": False}, **engine_options)
+
+    @event.listens_for(engine, "connect")
+    def _sqlite_pragmas(dbapi_connection, _record):  # noqa: ANN001 - DBAPI types
+        cursor = dbapi_connection.cursor()
+        # WAL lets readers go on while an article is written; the busy timeout makes a second
+        # writer wait instead of failing at once; SQLite enforces foreign keys only when asked.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return engine
+
+
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One session per request; FastAPI closes it when the response is sent."""
+    with Session(engine) as session:
+        yield session

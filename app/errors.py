@@ -1,0 +1,87 @@
+"""Every error the service returns, in one shape and one place: {"error": ..., "detail": ...}.
+
+Library exceptions (geo.errors) map to statuses here and nowhere else; request validation
+errors name the field at fault; anything unexpected is a 500 that leaks no internals.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from geo.errors import (
+    ConflictError,
+    GazetteerError,
+    InvalidInputError,
+    ItinerantError,
+    NotFoundError,
+    PayloadTooLargeError,
+)
+
+__all__ = ["install_error_handlers", "error_response", "STATUS_OF"]
+
+log = logging.getLogger("itinerant")
+
+# Most specific first: the first class an exception is an instance of decides its status.
+STATUS_OF: tuple[tuple[type[ItinerantError], int, str], ...] = (
+    (PayloadTooLargeError, 413, "payload too large"),
+    (InvalidInputError, 422, "invalid input"),
+    (NotFoundError, 404, "not found"),
+    (ConflictError, 409, "conflict"),
+    (GazetteerError, 503, "gazetteer unavailable"),
+    (ItinerantError, 400, "bad request"),
+)
+
+_HTTP_TITLES = {400: "bad request", 404: "not found", 405: "method not allowed", 413: "payload too large"}
+
+
+def error_response(status: int, error: str, detail, **extra) -> JSONResponse:
+    return JSONResponse({"error": error, "detail": detail, **extra}, status_code=status)
+
+
+def _field_name(location: tuple) -> str:
+    # ("body", "published") -> "published"; ("query", "limit") -> "limit"
+    parts = [str(p) for p in location if p not in ("body", "query", "path", "header")]
+    return ".".join(parts) or "body"
+
+
+def _describe(error: dict) -> str:
+    field = _field_name(tuple(error.get("loc", ())))
+    message = error.get("msg", "is invalid")
+    if error.get("type") == "extra_forbidden":
+        message = "is not a known field"
+    elif error.get("type") == "missing":
+        message = "is required"
+    elif error.get("type") in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        message = "must be an ISO 8601 date such as 2023-09-15"
+    return f"{field}: {message}"
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ItinerantError)
+    async def _library_error(_request: Request, exc: ItinerantError) -> JSONResponse:
+        for cls, status, title in STATUS_OF:
+            if isinstance(exc, cls):
+                extra = {"field": exc.field} if exc.field else {}
+                return error_response(status, title, exc.message, **extra)
+        raise AssertionError("ItinerantError is in STATUS_OF")  # pragma: no cover
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [_describe(e) for e in exc.errors()]
+        fields = [_field_name(tuple(e.get("loc", ()))) for e in exc.errors()]
+        return error_response(422, "invalid input", "; ".join(problems), fields=fields)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        title = _HTTP_TITLES.get(exc.status_code, "error")
+        return error_response(exc.status_code, title, exc.detail)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return error_response(500, "internal error", "the server failed; the error has been logged")

@@ -1,0 +1,33 @@
+"""Ingesting an article: the same steps for the API, the command line and the seed loader."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from app.schemas import ArticleCreate
+from app.storage import StoredArticle, find_duplicate, save_article
+from geo.model import ArticleText
+from geo.pipeline import ArticlePipeline
+
+__all__ = ["ingest_article", "article_text"]
+
+
+def article_text(body: ArticleCreate) -> ArticleText:
+    return ArticleText(
+        text=body.text,
+        title=body.title,
+        source=body.source,
+        url=str(body.url) if body.url else None,
+        published=body.published,
+        dateline=body.dateline,
+    )
+
+
+def ingest_article(session: Session, pipeline: ArticlePipeline, body: ArticleCreate) -> StoredArticle:
+    """Store the article with what the pipeline reads from it; a text stored before is not read again."""
+    existing = find_duplicate(session, body.text)
+    if existing is not None:
+        return StoredArticle(existing, created=False)
+    article = article_text(body)
+    # Reading the text is the slow part; it happens before the write transaction opens.
+    return save_article(session, article, pipeline.extract(article))

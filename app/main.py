@@ -1,0 +1,34 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from app.errors import install_error_handlers
+from app.limits import BodySizeLimit
+from app.routes import articles, health
+from app.services import Services
+from app.settings import Settings, get_settings
+
+__all__ = ["create_app"]
+
+DESCRIPTION = """
+itinerant reads news articles, finds the places they mention, works out who was where and when,
+and serves the result as GeoJSON and maps.
+
+Place data © GeoNames (CC-BY 4.0), https://www.geonames.org/.
+"""
+
+
+def create_app(settings: Settings | None = None, *, services: Services | None = None) -> FastAPI:
+    """The web application; tests pass `services` to bring their own database and pipeline."""
+    if services is None:
+        services = Services.from_settings(settings or get_settings())
+    settings = services.settings
+    app = FastAPI(title="itinerant", version="0.1.0", description=DESCRIPTION)
+    app.state.services = services
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    install_error_handlers(app)
+    app.include_router(health.router)
+    app.include_router(articles.router)
+    return app

@@ -1,0 +1,114 @@
+"""The stored tables: articles, the places and mentions read from them, actors and their events.
+
+    Article ─< Mention >─ Place
+    Article ─< Event >─ Actor ─< ActorAlias
+               Event >─ Place
+
+Columns hold plain values (no database-specific types), so the same models run on SQLite and
+PostgreSQL; the schema itself is created and upgraded by the Alembic migrations in app/migrations.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+__all__ = ["Article", "Place", "Mention", "Actor", "ActorAlias", "Event", "utcnow"]
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Article(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    title: str | None = Field(default=None, max_length=500)
+    source: str | None = Field(default=None, max_length=200)
+    url: str | None = Field(default=None, max_length=2000)
+    published: date | None = Field(default=None, index=True)
+    dateline: str | None = Field(default=None, max_length=200)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    # sha256 of the normalised text: the same article ingested twice is stored once.
+    content_hash: str = Field(max_length=64, unique=True)
+    ingested_at: datetime = Field(default_factory=utcnow)
+
+
+class Place(SQLModel, table=True):
+    """A gazetteer place that some mention or event refers to, copied in so the store is self-contained."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    gazetteer_id: str = Field(max_length=100, unique=True)
+    geonameid: int | None = Field(default=None, index=True)
+    name: str = Field(max_length=300)
+    lat: float
+    lon: float
+    kind: str = Field(max_length=50)
+    country: str | None = Field(default=None, max_length=2)
+    admin1: str | None = Field(default=None, max_length=200)
+    precision: str = Field(max_length=10)
+    population: int = 0
+
+
+class Mention(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    start_char: int
+    end_char: int
+    surface: str = Field(max_length=300)
+    role: str = Field(max_length=20)
+    place_id: int | None = Field(default=None, foreign_key="place.id", index=True)
+    confidence: float = 0.0
+    # The gazetteer ids of the other candidates considered, space-separated, best first.
+    alternatives: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+
+
+class Actor(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    slug: str = Field(max_length=200, unique=True)
+    kind: str = Field(default="person", max_length=20)
+
+
+class ActorAlias(SQLModel, table=True):
+    """Another name of an actor ("Kim", "the North Korean leader"), matched by its normalised key."""
+
+    __table_args__ = (UniqueConstraint("alias_key", name="uq_actoralias_alias_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    actor_id: int = Field(foreign_key="actor.id", index=True, ondelete="CASCADE")
+    alias: str = Field(max_length=200)
+    alias_key: str = Field(max_length=200)
+
+
+class Event(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_event_actor_date", "actor_id", "date_start"),
+        Index("ix_event_lat_lon", "lat", "lon"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    actor_id: int = Field(foreign_key="actor.id")
+    action: str = Field(max_length=50)
+    place_id: int = Field(foreign_key="place.id", index=True)
+    # The event's own point: the place's, unless an analyst corrected it to coordinates.
+    lat: float
+    lon: float
+    date_start: date | None = None
+    date_end: date | None = None
+    date_precision: str = Field(default="unknown", max_length=10)
+    status: str = Field(max_length=20, index=True)
+    evidence: str = Field(sa_column=Column(Text, nullable=False))
+    evidence_start: int
+    evidence_end: int
+    mention_start: int | None = None
+    mention_end: int | None = None
+    confidence: float = 0.0
+    co_actors: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    reviewed: bool = False
+    corrected: bool = False
+    rejected: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,52 @@
+"""Articles: ingest one, list them, read one with what was extracted from it."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response, status
+from sqlmodel import select
+
+from app import models
+from app.deps import ServicesDep, SessionDep
+from app.pagination import PageDep, page_of
+from app.present import article_public, article_summary
+from app.schemas import ArticleCreate, ArticlePublic, ArticleSummary, Page
+from app.ingest import ingest_article
+from app.storage import count_articles
+from geo.errors import NotFoundError
+
+router = APIRouter(prefix="/api/articles", tags=["articles"])
+
+
+@router.post(
+    "",
+    response_model=ArticlePublic,
+    status_code=status.HTTP_201_CREATED,
+    summary="Read an article: store it with the places and events found in it",
+    responses={200: {"description": "The same text was stored before; that article is returned."}},
+)
+def create_article(body: ArticleCreate, session: SessionDep, services: ServicesDep, response: Response):
+    stored = ingest_article(session, services.pipeline, body)
+    if not stored.created:
+        response.status_code = status.HTTP_200_OK
+    response.headers["Location"] = f"/api/articles/{stored.article.id}"
+    return article_public(session, stored.article)
+
+
+@router.get("", response_model=Page[ArticleSummary], summary="Stored articles, newest first")
+def list_articles(request: Request, session: SessionDep, page: PageDep):
+    total = count_articles(session)
+    rows = session.exec(
+        select(models.Article)
+        .order_by(models.Article.published.desc().nulls_last(), models.Article.id.desc())
+        .offset(page.offset)
+        .limit(page.limit)
+    ).all()
+    return page_of(request, [article_summary(a) for a in rows], total, page)
+
+
+@router.get("/{article_id}", response_model=ArticlePublic, summary="One article with its mentions and events")
+def get_article(article_id: int, session: SessionDep):
+    article = session.get(models.Article, article_id)
+    if article is None:
+        raise NotFoundError(f"no article with id {article_id}", field="article_id")
+    return article_public(session, article)

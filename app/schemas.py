@@ -1,0 +1,133 @@
+"""What the API accepts and returns: request bodies are strict, responses are plain data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Generic, TypeVar
+
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
+
+__all__ = [
+    "ArticleCreate",
+    "PlacePublic",
+    "MentionPublic",
+    "ActorRef",
+    "EventPublic",
+    "ArticleSummary",
+    "ArticlePublic",
+    "Page",
+    "Health",
+]
+
+T = TypeVar("T")
+
+MAX_TEXT_CHARS = 500_000
+
+
+class ArticleCreate(BaseModel):
+    """An article to read: its text and what is known of it."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "VLADIVOSTOK, Russia (AP) — North Korean leader Kim Jong Un arrived in ...",
+                    "title": "Kim arrives in Russia's Far East",
+                    "source": "AP",
+                    "url": "https://example.org/kim-russia",
+                    "published": "2023-09-12",
+                }
+            ]
+        },
+    )
+
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, description="The article's full text.")
+    title: str | None = Field(None, max_length=500)
+    source: str | None = Field(None, max_length=200, description="Who published it: AP, Reuters...")
+    url: AnyHttpUrl | None = Field(None, description="Where it was published (http or https).")
+    published: dt.date | None = Field(
+        None, description="Publication date, ISO 8601 (2023-09-15); anchors 'on Tuesday', 'today'..."
+    )
+    dateline: str | None = Field(None, max_length=200, description="Where it was filed, if not in the text.")
+
+
+class PlacePublic(BaseModel):
+    gazetteer_id: str
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    country: str | None
+    admin1: str | None
+    precision: str
+
+
+class MentionPublic(BaseModel):
+    id: int
+    start: int
+    end: int
+    surface: str
+    role: str
+    confidence: float
+    place: PlacePublic | None
+    alternatives: list[str] = Field(description="Gazetteer ids of the other candidates, best first.")
+
+
+class ActorRef(BaseModel):
+    name: str
+    slug: str
+
+
+class EventPublic(BaseModel):
+    id: int
+    article_id: int
+    actor: ActorRef
+    action: str
+    place: PlacePublic
+    lat: float
+    lon: float
+    date: str | None = Field(description="ISO 8601, as precise as known: 2023-09-15, 2019-04, 2019.")
+    date_start: dt.date | None
+    date_end: dt.date | None
+    date_precision: str
+    status: str
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    confidence: float
+    co_actors: list[str]
+    reviewed: bool
+    corrected: bool
+
+
+class ArticleSummary(BaseModel):
+    id: int
+    title: str | None
+    source: str | None
+    url: str | None
+    published: dt.date | None
+    dateline: str | None
+    ingested_at: dt.datetime
+    content_hash: str
+
+
+class ArticlePublic(ArticleSummary):
+    text: str
+    mentions: list[MentionPublic]
+    events: list[EventPublic]
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int
+    next: str | None = Field(description="URL of the next page, or null on the last one.")
+
+
+class Health(BaseModel):
+    status: str
+    database: str
+    gazetteer: str
+    articles: int

@@ -1,0 +1,65 @@
+"""All configuration in one place, read from ITINERANT_* environment variables (or a .env file).
+
+Nothing needs setting for a local run: the defaults give a SQLite database and the gazetteer
+index under ./data/, served on 127.0.0.1:8000.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings", "get_settings"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ITINERANT_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(Path("data"), description="Where the database and the gazetteer index live.")
+    database_url: str | None = Field(
+        None, description="SQLAlchemy URL; default: a SQLite file in the data directory."
+    )
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    public_url: str | None = Field(
+        None, description="The service's external base URL, for links in embeds and oEmbed; default: the request's."
+    )
+
+    # Input limits.
+    max_body_bytes: int = Field(1_000_000, ge=1024, description="Requests with larger bodies get a 413.")
+    page_size: int = Field(50, ge=1, le=1000)
+    max_page_size: int = Field(500, ge=1, le=10_000)
+
+    # Text processing.
+    use_ner: bool = Field(True, description="Use the spaCy model as a second signal in geoparsing.")
+
+    # Maps and embeds (used by the map pages).
+    tiles: str = Field("OpenStreetMap", description="An xyzservices provider name, or 'none' for the offline basemap.")
+    asset_mode: Literal["local", "cdn"] = Field("local", description="Serve map JavaScript/CSS ourselves or from CDNs.")
+    frame_ancestors: str = Field("*", description="CSP frame-ancestors for embed routes.")
+    cors_origins: list[str] = Field(default_factory=lambda: ["*"], description="Origins allowed to GET the APIs.")
+
+    # Online geocoders: off unless a deployment names one (e.g. "nominatim").
+    online_geocoder: str | None = None
+    online_geocoder_user_agent: str = "itinerant"
+    online_geocoder_min_delay_seconds: float = Field(1.0, ge=0)
+    api_key: str | None = Field(None, description="When set, write endpoints require it in X-API-Key.")
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'itinerant.sqlite').as_posix()}"
+
+    @property
+    def gazetteer_path(self) -> Path:
+        return self.data_dir / "gazetteer.sqlite"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,190 @@
+"""Writing an article and everything read from it, in one transaction, and reading it back.
+
+An article lands whole or not at all: the article row, its places, mentions, actors and events
+are added in one transaction that is rolled back on any error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from app import models
+from geo.errors import InvalidInputError
+from geo.gazetteer.names import normalize_name
+from geo.model import ArticleText, Extraction
+from geo.model import Place as GeoPlace
+from geo.model import slugify
+
+__all__ = ["content_hash", "StoredArticle", "find_duplicate", "save_article", "count_articles"]
+
+
+def content_hash(text: str) -> str:
+    """The identity of an article's text: the same words with other line endings or padding match."""
+    canonical = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    article: models.Article
+    created: bool  # False when the same text was stored before
+
+
+def find_duplicate(session: Session, text: str) -> models.Article | None:
+    return session.exec(select(models.Article).where(models.Article.content_hash == content_hash(text))).first()
+
+
+def count_articles(session: Session) -> int:
+    return session.exec(select(func.count()).select_from(models.Article)).one()
+
+
+def save_article(session: Session, article: ArticleText, extraction: Extraction) -> StoredArticle:
+    """Store the article and its extraction in one transaction; a known text is returned as it is."""
+    existing = find_duplicate(session, article.text)
+    if existing is not None:
+        return StoredArticle(existing, created=False)
+    try:
+        row = models.Article(
+            title=article.title,
+            source=article.source,
+            url=article.url,
+            published=article.published,
+            dateline=article.dateline or _dateline_name(extraction),
+            text=article.text,
+            content_hash=content_hash(article.text),
+        )
+        session.add(row)
+        session.flush()
+        places = _PlaceRows(session)
+        for mention in extraction.mentions:
+            session.add(
+                models.Mention(
+                    article_id=row.id,
+                    start_char=mention.start,
+                    end_char=mention.end,
+                    surface=mention.surface,
+                    role=str(mention.role),
+                    place_id=places.id_of(mention.place) if mention.place else None,
+                    confidence=mention.confidence,
+                    alternatives=" ".join(p.place_id for p in mention.alternatives),
+                )
+            )
+        actors = _ActorRows(session)
+        for event in extraction.events:
+            session.add(
+                models.Event(
+                    article_id=row.id,
+                    actor_id=actors.id_of(event.actor),
+                    action=event.action,
+                    place_id=places.id_of(event.place),
+                    lat=event.place.lat,
+                    lon=event.place.lon,
+                    date_start=event.date.start,
+                    date_end=event.date.end,
+                    date_precision=str(event.date.precision),
+                    status=str(event.status),
+                    evidence=event.evidence,
+                    evidence_start=event.evidence_start,
+                    evidence_end=event.evidence_end,
+                    mention_start=event.mention_start,
+                    mention_end=event.mention_end,
+                    confidence=event.confidence,
+                    co_actors="|".join(event.co_actors),
+                )
+            )
+        session.commit()
+    except IntegrityError as exc:
+        session.rollback()
+        # Another writer stored the same text between our check and our insert.
+        duplicate = find_duplicate(session, article.text)
+        if duplicate is not None:
+            return StoredArticle(duplicate, created=False)
+        raise InvalidInputError(f"the article could not be stored: {exc.orig}") from exc
+    except BaseException:
+        session.rollback()
+        raise
+    session.refresh(row)
+    return StoredArticle(row, created=True)
+
+
+def _dateline_name(extraction: Extraction) -> str | None:
+    if extraction.dateline is None:
+        return None
+    place = extraction.dateline.place
+    return place.name if place is not None else extraction.dateline.surface
+
+
+class _PlaceRows:
+    """Gazetteer places copied into the store once, looked up by their gazetteer id."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._ids: dict[str, int] = {}
+
+    def id_of(self, place: GeoPlace) -> int:
+        if place.place_id in self._ids:
+            return self._ids[place.place_id]
+        found = self._session.exec(
+            select(models.Place.id).where(models.Place.gazetteer_id == place.place_id)
+        ).first()
+        if found is None:
+            found = self._insert(place)
+        self._ids[place.place_id] = found
+        return found
+
+    def _insert(self, place: GeoPlace) -> int:
+        row = models.Place(
+            gazetteer_id=place.place_id,
+            geonameid=place.geonameid,
+            name=place.name,
+            lat=place.lat,
+            lon=place.lon,
+            kind=place.kind,
+            country=place.country,
+            admin1=place.admin1,
+            precision=str(place.precision),
+            population=place.population,
+        )
+        # A savepoint, so that losing a race with another writer does not undo the whole article.
+        try:
+            with self._session.begin_nested():
+                self._session.add(row)
+                self._session.flush()
+        except IntegrityError:
+            return self._session.exec(
+                select(models.Place.id).where(models.Place.gazetteer_id == place.place_id)
+            ).one()
+        return row.id
+
+
+class _ActorRows:
+    """People, found by any stored alias of theirs, else created with their name as first alias."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._ids: dict[str, int] = {}
+
+    def id_of(self, name: str) -> int:
+        key = normalize_name(name)
+        if key in self._ids:
+            return self._ids[key]
+        found = self._session.exec(
+            select(models.ActorAlias.actor_id).where(models.ActorAlias.alias_key == key)
+        ).first()
+        if found is None:
+            found = self._session.exec(select(models.Actor.id).where(models.Actor.slug == slugify(name))).first()
+        if found is None:
+            actor = models.Actor(name=name, slug=slugify(name))
+            self._session.add(actor)
+            self._session.flush()
+            self._session.add(models.ActorAlias(actor_id=actor.id, alias=name, alias_key=key))
+            self._session.flush()
+            found = actor.id
+        self._ids[key] = found
+        return found

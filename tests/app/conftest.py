@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from app_fixtures import SOCHI, VISIT, VLADIVOSTOK
+from pipelines import pipeline
+
+from app.main import create_app
+from app.services import Services
+from app.settings import Settings
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(data_dir=tmp_path, _env_file=None)
+
+
+@pytest.fixture
+def make_client(engine, settings):
+    """A test client over the given database, with a small pipeline that knows a few places."""
+
+    def make(events=(VISIT,), places=None, **overrides):
+        places = places or {"Vladivostok": VLADIVOSTOK, "Sochi": SOCHI}
+        configured = settings.model_copy(update=overrides)
+        services = Services(configured, engine, lambda _settings: pipeline(places, list(events)))
+        return TestClient(create_app(services=services))
+
+    return make
+
+
+@pytest.fixture
+def client(make_client):
+    return make_client()

@@ -1,0 +1,73 @@
+"""Fixtures shared by the whole suite: databases (SQLite always, PostgreSQL when configured) and apps.
+
+Set ITINERANT_TEST_POSTGRES_URL (e.g. postgresql+psycopg://127.0.0.1:5432/test) to run every
+storage and API test a second time against PostgreSQL; each run works in a schema of its own.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from app.db import make_engine
+from app.migrate import upgrade_database
+
+sys.path.insert(0, str(Path(__file__).parent / "support"))  # helpers shared by tests
+
+POSTGRES_URL = os.environ.get("ITINERANT_TEST_POSTGRES_URL")
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+DATABASES = [
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param(
+        "postgres",
+        id="postgres",
+        marks=[
+            pytest.mark.postgres,
+            pytest.mark.skipif(not POSTGRES_URL, reason="ITINERANT_TEST_POSTGRES_URL is not set"),
+        ],
+    ),
+]
+
+
+def _postgres_engine():
+    schema = f"itinerant_test_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(POSTGRES_URL)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine = make_engine(POSTGRES_URL, connect_args={"options": f"-csearch_path={schema}"})
+    return engine, admin, schema
+
+
+@pytest.fixture(params=DATABASES)
+def engine(request, tmp_path):
+    """A migrated, empty database of each configured kind."""
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'itinerant.sqlite'}")
+        upgrade_database(engine)
+        yield engine
+        engine.dispose()
+        return
+    engine, admin, schema = _postgres_engine()
+    try:
+        upgrade_database(engine)
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not POSTGRES_URL:
+        terminalreporter.write_line(
+            "PostgreSQL tests were NOT run: set ITINERANT_TEST_POSTGRES_URL to run storage and API tests "
+            "against PostgreSQL too (.ci/run does).",
+            yellow=True,
+        )

@@ -1,0 +1,40 @@
+"""Small pipeline stages for testing the web layer without the full gazetteer and NER model."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from geo.model import ArticleText, Event, Mention, MentionRole, Place
+from geo.pipeline import ArticlePipeline
+
+
+@dataclass
+class ListedPlaces:
+    """Finds the listed names as whole words and places them; knows nothing else."""
+
+    places: dict[str, Place]
+
+    def parse(self, text: str) -> Sequence[Mention]:
+        mentions = []
+        for name, place in self.places.items():
+            for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+                mentions.append(
+                    Mention(match.start(), match.end(), name, MentionRole.PLACE, place, 0.9, alternatives=())
+                )
+        return sorted(mentions, key=lambda m: m.start)
+
+
+@dataclass
+class GivenEvents:
+    """Returns the events it was given, for any article."""
+
+    events: list[Event] = field(default_factory=list)
+
+    def read_events(self, article: ArticleText, mentions: Sequence[Mention]):
+        return self.events, sorted({e.actor for e in self.events})
+
+
+def pipeline(places: dict[str, Place], events: list[Event] | None = None) -> ArticlePipeline:
+    return ArticlePipeline(places=ListedPlaces(places), events=GivenEvents(events or []))
