@@ -2,7 +2,7 @@
 # Both are idempotent: the virtual environment is rebuilt only when the lock changes,
 # the gazetteer index only when its sources change.
 
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1

@@ -16,7 +16,8 @@ gazetteer_app = typer.Typer(help="The offline gazetteer index.", no_args_is_help
 app.add_typer(db_app, name="db")
 app.add_typer(gazetteer_app, name="gazetteer")
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+# Relative to the working directory: the repository root for `make run`, the image's WORKDIR in Docker.
+SEEDS_DIR = Path("seeds")
 
 
 def _services():
