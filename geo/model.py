@@ -7,11 +7,14 @@ stores and serialises them; nothing here knows how.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+
+from geo.errors import InvalidInputError
 
 __all__ = [
     "Precision",
@@ -104,6 +107,19 @@ class DateInterval:
     end: date | None = None
     precision: DatePrecision = DatePrecision.UNKNOWN
 
+    @classmethod
+    def parse_iso(cls, text: str) -> DateInterval:
+        """'2023-09-15', '2023-09', '2023', or an interval '2023-09-12/2023-09-15', as an interval."""
+        start_text, _, end_text = text.strip().partition("/")
+        start = _parse_partial_date(start_text)
+        if not end_text:
+            return start
+        end = _parse_partial_date(end_text)
+        if end.end < start.start:
+            raise InvalidInputError(f"the interval {text!r} ends before it starts", field="date")
+        precision = start.precision if start.precision is end.precision else DatePrecision.DAY
+        return cls(start.start, end.end, precision)
+
     def iso(self) -> str | None:
         """The date as ISO 8601, only as precise as known: '2023-09-15', '2019-04', '2019'."""
         if self.start is None or self.precision is DatePrecision.UNKNOWN:
@@ -157,6 +173,27 @@ class Extraction:
     events: tuple[Event, ...] = ()
     people: tuple[str, ...] = ()  # canonical names of the people the article speaks of
     dateline: Mention | None = None
+
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _parse_partial_date(text: str) -> DateInterval:
+    match = _PARTIAL_DATE.match(text.strip())
+    if match is None:
+        raise InvalidInputError(
+            f"{text!r} is not an ISO 8601 date: use 2023-09-15, 2023-09 or 2023", field="date"
+        )
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if day is not None:
+            return DateInterval(date(year, month, day), date(year, month, day), DatePrecision.DAY)
+        if month is not None:
+            last = calendar.monthrange(year, month)[1]
+            return DateInterval(date(year, month, 1), date(year, month, last), DatePrecision.MONTH)
+        return DateInterval(date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR)
+    except (ValueError, calendar.IllegalMonthError):
+        raise InvalidInputError(f"{text!r} is not a real date", field="date") from None
 
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")

@@ -1,0 +1,371 @@
+"""GeoJSON (RFC 7946), built in this one place from anything with `__geo_interface__`.
+
+Positions are (lon, lat), rounded to 6 decimals (about 0.1 m, RFC 7946 section 11.2) and
+checked to lie on the globe. Features of stops, legs and events carry the properties the web
+layer and the maps read; `iter_feature_collection` streams a collection of any size as text.
+
+Bounding boxes follow RFC 7946 section 5: [west, south, east, north]. `bbox_of` picks the
+narrowest span of longitudes that covers every position, going across the antimeridian when
+that is narrower, in which case west > east (a leg from Anadyr to Anchorage has west 177.5 and
+east -149.9, not the whole map). -180 and 180 are the same meridian there. A geometry that
+reaches a pole spans every longitude: west -180, east 180 (section 5.3).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+from geo.errors import InvalidInputError
+from geo.model import DateInterval, Event, Place
+
+if TYPE_CHECKING:  # geo.itinerary builds on this module; no import cycle at run time
+    from geo.itinerary import Itinerary, Leg, Stop
+
+__all__ = [
+    "COORDINATE_DECIMALS",
+    "Bbox",
+    "geometry_of",
+    "feature",
+    "feature_collection",
+    "bbox_of",
+    "stop_feature",
+    "leg_feature",
+    "event_feature",
+    "itinerary_feature_collection",
+    "iter_feature_collection",
+]
+
+COORDINATE_DECIMALS: Final = 6
+_DISTANCE_DECIMALS: Final = 3  # kilometres to the metre
+
+Bbox = tuple[float, float, float, float]  # (west, south, east, north)
+
+_POSITION_DEPTH: Final = {
+    "Point": 0,
+    "MultiPoint": 1,
+    "LineString": 1,
+    "MultiLineString": 2,
+    "Polygon": 2,
+    "MultiPolygon": 3,
+}
+# Members a FeatureCollection defines itself; a foreign member may not take their names.
+_COLLECTION_MEMBERS: Final = frozenset({"type", "features", "bbox"})
+_ENCODER: Final = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+# -- geometries -----------------------------------------------------------------------------
+
+
+def _position(raw: Sequence[float]) -> list[float]:
+    if not 2 <= len(raw) <= 3:
+        raise InvalidInputError(f"a position has 2 or 3 numbers, not {len(raw)}: {raw!r}")
+    lon, lat = float(raw[0]), float(raw[1])
+    # The comparisons are false for NaN, so NaN fails them too.
+    if not -180.0 <= lon <= 180.0:
+        raise InvalidInputError(f"longitude {lon} is outside [-180, 180]")
+    if not -90.0 <= lat <= 90.0:
+        raise InvalidInputError(f"latitude {lat} is outside [-90, 90]")
+    rounded = [round(lon, COORDINATE_DECIMALS), round(lat, COORDINATE_DECIMALS)]
+    if len(raw) == 3:
+        altitude = float(raw[2])
+        if not math.isfinite(altitude):
+            raise InvalidInputError(f"altitude {altitude} is not a finite number")
+        rounded.append(round(altitude, COORDINATE_DECIMALS))
+    return rounded
+
+
+def _coordinates(raw: Any, depth: int) -> list:
+    if depth == 0:
+        return _position(raw)
+    return [_coordinates(item, depth - 1) for item in raw]
+
+
+def _positions(geometry: Mapping[str, Any]) -> Iterator[Sequence[float]]:
+    """Every position of a (normalised) geometry, GeometryCollections included."""
+    kind = geometry["type"]
+    if kind == "GeometryCollection":
+        for member in geometry["geometries"]:
+            yield from _positions(member)
+        return
+    stack: list[tuple[Any, int]] = [(geometry["coordinates"], _POSITION_DEPTH[kind])]
+    while stack:
+        coordinates, depth = stack.pop()
+        if depth == 0:
+            yield coordinates
+        else:
+            stack.extend((item, depth - 1) for item in coordinates)
+
+
+def geometry_of(obj: Any) -> dict[str, Any] | None:
+    """A GeoJSON geometry dict from a geometry dict or any object with `__geo_interface__`.
+
+    Coordinates come back as lists of rounded, checked positions; None stays None (a feature
+    may have no geometry). A Feature's geometry is taken from it.
+    """
+    if obj is None:
+        return None
+    raw = obj if isinstance(obj, Mapping) else getattr(obj, "__geo_interface__", None)
+    if not isinstance(raw, Mapping) or "type" not in raw:
+        raise InvalidInputError(f"not a geometry and no __geo_interface__: {type(obj).__name__}")
+    kind = raw["type"]
+    if kind == "Feature":
+        return geometry_of(raw.get("geometry"))
+    if kind == "GeometryCollection":
+        members = [geometry_of(member) for member in raw.get("geometries", ())]
+        return {"type": kind, "geometries": members}
+    if kind not in _POSITION_DEPTH:
+        raise InvalidInputError(f"unknown GeoJSON geometry type {kind!r}")
+    try:
+        coordinates = _coordinates(raw["coordinates"], _POSITION_DEPTH[kind])
+    except (KeyError, TypeError) as error:
+        raise InvalidInputError(f"malformed {kind} coordinates: {error}") from error
+    if kind in ("LineString", "MultiLineString"):
+        lines = [coordinates] if kind == "LineString" else coordinates
+        if any(len(line) < 2 for line in lines):
+            raise InvalidInputError(f"every line of a {kind} needs two or more positions")
+    return {"type": kind, "coordinates": coordinates}
+
+
+# -- features and collections --------------------------------------------------------------
+
+
+def feature(
+    geometry: Any, properties: Mapping[str, Any] | None = None, id: str | int | None = None
+) -> dict[str, Any]:
+    """A Feature of a geometry (or of an object with `__geo_interface__`) and its properties."""
+    result: dict[str, Any] = {
+        "type": "Feature",
+        "geometry": geometry_of(geometry),
+        "properties": dict(properties) if properties is not None else None,
+    }
+    if id is not None:
+        if isinstance(id, bool) or not isinstance(id, (str, int, float)):
+            raise InvalidInputError(f"a feature id is a string or a number, not {id!r}")
+        result["id"] = id
+    return result
+
+
+def _checked_bbox(bbox: Sequence[float]) -> list[float]:
+    values = list(bbox)
+    if len(values) not in (4, 6) or not all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+        for v in values
+    ):
+        raise InvalidInputError(f"a bbox is 4 (or 6) finite numbers, not {bbox!r}", field="bbox")
+    return values
+
+
+def _checked_members(members: Mapping[str, Any]) -> dict[str, Any]:
+    clash = _COLLECTION_MEMBERS.intersection(members)
+    if clash:
+        raise InvalidInputError(f"foreign members may not be named {sorted(clash)}")
+    return dict(members)
+
+
+def feature_collection(
+    features: Iterable[Mapping[str, Any]],
+    /,
+    *,
+    bbox: Sequence[float] | None = None,
+    **foreign_members: Any,
+) -> dict[str, Any]:
+    """A FeatureCollection, with an optional bbox and foreign members (RFC 7946 section 6.1)."""
+    collection: dict[str, Any] = {"type": "FeatureCollection"}
+    if bbox is not None:
+        collection["bbox"] = _checked_bbox(bbox)
+    collection.update(_checked_members(foreign_members))
+    collection["features"] = list(features)
+    return collection
+
+
+def bbox_of(items: Iterable[Any]) -> Bbox | None:
+    """The [west, south, east, north] of geometries, features or geo objects; None if empty.
+
+    See the module docstring for the antimeridian and the poles.
+    """
+    longitudes: set[float] = set()
+    south, north = math.inf, -math.inf
+    for item in items:
+        geometry = geometry_of(item)
+        if geometry is None:
+            continue
+        for position in _positions(geometry):
+            longitudes.add(position[0])
+            south, north = min(south, position[1]), max(north, position[1])
+    if not longitudes:
+        return None
+    if north == 90.0 or south == -90.0:
+        return (-180.0, south, 180.0, north)
+    west, east = _narrowest_longitudes(sorted(longitudes))
+    return (west, south, east, north)
+
+
+def _narrowest_longitudes(longitudes: Sequence[float]) -> tuple[float, float]:
+    """West and east of the shortest arc of the circle holding every longitude (sorted)."""
+    # The arc leaves out the widest gap between neighbouring longitudes; the gap through the
+    # antimeridian (from the largest back round to the smallest) wins ties, which keeps the
+    # ordinary west <= east box whenever it is as narrow as any other.
+    west, east = longitudes[0], longitudes[-1]
+    widest = longitudes[0] + 360.0 - longitudes[-1]
+    for before, after in zip(longitudes, longitudes[1:]):
+        if after - before > widest:
+            widest, west, east = after - before, after, before
+    if west > east:  # across the antimeridian: name its meridian as the side the box lies on
+        west = -180.0 if west == 180.0 else west
+        east = 180.0 if east == -180.0 else east
+    return west, east
+
+
+# -- itinerant's features -------------------------------------------------------------------
+
+
+def _date_properties(interval: DateInterval) -> dict[str, Any]:
+    end = interval.end if interval.end is not None else interval.start
+    return {
+        "date": interval.iso(),
+        "date_start": interval.start.isoformat() if interval.start is not None else None,
+        "date_end": end.isoformat() if end is not None else None,
+        "date_precision": interval.precision.value,
+    }
+
+
+def _place_properties(place: Place) -> dict[str, Any]:
+    return {
+        "place": place.name,
+        "place_id": place.place_id,
+        "geonameid": place.geonameid,
+        "country": place.country,
+        "admin1": place.admin1,
+        "place_precision": place.precision.value,
+    }
+
+
+def stop_feature(stop: Stop, actor: str) -> dict[str, Any]:
+    """A Point feature of one stop, with what the map and the API show of it.
+
+    `date` is when the stay began, as precisely as known; `date_start` and `date_end` are the
+    days its events span.
+    """
+    first = stop.first_event
+    properties = {
+        "kind": "stop",
+        "number": stop.number,
+        "actor": actor,
+        **_place_properties(stop.place),
+        "status": stop.status.value,
+        **_date_properties(stop.date),
+        "action": stop.action,
+        "evidence": stop.evidence,
+        "evidence_start": first.evidence_start,
+        "evidence_end": first.evidence_end,
+        "article_id": stop.article_id,
+        "event_ids": list(stop.event_ids),
+    }
+    return feature(stop, properties, id=f"stop-{stop.number}")
+
+
+def leg_feature(leg: Leg, actor: str) -> dict[str, Any]:
+    """A LineString (MultiLineString where cut at the antimeridian) feature of one leg."""
+    properties = {
+        "kind": "leg",
+        "number": leg.number,
+        "actor": actor,
+        "from": leg.origin.number,
+        "to": leg.destination.number,
+        "from_place": leg.origin.place.name,
+        "to_place": leg.destination.place.name,
+        "status": leg.status.value,
+        "distance_km": round(leg.distance_km, _DISTANCE_DECIMALS),
+    }
+    return feature(leg, properties, id=f"leg-{leg.number}")
+
+
+def event_feature(event: Event) -> dict[str, Any]:
+    """A Point feature of one event, with properties like a stop's."""
+    properties = {
+        "kind": "event",
+        "actor": event.actor,
+        **_place_properties(event.place),
+        "status": event.status.value,
+        **_date_properties(event.date),
+        "action": event.action,
+        "evidence": event.evidence,
+        "evidence_start": event.evidence_start,
+        "evidence_end": event.evidence_end,
+        "article_id": event.article_id,
+        "event_id": event.event_id,
+        "confidence": event.confidence,
+        "co_actors": list(event.co_actors),
+    }
+    return feature(event.place, properties, id=event.event_id)
+
+
+def itinerary_feature_collection(itinerary: Itinerary) -> dict[str, Any]:
+    """The itinerary as one FeatureCollection: stop Points in travel order, then legs.
+
+    Foreign members: `actor`, `total_km` (legs that occurred) and `planned_km` (legs to come).
+    """
+    features = [stop_feature(stop, itinerary.actor) for stop in itinerary.stops]
+    features.extend(leg_feature(leg, itinerary.actor) for leg in itinerary.legs)
+    return feature_collection(
+        features,
+        bbox=itinerary.bbox,
+        actor=itinerary.actor,
+        total_km=round(itinerary.total_km, _DISTANCE_DECIMALS),
+        planned_km=round(itinerary.planned_km, _DISTANCE_DECIMALS),
+    )
+
+
+# -- streaming ------------------------------------------------------------------------------
+
+
+def iter_feature_collection(
+    features: Iterable[Mapping[str, Any]],
+    /,
+    *,
+    bbox: Sequence[float] | None = None,
+    chunk_chars: int = 65_536,
+    **members: Any,
+) -> Iterator[str]:
+    """One FeatureCollection as JSON text, in chunks, pulling features from `features` lazily.
+
+    Whatever its size, the collection is never held whole: the caller's iterable is read one
+    feature at a time and text is yielded once about `chunk_chars` characters have gathered
+    (one chunk per feature would make a web response slow with tiny writes). The chunks
+    joined are `json.dumps(feature_collection(features, bbox=bbox, **members))` in compact form.
+    """
+    if chunk_chars < 1:
+        raise InvalidInputError(f"chunk_chars must be positive, not {chunk_chars}")
+    head: dict[str, Any] = {"type": "FeatureCollection"}
+    if bbox is not None:
+        head["bbox"] = _checked_bbox(bbox)
+    head.update(_checked_members(members))
+    return _stream(features, head, chunk_chars)
+
+
+def _stream(
+    features: Iterable[Mapping[str, Any]], head: dict[str, Any], chunk_chars: int
+) -> Iterator[str]:
+    # The head is encoded with an empty feature list and reopened, so that its members are
+    # escaped by the same encoder as everything else.
+    opening = _ENCODER.encode({**head, "features": []})
+    buffer: list[str] = [opening[: -len("[]}")], "["]
+    size = len(buffer[0])
+    separator = ""
+    for item in features:
+        if not isinstance(item, Mapping) or item.get("type") != "Feature":
+            raise InvalidInputError("a FeatureCollection holds Features only")
+        text = _ENCODER.encode(item)
+        buffer.append(separator)
+        buffer.append(text)
+        separator = ","
+        size += len(text) + 1
+        if size >= chunk_chars:
+            yield "".join(buffer)
+            buffer.clear()
+            size = 0
+    buffer.append("]}")
+    yield "".join(buffer)

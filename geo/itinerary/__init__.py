@@ -1,0 +1,35 @@
+"""An actor's events as a journey: stops in travel order and the legs between them.
+
+    build_itinerary(actor, events) -> Itinerary(actor, stops, legs)
+
+Stops merge consecutive events at one place (`same_place`); legs follow the WGS84 geodesic,
+with a drawable path cut at the antimeridian (RFC 7946 section 3.1.9).
+"""
+
+from geo.itinerary.antimeridian import PathParts, Position, split_at_antimeridian
+from geo.itinerary.build import MAX_STAY_GAP, build_itinerary, event_order_key, span_of
+from geo.itinerary.geodesy import (
+    SAME_PLACE_KM,
+    geodesic_km,
+    great_circle_path,
+    same_place,
+)
+from geo.itinerary.model import Itinerary, Leg, Stop, path_geometry
+
+__all__ = [
+    "build_itinerary",
+    "Itinerary",
+    "Stop",
+    "Leg",
+    "same_place",
+    "geodesic_km",
+    "great_circle_path",
+    "split_at_antimeridian",
+    "path_geometry",
+    "event_order_key",
+    "span_of",
+    "PathParts",
+    "Position",
+    "SAME_PLACE_KM",
+    "MAX_STAY_GAP",
+]

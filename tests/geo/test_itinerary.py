@@ -1,0 +1,451 @@
+"""geo.itinerary: ordering, stays, legs, distances and antimeridian cuts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from geopy.distance import geodesic as geopy_geodesic
+from shapely.geometry import shape
+
+from geo.errors import InvalidInputError
+from geo.itinerary import (
+    MAX_STAY_GAP,
+    SAME_PLACE_KM,
+    Itinerary,
+    Leg,
+    Stop,
+    build_itinerary,
+    geodesic_km,
+    great_circle_path,
+    same_place,
+    span_of,
+    split_at_antimeridian,
+)
+from geo.itinerary.geodesy import MAX_PATH_SEGMENTS, PATH_SPACING_KM
+from geo.model import DateInterval, DatePrecision, Event, EventStatus, Place, Precision
+
+OCCURRED, PLANNED, SPECULATIVE = EventStatus.OCCURRED, EventStatus.PLANNED, EventStatus.SPECULATIVE
+ACTOR = "Kim Jong Un"
+
+
+def place(name: str, lat: float, lon: float, *, geonameid: int | None = None) -> Place:
+    return Place(
+        place_id=f"test:{name.lower()}",
+        name=name,
+        lat=lat,
+        lon=lon,
+        kind="city",
+        precision=Precision.CITY,
+        geonameid=geonameid,
+    )
+
+
+PYONGYANG = place("Pyongyang", 39.03385, 125.75432, geonameid=1871859)
+VLADIVOSTOK = place("Vladivostok", 43.10562, 131.87353, geonameid=2013348)
+KOMSOMOLSK = place("Komsomolsk-on-Amur", 50.55034, 137.00995, geonameid=2021851)
+KHABAROVSK = place("Khabarovsk", 48.48272, 135.08379)
+ANADYR = place("Anadyr", 64.73, 177.51)
+ANCHORAGE = place("Anchorage", 61.22, -149.90)
+TOKYO = place("Tokyo", 35.6895, 139.69171)
+LOS_ANGELES = place("Los Angeles", 34.05223, -118.24368)
+
+
+def day(year: int, month: int, dom: int) -> DateInterval:
+    return DateInterval(date(year, month, dom), date(year, month, dom), DatePrecision.DAY)
+
+
+def month(year: int, month_: int) -> DateInterval:
+    last = date(year + month_ // 12, month_ % 12 + 1, 1).toordinal() - 1
+    return DateInterval(date(year, month_, 1), date.fromordinal(last), DatePrecision.MONTH)
+
+
+def event(
+    where: Place,
+    when: DateInterval = DateInterval(),
+    status: EventStatus = OCCURRED,
+    *,
+    action: str = "visit",
+    article_id: int | None = 1,
+    at: int = 0,
+    event_id: int | None = None,
+    actor: str = ACTOR,
+) -> Event:
+    return Event(
+        actor=actor,
+        action=action,
+        place=where,
+        status=status,
+        date=when,
+        evidence=f"{actor} {action} {where.name}.",
+        evidence_start=at,
+        evidence_end=at + 10,
+        article_id=article_id,
+        event_id=event_id,
+    )
+
+
+def stop_names(itinerary: Itinerary) -> list[tuple[str, str]]:
+    return [(stop.place.name, stop.status.value) for stop in itinerary.stops]
+
+
+# -- same place -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (VLADIVOSTOK, VLADIVOSTOK, True),
+        # another gazetteer entry for the same GeoNames feature, placed a little apart
+        (VLADIVOSTOK, Place("curated:vlad", "Vladivostok", 43.2, 131.9, "city", Precision.CITY,
+                            geonameid=2013348), True),
+        # a site inside the city, 2 km away, under another id
+        (VLADIVOSTOK, place("Station", 43.11, 131.85), True),
+        (VLADIVOSTOK, place("Artyom", 43.35, 132.19), False),  # ~37 km
+        (VLADIVOSTOK, KOMSOMOLSK, False),
+    ],
+)
+def test_same_place(a: Place, b: Place, expected: bool) -> None:
+    assert same_place(a, b) is expected
+    assert same_place(b, a) is expected
+
+
+def test_same_place_threshold_is_a_keyword() -> None:
+    artyom = place("Artyom", 43.35, 132.19)
+    assert not same_place(VLADIVOSTOK, artyom)
+    assert same_place(VLADIVOSTOK, artyom, within_km=40)
+    assert SAME_PLACE_KM < 40
+
+
+# -- ordering -------------------------------------------------------------------------------
+
+
+def test_stops_follow_dates_not_the_order_given() -> None:
+    events = [
+        event(KOMSOMOLSK, day(2023, 9, 15), at=10),
+        event(VLADIVOSTOK, month(2019, 4), at=500),
+        event(PYONGYANG, day(2023, 9, 10), at=900),
+    ]
+    itinerary = build_itinerary(ACTOR, events)
+    assert stop_names(itinerary) == [
+        ("Vladivostok", "occurred"),
+        ("Pyongyang", "occurred"),
+        ("Komsomolsk-on-Amur", "occurred"),
+    ]
+    assert [stop.number for stop in itinerary.stops] == [1, 2, 3]
+
+
+def test_planned_stops_come_after_what_occurred_whatever_their_dates() -> None:
+    events = [
+        event(VLADIVOSTOK, month(2019, 4), PLANNED),  # a plan reported for a date now past
+        event(PYONGYANG, DateInterval(), SPECULATIVE, at=5),
+        event(KOMSOMOLSK, day(2023, 9, 15)),
+        event(ANADYR, month(2019, 6), SPECULATIVE),
+    ]
+    itinerary = build_itinerary(ACTOR, events)
+    assert stop_names(itinerary) == [
+        ("Komsomolsk-on-Amur", "occurred"),
+        ("Vladivostok", "planned"),  # planned and speculative go together, by date
+        ("Anadyr", "speculative"),
+        ("Pyongyang", "speculative"),  # no date: after the dated ones of its status
+    ]
+
+
+def test_unknown_dates_follow_known_ones_of_the_same_status_in_reading_order() -> None:
+    events = [
+        event(ANADYR, DateInterval(), article_id=2, at=0),
+        event(KHABAROVSK, DateInterval(), article_id=1, at=300),
+        event(TOKYO, DateInterval(), article_id=1, at=100),
+        event(VLADIVOSTOK, day(2023, 9, 1), article_id=3),
+    ]
+    assert [name for name, _ in stop_names(build_itinerary(ACTOR, events))] == [
+        "Vladivostok",
+        "Tokyo",
+        "Khabarovsk",
+        "Anadyr",
+    ]
+
+
+def test_same_day_events_keep_reading_order() -> None:
+    events = [
+        event(KOMSOMOLSK, day(2023, 9, 13), at=400),
+        event(VLADIVOSTOK, day(2023, 9, 13), at=100),
+    ]
+    assert [s.place.name for s in build_itinerary(ACTOR, events).stops] == [
+        "Vladivostok",
+        "Komsomolsk-on-Amur",
+    ]
+
+
+# -- stays ----------------------------------------------------------------------------------
+
+
+def test_consecutive_events_at_one_place_are_one_stay() -> None:
+    arrive = event(KOMSOMOLSK, day(2023, 9, 15), action="arrive", at=10, event_id=7)
+    tour = event(place("Aircraft plant", 50.56, 137.02), day(2023, 9, 16), action="tour", at=90,
+                 event_id=8)
+    leave = event(VLADIVOSTOK, day(2023, 9, 17), at=200, event_id=9)
+    itinerary = build_itinerary(ACTOR, [leave, tour, arrive])
+    first, second = itinerary.stops
+    assert first.events == (arrive, tour)
+    assert first.place == KOMSOMOLSK  # the first event stands for the stay
+    assert (first.action, first.evidence, first.article_id) == (
+        "arrive", arrive.evidence, arrive.article_id
+    )
+    assert first.event_ids == (7, 8)
+    assert first.date == DateInterval(date(2023, 9, 15), date(2023, 9, 16), DatePrecision.DAY)
+    assert second.number == 2 and second.events == (leave,)
+    assert len(itinerary.legs) == 1
+
+
+def test_a_return_to_a_place_is_a_new_stop() -> None:
+    events = [
+        event(VLADIVOSTOK, day(2023, 9, 12)),
+        event(KOMSOMOLSK, day(2023, 9, 14)),
+        event(VLADIVOSTOK, day(2023, 9, 16)),
+    ]
+    assert [s.place.name for s in build_itinerary(ACTOR, events).stops] == [
+        "Vladivostok", "Komsomolsk-on-Amur", "Vladivostok"
+    ]
+
+
+def test_visits_far_apart_in_time_are_separate_stops() -> None:
+    april = event(VLADIVOSTOK, month(2019, 4))  # ends 30 April
+    late_may = event(VLADIVOSTOK, day(2019, 5, 30))
+    june = event(VLADIVOSTOK, day(2019, 6, 2))
+    stops = build_itinerary(ACTOR, [april, late_may, june]).stops
+    assert [s.events for s in stops] == [(april,), (late_may, june)]
+
+
+@pytest.mark.parametrize(
+    ("days_later", "stops"), [(MAX_STAY_GAP.days, 1), (MAX_STAY_GAP.days + 1, 2)]
+)
+def test_the_stay_gap_boundary(days_later: int, stops: int) -> None:
+    first = event(VLADIVOSTOK, day(2023, 9, 1))
+    later = date(2023, 9, 1).toordinal() + days_later
+    second = event(VLADIVOSTOK, DateInterval(date.fromordinal(later), date.fromordinal(later),
+                                             DatePrecision.DAY))
+    assert len(build_itinerary(ACTOR, [first, second]).stops) == stops
+
+
+def test_an_undated_event_joins_the_stay_it_follows() -> None:
+    dated = event(VLADIVOSTOK, day(2023, 9, 12))
+    undated = event(VLADIVOSTOK, DateInterval(), at=50)
+    (stop,) = build_itinerary(ACTOR, [undated, dated]).stops
+    assert stop.events == (dated, undated)
+    assert stop.date == day(2023, 9, 12)
+
+
+def test_occurred_and_planned_at_one_place_stay_apart() -> None:
+    been = event(VLADIVOSTOK, day(2023, 9, 12))
+    plan = event(VLADIVOSTOK, DateInterval(), PLANNED)
+    itinerary = build_itinerary(ACTOR, [plan, been])
+    assert stop_names(itinerary) == [("Vladivostok", "occurred"), ("Vladivostok", "planned")]
+    (leg,) = itinerary.legs
+    assert leg.distance_km == 0.0
+    assert leg.geometry["type"] == "LineString"
+
+
+@pytest.mark.parametrize(
+    ("intervals", "expected"),
+    [
+        ([], DateInterval()),
+        ([DateInterval(), DateInterval()], DateInterval()),
+        ([day(2023, 9, 15)], day(2023, 9, 15)),
+        (
+            [day(2023, 9, 15), day(2023, 9, 12), DateInterval()],
+            DateInterval(date(2023, 9, 12), date(2023, 9, 15), DatePrecision.DAY),
+        ),
+        # the coarsest precision wins: a day inside a month is known only to the month
+        (
+            [month(2019, 4), day(2019, 4, 25)],
+            DateInterval(date(2019, 4, 1), date(2019, 4, 30), DatePrecision.MONTH),
+        ),
+        # an interval without an end ends on its start
+        (
+            [DateInterval(date(2020, 1, 1), None, DatePrecision.YEAR), day(2019, 12, 31)],
+            DateInterval(date(2019, 12, 31), date(2020, 1, 1), DatePrecision.YEAR),
+        ),
+    ],
+)
+def test_span_of(intervals: list[DateInterval], expected: DateInterval) -> None:
+    assert span_of(intervals) == expected
+
+
+# -- legs -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [(PYONGYANG, VLADIVOSTOK), (VLADIVOSTOK, KOMSOMOLSK), (ANADYR, ANCHORAGE),
+     (TOKYO, LOS_ANGELES)],
+)
+def test_geodesic_km_agrees_with_geopy(a: Place, b: Place) -> None:
+    expected = geopy_geodesic((a.lat, a.lon), (b.lat, b.lon), ellipsoid="WGS-84").km
+    assert geodesic_km(a, b) == pytest.approx(expected, abs=1e-6)
+
+
+def test_leg_distance_and_status() -> None:
+    events = [
+        event(PYONGYANG, day(2023, 9, 10)),
+        event(VLADIVOSTOK, day(2023, 9, 12)),
+        event(KOMSOMOLSK, DateInterval(), PLANNED),
+        event(KHABAROVSK, DateInterval(), SPECULATIVE, at=40),
+    ]
+    itinerary = build_itinerary(ACTOR, events)
+    statuses = [leg.status for leg in itinerary.legs]
+    assert statuses == [OCCURRED, PLANNED, PLANNED]
+    assert [leg.number for leg in itinerary.legs] == [1, 2, 3]
+    assert [(leg.origin.number, leg.destination.number) for leg in itinerary.legs] == [
+        (1, 2), (2, 3), (3, 4)
+    ]
+    # Pyongyang to Vladivostok is about 690 km as the crow flies
+    assert itinerary.legs[0].distance_km == pytest.approx(690, abs=15)
+    assert itinerary.total_km == pytest.approx(itinerary.legs[0].distance_km)
+    assert itinerary.planned_km == pytest.approx(
+        itinerary.legs[1].distance_km + itinerary.legs[2].distance_km
+    )
+
+
+def test_empty_and_single_stop_itineraries() -> None:
+    empty = build_itinerary(ACTOR, [])
+    assert (empty.stops, empty.legs, empty.total_km, empty.bbox) == ((), (), 0.0, None)
+    single = build_itinerary(ACTOR, [event(VLADIVOSTOK, day(2023, 9, 12))])
+    assert single.legs == ()
+    assert single.bbox == (131.87353, 43.10562, 131.87353, 43.10562)
+
+
+def test_leg_path_is_a_densified_great_circle() -> None:
+    (leg,) = build_itinerary(ACTOR, [event(TOKYO, day(2020, 1, 1)),
+                                     event(place("Sydney", -33.86785, 151.20732),
+                                           day(2020, 1, 2))]).legs
+    assert leg.geometry["type"] == "LineString"
+    positions = leg.geometry["coordinates"]
+    assert positions[0] == (TOKYO.lon, TOKYO.lat)
+    assert positions[-1] == (151.20732, -33.86785)
+    assert len(positions) - 1 == pytest.approx(leg.distance_km / PATH_SPACING_KM, abs=1)
+    steps = [geodesic_km(place("a", a[1], a[0]), place("b", b[1], b[0]))
+             for a, b in zip(positions, positions[1:])]
+    assert max(steps) <= PATH_SPACING_KM
+    # the points lie on the geodesic: their distances add up to the leg's
+    assert sum(steps) == pytest.approx(leg.distance_km, rel=1e-6)
+
+
+def test_path_length_is_bounded_for_the_longest_legs() -> None:
+    start, end = place("a", 0.0, 0.0), place("b", 0.5, 179.0)  # nearly antipodal
+    (part,) = great_circle_path(start, end)
+    assert len(part) <= MAX_PATH_SEGMENTS + 1
+    (capped,) = great_circle_path(start, end, max_segments=10)
+    assert len(capped) == 11
+    assert (capped[0], capped[-1]) == ((0.0, 0.0), (179.0, 0.5))
+
+
+def test_leg_across_the_pacific_is_cut_at_the_antimeridian() -> None:
+    (leg,) = build_itinerary(ACTOR, [event(TOKYO, day(2020, 1, 1)),
+                                     event(LOS_ANGELES, day(2020, 1, 2))]).legs
+    assert leg.crosses_antimeridian
+    geometry = leg.geometry
+    assert geometry["type"] == "MultiLineString"
+    west_part, east_part = geometry["coordinates"]
+    assert west_part[0] == (TOKYO.lon, TOKYO.lat)
+    assert east_part[-1] == (LOS_ANGELES.lon, LOS_ANGELES.lat)
+    assert west_part[-1][0] == 180.0 and east_part[0][0] == -180.0
+    assert west_part[-1][1] == east_part[0][1]
+    # the great circle from Tokyo to Los Angeles bows north, past 47 degrees at the crossing
+    assert 45 < west_part[-1][1] < 50
+    assert all(lon > 0 for lon, _ in west_part) and all(lon < 0 for lon, _ in east_part)
+
+
+def test_leg_geometry_through_shapely() -> None:
+    (leg,) = build_itinerary(ACTOR, [event(ANADYR, day(2020, 1, 1)),
+                                     event(ANCHORAGE, day(2020, 1, 2))]).legs
+    geometry = shape(leg)
+    assert geometry.geom_type == "MultiLineString" and geometry.is_valid
+    stop = shape(leg.origin)
+    assert (stop.x, stop.y) == (ANADYR.lon, ANADYR.lat)
+
+
+def test_itinerary_bbox_crosses_the_antimeridian_when_its_legs_do() -> None:
+    itinerary = build_itinerary(ACTOR, [event(ANADYR, day(2020, 1, 1)),
+                                        event(ANCHORAGE, day(2020, 1, 2))])
+    west, south, east, north = itinerary.bbox
+    assert (west, east) == (ANADYR.lon, ANCHORAGE.lon)  # west > east: across 180
+    assert south == ANCHORAGE.lat
+    assert north > ANADYR.lat  # the geodesic bows poleward of both ends
+
+
+# -- cutting at the antimeridian ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("positions", "expected"),
+    [
+        # no crossing
+        ([(10.0, 0.0), (20.0, 10.0)], (((10.0, 0.0), (20.0, 10.0)),)),
+        # eastward across 180, crossing latitude interpolated
+        (
+            [(170.0, 0.0), (-170.0, 20.0)],
+            (((170.0, 0.0), (180.0, 10.0)), ((-180.0, 10.0), (-170.0, 20.0))),
+        ),
+        # westward across 180
+        (
+            [(-175.0, 10.0), (-179.0, 10.0), (175.0, 40.0)],
+            (((-175.0, 10.0), (-179.0, 10.0), (-180.0, 15.0)),
+             ((180.0, 15.0), (175.0, 40.0))),
+        ),
+        # starting on the antimeridian and heading west: no empty part, the sign follows
+        ([(-180.0, 5.0), (170.0, 5.0)], (((180.0, 5.0), (170.0, 5.0)),)),
+        # ending on it from the west: 180, not -180
+        ([(170.0, 5.0), (-180.0, 5.0)], (((170.0, 5.0), (180.0, 5.0)),)),
+        # through the north pole along a meridian: cut at the pole
+        (
+            [(10.0, 80.0), (10.0, 90.0), (-170.0, 80.0)],
+            (((10.0, 80.0), (10.0, 90.0)), ((-170.0, 90.0), (-170.0, 80.0))),
+        ),
+        ([(10.0, 85.0), (-170.0, 85.0)], (((10.0, 85.0), (10.0, 90.0)),
+                                          ((-170.0, 90.0), (-170.0, 85.0)))),
+    ],
+)
+def test_split_at_antimeridian(positions, expected) -> None:
+    assert split_at_antimeridian(positions) == expected
+
+
+@pytest.mark.parametrize(
+    "positions", [[(0.0, 0.0)], [(190.0, 0.0), (0.0, 0.0)], [(0.0, 0.0), (-180.5, 0.0)]]
+)
+def test_split_refuses_what_is_not_a_path_on_the_map(positions) -> None:
+    with pytest.raises(InvalidInputError):
+        split_at_antimeridian(positions)
+
+
+# -- bad input ------------------------------------------------------------------------------
+
+
+def test_events_of_someone_else_are_refused() -> None:
+    with pytest.raises(InvalidInputError, match="Vladimir Putin"):
+        build_itinerary(ACTOR, [event(VLADIVOSTOK, actor="Vladimir Putin")])
+
+
+def test_an_actor_is_required() -> None:
+    with pytest.raises(InvalidInputError):
+        build_itinerary("  ", [])
+
+
+@pytest.mark.parametrize(("lat", "lon"), [(91.0, 0.0), (0.0, 180.5), (float("nan"), 0.0)])
+def test_coordinates_off_the_globe_are_refused(lat: float, lon: float) -> None:
+    with pytest.raises(InvalidInputError):
+        build_itinerary(ACTOR, [event(place("Nowhere", lat, lon))])
+
+
+def test_a_stop_needs_events() -> None:
+    with pytest.raises(InvalidInputError):
+        Stop(number=1, place=VLADIVOSTOK, status=OCCURRED, date=DateInterval(), events=())
+
+
+def test_stops_and_legs_are_hashable_values() -> None:
+    itinerary = build_itinerary(ACTOR, [event(PYONGYANG, day(2023, 9, 10)),
+                                        event(VLADIVOSTOK, day(2023, 9, 12))])
+    assert itinerary == build_itinerary(ACTOR, [event(VLADIVOSTOK, day(2023, 9, 12)),
+                                                event(PYONGYANG, day(2023, 9, 10))])
+    assert len({*itinerary.stops, *itinerary.legs}) == 3
+    assert isinstance(itinerary.legs[0], Leg)
