@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from app import models
 from app.schemas import ArticleCreate
 from app.storage import StoredArticle, find_duplicate, save_article
 from geo.model import ArticleText
 from geo.pipeline import ArticlePipeline
 
-__all__ = ["ingest_article", "article_text"]
+__all__ = ["ingest_article", "article_text", "article_from_row"]
 
 
 def article_text(body: ArticleCreate) -> ArticleText:
@@ -20,6 +21,13 @@ def article_text(body: ArticleCreate) -> ArticleText:
         url=str(body.url) if body.url else None,
         published=body.published,
         dateline=body.dateline,
+    )
+
+
+def article_from_row(row: models.Article) -> ArticleText:
+    """A stored article as the pipeline reads it."""
+    return ArticleText(
+        text=row.text, title=row.title, source=row.source, url=row.url, published=row.published, dateline=row.dateline
     )
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from app.errors import install_error_handlers
 from app.limits import BodySizeLimit
-from app.routes import articles, health
+from app.routes import actors, articles, events, health
 from app.services import Services
 from app.settings import Settings, get_settings
 
@@ -28,7 +29,11 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app = FastAPI(title="itinerant", version="0.1.0", description=DESCRIPTION)
     app.state.services = services
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    # Other tools (Leaflet pages, notebooks, QGIS web clients) read the data from any origin.
+    app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET"])
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(articles.router)
+    app.include_router(actors.router)
+    app.include_router(events.router)
     return app

@@ -131,3 +131,64 @@ class Health(BaseModel):
     database: str
     gazetteer: str
     articles: int
+
+
+class ActorPublic(BaseModel):
+    name: str
+    slug: str
+    kind: str
+    aliases: list[str]
+    stops: int = Field(description="Stops on the actor's itinerary (consecutive events at one place are one stop).")
+    events: int
+    last_place: str | None = Field(description="The place of the last stop that occurred, if any.")
+
+
+class StopPublic(BaseModel):
+    number: int
+    place: str
+    place_id: str
+    geonameid: int | None
+    country: str | None
+    lat: float
+    lon: float
+    status: str
+    date: str | None
+    date_start: dt.date | None
+    date_end: dt.date | None
+    date_precision: str
+    action: str
+    evidence: str
+    article_id: int | None
+    event_ids: list[int]
+
+
+class LegPublic(BaseModel):
+    number: int
+    from_stop: int
+    to_stop: int
+    status: str
+    distance_km: float
+
+
+class ItineraryPublic(BaseModel):
+    actor: ActorRef
+    stops: list[StopPublic]
+    legs: list[LegPublic]
+    total_km: float = Field(description="Distance of the legs that occurred.")
+    planned_km: float = Field(description="Distance of the legs still to come.")
+    bbox: list[float] | None
+
+
+class EventCorrection(BaseModel):
+    """An analyst's correction; every field is optional, and what is given replaces what was read."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    geonameid: int | None = Field(None, description="Move the event to this GeoNames place.")
+    lat: float | None = Field(None, ge=-90, le=90, description="Move the event to a point (with lon).")
+    lon: float | None = Field(None, ge=-180, le=180)
+    place_name: str | None = Field(None, min_length=1, max_length=300, description="Name for a corrected point.")
+    date: str | None = Field(None, description="ISO 8601: 2023-09-15, 2023-09, 2023, or start/end.")
+    status: str | None = Field(None, description="occurred, planned or speculative.")
+    actor: str | None = Field(None, min_length=1, max_length=200, description="The person's name.")
+    rejected: bool | None = Field(None, description="true: not an event; kept, but hidden everywhere.")

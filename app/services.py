@@ -1,4 +1,5 @@
-"""The long-lived things a running service holds: settings, the database engine, the pipeline.
+"""The long-lived things a running service holds: settings, the database engine, the gazetteer
+and the pipeline.
 
 Heavy parts (the gazetteer index, the NER model) load on first use, once per process, so the
 service starts at once and the health check answers while they load.
@@ -14,33 +15,44 @@ from sqlalchemy.engine import Engine
 
 from app.db import make_engine
 from app.settings import Settings
+from geo.gazetteer.base import Gazetteer
 from geo.pipeline import ArticlePipeline
 
-__all__ = ["Services", "PipelineFactory"]
+__all__ = ["Services", "GazetteerFactory", "PipelineFactory"]
 
-PipelineFactory = Callable[[Settings], ArticlePipeline]
+GazetteerFactory = Callable[[Settings], Gazetteer]
+PipelineFactory = Callable[[Settings, Gazetteer], ArticlePipeline]
 
 
 @dataclass
 class Services:
     settings: Settings
     engine: Engine
+    gazetteer_factory: GazetteerFactory
     pipeline_factory: PipelineFactory
+    _gazetteer: Gazetteer | None = field(default=None, repr=False)
     _pipeline: ArticlePipeline | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
-    def from_settings(cls, settings: Settings, pipeline_factory: PipelineFactory | None = None) -> Services:
-        if pipeline_factory is None:
-            from app.pipeline import build_pipeline
+    def from_settings(cls, settings: Settings) -> Services:
+        from app.pipeline import build_pipeline, open_configured_gazetteer
 
-            pipeline_factory = build_pipeline
-        return cls(settings, make_engine(settings.resolved_database_url), pipeline_factory)
+        return cls(settings, make_engine(settings.resolved_database_url), open_configured_gazetteer, build_pipeline)
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            with self._lock:
+                if self._gazetteer is None:
+                    self._gazetteer = self.gazetteer_factory(self.settings)
+        return self._gazetteer
 
     @property
     def pipeline(self) -> ArticlePipeline:
         if self._pipeline is None:
+            gazetteer = self.gazetteer
             with self._lock:
                 if self._pipeline is None:
-                    self._pipeline = self.pipeline_factory(self.settings)
+                    self._pipeline = self.pipeline_factory(self.settings, gazetteer)
         return self._pipeline

@@ -21,7 +21,16 @@ from geo.model import ArticleText, Extraction
 from geo.model import Place as GeoPlace
 from geo.model import slugify
 
-__all__ = ["content_hash", "StoredArticle", "find_duplicate", "save_article", "count_articles"]
+__all__ = [
+    "content_hash",
+    "StoredArticle",
+    "find_duplicate",
+    "save_article",
+    "replace_extraction",
+    "count_articles",
+    "PlaceRows",
+    "ActorRows",
+]
 
 
 def content_hash(text: str) -> str:
@@ -61,43 +70,7 @@ def save_article(session: Session, article: ArticleText, extraction: Extraction)
         )
         session.add(row)
         session.flush()
-        places = _PlaceRows(session)
-        for mention in extraction.mentions:
-            session.add(
-                models.Mention(
-                    article_id=row.id,
-                    start_char=mention.start,
-                    end_char=mention.end,
-                    surface=mention.surface,
-                    role=str(mention.role),
-                    place_id=places.id_of(mention.place) if mention.place else None,
-                    confidence=mention.confidence,
-                    alternatives=" ".join(p.place_id for p in mention.alternatives),
-                )
-            )
-        actors = _ActorRows(session)
-        for event in extraction.events:
-            session.add(
-                models.Event(
-                    article_id=row.id,
-                    actor_id=actors.id_of(event.actor),
-                    action=event.action,
-                    place_id=places.id_of(event.place),
-                    lat=event.place.lat,
-                    lon=event.place.lon,
-                    date_start=event.date.start,
-                    date_end=event.date.end,
-                    date_precision=str(event.date.precision),
-                    status=str(event.status),
-                    evidence=event.evidence,
-                    evidence_start=event.evidence_start,
-                    evidence_end=event.evidence_end,
-                    mention_start=event.mention_start,
-                    mention_end=event.mention_end,
-                    confidence=event.confidence,
-                    co_actors="|".join(event.co_actors),
-                )
-            )
+        _add_extraction(session, row.id, extraction)
         session.commit()
     except IntegrityError as exc:
         session.rollback()
@@ -113,6 +86,87 @@ def save_article(session: Session, article: ArticleText, extraction: Extraction)
     return StoredArticle(row, created=True)
 
 
+def replace_extraction(session: Session, article: models.Article, extraction: Extraction) -> models.Article:
+    """Swap an article's mentions and events for a fresh reading, in one transaction.
+
+    Events an analyst corrected or rejected are kept as they are, and a fresh event that
+    repeats one of them (same actor, same sentence, same place mention) is not added again:
+    corrections survive re-processing.
+    """
+    try:
+        kept = session.exec(
+            select(models.Event).where(
+                models.Event.article_id == article.id,
+                (models.Event.corrected == True) | (models.Event.rejected == True),  # noqa: E712
+            )
+        ).all()
+        kept_keys = {(e.actor_id, e.evidence_start, e.mention_start) for e in kept}
+        kept_ids = {e.id for e in kept}
+        for mention in session.exec(select(models.Mention).where(models.Mention.article_id == article.id)):
+            session.delete(mention)
+        for event in session.exec(select(models.Event).where(models.Event.article_id == article.id)):
+            if event.id not in kept_ids:
+                session.delete(event)
+        session.flush()
+        _add_extraction(session, article.id, extraction, skip=kept_keys)
+        session.commit()
+    except IntegrityError as exc:
+        session.rollback()
+        raise InvalidInputError(f"the new reading could not be stored: {exc.orig}") from exc
+    except BaseException:
+        session.rollback()
+        raise
+    session.refresh(article)
+    return article
+
+
+def _add_extraction(
+    session: Session, article_id: int, extraction: Extraction, *, skip: set[tuple] = frozenset()
+) -> None:
+    places = PlaceRows(session)
+    for mention in extraction.mentions:
+        session.add(
+            models.Mention(
+                article_id=article_id,
+                start_char=mention.start,
+                end_char=mention.end,
+                surface=mention.surface,
+                role=str(mention.role),
+                place_id=places.id_of(mention.place) if mention.place else None,
+                confidence=mention.confidence,
+                alternatives=" ".join(p.place_id for p in mention.alternatives),
+            )
+        )
+    actors = ActorRows(session)
+    for event in extraction.events:
+        actor_id = actors.id_of(event.actor)
+        if (actor_id, event.evidence_start, event.mention_start) in skip:
+            continue
+        session.add(
+            models.Event(
+                article_id=article_id,
+                actor_id=actor_id,
+                action=event.action,
+                place_id=places.id_of(event.place),
+                lat=event.place.lat,
+                lon=event.place.lon,
+                date_start=event.date.start,
+                date_end=event.date.end,
+                date_precision=str(event.date.precision),
+                status=str(event.status),
+                evidence=event.evidence,
+                evidence_start=event.evidence_start,
+                evidence_end=event.evidence_end,
+                mention_start=event.mention_start,
+                mention_end=event.mention_end,
+                confidence=event.confidence,
+                co_actors="|".join(event.co_actors),
+            )
+        )
+    # Flushed here so that a broken row fails inside the caller's try block, not at commit.
+    session.flush()
+
+
 def _dateline_name(extraction: Extraction) -> str | None:
     if extraction.dateline is None:
         return None
@@ -120,7 +174,7 @@ def _dateline_name(extraction: Extraction) -> str | None:
     return place.name if place is not None else extraction.dateline.surface
 
 
-class _PlaceRows:
+class PlaceRows:
     """Gazetteer places copied into the store once, looked up by their gazetteer id."""
 
     def __init__(self, session: Session) -> None:
@@ -163,7 +217,7 @@ class _PlaceRows:
         return row.id
 
 
-class _ActorRows:
+class ActorRows:
     """People, found by any stored alias of theirs, else created with their name as first alias."""
 
     def __init__(self, session: Session) -> None:

@@ -11,7 +11,8 @@ from app.pagination import PageDep, page_of
 from app.present import article_public, article_summary
 from app.schemas import ArticleCreate, ArticlePublic, ArticleSummary, Page
 from app.ingest import ingest_article
-from app.storage import count_articles
+from app.ingest import article_from_row
+from app.storage import count_articles, replace_extraction
 from geo.errors import NotFoundError
 
 router = APIRouter(prefix="/api/articles", tags=["articles"])
@@ -50,3 +51,16 @@ def get_article(article_id: int, session: SessionDep):
     if article is None:
         raise NotFoundError(f"no article with id {article_id}", field="article_id")
     return article_public(session, article)
+
+
+@router.post(
+    "/{article_id}/reprocess",
+    response_model=ArticlePublic,
+    summary="Read a stored article again; events an analyst corrected or rejected are kept",
+)
+def reprocess_article(article_id: int, session: SessionDep, services: ServicesDep):
+    article = session.get(models.Article, article_id)
+    if article is None:
+        raise NotFoundError(f"no article with id {article_id}", field="article_id")
+    extraction = services.pipeline.extract(article_from_row(article))
+    return article_public(session, replace_extraction(session, article, extraction))

@@ -18,10 +18,15 @@ def settings(tmp_path) -> Settings:
 def make_client(engine, settings):
     """A test client over the given database, with a small pipeline that knows a few places."""
 
-    def make(events=(VISIT,), places=None, **overrides):
+    def make(events=(VISIT,), places=None, gazetteer=None, **overrides):
         places = places or {"Vladivostok": VLADIVOSTOK, "Sochi": SOCHI}
         configured = settings.model_copy(update=overrides)
-        services = Services(configured, engine, lambda _settings: pipeline(places, list(events)))
+        services = Services(
+            configured,
+            engine,
+            gazetteer_factory=lambda _settings: gazetteer,
+            pipeline_factory=lambda _settings, _gazetteer: pipeline(places, list(events)),
+        )
         return TestClient(create_app(services=services))
 
     return make

@@ -24,3 +24,36 @@ VISIT = Event(
     mention_start=28,
     mention_end=39,
 )
+
+KOMSOMOLSK = Place("geonames:2021851", "Komsomolsk-on-Amur", 50.55034, 137.00995, "city", Precision.CITY, "RU",
+                   "Khabarovsk", 2021851, 263906)
+ANADYR = Place("geonames:2127202", "Anadyr", 64.73424, 177.51030, "city", Precision.CITY, "RU", "Chukotka",
+               2127202, 11000)
+ANCHORAGE = Place("geonames:5879400", "Anchorage", 61.21806, -149.90028, "city", Precision.CITY, "US", "Alaska",
+                  5879400, 291826)
+
+
+def event(actor, place, status="occurred", when=None, start=0, action="visit"):
+    """An event read from a sentence at `start`, dated by an ISO 8601 string or undated."""
+    text = f"{actor} went to {place.name}."
+    return Event(
+        actor=actor,
+        action=action,
+        place=place,
+        status=EventStatus(status),
+        date=DateInterval.parse_iso(when) if when else DateInterval(),
+        evidence=text,
+        evidence_start=start,
+        evidence_end=start + len(text),
+        confidence=0.7,
+        mention_start=start + len(actor) + 9,
+        mention_end=start + len(actor) + 9 + len(place.name),
+    )
+
+
+TRIP = [
+    event("Kim Jong Un", VLADIVOSTOK, when="2019-04", start=0),
+    event("Kim Jong Un", KOMSOMOLSK, when="2023-09-15", start=100),
+    event("Kim Jong Un", VLADIVOSTOK, status="planned", start=200, action="travel"),
+    event("Vladimir Putin", SOCHI, when="2023-09-15", start=300, action="meet"),
+]

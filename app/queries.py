@@ -1,0 +1,169 @@
+"""Event queries shared by the JSON API, GeoJSON, exports and OGC API - Features."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, func, or_
+from sqlmodel import Session, select
+
+from app import models
+from geo.errors import InvalidInputError, NotFoundError
+from geo.model import DateInterval, DatePrecision, Event, EventStatus, Place, Precision
+
+__all__ = ["EventFilter", "parse_bbox", "event_rows", "count_events", "to_geo_event", "actor_by_slug"]
+
+EventRow = tuple[models.Event, models.Actor, models.Place]
+
+
+def parse_bbox(raw: str | None, *, field: str = "bbox") -> tuple[float, float, float, float] | None:
+    """'west,south,east,north' in degrees; west > east means the box crosses the antimeridian."""
+    if raw is None or raw == "":
+        return None
+    parts = raw.split(",")
+    if len(parts) != 4:
+        raise InvalidInputError(f"{field} must be four numbers: west,south,east,north", field=field)
+    try:
+        west, south, east, north = (float(p) for p in parts)
+    except ValueError:
+        raise InvalidInputError(f"{field} must be four numbers: west,south,east,north", field=field) from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180):
+        raise InvalidInputError(f"{field} longitudes must lie in -180..180", field=field)
+    if not (-90 <= south <= north <= 90):
+        raise InvalidInputError(f"{field} latitudes must lie in -90..90 with south <= north", field=field)
+    return west, south, east, north
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    actor_id: int | None = None
+    status: EventStatus | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    article_id: int | None = None
+    include_rejected: bool = False
+
+    def __post_init__(self) -> None:
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise InvalidInputError("from must not be after to", field="from")
+
+    def conditions(self) -> list:
+        e = models.Event
+        conditions = []
+        if not self.include_rejected:
+            conditions.append(e.rejected == False)  # noqa: E712
+        if self.actor_id is not None:
+            conditions.append(e.actor_id == self.actor_id)
+        if self.status is not None:
+            conditions.append(e.status == self.status.value)
+        if self.article_id is not None:
+            conditions.append(e.article_id == self.article_id)
+        # A date filter keeps events whose interval overlaps it; undated events cannot.
+        if self.date_from is not None:
+            conditions.append(func.coalesce(e.date_end, e.date_start) >= self.date_from)
+        if self.date_to is not None:
+            conditions.append(e.date_start <= self.date_to)
+        if self.bbox is not None:
+            west, south, east, north = self.bbox
+            conditions.append(e.lat.between(south, north))
+            if west <= east:
+                conditions.append(e.lon.between(west, east))
+            else:
+                conditions.append(or_(e.lon >= west, e.lon <= east))
+        return conditions
+
+
+def _base(query, event_filter: EventFilter):
+    conditions = event_filter.conditions()
+    return query.where(and_(*conditions)) if conditions else query
+
+
+def count_events(session: Session, event_filter: EventFilter) -> int:
+    return session.exec(_base(select(func.count()).select_from(models.Event), event_filter)).one()
+
+
+def event_rows(
+    session: Session, event_filter: EventFilter, *, offset: int = 0, limit: int | None = None
+) -> Sequence[EventRow]:
+    query = _base(
+        select(models.Event, models.Actor, models.Place).join(models.Actor).join(models.Place), event_filter
+    ).order_by(models.Event.date_start.asc().nulls_last(), models.Event.article_id, models.Event.evidence_start,
+               models.Event.id)
+    if offset:
+        query = query.offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return session.exec(query).all()
+
+
+def iter_event_rows(
+    session: Session, event_filter: EventFilter, *, offset: int = 0, limit: int | None = None, batch: int = 1000
+) -> Iterator[EventRow]:
+    """Matching events in id order, fetched a batch at a time (keyset paging on the id), so that
+    memory stays flat however many there are."""
+    last_id = 0
+    if offset:
+        first = session.exec(
+            _base(select(models.Event.id), event_filter).order_by(models.Event.id).offset(offset).limit(1)
+        ).first()
+        if first is None:
+            return
+        last_id = first - 1
+    remaining = limit
+    while remaining is None or remaining > 0:
+        size = batch if remaining is None else min(batch, remaining)
+        query = (
+            _base(select(models.Event, models.Actor, models.Place).join(models.Actor).join(models.Place), event_filter)
+            .where(models.Event.id > last_id)
+            .order_by(models.Event.id)
+            .limit(size)
+        )
+        rows = session.exec(query).all()
+        if not rows:
+            return
+        yield from rows
+        last_id = rows[-1][0].id
+        if remaining is not None:
+            remaining -= len(rows)
+        session.expunge_all()
+
+
+def to_geo_event(event: models.Event, actor: models.Actor, place: models.Place) -> Event:
+    """A stored event as the library's value, with its ids carried along."""
+    return Event(
+        actor=actor.name,
+        action=event.action,
+        place=Place(
+            place_id=place.gazetteer_id,
+            name=place.name,
+            lat=event.lat,
+            lon=event.lon,
+            kind=place.kind,
+            precision=Precision(place.precision),
+            country=place.country,
+            admin1=place.admin1,
+            geonameid=place.geonameid,
+            population=place.population,
+        ),
+        status=EventStatus(event.status),
+        date=DateInterval(event.date_start, event.date_end, DatePrecision(event.date_precision)),
+        evidence=event.evidence,
+        evidence_start=event.evidence_start,
+        evidence_end=event.evidence_end,
+        confidence=event.confidence,
+        co_actors=tuple(name for name in event.co_actors.split("|") if name),
+        mention_start=event.mention_start,
+        mention_end=event.mention_end,
+        article_id=event.article_id,
+        event_id=event.id,
+    )
+
+
+def actor_by_slug(session: Session, slug: str) -> models.Actor:
+    actor = session.exec(select(models.Actor).where(models.Actor.slug == slug)).first()
+    if actor is None:
+        raise NotFoundError(f"no actor with slug '{slug}'", field="slug")
+    return actor

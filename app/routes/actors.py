@@ -1,0 +1,47 @@
+"""People and their itineraries."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from sqlalchemy import func
+from sqlmodel import select
+
+from app import models
+from app.deps import SessionDep
+from app.geojson_response import GEOJSON, GeoJSONResponse
+from app.itineraries import actor_public, itinerary_of, itinerary_public
+from app.pagination import PageDep, page_of
+from app.queries import actor_by_slug
+from app.schemas import ActorPublic, ItineraryPublic, Page
+from geo.geojson import itinerary_feature_collection
+
+router = APIRouter(prefix="/api/actors", tags=["actors"])
+
+
+@router.get("", response_model=Page[ActorPublic], summary="People the articles speak of, by name")
+def list_actors(request: Request, session: SessionDep, page: PageDep):
+    total = session.exec(select(func.count()).select_from(models.Actor)).one()
+    actors = session.exec(select(models.Actor).order_by(models.Actor.name).offset(page.offset).limit(page.limit))
+    return page_of(request, [actor_public(session, a) for a in actors], total, page)
+
+
+@router.get("/{slug}", response_model=ActorPublic, summary="One person")
+def get_actor(slug: str, session: SessionDep):
+    return actor_public(session, actor_by_slug(session, slug))
+
+
+@router.get("/{slug}/itinerary", response_model=ItineraryPublic, summary="A person's stops and legs, in travel order")
+def get_itinerary(slug: str, session: SessionDep):
+    actor = actor_by_slug(session, slug)
+    return itinerary_public(actor, itinerary_of(session, actor))
+
+
+@router.get(
+    "/{slug}/itinerary.geojson",
+    response_class=GeoJSONResponse,
+    summary="A person's itinerary as GeoJSON: stop Points in travel order, then leg lines",
+    responses={200: {"content": {GEOJSON: {}}}},
+)
+def get_itinerary_geojson(slug: str, session: SessionDep):
+    actor = actor_by_slug(session, slug)
+    return GeoJSONResponse(itinerary_feature_collection(itinerary_of(session, actor)))

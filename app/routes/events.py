@@ -1,0 +1,92 @@
+"""Events: filtered lists, GeoJSON, and an analyst's corrections."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import StreamingResponse
+from sqlmodel import Session
+
+from app import models
+from app.corrections import correct_event
+from app.deps import ServicesDep, SessionDep
+from app.geojson_response import GEOJSON, streamed_geojson
+from app.pagination import PageDep, PageParams, page_of
+from app.present import event_public
+from app.queries import EventFilter, actor_by_slug, count_events, event_rows, iter_event_rows, parse_bbox, to_geo_event
+from app.schemas import EventCorrection, EventPublic, Page
+from geo.errors import NotFoundError
+from geo.geojson import event_feature, iter_feature_collection
+from geo.model import EventStatus
+
+router = APIRouter(prefix="/api", tags=["events"])
+
+MAX_GEOJSON_LIMIT = 100_000
+
+
+def event_filter(
+    session: SessionDep,
+    actor: Annotated[str | None, Query(description="An actor's slug, e.g. kim-jong-un.")] = None,
+    status: Annotated[EventStatus | None, Query(description="occurred, planned or speculative.")] = None,
+    date_from: Annotated[date | None, Query(alias="from", description="Events on or after this date.")] = None,
+    date_to: Annotated[date | None, Query(alias="to", description="Events on or before this date.")] = None,
+    bbox: Annotated[str | None, Query(description="west,south,east,north in degrees.")] = None,
+    article: Annotated[int | None, Query(description="Events read from this article.")] = None,
+) -> EventFilter:
+    actor_id = actor_by_slug(session, actor).id if actor else None
+    return EventFilter(actor_id, status, date_from, date_to, parse_bbox(bbox), article)
+
+
+EventFilterDep = Annotated[EventFilter, Depends(event_filter)]
+
+
+def _event_public(session: Session, event: models.Event) -> EventPublic:
+    return event_public(event, session.get(models.Actor, event.actor_id), session.get(models.Place, event.place_id))
+
+
+@router.get("/events", response_model=Page[EventPublic], summary="Events, filtered")
+def list_events(request: Request, session: SessionDep, filters: EventFilterDep, page: PageDep):
+    rows = event_rows(session, filters, offset=page.offset, limit=page.limit)
+    return page_of(request, [event_public(*row) for row in rows], count_events(session, filters), page)
+
+
+@router.get(
+    "/events.geojson",
+    summary="Events as a GeoJSON FeatureCollection, streamed",
+    response_class=StreamingResponse,
+    responses={200: {"content": {GEOJSON: {}}}},
+)
+def events_geojson(
+    request: Request,
+    session: SessionDep,
+    filters: EventFilterDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_GEOJSON_LIMIT)] = 10_000,
+    offset: Annotated[int, Query(ge=0)] = 0,
+):
+    page = PageParams(limit=min(limit, MAX_GEOJSON_LIMIT), offset=offset)
+    total = count_events(session, filters)
+    following = page_of(request, [], total, page)["next"]
+    rows = iter_event_rows(session, filters, offset=page.offset, limit=page.limit)
+    features = (event_feature(to_geo_event(*row)) for row in rows)
+    links = [{"rel": "self", "type": GEOJSON, "href": str(request.url)}]
+    if following:
+        links.append({"rel": "next", "type": GEOJSON, "href": following})
+    return streamed_geojson(
+        iter_feature_collection(features, numberMatched=total, links=links, next=following)
+    )
+
+
+@router.get("/events/{event_id}", response_model=EventPublic, summary="One event")
+def get_event(event_id: int, session: SessionDep):
+    event = session.get(models.Event, event_id)
+    if event is None:
+        raise NotFoundError(f"no event with id {event_id}", field="event_id")
+    return _event_public(session, event)
+
+
+@router.patch("/events/{event_id}", response_model=EventPublic, summary="Correct an event (kept on re-processing)")
+def patch_event(event_id: int, correction: EventCorrection, session: SessionDep, services: ServicesDep):
+    event = correct_event(session, event_id, correction, lambda: services.gazetteer)
+    return _event_public(session, event)

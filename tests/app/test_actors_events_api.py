@@ -1,0 +1,199 @@
+"""Actors, itineraries, event filters, GeoJSON and corrections over the API, on every configured database."""
+
+from __future__ import annotations
+
+import pytest
+from app_fixtures import ANADYR, ANCHORAGE, TRIP, VLADIVOSTOK, event
+from geojson_pydantic import FeatureCollection
+from memory_gazetteer import MemoryGazetteer
+
+TEXT = "Kim Jong Un went to Vladivostok. Then Komsomolsk-on-Amur. Putin stayed in Sochi."
+
+
+@pytest.fixture
+def trip_client(make_client):
+    gazetteer = MemoryGazetteer().add(ANADYR, "Anadyr")
+    client = make_client(events=TRIP, gazetteer=gazetteer)
+    assert client.post("/api/articles", json={"text": TEXT, "published": "2023-09-15"}).status_code == 201
+    return client
+
+
+def test_actors_list_with_stop_counts(trip_client):
+    page = trip_client.get("/api/actors").json()
+    assert page["total"] == 2
+    by_slug = {a["slug"]: a for a in page["items"]}
+    assert by_slug["kim-jong-un"]["stops"] == 3
+    assert by_slug["kim-jong-un"]["last_place"] == "Komsomolsk-on-Amur"
+    assert by_slug["vladimir-putin"]["stops"] == 1
+    assert trip_client.get("/api/actors/kim-jong-un").json()["aliases"] == ["Kim Jong Un"]
+
+
+def test_unknown_actor_is_404(trip_client):
+    for path in ("/api/actors/nobody", "/api/actors/nobody/itinerary", "/api/actors/nobody/itinerary.geojson",
+                 "/api/events?actor=nobody"):
+        response = trip_client.get(path)
+        assert response.status_code == 404, path
+        assert "nobody" in response.json()["detail"]
+
+
+def test_itinerary_in_travel_order(trip_client):
+    itinerary = trip_client.get("/api/actors/kim-jong-un/itinerary").json()
+    assert [(s["place"], s["status"], s["date"]) for s in itinerary["stops"]] == [
+        ("Vladivostok", "occurred", "2019-04"),
+        ("Komsomolsk-on-Amur", "occurred", "2023-09-15"),
+        ("Vladivostok", "planned", None),
+    ]
+    assert [(leg["from_stop"], leg["to_stop"], leg["status"]) for leg in itinerary["legs"]] == [
+        (1, 2, "occurred"),
+        (2, 3, "planned"),
+    ]
+    # Vladivostok to Komsomolsk-on-Amur: about 915 km along the geodesic.
+    assert 905 < itinerary["total_km"] < 925
+    assert itinerary["planned_km"] == pytest.approx(itinerary["total_km"], rel=1e-6)
+
+
+def test_itinerary_geojson_is_rfc7946(trip_client):
+    response = trip_client.get("/api/actors/kim-jong-un/itinerary.geojson")
+    assert response.headers["content-type"] == "application/geo+json"
+    collection = response.json()
+    FeatureCollection.model_validate(collection)
+    points = [f for f in collection["features"] if f["geometry"]["type"] == "Point"]
+    assert [p["properties"]["place"] for p in points] == ["Vladivostok", "Komsomolsk-on-Amur", "Vladivostok"]
+    first = points[0]
+    assert first["geometry"]["coordinates"] == [131.87353, 43.10562]  # longitude first
+    for key in ("place", "geonameid", "status", "date", "date_precision", "action", "evidence", "article_id"):
+        assert key in first["properties"]
+    assert collection["bbox"][0] < collection["bbox"][2]
+
+
+@pytest.mark.parametrize(
+    ("query", "places"),
+    [
+        ("", ["Vladivostok", "Komsomolsk-on-Amur", "Sochi", "Vladivostok"]),
+        ("actor=vladimir-putin", ["Sochi"]),
+        ("status=planned", ["Vladivostok"]),
+        ("from=2023-01-01", ["Komsomolsk-on-Amur", "Sochi"]),
+        ("to=2019-12-31", ["Vladivostok"]),
+        ("from=2019-04-10&to=2019-04-10", ["Vladivostok"]),
+        ("bbox=130,40,140,55", ["Vladivostok", "Komsomolsk-on-Amur", "Vladivostok"]),
+        ("bbox=30,40,45,50", ["Sochi"]),
+        ("bbox=170,40,20,60", []),
+        ("article=1", ["Vladivostok", "Komsomolsk-on-Amur", "Sochi", "Vladivostok"]),
+        ("article=99", []),
+    ],
+)
+def test_event_filters(trip_client, query, places):
+    page = trip_client.get(f"/api/events?{query}").json()
+    assert [e["place"]["name"] for e in page["items"]] == places
+    assert page["total"] == len(places)
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("status=rumoured", "status"),
+        ("from=yesterday", "from"),
+        ("from=2023-09-20&to=2023-09-01", "from"),
+        ("bbox=1,2,3", "bbox"),
+        ("bbox=a,b,c,d", "bbox"),
+        ("bbox=0,50,10,40", "bbox"),
+        ("bbox=0,0,200,10", "bbox"),
+        ("article=x", "article"),
+    ],
+)
+def test_bad_event_filters_are_422(trip_client, query, field):
+    response = trip_client.get(f"/api/events?{query}")
+    assert response.status_code == 422
+    assert field in response.json()["detail"]
+
+
+def test_events_geojson_streams_pages_with_next_links(trip_client):
+    response = trip_client.get("/api/events.geojson?limit=3")
+    assert response.headers["content-type"] == "application/geo+json"
+    first = response.json()
+    FeatureCollection.model_validate(first)
+    assert len(first["features"]) == 3 and first["numberMatched"] == 4
+    second = trip_client.get(first["next"]).json()
+    assert len(second["features"]) == 1 and second["next"] is None
+    ids = [f["id"] for f in first["features"] + second["features"]]
+    assert len(set(ids)) == 4
+
+
+def test_geojson_allows_any_origin(trip_client):
+    response = trip_client.get("/api/events.geojson", headers={"Origin": "https://maps.example"})
+    assert response.headers["access-control-allow-origin"] == "*"
+
+
+def test_leg_across_the_antimeridian_is_cut(make_client):
+    client = make_client(events=[event("Vitaly Cherkasov", ANADYR, when="2023-06-01"),
+                                 event("Vitaly Cherkasov", ANCHORAGE, when="2023-06-02", start=50)])
+    client.post("/api/articles", json={"text": "Cherkasov flew from Anadyr to Anchorage."})
+    collection = client.get("/api/actors/vitaly-cherkasov/itinerary.geojson").json()
+    [leg] = [f for f in collection["features"] if f["properties"]["kind"] == "leg"]
+    assert leg["geometry"]["type"] == "MultiLineString"
+    assert collection["bbox"][0] > collection["bbox"][2]  # west > east: the box crosses the antimeridian
+
+
+def test_patch_corrects_and_survives_reprocessing(trip_client):
+    events = trip_client.get("/api/events?actor=kim-jong-un").json()["items"]
+    planned = events[-1]
+    response = trip_client.patch(f"/api/events/{planned['id']}", json={"geonameid": ANADYR.geonameid,
+                                                                       "date": "2023-09-20"})
+    assert response.status_code == 200, response.text
+    corrected = response.json()
+    assert corrected["place"]["name"] == "Anadyr" and corrected["date"] == "2023-09-20"
+    assert corrected["corrected"] and corrected["reviewed"]
+
+    rejected = events[0]
+    assert trip_client.patch(f"/api/events/{rejected['id']}", json={"rejected": True}).status_code == 200
+
+    article = trip_client.post("/api/articles/1/reprocess").json()
+    kim = [e for e in article["events"] if e["actor"]["slug"] == "kim-jong-un"]
+    # The correction stands, the rejected event does not come back, the untouched one is read again.
+    assert sorted((e["place"]["name"], e["date"]) for e in kim) == [
+        ("Anadyr", "2023-09-20"),
+        ("Komsomolsk-on-Amur", "2023-09-15"),
+    ]
+    stops = trip_client.get("/api/actors/kim-jong-un/itinerary").json()["stops"]
+    assert [s["place"] for s in stops] == ["Komsomolsk-on-Amur", "Anadyr"]
+
+
+def test_patch_to_a_point_and_to_another_actor(trip_client):
+    [putin_event] = trip_client.get("/api/events?actor=vladimir-putin").json()["items"]
+    response = trip_client.patch(
+        f"/api/events/{putin_event['id']}",
+        json={"lat": 43.4, "lon": 39.95, "place_name": "Bocharov Ruchey", "actor": "Alexander Lukashenko",
+              "status": "occurred"},
+    )
+    body = response.json()
+    assert body["place"]["name"] == "Bocharov Ruchey" and (body["lat"], body["lon"]) == (43.4, 39.95)
+    assert body["actor"]["slug"] == "alexander-lukashenko"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({}, "nothing to correct"),
+        ({"lat": 10}, "both lat and lon"),
+        ({"lat": 10, "lon": 10, "geonameid": 1}, "either geonameid"),
+        ({"geonameid": 424242}, "GeoNames id 424242"),
+        ({"lat": 91, "lon": 0}, "lat"),
+        ({"status": "rumoured"}, "status"),
+        ({"date": "next week"}, "ISO 8601"),
+        ({"date": "2023-02-30"}, "real date"),
+        ({"place_name": "Somewhere"}, "lat and lon"),
+        ({"colour": "red"}, "colour"),
+    ],
+)
+def test_bad_corrections_are_422_and_change_nothing(trip_client, body, message):
+    before = trip_client.get("/api/events").json()
+    event_id = before["items"][0]["id"]
+    response = trip_client.patch(f"/api/events/{event_id}", json=body)
+    assert response.status_code == 422
+    assert message in response.json()["detail"]
+    assert trip_client.get("/api/events").json() == before
+
+
+def test_patch_unknown_event_is_404(trip_client):
+    assert trip_client.patch("/api/events/999", json={"rejected": True}).status_code == 404
+    assert trip_client.get("/api/events/999").status_code == 404
