@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -107,6 +108,46 @@ def ingest(
     outcome = _ingest(paths, services, label="ingesting")
     if outcome["rejected"] and not (outcome["stored"] or outcome["duplicate"]):
         raise typer.Exit(1)
+
+
+class ExportFormat(str, Enum):
+    geojson = "geojson"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write; default: standard output.")] = None,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="geojson or csv.")] = ExportFormat.geojson,
+    actor: Annotated[str | None, typer.Option(help="Only this actor's events (a slug, e.g. kim-jong-un).")] = None,
+) -> None:
+    """Write the stored events as GeoJSON (RFC 7946) or CSV."""
+    import sys
+
+    from sqlmodel import Session
+
+    from app.export import export_csv, export_geojson
+    from app.queries import EventFilter, actor_by_slug
+    from geo.errors import NotFoundError
+
+    services = _services()
+    _upgrade(services)
+    with Session(services.engine) as session:
+        try:
+            event_filter = EventFilter(actor_id=actor_by_slug(session, actor).id if actor else None)
+        except NotFoundError as exc:
+            typer.echo(exc.message, err=True)
+            raise typer.Exit(2) from None
+        chunks = (export_geojson if format is ExportFormat.geojson else export_csv)(session, event_filter)
+        target = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            for chunk in chunks:
+                target.write(chunk)
+            if format is ExportFormat.geojson:
+                target.write("\n")
+        finally:
+            if output:
+                target.close()
 
 
 @app.command()
