@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -110,14 +110,14 @@ def ingest(
         raise typer.Exit(1)
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     geojson = "geojson"
     csv = "csv"
 
 
 @app.command()
 def export(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write; default: standard output.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write; default: stdout.")] = None,
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="geojson or csv.")] = ExportFormat.geojson,
     actor: Annotated[str | None, typer.Option(help="Only this actor's events (a slug, e.g. kim-jong-un).")] = None,
 ) -> None:

@@ -25,7 +25,7 @@ def make_engine(url: str, **engine_options) -> Engine:
     engine = create_engine(url, connect_args={"check_same_thread": False}, **engine_options)
 
     @event.listens_for(engine, "connect")
-    def _sqlite_pragmas(dbapi_connection, _record):  # noqa: ANN001 - DBAPI types
+    def _sqlite_pragmas(dbapi_connection, _record):
         cursor = dbapi_connection.cursor()
         # WAL lets readers go on while an article is written; the busy timeout makes a second
         # writer wait instead of failing at once; SQLite enforces foreign keys only when asked.

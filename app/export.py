@@ -14,8 +14,22 @@ from geo.geojson import event_feature, iter_feature_collection
 __all__ = ["CSV_COLUMNS", "export_geojson", "export_csv"]
 
 CSV_COLUMNS = (
-    "event_id", "actor", "action", "status", "date", "date_start", "date_end", "date_precision",
-    "place", "geonameid", "country", "lat", "lon", "confidence", "article_id", "evidence",
+    "event_id",
+    "actor",
+    "action",
+    "status",
+    "date",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "place",
+    "geonameid",
+    "country",
+    "lat",
+    "lon",
+    "confidence",
+    "article_id",
+    "evidence",
 )
 
 
@@ -32,10 +46,22 @@ def export_csv(session: Session, event_filter: EventFilter) -> Iterator[str]:
         event = to_geo_event(*row)
         writer.writerow(
             (
-                event.event_id, event.actor, event.action, event.status.value, event.date.iso() or "",
-                event.date.start or "", event.date.end or "", event.date.precision.value,
-                event.place.name, event.place.geonameid or "", event.place.country or "",
-                event.place.lat, event.place.lon, round(event.confidence, 3), event.article_id, event.evidence,
+                event.event_id,
+                event.actor,
+                event.action,
+                event.status.value,
+                event.date.iso() or "",
+                event.date.start or "",
+                event.date.end or "",
+                event.date.precision.value,
+                event.place.name,
+                event.place.geonameid or "",
+                event.place.country or "",
+                event.place.lat,
+                event.place.lon,
+                round(event.confidence, 3),
+                event.article_id,
+                event.evidence,
             )
         )
         yield buffer.getvalue()

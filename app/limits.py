@@ -53,8 +53,7 @@ class BodySizeLimit:
         body = json.dumps(
             {
                 "error": "payload too large",
-                "detail": f"the request body is over the limit of {self.max_bytes} bytes "
-                "(ITINERANT_MAX_BODY_BYTES)",
+                "detail": f"the request body is over the limit of {self.max_bytes} bytes (ITINERANT_MAX_BODY_BYTES)",
             }
         ).encode()
         await send(

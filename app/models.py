@@ -10,7 +10,7 @@ PostgreSQL; the schema itself is created and upgraded by the Alembic migrations 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -19,7 +19,7 @@ __all__ = ["Article", "Place", "Mention", "Actor", "ActorAlias", "Event", "utcno
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Article(SQLModel, table=True):

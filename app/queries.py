@@ -90,8 +90,12 @@ def event_rows(
 ) -> Sequence[EventRow]:
     query = _base(
         select(models.Event, models.Actor, models.Place).join(models.Actor).join(models.Place), event_filter
-    ).order_by(models.Event.date_start.asc().nulls_last(), models.Event.article_id, models.Event.evidence_start,
-               models.Event.id)
+    ).order_by(
+        models.Event.date_start.asc().nulls_last(),
+        models.Event.article_id,
+        models.Event.evidence_start,
+        models.Event.id,
+    )
     if offset:
         query = query.offset(offset)
     if limit is not None:

@@ -20,9 +20,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ITINERANT_", env_file=".env", extra="ignore")
 
     data_dir: Path = Field(Path("data"), description="Where the database and the gazetteer index live.")
-    database_url: str | None = Field(
-        None, description="SQLAlchemy URL; default: a SQLite file in the data directory."
-    )
+    database_url: str | None = Field(None, description="SQLAlchemy URL; default: a SQLite file in the data directory.")
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     public_url: str | None = Field(

@@ -17,9 +17,8 @@ from sqlmodel import Session, select
 from app import models
 from geo.errors import InvalidInputError
 from geo.gazetteer.names import normalize_name
-from geo.model import ArticleText, Extraction
+from geo.model import ArticleText, Extraction, slugify
 from geo.model import Place as GeoPlace
-from geo.model import slugify
 
 __all__ = [
     "content_hash",
@@ -184,9 +183,7 @@ class PlaceRows:
     def id_of(self, place: GeoPlace) -> int:
         if place.place_id in self._ids:
             return self._ids[place.place_id]
-        found = self._session.exec(
-            select(models.Place.id).where(models.Place.gazetteer_id == place.place_id)
-        ).first()
+        found = self._session.exec(select(models.Place.id).where(models.Place.gazetteer_id == place.place_id)).first()
         if found is None:
             found = self._insert(place)
         self._ids[place.place_id] = found
@@ -211,9 +208,7 @@ class PlaceRows:
                 self._session.add(row)
                 self._session.flush()
         except IntegrityError:
-            return self._session.exec(
-                select(models.Place.id).where(models.Place.gazetteer_id == place.place_id)
-            ).one()
+            return self._session.exec(select(models.Place.id).where(models.Place.gazetteer_id == place.place_id)).one()
         return row.id
 
 
@@ -228,9 +223,7 @@ class ActorRows:
         key = normalize_name(name)
         if key in self._ids:
             return self._ids[key]
-        found = self._session.exec(
-            select(models.ActorAlias.actor_id).where(models.ActorAlias.alias_key == key)
-        ).first()
+        found = self._session.exec(select(models.ActorAlias.actor_id).where(models.ActorAlias.alias_key == key)).first()
         if found is None:
             found = self._session.exec(select(models.Actor.id).where(models.Actor.slug == slugify(name))).first()
         if found is None:

@@ -181,9 +181,7 @@ _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 def _parse_partial_date(text: str) -> DateInterval:
     match = _PARTIAL_DATE.match(text.strip())
     if match is None:
-        raise InvalidInputError(
-            f"{text!r} is not an ISO 8601 date: use 2023-09-15, 2023-09 or 2023", field="date"
-        )
+        raise InvalidInputError(f"{text!r} is not an ISO 8601 date: use 2023-09-15, 2023-09 or 2023", field="date")
     year, month, day = (int(g) if g else None for g in match.groups())
     try:
         if day is not None:

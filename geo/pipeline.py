@@ -24,9 +24,7 @@ class PlaceReader(Protocol):
 
 
 class EventReader(Protocol):
-    def read_events(
-        self, article: ArticleText, mentions: Sequence[Mention]
-    ) -> tuple[Sequence[Event], Sequence[str]]:
+    def read_events(self, article: ArticleText, mentions: Sequence[Mention]) -> tuple[Sequence[Event], Sequence[str]]:
         """The events of the article and the people it speaks of."""
         ...
 
@@ -46,9 +44,5 @@ class ArticlePipeline:
         events, people = self.events.read_events(article, mentions)
         # The dateline names where the report was filed; it is never a stop on its own.
         if dateline is not None and dateline.place is not None:
-            events = [
-                e
-                for e in events
-                if not (e.mention_start == dateline.start and e.mention_end == dateline.end)
-            ]
+            events = [e for e in events if not (e.mention_start == dateline.start and e.mention_end == dateline.end)]
         return Extraction(mentions=mentions, events=tuple(events), people=tuple(people), dateline=dateline)

@@ -7,11 +7,10 @@ from sqlmodel import select
 
 from app import models
 from app.deps import ServicesDep, SessionDep
+from app.ingest import article_from_row, ingest_article
 from app.pagination import PageDep, page_of
 from app.present import article_public, article_summary
 from app.schemas import ArticleCreate, ArticlePublic, ArticleSummary, Page
-from app.ingest import ingest_article
-from app.ingest import article_from_row
 from app.storage import count_articles, replace_extraction
 from geo.errors import NotFoundError
 

@@ -73,9 +73,7 @@ def events_geojson(
     links = [{"rel": "self", "type": GEOJSON, "href": str(request.url)}]
     if following:
         links.append({"rel": "next", "type": GEOJSON, "href": following})
-    return streamed_geojson(
-        iter_feature_collection(features, numberMatched=total, links=links, next=following)
-    )
+    return streamed_geojson(iter_feature_collection(features, numberMatched=total, links=links, next=following))
 
 
 @router.get("/events/{event_id}", response_model=EventPublic, summary="One event")

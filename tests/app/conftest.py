@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 from app_fixtures import SOCHI, VISIT, VLADIVOSTOK
+from fastapi.testclient import TestClient
 from pipelines import pipeline
 
 from app.main import create_app
 from app.services import Services
 from app.settings import Settings
+
 
 @pytest.fixture
 def settings(tmp_path) -> Settings:

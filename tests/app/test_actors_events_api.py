@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from app_fixtures import ANADYR, ANCHORAGE, TRIP, VLADIVOSTOK, event
+from app_fixtures import ANADYR, ANCHORAGE, TRIP, event
 from geojson_pydantic import FeatureCollection
 from memory_gazetteer import MemoryGazetteer
 
@@ -29,8 +29,12 @@ def test_actors_list_with_stop_counts(trip_client):
 
 
 def test_unknown_actor_is_404(trip_client):
-    for path in ("/api/actors/nobody", "/api/actors/nobody/itinerary", "/api/actors/nobody/itinerary.geojson",
-                 "/api/events?actor=nobody"):
+    for path in (
+        "/api/actors/nobody",
+        "/api/actors/nobody/itinerary",
+        "/api/actors/nobody/itinerary.geojson",
+        "/api/events?actor=nobody",
+    ):
         response = trip_client.get(path)
         assert response.status_code == 404, path
         assert "nobody" in response.json()["detail"]
@@ -125,8 +129,12 @@ def test_geojson_allows_any_origin(trip_client):
 
 
 def test_leg_across_the_antimeridian_is_cut(make_client):
-    client = make_client(events=[event("Vitaly Cherkasov", ANADYR, when="2023-06-01"),
-                                 event("Vitaly Cherkasov", ANCHORAGE, when="2023-06-02", start=50)])
+    client = make_client(
+        events=[
+            event("Vitaly Cherkasov", ANADYR, when="2023-06-01"),
+            event("Vitaly Cherkasov", ANCHORAGE, when="2023-06-02", start=50),
+        ]
+    )
     client.post("/api/articles", json={"text": "Cherkasov flew from Anadyr to Anchorage."})
     collection = client.get("/api/actors/vitaly-cherkasov/itinerary.geojson").json()
     [leg] = [f for f in collection["features"] if f["properties"]["kind"] == "leg"]
@@ -137,8 +145,9 @@ def test_leg_across_the_antimeridian_is_cut(make_client):
 def test_patch_corrects_and_survives_reprocessing(trip_client):
     events = trip_client.get("/api/events?actor=kim-jong-un").json()["items"]
     planned = events[-1]
-    response = trip_client.patch(f"/api/events/{planned['id']}", json={"geonameid": ANADYR.geonameid,
-                                                                       "date": "2023-09-20"})
+    response = trip_client.patch(
+        f"/api/events/{planned['id']}", json={"geonameid": ANADYR.geonameid, "date": "2023-09-20"}
+    )
     assert response.status_code == 200, response.text
     corrected = response.json()
     assert corrected["place"]["name"] == "Anadyr" and corrected["date"] == "2023-09-20"
@@ -162,8 +171,13 @@ def test_patch_to_a_point_and_to_another_actor(trip_client):
     [putin_event] = trip_client.get("/api/events?actor=vladimir-putin").json()["items"]
     response = trip_client.patch(
         f"/api/events/{putin_event['id']}",
-        json={"lat": 43.4, "lon": 39.95, "place_name": "Bocharov Ruchey", "actor": "Alexander Lukashenko",
-              "status": "occurred"},
+        json={
+            "lat": 43.4,
+            "lon": 39.95,
+            "place_name": "Bocharov Ruchey",
+            "actor": "Alexander Lukashenko",
+            "status": "occurred",
+        },
     )
     body = response.json()
     assert body["place"]["name"] == "Bocharov Ruchey" and (body["lat"], body["lon"]) == (43.4, 39.95)

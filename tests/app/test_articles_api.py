@@ -127,8 +127,9 @@ def test_malformed_body_is_422(client, raw):
     assert response.json()["error"] == "invalid input"
 
 
-@pytest.mark.parametrize("path", ["/api/articles/abc", "/api/articles?limit=0", "/api/articles?limit=100000",
-                                  "/api/articles?offset=-1"])
+@pytest.mark.parametrize(
+    "path", ["/api/articles/abc", "/api/articles?limit=0", "/api/articles?limit=100000", "/api/articles?offset=-1"]
+)
 def test_bad_path_and_query_values_are_422(client, path):
     response = client.get(path)
     assert response.status_code == 422

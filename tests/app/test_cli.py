@@ -55,11 +55,13 @@ def test_ingest_reports_stored_duplicates_and_rejections(services, engine, tmp_p
     folder.mkdir()
     shutil.copy(SEEDS / "000_c9263cc6945fc7b5.txt", folder / "a.txt")
     (folder / "batch.jsonl").write_text(
-        "\n".join([
-            json.dumps({"text": "Putin went to Sochi.", "published": "2023-09-14"}),
-            json.dumps({"text": "Putin went to Sochi.", "published": "2023-09-14"}),
-            json.dumps({"text": "", "title": "empty"}),
-        ])
+        "\n".join(
+            [
+                json.dumps({"text": "Putin went to Sochi.", "published": "2023-09-14"}),
+                json.dumps({"text": "Putin went to Sochi.", "published": "2023-09-14"}),
+                json.dumps({"text": "", "title": "empty"}),
+            ]
+        )
     )
     result = runner.invoke(cli.app, ["ingest", str(folder)])
     assert result.exit_code == 0, result.output

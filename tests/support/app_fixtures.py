@@ -6,10 +6,12 @@ from datetime import date
 
 from geo.model import DateInterval, DatePrecision, Event, EventStatus, Place, Precision
 
-VLADIVOSTOK = Place("geonames:2013348", "Vladivostok", 43.10562, 131.87353, "city", Precision.CITY, "RU",
-                    "Primorye", 2013348, 604901)
-SOCHI = Place("geonames:491422", "Sochi", 43.59917, 39.72569, "city", Precision.CITY, "RU", "Krasnodar Krai",
-              491422, 343334)
+VLADIVOSTOK = Place(
+    "geonames:2013348", "Vladivostok", 43.10562, 131.87353, "city", Precision.CITY, "RU", "Primorye", 2013348, 604901
+)
+SOCHI = Place(
+    "geonames:491422", "Sochi", 43.59917, 39.72569, "city", Precision.CITY, "RU", "Krasnodar Krai", 491422, 343334
+)
 
 VISIT = Event(
     actor="Kim Jong Un",
@@ -25,12 +27,24 @@ VISIT = Event(
     mention_end=39,
 )
 
-KOMSOMOLSK = Place("geonames:2021851", "Komsomolsk-on-Amur", 50.55034, 137.00995, "city", Precision.CITY, "RU",
-                   "Khabarovsk", 2021851, 263906)
-ANADYR = Place("geonames:2127202", "Anadyr", 64.73424, 177.51030, "city", Precision.CITY, "RU", "Chukotka",
-               2127202, 11000)
-ANCHORAGE = Place("geonames:5879400", "Anchorage", 61.21806, -149.90028, "city", Precision.CITY, "US", "Alaska",
-                  5879400, 291826)
+KOMSOMOLSK = Place(
+    "geonames:2021851",
+    "Komsomolsk-on-Amur",
+    50.55034,
+    137.00995,
+    "city",
+    Precision.CITY,
+    "RU",
+    "Khabarovsk",
+    2021851,
+    263906,
+)
+ANADYR = Place(
+    "geonames:2127202", "Anadyr", 64.73424, 177.51030, "city", Precision.CITY, "RU", "Chukotka", 2127202, 11000
+)
+ANCHORAGE = Place(
+    "geonames:5879400", "Anchorage", 61.21806, -149.90028, "city", Precision.CITY, "US", "Alaska", 5879400, 291826
+)
 
 
 def event(actor, place, status="occurred", when=None, start=0, action="visit"):
