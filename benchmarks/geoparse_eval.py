@@ -1,0 +1,49 @@
+"""Print the geoparser's scores on the shared evaluation corpora, in both settings.
+
+    .venv/bin/python benchmarks/geoparse_eval.py [--gazetteer data/gazetteer.sqlite]
+        [--corpora lgl tr-news geovirus] [--fast] [--limit N]
+
+TR-News counts demonyms as toponyms, so its geoparser counts them too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from geo.evaluation import evaluate_documents, load_corpus
+from geo.gazetteer.index import open_gazetteer
+from geo.gazetteer.paths import default_index_path
+from geo.text.geoparse import Geoparser
+
+__all__ = ["main"]
+
+EVAL_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+DEMONYM_CORPORA = frozenset({"tr-news"})
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gazetteer", type=Path, default=default_index_path())
+    parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR)
+    parser.add_argument("--corpora", nargs="+", default=["lgl", "tr-news", "geovirus"])
+    parser.add_argument("--settings", nargs="+", default=["end-to-end", "resolution"])
+    parser.add_argument("--fast", action="store_true", help="without the NER model")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    args = parser.parse_args()
+
+    gazetteer = open_gazetteer(args.gazetteer)
+    for corpus in args.corpora:
+        documents = load_corpus(args.eval_dir / f"{corpus}.json")[: args.limit]
+        geoparser = Geoparser(gazetteer, use_ner=not args.fast, include_demonyms=corpus in DEMONYM_CORPORA)
+        for setting in args.settings:
+            started = time.perf_counter()
+            scores = evaluate_documents(documents, geoparser, setting=setting)
+            scores = {k: round(v, 3) if isinstance(v, float) else v for k, v in scores.items()}
+            print(json.dumps({"corpus": corpus, **scores, "seconds": round(time.perf_counter() - started, 1)}))
+
+
+if __name__ == "__main__":
+    main()

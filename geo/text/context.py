@@ -1,0 +1,101 @@
+"""What a careful reader knows about a text before judging a name in it.
+
+Where sentences start (a capital there says nothing), which lines are written in capitals
+(a headline), which words name people (so "Kim" after "Kim Jong Un" is the man), and what the
+NER model, when it runs, tags each span as.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.gazetteer.names import normalize_name
+from geo.text.nlp import PERSON_LABELS, EntitySpan, TextAnalysis
+
+__all__ = ["TextContext", "build_context", "name_word", "TITLE_WORDS"]
+
+# Titles and honorifics that precede a person's name in English news: the word after one is a
+# person, whatever else it spells ("President Jordan", "Mr Sale").
+TITLE_WORDS = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady president vice premier chancellor minister
+    secretary senator sen rep representative governor gov mayor judge justice general gen
+    colonel col captain capt lieutenant lt sergeant sgt commander admiral officer deputy
+    spokesman spokeswoman spokesperson ambassador king queen prince princess pope bishop
+    father rev reverend rabbi imam sheikh chairman chairwoman ceo director coach leader
+    detective sheriff chief councillor councilman councilwoman superintendent""".split()
+)
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
+_SENTENCE_END = frozenset(".!?:;\n\u2014\u2013")
+_OPENERS = frozenset("\"'\u201c\u2018([ \t\r")
+
+
+@dataclass(frozen=True, slots=True)
+class TextContext:
+    """Facts about the whole text that every filter consults."""
+
+    text: str
+    analysis: TextAnalysis | None
+    caps_lines: tuple[tuple[int, int], ...]  # spans of lines written in capitals
+    person_words: frozenset[str]  # words the text uses as (parts of) people's names
+    known_place_words: frozenset[str] = frozenset()  # gazetteer keys found anywhere in the text
+
+    def is_sentence_start(self, position: int) -> bool:
+        """True when only openers (quotes, brackets) stand between a sentence end and `position`."""
+        index = position - 1
+        while index >= 0 and self.text[index] in _OPENERS:
+            index -= 1
+        return index < 0 or self.text[index] in _SENTENCE_END
+
+    def in_caps_line(self, position: int) -> bool:
+        return any(start <= position < end for start, end in self.caps_lines)
+
+    def entities_over(self, start: int, end: int) -> list[EntitySpan]:
+        """NER entities overlapping [start, end)."""
+        if self.analysis is None:
+            return []
+        return [e for e in self.analysis.entities if e.start < end and start < e.end]
+
+
+def _caps_lines(text: str) -> tuple[tuple[int, int], ...]:
+    spans = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        letters = [ch for ch in line if ch.isalpha()]
+        if len(letters) >= 12 and sum(ch.isupper() for ch in letters) / len(letters) > 0.8:
+            spans.append((offset, offset + len(line)))
+        offset += len(line)
+    return tuple(spans)
+
+
+def _person_words(text: str, analysis: TextAnalysis | None) -> frozenset[str]:
+    """Words used as people's names: parts of multi-word PERSON entities and words after titles."""
+    words: set[str] = set()
+    if analysis is not None:
+        for entity in analysis.entities:
+            if entity.label in PERSON_LABELS:
+                tokens = _WORD.findall(text[entity.start : entity.end])
+                if len(tokens) >= 2:
+                    words.update(name_word(token) for token in tokens)
+    tokens = list(_WORD.finditer(text))
+    for previous, current in zip(tokens, tokens[1:]):
+        between = text[previous.end() : current.start()]
+        if previous.group().casefold().rstrip(".") in TITLE_WORDS and between.strip(" .") == "" and current.group()[0].isupper():
+            words.add(name_word(current.group()))
+    return frozenset(words)
+
+
+def name_word(token: str) -> str:
+    """The key of a word as a name, its possessive dropped: "Kim's" -> "kim"."""
+    for suffix in ("'s", "\u2019s"):
+        if token.endswith(suffix):
+            token = token[: -len(suffix)]
+    return normalize_name(token)
+
+
+def build_context(
+    text: str, analysis: TextAnalysis | None, *, known_place_words: frozenset[str] = frozenset()
+) -> TextContext:
+    """Gather the facts about `text` that the filters need."""
+    return TextContext(text, analysis, _caps_lines(text), _person_words(text, analysis), known_place_words)

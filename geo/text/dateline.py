@@ -1,0 +1,57 @@
+"""The dateline: the place a report was filed from, at the very start of a news text.
+
+    SEOUL (S Korea), Sep 15: ...
+    WASHINGTON (AP) — ...
+    MOSCOW, Sept 15 (Reuters) - ...
+    LAKE CHARLES, La., March 3 -- ...
+
+Wire copy writes the city in capitals, then optionally a region, a parenthesised qualifier or
+agency, a date, and a dash or colon. The city is the dateline; what follows is left to the
+ordinary matcher, which may find the region in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["DatelineSpan", "find_dateline"]
+
+_CAPS_WORD = r"[A-Z][A-Z'\u2019.\-]*[A-Z.]"
+_DATELINE = re.compile(
+    rf"""
+    \A\s*
+    (?P<place>{_CAPS_WORD}(?:[ ]{_CAPS_WORD})*)               # the city, in capitals
+    (?:\s*,\s*(?P<region>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)*))?  # ", Calif." / ", Ukraine"
+    (?:\s*\((?P<qualifier>[^()\n]{{1,40}})\))?                 # "(S Korea)" / "(AP)"
+    (?:\s*,?\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}))?     # ", Sept 15"
+    (?:\s*\((?P<agency>[^()\n]{{1,40}})\))?                    # "(Reuters)"
+    \s*(?:\u2014|\u2013|-{{1,2}}|:)                            # the dash or colon that ends it
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DatelineSpan:
+    """Where the dateline's place name lies in the text."""
+
+    start: int
+    end: int
+    surface: str
+
+
+def find_dateline(text: str) -> DatelineSpan | None:
+    """The dateline's place at the start of `text`, or None when the text opens otherwise."""
+    found = _DATELINE.match(text)
+    if found is None:
+        return None
+    start, end = found.span("place")
+    surface = text[start:end]
+    # A trailing dot belongs to an abbreviation only ("ST. LOUIS" keeps its inner dot).
+    while surface.endswith(".") and surface.count(".") == 1:
+        surface = surface[:-1]
+        end -= 1
+    if sum(ch.isalpha() for ch in surface) < 2:
+        return None
+    return DatelineSpan(start, end, surface)

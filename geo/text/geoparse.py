@@ -1,0 +1,50 @@
+"""The geoparser: recognition then resolution, the place reader of the article pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from geo.gazetteer.base import Gazetteer
+from geo.model import Mention, MentionRole
+from geo.text.lookup import CandidateLookup
+from geo.text.recognize import PlaceRecognizer
+from geo.text.resolve import ResolutionWeights, resolve_mentions
+
+__all__ = ["Geoparser"]
+
+
+class Geoparser:
+    """Finds the place mentions of a text and resolves each to a gazetteer place.
+
+    Demonyms always inform resolution (a story about Russians is about Russia); they are in the
+    output only with `include_demonyms`.
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        *,
+        use_ner: bool = True,
+        include_demonyms: bool = False,
+        weights: ResolutionWeights = ResolutionWeights(),
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.include_demonyms = include_demonyms
+        self.weights = weights
+        self.lookup = CandidateLookup(gazetteer)
+        self.recognizer = PlaceRecognizer(
+            gazetteer, use_ner=use_ner, include_demonyms=True, lookup=self.lookup
+        )
+
+    def parse(self, text: str, doc: Doc | None = None) -> list[Mention]:
+        """Every place mention of `text`, resolved where the gazetteer can place it."""
+        mentions = self.resolve(text, self.recognizer.find_mentions(text, doc))
+        if self.include_demonyms:
+            return mentions
+        return [m for m in mentions if m.role is not MentionRole.DEMONYM]
+
+    def resolve(self, text: str, mentions: Sequence[Mention]) -> list[Mention]:
+        """Resolve given mentions (e.g. gold spans) in the context of `text`."""
+        return resolve_mentions(text, mentions, self.gazetteer, lookup=self.lookup, weights=self.weights)

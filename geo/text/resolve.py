@@ -1,0 +1,175 @@
+"""Resolution: each place mention to one gazetteer place, chosen by prior and by the document.
+
+A name's candidates are scored by the gazetteer's prior and by what the rest of the document
+says: the countries it is about (demonyms and country names count), a region or country
+written right after the name ("Maiduguri, Borno State", "SEOUL (S Korea)"), the regions other
+mentions sit in, and how close a candidate lies to the places the other mentions resolve to.
+The choice is made by a few rounds of agreement: each round re-scores every mention against
+the others' current choices, so a coherent set of places beats scattered ones.
+A mention the gazetteer cannot place keeps place=None and confidence 0: it is never guessed.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from geo.gazetteer.base import Candidate, Gazetteer
+from geo.gazetteer.names import normalize_name
+from geo.model import Mention, Place, Precision
+from geo.text.lookup import CandidateLookup
+from geo.text.spatial import great_circle_km
+
+__all__ = ["resolve_mentions", "ResolutionWeights"]
+
+_QUALIFIER_GAP = re.compile(r"\A\s*[,(]\s*\Z")
+_CONTAINERS = (Precision.COUNTRY, Precision.ADMIN1, Precision.ADMIN2)
+_MAX_ALTERNATIVES = 5
+_region_key = functools.lru_cache(maxsize=65_536)(normalize_name)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionWeights:
+    """How much each kind of evidence counts; the prior enters as its logarithm."""
+
+    prior: float = 2.0
+    country: float = 1.0  # times the share of the document's other places in the candidate's country
+    region: float = 1.0  # the candidate's admin1 region is named or holds another resolved place
+    qualifier: float = 2.0  # "City, Region": the region written beside the name contains it
+    nearby: float = 1.5  # times the share of other places within `nearby_km`
+    nearby_km: float = 200.0
+    # News names a country or first-level region far more often than a village named after it
+    # ("Egypt" is rarely Egypt, Pennsylvania, however American the rest of the story is).
+    container: float = 1.0
+    rounds: int = 3
+    temperature: float = 1.0  # of the softmax that turns scores into a confidence
+
+
+def resolve_mentions(
+    text: str,
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+    *,
+    lookup: CandidateLookup | None = None,
+    weights: ResolutionWeights = ResolutionWeights(),
+) -> list[Mention]:
+    """The mentions with place, confidence and alternatives set, in the order given."""
+    lookup = lookup or CandidateLookup(gazetteer)
+    keys = [normalize_name(m.surface) for m in mentions]
+    candidates = [_unique(lookup.candidates(m.surface)) for m in mentions]
+    qualifiers = _qualifier_candidates(text, mentions, candidates)
+
+    chosen: list[Candidate | None] = [c[0] if c else None for c in candidates]
+    scores: list[list[float]] = [[] for _ in mentions]
+    for _ in range(max(1, weights.rounds)):
+        evidence = _Evidence.of(keys, chosen)
+        scores = [
+            [_score(c, key, qualifiers[i], evidence, weights) for c in candidates[i]]
+            for i, key in enumerate(keys)
+        ]
+        chosen = [
+            candidates[i][max(range(len(s)), key=s.__getitem__)] if s else None for i, s in enumerate(scores)
+        ]
+
+    resolved: list[Mention] = []
+    for mention, options, option_scores in zip(mentions, candidates, scores):
+        if not options:
+            resolved.append(replace(mention, place=None, confidence=0.0, alternatives=()))
+            continue
+        order = sorted(range(len(options)), key=lambda j: -option_scores[j])
+        confidence = _softmax_top(option_scores, weights.temperature)
+        resolved.append(
+            replace(
+                mention,
+                place=options[order[0]].place,
+                confidence=round(confidence, 4),
+                alternatives=tuple(options[j].place for j in order[1 : 1 + _MAX_ALTERNATIVES]),
+            )
+        )
+    return resolved
+
+
+def _unique(candidates: list[Candidate]) -> list[Candidate]:
+    seen: set[str] = set()
+    unique = []
+    for candidate in candidates:
+        if candidate.place.place_id not in seen:
+            seen.add(candidate.place.place_id)
+            unique.append(candidate)
+    return unique
+
+
+def _qualifier_candidates(
+    text: str, mentions: Sequence[Mention], candidates: list[list[Candidate]]
+) -> list[list[Place]]:
+    """For each mention, the regions or countries written right after it ("X, Region" / "X (Region)")."""
+    qualifiers: list[list[Place]] = [[] for _ in mentions]
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    for here, after in zip(order, order[1:]):
+        gap = text[mentions[here].end : mentions[after].start]
+        if _QUALIFIER_GAP.match(gap):
+            qualifiers[here] = [c.place for c in candidates[after] if c.place.precision in _CONTAINERS]
+    return qualifiers
+
+
+def _contains(container: Place, place: Place) -> bool:
+    """Whether `place` lies in the country or first-level region `container` (by codes and names)."""
+    if container.place_id == place.place_id or container.country is None or container.country != place.country:
+        return False
+    if container.precision is Precision.COUNTRY:
+        return True
+    if container.precision is Precision.ADMIN1:
+        return place.admin1 is not None and _region_key(place.admin1) == _region_key(container.admin1 or container.name)
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """The current choices of every mention, summarised for scoring one of them."""
+
+    choices: tuple[tuple[str, Place], ...]  # (mention key, chosen place), one per distinct key
+
+    @classmethod
+    def of(cls, keys: list[str], chosen: list[Candidate | None]) -> _Evidence:
+        by_key: dict[str, Place] = {}
+        for key, candidate in zip(keys, chosen):
+            if candidate is not None and key not in by_key:
+                by_key[key] = candidate.place
+        return cls(tuple(by_key.items()))
+
+    def others(self, key: str) -> list[Place]:
+        return [place for other, place in self.choices if other != key]
+
+
+def _score(
+    candidate: Candidate, key: str, qualifiers: list[Place], evidence: _Evidence, weights: ResolutionWeights
+) -> float:
+    place = candidate.place
+    score = weights.prior * math.log(max(candidate.score, 0.0) + 0.02)
+    others = evidence.others(key)
+    if others:
+        countries = Counter(p.country for p in others if p.country)
+        if place.country:
+            score += weights.country * countries[place.country] / len(others)
+        if any(_contains(place, p) or _contains(p, place) and p.precision is Precision.ADMIN1 for p in others):
+            score += weights.region
+        located = [p for p in others if p.precision not in _CONTAINERS]
+        if located and place.precision not in (Precision.COUNTRY,):
+            near = sum(great_circle_km(place.lat, place.lon, p.lat, p.lon) <= weights.nearby_km for p in located)
+            score += weights.nearby * near / len(located)
+    if place.precision in (Precision.COUNTRY, Precision.ADMIN1):
+        score += weights.container
+    if qualifiers and any(_contains(q, place) for q in qualifiers):
+        score += weights.qualifier
+    return score
+
+
+def _softmax_top(scores: list[float], temperature: float) -> float:
+    """The probability of the best score under a softmax: the share of belief it holds."""
+    top = max(scores)
+    total = sum(math.exp((s - top) / temperature) for s in scores)
+    return 1.0 / total

@@ -1,0 +1,98 @@
+"""resolve_mentions and Geoparser on the small gazetteer: context decides between namesakes."""
+
+from __future__ import annotations
+
+import pytest
+from support.memory_gazetteer import make_place
+
+from geo.model import Mention, MentionRole, Precision
+from geo.text.geoparse import Geoparser
+from geo.text.resolve import resolve_mentions
+
+
+def mention_of(text: str, surface: str, occurrence: int = 0) -> Mention:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(surface, start + 1)
+    return Mention(start, start + len(surface), surface)
+
+
+def resolved(gazetteer, text: str, *surfaces: str) -> list[Mention]:
+    return resolve_mentions(text, [mention_of(text, s) for s in surfaces], gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "target", "expected_geonameid"),
+    [
+        ("Alexandria police said the fire in Louisiana began at night.", ("Alexandria", "Louisiana"), 0, 4314550),
+        ("Alexandria lies on the Mediterranean; Egyptians know it well.", ("Alexandria",), 0, 361058),
+        ("Kansas City, Kansas, passed the law.", ("Kansas City", "Kansas"), 0, 4273837),
+        ("Kansas City, Missouri, passed the law.", ("Kansas City", "Missouri"), 0, 4393217),
+        ("He flew from Tbilisi to Georgia's mountains.", ("Tbilisi", "Georgia"), 1, 614540),
+        ("He drove from Atlanta across Georgia.", ("Atlanta", "Georgia"), 1, 4197000),
+        ("London (Ontario) police said.", ("London", "Ontario"), 0, 6058560),
+    ],
+)
+def test_context_chooses_between_namesakes(gazetteer, text, surfaces, target, expected_geonameid) -> None:
+    mentions = resolved(gazetteer, text, *surfaces)
+    assert mentions[target].place.geonameid == expected_geonameid
+
+
+def test_without_context_the_prior_decides(gazetteer) -> None:
+    [london] = resolved(gazetteer, "London was quiet.", "London")
+    assert london.place.geonameid == 2643743
+    assert 0.0 < london.confidence < 1.0
+    assert {p.geonameid for p in london.alternatives} == {6058560, 4517009}
+
+
+def test_an_unknown_name_is_kept_unresolved(gazetteer) -> None:
+    [unknown] = resolved(gazetteer, "They met in Kelleyland.", "Kelleyland")
+    assert (unknown.place, unknown.confidence, unknown.alternatives) == (None, 0.0, ())
+
+
+def test_demonyms_resolve_to_their_country(gazetteer) -> None:
+    text = "Turkish police arrived."
+    [turkish] = resolve_mentions(text, [Mention(0, 7, "Turkish", role=MentionRole.DEMONYM)], gazetteer)
+    assert (turkish.place.geonameid, turkish.role) == (298795, MentionRole.DEMONYM)
+
+
+def test_a_countrys_demonyms_pull_its_cities(gazetteer) -> None:
+    text = "The Canadian police in London said Canadian roads were closed."
+    parser = Geoparser(gazetteer, use_ner=False)
+    [london] = parser.resolve(text, [mention_of(text, "Canadian"), mention_of(text, "London")])[1:]
+    assert london.place.country == "CA"
+
+
+def test_geoparser_resolves_the_seed_story_places(gazetteer) -> None:
+    text = (
+        "SEOUL (S Korea), Sep 15: North Korean leader Kim Jong Un inspected Russia\u2019s jet. Kim travels "
+        "next to Vladivostok, Putin told Russian media. They met in the Black Sea resort of Sochi."
+    )
+    mentions = Geoparser(gazetteer).parse(text)
+    got = {(m.surface, m.role): m.place.geonameid for m in mentions}
+    assert got == {
+        ("SEOUL", MentionRole.DATELINE): 1835848,
+        ("Korea", MentionRole.PLACE): 1835841,
+        ("Russia", MentionRole.PLACE): 2017370,
+        ("Vladivostok", MentionRole.PLACE): 2013348,
+        ("Black Sea", MentionRole.PLACE): 630673,
+        ("Sochi", MentionRole.PLACE): 491422,
+    }
+    assert all(m.place.precision in Precision for m in mentions)
+
+
+def test_geoparser_counts_demonyms_when_asked(gazetteer) -> None:
+    text = "Russian troops left Sochi."
+    assert [m.surface for m in Geoparser(gazetteer, include_demonyms=True).parse(text)] == ["Russian", "Sochi"]
+    assert [m.surface for m in Geoparser(gazetteer).parse(text)] == ["Sochi"]
+
+
+def test_nearby_places_form_a_coherent_set(gazetteer) -> None:
+    gazetteer_copy = type(gazetteer)()
+    for place_id in ("geonames:2643743", "geonames:6058560", "geonames:4517009"):
+        gazetteer_copy.add(gazetteer.get(place_id))
+    gazetteer_copy.add(make_place(6167865, "Toronto", 43.70, -79.42, country="CA", population=2_600_000))
+    gazetteer_copy.add(make_place(6094817, "Ottawa", 45.41, -75.70, country="CA", population=812_129))
+    text = "Trains from Toronto and Ottawa reach London."
+    london = resolved(gazetteer_copy, text, "Toronto", "Ottawa", "London")[-1]
+    assert london.place.geonameid == 6058560
