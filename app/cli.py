@@ -150,6 +150,64 @@ def export(
                 target.close()
 
 
+class EvalSetting(StrEnum):
+    resolution = "resolution"
+    end_to_end = "end-to-end"
+    both = "both"
+
+
+class EvalFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class DemonymMode(StrEnum):
+    auto = "auto"
+    on = "on"
+    off = "off"
+
+
+EVAL_COLUMNS = ("corpus", "setting", "precision", "recall", "f1", "acc161", "mean_km", "median_km", "auc", "n")
+
+
+@app.command("eval")
+def evaluate(
+    corpora: Annotated[list[Path], typer.Argument(help="Corpus files (JSON: documents with gold toponyms).")],
+    setting: Annotated[EvalSetting, typer.Option(help="Given the gold spans, end to end, or both.")] = EvalSetting.both,
+    format: Annotated[EvalFormat, typer.Option("--format", help="table or json.")] = EvalFormat.table,
+    fast: Annotated[bool, typer.Option("--fast", help="Without the NER model.")] = False,
+    demonyms: Annotated[
+        DemonymMode, typer.Option(help="Count demonyms as mentions; auto: when the corpus's gold does.")
+    ] = DemonymMode.auto,
+) -> None:
+    """Score the geoparser on annotated corpora: recognition P/R/F1, accuracy within 161 km, error km, AUC."""
+    import json
+
+    from geo.evaluation import counts_demonyms, evaluate_documents, load_corpus
+    from geo.gazetteer.index import open_gazetteer
+    from geo.text.geoparse import Geoparser
+
+    gazetteer = open_gazetteer(get_settings().gazetteer_path)
+    settings = ["resolution", "end-to-end"] if setting is EvalSetting.both else [setting.value]
+    results = []
+    for path in corpora:
+        documents = load_corpus(path)
+        with_demonyms = (
+            counts_demonyms(documents, gazetteer) if demonyms is DemonymMode.auto else demonyms is DemonymMode.on
+        )
+        parser = Geoparser(gazetteer, use_ner=not fast, include_demonyms=with_demonyms)
+        for name in settings:
+            scores = evaluate_documents(documents, parser, setting=name)
+            results.append({"corpus": path.stem} | {key: scores[key] for key in EVAL_COLUMNS[1:]})
+    if format is EvalFormat.json:
+        typer.echo(json.dumps(results, indent=2))
+        return
+    typer.echo(" ".join(f"{c:>10}" for c in EVAL_COLUMNS))
+    for row in results:
+        cells = [f"{v:>10.3f}" if isinstance(v, float) else f"{v!s:>10}" for v in row.values()]
+        typer.echo(" ".join(cells))
+
+
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to listen on.")] = None,
