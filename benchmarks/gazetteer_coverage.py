@@ -1,0 +1,63 @@
+"""The best accuracy@161 km the gazetteer allows on each evaluation corpus.
+
+For every gold toponym of every corpus in ../shared/eval (or $ITINERANT_EVAL_DIR), it looks up
+the surface form and counts the toponym as covered when ANY candidate lies within 161 km of
+the gold point: the ceiling of any resolver built on this gazetteer. Prints the share per
+corpus and the most frequent uncovered surfaces, to show what kind of name is missing.
+
+    .venv/bin/python benchmarks/gazetteer_coverage.py [--missed 25]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+from geo.gazetteer.index import haversine_km, open_gazetteer
+from geo.gazetteer.paths import default_index_path
+
+REPO = Path(__file__).resolve().parent.parent
+EVAL_DIR = Path(os.environ.get("ITINERANT_EVAL_DIR", REPO.parent / "shared" / "eval"))
+RADIUS_KM = 161.0
+ALL_CANDIDATES = 10_000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--index", type=Path, default=default_index_path())
+    parser.add_argument("--missed", type=int, default=15, help="how many uncovered surfaces to list per corpus")
+    args = parser.parse_args()
+    corpora = sorted(EVAL_DIR.glob("*.json"))
+    if not corpora:
+        print(f"no corpora in {EVAL_DIR}", file=sys.stderr)
+        return 1
+    gazetteer = open_gazetteer(args.index)
+    print(f"{'corpus':<14}{'toponyms':>9}{'known':>8}{'covered':>9}  (any candidate within {RADIUS_KM:.0f} km)")
+    for corpus in corpora:
+        documents = json.loads(corpus.read_text(encoding="utf-8"))
+        total = known = covered = 0
+        missed: Counter[str] = Counter()
+        for document in documents:
+            for toponym in document["toponyms"]:
+                if toponym.get("lat") is None or toponym.get("lon") is None:
+                    continue  # a gold span without a point cannot be scored
+                total += 1
+                candidates = gazetteer.lookup(toponym["surface"], limit=ALL_CANDIDATES)
+                known += bool(candidates)
+                lat, lon = float(toponym["lat"]), float(toponym["lon"])
+                if any(haversine_km(lat, lon, c.place.lat, c.place.lon) <= RADIUS_KM for c in candidates):
+                    covered += 1
+                else:
+                    missed[toponym["surface"]] += 1
+        print(f"{corpus.stem:<14}{total:>9}{known / total:>8.3f}{covered / total:>9.3f}")
+        if args.missed:
+            print("    most missed: " + ", ".join(f"{s} ({n})" for s, n in missed.most_common(args.missed)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,188 @@
+"""Source records -> the rows of the index: places merged by id, names keyed and scored.
+
+This is where the prior (prior.py) is applied, once, for every name of every place.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from geo.gazetteer.base import NameType
+from geo.gazetteer.names import normalize_name
+from geo.gazetteer.prior import NAME_TYPE_RANK, is_strong, name_score, place_prior
+from geo.gazetteer.sources.records import AliasRecord, NameRecord, PlaceRecord
+from geo.model import Precision
+
+__all__ = ["AssembledPlace", "NameRow", "Assembly", "assemble", "is_latin_key"]
+
+
+@dataclass(slots=True)
+class AssembledPlace:
+    """One place of the index, merged from every record that shares its id."""
+
+    row_id: int
+    record: PlaceRecord
+    lat: float
+    lon: float
+    population: int
+    notable: bool
+    names: list[NameRecord] = field(default_factory=list)
+    admin1: str | None = None
+    prior: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class NameRow:
+    key: str
+    score: float
+    place: int
+    name_type: NameType
+    spelling: str
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Assembly:
+    places: list[AssembledPlace]
+    names: list[NameRow]
+    unresolved_aliases: tuple[AliasRecord, ...]
+
+
+def is_latin_key(key: str) -> bool:
+    """Whether a key is written in Latin script (digits and spaces allowed).
+
+    The service reads English text, so names in other scripts could never match; leaving
+    them out keeps the index and the text matcher built from names() about a third smaller.
+    """
+    return all(ch.isascii() or not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in key)
+
+
+def _looks_like_code(text: str) -> bool:
+    letters = text.replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 3
+
+
+def _merge(records: Iterable[PlaceRecord]) -> list[AssembledPlace]:
+    by_id: dict[str, AssembledPlace] = {}
+    for record in records:
+        entry = by_id.get(record.place_id)
+        if entry is None:
+            entry = AssembledPlace(
+                row_id=len(by_id) + 1,
+                record=record,
+                lat=record.lat,
+                lon=record.lon,
+                population=record.population,
+                notable=record.is_capital or record.notable,
+            )
+            by_id[record.place_id] = entry
+        else:
+            # A later source that knows the point better (a curated row, GeoNames' own) wins it.
+            if record.authoritative_point:
+                entry.lat, entry.lon = record.lat, record.lon
+            entry.population = max(entry.population, record.population)
+            entry.notable = entry.notable or record.is_capital or record.notable
+        entry.names.extend(record.names)
+        entry.names.append(NameRecord(record.name, NameType.OFFICIAL))
+    return list(by_id.values())
+
+
+def _name_table(places: list[AssembledPlace]) -> dict[tuple[str, int], tuple[NameType, str]]:
+    """(key, place row) -> the most official name type and spelling under which the place has that key."""
+    table: dict[tuple[str, int], tuple[NameType, str]] = {}
+    for place in places:
+        for name in place.names:
+            key = normalize_name(name.text)
+            if not key or not is_latin_key(key):
+                continue
+            name_type = name.name_type
+            if name_type is NameType.ALTERNATE and _looks_like_code(name.text):
+                name_type = NameType.CODE
+            current = table.get((key, place.row_id))
+            if current is None or NAME_TYPE_RANK[name_type] < NAME_TYPE_RANK[current[0]]:
+                table[(key, place.row_id)] = (name_type, name.text)
+    return table
+
+
+def _resolve_aliases(
+    aliases: Iterable[AliasRecord],
+    places: list[AssembledPlace],
+    table: dict[tuple[str, int], tuple[NameType, str]],
+) -> list[AliasRecord]:
+    """Add each demonym or abbreviation to the place it names; return those that name nothing."""
+    by_row = {p.row_id: p for p in places}
+    # (kind, country, key) -> the likeliest place of that kind and name in that country.
+    targets: dict[tuple[str, str | None, str], AssembledPlace] = {}
+    for (key, row_id), (name_type, _) in table.items():
+        place = by_row[row_id]
+        slot = (place.record.kind, place.record.country, key)
+        best = targets.get(slot)
+        if best is None or place.prior > best.prior:
+            targets[slot] = place
+    countries = {p.record.country: p for p in places if p.record.kind == "country"}
+    unresolved = []
+    for alias in aliases:
+        if alias.kind == "country" and alias.target_name is None:
+            target = countries.get(alias.country)
+        else:
+            target = targets.get((alias.kind, alias.country, normalize_name(alias.target_name or "")))
+        if target is None:
+            unresolved.append(alias)
+            continue
+        key = normalize_name(alias.text)
+        current = table.get((key, target.row_id))
+        if key and (current is None or NAME_TYPE_RANK[alias.name_type] < NAME_TYPE_RANK[current[0]]):
+            table[(key, target.row_id)] = (alias.name_type, alias.text)
+    return unresolved
+
+
+def _borrow_served_populations(places: list[AssembledPlace]) -> None:
+    """An airport ranks as the city it serves: "Heathrow" is London's airport before a Florida town."""
+    cities: dict[tuple[str | None, str], int] = {}
+    for place in places:
+        if place.record.kind == "city":
+            slot = (place.record.country, normalize_name(place.record.name))
+            cities[slot] = max(cities.get(slot, 0), place.population)
+    for place in places:
+        if place.record.serves and not place.population:
+            place.population = cities.get((place.record.country, normalize_name(place.record.serves)), 0)
+
+
+def assemble(
+    records: Iterable[PlaceRecord],
+    aliases: Iterable[AliasRecord],
+    progress: Callable[[str], None] | None = None,
+) -> Assembly:
+    """Merge, name and score every place."""
+    say = progress or (lambda message: None)
+    places = _merge(records)
+    say(f"merged {len(places):,} places")
+    admin1_names = {
+        (p.record.country, p.record.admin1_code): p.record.name for p in places if p.record.kind == "admin1"
+    }
+    _borrow_served_populations(places)
+    for place in places:
+        record = place.record
+        if record.precision not in (Precision.COUNTRY, Precision.ADMIN1):
+            place.admin1 = admin1_names.get((record.country, record.admin1_code))
+        place.prior = place_prior(record.kind, record.precision, place.population, notable=place.notable)
+    table = _name_table(places)
+    unresolved = _resolve_aliases(aliases, places, table)
+    say(f"keyed {len(table):,} names; {len(unresolved)} alias(es) name no place")
+    by_row = {p.row_id: p for p in places}
+    strongest: dict[str, float] = {}
+    for (key, row_id), (name_type, _) in table.items():
+        if is_strong(name_type):
+            prior = by_row[row_id].prior
+            if prior > strongest.get(key, -1.0):
+                strongest[key] = prior
+    rows = []
+    for (key, row_id), (name_type, spelling) in table.items():
+        place = by_row[row_id]
+        noisy = not is_strong(name_type) and strongest.get(key, -1.0) > place.prior
+        rows.append(
+            NameRow(key, name_score(place.prior, name_type, noisy=noisy), row_id, name_type, spelling, place.record.country)
+        )
+    return Assembly(places, rows, tuple(unresolved))

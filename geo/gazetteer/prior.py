@@ -1,0 +1,95 @@
+r"""The gazetteer's prior: how likely a name, with no context, stands for each place it can name.
+
+Every candidate's score is
+
+    score = prior(place) * W[name_type] * (NOISY_FACTOR if noisy else 1)        (1)
+
+    prior(place) = 0.30 * K[kind] + 0.55 * P + 0.15 * C                          (2)
+        K  how often a place of this kind is what news means by a name: countries and
+           continents 1.0, first-level regions 0.6, cities 0.5, second-level regions 0.4,
+           airports 0.3; a curated feature takes the weight of its precision.
+        P  = min(1, log10(1 + population) / 8): 1 for 100 million people, 0.5 for 10,000.
+           A region's population is the sum of its places' (a floor) and counts at
+           REGION_POPULATION_DISCOUNT, so a city outranks its eponymous state ("New York").
+        C  1 for a national capital or a hand-curated feature (chosen for being notable), else 0.
+    W  how official the matched name is: official 1.0, abbreviation 0.95, demonym 0.9,
+       alternate 0.85, code 0.6. An alternate spelling in capitals of three letters or fewer
+       ("UK", "VVO") is a code, whatever its source calls it.
+    noisy  the match is an alternate name or code while the same key is the official name,
+       abbreviation or demonym of a place with a higher prior: GeoNames lists "UK" among a
+       Russian village's names, and "ACT" is an airport's code, but both keys belong first to
+       places whose own name they are. NOISY_FACTOR = 0.5.
+
+All terms lie in [0, 1], so scores do too. (1) and (2) are computed once, at build time, and
+stored with each name; a lookup only reorders them when asked to bias (3):
+
+    biased score = score * (1 if the place is in the preferred countries, box or radius else BIAS_FACTOR)   (3)
+"""
+
+from __future__ import annotations
+
+import math
+
+from geo.gazetteer.base import NameType
+from geo.model import Precision
+
+__all__ = [
+    "KIND_WEIGHT",
+    "PRECISION_WEIGHT",
+    "NAME_TYPE_WEIGHT",
+    "NAME_TYPE_RANK",
+    "NOISY_FACTOR",
+    "BIAS_FACTOR",
+    "REGION_POPULATION_DISCOUNT",
+    "place_prior",
+    "name_score",
+    "is_strong",
+]
+
+KIND_WEIGHT: dict[str, float] = {
+    "country": 1.0,
+    "continent": 1.0,
+    "admin1": 0.6,
+    "city": 0.5,
+    "admin2": 0.4,
+    "airport": 0.3,
+}
+PRECISION_WEIGHT: dict[Precision, float] = {
+    Precision.COUNTRY: 1.0,
+    Precision.ADMIN1: 0.6,
+    Precision.CITY: 0.5,
+    Precision.SITE: 0.5,
+    Precision.ADMIN2: 0.4,
+}
+NAME_TYPE_WEIGHT: dict[NameType, float] = {
+    NameType.OFFICIAL: 1.0,
+    NameType.ABBREVIATION: 0.95,
+    NameType.DEMONYM: 0.9,
+    NameType.ALTERNATE: 0.85,
+    NameType.CODE: 0.6,
+}
+# Which of two name types to keep when one place has a key both ways: the more official.
+NAME_TYPE_RANK: dict[NameType, int] = {t: i for i, t in enumerate(NAME_TYPE_WEIGHT)}
+NOISY_FACTOR = 0.5
+BIAS_FACTOR = 0.5
+REGION_POPULATION_DISCOUNT = 0.85
+_REGION_KINDS = frozenset({"admin1", "admin2"})
+
+
+def place_prior(kind: str, precision: Precision, population: int, *, notable: bool) -> float:
+    """Formula (2): the prior of a place, in [0, 1]."""
+    kind_weight = KIND_WEIGHT.get(kind, PRECISION_WEIGHT[precision])
+    people = min(1.0, math.log10(1 + max(population, 0)) / 8.0)
+    if kind in _REGION_KINDS:
+        people *= REGION_POPULATION_DISCOUNT
+    return 0.30 * kind_weight + 0.55 * people + 0.15 * (1.0 if notable else 0.0)
+
+
+def is_strong(name_type: NameType) -> bool:
+    """Whether a name type claims its key for its place (official, abbreviation, demonym)."""
+    return name_type in (NameType.OFFICIAL, NameType.ABBREVIATION, NameType.DEMONYM)
+
+
+def name_score(prior: float, name_type: NameType, *, noisy: bool) -> float:
+    """Formula (1): the stored score of one name of one place."""
+    return prior * NAME_TYPE_WEIGHT[name_type] * (NOISY_FACTOR if noisy else 1.0)

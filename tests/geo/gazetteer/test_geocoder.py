@@ -1,0 +1,127 @@
+"""OfflineGeocoder behaves like a geopy geocoder; GeocoderChain falls back online only when asked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from geopy.geocoders.base import Geocoder
+from geopy.location import Location
+from geopy.point import Point
+
+from geo.errors import InvalidInputError
+from geo.gazetteer.chain import GeocodeCache, GeocoderChain, MemoryCache, cache_key
+from geo.gazetteer.geocoder import OfflineGeocoder
+from geo.gazetteer.index import SqliteGazetteer
+
+
+@pytest.fixture()
+def geocoder(tiny: SqliteGazetteer) -> OfflineGeocoder:
+    return OfflineGeocoder(tiny)
+
+
+def test_is_a_geopy_geocoder(geocoder: OfflineGeocoder) -> None:
+    assert isinstance(geocoder, Geocoder)
+
+
+def test_geocode_returns_one_location_with_raw_details(geocoder: OfflineGeocoder) -> None:
+    location = geocoder.geocode("Paris, Texas")
+    assert isinstance(location, Location)
+    assert (round(location.latitude, 2), round(location.longitude, 2)) == (33.66, -95.56)
+    assert location.address == "Paris, Texas, United States"
+    raw = location.raw
+    assert raw["geonameid"] == 4717560
+    assert raw["place_id"] == "geonames:4717560"
+    assert (raw["kind"], raw["precision"], raw["country"], raw["admin1"]) == ("city", "city", "US", "Texas")
+    assert raw["population"] == 24_782
+    assert 0.0 < raw["score"] <= 1.0
+
+
+def test_geocode_many_and_country_codes(geocoder: OfflineGeocoder) -> None:
+    locations = geocoder.geocode("Moscow", exactly_one=False)
+    assert [loc.raw["country"] for loc in locations] == ["RU", "US"]
+    assert len(geocoder.geocode("Moscow", exactly_one=False, limit=1)) == 1
+    only_us = geocoder.geocode("Moscow", country_codes="us")
+    assert only_us.raw["geonameid"] == 5601538
+
+
+def test_geocode_structured_query(geocoder: OfflineGeocoder) -> None:
+    assert geocoder.geocode({"city": "Paris", "state": "Texas"}).raw["geonameid"] == 4717560
+
+
+def test_geocode_unknown_gives_none(geocoder: OfflineGeocoder) -> None:
+    assert geocoder.geocode("Atlantis") is None
+    assert geocoder.geocode("Atlantis", exactly_one=False) is None
+    with pytest.raises(InvalidInputError):
+        geocoder.geocode("  ")
+
+
+def test_min_score_drops_weak_candidates(tiny: SqliteGazetteer) -> None:
+    strict = OfflineGeocoder(tiny, min_score=0.99)
+    assert strict.geocode("Moscow") is None
+
+
+def test_reverse_gives_place_region_and_country(geocoder: OfflineGeocoder) -> None:
+    location = geocoder.reverse("33.7, -95.5")
+    assert location.address == "Paris, Texas, United States"
+    assert location.raw["geonameid"] == 4717560
+    assert location.raw["distance_km"] < 10
+    same = geocoder.reverse(Point(33.7, -95.5), exactly_one=False)
+    assert [loc.raw["geonameid"] for loc in same] == [4717560]
+    with pytest.raises(InvalidInputError):
+        geocoder.reverse("not a point")
+
+
+class FakeOnlineGeocoder(Geocoder):
+    """A geopy geocoder that answers from a dict and counts its calls: no network."""
+
+    def __init__(self, answers: dict[str, tuple[float, float]]) -> None:
+        super().__init__()
+        self.answers = answers
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+
+    def geocode(self, query: str, *, exactly_one: bool = True, country_codes: Any = None) -> Any:
+        self.calls.append((query, {"exactly_one": exactly_one, "country_codes": country_codes}))
+        if query not in self.answers:
+            return None
+        location = Location(f"{query} (online)", Point(*self.answers[query]), {"source": "fake"})
+        return location if exactly_one else [location]
+
+
+def test_chain_is_offline_only_by_default(geocoder: OfflineGeocoder) -> None:
+    chain = GeocoderChain(geocoder)
+    assert chain.geocode("Moscow").raw["geonameid"] == 524901
+    assert chain.geocode("Atlantis") is None
+
+
+def test_chain_asks_online_only_for_what_offline_lacks_and_caches_it(geocoder: OfflineGeocoder) -> None:
+    online = FakeOnlineGeocoder({"Atlantis": (36.4, 25.4)})
+    cache = MemoryCache()
+    chain = GeocoderChain(geocoder, online=online, cache=cache, min_delay_seconds=0.0)
+    assert chain.geocode("Moscow").raw["geonameid"] == 524901
+    assert online.calls == []
+    first = chain.geocode("Atlantis", country_codes=["gr"])
+    assert (first.latitude, first.longitude, first.raw) == (36.4, 25.4, {"source": "fake"})
+    assert online.calls == [("Atlantis", {"exactly_one": False, "country_codes": ["gr"]})]
+    again = chain.geocode("atlantis", country_codes=["GR"])  # same key: served from the cache
+    assert again.address == first.address
+    assert len(online.calls) == 1
+    assert chain.geocode("Lemuria") is None and chain.geocode("Lemuria") is None
+    assert len(online.calls) == 2  # a miss is cached too
+    assert cache.get(cache_key("Lemuria", None)) == []
+
+
+def test_chain_falls_back_when_offline_is_too_weak(geocoder: OfflineGeocoder) -> None:
+    online = FakeOnlineGeocoder({"Moscow": (1.0, 2.0)})
+    chain = GeocoderChain(geocoder, online=online, offline_min_score=0.99, min_delay_seconds=0.0)
+    assert chain.geocode("Moscow").raw == {"source": "fake"}
+
+
+def test_memory_cache_is_a_bounded_geocode_cache() -> None:
+    cache = MemoryCache(max_entries=2)
+    assert isinstance(cache, GeocodeCache)
+    cache.set("a", [])
+    cache.set("b", [{"address": "B", "lat": 0.0, "lon": 0.0, "raw": {}}])
+    cache.get("a")
+    cache.set("c", [])
+    assert cache.get("b") is None and cache.get("a") == [] and cache.get("c") == []
