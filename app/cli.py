@@ -57,6 +57,30 @@ def gazetteer_build(force: Annotated[bool, typer.Option(help="Rebuild even when 
         )
 
 
+@app.command()
+def geocode(
+    name: Annotated[str, typer.Argument(help="A place name: 'Sochi', 'Paris, Texas', 'Komsomol'sk-na-Amure'.")],
+    country: Annotated[list[str] | None, typer.Option(help="ISO country code; repeatable.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=50, help="How many candidates to show.")] = 5,
+) -> None:
+    """Look a place name up in the offline gazetteer: ranked candidates with their GeoNames ids."""
+    from geo.gazetteer.geocoder import OfflineGeocoder
+    from geo.gazetteer.index import open_gazetteer
+
+    geocoder = OfflineGeocoder(open_gazetteer(get_settings().gazetteer_path))
+    found = geocoder.geocode(name, exactly_one=False, country_codes=country or None, limit=limit) or []
+    if not found:
+        typer.echo(f"no place known as {name!r}", err=True)
+        raise typer.Exit(1)
+    for location in found:
+        raw = location.raw
+        typer.echo(
+            f"{raw['score']:.3f}  {location.address}  ({location.latitude:.5f}, {location.longitude:.5f})  "
+            f"{raw['precision']}  geonames:{raw['geonameid'] or '-'}"
+        )
+    typer.echo("Place data © GeoNames (CC-BY 4.0)")
+
+
 def _ingest(paths: list[Path], services, *, label: str) -> Counter:
     from sqlmodel import Session
 

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-__all__ = ["Article", "Place", "Mention", "Actor", "ActorAlias", "Event", "utcnow"]
+__all__ = ["Article", "Place", "Mention", "Actor", "ActorAlias", "Event", "GeocodeCacheEntry", "utcnow"]
 
 
 def utcnow() -> datetime:
@@ -112,3 +112,13 @@ class Event(SQLModel, table=True):
     rejected: bool = False
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class GeocodeCacheEntry(SQLModel, table=True):
+    """An online geocoder's answer to one query, kept so each distinct query reaches the network once."""
+
+    __tablename__ = "geocode_cache"
+
+    key: str = Field(primary_key=True, max_length=300)
+    answer: str = Field(sa_column=Column(Text, nullable=False))  # JSON list; [] records "no answer"
+    created_at: datetime = Field(default_factory=utcnow)

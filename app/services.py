@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from app.db import make_engine
 from app.settings import Settings
 from geo.gazetteer.base import Gazetteer
+from geo.gazetteer.chain import GeocoderChain
 from geo.pipeline import ArticlePipeline
 
 __all__ = ["Services", "GazetteerFactory", "PipelineFactory"]
@@ -32,6 +33,7 @@ class Services:
     pipeline_factory: PipelineFactory
     _gazetteer: Gazetteer | None = field(default=None, repr=False)
     _pipeline: ArticlePipeline | None = field(default=None, repr=False)
+    _geocoder: GeocoderChain | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
@@ -47,6 +49,17 @@ class Services:
                 if self._gazetteer is None:
                     self._gazetteer = self.gazetteer_factory(self.settings)
         return self._gazetteer
+
+    @property
+    def geocoder(self) -> GeocoderChain:
+        if self._geocoder is None:
+            from app.geocoding import build_geocoder
+
+            gazetteer = self.gazetteer
+            with self._lock:
+                if self._geocoder is None:
+                    self._geocoder = build_geocoder(self.settings, gazetteer, self.engine)
+        return self._geocoder
 
     @property
     def pipeline(self) -> ArticlePipeline:

@@ -7,17 +7,17 @@ storage and API test a second time against PostgreSQL; each run works in a schem
 from __future__ import annotations
 
 import os
-import sys
 import uuid
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
+from gazetteer_fixture import gazetteer  # noqa: F401  (the full index, for any test that asks)
+
 from app.db import make_engine
 from app.migrate import upgrade_database
 
-sys.path.insert(0, str(Path(__file__).parent / "support"))  # helpers shared by tests
 
 POSTGRES_URL = os.environ.get("ITINERANT_TEST_POSTGRES_URL")
 REPO_ROOT = Path(__file__).resolve().parent.parent

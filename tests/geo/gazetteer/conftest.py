@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,14 +13,6 @@ from geo.gazetteer.index import SqliteGazetteer, open_gazetteer
 from geo.gazetteer.sources.records import AliasRecord, NameRecord, PlaceRecord
 from geo.model import Precision
 
-# tests/ is not a package: load the shared fixture module by path until tests/conftest.py registers it.
-_spec = importlib.util.spec_from_file_location(
-    "gazetteer_fixture", Path(__file__).resolve().parents[2] / "gazetteer_fixture.py"
-)
-assert _spec is not None and _spec.loader is not None
-_module = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_module)
-gazetteer = _module.gazetteer
 
 
 def _place(

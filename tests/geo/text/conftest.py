@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import pathlib
-import sys
-
 import pytest
+from support.memory_gazetteer import MemoryGazetteer, make_place
 
-# tests/support is importable as `support` (tests/conftest.py belongs to the lead).
-_TESTS_DIR = pathlib.Path(__file__).resolve().parents[2]
-if str(_TESTS_DIR) not in sys.path:
-    sys.path.insert(0, str(_TESTS_DIR))
-
-from support.memory_gazetteer import MemoryGazetteer, make_place  # noqa: E402
-
-from geo.gazetteer.base import NameType  # noqa: E402
-from geo.model import Precision  # noqa: E402
+from geo.gazetteer.base import NameType
+from geo.model import Precision
 
 C, A1 = Precision.COUNTRY, Precision.ADMIN1
 
