@@ -115,7 +115,7 @@ def _resolve_aliases(
     by_row = {p.row_id: p for p in places}
     # (kind, country, key) -> the likeliest place of that kind and name in that country.
     targets: dict[tuple[str, str | None, str], AssembledPlace] = {}
-    for (key, row_id), (name_type, _) in table.items():
+    for (key, row_id), _name_and_spelling in table.items():
         place = by_row[row_id]
         slot = (place.record.kind, place.record.country, key)
         best = targets.get(slot)
@@ -183,6 +183,8 @@ def assemble(
         place = by_row[row_id]
         noisy = not is_strong(name_type) and strongest.get(key, -1.0) > place.prior
         rows.append(
-            NameRow(key, name_score(place.prior, name_type, noisy=noisy), row_id, name_type, spelling, place.record.country)
+            NameRow(
+                key, name_score(place.prior, name_type, noisy=noisy), row_id, name_type, spelling, place.record.country
+            )
         )
     return Assembly(places, rows, tuple(unresolved))

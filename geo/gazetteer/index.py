@@ -74,6 +74,12 @@ class LookupBias:
         return True
 
 
+_ADMIN1_BY_NAME = (
+    "SELECT n.place, n.score FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? AND p.kind = 'admin1'"
+)
+_ADMIN1_BY_NAME_IN_COUNTRY = _ADMIN1_BY_NAME + " AND n.country = ?"
+
+
 @dataclass(frozen=True, slots=True)
 class _Row:
     place: Place
@@ -81,7 +87,7 @@ class _Row:
 
 
 def _row_to_place(row: tuple) -> _Row:
-    row_id, place_id, name, lat, lon, kind, precision, country, admin1, geonameid, population, admin1_code = row
+    _row_id, place_id, name, lat, lon, kind, precision, country, admin1, geonameid, population, admin1_code = row
     return _Row(
         Place(
             place_id=place_id,
@@ -135,7 +141,9 @@ class SqliteGazetteer:
                 db = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
                 db.execute("SELECT 1 FROM meta LIMIT 1")
             except sqlite3.Error as error:
-                raise GazetteerError(f"the gazetteer index at {self.path} is unreadable ({error}): rebuild it") from error
+                raise GazetteerError(
+                    f"the gazetteer index at {self.path} is unreadable ({error}): rebuild it"
+                ) from error
             self._local.db = db
             with self._lock:
                 self._connections.append(db)
@@ -169,17 +177,23 @@ class SqliteGazetteer:
 
     def by_geonameid(self, geonameid: int) -> Place | None:
         """The place with this GeoNames id, or None."""
-        row = self._db().execute(
-            f"{_PLACE_SELECT} WHERE geonameid = ? ORDER BY prior DESC LIMIT 1", (int(geonameid),)
-        ).fetchone()
+        row = (
+            self._db()
+            .execute(f"{_PLACE_SELECT} WHERE geonameid = ? ORDER BY prior DESC LIMIT 1", (int(geonameid),))
+            .fetchone()
+        )
         return _row_to_place(row).place if row else None
 
     def country(self, code: str) -> Place | None:
         """The country with this ISO alpha-2 code, or None."""
-        row = self._db().execute(
-            f"{_PLACE_SELECT} WHERE kind = 'country' AND country = ? ORDER BY prior DESC LIMIT 1",
-            (code.strip().upper(),),
-        ).fetchone()
+        row = (
+            self._db()
+            .execute(
+                f"{_PLACE_SELECT} WHERE kind = 'country' AND country = ? ORDER BY prior DESC LIMIT 1",
+                (code.strip().upper(),),
+            )
+            .fetchone()
+        )
         return _row_to_place(row).place if row else None
 
     def admin1(self, country: str, name_or_code: str) -> Place | None:
@@ -193,14 +207,12 @@ class SqliteGazetteer:
         code = text.replace(".", "").replace(" ", "").upper()
         found: dict[int, float] = {}
         for (place,) in db.execute(
-            "SELECT place FROM region_codes WHERE code = ?" + (" AND country = ?" if country else ""),
+            # Only fixed SQL is joined; every value is a bound parameter.
+            "SELECT place FROM region_codes WHERE code = ?" + (" AND country = ?" if country else ""),  # noqa: S608
             (code, country) if country else (code,),
         ):
             found[place] = 2.0  # an exact code outranks any name match
-        sql = (
-            "SELECT n.place, n.score FROM names n JOIN places p ON p.id = n.place "
-            "WHERE n.key = ? AND p.kind = 'admin1'" + (" AND n.country = ?" if country else "")
-        )
+        sql = _ADMIN1_BY_NAME_IN_COUNTRY if country else _ADMIN1_BY_NAME
         key = normalize_name(text)
         for place, score in db.execute(sql, (key, country) if country else (key,)):
             found[place] = max(found.get(place, 0.0), score)
@@ -245,9 +257,7 @@ class SqliteGazetteer:
             ranked.sort(key=lambda c: -c.score)
         return tuple(ranked[:limit])
 
-    def _candidates(
-        self, key: str, codes: tuple[str, ...] | None, limit: int
-    ) -> list[tuple[Candidate, str | None]]:
+    def _candidates(self, key: str, codes: tuple[str, ...] | None, limit: int) -> list[tuple[Candidate, str | None]]:
         if not key:
             return []
         sql = "SELECT place, score, name_type, spelling FROM names WHERE key = ?"

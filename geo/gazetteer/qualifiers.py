@@ -35,4 +35,3 @@ def within(scope: Scope, country: str | None, admin1_code: str | None) -> bool:
     """Whether a place in `country`/`admin1_code` lies inside a qualifier's scope."""
     scope_country, scope_admin1 = scope
     return country == scope_country and (scope_admin1 is None or admin1_code == scope_admin1)
-

@@ -1,12 +1,12 @@
 """The SQLite layout of the index file: one place per row, one (name key, place) per row.
 
-    places(id, place_id, geonameid, name, lat, lon, kind, precision, country, admin1,
-           admin1_code, population, prior)
-    names(key, score, place, name_type, spelling, country)   WITHOUT ROWID, clustered by
-           (key, score DESC, place): a lookup reads one contiguous run, best first
-    region_codes(country, code, place)   ISO 3166-2 suffixes, for "Victoria, BC" only
-    places_rtree(id, min_lat, max_lat, min_lon, max_lon)    populated places, for reverse
-    meta(key, value)                      fingerprint, builder version, counts
+places(id, place_id, geonameid, name, lat, lon, kind, precision, country, admin1,
+       admin1_code, population, prior)
+names(key, score, place, name_type, spelling, country)   WITHOUT ROWID, clustered by
+       (key, score DESC, place): a lookup reads one contiguous run, best first
+region_codes(country, code, place)   ISO 3166-2 suffixes, for "Victoria, BC" only
+places_rtree(id, min_lat, max_lat, min_lon, max_lon)    populated places, for reverse
+meta(key, value)                      fingerprint, builder version, counts
 """
 
 from __future__ import annotations

@@ -45,7 +45,9 @@ def read_airports() -> Iterator[PlaceRecord]:
             if not iata:
                 continue
             names = [NameRecord(row["name"], NameType.OFFICIAL)]
-            names.extend(NameRecord(v, NameType.ALTERNATE) for v in sorted(airport_short_names(row["name"], row["city"])))
+            names.extend(
+                NameRecord(v, NameType.ALTERNATE) for v in sorted(airport_short_names(row["name"], row["city"]))
+            )
             names.append(NameRecord(iata, NameType.CODE))
             names.append(NameRecord(row["icao"], NameType.CODE))
             yield PlaceRecord(

@@ -11,9 +11,9 @@ geonameid overrides it (see curated.py).
 
 from __future__ import annotations
 
+import ast
 import csv
 import gzip
-import ast
 import json
 import math
 from collections.abc import Iterator

@@ -42,7 +42,9 @@ _ADMIN2_GENERICS = {
     if group[0] in {"County", "Parish", "Borough", "District", "Municipality", "Census Area"}
     for g in group
 }
-_LEADING = re.compile(r"^(?:province|state|region|republic|departamento|provincia|estado)\s+(?:of|de|di|do|da)\s+", re.I)
+_LEADING = re.compile(
+    r"^(?:province|state|region|republic|departamento|provincia|estado)\s+(?:of|de|di|do|da)\s+", re.I
+)
 # BGN/PCGN adjectival endings and their common English form, applied word by word.
 _ADJECTIVE_ENDINGS = re.compile(r"(?<=[a-z])(?:iy|ij|ii|yy|yj)\b")
 

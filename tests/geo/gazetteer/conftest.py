@@ -14,7 +14,6 @@ from geo.gazetteer.sources.records import AliasRecord, NameRecord, PlaceRecord
 from geo.model import Precision
 
 
-
 def _place(
     place_id: str,
     name: str,
@@ -38,9 +37,9 @@ def _place(
         "city": Precision.CITY,
     }.get(kind, Precision.SITE)
     names = (
-        (NameRecord(name),)
-        + tuple(NameRecord(a, NameType.ALTERNATE) for a in alternates)
-        + tuple(NameRecord(c, NameType.CODE) for c in codes)
+        NameRecord(name),
+        *(NameRecord(a, NameType.ALTERNATE) for a in alternates),
+        *(NameRecord(c, NameType.CODE) for c in codes),
     )
     geonameid = int(place_id.split(":")[1]) if place_id.startswith("geonames:") else None
     return PlaceRecord(
@@ -70,15 +69,39 @@ TINY_PLACES: tuple[PlaceRecord, ...] = (
     _place("geonames:2077456", "Australia", -25.0, 135.0, "country", "AU", population=24_992_369),
     _place("geonames:3017382", "France", 46.0, 2.0, "country", "FR", population=66_987_244),
     _place(
-        "geonames:4736286", "Texas", 31.25, -99.25, "admin1", "US", population=20_000_000, admin1_code="TX",
+        "geonames:4736286",
+        "Texas",
+        31.25,
+        -99.25,
+        "admin1",
+        "US",
+        population=20_000_000,
+        admin1_code="TX",
         qualifier_codes=("TX",),
     ),
     _place(
-        "geonames:2177478", "Australian Capital Territory", -35.5, 149.0, "admin1", "AU", population=400_000,
-        admin1_code="01", qualifier_codes=("ACT",),
+        "geonames:2177478",
+        "Australian Capital Territory",
+        -35.5,
+        149.0,
+        "admin1",
+        "AU",
+        population=400_000,
+        admin1_code="01",
+        qualifier_codes=("ACT",),
     ),
-    _place("geonames:524901", "Moscow", 55.75222, 37.61556, "city", "RU", population=10_381_222, capital=True,
-           alternates=("Moskva",), codes=("MOW",)),
+    _place(
+        "geonames:524901",
+        "Moscow",
+        55.75222,
+        37.61556,
+        "city",
+        "RU",
+        population=10_381_222,
+        capital=True,
+        alternates=("Moskva",),
+        codes=("MOW",),
+    ),
     _place("geonames:5601538", "Moscow", 46.73239, -117.00017, "city", "US", population=25_435, admin1_code="ID"),
     _place("geonames:2988507", "Paris", 48.85341, 2.3488, "city", "FR", population=2_138_551, capital=True),
     _place("geonames:4717560", "Paris", 33.66094, -95.55551, "city", "US", population=24_782, admin1_code="TX"),
@@ -88,8 +111,17 @@ TINY_PLACES: tuple[PlaceRecord, ...] = (
     _place("curated:ukovo", "Ukovo", 56.0, 97.0, "city", "RU", population=500_000, alternates=("Uk",)),
     _place("geonames:4739526", "Waco", 31.54933, -97.14667, "city", "US", population=138_486, admin1_code="TX"),
     _place("airport:KACT", "Waco Regional Airport", 31.6113, -97.2305, "airport", "US", codes=("ACT",), serves="Waco"),
-    _place("geonames:3530597", "Mexico City", 19.42847, -99.12766, "city", "MX", population=12_294_193,
-           capital=True, alternates=("Ciudad de Mexico",)),
+    _place(
+        "geonames:3530597",
+        "Mexico City",
+        19.42847,
+        -99.12766,
+        "city",
+        "MX",
+        population=12_294_193,
+        capital=True,
+        alternates=("Ciudad de Mexico",),
+    ),
 )
 TINY_ALIASES: tuple[AliasRecord, ...] = (
     AliasRecord("Russian", NameType.DEMONYM, "country", "RU"),

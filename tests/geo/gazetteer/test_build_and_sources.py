@@ -113,10 +113,17 @@ def test_curated_tables_are_read(tmp_path: Path) -> None:
     assert (sea.place_id, sea.kind, sea.precision, sea.notable) == ("curated:black-sea", "sea", Precision.SITE, True)
     assert [n.text for n in sea.names] == ["Black Sea", "Euxine", "Pontus Euxinus"]
     assert (korea.place_id, korea.country, korea.notable) == ("geonames:1873107", "KP", False)
-    assert [(a.text, a.country) for a in read_curated_demonyms(tmp_path)] == [("North Korean", "KP"), ("North Koreans", "KP")]
+    assert [(a.text, a.country) for a in read_curated_demonyms(tmp_path)] == [
+        ("North Korean", "KP"),
+        ("North Koreans", "KP"),
+    ]
     (ky,) = read_curated_abbreviations(tmp_path)
     assert (ky.text, ky.kind, ky.country, ky.target_name, ky.name_type) == (
-        "Ky.", "admin1", "US", "Kentucky", NameType.ABBREVIATION
+        "Ky.",
+        "admin1",
+        "US",
+        "Kentucky",
+        NameType.ABBREVIATION,
     )
 
 
@@ -130,15 +137,25 @@ def test_absent_curated_tables_read_as_empty(tmp_path: Path) -> None:
     ["x,X,,sea,planet,1,2,,,s", "x,X,,sea,site,95,2,,,s", "x,X,,sea,site,1,2,,notanid,s"],
 )
 def test_bad_curated_rows_are_errors(tmp_path: Path, row: str) -> None:
-    _write(tmp_path / "curated_places.csv", "key,name,alternate_names,kind,precision,lat,lon,country,geonameid,source\n" + row)
+    _write(
+        tmp_path / "curated_places.csv",
+        "key,name,alternate_names,kind,precision,lat,lon,country,geonameid,source\n" + row,
+    )
     with pytest.raises(GazetteerError, match="line 2"):
         list(read_curated_places(tmp_path))
 
 
 def test_curated_place_with_geonameid_corrects_the_package_point(tmp_path: Path) -> None:
     package = PlaceRecord(
-        "geonames:1873107", "North Korea", 40.0, 127.0, "country", Precision.COUNTRY, country="KP",
-        geonameid=1873107, population=25_000_000,
+        "geonames:1873107",
+        "North Korea",
+        40.0,
+        127.0,
+        "country",
+        Precision.COUNTRY,
+        country="KP",
+        geonameid=1873107,
+        population=25_000_000,
     )
     _write(
         tmp_path / "curated_places.csv",
