@@ -1,0 +1,224 @@
+"""Who a pronoun or a description means: a small salience-based coreference over the cast.
+
+Rules, in the order they apply:
+
+- A name token means its person (`Cast`).
+- "his/her" in a phrase put before the main clause means that clause's subject when it is a
+  name ("During her visit to Israel, Clinton spoke").
+- "he/him/his/she/her" otherwise means the most salient person mentioned before it: in the same sentence
+  first, then up to two sentences back; within a sentence a grammatical subject outranks other
+  mentions, then the nearer mention wins. A pronoun object never means its own verb's subject
+  ("Kim greeted him": him is not Kim), and a gender known from a title ("Mr.", "Queen") or
+  from an earlier pronoun must agree.
+  Resolved pronouns count as mentions, so "He" keeps a person salient across sentences.
+- "they/their/them" and "the two leaders", "both men" mean a group: the people who take part in
+  one clause together (its subject with its object or its "with"-companion), looked for in the
+  same sentence before the word, then up to two sentences back. A lone person or an
+  organisation ("They typically report ...") gives no group, so nothing is guessed.
+- "the North Korean leader" (a definite role noun without a name) means the most recently
+  mentioned person whose title used that noun and those modifiers; no such person, nobody.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from geo.text.events.lexicon import (
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
+    PLURAL_PRONOUNS,
+    ROLE_NOUNS,
+    SINGULAR_PRONOUNS,
+)
+from geo.text.events.people import Cast, Person
+
+__all__ = ["Reference", "Coreference"]
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# "ROOT": the small model sometimes leaves a clause's object as the root of a misparsed
+# sentence ("Putin on Friday briefed ... Lukashenko"); a name there is still a participant.
+_PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "ROOT"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
+_SENTENCES_BACK = 2
+_GROUP_WORDS = frozenset({"both", "two"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """The people a token means, and how that was decided ("name", "pronoun", "group"...)."""
+
+    people: tuple[Person, ...]
+    how: str
+    sentence: int | None = None  # for a group, the sentence its members were found in
+
+
+@dataclass(frozen=True, slots=True)
+class _Salient:
+    token: int
+    sentence: int
+    person: Person
+    is_subject: bool
+
+
+class Coreference:
+    """Resolves the tokens of one parsed article to the people of its cast."""
+
+    def __init__(self, doc: Doc, cast: Cast) -> None:
+        self.doc = doc
+        self.cast = cast
+        self._sentence_of = {}
+        for index, sentence in enumerate(doc.sents):
+            for token in sentence:
+                self._sentence_of[token.i] = index
+        self._resolved: dict[int, Reference] = {}
+        self._salient: list[_Salient] = []
+        # Genders learnt from resolved pronouns, for people no title gave one.
+        self._genders: dict[str, str] = {p.name: p.gender for p in cast.people if p.gender}
+        self._resolve_all()
+
+    def sentence_index(self, token: Token) -> int:
+        return self._sentence_of[token.i]
+
+    def refer(self, token: Token) -> Reference | None:
+        """Who `token` means: a name, a pronoun, a description or a group; None if nobody."""
+        return self._resolved.get(token.i)
+
+    def people_of(self, token: Token) -> tuple[Person, ...]:
+        reference = self.refer(token)
+        return () if reference is None else reference.people
+
+    # -- one pass in text order, so that resolved pronouns add to salience -------------------
+    def _resolve_all(self) -> None:
+        for token in self.doc:
+            reference = self._resolve(token)
+            if reference is None:
+                continue
+            self._resolved[token.i] = reference
+            if len(reference.people) == 1 and reference.how != "name-part":
+                self._salient.append(
+                    _Salient(token.i, self._sentence_of[token.i], reference.people[0], _is_subject(token))
+                )
+
+    def _resolve(self, token: Token) -> Reference | None:
+        person = self.cast.person_at(token)
+        if person is not None:
+            # Only the head of a name counts as its mention: "Kim Jong Un" is one mention.
+            if token.head.i != token.i and self.cast.person_at(token.head) is person:
+                return Reference((person,), "name-part")
+            return Reference((person,), "name")
+        lower = token.lower_
+        if token.pos_ == "PRON" and lower in SINGULAR_PRONOUNS:
+            found = self._cataphor(token) or self._singular(token)
+            if found is None:
+                return None
+            gender = "male" if lower in MALE_PRONOUNS else "female" if lower in FEMALE_PRONOUNS else None
+            if gender:
+                self._genders.setdefault(found.name, gender)
+            return Reference((found,), "pronoun")
+        if token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
+            return self._group(token)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in ROLE_NOUNS:
+            if token.tag_ == "NNS" and any(c.lower_ in _GROUP_WORDS for c in token.children):
+                return self._group(token)
+            if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                found = self._described(token)
+                return None if found is None else Reference((found,), "description")
+        return None
+
+    def _singular(self, pronoun: Token) -> Person | None:
+        sentence = self._sentence_of[pronoun.i]
+        gender = "male" if pronoun.lower_ in MALE_PRONOUNS else "female" if pronoun.lower_ in FEMALE_PRONOUNS else None
+        excluded = set()
+        if pronoun.dep_ in _OBJECT_DEPS:
+            verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+            excluded = {t.i for t in verb.children if t.dep_ in _SUBJECT_DEPS}
+            excluded |= {t.i for i in list(excluded) for t in self.doc[i].subtree}
+        best: tuple[tuple[int, int, int], Person] | None = None
+        for entry in self._salient:
+            if entry.token >= pronoun.i or sentence - entry.sentence > _SENTENCES_BACK:
+                continue
+            if entry.token in excluded or (gender and self._genders.get(entry.person.name) not in (None, gender)):
+                continue
+            key = (sentence - entry.sentence, 0 if entry.is_subject else 1, pronoun.i - entry.token)
+            if best is None or key < best[0]:
+                best = (key, entry.person)
+        return None if best is None else best[1]
+
+    def _cataphor(self, pronoun: Token) -> Person | None:
+        """ "During her visit to Israel, Clinton spoke": a pronoun in a phrase put before the
+        main clause means that clause's subject, when the subject is a name."""
+        if pronoun.dep_ != "poss":
+            return None
+        phrase = pronoun
+        while phrase.head.i != phrase.i and phrase.head.pos_ not in ("VERB", "AUX"):
+            phrase = phrase.head
+        verb = phrase.head
+        if phrase.dep_ not in ("prep", "advcl", "npadvmod") or phrase.i > verb.i:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > pronoun.i), None)
+        person = None if subject is None else self.cast.person_at(subject)
+        gender = "male" if pronoun.lower_ in MALE_PRONOUNS else "female"
+        if person is None or self._genders.get(person.name) not in (None, gender):
+            return None
+        return person
+
+    def _group(self, token: Token) -> Reference | None:
+        here = self._sentence_of[token.i]
+        for index in range(here, max(-1, here - _SENTENCES_BACK - 1), -1):
+            members: list[Person] = []
+            for entry in self._salient:
+                if entry.sentence != index or (index == here and entry.token >= token.i):
+                    continue
+                if _is_participant(self.doc[entry.token]) and entry.person not in members:
+                    members.append(entry.person)
+            if len(members) >= 2:
+                return Reference(tuple(members), "group", index)
+        return None
+
+    def _described(self, noun: Token) -> Person | None:
+        qualifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()}
+        role = noun.lemma_.lower()
+        for entry in reversed(self._salient):
+            if entry.token >= noun.i:
+                continue
+            titles = entry.person.title_words
+            if role in titles and qualifiers <= titles:
+                return entry.person
+        return None
+
+
+def _is_subject(token: Token) -> bool:
+    """A subject, a coordinated subject, or a name in apposition to a subject ("The president of
+    France, Nicolas Sarkozy, said")."""
+    head = _name_head(token)
+    if head.dep_ in _SUBJECT_DEPS or (head.dep_ == "conj" and head.head.dep_ in _SUBJECT_DEPS):
+        return True
+    if head.dep_ == "appos":
+        # The parser may hang the apposition on the subject's "of" phrase: "The president of
+        # France, Nicolas Sarkozy, said" (Sarkozy -> France -> of -> president).
+        noun = head.head
+        while noun.dep_ in ("pobj", "prep") and noun.head.i != noun.i:
+            noun = noun.head
+        return noun.dep_ in _SUBJECT_DEPS
+    return False
+
+
+def _is_participant(token: Token) -> bool:
+    """A subject or object of a verb, or its "with"/"by" companion: someone taking part."""
+    head = _name_head(token)
+    while head.dep_ == "conj":
+        head = head.head
+    if head.dep_ in _PARTICIPANT_DEPS:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ in ("with", "by") and head.head.head.pos_ in ("VERB", "AUX"):
+        return True
+    return False
+
+
+def _name_head(token: Token) -> Token:
+    """The head of the noun phrase a name token sits in: "Vladimir" -> "Putin"."""
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    return token

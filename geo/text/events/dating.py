@@ -1,0 +1,239 @@
+"""When an event happened: the date expression that belongs to its clause, anchored on publication.
+
+Date expressions come from `geo.text.dates` (found in the text, each with its span) and are
+tied to the event by the parse, in this order:
+
+1. a date in the trigger's own clause ("entering Russia ... on Tuesday"), leaving out dates that
+   only bound it ("since April 2019", "until", "by", "before", "after");
+2. a date the clause hangs from ("since April 2019, when he visited": the visit is in April 2019)
+   or a date of a clause governing it, climbing no higher than a verb of saying or guessing
+   ("On Friday, state media published video showing Kim's train pulling into ...": Friday);
+   planned events climb only through the clauses that carry the plan ("is expected to visit");
+3. for an event that happened, the nearest date of its sentence that no other clause claims and
+   that no verb of saying governs;
+4. otherwise unknown: no date is invented.
+
+Dates are resolved with the published date as anchor (future=True for planned and speculative
+events, so "in October" after a September article is next October). Without a published date,
+only expressions that mean the same whatever the anchor ("April 2019") are kept.
+
+Offsets from another event are read against that event: in "The 2019 visit came two months after
+Kim failed ... during a summit in Vietnam", the summit sits inside the "after" clause, so its date
+is the main clause's date (the 2019 visit, refined to the April 2019 event told before it) moved
+two months back. "a day later" on its own counts from the last dated event before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from geo.model import DateInterval, DatePrecision, EventStatus
+from geo.text.dates import DateExpression, find_date_expressions, resolve_relative
+from geo.text.events.lexicon import REPORTING_VERBS, SPECULATION_VERBS
+
+__all__ = ["DateSource", "EventDate", "ArticleDates", "own_clause"]
+
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "xcomp", "csubj", "csubjpass"})
+_BOUNDING_PREPS = frozenset({"since", "until", "till", "by", "before", "after"})
+_PLAN_CARRIERS = frozenset({"xcomp", "conj", "acomp", "attr"})
+_MAX_CLIMB = 6
+# Two anchors far apart: an expression meaning the same from both needs no anchor at all.
+_PROBE_ANCHORS = (date(2001, 3, 7), date(2017, 11, 21))
+
+
+class DateSource:
+    CLAUSE = "clause"
+    GOVERNING = "governing"
+    SENTENCE = "sentence"
+    CARRIED = "carried"  # from the sentence a group reference points back to
+    RELATIVE = "relative"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    interval: DateInterval
+    source: str  # a DateSource value
+
+
+_UNKNOWN = EventDate(DateInterval(), DateSource.NONE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Located:
+    expression: DateExpression
+    first: int
+    last: int  # exclusive
+    root: Token
+
+    @property
+    def preposition(self) -> str | None:
+        head = self.root.head
+        return head.lower_ if self.root.dep_ == "pobj" and head.dep_ == "prep" else None
+
+    def covers(self, token: Token) -> bool:
+        return self.first <= token.i < self.last
+
+
+def own_clause(token: Token) -> set[int]:
+    """The tokens of the clause (or noun phrase) `token` heads, without the clauses inside it."""
+    tokens = {token.i}
+    stack = list(token.children)
+    while stack:
+        child = stack.pop()
+        if child.dep_ in _CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
+            continue
+        tokens.add(child.i)
+        stack.extend(child.children)
+    return tokens
+
+
+class ArticleDates:
+    """The date expressions of one parsed article, and the date each event takes from them."""
+
+    def __init__(self, doc: Doc, published: date | None) -> None:
+        self.doc = doc
+        self.published = published
+        self.located: list[_Located] = []
+        for expression in find_date_expressions(doc.text):
+            span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+            if span is not None and len(span):
+                self.located.append(_Located(expression, span.start, span.end, span.root))
+
+    def resolve(self, expression: DateExpression, *, future: bool) -> DateInterval:
+        """`expression` anchored on publication; UNKNOWN when it needs an anchor there is not."""
+        if self.published is not None:
+            return expression.resolve(self.published, future=future)
+        first, second = (expression.resolve(a, future=future) for a in _PROBE_ANCHORS)
+        return first if first == second else DateInterval()
+
+    def date_for(
+        self,
+        trigger: Token,
+        status: EventStatus,
+        *,
+        other_triggers: frozenset[int] = frozenset(),
+        earlier: Sequence[DateInterval] = (),
+    ) -> EventDate:
+        """The date of the event `trigger` starts; `earlier` are the dates of events told before."""
+        future = status is not EventStatus.OCCURRED
+        found = self._in_clause(own_clause(trigger), trigger, exclude=set())
+        source = DateSource.CLAUSE
+        if found is None:
+            found, source = self._governing(trigger, status)
+        if found is None and status is EventStatus.OCCURRED:
+            found, source = self._in_sentence(trigger, other_triggers), DateSource.SENTENCE
+        if found is None:
+            return _UNKNOWN
+        if found.expression.needs_reference:
+            return self._relative(found, trigger, earlier)
+        interval = self.resolve(found.expression, future=future)
+        return EventDate(interval, source) if interval.precision is not DatePrecision.UNKNOWN else _UNKNOWN
+
+    def main_clause_date(self, sentence_index: int, *, future: bool = False) -> DateInterval | None:
+        """The date of a sentence's main clause ("Putin on Friday briefed ..."), if it has one."""
+        sentence = list(self.doc.sents)[sentence_index]
+        found = self._in_clause(own_clause(sentence.root), sentence.root, exclude=set())
+        if found is None or found.expression.needs_reference:
+            return None
+        interval = self.resolve(found.expression, future=future)
+        return interval if interval.precision is not DatePrecision.UNKNOWN else None
+
+    # -- the steps ---------------------------------------------------------------------------
+    def _in_clause(self, clause: set[int], near: Token, *, exclude: set[int]) -> _Located | None:
+        candidates = [
+            d
+            for d in self.located
+            if d.root.i in clause
+            and d.root.i not in exclude
+            and (d.preposition not in _BOUNDING_PREPS or d.expression.offset is not None)
+        ]
+        return min(candidates, key=lambda d: abs(d.root.i - near.i), default=None)
+
+    def _governing(self, trigger: Token, status: EventStatus) -> tuple[_Located | None, str]:
+        previous, node = trigger, trigger.head
+        for _ in range(_MAX_CLIMB):
+            if node.i == previous.i:
+                break
+            hanging = next((d for d in self.located if d.covers(node)), None)
+            if hanging is not None and previous.dep_ == "relcl":
+                return hanging, DateSource.GOVERNING  # "April 2019, when he visited"
+            if previous.dep_ == "relcl":
+                break
+            if node.lemma_.lower() in REPORTING_VERBS | SPECULATION_VERBS:
+                break
+            if status is not EventStatus.OCCURRED and previous.dep_ not in _PLAN_CARRIERS:
+                break
+            exclude = {t.i for t in previous.subtree}
+            found = self._in_clause(own_clause(node), node, exclude=exclude)
+            if found is not None:
+                return found, DateSource.GOVERNING
+            previous, node = node, node.head
+        return None, DateSource.NONE
+
+    def _in_sentence(self, trigger: Token, other_triggers: frozenset[int]) -> _Located | None:
+        sentence = trigger.sent
+        candidates = []
+        for located in self.located:
+            if not (sentence.start <= located.root.i < sentence.end):
+                continue
+            if located.preposition in _BOUNDING_PREPS and located.expression.offset is None:
+                continue
+            clause_head = _clause_head(located.root)
+            if clause_head.lemma_.lower() in REPORTING_VERBS or (
+                clause_head.i in other_triggers and clause_head.i != trigger.i
+            ):
+                continue
+            candidates.append(located)
+        return min(candidates, key=lambda d: abs(d.root.i - trigger.i), default=None)
+
+    def _relative(self, found: _Located, trigger: Token, earlier: Sequence[DateInterval]) -> EventDate:
+        attached = found.root.head if found.root.head.i != found.root.i else found.root
+        inside = attached.dep_ == "advcl" and any(t.i == trigger.i for t in attached.subtree)
+        reference: DateInterval | None = None
+        if inside:
+            # "A came two months after B": the event is B; its reference is A, the main clause.
+            main = attached.head
+            exclude = {t.i for t in attached.subtree}
+            stated = self._in_clause(own_clause(main), main, exclude=exclude)
+            if stated is not None and not stated.expression.needs_reference:
+                reference = _refine(self.resolve(stated.expression, future=False), earlier)
+        if reference is None:
+            reference = next((d for d in reversed(earlier) if d.precision is not DatePrecision.UNKNOWN), None)
+        if reference is None or reference.precision is DatePrecision.UNKNOWN:
+            return _UNKNOWN
+        return EventDate(resolve_relative(found.expression, reference, invert=inside), DateSource.RELATIVE)
+
+
+def _clause_head(token: Token) -> Token:
+    """The nearest verb governing `token` (itself if it is one)."""
+    current = token
+    for _ in range(_MAX_CLIMB):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+_ORDER = [DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR]
+
+
+def _refine(stated: DateInterval, earlier: Sequence[DateInterval]) -> DateInterval:
+    """A coarse date ("the 2019 visit") narrowed to the latest finer event date inside it."""
+    if stated.start is None or stated.end is None or stated.precision not in _ORDER:
+        return stated
+    for interval in reversed(earlier):
+        if (
+            interval.start is not None
+            and interval.end is not None
+            and interval.precision in _ORDER
+            and _ORDER.index(interval.precision) < _ORDER.index(stated.precision)
+            and stated.start <= interval.start
+            and interval.end <= stated.end
+        ):
+            return interval
+    return stated

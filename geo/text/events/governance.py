@@ -1,0 +1,237 @@
+"""Which places a trigger governs: the dependency paths from a trigger word to place mentions.
+
+A place merely mentioned in a sentence is not where anyone was: only a place the trigger reaches
+through a locative path counts.
+
+    visited ─dobj─▶ Vladivostok                                 object of visit/enter/tour
+    pulling ─prep(in)─▶ city ─prep(of)─▶ Komsomolsk-on-Amur     "in the city of X"
+    pulling ─prep(into)─▶ station ─prep(in)─▶ ...               a facility, then its town
+    meeting ─prep(in)─▶ resort ─compound─▶ Black Sea            modifier of the head noun
+                                ─prep(of)─▶ Sochi               head of the phrase
+
+The walk goes from the trigger through locative prepositions ("in", "at", "to", "into" ...,
+and "from" for verbs of motion: "returned from Australia" says the actor was there),
+the trigger's object when its sense reads the object as a place, and adverbs that carry a
+destination ("travels next to X"). From a noun it goes on only when the noun names a location
+or facility ("station", "city", "resort") or an event ("summit"): "the war in Ukraine" and "the
+second year of ..." stop the walk. Clauses (relative, adverbial, complement) are never entered:
+they have triggers of their own.
+
+The place of the event is the most specific governed place: a head of the phrase ("resort of
+Sochi") beats a modifier ("Black Sea resort"), a city beats the country or region holding it
+("Moscow, Russia"). Coordinated places ("visited Moscow and Kyiv") are each kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from spacy.tokens import Doc, Token
+
+from geo.gazetteer.names import normalize_name
+from geo.model import Mention, MentionRole, Place, Precision
+from geo.text.events.lexicon import AREA_NOUNS, LOCATIVE_NOUNS
+from geo.text.events.triggers import NOUN_SENSES, ObjectReading, Trigger, TriggerKind
+
+__all__ = ["PathRole", "GovernedPlace", "PlaceIndex", "governed_places", "contains"]
+
+_LOCATIVE_PREPS = frozenset(
+    [
+        "in",
+        "at",
+        "to",
+        "into",
+        "onto",
+        "inside",
+        "near",
+        "outside",
+        "toward",
+        "towards",
+        "through",
+        "across",
+        "around",
+        "via",
+        "within",
+        "throughout",
+        "aboard",
+    ]
+)
+_STATIC_PREPS = frozenset({"in", "at"})
+_NOUN_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on"})
+_MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
+_DESTINATION_ADVERBS = frozenset(["next", "back", "home", "there", "onward", "onwards", "abroad", "then", "later"])
+_MAX_DEPTH = 6
+# Verbs that only carry a nominal event: "paid a visit", "accepted an invitation".
+_NOUN_CARRIERS = frozenset(
+    ["accept", "take", "make", "pay", "begin", "start", "end", "conclude", "wrap", "undertake", "complete"]
+)
+
+
+class PathRole(StrEnum):
+    HEAD = "head"  # the place heads the phrase the trigger governs
+    MODIFIER = "modifier"  # the place only modifies it: "the Black Sea resort", "Russia's factory"
+    SETTING = "setting"  # not governed: the place the narrative was at ("visited a facility")
+
+
+@dataclass(frozen=True, slots=True)
+class GovernedPlace:
+    mention: Mention
+    place: Place
+    depth: int  # dependency edges from the trigger
+    role: PathRole
+
+
+class PlaceIndex:
+    """The usable place mentions of a parsed text, found by token.
+
+    Usable: role PLACE with a resolved place. Datelines and demonyms are never event places,
+    nor is a span that names a person ("Kim" in a gazetteer of Colorado towns).
+    """
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], person_tokens: frozenset[int] = frozenset()) -> None:
+        self._by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            if mention.role is not MentionRole.PLACE or mention.place is None:
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or any(t.i in person_tokens for t in span):
+                continue
+            for token in span:
+                self._by_token[token.i] = mention
+
+    def mention_at(self, token: Token) -> Mention | None:
+        return self._by_token.get(token.i)
+
+    def __bool__(self) -> bool:
+        return bool(self._by_token)
+
+
+def governed_places(trigger: Trigger, places: PlaceIndex) -> list[GovernedPlace]:
+    """The most specific places `trigger` governs; empty when it governs none."""
+    found: dict[tuple[int, int], GovernedPlace] = {}
+    for token, depth, role in _walk(trigger):
+        mention = places.mention_at(token)
+        if mention is None or mention.place is None:
+            continue
+        key = (mention.start, mention.end)
+        if key not in found or (depth, role != PathRole.HEAD) < (found[key].depth, found[key].role != PathRole.HEAD):
+            found[key] = GovernedPlace(mention, mention.place, depth, role)
+    return _most_specific(list(found.values()))
+
+
+def _walk(trigger: Trigger):
+    """(token, depth, role) for every token reachable along locative paths from the trigger."""
+    start = trigger.token
+    stack: list[tuple[Token, int, PathRole]] = []
+    for child in start.children:
+        stack.extend(_first_steps(trigger, child))
+    if trigger.nominal and start.dep_ == "dobj" and start.head.lemma_.lower() in _NOUN_CARRIERS:
+        # "accepted Kim's invitation to Pyongyang", "paid a visit to Kyiv": the parser often hangs
+        # the destination on the verb; it belongs to the noun.
+        for child in start.head.children:
+            if child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS:
+                stack.extend((c, 3, PathRole.HEAD) for c in child.children if c.dep_ == "pobj")
+    seen: set[int] = {start.i}
+    while stack:
+        token, depth, role = stack.pop()
+        if token.i in seen or depth > _MAX_DEPTH:
+            continue
+        seen.add(token.i)
+        yield token, depth, role
+        stack.extend(_next_steps(token, depth, role))
+
+
+def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathRole]]:
+    sense = trigger.sense
+    dep = child.dep_
+    if dep == "prep" and child.lower_ == "with":
+        # "a summit with Trump in Vietnam", "met with Xi in Beijing": the parser hangs the place
+        # on the companion's name, but it says where the meeting was.
+        return [
+            (place, 4, PathRole.HEAD)
+            for person in child.children
+            if person.dep_ == "pobj" and person.pos_ == "PROPN"
+            for prep in person.children
+            if prep.dep_ == "prep" and prep.lower_ in _STATIC_PREPS
+            for place in prep.children
+            if place.dep_ == "pobj"
+        ]
+    if trigger.nominal:
+        if dep == "prep" and child.lower_ in _LOCATIVE_PREPS:
+            return [(c, 2, PathRole.HEAD) for c in child.children if c.dep_ == "pobj"]
+        if dep in _MODIFIER_DEPS:
+            return [(child, 1, PathRole.MODIFIER)]
+        return []
+    if dep == "prep":
+        if sense.kind is TriggerKind.PRESENCE:
+            preps = _STATIC_PREPS | ({"on"} if sense.lemma == "be" else set())
+        else:
+            # "returned from Australia", "flew from Newark to Paris": the origin was a stop too.
+            preps = (
+                _LOCATIVE_PREPS | sense.destination_preps | ({"from"} if sense.kind is TriggerKind.MOTION else set())
+            )
+        if child.lower_ in preps:
+            return [(c, 2, PathRole.HEAD) for c in child.children if c.dep_ == "pobj"]
+        return []
+    if dep == "dobj" and sense.reading in (ObjectReading.PLACE, ObjectReading.EVENT):
+        return [(child, 1, PathRole.HEAD)]
+    if dep == "advmod" and child.lower_ in _DESTINATION_ADVERBS:
+        return [
+            (p, 3, PathRole.HEAD)
+            for c in child.children
+            if c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS | sense.destination_preps
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+    return []
+
+
+def _next_steps(token: Token, depth: int, role: PathRole) -> list[tuple[Token, int, PathRole]]:
+    steps: list[tuple[Token, int, PathRole]] = []
+    lemma = token.lemma_.lower()
+    is_noun_hub = token.pos_ in ("NOUN", "PROPN") and (lemma in LOCATIVE_NOUNS or lemma in NOUN_SENSES)
+    for child in token.children:
+        dep = child.dep_
+        if dep in ("conj", "appos"):
+            # "Moscow and Kyiv", "Moscow, Russia": same standing as the token they attach to.
+            steps.append((child, depth + 1, role))
+        elif dep == "npadvmod" and child.pos_ == "PROPN":
+            steps.append((child, depth + 1, role))
+        elif dep == "prep" and (is_noun_hub or token.pos_ == "PROPN"):
+            preps = _NOUN_PREPS | ({"of"} if lemma in AREA_NOUNS else set())
+            if child.lower_ in preps:
+                steps.extend((c, depth + 2, role) for c in child.children if c.dep_ == "pobj")
+        elif dep in _MODIFIER_DEPS and is_noun_hub:
+            steps.append((child, depth + 1, PathRole.MODIFIER))
+    return steps
+
+
+def _most_specific(governed: list[GovernedPlace]) -> list[GovernedPlace]:
+    if any(g.role is PathRole.HEAD for g in governed):
+        governed = [g for g in governed if g.role is PathRole.HEAD]
+    kept = [g for g in governed if not any(contains(g.place, other.place) for other in governed if other is not g)]
+    # One place named twice (e.g. "Moscow ... in Moscow") is one event place.
+    unique: dict[str, GovernedPlace] = {}
+    for g in sorted(kept, key=lambda g: (g.depth, g.mention.start)):
+        unique.setdefault(g.place.place_id, g)
+    return sorted(unique.values(), key=lambda g: g.mention.start)
+
+
+_RANK = {Precision.COUNTRY: 0, Precision.ADMIN1: 1, Precision.ADMIN2: 2, Precision.CITY: 3, Precision.SITE: 4}
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    """Whether `outer` is a country or region that holds `inner` ("Russia" holds "Moscow")."""
+    if outer.place_id == inner.place_id or _RANK[outer.precision] >= _RANK[inner.precision]:
+        return False
+    if outer.precision is Precision.COUNTRY:
+        return outer.country is not None and outer.country == inner.country
+    if outer.precision is Precision.ADMIN1:
+        return (
+            outer.country == inner.country
+            and inner.admin1 is not None
+            and normalize_name(inner.admin1) == normalize_name(outer.admin1 or outer.name)
+        )
+    return False

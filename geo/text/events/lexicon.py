@@ -1,0 +1,580 @@
+"""Closed word lists event extraction relies on, each with the reason it exists.
+
+The dependency parse says how words relate; these lists say what a few words mean for
+"who was where": titles around names, nouns that name a location or a facility, nouns that name
+a vehicle someone travels in, and verbs that report or speculate rather than narrate.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "TITLE_WORDS",
+    "ROLE_NOUNS",
+    "ORGANISATION_WORDS",
+    "NAME_PARTICLES",
+    "AREA_NOUNS",
+    "FACILITY_NOUNS",
+    "LOCATIVE_NOUNS",
+    "VEHICLE_NOUNS",
+    "REPORTING_VERBS",
+    "SPECULATION_VERBS",
+    "SPECULATOR_NOUNS",
+    "PLANNING_HEADS",
+    "WISH_HEADS",
+    "SPECULATIVE_MODALS",
+    "FUTURE_MODALS",
+    "HEDGE_ADVERBS",
+    "FUTURE_ADVERBS",
+    "PLANNED_ADJECTIVES",
+    "SPECULATIVE_ADJECTIVES",
+    "STATIVE_VERBS",
+    "SINGULAR_PRONOUNS",
+    "PLURAL_PRONOUNS",
+    "MALE_PRONOUNS",
+    "FEMALE_PRONOUNS",
+    "MALE_TITLES",
+    "FEMALE_TITLES",
+    "lemma_in",
+]
+
+# Words that stand before a name without being part of it: "Deputy Prime Minister Denis
+# Manturov", "then US-President Donald Trump", "Kremlin spokesperson Dmitry Peskov".
+ROLE_NOUNS = frozenset(
+    [
+        "president",
+        "leader",
+        "minister",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emperor",
+        "empress",
+        "pope",
+        "sheikh",
+        "emir",
+        "sultan",
+        "senator",
+        "governor",
+        "mayor",
+        "secretary",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "ambassador",
+        "envoy",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "director",
+        "chief",
+        "head",
+        "commander",
+        "general",
+        "admiral",
+        "marshal",
+        "judge",
+        "speaker",
+        "adviser",
+        "advisor",
+        "counselor",
+        "official",
+        "officer",
+        "colonel",
+        "major",
+        "captain",
+        "lieutenant",
+        "sergeant",
+        "professor",
+        "bishop",
+        "archbishop",
+        "cardinal",
+        "rabbi",
+        "imam",
+        "ayatollah",
+        "pastor",
+        "coach",
+        "dictator",
+        "ruler",
+        "monarch",
+        "diplomat",
+        "lawmaker",
+        "legislator",
+        "founder",
+        "owner",
+        "actor",
+        "singer",
+        "star",
+        "player",
+    ]
+)
+TITLE_WORDS = ROLE_NOUNS | frozenset(
+    [
+        "vice",
+        "deputy",
+        "prime",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "finance",
+        "state",
+        "supreme",
+        "crown",
+        "first",
+        "acting",
+        "interim",
+        "former",
+        "then",
+        "late",
+        "outgoing",
+        "incoming",
+        "new",
+        "chief",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "mx.",
+        "dr.",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "gen.",
+        "lt.",
+        "col.",
+        "maj.",
+        "capt.",
+        "adm.",
+        "sgt.",
+        "cmdr.",
+        "sen.",
+        "rep.",
+        "gov.",
+        "pres.",
+        "prof.",
+        "rev.",
+        "st.",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ]
+)
+
+# A span with one of these words names an organisation, not a person: "Russian Cabinet",
+# "Associated Press", "Sukhoi Company".
+ORGANISATION_WORDS = frozenset(
+    [
+        "cabinet",
+        "kremlin",
+        "ministry",
+        "government",
+        "press",
+        "news",
+        "agency",
+        "times",
+        "post",
+        "journal",
+        "media",
+        "party",
+        "council",
+        "committee",
+        "army",
+        "navy",
+        "force",
+        "forces",
+        "corp",
+        "corporation",
+        "inc",
+        "ltd",
+        "llc",
+        "plc",
+        "company",
+        "co",
+        "group",
+        "bank",
+        "university",
+        "college",
+        "institute",
+        "airlines",
+        "airways",
+        "aircraft",
+        "motors",
+        "association",
+        "union",
+        "league",
+        "court",
+        "house",
+        "office",
+        "department",
+        "bureau",
+        "service",
+        "tv",
+        "radio",
+        "network",
+        "federation",
+        "organization",
+        "organisation",
+        "foundation",
+        "fund",
+        "club",
+        "team",
+        "police",
+        "guard",
+        "command",
+        "parliament",
+        "assembly",
+        "congress",
+        "senate",
+        "embassy",
+        "commission",
+        "authority",
+        "agency",
+        "administration",
+        "international",
+        "republic",
+        "kingdom",
+        "airport",
+        "station",
+    ]
+)
+
+# Lower-case words allowed inside a personal name: "Osama bin Laden", "Ursula von der Leyen".
+NAME_PARTICLES = frozenset(
+    [
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "de",
+        "da",
+        "di",
+        "du",
+        "dos",
+        "das",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "ben",
+        "abu",
+        "y",
+    ]
+)
+
+# Nouns for an area that an "of"-phrase names: "the city of Komsomolsk-on-Amur", "the Black Sea
+# resort of Sochi", "the outskirts of Kyiv". The named place is the head of such a phrase.
+AREA_NOUNS = frozenset(
+    [
+        "city",
+        "town",
+        "village",
+        "resort",
+        "capital",
+        "port",
+        "region",
+        "province",
+        "state",
+        "district",
+        "county",
+        "area",
+        "island",
+        "republic",
+        "territory",
+        "municipality",
+        "suburb",
+        "suburbs",
+        "outskirts",
+        "centre",
+        "center",
+        "heart",
+        "enclave",
+        "oblast",
+        "prefecture",
+        "county",
+        "border",
+        "coast",
+        "shore",
+        "peninsula",
+        "valley",
+        "neighborhood",
+        "neighbourhood",
+        "quarter",
+        "settlement",
+        "hamlet",
+        "metropolis",
+    ]
+)
+
+# Nouns for a place one goes to inside a town: "an aircraft factory", "a station in the city of".
+FACILITY_NOUNS = frozenset(
+    [
+        "factory",
+        "plant",
+        "facility",
+        "station",
+        "airport",
+        "airfield",
+        "airbase",
+        "base",
+        "port",
+        "harbour",
+        "harbor",
+        "dock",
+        "shipyard",
+        "palace",
+        "residence",
+        "house",
+        "hotel",
+        "hospital",
+        "school",
+        "university",
+        "campus",
+        "museum",
+        "memorial",
+        "cemetery",
+        "monument",
+        "square",
+        "plaza",
+        "park",
+        "stadium",
+        "arena",
+        "hall",
+        "centre",
+        "center",
+        "headquarters",
+        "office",
+        "embassy",
+        "consulate",
+        "site",
+        "complex",
+        "compound",
+        "camp",
+        "cosmodrome",
+        "spaceport",
+        "launchpad",
+        "farm",
+        "mine",
+        "refinery",
+        "mill",
+        "laboratory",
+        "lab",
+        "institute",
+        "academy",
+        "church",
+        "cathedral",
+        "mosque",
+        "temple",
+        "shrine",
+        "market",
+        "mall",
+        "border",
+        "crossing",
+        "checkpoint",
+        "bridge",
+        "frontline",
+        "front",
+        "venue",
+        "summit",
+        "bunker",
+        "building",
+    ]
+)
+LOCATIVE_NOUNS = AREA_NOUNS | FACILITY_NOUNS
+
+# Vehicles that stand for the people they carry: "Kim's train pulling into a station".
+VEHICLE_NOUNS = frozenset(
+    [
+        "train",
+        "plane",
+        "jet",
+        "aircraft",
+        "motorcade",
+        "convoy",
+        "limousine",
+        "car",
+        "helicopter",
+        "ship",
+        "yacht",
+        "boat",
+        "vessel",
+        "delegation",
+        "entourage",
+    ]
+)
+
+# Verbs that report what someone said: the reported clause keeps its own subject, and the
+# report's date is when it was said, not when the reported event happened.
+REPORTING_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "announce",
+        "report",
+        "add",
+        "claim",
+        "state",
+        "confirm",
+        "deny",
+        "note",
+        "write",
+        "declare",
+        "insist",
+        "reveal",
+        "disclose",
+        "explain",
+        "stress",
+        "tweet",
+        "post",
+        "quote",
+        "cite",
+    ]
+)
+
+# Verbs whose clause is a guess, not a fact: "experts speculate Kim will supply ...".
+SPECULATION_VERBS = frozenset(
+    [
+        "speculate",
+        "believe",
+        "suspect",
+        "think",
+        "guess",
+        "predict",
+        "rumor",
+        "rumour",
+        "suggest",
+        "fear",
+        "assume",
+        "doubt",
+        "wonder",
+        "hypothesize",
+        "hypothesise",
+        "imagine",
+        "suppose",
+        "anticipate",
+    ]
+)
+
+# Subjects whose report is a guess: "Experts say Kim would seek ...".
+SPECULATOR_NOUNS = frozenset(["expert", "analyst", "observer", "commentator", "pundit", "critic", "speculation"])
+
+# Heads of a to-clause that make it a plan: "is expected to visit", "plans to travel".
+PLANNING_HEADS = frozenset(
+    [
+        "expect",
+        "plan",
+        "schedule",
+        "set",
+        "due",
+        "intend",
+        "prepare",
+        "agree",
+        "promise",
+        "vow",
+        "pledge",
+        "aim",
+        "arrange",
+        "confirm",
+        "announce",
+        "go",
+    ]
+)
+
+# Heads of a to-clause that make it only a wish or an attempt: "hopes to visit".
+WISH_HEADS = frozenset(
+    [
+        "hope",
+        "want",
+        "wish",
+        "seek",
+        "try",
+        "attempt",
+        "consider",
+        "mull",
+        "weigh",
+        "propose",
+        "offer",
+        "like",
+        "love",
+        "invite",
+    ]
+)
+
+SPECULATIVE_MODALS = frozenset(["could", "may", "might", "would", "should", "'d", "must", "can"])
+FUTURE_MODALS = frozenset(["will", "shall", "'ll", "wo"])  # "wo" is spaCy's token for "won't"
+
+# Adverbs and adjectives that hedge a statement: "will likely supply", "is likely to visit".
+HEDGE_ADVERBS = frozenset(
+    ["likely", "possibly", "perhaps", "maybe", "probably", "potentially", "reportedly", "allegedly"]
+)
+FUTURE_ADVERBS = frozenset(["next", "later", "tomorrow", "soon", "shortly"])
+PLANNED_ADJECTIVES = frozenset(
+    ["planned", "upcoming", "expected", "scheduled", "forthcoming", "proposed", "future", "next"]
+)
+SPECULATIVE_ADJECTIVES = frozenset(["possible", "potential", "likely", "rumoured", "rumored", "hypothetical"])
+
+# Verbs whose "in X" says nothing about a trip: "was born in", "is based in".
+STATIVE_VERBS = frozenset(
+    [
+        "bear",
+        "base",
+        "headquarter",
+        "locate",
+        "situate",
+        "register",
+        "own",
+        "sell",
+        "produce",
+        "make",
+        "manufacture",
+        "build",
+        "publish",
+        "invest",
+        "operate",
+        "station",
+        "deploy",
+        "store",
+        "keep",
+        "find",
+        "hold",
+        "imprison",
+        "jail",
+        "detain",
+        "bury",
+        "raise",
+        "educate",
+        "do",
+        "get",
+    ]
+)
+
+SINGULAR_PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
+PLURAL_PRONOUNS = frozenset(["they", "them", "their", "theirs", "themselves"])
+MALE_PRONOUNS = frozenset(["he", "him", "his", "himself"])
+FEMALE_PRONOUNS = frozenset(["she", "her", "hers", "herself"])
+MALE_TITLES = frozenset(["mr.", "mr", "king", "prince", "emperor", "sir", "lord", "sheikh", "emir", "sultan", "pope"])
+FEMALE_TITLES = frozenset(["mrs.", "mrs", "ms.", "ms", "queen", "princess", "empress", "dame", "lady"])
+
+
+def lemma_in(token: object, words: frozenset[str]) -> bool:
+    """Whether a token's lemma is in `words`, allowing for the small model's slips.
+
+    The small English model lemmatises "hopes" as "hop"; the word itself and its form with a
+    regular ending stripped ("hopes", "hoped", "hoping" -> "hope") are tried too.
+    """
+    lemma = token.lemma_.lower()  # type: ignore[attr-defined]
+    if lemma in words:
+        return True
+    text = token.lower_  # type: ignore[attr-defined]
+    if text in words:
+        return True
+    for ending, replacement in (("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""), ("es", ""), ("s", ""), ("d", "")):
+        if text.endswith(ending) and text[: -len(ending)] + replacement in words:
+            return True
+    return False

@@ -1,0 +1,235 @@
+"""Who takes part in a trigger's event: its actors and the companions who were there with them.
+
+Actors are the grammatical subject, whatever clause reports it ("Putin told media Kim travels
+next to ...": Kim travels). A clause without a subject of its own borrows one:
+
+- a to-clause: its controller ("Lavrov is expected to visit"; "invited Kim to visit" -> Kim);
+- a coordinated verb: the first verb's subject ("Kim met Putin and visited ...");
+- "Since entering Russia, Kim ...", "During a summit ..., Kim": the main clause's subject;
+- a participle right after a noun phrase: that noun ("video showing Kim's train pulling into").
+
+A vehicle or delegation stands for its owner ("Kim's train" -> Kim). Companions come from the
+object of meeting verbs ("met Putin", "hosted Kim"), "with" ("met with", "held talks with"),
+the agent of a passive ("was welcomed by") and "accompanied by". Nominal events take their
+possessor ("Kim's trip", "their meeting"), name compounds ("the Putin-Kim meeting"), "by"/"with"
+phrases, or the subject of the verb that makes them ("paid a visit", "accepted an invitation").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from geo.text.events.coreference import Coreference, Reference
+from geo.text.events.lexicon import VEHICLE_NOUNS
+from geo.text.events.people import Person
+from geo.text.events.triggers import ObjectReading, Trigger, TriggerKind
+
+__all__ = ["Participants", "participants_of"]
+
+_OBJECT_CONTROL = frozenset(["invite", "ask", "urge", "allow", "persuade", "tell", "encourage", "order"])
+_LIGHT_VERBS = frozenset(
+    [
+        "make",
+        "pay",
+        "begin",
+        "start",
+        "end",
+        "conclude",
+        "wrap",
+        "cut",
+        "hold",
+        "undertake",
+        "take",
+        "complete",
+        "continue",
+    ]
+)
+_ACCEPTING = frozenset(["accept", "take"])
+_FRAME_PREPS = frozenset({"during", "at", "on", "after", "before", "following", "throughout"})
+_COMPANION_VERBS = frozenset(["accompany", "escort", "join"])
+_MAX_CLIMB = 6
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
+@dataclass(frozen=True, slots=True)
+class Participants:
+    """The actors of an event, the companions there with them, and how the actors were found."""
+
+    actors: tuple[Person, ...] = ()
+    companions: tuple[Person, ...] = ()
+    how: str = ""  # "name", "pronoun", "description", "group", "inherited"...
+    group_sentence: int | None = None  # a group reference found its members in this sentence
+
+    @property
+    def everyone(self) -> tuple[Person, ...]:
+        seen: list[Person] = []
+        for person in self.actors + self.companions:
+            if person not in seen:
+                seen.append(person)
+        return tuple(seen)
+
+
+def participants_of(trigger: Trigger, coref: Coreference) -> Participants:
+    """Actors and companions of `trigger`'s event; empty actors when no person is found."""
+    if trigger.sense.kind is TriggerKind.INVITATION:
+        return _invitation(trigger.token, coref)
+    if trigger.nominal:
+        return _nominal(trigger.token, coref)
+    return _verbal(trigger, coref)
+
+
+def _verbal(trigger: Trigger, coref: Coreference) -> Participants:
+    verb = trigger.token
+    references = _subject_references(verb, coref)
+    actors = _people(references)
+    companions: list[Person] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and trigger.sense.reading is ObjectReading.COMPANION:
+            companions.extend(_people(_references_of(child, coref)))
+        elif (child.dep_ == "prep" and child.lower_ in ("with", "alongside")) or child.dep_ == "agent":
+            companions.extend(p for c in child.children if c.dep_ == "pobj" for p in _people(_references_of(c, coref)))
+        elif child.dep_ in ("advcl", "acl", "conj") and child.lemma_.lower() in _COMPANION_VERBS:
+            companions.extend(_companions_of_clause(child, coref))
+        elif child.dep_ == "advmod" and child.lower_ in ("together", "along"):
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "with":
+                    companions.extend(
+                        p for c in prep.children if c.dep_ == "pobj" for p in _people(_references_of(c, coref))
+                    )
+    how = references[0].how if references else ""
+    group = next((r.sentence for r in references if r.how == "group"), None)
+    return Participants(tuple(actors), tuple(p for p in _unique(companions) if p not in actors), how, group)
+
+
+def _companions_of_clause(clause: Token, coref: Coreference) -> list[Person]:
+    """ "accompanied by Manturov" -> Manturov; "joined by X" likewise."""
+    people: list[Person] = []
+    for child in clause.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    people.extend(_people(_references_of(pobj, coref)))
+    return people
+
+
+def _subject_references(verb: Token, coref: Coreference) -> list[Reference]:
+    """The references of the subject of `verb`, borrowed from a governing clause if it has none."""
+    current = verb
+    for _ in range(_MAX_CLIMB):
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and current.dep_ == "relcl" and subjects[0].lower_ in _RELATIVE_PRONOUNS:
+            subjects = [current.head]  # "Xi, who arrived in Moscow": the relative means Xi
+        if subjects:
+            return [r for s in subjects for r in _references_of(s, coref)]
+        borrowed = _controller(current)
+        if borrowed is None:
+            return []
+        if isinstance(borrowed, list):
+            return [r for s in borrowed for r in _references_of(s, coref)]
+        current = borrowed
+    return []
+
+
+def _controller(clause: Token) -> Token | list[Token] | None:
+    """Where a subject-less clause gets its subject: a verb to climb to, or the subject tokens."""
+    dep, head = clause.dep_, clause.head
+    if head.i == clause.i:
+        return None
+    if dep == "xcomp":
+        objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if head.lemma_.lower() in _OBJECT_CONTROL and objects:
+            return objects
+        return head
+    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        return head
+    if clause.tag_ in ("VBG", "VBN") and dep in ("advcl", "acl", "xcomp", "ccomp"):
+        left = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+        # "showing Kim's train pulling into": the noun right before the participle is its subject.
+        if left is not None and left.pos_ in ("NOUN", "PROPN") and left.dep_ in ("dobj", "pobj"):
+            return [left]
+        if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            return [head]
+    if dep in ("acomp", "attr"):
+        return head  # "is likely to visit": the subject of "is"
+    if dep == "acl" and clause.tag_ == "VB" and head.dep_ in ("dobj", "attr", "nsubj"):
+        return head.head  # "has plans to visit", "accepted an invitation to visit": that verb's subject
+    if dep == "pcomp" and head.dep_ == "prep":
+        return head.head
+    if dep == "pobj" and head.dep_ == "prep" and head.lower_ in _FRAME_PREPS:
+        return head.head
+    if dep in ("advcl", "acl", "relcl") and head.pos_ in ("VERB", "AUX"):
+        return head
+    return None
+
+
+def _references_of(token: Token, coref: Coreference) -> list[Reference]:
+    """The people a subject or object token means, with its coordinated tokens."""
+    tokens = [token] + [c for c in token.conjuncts if c.i > token.i]
+    references: list[Reference] = []
+    for item in tokens:
+        reference = coref.refer(item)
+        if reference is None:
+            # "The famous Baywatch star, Pamela Anderson, arrived": the apposition names the subject.
+            named = next((c for c in item.children if c.dep_ == "appos" and coref.refer(c) is not None), None)
+            reference = None if named is None else coref.refer(named)
+        if reference is None and item.lemma_.lower() in VEHICLE_NOUNS:
+            # "Kim's train", "the president's motorcade": the owner travels with it.
+            owner = next((c for c in item.children if c.dep_ == "poss"), None)
+            reference = None if owner is None else coref.refer(owner)
+        if reference is not None:
+            references.append(reference)
+    return references
+
+
+def _nominal(noun: Token, coref: Coreference) -> Participants:
+    references: list[Reference] = []
+    companions: list[Person] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            references.extend(_references_of(child, coref))
+        elif child.dep_ == "compound":
+            references.extend(r for r in [coref.refer(child)] if r is not None)
+        elif child.dep_ == "prep" and child.lower_ in ("by", "of", "between"):
+            references.extend(r for c in child.children if c.dep_ == "pobj" for r in _references_of(c, coref))
+        elif child.dep_ == "prep" and child.lower_ == "with":
+            companions.extend(p for c in child.children if c.dep_ == "pobj" for p in _people(_references_of(c, coref)))
+    if not references:
+        host = _verb_making(noun)
+        if host is not None:
+            references = _subject_references(host, coref)
+    actors = _people(references)
+    how = references[0].how if references else ""
+    group = next((r.sentence for r in references if r.how == "group"), None)
+    return Participants(tuple(actors), tuple(p for p in _unique(companions) if p not in actors), how, group)
+
+
+def _verb_making(noun: Token) -> Token | None:
+    """The verb whose subject took part: "paid a visit", "During a summit ..., Kim failed"."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in _FRAME_PREPS:
+        verb = noun.head.head
+        return verb if verb.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def _invitation(noun: Token, coref: Coreference) -> Participants:
+    """ "Putin accepted Kim's invitation to Pyongyang": Putin is the one who will travel."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ACCEPTING:
+        references = _subject_references(noun.head, coref)
+        return Participants(tuple(_people(references)), (), references[0].how if references else "")
+    return Participants()
+
+
+def _people(references: list[Reference]) -> list[Person]:
+    return _unique([p for r in references for p in r.people])
+
+
+def _unique(people: list[Person]) -> list[Person]:
+    seen: list[Person] = []
+    for person in people:
+        if person not in seen:
+            seen.append(person)
+    return seen

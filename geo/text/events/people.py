@@ -1,0 +1,346 @@
+"""The people an article speaks of: person names found, cleaned and grouped into one actor each.
+
+    spaCy PERSON spans ─┐
+    title + Name runs  ─┼─▶ strip titles ─▶ keep name-like spans ─▶ group ─▶ Cast
+    known surnames     ─┘   ("President")   (no "Su-57", "AP",     ("Kim" joins
+                                              "Cabinet")             "Kim Jong Un")
+
+The model's PERSON label is a signal, not the authority: it calls "Vladivostok" a person and
+"Manturov", "Macron" or "Lavrov" an organisation. So besides its PERSON spans, a name the model
+tagged as some other entity counts as a person when it stands where only a traveller can (the
+subject of "visit", "arrive", "meet"..., the owner of a "trip" or a "plane") and the geoparser did
+not place it. So a span the geoparser placed is a place unless its words belong to
+a person named in full elsewhere, and a proper noun that repeats a known person's surname is
+that person whatever the model says.
+
+Grouping: a full name (two words or more) starts an actor; full names whose words contain each
+other are one actor; a shorter mention joins the actor whose full name holds all its words,
+the one mentioned most recently when several do. The canonical name is the longest full name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from geo.model import Mention
+from geo.text.events.lexicon import (
+    FEMALE_TITLES,
+    MALE_TITLES,
+    NAME_PARTICLES,
+    ORGANISATION_WORDS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    VEHICLE_NOUNS,
+)
+from geo.text.events.triggers import NOUN_SENSES, VERB_SENSES
+
+__all__ = ["PersonMention", "Person", "Cast", "find_cast", "is_name_like"]
+
+# Entity labels a mis-tagged personal name comes with; NORP ("Russian"), dates, numbers never.
+_RESCUABLE_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "PERSON"})
+
+_NAME_WORD = re.compile(r"^[A-Z][a-zA-Z\u00C0-\u024F'\u2019\-]*\.?$")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_POSSESSIVE_TAGS = ("POS",)
+# Titles that announce a name even when the model does not tag one: "President Macron".
+_ANNOUNCING_TITLES = ROLE_NOUNS | frozenset(
+    [
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "gen.",
+        "sen.",
+        "rep.",
+        "gov.",
+        "lt.",
+        "col.",
+        "adm.",
+        "capt.",
+        "maj.",
+        "prof.",
+        "rev.",
+        "sir",
+        "dame",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A span of the text naming a person, title stripped; token indices are [first, last)."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    surface: str
+    title_words: frozenset[str] = frozenset()  # lower-case words of the title in front: "leader"
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.surface.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One actor of the article: every mention of them, and what the text calls them."""
+
+    name: str
+    mentions: tuple[PersonMention, ...]
+    title_words: frozenset[str]
+    gender: str | None = None  # "male" / "female" when a title says so ("Mr.", "Queen")
+
+
+@dataclass(frozen=True)
+class Cast:
+    """The people of one article, and which tokens name whom."""
+
+    people: tuple[Person, ...]
+    token_person: dict[int, Person]
+
+    def person_at(self, token: Token) -> Person | None:
+        """The person whose name `token` is part of, if any."""
+        return self.token_person.get(token.i)
+
+    def all_mentions(self) -> list[tuple[PersonMention, Person]]:
+        """Every name mention with its person, in text order."""
+        pairs = [(m, p) for p in self.people for m in p.mentions]
+        return sorted(pairs, key=lambda pair: pair[0].first)
+
+
+def is_name_like(words: Sequence[str]) -> bool:
+    """Whether `words` could be a personal name: capitalised words, no digits, no org words.
+
+    "Kim Jong Un", "Osama bin Laden", "J. Smith" pass; "Su-57", "AP", "Associated Press",
+    "Russian Cabinet" do not.
+    """
+    if not words or len(words) > 6:
+        return False
+    if any(ch.isdigit() for word in words for ch in word):
+        return False
+    if any(word.lower().strip(".") in ORGANISATION_WORDS for word in words):
+        return False
+    capitalised = 0
+    for word in words:
+        if word.lower() in NAME_PARTICLES:
+            continue
+        if not (_NAME_WORD.match(word) or _INITIAL.match(word)):
+            return False
+        # Acronyms ("AP", "UN", "NATO") are organisations; an initial ("J.") is not an acronym.
+        if len(word) > 1 and word.isupper() and not _INITIAL.match(word):
+            return False
+        capitalised += 1
+    return capitalised > 0
+
+
+def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
+    """The people of `doc`, given the place mentions the geoparser found in it."""
+    place_tokens = _place_token_spans(doc, places)
+    candidates = _candidates(doc, place_tokens)
+    full_names = [c for c in candidates if len(c.words) > 1]
+    full_words = {word for c in full_names for word in c.words}
+    kept: list[PersonMention] = []
+    for candidate in candidates:
+        covered = any(first <= candidate.first and candidate.last <= last for first, last in place_tokens)
+        # A placed span is a place ("Vladivostok"), unless it repeats part of a full name or
+        # stands where only a traveller can ("Kim arrived", whatever towns are called Kim).
+        if (
+            covered
+            and not set(candidate.words) <= full_words
+            and not (doc[candidate.first].ent_type_ == "PERSON" and _in_traveller_slot(doc[candidate.last - 1]))
+        ):
+            continue
+        kept.append(candidate)
+    kept.extend(_known_name_repeats(doc, kept, place_tokens))
+    kept.sort(key=lambda m: m.first)
+    return _group(kept)
+
+
+def _place_token_spans(doc: Doc, places: Sequence[Mention]) -> list[tuple[int, int]]:
+    spans = []
+    for mention in places:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and mention.place is not None:
+            spans.append((span.start, span.end))
+    return spans
+
+
+def _candidates(doc: Doc, place_tokens: list[tuple[int, int]]) -> list[PersonMention]:
+    found: dict[tuple[int, int], PersonMention] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            mention = _clean(doc, ent.start, ent.end)
+            if mention is not None:
+                found[(mention.first, mention.last)] = mention
+    taken = {i for m in found.values() for i in range(m.first, m.last)}
+    for mention in _titled_names(doc, taken):
+        found.setdefault((mention.first, mention.last), mention)
+    taken = {i for m in found.values() for i in range(m.first, m.last)}
+    for ent in doc.ents:
+        placed = any(first <= ent.start and ent.end <= last for first, last in place_tokens)
+        if (
+            ent.label_ in _RESCUABLE_LABELS
+            and ent.label_ != "PERSON"
+            and len(ent) == 1  # a surname ("Macron"); "Real Madrid" travels too, but is a club
+            and not placed
+            and not any(t.i in taken for t in ent)
+            and _in_traveller_slot(ent.root)
+        ):
+            mention = _clean(doc, ent.start, ent.end, require_proper=False)
+            if mention is not None:
+                found.setdefault((mention.first, mention.last), mention)
+    return sorted(found.values(), key=lambda m: m.first)
+
+
+def _in_traveller_slot(token: Token) -> bool:
+    """Whether `token` is the subject of a travel or meeting verb, or owns a trip or vehicle."""
+    while token.dep_ == "conj":
+        token = token.head
+    head = token.head
+    if token.dep_ == "poss":
+        return head.lemma_.lower() in VEHICLE_NOUNS or head.lemma_.lower() in NOUN_SENSES
+    if token.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in ("VERB", "AUX"):
+        return False
+    verbs = [head] + [c for c in head.children if c.dep_ in ("xcomp", "conj")]
+    return any(v.lemma_.lower() in VERB_SENSES for v in verbs)
+
+
+def _titled_names(doc: Doc, taken: set[int]) -> Iterable[PersonMention]:
+    """Runs of proper nouns right after a title the model did not tag: "President Macron"."""
+    for token in doc:
+        if token.lower_ not in _ANNOUNCING_TITLES or not token.text[:1].isupper():
+            continue
+        first = token.i + 1
+        last = first
+        while (
+            last < len(doc)
+            and last - first < 4
+            and doc[last].pos_ == "PROPN"
+            and doc[last].lower_ not in TITLE_WORDS
+            and doc[last].i not in taken
+            and doc[last].ent_type_ not in ("GPE", "NORP", "LOC", "FAC")
+        ):
+            last += 1
+        if last > first:
+            mention = _clean(doc, first, last)
+            if mention is not None:
+                yield mention
+
+
+def _clean(doc: Doc, first: int, last: int, *, require_proper: bool = True) -> PersonMention | None:
+    """The span with titles and a possessive trimmed, if what is left looks like a name."""
+    title: list[str] = []
+    while first < last and (doc[first].lower_ in TITLE_WORDS or doc[first].lower_ in ("the", "-")):
+        title.append(doc[first].lower_)
+        first += 1
+    while last > first and (doc[last - 1].tag_ in _POSSESSIVE_TAGS or doc[last - 1].is_punct):
+        last -= 1
+    if first >= last:
+        return None
+    words = [t.text for t in doc[first:last]]
+    if not is_name_like(words):
+        return None
+    if require_proper and not any(t.pos_ == "PROPN" for t in doc[first:last]):
+        return None
+    title.extend(_title_before(doc, first))
+    span = doc[first:last]
+    return PersonMention(
+        span.start_char, span.end_char, first, last, span.text, frozenset(w for w in title if w != "the")
+    )
+
+
+def _title_before(doc: Doc, first: int) -> list[str]:
+    """Words of the title in front of a name, and of an apposition after it.
+
+    "North Korean leader Kim Jong Un" -> north, korean, leader; "Putin, the Russian president,"
+    -> russian, president. Used to read "the North Korean leader" as Kim later on.
+    """
+    words = []
+    i = first - 1
+    while i >= 0 and i >= first - 5:
+        token = doc[i]
+        if token.is_punct and token.text != "-":
+            break
+        if token.pos_ in ("PROPN", "ADJ", "NOUN") or token.lower_ in TITLE_WORDS or token.text == "-":
+            words.append(token.lower_)
+            i -= 1
+            continue
+        break
+    root = doc[first : first + 1].root
+    for child in root.head.children if root.dep_ == "compound" else root.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in ROLE_NOUNS:
+            words.extend(t.lower_ for t in child.subtree if t.pos_ in ("ADJ", "NOUN", "PROPN"))
+    return [w for w in words if w != "-"]
+
+
+def _known_name_repeats(
+    doc: Doc, kept: list[PersonMention], place_tokens: list[tuple[int, int]]
+) -> list[PersonMention]:
+    """Proper nouns that repeat a known person's surname or stand-alone name: "Manturov said"."""
+    taken = {i for m in kept for i in range(m.first, m.last)}
+    short_forms = {m.words[-1] for m in kept if len(m.words) > 1} | {m.surface for m in kept if len(m.words) == 1}
+    short_forms = {w for w in short_forms if len(w) >= 3}
+    repeats = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN" or token.text not in short_forms:
+            continue
+        if any(first <= token.i < last for first, last in place_tokens) and token.text not in {
+            w for m in kept for w in m.words
+        }:
+            continue
+        repeats.append(PersonMention(token.idx, token.idx + len(token.text), token.i, token.i + 1, token.text))
+    return repeats
+
+
+def _group(mentions: list[PersonMention]) -> Cast:
+    """Group mentions into people: full names first, then short forms by their words."""
+    groups: list[list[PersonMention]] = []
+    for mention in sorted(mentions, key=lambda m: (-len(m.words), m.first)):
+        if len(mention.words) < 2:
+            continue
+        words = set(mention.words)
+        home = next((g for g in groups if words <= set(g[0].words) or set(g[0].words) <= words), None)
+        if home is None:
+            groups.append([mention])
+        else:
+            home.append(mention)
+    for mention in sorted((m for m in mentions if len(m.words) < 2), key=lambda m: m.first):
+        owners = [g for g in groups if set(mention.words) <= {w for m in g for w in m.words}]
+        if not owners:
+            groups.append([mention])
+            continue
+
+        # Salience: of several people sharing the word ("Kim Jong Un", "Kim Yo Jong"), the one
+        # mentioned last before this mention; else the first named.
+        max(owners, key=lambda group, at=mention.first: _last_before(group, at)).append(mention)
+
+    people = []
+    token_person: dict[int, Person] = {}
+    for group in groups:
+        group.sort(key=lambda m: m.first)
+        longest = max(group, key=lambda m: (len(m.words), len(m.surface), -m.first))
+        titles = frozenset(w for m in group for w in m.title_words)
+        person = Person(longest.surface, tuple(group), titles, _gender(titles))
+        people.append(person)
+        for mention in group:
+            for i in range(mention.first, mention.last):
+                token_person[i] = person
+    people.sort(key=lambda p: p.mentions[0].first)
+    return Cast(tuple(people), token_person)
+
+
+def _last_before(group: list[PersonMention], position: int) -> int:
+    return max((m.first for m in group if m.first < position), default=-1)
+
+
+def _gender(title_words: frozenset[str]) -> str | None:
+    if title_words & MALE_TITLES and not title_words & FEMALE_TITLES:
+        return "male"
+    if title_words & FEMALE_TITLES and not title_words & MALE_TITLES:
+        return "female"
+    return None

@@ -1,0 +1,162 @@
+"""Whether an event happened, is planned, is only a guess, or is denied.
+
+The markers are read on the trigger and on the clauses that govern it, up to the nearest
+reporting verb (reported speech changes neither the subject nor the status):
+
+- negated, not an event: "did not visit", "never went", "no plans to visit", "without visiting";
+- speculative: a modal ("could", "may", "might", "would" outside reported speech), a hedge
+  ("likely", "possibly"), "if", a to-clause under a wish ("hopes to visit"), a clause under a
+  verb of guessing ("experts speculate Kim will ...");
+- planned: "will", "is going to", a to-clause under a plan ("is expected to", "plans to",
+  "is scheduled to"), "would" in reported speech ("said Kim would visit"), a present-tense verb
+  with a future adverb ("travels next to"), a nominal event marked as such ("the planned visit"),
+  an accepted invitation, or a date in the event's clause that lies after publication;
+- occurred otherwise.
+
+Speculative outranks planned ("will likely supply" is a guess about a future).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from geo.model import EventStatus
+from geo.text.events.lexicon import (
+    FUTURE_ADVERBS,
+    FUTURE_MODALS,
+    HEDGE_ADVERBS,
+    PLANNED_ADJECTIVES,
+    PLANNING_HEADS,
+    REPORTING_VERBS,
+    SPECULATION_VERBS,
+    SPECULATIVE_ADJECTIVES,
+    SPECULATIVE_MODALS,
+    SPECULATOR_NOUNS,
+    WISH_HEADS,
+    lemma_in,
+)
+from geo.text.events.triggers import Trigger, TriggerKind
+
+__all__ = ["event_status"]
+
+# Dependencies through which a clause inherits the status of the one above it.
+_INHERITING = frozenset({"xcomp", "ccomp", "conj", "acomp", "attr", "acl", "dobj", "pobj", "prep", "pcomp", "advcl"})
+_MAX_CLIMB = 6
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless"})
+
+
+def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus | None:
+    """The status of `trigger`'s event; None when the text denies it.
+
+    `future_date` says the date expression of the event's clause lies after publication.
+    """
+    token = trigger.token
+    speculative = planned = False
+    if trigger.sense.kind is TriggerKind.INVITATION:
+        planned = True
+    if trigger.nominal:
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "det")}
+        if "no" in modifiers:
+            return None
+        planned |= bool(modifiers & PLANNED_ADJECTIVES)
+        speculative |= bool(modifiers & SPECULATIVE_ADJECTIVES)
+    current: Token = token
+    for depth in range(_MAX_CLIMB):
+        children = list(current.children)
+        if _negated(current, children, is_trigger=depth == 0):
+            return None
+        auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        adverbs = {c.lower_ for c in children if c.dep_ in ("advmod", "acomp")}
+        marks = {c.lower_ for c in children if c.dep_ == "mark"}
+        reported = _is_reported(current)
+        if auxiliaries & FUTURE_MODALS:
+            planned = True
+        modals = auxiliaries & SPECULATIVE_MODALS
+        if modals == {"would"} and reported and not _speculator_reports(current):
+            planned = True  # "said Kim would visit": the future seen from the past
+        elif modals:
+            speculative = True
+        if adverbs & HEDGE_ADVERBS or marks & _CONDITIONAL_MARKS or current.lower_ in HEDGE_ADVERBS:
+            speculative = True
+        if current.tag_ in _PRESENT_TAGS | {"VB"} and adverbs & FUTURE_ADVERBS and not auxiliaries - FUTURE_MODALS:
+            planned = True
+        if current.tag_ == "VBG" and current.lemma_.lower() == "go" and depth > 0:
+            planned = True  # "is going to travel"
+        if depth == 0 and _futurate_progressive(current, children):
+            planned = True  # "is traveling to Gaza on Sunday"
+        head = current.head
+        if head.i == current.i or current.dep_ not in _INHERITING:
+            break
+        if current.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+            break  # "Kim will visit X and Putin visited Y": a clause of its own
+        if current.dep_ in ("xcomp", "acl") and lemma_in(head, PLANNING_HEADS):
+            planned = True
+        if current.dep_ == "xcomp" and head.lemma_.lower() == "be" and head.tag_ in _PRESENT_TAGS:
+            planned = True  # "Peres is to make an official visit"
+        if current.dep_ == "advcl" and current.tag_ == "VBG" and _makes_plan(head):
+            planned = True  # "Making his first visit ..., Obama is scheduled to arrive"
+        if current.dep_ in ("xcomp", "acl") and lemma_in(head, WISH_HEADS):
+            speculative = True
+        if current.dep_ == "ccomp" and lemma_in(head, SPECULATION_VERBS):
+            speculative = True
+        if current.dep_ == "ccomp" and lemma_in(head, REPORTING_VERBS):
+            if any(c.dep_ == "nsubj" and c.lemma_.lower() in SPECULATOR_NOUNS for c in head.children):
+                return EventStatus.SPECULATIVE  # "Experts say Kim would ...": a guess reported
+            break  # reported speech: the report's own tense and modality are not the event's
+        if current.dep_ in ("dobj", "pobj", "prep") and trigger.nominal and depth > 1:
+            break
+        current = head
+    if speculative:
+        return EventStatus.SPECULATIVE
+    if planned or future_date:
+        return EventStatus.PLANNED
+    return EventStatus.OCCURRED
+
+
+def _negated(token: Token, children: list[Token], *, is_trigger: bool) -> bool:
+    if any(c.dep_ == "neg" for c in children):
+        return True
+    if any(c.lower_ == "never" for c in children):
+        return True
+    if is_trigger and token.dep_ == "pcomp" and token.head.lower_ == "without":
+        return True
+    # "has no plans to visit": the plan itself is denied.
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in children):
+        return True
+    return False
+
+
+def _is_reported(token: Token) -> bool:
+    return token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_VERBS
+
+
+def _speculator_reports(token: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in SPECULATOR_NOUNS for c in token.head.children)
+
+
+def _makes_plan(verb: Token) -> bool:
+    """A clause that is a plan: "is scheduled to arrive", "will arrive"."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & FUTURE_MODALS:
+        return True
+    return lemma_in(verb, PLANNING_HEADS) and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def _futurate_progressive(verb: Token, children: list[Token]) -> bool:
+    """A present progressive with a time expression ahead: "is traveling to Gaza on Sunday".
+
+    Only with a weekday, "tomorrow" or "next ...": a progressive alone ("is touring Asia") is
+    happening now, which is not a plan.
+    """
+    if verb.tag_ != "VBG" or not any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in children
+    ):
+        return False
+    words = {t.lower_ for t in verb.subtree}
+    return bool(words & _FUTURE_TIME_WORDS)
+
+
+_FUTURE_TIME_WORDS = frozenset(
+    ["tomorrow", "next", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight"]
+)

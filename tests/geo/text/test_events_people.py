@@ -1,0 +1,105 @@
+"""People and coreference: names grouped into actors, titles stripped, non-persons left out."""
+
+from __future__ import annotations
+
+import pytest
+from _events_world import mentions_for
+
+from geo.text.events.coreference import Coreference
+from geo.text.events.parsing import parse_text
+from geo.text.events.people import find_cast, is_name_like
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (("Kim", "Jong", "Un"), True),
+        (("Osama", "bin", "Laden"), True),
+        (("J.", "Smith"), True),
+        (("Su-57",), False),
+        (("SJ-100",), False),
+        (("AP",), False),
+        (("Associated", "Press"), False),
+        (("Russian", "Cabinet"), False),
+        (("Kremlin",), False),
+        (("sukhoi",), False),
+        ((), False),
+    ],
+)
+def test_name_likeness(words, expected):
+    assert is_name_like(words) is expected
+
+
+def _cast(text: str):
+    doc = parse_text(text)
+    return doc, find_cast(doc, mentions_for(text))
+
+
+def test_mentions_group_into_one_actor_with_the_longest_full_name():
+    _, cast = _cast(
+        "North Korean leader Kim Jong Un met President Vladimir Putin on Wednesday. "
+        "Kim later toured a factory. Putin said the talks went well."
+    )
+    names = [p.name for p in cast.people]
+    assert names == ["Kim Jong Un", "Vladimir Putin"]
+    kim = cast.people[0]
+    assert [m.surface for m in kim.mentions] == ["Kim Jong Un", "Kim"]
+    assert {"leader", "north", "korean"} <= kim.title_words
+
+
+def test_titles_are_stripped_and_organisations_are_not_people():
+    _, cast = _cast(
+        "Deputy Prime Minister Denis Manturov showed the Su-57 to reporters from the Associated Press. "
+        "Russia's Cabinet and the Kremlin said Sukhoi would build more. Manturov smiled. (AP)"
+    )
+    names = {p.name for p in cast.people}
+    assert "Denis Manturov" in names
+    assert not names & {"Su-57", "Sukhoi", "Cabinet", "Kremlin", "AP", "Associated Press"}
+
+
+def test_a_placed_name_is_a_place_not_a_person():
+    # The small model tags "Vladivostok" as a PERSON here; the geoparser placed it.
+    _, cast = _cast("Kim travels next to Vladivostok to view the Pacific fleet.")
+    assert [p.name for p in cast.people] == ["Kim"]
+
+
+def test_two_people_sharing_a_surname_stay_apart_and_the_short_form_goes_to_the_latest():
+    _, cast = _cast("Kim Yo Jong spoke first. Then Kim Jong Un arrived. Kim waved.")
+    by_name = {p.name: p for p in cast.people}
+    assert set(by_name) == {"Kim Yo Jong", "Kim Jong Un"}
+    assert [m.surface for m in by_name["Kim Jong Un"].mentions] == ["Kim Jong Un", "Kim"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # A subject outranks an object in the same sentence.
+        ("Putin on Friday briefed Belarusian President Alexander Lukashenko about his summit.", "his", ("Putin",)),
+        # The nearer of two subjects.
+        ("Kim travels next to Vladivostok, Putin told Russian media after he met with Kim.", "he", ("Putin",)),
+        # Across sentences: the previous sentence's subject.
+        ("Kim Jong Un arrived in Moscow. He met Putin.", "He", ("Kim Jong Un",)),
+        # A pronoun object is not its own verb's subject.
+        ("Xi Jinping arrived late. Vladimir Putin greeted him warmly.", "him", ("Xi Jinping",)),
+        # A description is read through the titles seen with a name.
+        ("North Korean leader Kim Jong Un left. Putin praised the North Korean leader.", "leader", ("Kim Jong Un",)),
+        # A group: the subject and the object of the clause before.
+        (
+            "Putin briefed Alexander Lukashenko on Friday. During their meeting, they ate.",
+            "their",
+            ("Putin", "Alexander Lukashenko"),
+        ),
+    ],
+)
+def test_coreference(text, word, expected):
+    doc, cast = _cast(text)
+    coref = Coreference(doc, cast)
+    token = next(t for t in reversed(doc) if t.text == word)
+    assert tuple(p.name for p in coref.people_of(token)) == expected
+
+
+def test_an_organisation_they_is_not_a_group_of_people():
+    doc, cast = _cast("North Korean media did not mention Kim. They typically report a day later.")
+    coref = Coreference(doc, cast)
+    they = next(t for t in doc if t.text == "They")
+    assert coref.refer(they) is None
