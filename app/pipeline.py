@@ -16,6 +16,7 @@ def open_configured_gazetteer(settings: Settings) -> Gazetteer:
 
 
 def build_pipeline(settings: Settings, gazetteer: Gazetteer) -> ArticlePipeline:
+    from geo.text.events import EventExtractor
     from geo.text.geoparse import Geoparser
 
-    return ArticlePipeline(places=Geoparser(gazetteer, use_ner=settings.use_ner))
+    return ArticlePipeline(places=Geoparser(gazetteer, use_ner=settings.use_ner), events=EventExtractor())

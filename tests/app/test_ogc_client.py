@@ -6,15 +6,13 @@ database of each configured kind, seeded through the API with the test pipeline'
 
 from __future__ import annotations
 
-import socket
-import threading
 from collections.abc import Iterator
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-import uvicorn
 from app_fixtures import ANADYR, ANCHORAGE, KOMSOMOLSK, SOCHI, VLADIVOSTOK, event
 from geojson_pydantic import Feature, FeatureCollection
+from live_server import serve
 from owslib.ogcapi.features import Features
 
 from app.ogc.vocabulary import CORE, GEOJSON_CONFORMANCE
@@ -29,7 +27,6 @@ EVENTS = [
     event("Vitaly Cherkasov", ANCHORAGE, when="2023-06-02", start=450),
     event("Vladimir Putin", VLADIVOSTOK, when="2023-09-12/2023-09-13", start=500),
 ]
-STARTUP_SECONDS = 20
 
 
 @pytest.fixture
@@ -37,26 +34,8 @@ def live_server(make_client) -> Iterator[str]:
     """The base URL of the app served by uvicorn for the length of one test."""
     client = make_client(events=EVENTS)
     assert client.post("/api/articles", json={"text": "Kim Jong Un went to Vladivostok."}).status_code == 201
-    # Binding here, port 0, leaves no window in which another process could take the port.
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.bind(("127.0.0.1", 0))
-    port = listener.getsockname()[1]
-    config = uvicorn.Config(client.app, lifespan="off", ws="none", log_level="warning", timeout_graceful_shutdown=5)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
-    thread.start()
-    started = threading.Event()
-    while not started.wait(0.02):  # readiness, not a timing assertion
-        if server.started:
-            started.set()
-        elif not thread.is_alive():
-            pytest.fail("uvicorn stopped before it started serving")
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(STARTUP_SECONDS)
-        listener.close()
+    with serve(client.app) as url:
+        yield url
 
 
 def owslib_parameters(href: str) -> dict:
