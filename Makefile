@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test setup gazetteer lock bench clean
+.PHONY: run test setup assets gazetteer lint lock bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,16 +21,28 @@ $(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
 
 setup: $(VENV)/.installed
 
+# The maps' JavaScript and CSS (Leaflet, its plugins, Folium's defaults), from the npm lock;
+# the service serves them itself so that no page asks a CDN for anything.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+assets: node_modules/.package-lock.json
+
 gazetteer: setup
 	$(BIN)/itinerant gazetteer build
 
-run: gazetteer
+run: gazetteer assets
 	$(BIN)/itinerant db upgrade
 	$(BIN)/itinerant seed
 	$(BIN)/itinerant serve --host $(HOST) --port $(PORT)
 
-test: gazetteer
+test: gazetteer assets lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 bench: gazetteer
 	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done
@@ -42,4 +54,4 @@ lock: setup
 		--strip-extras --allow-unsafe -o requirements.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) data/ .pytest_cache
+	rm -rf $(VENV) data/ node_modules/ .pytest_cache test-artifacts/

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, HTTPException, Request
 from sqlmodel import Session
 
 from app.db import session_scope
 from app.services import Services
 
-__all__ = ["get_services", "get_session", "ServicesDep", "SessionDep"]
+__all__ = ["get_services", "get_session", "require_api_key", "ServicesDep", "SessionDep", "WriteAccess"]
 
 
 def get_services(request: Request) -> Services:
@@ -24,3 +25,16 @@ def get_session(services: Annotated[Services, Depends(get_services)]) -> Iterato
 
 ServicesDep = Annotated[Services, Depends(get_services)]
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def require_api_key(
+    services: ServicesDep,
+    x_api_key: Annotated[str | None, Header(description="Needed when the service has a key.")] = None,
+) -> None:
+    """Writes need the service's key when ITINERANT_API_KEY is set; reads never do."""
+    expected = services.settings.api_key
+    if expected and not (x_api_key and hmac.compare_digest(x_api_key, expected)):
+        raise HTTPException(status_code=401, detail="this service takes writes with its key in the X-API-Key header")
+
+
+WriteAccess = Depends(require_api_key)

@@ -36,7 +36,13 @@ STATUS_OF: tuple[tuple[type[ItinerantError], int, str], ...] = (
     (ItinerantError, 400, "bad request"),
 )
 
-_HTTP_TITLES = {400: "bad request", 404: "not found", 405: "method not allowed", 413: "payload too large"}
+_HTTP_TITLES = {
+    400: "bad request",
+    401: "unauthorized",
+    404: "not found",
+    405: "method not allowed",
+    413: "payload too large",
+}
 
 
 def error_response(status: int, error: str, detail, **extra) -> JSONResponse:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 
+from app import assets
 from app.errors import install_error_handlers
 from app.limits import BodySizeLimit
-from app.routes import actors, articles, events, health
+from app.routes import actors, articles, embed, events, geocode, health, maps, ogc, pages
+from app.security import FramingHeaders
 from app.services import Services
 from app.settings import Settings, get_settings
 
@@ -31,9 +34,18 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     # Other tools (Leaflet pages, notebooks, QGIS web clients) read the data from any origin.
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET"])
+    # Embeds may be framed where the settings allow; every other page by no one.
+    app.add_middleware(FramingHeaders, frame_ancestors=settings.frame_ancestors)
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(articles.router)
     app.include_router(actors.router)
     app.include_router(events.router)
+    app.include_router(geocode.router)
+    app.include_router(ogc.router)
+    app.include_router(maps.router)
+    app.include_router(embed.router)
+    app.include_router(pages.router)
+    app.include_router(assets.router)
+    app.mount("/static", StaticFiles(directory=assets.STATIC_DIR), name="static")
     return app

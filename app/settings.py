@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     # Maps and embeds (used by the map pages).
     tiles: str = Field("OpenStreetMap", description="An xyzservices provider name, or 'none' for the offline basemap.")
     asset_mode: Literal["local", "cdn"] = Field("local", description="Serve map JavaScript/CSS ourselves or from CDNs.")
+    assets_dir: Path | None = Field(
+        None, description="The npm packages' folder (node_modules); default: the one beside the source tree."
+    )
     frame_ancestors: str = Field("*", description="CSP frame-ancestors for embed routes.")
     cors_origins: list[str] = Field(default_factory=lambda: ["*"], description="Origins allowed to GET the APIs.")
 

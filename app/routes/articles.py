@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request, Response, status
 from sqlmodel import select
 
 from app import models
-from app.deps import ServicesDep, SessionDep
+from app.deps import ServicesDep, SessionDep, WriteAccess
 from app.ingest import article_from_row, ingest_article
 from app.pagination import PageDep, page_of
 from app.present import article_public, article_summary
@@ -22,6 +22,7 @@ router = APIRouter(prefix="/api/articles", tags=["articles"])
     response_model=ArticlePublic,
     status_code=status.HTTP_201_CREATED,
     summary="Read an article: store it with the places and events found in it",
+    dependencies=[WriteAccess],
     responses={200: {"description": "The same text was stored before; that article is returned."}},
 )
 def create_article(body: ArticleCreate, session: SessionDep, services: ServicesDep, response: Response):
@@ -56,6 +57,7 @@ def get_article(article_id: int, session: SessionDep):
     "/{article_id}/reprocess",
     response_model=ArticlePublic,
     summary="Read a stored article again; events an analyst corrected or rejected are kept",
+    dependencies=[WriteAccess],
 )
 def reprocess_article(article_id: int, session: SessionDep, services: ServicesDep):
     article = session.get(models.Article, article_id)

@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from app import models
 from app.corrections import correct_event
-from app.deps import ServicesDep, SessionDep
+from app.deps import ServicesDep, SessionDep, WriteAccess
 from app.geojson_response import GEOJSON, streamed_geojson
 from app.pagination import PageDep, PageParams, page_of
 from app.present import event_public
@@ -84,7 +84,12 @@ def get_event(event_id: int, session: SessionDep):
     return _event_public(session, event)
 
 
-@router.patch("/events/{event_id}", response_model=EventPublic, summary="Correct an event (kept on re-processing)")
+@router.patch(
+    "/events/{event_id}",
+    response_model=EventPublic,
+    summary="Correct an event (kept on re-processing)",
+    dependencies=[WriteAccess],
+)
 def patch_event(event_id: int, correction: EventCorrection, session: SessionDep, services: ServicesDep):
     event = correct_event(session, event_id, correction, lambda: services.gazetteer)
     return _event_public(session, event)

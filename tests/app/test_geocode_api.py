@@ -55,8 +55,13 @@ def test_unknown_name_is_an_empty_list(client):
     assert client.get("/api/geocode", params={"q": "Qwxzvbnmland"}).json()["items"] == []
 
 
-@pytest.mark.parametrize("how", [{"params": {"q": "Sochi", "f": "geojson"}},
-                                 {"params": {"q": "Sochi"}, "headers": {"Accept": "application/geo+json"}}])
+@pytest.mark.parametrize(
+    "how",
+    [
+        {"params": {"q": "Sochi", "f": "geojson"}},
+        {"params": {"q": "Sochi"}, "headers": {"Accept": "application/geo+json"}},
+    ],
+)
 def test_geojson_output(client, how):
     response = client.get("/api/geocode", **how)
     assert response.headers["content-type"] == "application/geo+json"

@@ -1,0 +1,211 @@
+"""Map pages: one actor's itinerary, several actors, or every event clustered.
+
+The maps are Folium pages (geo.maps); this module picks their data and options: tiles from
+the settings or `?tiles=`, assets from our own server or the CDNs (settings.asset_mode), popup
+links to article pages, an embed code and oEmbed discovery for each map.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Final
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+from markupsafe import escape
+from sqlmodel import Session
+
+from app import models
+from app.assets import OUTLINES_PATH, VENDOR_PREFIX
+from app.deps import ServicesDep, SessionDep
+from app.queries import EventFilter, actor_by_slug, count_events, event_rows, iter_event_rows, to_geo_event
+from app.settings import Settings
+from geo.geojson import event_feature
+from geo.itinerary import Itinerary, build_itinerary
+from geo.maps import OFFLINE, MapOptions, actors_map, events_map, render_map, tile_provider
+
+__all__ = [
+    "router",
+    "INLINE_EVENT_LIMIT",
+    "EMBED_SIZE",
+    "base_url",
+    "root_path",
+    "embed_iframe",
+    "map_options",
+    "actor_itineraries",
+    "map_page",
+    "TilesQuery",
+]
+
+# Up to this many events are written into the page; more are fetched from the GeoJSON API,
+# page by page, so that the page itself stays small and quick.
+INLINE_EVENT_LIMIT: Final = 1000
+EVENTS_PAGE_SIZE: Final = 5000
+EMBED_SIZE: Final = (800, 600)  # default iframe size, width x height
+
+TilesQuery = Annotated[
+    str | None, Query(description="An xyzservices provider (e.g. OpenStreetMap, OpenTopoMap) or 'none'.")
+]
+ActorsQuery = Annotated[str | None, Query(description="Comma-separated actor slugs.")]
+FromQuery = Annotated[date | None, Query(alias="from", description="Events on or after this date.")]
+ToQuery = Annotated[date | None, Query(alias="to", description="Events on or before this date.")]
+
+router = APIRouter(tags=["maps"])
+
+
+def root_path(request: Request) -> str:
+    """The path the app is mounted under ("" unless behind a prefixing proxy)."""
+    return request.scope.get("root_path", "").rstrip("/")
+
+
+def base_url(request: Request, settings: Settings) -> str:
+    """The service's external base URL: the configured one, or the request's."""
+    if settings.public_url:
+        return settings.public_url.rstrip("/")
+    return str(request.base_url).rstrip("/")
+
+
+def embed_iframe(src: str, title: str, width: int, height: int) -> str:
+    """The HTML that embeds a map: an iframe, its attributes escaped."""
+    return (
+        f'<iframe src="{escape(src)}" width="{int(width)}" height="{int(height)}" title="{escape(title)}" '
+        f'style="border:0" loading="lazy" allowfullscreen></iframe>'
+    )
+
+
+def map_options(
+    request: Request,
+    settings: Settings,
+    *,
+    title: str,
+    tiles: str | None,
+    embed_path: str | None,
+    page_path: str | None,
+) -> MapOptions:
+    """Options for a map page; `embed_path` gives it an embed control, `page_path` oEmbed discovery."""
+    chosen = tiles if tiles else settings.tiles
+    if chosen.strip().lower() != OFFLINE:
+        tile_provider(chosen)  # an unknown provider is the caller's mistake: a 422 naming it
+    prefix = root_path(request)
+    base = base_url(request, settings)
+    alternates: tuple[tuple[str, str, str], ...] = ()
+    if page_path is not None:
+        oembed = f"{base}/oembed?{urlencode({'url': base + page_path, 'format': 'json'})}"
+        alternates = (("application/json+oembed", oembed, title),)
+    return MapOptions(
+        tiles=chosen,
+        asset_base=prefix + VENDOR_PREFIX if settings.asset_mode == "local" else None,
+        article_url=prefix + "/articles/{id}",
+        outlines_url=prefix + OUTLINES_PATH,
+        title=title,
+        embed_code=embed_iframe(base + embed_path, title, *EMBED_SIZE) if embed_path else None,
+        alternates=alternates,
+    )
+
+
+def actor_itineraries(
+    session: Session, slugs: list[str], date_from: date | None = None, date_to: date | None = None
+) -> list[Itinerary]:
+    """The itineraries of the named actors, from their events within the dates."""
+    itineraries = []
+    for slug in slugs:
+        actor = actor_by_slug(session, slug)
+        rows = event_rows(session, EventFilter(actor_id=actor.id, date_from=date_from, date_to=date_to))
+        itineraries.append(build_itinerary(actor.name, (to_geo_event(*row) for row in rows)))
+    return itineraries
+
+
+def _slugs(actors: str | None) -> list[str]:
+    return list(dict.fromkeys(s.strip() for s in (actors or "").split(",") if s.strip()))
+
+
+def _query(**params: object) -> str:
+    given = {key: str(value) for key, value in params.items() if value not in (None, "")}
+    return f"?{urlencode(given)}" if given else ""
+
+
+def map_page(
+    request: Request,
+    session: Session,
+    settings: Settings,
+    *,
+    actors: str | None,
+    date_from: date | None,
+    date_to: date | None,
+    tiles: str | None,
+    embedded: bool,
+) -> HTMLResponse:
+    """The page of /map (or /embed/map): actors' layers, or every event clustered."""
+    slugs = _slugs(actors)
+    query = _query(actors=",".join(slugs), **{"from": date_from, "to": date_to}, tiles=tiles)
+    if slugs:
+        itineraries = actor_itineraries(session, slugs, date_from, date_to)
+        title = "Itineraries: " + ", ".join(itinerary.actor for itinerary in itineraries)
+    else:
+        title = "Every event"
+    options = map_options(
+        request,
+        settings,
+        title=title,
+        tiles=tiles,
+        embed_path=None if embedded else "/embed/map" + query,
+        page_path=None if embedded else "/map" + query,
+    )
+    if slugs:
+        return HTMLResponse(render_map(actors_map(itineraries, options), options))
+    event_filter = EventFilter(date_from=date_from, date_to=date_to)
+    if count_events(session, event_filter) > INLINE_EVENT_LIMIT:
+        url = (
+            root_path(request)
+            + "/api/events.geojson"
+            + _query(**{"from": date_from, "to": date_to}, limit=EVENTS_PAGE_SIZE)
+        )
+        return HTMLResponse(render_map(events_map(url=url, options=options), options))
+    features = [event_feature(to_geo_event(*row)) for row in iter_event_rows(session, event_filter)]
+    collection = {"type": "FeatureCollection", "features": features}
+    return HTMLResponse(render_map(events_map(collection, options=options), options))
+
+
+def actor_map_page(
+    request: Request, session: Session, settings: Settings, slug: str, tiles: str | None, *, embedded: bool
+) -> HTMLResponse:
+    actor: models.Actor = actor_by_slug(session, slug)
+    (itinerary,) = actor_itineraries(session, [actor.slug])
+    query = _query(tiles=tiles)
+    options = map_options(
+        request,
+        settings,
+        title=f"{actor.name}: itinerary",
+        tiles=tiles,
+        embed_path=None if embedded else f"/embed/actors/{actor.slug}{query}",
+        page_path=None if embedded else f"/actors/{actor.slug}/map{query}",
+    )
+    return HTMLResponse(render_map(actors_map([itinerary], options), options))
+
+
+@router.get("/actors/{slug}/map", response_class=HTMLResponse, summary="A person's itinerary on a map")
+def actor_map(request: Request, slug: str, session: SessionDep, services: ServicesDep, tiles: TilesQuery = None):
+    return actor_map_page(request, session, services.settings, slug, tiles, embedded=False)
+
+
+@router.get("/map", response_class=HTMLResponse, summary="Several itineraries, or every event clustered")
+def combined_map(
+    request: Request,
+    session: SessionDep,
+    services: ServicesDep,
+    actors: ActorsQuery = None,
+    date_from: FromQuery = None,
+    date_to: ToQuery = None,
+    tiles: TilesQuery = None,
+):
+    return map_page(
+        request,
+        session,
+        services.settings,
+        actors=actors,
+        date_from=date_from,
+        date_to=date_to,
+        tiles=tiles,
+        embedded=False,
+    )

@@ -1,0 +1,170 @@
+"""Map pages over the API's test store: itinerary maps, combined maps, assets and tiles."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+
+import pytest
+from app_fixtures import KOMSOMOLSK, TRIP, event
+
+from app.assets import NODE_MODULES
+from app.routes import maps
+from geo.maps import VENDORED
+
+TEXT = "Kim Jong Un went to Vladivostok. Then Komsomolsk-on-Amur. Putin stayed in Sochi."
+LINK = re.compile(r'<(?:script src|link rel="stylesheet" href)="([^"]+)"')
+
+
+@pytest.fixture
+def trip_client(make_client):
+    def make(**overrides):
+        client = make_client(events=TRIP, **overrides)
+        assert client.post("/api/articles", json={"text": TEXT, "published": "2023-09-15"}).status_code == 201
+        return client
+
+    return make
+
+
+def _layers(html: str) -> list:
+    return [json.loads(f"[{m}]") for m in re.findall(r"itinerant\.itineraryLayer\((.*?)\);\n", html)]
+
+
+def test_actor_map_page_draws_the_itinerary(trip_client):
+    response = trip_client(tiles="none").get("/actors/kim-jong-un/map")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    ((collection, options),) = _layers(response.text)
+    places = [f["properties"]["place"] for f in collection["features"] if f["properties"]["kind"] == "stop"]
+    assert places == ["Vladivostok", "Komsomolsk-on-Amur", "Vladivostok"]
+    assert options["articleUrl"] == "/articles/{id}"
+    assert "itinerant.legend(" in response.text and "L.timelineSliderControl" in response.text
+    assert "<title>Kim Jong Un: itinerary</title>" in response.text
+
+
+def test_map_assets_are_local_by_default(trip_client):
+    html = trip_client(tiles="none").get("/actors/kim-jong-un/map").text
+    links = LINK.findall(html)
+    assert links and all(link.startswith("/assets/vendor/") for link in links)
+    assert not re.search(r'(src|href)="https?://(?!127\.0\.0\.1|testserver)', html.split("<body>")[0])
+
+
+def test_map_assets_come_from_cdns_when_configured(trip_client):
+    links = LINK.findall(trip_client(tiles="none", asset_mode="cdn").get("/actors/kim-jong-un/map").text)
+    assert links and all(link.startswith("https://") for link in links)
+    assert any("cdn.jsdelivr.net/npm/leaflet@1.9.3" in link for link in links)
+
+
+@pytest.mark.parametrize(
+    ("query", "present", "absent"),
+    [
+        ("", "tile.openstreetmap.org", "/assets/basemap/countries.geojson"),
+        ("?tiles=OpenTopoMap", "tile.opentopomap.org", "tile.openstreetmap.org"),
+        ("?tiles=none", "/assets/basemap/countries.geojson", "{z}/{x}/{y}"),
+    ],
+)
+def test_tiles_from_settings_or_query(trip_client, query, present, absent):
+    html = trip_client().get(f"/actors/kim-jong-un/map{query}").text
+    assert present in html and absent not in html
+
+
+def test_unknown_tile_provider_is_422(trip_client):
+    response = trip_client().get("/actors/kim-jong-un/map?tiles=NoSuchTiles")
+    assert response.status_code == 422 and response.json()["field"] == "tiles"
+
+
+def test_unknown_actor_map_is_404(trip_client):
+    client = trip_client()
+    for path in ("/actors/nobody/map", "/map?actors=kim-jong-un,nobody", "/embed/actors/nobody"):
+        assert client.get(path).status_code == 404, path
+
+
+def test_map_page_offers_embed_code_and_oembed_discovery(trip_client):
+    html = trip_client(tiles="none").get("/actors/kim-jong-un/map").text
+    (code,) = re.findall(r"itinerant\.embedControl\(map_\w+, (.*?)\);\n", html)
+    assert 'src="http://testserver/embed/actors/kim-jong-un"' in json.loads(code)
+    link = re.search(r'<link rel="alternate" type="application/json\+oembed" href="([^"]+)"', html)
+    assert link and link.group(1).startswith("http://testserver/oembed?url=http%3A%2F%2Ftestserver%2Factors")
+
+
+def test_several_actors_one_layer_each_within_dates(trip_client):
+    client = trip_client(tiles="none")
+    html = client.get("/map?actors=kim-jong-un,vladimir-putin").text
+    layers = _layers(html)
+    assert [len([f for f in c["features"] if f["properties"]["kind"] == "stop"]) for c, _ in layers] == [3, 1]
+    assert "L.control.layers" in html
+    dated = _layers(client.get("/map?actors=kim-jong-un&from=2023-01-01").text)
+    ((collection, _),) = dated
+    assert [f["properties"]["place"] for f in collection["features"]] == ["Komsomolsk-on-Amur"]
+
+
+def test_all_events_map_inlines_a_few(trip_client):
+    html = trip_client(tiles="none").get("/map").text
+    (source,) = re.findall(r"itinerant\.eventLayer\((.*?), \{", html)
+    assert len(json.loads(source)["data"]["features"]) == 4
+    assert "/assets/vendor/leaflet.markercluster/dist/leaflet.markercluster.js" in html
+
+
+def test_all_events_map_loads_many_from_the_geojson_api(trip_client, monkeypatch):
+    monkeypatch.setattr(maps, "INLINE_EVENT_LIMIT", 2)
+    html = trip_client(tiles="none").get("/map?from=2019-01-01").text
+    (source,) = re.findall(r"itinerant\.eventLayer\((.*?), \{", html)
+    assert json.loads(source) == {"url": "/api/events.geojson?from=2019-01-01&limit=5000"}
+    assert '"features"' not in source
+
+
+def test_hostile_article_text_is_data_on_the_map(make_client):
+    hostile = dataclasses.replace(
+        event("Kim Jong Un", KOMSOMOLSK, when="2023-09-15"),
+        evidence="<script>alert(1)</script><img src=x onerror=alert(2)>",
+    )
+    client = make_client(events=[hostile], tiles="none")
+    client.post("/api/articles", json={"text": TEXT})
+    html = client.get("/actors/kim-jong-un/map").text
+    assert "<script>alert" not in html and "<img src=x" not in html
+    ((collection, _),) = _layers(html)
+    assert collection["features"][0]["properties"]["evidence"].startswith("<script>alert(1)")
+
+
+needs_node_modules = pytest.mark.skipif(
+    not NODE_MODULES.is_dir(), reason="node_modules is absent: run `npm ci` at the repository root"
+)
+
+
+@needs_node_modules
+@pytest.mark.parametrize("local_path", sorted({f.local_path for f in VENDORED}))
+def test_every_vendored_file_is_served(client, local_path):
+    response = client.get(f"/assets/vendor/{local_path}")
+    assert response.status_code == 200, local_path
+    assert response.headers["content-type"].split(";")[0] in ("text/javascript", "application/javascript", "text/css")
+
+
+@needs_node_modules
+def test_files_that_styles_point_to_are_served(client):
+    for path in (
+        "leaflet/dist/images/layers.png",
+        "@fortawesome/fontawesome-free/webfonts/fa-solid-900.woff2",
+        "drmonty-leaflet-awesome-markers/css/images/markers-soft.png",
+    ):
+        assert client.get(f"/assets/vendor/{path}").status_code == 200, path
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "leaflet/package.json",  # not a kind of file pages load
+        "left-pad/index.js",  # not a vendored package
+        "leaflet/../../pyproject.toml",
+        "leaflet/%2e%2e/%2e%2e/app/main.py",
+        "itinerant/../../main.py",
+        "leaflet",
+    ],
+)
+def test_nothing_else_is_served_from_the_asset_route(client, path):
+    assert client.get(f"/assets/vendor/{path}").status_code == 404
+
+
+def test_offline_basemap_is_served(client):
+    response = client.get("/assets/basemap/countries.geojson")
+    assert response.status_code == 200 and response.headers["content-type"] == "application/geo+json"
+    assert len(response.json()["features"]) > 150
