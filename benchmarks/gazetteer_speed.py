@@ -24,9 +24,29 @@ from geo.gazetteer.paths import default_index_path
 REPO = Path(__file__).resolve().parent.parent
 EVAL_DIR = Path(os.environ.get("ITINERANT_EVAL_DIR", REPO.parent / "shared" / "eval"))
 FALLBACK_NAMES = [
-    "Moscow", "Vladivostok", "Komsomolsk-on-Amur", "Paris, Texas", "Springfield, Illinois", "U.S.", "UK",
-    "North Korean", "Seoul", "Pyongyang", "Kingston", "Victoria, B.C.", "Black Sea", "Ky.", "NSW", "London",
-    "Washington", "Beijing", "Sochi", "Belarus", "Xqzvillebergstadt", "Amur Oblast", "Primorsky Krai",
+    "Moscow",
+    "Vladivostok",
+    "Komsomolsk-on-Amur",
+    "Paris, Texas",
+    "Springfield, Illinois",
+    "U.S.",
+    "UK",
+    "North Korean",
+    "Seoul",
+    "Pyongyang",
+    "Kingston",
+    "Victoria, B.C.",
+    "Black Sea",
+    "Ky.",
+    "NSW",
+    "London",
+    "Washington",
+    "Beijing",
+    "Sochi",
+    "Belarus",
+    "Xqzvillebergstadt",
+    "Amur Oblast",
+    "Primorsky Krai",
 ]
 
 
@@ -61,12 +81,17 @@ def main() -> int:
     parser.add_argument("--build", action="store_true", help="also time a full build into a temp folder")
     args = parser.parse_args()
     # Builds run in a child process, so that this one's memory is the loaded index's alone.
-    build = "from pathlib import Path; import sys; from geo.gazetteer.build import build_index; " \
-        "r = build_index(Path(sys.argv[1]), force=sys.argv[2] == '1'); " \
+    build = (
+        "from pathlib import Path; import sys; from geo.gazetteer.build import build_index; "
+        "r = build_index(Path(sys.argv[1]), force=sys.argv[2] == '1'); "
         "print(f'{r.seconds:.2f} {r.bytes} {r.places} {r.names} {r.skipped}')"
+    )
     for force in ([True] if args.build else []) + [False]:
         out = subprocess.run(
-            [sys.executable, "-c", build, str(args.index), "1" if force else "0"], check=True, capture_output=True, text=True
+            [sys.executable, "-c", build, str(args.index), "1" if force else "0"],
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout.split()
         seconds, size, places, names_count, skipped = float(out[0]), int(out[1]), int(out[2]), int(out[3]), out[4]
         what = "up-to-date check" if skipped == "True" else "build"

@@ -115,8 +115,10 @@ def main() -> None:
         _, traced_peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         seconds = time.perf_counter() - started
-        print(f"in memory, for scale {seconds:.2f} s (traced), peak {traced_peak / 2**20:.0f} MiB, "
-              f"{len(text) / 2**20:.1f} MiB string")
+        print(
+            f"in memory, for scale {seconds:.2f} s (traced), peak {traced_peak / 2**20:.0f} MiB, "
+            f"{len(text) / 2**20:.1f} MiB string"
+        )
 
 
 if __name__ == "__main__":

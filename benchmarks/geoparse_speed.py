@@ -42,8 +42,15 @@ def main() -> None:
     gazetteer = open_gazetteer(args.gazetteer)
     started = time.perf_counter()
     matcher = matcher_for(gazetteer)
-    print(json.dumps({"matcher_keys": len(matcher), "matcher_build_s": round(time.perf_counter() - started, 2),
-                      "peak_rss_mb": round(_peak_rss_mb())}))
+    print(
+        json.dumps(
+            {
+                "matcher_keys": len(matcher),
+                "matcher_build_s": round(time.perf_counter() - started, 2),
+                "peak_rss_mb": round(_peak_rss_mb()),
+            }
+        )
+    )
     for use_ner in (False, True):
         geoparser = Geoparser(gazetteer, use_ner=use_ner)
         for run in ("cold", "warm"):
@@ -51,11 +58,18 @@ def main() -> None:
             for text in texts:
                 geoparser.parse(text)
             elapsed = time.perf_counter() - started
-            print(json.dumps({
-                "ner": use_ner, "run": run, "articles": len(texts),
-                "mean_chars": round(sum(map(len, texts)) / len(texts)),
-                "articles_per_s": round(len(texts) / elapsed, 1), "peak_rss_mb": round(_peak_rss_mb()),
-            }))
+            print(
+                json.dumps(
+                    {
+                        "ner": use_ner,
+                        "run": run,
+                        "articles": len(texts),
+                        "mean_chars": round(sum(map(len, texts)) / len(texts)),
+                        "articles_per_s": round(len(texts) / elapsed, 1),
+                        "peak_rss_mb": round(_peak_rss_mb()),
+                    }
+                )
+            )
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ reaches a pole spans every longitude: west -180, east 180 (section 5.3).
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -132,9 +133,7 @@ def geometry_of(obj: Any) -> dict[str, Any] | None:
 # -- features and collections --------------------------------------------------------------
 
 
-def feature(
-    geometry: Any, properties: Mapping[str, Any] | None = None, id: str | int | None = None
-) -> dict[str, Any]:
+def feature(geometry: Any, properties: Mapping[str, Any] | None = None, id: str | int | None = None) -> dict[str, Any]:
     """A Feature of a geometry (or of an object with `__geo_interface__`) and its properties."""
     result: dict[str, Any] = {
         "type": "Feature",
@@ -151,8 +150,7 @@ def feature(
 def _checked_bbox(bbox: Sequence[float]) -> list[float]:
     values = list(bbox)
     if len(values) not in (4, 6) or not all(
-        isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-        for v in values
+        isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in values
     ):
         raise InvalidInputError(f"a bbox is 4 (or 6) finite numbers, not {bbox!r}", field="bbox")
     return values
@@ -210,7 +208,7 @@ def _narrowest_longitudes(longitudes: Sequence[float]) -> tuple[float, float]:
     # ordinary west <= east box whenever it is as narrow as any other.
     west, east = longitudes[0], longitudes[-1]
     widest = longitudes[0] + 360.0 - longitudes[-1]
-    for before, after in zip(longitudes, longitudes[1:]):
+    for before, after in itertools.pairwise(longitudes):
         if after - before > widest:
             widest, west, east = after - before, after, before
     if west > east:  # across the antimeridian: name its meridian as the side the box lies on
@@ -346,9 +344,7 @@ def iter_feature_collection(
     return _stream(features, head, chunk_chars)
 
 
-def _stream(
-    features: Iterable[Mapping[str, Any]], head: dict[str, Any], chunk_chars: int
-) -> Iterator[str]:
+def _stream(features: Iterable[Mapping[str, Any]], head: dict[str, Any], chunk_chars: int) -> Iterator[str]:
     # The head is encoded with an empty feature list and reopened, so that its members are
     # escaped by the same encoder as everything else.
     opening = _ENCODER.encode({**head, "features": []})

@@ -11,13 +11,11 @@ import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
-
 from gazetteer_fixture import gazetteer  # noqa: F401  (the full index, for any test that asks)
+from sqlalchemy import text
 
 from app.db import make_engine
 from app.migrate import upgrade_database
-
 
 POSTGRES_URL = os.environ.get("ITINERANT_TEST_POSTGRES_URL")
 REPO_ROOT = Path(__file__).resolve().parent.parent

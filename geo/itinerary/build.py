@@ -10,6 +10,7 @@ their known dates lie more than `MAX_STAY_GAP` apart, which makes a return visit
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Final
@@ -51,11 +52,7 @@ def span_of(intervals: Iterable[DateInterval]) -> DateInterval:
     if not known:
         return DateInterval()
     dated = [i for i in known if i.precision in _COARSENESS]
-    precision = (
-        max((i.precision for i in dated), key=_COARSENESS.__getitem__)
-        if dated
-        else DatePrecision.UNKNOWN
-    )
+    precision = max((i.precision for i in dated), key=_COARSENESS.__getitem__) if dated else DatePrecision.UNKNOWN
     start = min(i.start for i in known if i.start is not None)
     end = max(e for i in known if (e := _end_of(i)) is not None)
     return DateInterval(start=start, end=end, precision=precision)
@@ -92,9 +89,7 @@ def build_itinerary(actor: str, events: Iterable[Event]) -> Itinerary:
     events = list(events)
     for event in events:
         if event.actor != actor:
-            raise InvalidInputError(
-                f"an event of {event.actor!r} given for the itinerary of {actor!r}", field="events"
-            )
+            raise InvalidInputError(f"an event of {event.actor!r} given for the itinerary of {actor!r}", field="events")
         check_location(event.place)
     stays = _group_stays(sorted(events, key=event_order_key))
     stops = tuple(
@@ -107,5 +102,5 @@ def build_itinerary(actor: str, events: Iterable[Event]) -> Itinerary:
         )
         for number, stay in enumerate(stays, start=1)
     )
-    legs = tuple(Leg.between(origin, destination) for origin, destination in zip(stops, stops[1:]))
+    legs = tuple(Leg.between(origin, destination) for origin, destination in itertools.pairwise(stops))
     return Itinerary(actor=actor, stops=stops, legs=legs)

@@ -126,16 +126,12 @@ class Itinerary:
     @property
     def total_km(self) -> float:
         """Kilometres travelled: the legs that occurred, leaving out planned ones."""
-        return sum(
-            (leg.distance_km for leg in self.legs if leg.status is EventStatus.OCCURRED), 0.0
-        )
+        return sum((leg.distance_km for leg in self.legs if leg.status is EventStatus.OCCURRED), 0.0)
 
     @property
     def planned_km(self) -> float:
         """Kilometres still to travel: the planned (and speculative) legs."""
-        return sum(
-            (leg.distance_km for leg in self.legs if leg.status is not EventStatus.OCCURRED), 0.0
-        )
+        return sum((leg.distance_km for leg in self.legs if leg.status is not EventStatus.OCCURRED), 0.0)
 
     @property
     def bbox(self) -> tuple[float, float, float, float] | None:

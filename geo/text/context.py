@@ -7,6 +7,7 @@ NER model, when it runs, tags each span as.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -79,9 +80,13 @@ def _person_words(text: str, analysis: TextAnalysis | None) -> frozenset[str]:
                 if len(tokens) >= 2:
                     words.update(name_word(token) for token in tokens)
     tokens = list(_WORD.finditer(text))
-    for previous, current in zip(tokens, tokens[1:]):
+    for previous, current in itertools.pairwise(tokens):
         between = text[previous.end() : current.start()]
-        if previous.group().casefold().rstrip(".") in TITLE_WORDS and between.strip(" .") == "" and current.group()[0].isupper():
+        if (
+            previous.group().casefold().rstrip(".") in TITLE_WORDS
+            and between.strip(" .") == ""
+            and current.group()[0].isupper()
+        ):
             words.add(name_word(current.group()))
     return frozenset(words)
 

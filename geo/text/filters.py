@@ -62,7 +62,7 @@ def _is_capitalised(surface: str) -> bool:
 
 
 def _is_abbreviation(surface: str, context: TextContext, start: int) -> bool:
-    """"U.S.", or "US" in capitals inside a line that is not itself in capitals."""
+    """ "U.S.", or "US" in capitals inside a line that is not itself in capitals."""
     if re.fullmatch(r"(?:[A-Z]\.){2,}", surface):
         return True
     return surface.isupper() and len(surface) >= 2 and not context.in_caps_line(start)
@@ -130,7 +130,10 @@ def judge_name(
     is_country = best.place.precision is Precision.COUNTRY
     if key in context.person_words and not is_country:
         return _reject("a person's name")
-    if any(e.label in PERSON_LABELS and e.start <= start and end <= e.end and e.end - e.start > end - start for e in entities):
+    if any(
+        e.label in PERSON_LABELS and e.start <= start and end <= e.end and e.end - e.start > end - start
+        for e in entities
+    ):
         return _reject("inside a person's name")
     # A PERSON or ORG tag on exactly this span vetoes only a name with no standing as a place.
     if exact_labels & (PERSON_LABELS | ORGANISATION_LABELS) and not exact_labels & PLACE_LABELS and not prominent:

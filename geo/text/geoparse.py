@@ -34,9 +34,7 @@ class Geoparser:
         self.include_demonyms = include_demonyms
         self.weights = weights
         self.lookup = CandidateLookup(gazetteer)
-        self.recognizer = PlaceRecognizer(
-            gazetteer, use_ner=use_ner, include_demonyms=True, lookup=self.lookup
-        )
+        self.recognizer = PlaceRecognizer(gazetteer, use_ner=use_ner, include_demonyms=True, lookup=self.lookup)
 
     def parse(self, text: str, doc: Doc | None = None) -> list[Mention]:
         """Every place mention of `text`, resolved where the gazetteer can place it."""

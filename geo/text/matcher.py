@@ -111,7 +111,7 @@ def select_longest(matches: Iterable[NameMatch]) -> list[NameMatch]:
 
 
 _CACHE_LOCK = threading.Lock()
-_BY_GAZETTEER: "weakref.WeakKeyDictionary[object, GazetteerMatcher]" = weakref.WeakKeyDictionary()
+_BY_GAZETTEER: weakref.WeakKeyDictionary[object, GazetteerMatcher] = weakref.WeakKeyDictionary()
 _BY_ID: dict[int, tuple[object, GazetteerMatcher]] = {}
 
 

@@ -77,9 +77,7 @@ class PlaceRecognizer:
         analysis = self._analyse(text, doc)
         normalized = normalize_text(text)
         raw = matcher_for(self.gazetteer).find(normalized)
-        context = build_context(
-            text, analysis, known_place_words=frozenset(m.key for m in raw if " " not in m.key)
-        )
+        context = build_context(text, analysis, known_place_words=frozenset(m.key for m in raw if " " not in m.key))
         dateline = find_dateline(text)
 
         accepted: list[NameMatch] = []

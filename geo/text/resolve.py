@@ -12,6 +12,7 @@ A mention the gazetteer cannot place keeps place=None and confidence 0: it is ne
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -68,12 +69,9 @@ def resolve_mentions(
     for _ in range(max(1, weights.rounds)):
         evidence = _Evidence.of(keys, chosen)
         scores = [
-            [_score(c, key, qualifiers[i], evidence, weights) for c in candidates[i]]
-            for i, key in enumerate(keys)
+            [_score(c, key, qualifiers[i], evidence, weights) for c in candidates[i]] for i, key in enumerate(keys)
         ]
-        chosen = [
-            candidates[i][max(range(len(s)), key=s.__getitem__)] if s else None for i, s in enumerate(scores)
-        ]
+        chosen = [candidates[i][max(range(len(s)), key=s.__getitem__)] if s else None for i, s in enumerate(scores)]
 
     resolved: list[Mention] = []
     for mention, options, option_scores in zip(mentions, candidates, scores):
@@ -109,7 +107,7 @@ def _qualifier_candidates(
     """For each mention, the regions or countries written right after it ("X, Region" / "X (Region)")."""
     qualifiers: list[list[Place]] = [[] for _ in mentions]
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
-    for here, after in zip(order, order[1:]):
+    for here, after in itertools.pairwise(order):
         gap = text[mentions[here].end : mentions[after].start]
         if _QUALIFIER_GAP.match(gap):
             qualifiers[here] = [c.place for c in candidates[after] if c.place.precision in _CONTAINERS]
@@ -155,7 +153,7 @@ def _score(
         countries = Counter(p.country for p in others if p.country)
         if place.country:
             score += weights.country * countries[place.country] / len(others)
-        if any(_contains(place, p) or _contains(p, place) and p.precision is Precision.ADMIN1 for p in others):
+        if any(_contains(place, p) or (_contains(p, place) and p.precision is Precision.ADMIN1) for p in others):
             score += weights.region
         located = [p for p in others if p.precision not in _CONTAINERS]
         if located and place.precision not in (Precision.COUNTRY,):

@@ -114,7 +114,14 @@ def test_evaluate_corpus_reads_the_documented_shape(tmp_path) -> None:
                     "id": 1,
                     "text": DOCUMENT.text,
                     "toponyms": [
-                        {"start": t.start, "end": t.end, "surface": t.surface, "lat": t.lat, "lon": t.lon, "geonameid": "1"}
+                        {
+                            "start": t.start,
+                            "end": t.end,
+                            "surface": t.surface,
+                            "lat": t.lat,
+                            "lon": t.lon,
+                            "geonameid": "1",
+                        }
                         for t in DOCUMENT.toponyms
                     ],
                 }

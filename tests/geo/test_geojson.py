@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
 from datetime import date
@@ -37,10 +38,10 @@ ANADYR = place("Anadyr", 64.73, 177.51, country="RU")
 ANCHORAGE = place("Anchorage", 61.22, -149.90, country="US")
 
 
-def event(where: Place, when: DateInterval = DateInterval(),
-          status: EventStatus = EventStatus.OCCURRED, **extra: Any) -> Event:
-    fields: dict[str, Any] = {"action": "visit", "evidence": f"Kim was in {where.name}.",
-                              "article_id": 3, **extra}
+def event(
+    where: Place, when: DateInterval = DateInterval(), status: EventStatus = EventStatus.OCCURRED, **extra: Any
+) -> Event:
+    fields: dict[str, Any] = {"action": "visit", "evidence": f"Kim was in {where.name}.", "article_id": 3, **extra}
     return Event(actor=ACTOR, place=where, status=status, date=when, **fields)
 
 
@@ -80,7 +81,7 @@ def assert_rfc7946(collection: dict) -> None:
             assert round(lon, 6) == lon and round(lat, 6) == lat
         for line in _lines(geometry):
             assert len(line) >= 2
-            for (lon_a, _), (lon_b, _) in zip(line, line[1:]):
+            for (lon_a, _), (lon_b, _) in itertools.pairwise(line):
                 assert abs(lon_b - lon_a) < 180, "a line must not cross the antimeridian (3.1.9)"
     if "bbox" in collection:
         west, south, east, north = collection["bbox"]
@@ -142,12 +143,11 @@ def test_feature_ids_are_strings_or_numbers(bad_id: Any) -> None:
 def test_geometry_of_takes_a_features_geometry_and_collections() -> None:
     point = {"type": "Point", "coordinates": (1.0, 2.0)}
     assert geometry_of({"type": "Feature", "geometry": point, "properties": {}}) == {
-        "type": "Point", "coordinates": [1.0, 2.0]
+        "type": "Point",
+        "coordinates": [1.0, 2.0],
     }
     collection = {"type": "GeometryCollection", "geometries": [point, LineString([(0, 0), (1, 1)])]}
-    assert geometry_of(collection)["geometries"][1] == {
-        "type": "LineString", "coordinates": [[0.0, 0.0], [1.0, 1.0]]
-    }
+    assert geometry_of(collection)["geometries"][1] == {"type": "LineString", "coordinates": [[0.0, 0.0], [1.0, 1.0]]}
 
 
 def test_feature_collection_members() -> None:
@@ -191,8 +191,7 @@ def _points(*lon_lats: tuple[float, float]) -> list[dict]:
         (_points((177.5, 64.7), (-149.9, 61.2)), (177.5, 61.2, -149.9, 64.7)),
         # a cut line: its parts meet at +/-180, which is one meridian
         (
-            [{"type": "MultiLineString",
-              "coordinates": [[[170, 0], [180, 5]], [[-180, 5], [-170, 10]]]}],
+            [{"type": "MultiLineString", "coordinates": [[[170, 0], [180, 5]], [[-180, 5], [-170, 10]]]}],
             (170, 0, -170, 10),
         ),
         # touching the antimeridian from the west only: an ordinary box
@@ -217,8 +216,13 @@ def test_bbox_of_accepts_features_and_geo_objects() -> None:
 
 def _kim() -> tuple:
     events = [
-        event(VLADIVOSTOK, DateInterval(date(2019, 4, 1), date(2019, 4, 30), DatePrecision.MONTH),
-              event_id=11, evidence_start=100, evidence_end=180),
+        event(
+            VLADIVOSTOK,
+            DateInterval(date(2019, 4, 1), date(2019, 4, 30), DatePrecision.MONTH),
+            event_id=11,
+            evidence_start=100,
+            evidence_end=180,
+        ),
         event(KOMSOMOLSK, day(2023, 9, 15), event_id=12),
         event(KOMSOMOLSK, day(2023, 9, 16), event_id=13, action="tour"),
         event(VLADIVOSTOK, status=EventStatus.PLANNED, event_id=14),
@@ -271,10 +275,12 @@ def test_stop_properties() -> None:
         "event_ids": [11],
     }
     # a two-day stay: both events, dated from the first day to the last
-    assert (second["event_ids"], second["date"], second["date_end"]) == ([12, 13], "2023-09-15",
-                                                                         "2023-09-16")
+    assert (second["event_ids"], second["date"], second["date_end"]) == ([12, 13], "2023-09-15", "2023-09-16")
     assert (third["status"], third["date"], third["date_start"], third["date_precision"]) == (
-        "planned", None, None, "unknown"
+        "planned",
+        None,
+        None,
+        "unknown",
     )
 
 
@@ -296,8 +302,7 @@ def test_leg_properties() -> None:
 
 
 def test_a_leg_across_the_antimeridian_is_a_multilinestring_feature() -> None:
-    itinerary = build_itinerary(ACTOR, [event(ANADYR, day(2020, 1, 1)),
-                                        event(ANCHORAGE, day(2020, 1, 3))])
+    itinerary = build_itinerary(ACTOR, [event(ANADYR, day(2020, 1, 1)), event(ANCHORAGE, day(2020, 1, 3))])
     collection = itinerary_feature_collection(itinerary)
     assert_rfc7946(collection)
     leg = collection["features"][-1]
@@ -310,18 +315,26 @@ def test_a_leg_across_the_antimeridian_is_a_multilinestring_feature() -> None:
 
 
 def test_event_feature() -> None:
-    result = event_feature(event(KOMSOMOLSK, day(2023, 9, 15), event_id=12, confidence=0.9,
-                                 co_actors=("Denis Manturov",)))
+    result = event_feature(
+        event(KOMSOMOLSK, day(2023, 9, 15), event_id=12, confidence=0.9, co_actors=("Denis Manturov",))
+    )
     Feature.model_validate(result)
     assert result["id"] == 12
     assert result["geometry"] == {"type": "Point", "coordinates": [137.00995, 50.55034]}
     properties = result["properties"]
     assert properties["kind"] == "event"
-    assert {k: properties[k] for k in ("actor", "place", "geonameid", "status", "date",
-                                       "event_id", "co_actors", "confidence")} == {
-        "actor": ACTOR, "place": "Komsomolsk-on-Amur", "geonameid": 2021851,
-        "status": "occurred", "date": "2023-09-15", "event_id": 12,
-        "co_actors": ["Denis Manturov"], "confidence": 0.9,
+    assert {
+        k: properties[k]
+        for k in ("actor", "place", "geonameid", "status", "date", "event_id", "co_actors", "confidence")
+    } == {
+        "actor": ACTOR,
+        "place": "Komsomolsk-on-Amur",
+        "geonameid": 2021851,
+        "status": "occurred",
+        "date": "2023-09-15",
+        "event_id": 12,
+        "co_actors": ["Denis Manturov"],
+        "confidence": 0.9,
     }
     assert "id" not in event_feature(event(KOMSOMOLSK))
 
@@ -339,7 +352,7 @@ def _event_features(count: int) -> Iterator[dict]:
 @pytest.mark.parametrize("count", [0, 1, 2, 500])
 @pytest.mark.parametrize("chunk_chars", [1, 4096, 1 << 20])
 def test_streamed_text_is_the_collection(count: int, chunk_chars: int) -> None:
-    members = {"bbox": (-180, -80, 180, 80), "actor": "Ünïcode \"quoted\"", "numberMatched": count}
+    members = {"bbox": (-180, -80, 180, 80), "actor": 'Ünïcode "quoted"', "numberMatched": count}
     chunks = iter_feature_collection(_event_features(count), chunk_chars=chunk_chars, **members)
     text = "".join(chunks)
     parsed = json.loads(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
@@ -97,8 +98,11 @@ def stop_names(itinerary: Itinerary) -> list[tuple[str, str]]:
     [
         (VLADIVOSTOK, VLADIVOSTOK, True),
         # another gazetteer entry for the same GeoNames feature, placed a little apart
-        (VLADIVOSTOK, Place("curated:vlad", "Vladivostok", 43.2, 131.9, "city", Precision.CITY,
-                            geonameid=2013348), True),
+        (
+            VLADIVOSTOK,
+            Place("curated:vlad", "Vladivostok", 43.2, 131.9, "city", Precision.CITY, geonameid=2013348),
+            True,
+        ),
         # a site inside the city, 2 km away, under another id
         (VLADIVOSTOK, place("Station", 43.11, 131.85), True),
         (VLADIVOSTOK, place("Artyom", 43.35, 132.19), False),  # ~37 km
@@ -182,16 +186,13 @@ def test_same_day_events_keep_reading_order() -> None:
 
 def test_consecutive_events_at_one_place_are_one_stay() -> None:
     arrive = event(KOMSOMOLSK, day(2023, 9, 15), action="arrive", at=10, event_id=7)
-    tour = event(place("Aircraft plant", 50.56, 137.02), day(2023, 9, 16), action="tour", at=90,
-                 event_id=8)
+    tour = event(place("Aircraft plant", 50.56, 137.02), day(2023, 9, 16), action="tour", at=90, event_id=8)
     leave = event(VLADIVOSTOK, day(2023, 9, 17), at=200, event_id=9)
     itinerary = build_itinerary(ACTOR, [leave, tour, arrive])
     first, second = itinerary.stops
     assert first.events == (arrive, tour)
     assert first.place == KOMSOMOLSK  # the first event stands for the stay
-    assert (first.action, first.evidence, first.article_id) == (
-        "arrive", arrive.evidence, arrive.article_id
-    )
+    assert (first.action, first.evidence, first.article_id) == ("arrive", arrive.evidence, arrive.article_id)
     assert first.event_ids == (7, 8)
     assert first.date == DateInterval(date(2023, 9, 15), date(2023, 9, 16), DatePrecision.DAY)
     assert second.number == 2 and second.events == (leave,)
@@ -205,7 +206,9 @@ def test_a_return_to_a_place_is_a_new_stop() -> None:
         event(VLADIVOSTOK, day(2023, 9, 16)),
     ]
     assert [s.place.name for s in build_itinerary(ACTOR, events).stops] == [
-        "Vladivostok", "Komsomolsk-on-Amur", "Vladivostok"
+        "Vladivostok",
+        "Komsomolsk-on-Amur",
+        "Vladivostok",
     ]
 
 
@@ -217,14 +220,11 @@ def test_visits_far_apart_in_time_are_separate_stops() -> None:
     assert [s.events for s in stops] == [(april,), (late_may, june)]
 
 
-@pytest.mark.parametrize(
-    ("days_later", "stops"), [(MAX_STAY_GAP.days, 1), (MAX_STAY_GAP.days + 1, 2)]
-)
+@pytest.mark.parametrize(("days_later", "stops"), [(MAX_STAY_GAP.days, 1), (MAX_STAY_GAP.days + 1, 2)])
 def test_the_stay_gap_boundary(days_later: int, stops: int) -> None:
     first = event(VLADIVOSTOK, day(2023, 9, 1))
     later = date(2023, 9, 1).toordinal() + days_later
-    second = event(VLADIVOSTOK, DateInterval(date.fromordinal(later), date.fromordinal(later),
-                                             DatePrecision.DAY))
+    second = event(VLADIVOSTOK, DateInterval(date.fromordinal(later), date.fromordinal(later), DatePrecision.DAY))
     assert len(build_itinerary(ACTOR, [first, second]).stops) == stops
 
 
@@ -277,8 +277,7 @@ def test_span_of(intervals: list[DateInterval], expected: DateInterval) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [(PYONGYANG, VLADIVOSTOK), (VLADIVOSTOK, KOMSOMOLSK), (ANADYR, ANCHORAGE),
-     (TOKYO, LOS_ANGELES)],
+    [(PYONGYANG, VLADIVOSTOK), (VLADIVOSTOK, KOMSOMOLSK), (ANADYR, ANCHORAGE), (TOKYO, LOS_ANGELES)],
 )
 def test_geodesic_km_agrees_with_geopy(a: Place, b: Place) -> None:
     expected = geopy_geodesic((a.lat, a.lon), (b.lat, b.lon), ellipsoid="WGS-84").km
@@ -296,15 +295,11 @@ def test_leg_distance_and_status() -> None:
     statuses = [leg.status for leg in itinerary.legs]
     assert statuses == [OCCURRED, PLANNED, PLANNED]
     assert [leg.number for leg in itinerary.legs] == [1, 2, 3]
-    assert [(leg.origin.number, leg.destination.number) for leg in itinerary.legs] == [
-        (1, 2), (2, 3), (3, 4)
-    ]
+    assert [(leg.origin.number, leg.destination.number) for leg in itinerary.legs] == [(1, 2), (2, 3), (3, 4)]
     # Pyongyang to Vladivostok is about 690 km as the crow flies
     assert itinerary.legs[0].distance_km == pytest.approx(690, abs=15)
     assert itinerary.total_km == pytest.approx(itinerary.legs[0].distance_km)
-    assert itinerary.planned_km == pytest.approx(
-        itinerary.legs[1].distance_km + itinerary.legs[2].distance_km
-    )
+    assert itinerary.planned_km == pytest.approx(itinerary.legs[1].distance_km + itinerary.legs[2].distance_km)
 
 
 def test_empty_and_single_stop_itineraries() -> None:
@@ -316,16 +311,15 @@ def test_empty_and_single_stop_itineraries() -> None:
 
 
 def test_leg_path_is_a_densified_great_circle() -> None:
-    (leg,) = build_itinerary(ACTOR, [event(TOKYO, day(2020, 1, 1)),
-                                     event(place("Sydney", -33.86785, 151.20732),
-                                           day(2020, 1, 2))]).legs
+    (leg,) = build_itinerary(
+        ACTOR, [event(TOKYO, day(2020, 1, 1)), event(place("Sydney", -33.86785, 151.20732), day(2020, 1, 2))]
+    ).legs
     assert leg.geometry["type"] == "LineString"
     positions = leg.geometry["coordinates"]
     assert positions[0] == (TOKYO.lon, TOKYO.lat)
     assert positions[-1] == (151.20732, -33.86785)
     assert len(positions) - 1 == pytest.approx(leg.distance_km / PATH_SPACING_KM, abs=1)
-    steps = [geodesic_km(place("a", a[1], a[0]), place("b", b[1], b[0]))
-             for a, b in zip(positions, positions[1:])]
+    steps = [geodesic_km(place("a", a[1], a[0]), place("b", b[1], b[0])) for a, b in itertools.pairwise(positions)]
     assert max(steps) <= PATH_SPACING_KM
     # the points lie on the geodesic: their distances add up to the leg's
     assert sum(steps) == pytest.approx(leg.distance_km, rel=1e-6)
@@ -341,8 +335,7 @@ def test_path_length_is_bounded_for_the_longest_legs() -> None:
 
 
 def test_leg_across_the_pacific_is_cut_at_the_antimeridian() -> None:
-    (leg,) = build_itinerary(ACTOR, [event(TOKYO, day(2020, 1, 1)),
-                                     event(LOS_ANGELES, day(2020, 1, 2))]).legs
+    (leg,) = build_itinerary(ACTOR, [event(TOKYO, day(2020, 1, 1)), event(LOS_ANGELES, day(2020, 1, 2))]).legs
     assert leg.crosses_antimeridian
     geometry = leg.geometry
     assert geometry["type"] == "MultiLineString"
@@ -357,8 +350,7 @@ def test_leg_across_the_pacific_is_cut_at_the_antimeridian() -> None:
 
 
 def test_leg_geometry_through_shapely() -> None:
-    (leg,) = build_itinerary(ACTOR, [event(ANADYR, day(2020, 1, 1)),
-                                     event(ANCHORAGE, day(2020, 1, 2))]).legs
+    (leg,) = build_itinerary(ACTOR, [event(ANADYR, day(2020, 1, 1)), event(ANCHORAGE, day(2020, 1, 2))]).legs
     geometry = shape(leg)
     assert geometry.geom_type == "MultiLineString" and geometry.is_valid
     stop = shape(leg.origin)
@@ -366,8 +358,7 @@ def test_leg_geometry_through_shapely() -> None:
 
 
 def test_itinerary_bbox_crosses_the_antimeridian_when_its_legs_do() -> None:
-    itinerary = build_itinerary(ACTOR, [event(ANADYR, day(2020, 1, 1)),
-                                        event(ANCHORAGE, day(2020, 1, 2))])
+    itinerary = build_itinerary(ACTOR, [event(ANADYR, day(2020, 1, 1)), event(ANCHORAGE, day(2020, 1, 2))])
     west, south, east, north = itinerary.bbox
     assert (west, east) == (ANADYR.lon, ANCHORAGE.lon)  # west > east: across 180
     assert south == ANCHORAGE.lat
@@ -390,8 +381,7 @@ def test_itinerary_bbox_crosses_the_antimeridian_when_its_legs_do() -> None:
         # westward across 180
         (
             [(-175.0, 10.0), (-179.0, 10.0), (175.0, 40.0)],
-            (((-175.0, 10.0), (-179.0, 10.0), (-180.0, 15.0)),
-             ((180.0, 15.0), (175.0, 40.0))),
+            (((-175.0, 10.0), (-179.0, 10.0), (-180.0, 15.0)), ((180.0, 15.0), (175.0, 40.0))),
         ),
         # starting on the antimeridian and heading west: no empty part, the sign follows
         ([(-180.0, 5.0), (170.0, 5.0)], (((180.0, 5.0), (170.0, 5.0)),)),
@@ -402,17 +392,14 @@ def test_itinerary_bbox_crosses_the_antimeridian_when_its_legs_do() -> None:
             [(10.0, 80.0), (10.0, 90.0), (-170.0, 80.0)],
             (((10.0, 80.0), (10.0, 90.0)), ((-170.0, 90.0), (-170.0, 80.0))),
         ),
-        ([(10.0, 85.0), (-170.0, 85.0)], (((10.0, 85.0), (10.0, 90.0)),
-                                          ((-170.0, 90.0), (-170.0, 85.0)))),
+        ([(10.0, 85.0), (-170.0, 85.0)], (((10.0, 85.0), (10.0, 90.0)), ((-170.0, 90.0), (-170.0, 85.0)))),
     ],
 )
 def test_split_at_antimeridian(positions, expected) -> None:
     assert split_at_antimeridian(positions) == expected
 
 
-@pytest.mark.parametrize(
-    "positions", [[(0.0, 0.0)], [(190.0, 0.0), (0.0, 0.0)], [(0.0, 0.0), (-180.5, 0.0)]]
-)
+@pytest.mark.parametrize("positions", [[(0.0, 0.0)], [(190.0, 0.0), (0.0, 0.0)], [(0.0, 0.0), (-180.5, 0.0)]])
 def test_split_refuses_what_is_not_a_path_on_the_map(positions) -> None:
     with pytest.raises(InvalidInputError):
         split_at_antimeridian(positions)
@@ -443,9 +430,9 @@ def test_a_stop_needs_events() -> None:
 
 
 def test_stops_and_legs_are_hashable_values() -> None:
-    itinerary = build_itinerary(ACTOR, [event(PYONGYANG, day(2023, 9, 10)),
-                                        event(VLADIVOSTOK, day(2023, 9, 12))])
-    assert itinerary == build_itinerary(ACTOR, [event(VLADIVOSTOK, day(2023, 9, 12)),
-                                                event(PYONGYANG, day(2023, 9, 10))])
+    itinerary = build_itinerary(ACTOR, [event(PYONGYANG, day(2023, 9, 10)), event(VLADIVOSTOK, day(2023, 9, 12))])
+    assert itinerary == build_itinerary(
+        ACTOR, [event(VLADIVOSTOK, day(2023, 9, 12)), event(PYONGYANG, day(2023, 9, 10))]
+    )
     assert len({*itinerary.stops, *itinerary.legs}) == 3
     assert isinstance(itinerary.legs[0], Leg)

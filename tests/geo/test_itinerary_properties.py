@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
@@ -46,9 +47,9 @@ def assert_drawable(path: PathParts) -> None:
         assert len(part) >= 2
         for lon, lat in part:
             assert -180 <= lon <= 180 and -90 <= lat <= 90
-        for (lon_a, _), (lon_b, _) in zip(part, part[1:]):
+        for (lon_a, _), (lon_b, _) in itertools.pairwise(part):
             assert abs(lon_b - lon_a) < 180
-    for before, after in zip(path, path[1:]):
+    for before, after in itertools.pairwise(path):
         (end_lon, end_lat), (start_lon, start_lat) = before[-1], after[0]
         assert end_lat == start_lat  # the parts meet...
         at_pole = abs(end_lat) == 90

@@ -80,9 +80,7 @@ class MemoryGazetteer:
         if all(existing_id != place_id for existing_id, _, _ in entries):
             entries.append((place_id, name, name_type))
 
-    def lookup(
-        self, name: str, *, country_codes: Sequence[str] | None = None, limit: int = 10
-    ) -> list[Candidate]:
+    def lookup(self, name: str, *, country_codes: Sequence[str] | None = None, limit: int = 10) -> list[Candidate]:
         wanted = {code.upper() for code in country_codes} if country_codes else None
         candidates = [
             Candidate(self._places[place_id], prior_of(self._places[place_id]), matched, name_type)

@@ -15,7 +15,13 @@ from geo.text.vocabulary import WordClass, word_class
 
 @pytest.mark.parametrize(
     "text",
-    ["Komsomolsk-on-Amur", "Russia\u2019s jet", "U.S. and S\u00e3o Paulo", "Stra\u00dfe \ufb01ne", "Komsomol'sk-na-Amure"],
+    [
+        "Komsomolsk-on-Amur",
+        "Russia\u2019s jet",
+        "U.S. and S\u00e3o Paulo",
+        "Stra\u00dfe \ufb01ne",
+        "Komsomol'sk-na-Amure",
+    ],
 )
 def test_normalized_text_agrees_with_name_keys(text: str) -> None:
     assert normalize_text(text).key.strip() == normalize_name(text)
@@ -32,7 +38,18 @@ def test_every_key_character_maps_back_into_the_text(text: str) -> None:
 @pytest.fixture(scope="module")
 def matcher() -> GazetteerMatcher:
     return GazetteerMatcher(
-        ["russia", "komsomolsk on amur", "amur", "us", "north korea", "north korean", "korea", "sochi", "x", "\u0441\u043e\u0447\u0438"]
+        [
+            "russia",
+            "komsomolsk on amur",
+            "amur",
+            "us",
+            "north korea",
+            "north korean",
+            "korea",
+            "sochi",
+            "x",
+            "\u0441\u043e\u0447\u0438",
+        ]
     )
 
 

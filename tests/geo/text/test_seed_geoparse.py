@@ -63,7 +63,9 @@ def test_seoul_is_the_dateline(mentions) -> None:
     assert (found[0].surface, found[0].role, found[0].place.geonameid) == ("SEOUL", MentionRole.DATELINE, 1835848)
 
 
-@pytest.mark.parametrize("word", ["Kim", "Putin", "Lavrov", "Peskov", "Manturov", "Sukhoi", "Su-57", "Cabinet", "But", "Since"])
+@pytest.mark.parametrize(
+    "word", ["Kim", "Putin", "Lavrov", "Peskov", "Manturov", "Sukhoi", "Su-57", "Cabinet", "But", "Since"]
+)
 def test_no_place_is_read_out_of_people_makers_and_words(mentions, word) -> None:
     _, found = mentions
     assert not [m for m in found if re.search(rf"\b{re.escape(word)}\b", m.surface)]
