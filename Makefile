@@ -13,9 +13,10 @@ PORT   ?= 8000
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Everything installs from the hashed lock; the project itself goes in editable, without dependencies.
-$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+# Everything installs from the hashed lock (the service's packages and the test tools);
+# the project itself goes in editable, without dependencies.
+$(VENV)/.installed: requirements-dev.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
@@ -47,11 +48,13 @@ lint: setup
 bench: gazetteer
 	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done
 
-# Regenerate the lock after editing pyproject.toml's dependencies (needs pip-tools in the venv).
+# Regenerate both locks after editing pyproject.toml's dependencies: requirements.lock for the
+# service alone (the Docker image), requirements-dev.lock with the test tools too.
+LOCK_OPTIONS := --quiet --generate-hashes --no-emit-index-url --no-emit-find-links --strip-extras --allow-unsafe
 lock: setup
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --generate-hashes --extra dev --no-emit-index-url --no-emit-find-links \
-		--strip-extras --allow-unsafe -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile $(LOCK_OPTIONS) -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile $(LOCK_OPTIONS) --extra dev -o requirements-dev.lock pyproject.toml
 
 clean:
 	rm -rf $(VENV) data/ node_modules/ .pytest_cache test-artifacts/
