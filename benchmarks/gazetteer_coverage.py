@@ -40,7 +40,8 @@ def main() -> int:
     for corpus in corpora:
         documents = json.loads(corpus.read_text(encoding="utf-8"))
         total = known = covered = 0
-        missed: Counter[str] = Counter()
+        far: Counter[str] = Counter()  # known names whose every candidate lies too far
+        unknown: Counter[str] = Counter()
         for document in documents:
             for toponym in document["toponyms"]:
                 if toponym.get("lat") is None or toponym.get("lon") is None:
@@ -52,10 +53,11 @@ def main() -> int:
                 if any(haversine_km(lat, lon, c.place.lat, c.place.lon) <= RADIUS_KM for c in candidates):
                     covered += 1
                 else:
-                    missed[toponym["surface"]] += 1
+                    (far if candidates else unknown)[toponym["surface"]] += 1
         print(f"{corpus.stem:<14}{total:>9}{known / total:>8.3f}{covered / total:>9.3f}")
         if args.missed:
-            print("    most missed: " + ", ".join(f"{s} ({n})" for s, n in missed.most_common(args.missed)))
+            for label, missed in (("known, too far", far), ("unknown", unknown)):
+                print(f"    {label}: " + ", ".join(f"{s} ({n})" for s, n in missed.most_common(args.missed)))
     return 0
 
 

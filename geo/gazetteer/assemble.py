@@ -13,6 +13,7 @@ from geo.gazetteer.base import NameType
 from geo.gazetteer.names import normalize_name
 from geo.gazetteer.prior import NAME_TYPE_RANK, is_strong, name_score, place_prior
 from geo.gazetteer.sources.records import AliasRecord, NameRecord, PlaceRecord
+from geo.gazetteer.word_variants import word_variant_keys
 from geo.model import Precision
 
 __all__ = ["AssembledPlace", "NameRow", "Assembly", "assemble", "is_latin_key"]
@@ -90,8 +91,18 @@ def _merge(records: Iterable[PlaceRecord]) -> list[AssembledPlace]:
 
 
 def _name_table(places: list[AssembledPlace]) -> dict[tuple[str, int], tuple[NameType, str]]:
-    """(key, place row) -> the most official name type and spelling under which the place has that key."""
+    """(key, place row) -> the most official name type and spelling under which the place has that key.
+
+    Each name also gives its abbreviated-word variants ("Mt. Pleasant" for "Mount Pleasant",
+    see word_variants.py) as alternate names of the same place.
+    """
     table: dict[tuple[str, int], tuple[NameType, str]] = {}
+
+    def keep(key: str, row_id: int, name_type: NameType, spelling: str) -> None:
+        current = table.get((key, row_id))
+        if current is None or NAME_TYPE_RANK[name_type] < NAME_TYPE_RANK[current[0]]:
+            table[(key, row_id)] = (name_type, spelling)
+
     for place in places:
         for name in place.names:
             key = normalize_name(name.text)
@@ -100,9 +111,10 @@ def _name_table(places: list[AssembledPlace]) -> dict[tuple[str, int], tuple[Nam
             name_type = name.name_type
             if name_type is NameType.ALTERNATE and _looks_like_code(name.text):
                 name_type = NameType.CODE
-            current = table.get((key, place.row_id))
-            if current is None or NAME_TYPE_RANK[name_type] < NAME_TYPE_RANK[current[0]]:
-                table[(key, place.row_id)] = (name_type, name.text)
+            keep(key, place.row_id, name_type, name.text)
+            if name_type is not NameType.CODE:
+                for variant in word_variant_keys(key):
+                    keep(variant, place.row_id, NameType.ALTERNATE, name.text)
     return table
 
 

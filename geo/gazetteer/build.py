@@ -35,7 +35,12 @@ from geo.gazetteer.sources import (
     read_curated_places,
     read_subdivisions,
 )
-from geo.gazetteer.sources.curated import CURATED_DIR
+from geo.gazetteer.sources.curated import (
+    CURATED_DIR,
+    read_country_points,
+    read_curated_place_demonyms,
+    read_region_points,
+)
 
 __all__ = ["BuildReport", "build_index", "write_index", "stored_fingerprint"]
 
@@ -75,9 +80,9 @@ def _stored_counts(path: Path) -> tuple[int, int]:
 def _records(curated_dir: Path) -> Iterator[PlaceRecord]:
     # Order matters only for merged ids: a later authoritative point wins (curated last).
     return chain(
-        read_countries(),
+        read_countries(read_country_points(curated_dir)),
         read_continents(),
-        read_subdivisions(),
+        read_subdivisions(read_region_points(curated_dir)),
         read_cities(),
         read_airports(),
         read_curated_places(curated_dir),
@@ -85,7 +90,12 @@ def _records(curated_dir: Path) -> Iterator[PlaceRecord]:
 
 
 def _aliases(curated_dir: Path) -> Iterator[AliasRecord]:
-    return chain(read_country_demonyms(), read_curated_demonyms(curated_dir), read_curated_abbreviations(curated_dir))
+    return chain(
+        read_country_demonyms(),
+        read_curated_demonyms(curated_dir),
+        read_curated_place_demonyms(curated_dir),
+        read_curated_abbreviations(curated_dir),
+    )
 
 
 def write_index(path: Path, assembly: Assembly, meta: dict[str, str]) -> None:

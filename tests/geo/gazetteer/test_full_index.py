@@ -6,8 +6,12 @@ GeoNames feature or where GeoNames' own point is not shipped (countries, regions
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 
+import geo.gazetteer
 from geo.gazetteer.base import NameType
 from geo.gazetteer.build import build_index
 from geo.gazetteer.index import SqliteGazetteer, haversine_km
@@ -134,8 +138,73 @@ FIRST_NEAR_POINT = [
     ("Paris, Texas", (33.66, -95.56), 10.0),
     ("Black Sea", (43.4, 34.3), 300.0),
     ("Pacific Ocean", (0.0, -160.0), 1500.0),
-    ("Canada", (60.1, -113.6), 1500.0),
+    # GeoNames' own country points (data/country_points.csv), not an atlas midpoint
+    ("Canada", (60.10867, -113.64258), 1.0),
+    ("United States", (39.76, -98.5), 1.0),
+    ("Queensland", (-20.0, 145.0), 1.0),
+    # world regions and supranational bodies from the curated table
+    ("European Union", (49.84, 9.9), 50.0),
+    ("Middle East", (29.0, 42.0), 500.0),
+    ("Sub-Saharan Africa", (-2.0, 21.0), 1000.0),
 ]
+
+
+@pytest.mark.parametrize(
+    ("query", "geonameid"),
+    [
+        ("America", 6252001),  # the United States in news, before América, Argentina
+        ("Zaire", 203312),
+        ("Democratic Republic of Congo", 203312),
+        ("W. Va.", 4826850),
+        ("N. Y.", 5128638),
+        ("Ontarians", 6093943),
+        ("Dagestani", 567293),
+        ("Londoners", 2643743),
+    ],
+)
+def test_news_forms_name_the_right_place(gazetteer: SqliteGazetteer, query: str, geonameid: int) -> None:
+    found = gazetteer.lookup(query, limit=3)
+    assert found and found[0].place.geonameid == geonameid, [(c.place.name, c.place.country) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Mt. Pleasant", "Mount Pleasant"),
+        ("Ft. Worth", "Fort Worth"),
+        ("Saint Louis", "St. Louis"),
+        ("Platte Co.", "Platte County"),
+        ("Shuniah Twp.", "Shuniah Township"),
+    ],
+)
+def test_abbreviated_words_reach_the_full_name(gazetteer: SqliteGazetteer, query: str, name: str) -> None:
+    assert name in {c.place.name for c in gazetteer.lookup(query, limit=50)}
+
+
+def test_eu_is_the_union(gazetteer: SqliteGazetteer) -> None:
+    first = gazetteer.lookup("EU", limit=1)[0]
+    assert (first.place.name, first.name_type) == ("European Union", NameType.ABBREVIATION)
+
+
+def _place_demonyms() -> list[dict[str, str]]:
+    path = Path(geo.gazetteer.__file__).resolve().parent / "data" / "place_demonyms.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_every_place_demonym_reaches_a_place_of_its_kind(gazetteer: SqliteGazetteer) -> None:
+    """The builder resolves each row by kind, country and name; a row that names nothing is lost."""
+    lost = []
+    for row in _place_demonyms():
+        found = gazetteer.lookup(row["demonym"], limit=50)
+        if not any(
+            c.name_type is NameType.DEMONYM
+            and c.place.kind == row["kind"]
+            and (c.place.country or "") == row["country"]
+            for c in found
+        ):
+            lost.append(row["demonym"])
+    assert lost == []
 
 
 @pytest.mark.parametrize(("query", "geonameid"), FIRST_BY_GEONAMEID)
