@@ -6,13 +6,23 @@ import hmac
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Header, HTTPException, Request
+from fastapi import Depends, Header, HTTPException, Path, Request
 from sqlmodel import Session
 
 from app.db import session_scope
 from app.services import Services
 
-__all__ = ["get_services", "get_session", "require_api_key", "ServicesDep", "SessionDep", "WriteAccess"]
+__all__ = [
+    "get_services",
+    "get_session",
+    "require_api_key",
+    "MAX_ID",
+    "ArticleId",
+    "EventId",
+    "ServicesDep",
+    "SessionDep",
+    "WriteAccess",
+]
 
 
 def get_services(request: Request) -> Services:
@@ -22,6 +32,11 @@ def get_services(request: Request) -> Services:
 def get_session(services: Annotated[Services, Depends(get_services)]) -> Iterator[Session]:
     yield from session_scope(services.engine)
 
+
+# Stored ids are 32-bit integers on PostgreSQL; a larger number names nothing and must not reach the database.
+MAX_ID = 2**31 - 1
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="An article's id.")]
+EventId = Annotated[int, Path(ge=1, le=MAX_ID, description="An event's id.")]
 
 ServicesDep = Annotated[Services, Depends(get_services)]
 SessionDep = Annotated[Session, Depends(get_session)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -166,8 +167,13 @@ def to_geo_event(event: models.Event, actor: models.Actor, place: models.Place) 
     )
 
 
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
 def actor_by_slug(session: Session, slug: str) -> models.Actor:
-    actor = session.exec(select(models.Actor).where(models.Actor.slug == slug)).first()
+    # Only a well-formed slug is looked up: anything else names no one (and a NUL byte would not
+    # even reach PostgreSQL).
+    actor = session.exec(select(models.Actor).where(models.Actor.slug == slug)).first() if _SLUG.match(slug) else None
     if actor is None:
-        raise NotFoundError(f"no actor with slug '{slug}'", field="slug")
+        raise NotFoundError(f"no actor with slug {slug!r}", field="slug")
     return actor

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AnyHttpUrl, BaseModel, ConfigDict, Field
 
 __all__ = [
     "ArticleCreate",
@@ -20,6 +20,16 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+
+def _no_nul(value: str | None) -> str | None:
+    # No database stores a NUL character in text (PostgreSQL refuses it), and no article needs one.
+    if value is not None and "\x00" in value:
+        raise ValueError("must not contain NUL characters (\\u0000)")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
 
 MAX_TEXT_CHARS = 500_000
 
@@ -43,14 +53,14 @@ class ArticleCreate(BaseModel):
         },
     )
 
-    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, description="The article's full text.")
-    title: str | None = Field(None, max_length=500)
-    source: str | None = Field(None, max_length=200, description="Who published it: AP, Reuters...")
+    text: Text = Field(min_length=1, max_length=MAX_TEXT_CHARS, description="The article's full text.")
+    title: Text | None = Field(None, max_length=500)
+    source: Text | None = Field(None, max_length=200, description="Who published it: AP, Reuters...")
     url: AnyHttpUrl | None = Field(None, description="Where it was published (http or https).")
     published: dt.date | None = Field(
         None, description="Publication date, ISO 8601 (2023-09-15); anchors 'on Tuesday', 'today'..."
     )
-    dateline: str | None = Field(None, max_length=200, description="Where it was filed, if not in the text.")
+    dateline: Text | None = Field(None, max_length=200, description="Where it was filed, if not in the text.")
 
 
 class PlacePublic(BaseModel):
@@ -187,8 +197,8 @@ class EventCorrection(BaseModel):
     geonameid: int | None = Field(None, description="Move the event to this GeoNames place.")
     lat: float | None = Field(None, ge=-90, le=90, description="Move the event to a point (with lon).")
     lon: float | None = Field(None, ge=-180, le=180)
-    place_name: str | None = Field(None, min_length=1, max_length=300, description="Name for a corrected point.")
-    date: str | None = Field(None, description="ISO 8601: 2023-09-15, 2023-09, 2023, or start/end.")
-    status: str | None = Field(None, description="occurred, planned or speculative.")
-    actor: str | None = Field(None, min_length=1, max_length=200, description="The person's name.")
+    place_name: Text | None = Field(None, min_length=1, max_length=300, description="Name for a corrected point.")
+    date: Text | None = Field(None, description="ISO 8601: 2023-09-15, 2023-09, 2023, or start/end.")
+    status: Text | None = Field(None, description="occurred, planned or speculative.")
+    actor: Text | None = Field(None, min_length=1, max_length=200, description="The person's name.")
     rejected: bool | None = Field(None, description="true: not an event; kept, but hidden everywhere.")

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request, Response, status
 from sqlmodel import select
 
 from app import models
-from app.deps import ServicesDep, SessionDep, WriteAccess
+from app.deps import ArticleId, ServicesDep, SessionDep, WriteAccess
 from app.ingest import article_from_row, ingest_article
 from app.pagination import PageDep, page_of
 from app.present import article_public, article_summary
@@ -46,7 +46,7 @@ def list_articles(request: Request, session: SessionDep, page: PageDep):
 
 
 @router.get("/{article_id}", response_model=ArticlePublic, summary="One article with its mentions and events")
-def get_article(article_id: int, session: SessionDep):
+def get_article(article_id: ArticleId, session: SessionDep):
     article = session.get(models.Article, article_id)
     if article is None:
         raise NotFoundError(f"no article with id {article_id}", field="article_id")
@@ -59,7 +59,7 @@ def get_article(article_id: int, session: SessionDep):
     summary="Read a stored article again; events an analyst corrected or rejected are kept",
     dependencies=[WriteAccess],
 )
-def reprocess_article(article_id: int, session: SessionDep, services: ServicesDep):
+def reprocess_article(article_id: ArticleId, session: SessionDep, services: ServicesDep):
     article = session.get(models.Article, article_id)
     if article is None:
         raise NotFoundError(f"no article with id {article_id}", field="article_id")

@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from app import models
 from app.corrections import correct_event
-from app.deps import ServicesDep, SessionDep, WriteAccess
+from app.deps import MAX_ID, EventId, ServicesDep, SessionDep, WriteAccess
 from app.geojson_response import GEOJSON, streamed_geojson
 from app.pagination import PageDep, PageParams, page_of
 from app.present import event_public
@@ -33,7 +33,7 @@ def event_filter(
     date_from: Annotated[date | None, Query(alias="from", description="Events on or after this date.")] = None,
     date_to: Annotated[date | None, Query(alias="to", description="Events on or before this date.")] = None,
     bbox: Annotated[str | None, Query(description="west,south,east,north in degrees.")] = None,
-    article: Annotated[int | None, Query(description="Events read from this article.")] = None,
+    article: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Events read from this article.")] = None,
 ) -> EventFilter:
     actor_id = actor_by_slug(session, actor).id if actor else None
     return EventFilter(actor_id, status, date_from, date_to, parse_bbox(bbox), article)
@@ -77,7 +77,7 @@ def events_geojson(
 
 
 @router.get("/events/{event_id}", response_model=EventPublic, summary="One event")
-def get_event(event_id: int, session: SessionDep):
+def get_event(event_id: EventId, session: SessionDep):
     event = session.get(models.Event, event_id)
     if event is None:
         raise NotFoundError(f"no event with id {event_id}", field="event_id")
@@ -90,6 +90,6 @@ def get_event(event_id: int, session: SessionDep):
     summary="Correct an event (kept on re-processing)",
     dependencies=[WriteAccess],
 )
-def patch_event(event_id: int, correction: EventCorrection, session: SessionDep, services: ServicesDep):
+def patch_event(event_id: EventId, correction: EventCorrection, session: SessionDep, services: ServicesDep):
     event = correct_event(session, event_id, correction, lambda: services.gazetteer)
     return _event_public(session, event)

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from sqlmodel import select
 
 from app import models
-from app.deps import ServicesDep, SessionDep
+from app.deps import ArticleId, ServicesDep, SessionDep
 from app.ingest import ingest_article
 from app.itineraries import actor_public, itinerary_of, itinerary_public
 from app.present import article_public
@@ -88,7 +88,7 @@ def home(request: Request, session: SessionDep):
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: int, session: SessionDep):
+def article_page(request: Request, article_id: ArticleId, session: SessionDep):
     article = session.get(models.Article, article_id)
     if article is None:
         raise NotFoundError(f"no article with id {article_id}", field="article_id")
