@@ -57,6 +57,13 @@ def test_article_page_highlights_and_links_its_places(trip_client):
     _no_markup_from_articles(html)
 
 
+def test_article_page_lists_each_mention_with_span_place_precision_and_confidence(trip_client):
+    html = trip_client.get("/articles/1").text
+    start = TEXT.index("Vladivostok")
+    assert f"<td>{start}–{start + len('Vladivostok')}</td>" in html
+    assert "GeoNames 2013348" in html and "<td>city</td>" in html and "<td>0.90</td>" in html
+
+
 def test_unknown_article_page_is_404(client):
     assert client.get("/articles/999").status_code == 404
 
