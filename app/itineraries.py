@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlmodel import Session, select
 
 from app import models
@@ -13,8 +15,11 @@ from geo.model import EventStatus
 __all__ = ["itinerary_of", "actor_public", "itinerary_public"]
 
 
-def itinerary_of(session: Session, actor: models.Actor) -> Itinerary:
-    rows = event_rows(session, EventFilter(actor_id=actor.id))
+def itinerary_of(
+    session: Session, actor: models.Actor, *, date_from: date | None = None, date_to: date | None = None
+) -> Itinerary:
+    """The actor's itinerary from their stored events (within the dates, when given)."""
+    rows = event_rows(session, EventFilter(actor_id=actor.id, date_from=date_from, date_to=date_to))
     return build_itinerary(actor.name, (to_geo_event(*row) for row in rows))
 
 

@@ -15,6 +15,9 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from geo.model import Place as GeoPlace
+from geo.model import Precision
+
 __all__ = ["Article", "Place", "Mention", "Actor", "ActorAlias", "Event", "GeocodeCacheEntry", "utcnow"]
 
 
@@ -49,6 +52,36 @@ class Place(SQLModel, table=True):
     admin1: str | None = Field(default=None, max_length=200)
     precision: str = Field(max_length=10)
     population: int = 0
+
+    @classmethod
+    def from_geo(cls, place: GeoPlace) -> Place:
+        return cls(
+            gazetteer_id=place.place_id,
+            geonameid=place.geonameid,
+            name=place.name,
+            lat=place.lat,
+            lon=place.lon,
+            kind=place.kind,
+            country=place.country,
+            admin1=place.admin1,
+            precision=place.precision.value,
+            population=place.population,
+        )
+
+    def to_geo(self, *, lat: float | None = None, lon: float | None = None) -> GeoPlace:
+        """The library's value; an event's own point (lat, lon) may stand in for the place's."""
+        return GeoPlace(
+            place_id=self.gazetteer_id,
+            name=self.name,
+            lat=self.lat if lat is None else lat,
+            lon=self.lon if lon is None else lon,
+            kind=self.kind,
+            precision=Precision(self.precision),
+            country=self.country,
+            admin1=self.admin1,
+            geonameid=self.geonameid,
+            population=self.population,
+        )
 
 
 class Mention(SQLModel, table=True):

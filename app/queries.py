@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from app import models
 from geo.errors import InvalidInputError, NotFoundError
-from geo.model import DateInterval, DatePrecision, Event, EventStatus, Place, Precision
+from geo.model import DateInterval, DatePrecision, Event, EventStatus
 
 __all__ = ["EventFilter", "parse_bbox", "event_rows", "count_events", "to_geo_event", "actor_by_slug"]
 
@@ -141,18 +141,7 @@ def to_geo_event(event: models.Event, actor: models.Actor, place: models.Place) 
     return Event(
         actor=actor.name,
         action=event.action,
-        place=Place(
-            place_id=place.gazetteer_id,
-            name=place.name,
-            lat=event.lat,
-            lon=event.lon,
-            kind=place.kind,
-            precision=Precision(place.precision),
-            country=place.country,
-            admin1=place.admin1,
-            geonameid=place.geonameid,
-            population=place.population,
-        ),
+        place=place.to_geo(lat=event.lat, lon=event.lon),
         status=EventStatus(event.status),
         date=DateInterval(event.date_start, event.date_end, DatePrecision(event.date_precision)),
         evidence=event.evidence,

@@ -190,18 +190,7 @@ class PlaceRows:
         return found
 
     def _insert(self, place: GeoPlace) -> int:
-        row = models.Place(
-            gazetteer_id=place.place_id,
-            geonameid=place.geonameid,
-            name=place.name,
-            lat=place.lat,
-            lon=place.lon,
-            kind=place.kind,
-            country=place.country,
-            admin1=place.admin1,
-            precision=str(place.precision),
-            population=place.population,
-        )
+        row = models.Place.from_geo(place)
         # A savepoint, so that losing a race with another writer does not undo the whole article.
         try:
             with self._session.begin_nested():

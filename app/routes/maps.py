@@ -19,10 +19,11 @@ from sqlmodel import Session
 from app import models
 from app.assets import OUTLINES_PATH, VENDOR_PREFIX
 from app.deps import ServicesDep, SessionDep
-from app.queries import EventFilter, actor_by_slug, count_events, event_rows, iter_event_rows, to_geo_event
+from app.itineraries import itinerary_of
+from app.queries import EventFilter, actor_by_slug, count_events, iter_event_rows, to_geo_event
 from app.settings import Settings
 from geo.geojson import event_feature
-from geo.itinerary import Itinerary, build_itinerary
+from geo.itinerary import Itinerary
 from geo.maps import OFFLINE, MapOptions, actors_map, events_map, render_map, tile_provider
 
 __all__ = [
@@ -108,12 +109,7 @@ def actor_itineraries(
     session: Session, slugs: list[str], date_from: date | None = None, date_to: date | None = None
 ) -> list[Itinerary]:
     """The itineraries of the named actors, from their events within the dates."""
-    itineraries = []
-    for slug in slugs:
-        actor = actor_by_slug(session, slug)
-        rows = event_rows(session, EventFilter(actor_id=actor.id, date_from=date_from, date_to=date_to))
-        itineraries.append(build_itinerary(actor.name, (to_geo_event(*row) for row in rows)))
-    return itineraries
+    return [itinerary_of(session, actor_by_slug(session, slug), date_from=date_from, date_to=date_to) for slug in slugs]
 
 
 def _slugs(actors: str | None) -> list[str]:

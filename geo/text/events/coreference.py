@@ -17,6 +17,11 @@ Rules, in the order they apply:
   organisation ("They typically report ...") gives no group, so nothing is guessed.
 - "the North Korean leader" (a definite role noun without a name) means the most recently
   mentioned person whose title used that noun and those modifiers; no such person, nobody.
+- "the Innisfail skater", "the actress" (a definite common noun for a person, as a subject,
+  with no possessor: "her husband" is someone else) means the most salient person, as "she"
+  would, agreeing in gender where the noun has one ("actress", "man").
+- "I", "me", "my" inside a report ("'Laura and I will travel ...,' Bush said") mean the person
+  who reports it, the named subject of the verb of saying the quote hangs from.
 """
 
 from __future__ import annotations
@@ -26,9 +31,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from geo.text.events.lexicon import (
+    FEMALE_NOUNS,
     FEMALE_PRONOUNS,
+    MALE_NOUNS,
     MALE_PRONOUNS,
+    PERSON_NOUNS,
     PLURAL_PRONOUNS,
+    REPORTING_VERBS,
     ROLE_NOUNS,
     SINGULAR_PRONOUNS,
 )
@@ -43,6 +52,8 @@ _PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "ROOT"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 _SENTENCES_BACK = 2
 _GROUP_WORDS = frozenset({"both", "two"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+_NOT_SALIENT = frozenset({"name-part", "speaker"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +107,8 @@ class Coreference:
             if reference is None:
                 continue
             self._resolved[token.i] = reference
-            if len(reference.people) == 1 and reference.how != "name-part":
+            # A quoted "I" repeats the speaker named next to it: no new mention.
+            if len(reference.people) == 1 and reference.how not in _NOT_SALIENT:
                 self._salient.append(
                     _Salient(token.i, self._sentence_of[token.i], reference.people[0], _is_subject(token))
                 )
@@ -119,6 +131,21 @@ class Coreference:
             return Reference((found,), "pronoun")
         if token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
             return self._group(token)
+        if token.pos_ == "PRON" and lower in _FIRST_PERSON:
+            speaker = self._speaker(token)
+            return None if speaker is None else Reference((speaker,), "speaker")
+        if (
+            token.pos_ == "NOUN"
+            and token.lemma_.lower() in PERSON_NOUNS
+            and token.dep_ in _SUBJECT_DEPS
+            and token.tag_ == "NN"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and not any(c.dep_ == "poss" for c in token.children)
+        ):
+            lemma = token.lemma_.lower()
+            gender = "male" if lemma in MALE_NOUNS else "female" if lemma in FEMALE_NOUNS else None
+            found = self._singular(token, gender=gender)
+            return None if found is None else Reference((found,), "description")
         if token.pos_ == "NOUN" and token.lemma_.lower() in ROLE_NOUNS:
             if token.tag_ == "NNS" and any(c.lower_ in _GROUP_WORDS for c in token.children):
                 return self._group(token)
@@ -127,9 +154,29 @@ class Coreference:
                 return None if found is None else Reference((found,), "description")
         return None
 
-    def _singular(self, pronoun: Token) -> Person | None:
+    def _speaker(self, pronoun: Token) -> Person | None:
+        """The named subject of the verb of saying whose report holds `pronoun`."""
+        current = pronoun
+        for _ in range(8):
+            if current.head.i == current.i:
+                return None
+            clause, current = current, current.head
+            if current.pos_ in ("VERB", "AUX") and current.lemma_.lower() in REPORTING_VERBS:
+                if clause.dep_ not in ("ccomp", "parataxis", "xcomp"):
+                    return None
+                subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
+                if subject is not None:
+                    return self.cast.person_at(subject)
+                # "I'm pleased to announce that ...": a verb of saying with no subject of its
+                # own reports for the clause above it.
+        return None
+
+    def _singular(self, pronoun: Token, *, gender: str | None = None) -> Person | None:
         sentence = self._sentence_of[pronoun.i]
-        gender = "male" if pronoun.lower_ in MALE_PRONOUNS else "female" if pronoun.lower_ in FEMALE_PRONOUNS else None
+        if gender is None:
+            gender = (
+                "male" if pronoun.lower_ in MALE_PRONOUNS else "female" if pronoun.lower_ in FEMALE_PRONOUNS else None
+            )
         excluded = set()
         if pronoun.dep_ in _OBJECT_DEPS:
             verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head

@@ -39,7 +39,7 @@ __all__ = ["DateSource", "EventDate", "ArticleDates", "own_clause"]
 
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "xcomp", "csubj", "csubjpass"})
 _BOUNDING_PREPS = frozenset({"since", "until", "till", "by", "before", "after"})
-_PLAN_CARRIERS = frozenset({"xcomp", "conj", "acomp", "attr"})
+_PLAN_CARRIERS = frozenset({"xcomp", "conj", "dep", "acomp", "attr"})
 _MAX_CLIMB = 6
 # Two anchors far apart: an expression meaning the same from both needs no anchor at all.
 _PROBE_ANCHORS = (date(2001, 3, 7), date(2017, 11, 21))

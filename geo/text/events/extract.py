@@ -8,10 +8,22 @@
 Places come only from the geoparser's mentions (role PLACE, resolved): the dateline and demonyms
 are never event places, and a place mentioned in a sentence is used only when a trigger governs it.
 
-One exception carries a place over: a visit or tour of a facility that names no town ("Kim
-visited a facility producing passenger planes, accompanied by Manturov") happened where its actor
-had just been, if an event of that actor that happened is told at most `_SETTING_SENTENCES`
-sentences before. Such events carry lower confidence (PathRole.SETTING).
+Places are carried over in three cases, each with lower confidence (PathRole.SETTING):
+
+- a visit or tour of a facility that names no town ("Kim visited a facility producing passenger
+  planes, accompanied by Manturov") happened where its actor had just been, if an event of that
+  actor that happened is told at most `_SETTING_SENTENCES` sentences before;
+- a motion verb with no complement at all ("He is expected to arrive on Monday") and a meeting
+  that names no place ("will meet with President Saakashvili") happen at the destination of the
+  actor's trip with the same status told in the sentences just before (a trip in the same
+  sentence is its frame, not a step before: "Since entering Russia, Kim has met Putin" says
+  nothing of where); a meeting with no trip before it happens in
+  the country of the actor's trip told just after ("... will meet with the president. He will
+  also travel to Gori" -> Georgia), when the article names that country.
+
+A plan told in the past for a time already past ("was scheduled to fly from Newark to Paris
+last month") is no plan any more: its stops happened if the text later has the actor at one
+of its places ("She eventually made it to Paris"), and are left out otherwise.
 """
 
 from __future__ import annotations
@@ -27,18 +39,20 @@ from geo.text.events.confidence import event_confidence
 from geo.text.events.coreference import Coreference
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
 from geo.text.events.governance import GovernedPlace, PathRole, PlaceIndex, governed_places
-from geo.text.events.lexicon import FACILITY_NOUNS
+from geo.text.events.lexicon import FACILITY_NOUNS, PLANNING_HEADS, lemma_in
 from geo.text.events.parsing import parse_text
 from geo.text.events.participants import Participants, participants_of
 from geo.text.events.people import Cast, find_cast
 from geo.text.events.status import event_status
-from geo.text.events.triggers import Trigger, TriggerKind, find_triggers
+from geo.text.events.triggers import ObjectReading, Trigger, TriggerKind, find_triggers
 
 __all__ = ["EventExtractor"]
 
 _SETTING_SENTENCES = 4
 # "The two leaders later flew to Berlin": a step after the one told, not on its date.
 _SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "next"])
+# Words that put a plan's time in the past: "was scheduled to fly last month".
+_PAST_TIME_WORDS = frozenset(["last", "yesterday", "ago", "earlier", "previously"])
 
 
 class EventExtractor:
@@ -52,13 +66,23 @@ class EventExtractor:
         self.parse = parse
         self.min_confidence = min_confidence
 
-    def read_events(self, article: ArticleText, mentions: Sequence[Mention]) -> tuple[list[Event], list[str]]:
-        """The events of `article` and the canonical names of the people it speaks of."""
+    def parse_document(self, text: str) -> Doc:
+        """The parse `read_events` reads, for a pipeline to share with the geoparser."""
+        return self.parse(text)
+
+    def read_events(
+        self, article: ArticleText, mentions: Sequence[Mention], doc: Doc | None = None
+    ) -> tuple[list[Event], list[str]]:
+        """The events of `article` and the canonical names of the people it speaks of.
+
+        `doc` is the article's parse when the caller has it (from `parse_document`).
+        """
         if not isinstance(article.text, str):
             raise InvalidInputError("article text must be a string", field="text")
         if not article.text.strip():
             return [], []
-        doc = self.parse(article.text)
+        if doc is None or doc.text != article.text:
+            doc = self.parse(article.text)
         cast = find_cast(doc, mentions)
         events = _ArticleReading(doc, article, mentions, cast).events()
         kept = [e for e in events if e.confidence >= self.min_confidence]
@@ -79,11 +103,20 @@ class _ArticleReading:
         self.trigger_tokens = frozenset(t.token.i for t in self.triggers)
         # (sentence, actor, where, when) of every event that happened, for carried settings.
         self._settings: list[tuple[int, str, GovernedPlace, EventDate]] = []
+        # (sentence, actor, status, where) of every trip, for placeless meetings and arrivals.
+        self._trips: list[tuple[int, str, EventStatus, GovernedPlace]] = []
 
     def events(self) -> list[Event]:
         events: list[Event] = []
+        self._placeless: list[tuple[Trigger, EventStatus, Participants, EventDate]] = []
+        self._past_plans: list[Event] = []
         for trigger in self.triggers:
             events.extend(self._events_of(trigger, [e.date for e in events]))
+        for trigger, status, participants, when in self._placeless:
+            carried = self._trip_setting(trigger, status, participants)
+            if carried is not None:
+                events.extend(self._events_at(trigger, carried, participants, status, when))
+        events.extend(_confirmed(self._past_plans, events))
         return _merge_duplicates(events)
 
     def _events_of(self, trigger: Trigger, earlier: list[DateInterval]) -> list[Event]:
@@ -98,6 +131,8 @@ class _ArticleReading:
         if not governed:
             carried = self._setting(trigger, status, participants)
             if carried is None:
+                if _takes_trip_setting(trigger, participants):
+                    self._placeless.append((trigger, status, participants, when))
                 return []
             governed = [carried[0]]
             if when.source == DateSource.NONE:
@@ -116,7 +151,46 @@ class _ArticleReading:
         if status is EventStatus.OCCURRED:
             for place in governed:
                 self._settings.extend((sentence, p.name, place, when) for p in participants.actors)
-        return [event for place in governed for event in self._events_at(trigger, place, participants, status, when)]
+        if trigger.sense.kind is TriggerKind.MOTION and not trigger.nominal:
+            for place in governed:
+                self._trips.extend((sentence, p.name, status, place) for p in participants.actors)
+        events = [event for place in governed for event in self._events_at(trigger, place, participants, status, when)]
+        if status is EventStatus.PLANNED and self._is_past_plan(trigger, when):
+            self._past_plans.extend(events)
+            return []
+        return events
+
+    def _is_past_plan(self, trigger: Trigger, when: EventDate) -> bool:
+        """A plan told in the past for a time already past: "was scheduled to fly ... last month"."""
+        head = trigger.token
+        while head.dep_ == "xcomp" and head.head.i != head.i:
+            head = head.head
+        if head is trigger.token or not lemma_in(head, PLANNING_HEADS):
+            return False
+        auxiliaries = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+        if not (head.tag_ == "VBD" or (head.tag_ == "VBN" and auxiliaries & {"was", "were", "had"})):
+            return False
+        published = self.article.published
+        if published is not None and when.interval.end is not None:
+            return when.interval.end < published
+        return any(t.lower_ in _PAST_TIME_WORDS for t in trigger.token.subtree)
+
+    def _trip_setting(self, trigger: Trigger, status: EventStatus, participants: Participants) -> GovernedPlace | None:
+        """Where a placeless meeting or arrival happens: the actor's trip told next to it."""
+        sentence = self.coref.sentence_index(trigger.token)
+        names = {p.name for p in participants.actors}
+        trips = [t for t in self._trips if t[1] in names and t[2] is status]
+        before = [t for t in trips if sentence - _SETTING_SENTENCES <= t[0] < sentence]
+        if before:
+            where = before[-1][3]
+            return GovernedPlace(where.mention, where.place, where.depth, PathRole.SETTING)
+        if trigger.sense.kind is not TriggerKind.MEETING:
+            return None
+        after = [t for t in trips if sentence < t[0] <= sentence + _SETTING_SENTENCES]
+        if not after:
+            return None
+        country = self.places.country_mention(after[0][3].place.country)
+        return None if country is None else GovernedPlace(country, country.place, 2, PathRole.SETTING)
 
     def _setting(
         self, trigger: Trigger, status: EventStatus, participants: Participants
@@ -195,6 +269,26 @@ class _ArticleReading:
                 )
             )
         return events
+
+
+def _takes_trip_setting(trigger: Trigger, participants: Participants) -> bool:
+    """A meeting with someone, or a bare motion verb ("is expected to arrive"), naming no place."""
+    token = trigger.token
+    if trigger.nominal or not participants.actors:
+        return False
+    if trigger.sense.kind is TriggerKind.MEETING:
+        return bool(participants.companions) and trigger.sense.reading is ObjectReading.COMPANION
+    if trigger.sense.kind is not TriggerKind.MOTION:
+        return False
+    return not any(c.dep_ in ("dobj", "prep", "prt") or c.lower_ in ("home", "back") for c in token.children)
+
+
+def _confirmed(plans: list[Event], events: list[Event]) -> list[Event]:
+    """Past plans whose actor the text later puts at one of their places: they happened."""
+    happened = {(e.actor, e.place.place_id) for e in events if e.status is EventStatus.OCCURRED}
+    # The whole plan happened (its origin too) once one of its places is confirmed.
+    confirmed = {p.actor for p in plans if (p.actor, p.place.place_id) in happened}
+    return [replace(p, status=EventStatus.OCCURRED) for p in plans if p.actor in confirmed]
 
 
 def _evidence(sentence: Span) -> tuple[str, int, int]:

@@ -17,6 +17,14 @@ or facility ("station", "city", "resort") or an event ("summit"): "the war in Uk
 second year of ..." stop the walk. Clauses (relative, adverbial, complement) are never entered:
 they have triggers of their own.
 
+Four more paths name a place the parse puts elsewhere:
+
+- a relative clause opened by "where" happens at its antecedent: "Izmir, where he had lived" ->
+  Izmir; "the town where she worked, Wairoa," -> the name apposed right after the clause;
+- a verb of motion whose object is an area travels there: "will travel the town of Gori";
+- a nominal event carries destination adverbs as verbs do: "the move back to Innisfail";
+- a meeting's companion may carry the place: "accompanying the actress in Athens".
+
 The place of the event is the most specific governed place: a head of the phrase ("resort of
 Sochi") beats a modifier ("Black Sea resort"), a city beats the country or region holding it
 ("Moscow, Russia"). Coordinated places ("visited Moscow and Kyiv") are each kept.
@@ -33,7 +41,7 @@ from spacy.tokens import Doc, Token
 from geo.gazetteer.names import normalize_name
 from geo.model import Mention, MentionRole, Place, Precision
 from geo.text.events.lexicon import AREA_NOUNS, LOCATIVE_NOUNS
-from geo.text.events.triggers import NOUN_SENSES, ObjectReading, Trigger, TriggerKind
+from geo.text.events.triggers import NOUN_SENSES, ObjectReading, Trigger, TriggerKind, is_where_relative
 
 __all__ = ["PathRole", "GovernedPlace", "PlaceIndex", "governed_places", "contains"]
 
@@ -104,6 +112,19 @@ class PlaceIndex:
     def mention_at(self, token: Token) -> Mention | None:
         return self._by_token.get(token.i)
 
+    def country_mention(self, country: str | None) -> Mention | None:
+        """The first mention of the country with ISO code `country`, if the text names it."""
+        if country is None:
+            return None
+        return next(
+            (
+                m
+                for m in sorted(set(self._by_token.values()), key=lambda m: m.start)
+                if m.place is not None and m.place.precision is Precision.COUNTRY and m.place.country == country
+            ),
+            None,
+        )
+
     def __bool__(self) -> bool:
         return bool(self._by_token)
 
@@ -133,6 +154,8 @@ def _walk(trigger: Trigger):
         for child in start.head.children:
             if child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS:
                 stack.extend((c, 3, PathRole.HEAD) for c in child.children if c.dep_ == "pobj")
+    if trigger.nominal is False and is_where_relative(start):
+        stack.extend(_antecedent_steps(start))
     seen: set[int] = {start.i}
     while stack:
         token, depth, role = stack.pop()
@@ -141,6 +164,22 @@ def _walk(trigger: Trigger):
         seen.add(token.i)
         yield token, depth, role
         stack.extend(_next_steps(token, depth, role))
+
+
+def _antecedent_steps(clause: Token) -> list[tuple[Token, int, PathRole]]:
+    """Where a "where" clause happens: its antecedent, or a name apposed right after the clause."""
+    antecedent = clause.head
+    if antecedent.ent_type_ in ("DATE", "TIME"):
+        return []  # "on October 6 where she was treated": a misparse; the date is no place
+    steps = [(antecedent, 2, PathRole.HEAD)]
+    after = clause.right_edge.i + 1
+    doc = clause.doc
+    if antecedent.lemma_.lower() in AREA_NOUNS and after + 1 < len(doc) and doc[after].text == ",":
+        # "the town where she worked, Wairoa, was": the parser hangs the name elsewhere.
+        name = doc[after + 1]
+        if name.pos_ == "PROPN" and name.dep_ == "appos":
+            steps.append((name, 3, PathRole.HEAD))
+    return steps
 
 
 def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathRole]]:
@@ -163,6 +202,8 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
             return [(c, 2, PathRole.HEAD) for c in child.children if c.dep_ == "pobj"]
         if dep in _MODIFIER_DEPS:
             return [(child, 1, PathRole.MODIFIER)]
+        if dep == "advmod" and child.lower_ in _DESTINATION_ADVERBS:
+            return _adverb_steps(child, frozenset())
         return []
     if dep == "prep":
         if sense.kind is TriggerKind.PRESENCE:
@@ -177,15 +218,31 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
         return []
     if dep == "dobj" and sense.reading in (ObjectReading.PLACE, ObjectReading.EVENT):
         return [(child, 1, PathRole.HEAD)]
-    if dep == "advmod" and child.lower_ in _DESTINATION_ADVERBS:
+    if dep == "dobj" and sense.kind is TriggerKind.MOTION and child.lemma_.lower() in AREA_NOUNS:
+        return [(child, 1, PathRole.HEAD)]  # "will travel the town of Gori"
+    if dep in ("dobj", "dative") and sense.reading is ObjectReading.COMPANION:
+        # "accompanying the actress in Athens": the parser hangs the place on the companion.
         return [
-            (p, 3, PathRole.HEAD)
-            for c in child.children
-            if c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS | sense.destination_preps
-            for p in c.children
-            if p.dep_ == "pobj"
+            (place, 3, PathRole.HEAD)
+            for prep in child.children
+            if prep.dep_ == "prep" and prep.lower_ in _STATIC_PREPS
+            for place in prep.children
+            if place.dep_ == "pobj"
         ]
+    if dep == "advmod" and child.lower_ in _DESTINATION_ADVERBS:
+        return _adverb_steps(child, sense.destination_preps)
     return []
+
+
+def _adverb_steps(adverb: Token, extra_preps: frozenset[str]) -> list[tuple[Token, int, PathRole]]:
+    """ "travels next to X", "the move back to X": the destination hangs on the adverb."""
+    return [
+        (p, 3, PathRole.HEAD)
+        for c in adverb.children
+        if c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS | extra_preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _next_steps(token: Token, depth: int, role: PathRole) -> list[tuple[Token, int, PathRole]]:

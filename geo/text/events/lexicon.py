@@ -14,13 +14,18 @@ __all__ = [
     "NAME_PARTICLES",
     "AREA_NOUNS",
     "FACILITY_NOUNS",
+    "EVENT_NOUNS",
     "LOCATIVE_NOUNS",
+    "PERSON_NOUNS",
+    "MALE_NOUNS",
+    "FEMALE_NOUNS",
     "VEHICLE_NOUNS",
     "REPORTING_VERBS",
     "SPECULATION_VERBS",
     "SPECULATOR_NOUNS",
     "PLANNING_HEADS",
     "WISH_HEADS",
+    "NEGATING_HEADS",
     "SPECULATIVE_MODALS",
     "FUTURE_MODALS",
     "HEDGE_ADVERBS",
@@ -309,6 +314,14 @@ AREA_NOUNS = frozenset(
         "settlement",
         "hamlet",
         "metropolis",
+        # Parts of an area: "the northernmost point of the North Island", "the tip of Africa".
+        "point",
+        "tip",
+        "part",
+        "parts",
+        "end",
+        "corner",
+        "side",
     ]
 )
 
@@ -384,9 +397,149 @@ FACILITY_NOUNS = frozenset(
         "summit",
         "bunker",
         "building",
+        "bar",
+        "pub",
+        "restaurant",
+        "cafe",
+        "nightclub",
+        "shop",
+        "store",
+        "home",
+        "apartment",
+        "courthouse",
+        "prison",
+        "jail",
     ]
 )
-LOCATIVE_NOUNS = AREA_NOUNS | FACILITY_NOUNS
+# Gatherings one attends: whoever acts "at a concert in Johannesburg" was in Johannesburg.
+EVENT_NOUNS = frozenset(
+    [
+        "concert",
+        "fundraiser",
+        "ceremony",
+        "conference",
+        "rally",
+        "festival",
+        "funeral",
+        "wedding",
+        "match",
+        "game",
+        "tournament",
+        "championship",
+        "championships",
+        "competition",
+        "race",
+        "trial",
+        "hearing",
+        "meeting",
+        "summit",
+        "forum",
+        "gala",
+        "reception",
+        "dinner",
+        "banquet",
+        "parade",
+        "celebration",
+        "event",
+        "exhibition",
+        "fair",
+        "show",
+        "convention",
+        "session",
+        "service",
+        "vigil",
+        "protest",
+        "march",
+        "speech",
+        "briefing",
+        "interview",
+        "visit",
+        "tour",
+    ]
+)
+LOCATIVE_NOUNS = AREA_NOUNS | FACILITY_NOUNS | EVENT_NOUNS
+
+# Common nouns for a person, for definite descriptions ("the Innisfail skater", "the actress"):
+# they mean someone already named, as titles do ("the North Korean leader").
+MALE_NOUNS = frozenset(["man", "boy", "father", "husband", "son", "brother", "actor", "businessman", "gentleman"])
+FEMALE_NOUNS = frozenset(
+    ["woman", "girl", "mother", "wife", "daughter", "sister", "actress", "businesswoman", "lady", "waitress"]
+)
+PERSON_NOUNS = (
+    MALE_NOUNS
+    | FEMALE_NOUNS
+    | frozenset(
+        [
+            "skater",
+            "athlete",
+            "player",
+            "singer",
+            "star",
+            "musician",
+            "artist",
+            "author",
+            "writer",
+            "novelist",
+            "poet",
+            "doctor",
+            "physician",
+            "surgeon",
+            "nurse",
+            "practitioner",
+            "patient",
+            "victim",
+            "survivor",
+            "suspect",
+            "lawyer",
+            "attorney",
+            "teacher",
+            "student",
+            "journalist",
+            "reporter",
+            "photographer",
+            "activist",
+            "campaigner",
+            "traveller",
+            "traveler",
+            "passenger",
+            "tourist",
+            "climber",
+            "runner",
+            "cyclist",
+            "rider",
+            "driver",
+            "pilot",
+            "champion",
+            "winner",
+            "pastor",
+            "priest",
+            "missionary",
+            "scientist",
+            "researcher",
+            "veteran",
+            "soldier",
+            "officer",
+            "official",
+            "politician",
+            "candidate",
+            "entrepreneur",
+            "executive",
+            "billionaire",
+            "celebrity",
+            "comedian",
+            "director",
+            "coach",
+            "manager",
+            "worker",
+            "volunteer",
+            "resident",
+            "native",
+            "teen",
+            "teenager",
+            "child",
+        ]
+    )
+)
 
 # Vehicles that stand for the people they carry: "Kim's train pulling into a station".
 VEHICLE_NOUNS = frozenset(
@@ -506,6 +659,11 @@ WISH_HEADS = frozenset(
     ]
 )
 
+# Heads that deny the event below them: "was unable to attend", "cancelled his visit".
+NEGATING_HEADS = frozenset(
+    ["unable", "fail", "refuse", "decline", "cancel", "postpone", "scrap", "forgo", "skip", "abandon", "avoid"]
+)
+
 SPECULATIVE_MODALS = frozenset(["could", "may", "might", "would", "should", "'d", "must", "can"])
 FUTURE_MODALS = frozenset(["will", "shall", "'ll", "wo"])  # "wo" is spaCy's token for "won't"
 
@@ -519,7 +677,8 @@ PLANNED_ADJECTIVES = frozenset(
 )
 SPECULATIVE_ADJECTIVES = frozenset(["possible", "potential", "likely", "rumoured", "rumored", "hypothetical"])
 
-# Verbs whose "in X" says nothing about a trip: "was born in", "is based in".
+# Verbs whose "in X" says nothing about a trip: "was born in", "is based in". Being detained,
+# jailed or imprisoned somewhere does put a person there, so those verbs are not listed.
 STATIVE_VERBS = frozenset(
     [
         "bear",
@@ -543,9 +702,6 @@ STATIVE_VERBS = frozenset(
         "keep",
         "find",
         "hold",
-        "imprison",
-        "jail",
-        "detain",
         "bury",
         "raise",
         "educate",

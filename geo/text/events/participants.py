@@ -6,7 +6,9 @@ next to ...": Kim travels). A clause without a subject of its own borrows one:
 - a to-clause: its controller ("Lavrov is expected to visit"; "invited Kim to visit" -> Kim);
 - a coordinated verb: the first verb's subject ("Kim met Putin and visited ...");
 - "Since entering Russia, Kim ...", "During a summit ..., Kim": the main clause's subject;
-- a participle right after a noun phrase: that noun ("video showing Kim's train pulling into").
+- a participle right after a noun phrase: that noun ("video showing Kim's train pulling into");
+- a fronted participle with "is" after it: the name that follows ("Accompanying the actress in
+  Athens is Peter Lichtenthal").
 
 A vehicle or delegation stands for its owner ("Kim's train" -> Kim). Companions come from the
 object of meeting verbs ("met Putin", "hosted Kim"), "with" ("met with", "held talks with"),
@@ -123,6 +125,9 @@ def _subject_references(verb: Token, coref: Coreference) -> list[Reference]:
             subjects = [current.head]  # "Xi, who arrived in Moscow": the relative means Xi
         if subjects:
             return [r for s in subjects for r in _references_of(s, coref)]
+        inverted = _inverted_subject(current)
+        if inverted is not None:
+            return _references_of(inverted, coref)
         borrowed = _controller(current)
         if borrowed is None:
             return []
@@ -130,6 +135,24 @@ def _subject_references(verb: Token, coref: Coreference) -> list[Reference]:
             return [r for s in borrowed for r in _references_of(s, coref)]
         current = borrowed
     return []
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "Accompanying the actress in Athens is Peter Lichtenthal": the name after "is"."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("ROOT", "csubj"):
+        return None
+    if any(not (t.is_space or t.is_punct) for t in verb.doc[verb.sent.start : verb.i]):
+        return None  # the participle opens the sentence
+    if verb.dep_ == "csubj":
+        # "Accompanying X is Y" parsed as a clausal subject of "is".
+        copula = verb.head if verb.head.lemma_.lower() == "be" else None
+    else:
+        copula = next((c for c in verb.children if c.dep_ == "aux" and c.lemma_.lower() == "be" and c.i > verb.i), None)
+    if copula is None:
+        return None
+    # The parser hangs the name on the participle or on "is".
+    candidates = list(verb.children) + list(copula.children)
+    return next((c for c in candidates if c.dep_ in ("attr", "nsubj") and c.i > copula.i), None)
 
 
 def _controller(clause: Token) -> Token | list[Token] | None:
@@ -142,8 +165,8 @@ def _controller(clause: Token) -> Token | list[Token] | None:
         if head.lemma_.lower() in _OBJECT_CONTROL and objects:
             return objects
         return head
-    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
-        return head
+    if dep in ("conj", "dep") and head.pos_ in ("VERB", "AUX"):
+        return head  # "will arrive at 3 p.m., then take part in": the parser's "dep" coordinates
     if clause.tag_ in ("VBG", "VBN") and dep in ("advcl", "acl", "xcomp", "ccomp"):
         left = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
         # "showing Kim's train pulling into": the noun right before the participle is its subject.

@@ -15,7 +15,9 @@ that person whatever the model says.
 
 Grouping: a full name (two words or more) starts an actor; full names whose words contain each
 other are one actor; a shorter mention joins the actor whose full name holds all its words,
-the one mentioned most recently when several do. The canonical name is the longest full name.
+the one mentioned most recently when several do, except that a titled short form ("Mr
+Paterson") keeps meaning whom it first meant. A given name alone ("Georgia began skating") is a
+mention of the person named in full with it. The canonical name is the longest full name.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from geo.text.events.lexicon import (
     TITLE_WORDS,
     VEHICLE_NOUNS,
 )
-from geo.text.events.triggers import NOUN_SENSES, VERB_SENSES
+from geo.text.events.triggers import NOUN_SENSES, VERB_SENSES, requirement_met
 
 __all__ = ["PersonMention", "Person", "Cast", "find_cast", "is_name_like"]
 
@@ -207,7 +209,7 @@ def _in_traveller_slot(token: Token) -> bool:
     if token.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in ("VERB", "AUX"):
         return False
     verbs = [head] + [c for c in head.children if c.dep_ in ("xcomp", "conj")]
-    return any(v.lemma_.lower() in VERB_SENSES for v in verbs)
+    return any(v.lemma_.lower() in VERB_SENSES and requirement_met(v, VERB_SENSES[v.lemma_.lower()]) for v in verbs)
 
 
 def _titled_names(doc: Doc, taken: set[int]) -> Iterable[PersonMention]:
@@ -284,10 +286,15 @@ def _known_name_repeats(
     """Proper nouns that repeat a known person's surname or stand-alone name: "Manturov said"."""
     taken = {i for m in kept for i in range(m.first, m.last)}
     short_forms = {m.words[-1] for m in kept if len(m.words) > 1} | {m.surface for m in kept if len(m.words) == 1}
-    short_forms = {w for w in short_forms if len(w) >= 3}
+    # A given name on its own ("Georgia began skating") means the person named in full with it,
+    # unless the next word carries on a longer name ("Georgia Tech").
+    given_names = {m.words[0] for m in kept if len(m.words) > 1 and m.words[0].lower() not in TITLE_WORDS}
+    short_forms = {w for w in short_forms | given_names if len(w) >= 3}
     repeats = []
     for token in doc:
         if token.i in taken or token.pos_ != "PROPN" or token.text not in short_forms:
+            continue
+        if token.text in given_names and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
             continue
         if any(first <= token.i < last for first, last in place_tokens) and token.text not in {
             w for m in kept for w in m.words
@@ -309,15 +316,25 @@ def _group(mentions: list[PersonMention]) -> Cast:
             groups.append([mention])
         else:
             home.append(mention)
+    # A titled short form keeps the person it first meant: "Mr Paterson" is the victim all
+    # along, even after his sister, Kataraina Paterson, is named.
+    titled: dict[tuple[str, frozenset[str]], list[PersonMention]] = {}
     for mention in sorted((m for m in mentions if len(m.words) < 2), key=lambda m: m.first):
         owners = [g for g in groups if set(mention.words) <= {w for m in g for w in m.words}]
         if not owners:
             groups.append([mention])
             continue
+        form = (mention.surface, mention.title_words)
+        if mention.title_words and form in titled:
+            titled[form].append(mention)
+            continue
 
         # Salience: of several people sharing the word ("Kim Jong Un", "Kim Yo Jong"), the one
         # mentioned last before this mention; else the first named.
-        max(owners, key=lambda group, at=mention.first: _last_before(group, at)).append(mention)
+        owner = max(owners, key=lambda group, at=mention.first: _last_before(group, at))
+        owner.append(mention)
+        if mention.title_words:
+            titled[form] = owner
 
     people = []
     token_person: dict[int, Person] = {}

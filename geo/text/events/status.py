@@ -3,13 +3,17 @@
 The markers are read on the trigger and on the clauses that govern it, up to the nearest
 reporting verb (reported speech changes neither the subject nor the status):
 
-- negated, not an event: "did not visit", "never went", "no plans to visit", "without visiting";
+- negated, not an event: "did not visit", "never went", "no plans to visit", "without visiting",
+  a to-clause or an object under a verb of failing or calling off ("was unable to attend",
+  "failed to reach", "cancelled his visit");
 - speculative: a modal ("could", "may", "might", "would" outside reported speech), a hedge
   ("likely", "possibly"), "if", a to-clause under a wish ("hopes to visit"), a clause under a
   verb of guessing ("experts speculate Kim will ...");
 - planned: "will", "is going to", a to-clause under a plan ("is expected to", "plans to",
   "is scheduled to"), "would" in reported speech ("said Kim would visit"), a present-tense verb
-  with a future adverb ("travels next to"), a nominal event marked as such ("the planned visit"),
+  with a future adverb ("travels next to"), a progressive of motion toward a place ("is
+  traveling to Gaza", "was making her first trip to Gaza": the arrival is not told), a nominal
+  event marked as such ("the planned visit"),
   an accepted invitation, or a date in the event's clause that lies after publication;
 - occurred otherwise.
 
@@ -25,6 +29,7 @@ from geo.text.events.lexicon import (
     FUTURE_ADVERBS,
     FUTURE_MODALS,
     HEDGE_ADVERBS,
+    NEGATING_HEADS,
     PLANNED_ADJECTIVES,
     PLANNING_HEADS,
     REPORTING_VERBS,
@@ -40,7 +45,9 @@ from geo.text.events.triggers import Trigger, TriggerKind
 __all__ = ["event_status"]
 
 # Dependencies through which a clause inherits the status of the one above it.
-_INHERITING = frozenset({"xcomp", "ccomp", "conj", "acomp", "attr", "acl", "dobj", "pobj", "prep", "pcomp", "advcl"})
+_INHERITING = frozenset(
+    {"xcomp", "ccomp", "conj", "dep", "acomp", "attr", "acl", "dobj", "pobj", "prep", "pcomp", "advcl"}
+)
 _MAX_CLIMB = 6
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless"})
@@ -62,6 +69,7 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
         planned |= bool(modifiers & PLANNED_ADJECTIVES)
         speculative |= bool(modifiers & SPECULATIVE_ADJECTIVES)
     current: Token = token
+    direct = True  # every step so far went up a to-clause: the trigger is what the head denies
     for depth in range(_MAX_CLIMB):
         children = list(current.children)
         if _negated(current, children, is_trigger=depth == 0):
@@ -85,13 +93,21 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
             planned = True  # "is going to travel"
         if depth == 0 and _futurate_progressive(current, children):
             planned = True  # "is traveling to Gaza on Sunday"
+        if trigger.sense.kind is TriggerKind.MOTION and _heading_for(trigger, current, children, depth):
+            planned = True  # "is traveling to Gaza": the arrival is still to come
         head = current.head
         if head.i == current.i or current.dep_ not in _INHERITING:
             break
-        if current.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        if current.dep_ in ("conj", "dep") and any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
             break  # "Kim will visit X and Putin visited Y": a clause of its own
+        if direct and current.dep_ in ("xcomp", "dobj") and lemma_in(head, NEGATING_HEADS):
+            return None  # "was unable to attend", "failed to reach", "cancelled his visit"
+        # Only what is itself failed is denied: "failed to win relief during a summit" held the summit.
+        direct = (direct and current.dep_ == "xcomp") or (depth == 0 and trigger.nominal and current.dep_ == "dobj")
         if current.dep_ in ("xcomp", "acl") and lemma_in(head, PLANNING_HEADS):
             planned = True
+        if current.dep_ == "dep" and current.tag_ == "VB" and lemma_in(head, PLANNING_HEADS):
+            planned = True  # "is scheduled to arrive ..., then take part in": a second step of the plan
         if current.dep_ == "xcomp" and head.lemma_.lower() == "be" and head.tag_ in _PRESENT_TAGS:
             planned = True  # "Peres is to make an official visit"
         if current.dep_ == "advcl" and current.tag_ == "VBG" and _makes_plan(head):
@@ -141,6 +157,26 @@ def _makes_plan(verb: Token) -> bool:
     if auxiliaries & FUTURE_MODALS:
         return True
     return lemma_in(verb, PLANNING_HEADS) and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def _heading_for(trigger: Trigger, verb: Token, children: list[Token], depth: int) -> bool:
+    """A progressive of motion toward a destination: "is flying to", "was making her trip to".
+
+    The verb is the trigger, or for a nominal trigger the light verb that makes it.
+    """
+    if depth == 0 and not trigger.nominal:
+        destination_holder = verb
+    elif depth == 1 and trigger.nominal and trigger.token.dep_ == "dobj":
+        destination_holder = trigger.token
+    else:
+        return False
+    return (
+        verb.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in children)
+        and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "for", "toward", "towards") for c in destination_holder.children
+        )
+    )
 
 
 def _futurate_progressive(verb: Token, children: list[Token]) -> bool:

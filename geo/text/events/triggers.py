@@ -6,10 +6,22 @@ Vladivostok", "toured a factory"), as a companion ("met Putin", "hosted Kim"), o
 attended ("attended a summit in ..."). Lemmas come from spaCy, so "visited", "visits" and
 "visiting" are one trigger.
 
-Besides the listed verbs, any other verb in the past whose person subject is "in" or "at" a
-place is a weak presence trigger ("said to reporters in Paris", "spoke at a rally in Ohio"),
-except stative verbs ("was born in", "is based in"); and "be" itself with "in", "at" or "on"
-("Dr. Maggard was on the Champs-Elysees", "is currently in France").
+Besides the listed verbs, any other verb whose person subject is "in" or "at" a place is a weak
+presence trigger, except stative verbs ("was born in", "is based in"), when the act is told:
+
+- a verb in the past: "said to reporters in Paris", "spoke at a rally in Ohio";
+- a participle or infinitive that hangs from a verb in the past, which shares its time: "said
+  Mandela, speaking at a concert in ...", "admitted stabbing him at a house in ...", "after
+  contracting the virus in ...", "left in 2007 to practise in ...";
+- a relative clause on a place, whatever its tense: "Izmir, where he had lived", "the town
+  where she works" (the place is the antecedent: see `governance`);
+- a habit in the present with no object: "she skates in Red Deer", "he lives in Leeds" ("he does
+  deals in Russia" has an object: an activity, not where he is);
+- any verb, even "have" or a stative one, at a gathering: "had strong words at a fundraiser in".
+
+"be" itself with "in", "at" or "on" is one too ("Dr. Maggard was on the Champs-Elysees", "is
+currently in France"). Idioms of arrival count as motion: "made it to Paris"; "take part in" a
+meeting attends it.
 """
 
 from __future__ import annotations
@@ -19,9 +31,20 @@ from enum import StrEnum
 
 from spacy.tokens import Doc, Token
 
-from geo.text.events.lexicon import STATIVE_VERBS
+from geo.text.events.lexicon import EVENT_NOUNS, REPORTING_VERBS, STATIVE_VERBS
 
-__all__ = ["TriggerKind", "ObjectReading", "TriggerSense", "Trigger", "find_triggers", "VERB_SENSES", "NOUN_SENSES"]
+__all__ = [
+    "TriggerKind",
+    "ObjectReading",
+    "TriggerSense",
+    "Trigger",
+    "find_triggers",
+    "requirement_met",
+    "is_where_relative",
+    "at_gathering",
+    "VERB_SENSES",
+    "NOUN_SENSES",
+]
 
 
 class TriggerKind(StrEnum):
@@ -89,6 +112,9 @@ VERB_SENSES: dict[str, TriggerSense] = {
         _sense("cross", M, 0.8, requires="into"),
         _sense("stop", M, 0.7, requires="in at over"),
         _sense("pull", M, 0.8, requires="into in"),
+        _sense("move", M, 0.75),
+        _sense("relocate", M, 0.8),
+        _sense("make", M, 0.8, requires="it"),  # "made it to Paris", "made it back to"
         _sense("meet", G, 0.8, C),
         _sense("attend", G, 0.8, E),
         _sense("host", G, 0.8, C),
@@ -98,6 +124,7 @@ VERB_SENSES: dict[str, TriggerSense] = {
         _sense("join", G, 0.65, C),
         _sense("brief", G, 0.6, C),
         _sense("accompany", G, 0.8, C),
+        _sense("take", G, 0.7, E, requires="part"),  # "take part in the town hall meeting"
         _sense(
             "hold",
             G,
@@ -119,6 +146,10 @@ NOUN_SENSES: dict[str, TriggerSense] = {
         _sense("arrival", M, 0.85),
         _sense("stay", M, 0.8),
         _sense("stopover", M, 0.8),
+        _sense("layover", M, 0.8),
+        _sense("move", M, 0.7),  # "making the move back to Innisfail"
+        _sense("return", M, 0.8),
+        _sense("homecoming", M, 0.8),
         _sense("meeting", G, 0.7),
         _sense("summit", G, 0.7),
         _sense("talk", G, 0.65),
@@ -151,7 +182,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and (lemma in VERB_SENSES or lemma == "be")):
             sense = VERB_SENSES.get(lemma)
-            if sense is not None and _requirement_met(token, sense):
+            if sense is not None and requirement_met(token, sense):
                 triggers.append(Trigger(token, sense, nominal=False))
             elif lemma == "be" and _is_located_copula(token):
                 triggers.append(
@@ -168,7 +199,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     return triggers
 
 
-def _requirement_met(token: Token, sense: TriggerSense) -> bool:
+def requirement_met(token: Token, sense: TriggerSense) -> bool:
+    """Whether the words a sense requires follow the verb: "pulled into", "made it to"."""
     if not sense.requires:
         return True
     words = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "advmod")}
@@ -178,15 +210,74 @@ def _requirement_met(token: Token, sense: TriggerSense) -> bool:
     return bool(words & sense.requires)
 
 
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+_PERFECT_AUXILIARIES = frozenset({"had", "has", "have", "'d", "'ve", "'s"})
+# How a participle or an infinitive hangs from the verb whose time it shares.
+_SHARED_TIME_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj"})
+_NOUN_SLOTS = _SHARED_TIME_DEPS | {"nsubj", "nsubjpass", "dobj", "pobj"}
+
+
 def _is_presence_verb(token: Token, lemma: str) -> bool:
-    """Any verb with an "in"/"at" phrase, unless it is stative ("born in", "based in")."""
+    """A verb whose person subject is "in"/"at" a place, when the act is told (module docstring)."""
+    if at_gathering(token):
+        return token.tag_ in _PAST_TAGS or _shares_past_time(token)
     if lemma in STATIVE_VERBS or lemma in ("be", "have"):
         return False
-    # Only a told act puts someone somewhere: "said in Paris", "spoke at the summit"; a habit
-    # or a state in the present does not ("he does deals in Russia").
-    if token.tag_ not in ("VBD", "VBN"):
+    if is_where_relative(token):
+        return True
+    if not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in token.children):
         return False
-    return any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in token.children)
+    if token.tag_ in _PAST_TAGS or _shares_past_time(token):
+        return True
+    # A habit in the present puts its subject there ("she skates in Red Deer"); an activity
+    # with an object does not say where the actor is ("he does deals in Russia").
+    return (
+        token.tag_ in _PRESENT_TAGS
+        and lemma not in REPORTING_VERBS
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "aux", "auxpass") for c in token.children)
+    )
+
+
+def _shares_past_time(token: Token) -> bool:
+    """A participle or infinitive hanging from a verb in the past (or present perfect)."""
+    if token.tag_ not in ("VBG", "VB") or token.dep_ not in _SHARED_TIME_DEPS | {"acl"}:
+        return False
+    if token.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False  # "will speak", "did not speak": a bare verb with its own auxiliary
+    current = token
+    for _ in range(5):
+        # "said Grant, speaking at": a participle on a noun shares the time of the noun's verb.
+        allowed = _SHARED_TIME_DEPS | ({"acl"} if current is token else _NOUN_SLOTS)
+        if current.dep_ not in allowed or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            auxiliaries = {c.lower_ for c in current.children if c.dep_ == "aux"}
+            return current.tag_ == "VBD" or (current.tag_ == "VBN" and bool(auxiliaries & _PERFECT_AUXILIARIES))
+    return False
+
+
+def is_where_relative(token: Token) -> bool:
+    """ "Izmir, where he had lived": a relative clause opened by "where" (or "in which")."""
+    if token.dep_ != "relcl":
+        return False
+    for child in token.children:
+        if child.dep_ == "advmod" and child.lower_ == "where":
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("in", "at") and any(c.lower_ == "which" for c in child.children):
+            return True
+    return False
+
+
+def at_gathering(token: Token) -> bool:
+    """ "had strong words at a fundraiser": the verb's "at" phrase names a gathering."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "at"
+        and any(p.dep_ == "pobj" and p.lemma_.lower() in EVENT_NOUNS for p in c.children)
+        for c in token.children
+    )
 
 
 def _is_located_copula(token: Token) -> bool:

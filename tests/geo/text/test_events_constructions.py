@@ -1,0 +1,158 @@
+"""Constructions of news English that say who was where, each on sentences written for the test.
+
+One table row per construction the extractor reads (see the docstrings of `triggers`,
+`governance`, `participants`, `coreference`, `status` and `extract`); the sentences are not
+taken from any evaluation article.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from _events_world import article, mentions_for
+
+from geo.model import EventStatus
+from geo.text.events import EventExtractor
+
+OCC, P, S = EventStatus.OCCURRED, EventStatus.PLANNED, EventStatus.SPECULATIVE
+PUBLISHED = date(2023, 9, 15)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor()
+
+
+def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISHED) -> set[tuple]:
+    events, _ = extractor.read_events(article(text, published), mentions_for(text))
+    return {(e.actor, e.place.name, e.status, e.date.iso()) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A relative clause opened by "where" happens at its antecedent.
+        (
+            "Maria Lopez was arrested in Madrid, where she had worked as a chef for ten years.",
+            {("Maria Lopez", "Madrid", OCC, None)},
+        ),
+        (
+            "The delegation flew home after Anna Weber spoke in the city of Berlin, where she met students.",
+            {("Anna Weber", "Berlin", OCC, None)},
+        ),
+        # Detention puts a person where they are held.
+        ("Tom Baker has been detained in China since March.", {("Tom Baker", "China", OCC, None)}),
+        # A participle or infinitive shares the time of the past verb it hangs from.
+        (
+            '"We will win," said Paul Grant, speaking at a rally in Paris.',
+            {("Paul Grant", "Paris", OCC, None)},
+        ),
+        (
+            "John Reed admitted punching a waiter at a bar in Tokyo in May 2021.",
+            {("John Reed", "Tokyo", OCC, "2021-05")},
+        ),
+        (
+            "Lena Fischer fell ill after contracting an infection in Vietnam.",
+            {("Lena Fischer", "Vietnam", OCC, None)},
+        ),
+        (
+            "Carl Olsen left Germany in June 2019 to teach in Hanoi.",
+            {("Carl Olsen", "Germany", OCC, "2019-06"), ("Carl Olsen", "Hanoi", OCC, "2019-06")},
+        ),
+        # Any verb at a gathering puts its subject there, "have" too.
+        (
+            "At a fundraiser in Berlin on Thursday, the singer Mia Sand had harsh words for the government.",
+            {("Mia Sand", "Berlin", OCC, "2023-09-14")},
+        ),
+        # A habit in the present with no object.
+        ("These days Ella Moss trains in Madrid.", {("Ella Moss", "Madrid", OCC, None)}),
+        ("Ivan Petrov does business in Moscow.", set()),
+        # Idioms: "made it to", "the move back to", "take part in".
+        ("After two delays, Omar Haddad finally made it to Paris.", {("Omar Haddad", "Paris", OCC, None)}),
+        (
+            "Nina Parker lived abroad for years before making the move back to Seoul in 2018.",
+            {("Nina Parker", "Seoul", OCC, "2018")},
+        ),
+        (
+            "Sam Cole is scheduled to arrive in Washington on Monday, then take part in a Madrid town hall meeting.",
+            {("Sam Cole", "Washington", P, "2023-09-18"), ("Sam Cole", "Madrid", P, None)},
+        ),
+        # A verb of motion whose object is an area.
+        ("Kate Hill will travel the city of Kyiv on Monday.", {("Kate Hill", "Kyiv", P, "2023-09-18")}),
+        # The companion of a meeting may carry the place; a fronted participle's subject follows "is".
+        (
+            "Accompanying the actress Jane Roe in Tokyo is her manager, Bob Stone.",
+            {("Bob Stone", "Tokyo", OCC, None), ("Jane Roe", "Tokyo", OCC, None)},
+        ),
+        # Failing or calling off denies the event.
+        ("Rita Vance was unable to attend the ceremony in Paris.", set()),
+        ("Leo Marsh cancelled his visit to Berlin.", set()),
+        # Only what is failed is denied.
+        (
+            "Leo Marsh failed to win a contract during a summit in Hanoi in February 2019.",
+            {("Leo Marsh", "Hanoi", OCC, "2019-02")},
+        ),
+        # A progressive of motion toward a place: the arrival is still to come.
+        ("Dana Cruz is flying to Tokyo.", {("Dana Cruz", "Tokyo", P, None)}),
+        ("Dana Cruz, who was making her first trip to Kyiv, said little.", {("Dana Cruz", "Kyiv", P, None)}),
+        # "I" in a report is its speaker.
+        (
+            '"My wife and I will travel to Vietnam next year," Peter Brandt said.',
+            {("Peter Brandt", "Vietnam", P, "2024")},
+        ),
+        # A definite description of a person means the salient one.
+        (
+            "Nine-year-old Lily Grant skates every day. The Berlin skater recently returned from France.",
+            {("Lily Grant", "France", OCC, None)},
+        ),
+        (
+            "Ruth Ames won the prize. The actress arrived in Paris on Tuesday.",
+            {("Ruth Ames", "Paris", OCC, "2023-09-12")},
+        ),
+    ],
+)
+def test_construction(extractor, text, expected):
+    assert stops(extractor, text) == expected
+
+
+def test_a_titled_short_form_keeps_its_person(extractor):
+    text = (
+        "Ben Carter was stabbed at a house in Madrid. Police said Mr Carter had no enemies. "
+        "His sister, Alice Carter, travelled from Berlin for the trial. "
+        "Witnesses said Mr Carter was at a bar in Madrid that night."
+    )
+    found = stops(extractor, text, published=None)
+    assert ("Ben Carter", "Madrid", OCC, None) in found
+    assert ("Alice Carter", "Madrid", OCC, None) not in found
+    assert ("Alice Carter", "Berlin", OCC, None) in found
+
+
+def test_a_given_name_alone_means_the_person_named_in_full(extractor):
+    text = "Georgia Lane is nine. Georgia moved to Madrid in 2020."
+    assert stops(extractor, text, published=None) == {("Georgia Lane", "Madrid", OCC, "2020")}
+
+
+def test_a_meeting_without_a_place_happens_where_the_trip_goes(extractor):
+    before = "Eva Lind will fly to Hanoi on Monday. She will meet President Tran Van Minh."
+    assert ("Tran Van Minh", "Hanoi", P, None) in stops(extractor, before)
+    after = "Eva Lind will meet President Tran Van Minh. She will also travel to Hanoi, the capital of Vietnam."
+    assert ("Tran Van Minh", "Vietnam", P, None) in stops(extractor, after)
+    assert ("Eva Lind", "Vietnam", P, None) in stops(extractor, after)
+
+
+def test_a_bare_arrival_goes_where_the_trip_before_it_went(extractor):
+    text = "Eva Lind will fly to Hanoi next week. She is expected to arrive on Monday."
+    assert ("Eva Lind", "Hanoi", P, "2023-09-18") in stops(extractor, text)
+
+
+def test_a_past_plan_happened_only_if_the_text_says_so(extractor):
+    confirmed = "Hugo Martens was scheduled to fly from Berlin to Tokyo last month. He eventually made it to Tokyo."
+    assert stops(extractor, confirmed) == {
+        ("Hugo Martens", "Berlin", OCC, "2023-08"),
+        ("Hugo Martens", "Tokyo", OCC, "2023-08"),
+    }
+    unconfirmed = "Hugo Martens was scheduled to fly from Berlin to Tokyo last month."
+    assert stops(extractor, unconfirmed) == set()
+    still_ahead = "Hugo Martens is scheduled to fly from Berlin to Tokyo next month."
+    assert ("Hugo Martens", "Tokyo", P, "2023-10") in stops(extractor, still_ahead)
