@@ -202,3 +202,11 @@ class EventCorrection(BaseModel):
     status: Text | None = Field(None, description="occurred, planned or speculative.")
     actor: Text | None = Field(None, min_length=1, max_length=200, description="The person's name.")
     rejected: bool | None = Field(None, description="true: not an event; kept, but hidden everywhere.")
+
+
+class AliasCreate(BaseModel):
+    """Another name under which articles speak of an actor: later articles that use it join the same actor."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    alias: Text = Field(min_length=2, max_length=200, description="e.g. 'Kim Jong-un', 'the North Korean leader'.")

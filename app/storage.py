@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from app import models
-from geo.errors import InvalidInputError
+from geo.errors import ConflictError, InvalidInputError
 from geo.gazetteer.names import normalize_name
 from geo.model import ArticleText, Extraction, slugify
 from geo.model import Place as GeoPlace
@@ -26,6 +26,7 @@ __all__ = [
     "find_duplicate",
     "save_article",
     "replace_extraction",
+    "add_alias",
     "count_articles",
     "PlaceRows",
     "ActorRows",
@@ -164,6 +165,26 @@ def _add_extraction(
         )
     # Flushed here so that a broken row fails inside the caller's try block, not at commit.
     session.flush()
+
+
+def add_alias(session: Session, actor: models.Actor, alias: str) -> models.Actor:
+    """Let `alias` name `actor` from now on; an alias that already names someone else is a conflict."""
+    key = normalize_name(alias)
+    if not key:
+        raise InvalidInputError("alias must contain letters or digits", field="alias")
+    owner = session.exec(select(models.ActorAlias).where(models.ActorAlias.alias_key == key)).first()
+    if owner is not None:
+        if owner.actor_id == actor.id:
+            return actor
+        other = session.get(models.Actor, owner.actor_id)
+        raise ConflictError(f"{alias!r} already names {other.name} ({other.slug})", field="alias")
+    session.add(models.ActorAlias(actor_id=actor.id, alias=alias, alias_key=key))
+    try:
+        session.commit()
+    except IntegrityError:  # another analyst added it at the same moment
+        session.rollback()
+        raise ConflictError(f"{alias!r} was just given to another actor", field="alias") from None
+    return actor
 
 
 def _dateline_name(extraction: Extraction) -> str | None:

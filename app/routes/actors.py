@@ -7,12 +7,13 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from app import models
-from app.deps import SessionDep
+from app.deps import SessionDep, WriteAccess
 from app.geojson_response import GEOJSON, GeoJSONResponse
 from app.itineraries import actor_public, itinerary_of, itinerary_public
 from app.pagination import PageDep, page_of
 from app.queries import actor_by_slug
-from app.schemas import ActorPublic, ItineraryPublic, Page
+from app.schemas import ActorPublic, AliasCreate, ItineraryPublic, Page
+from app.storage import add_alias
 from geo.geojson import itinerary_feature_collection
 
 router = APIRouter(prefix="/api/actors", tags=["actors"])
@@ -28,6 +29,18 @@ def list_actors(request: Request, session: SessionDep, page: PageDep):
 @router.get("/{slug}", response_model=ActorPublic, summary="One person")
 def get_actor(slug: str, session: SessionDep):
     return actor_public(session, actor_by_slug(session, slug))
+
+
+@router.post(
+    "/{slug}/aliases",
+    response_model=ActorPublic,
+    status_code=201,
+    summary="Add another name of this person; later articles that use it join the same actor",
+    responses={409: {"description": "The alias already names another actor."}},
+    dependencies=[WriteAccess],
+)
+def add_actor_alias(slug: str, body: AliasCreate, session: SessionDep):
+    return actor_public(session, add_alias(session, actor_by_slug(session, slug), body.alias))
 
 
 @router.get("/{slug}/itinerary", response_model=ItineraryPublic, summary="A person's stops and legs, in travel order")

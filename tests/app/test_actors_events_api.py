@@ -211,3 +211,29 @@ def test_bad_corrections_are_422_and_change_nothing(trip_client, body, message):
 def test_patch_unknown_event_is_404(trip_client):
     assert trip_client.patch("/api/events/999", json={"rejected": True}).status_code == 404
     assert trip_client.get("/api/events/999").status_code == 404
+
+
+def test_aliases_merge_later_articles_into_the_same_actor(make_client, engine):
+    from app_fixtures import SOCHI, event
+
+    client = make_client(events=[event("Vladimir Putin", SOCHI, when="2023-09-15")])
+    client.post("/api/articles", json={"text": "Putin went to Sochi."})
+    response = client.post("/api/actors/vladimir-putin/aliases", json={"alias": "Vladimir Vladimirovich Putin"})
+    assert response.status_code == 201
+    assert response.json()["aliases"] == ["Vladimir Putin", "Vladimir Vladimirovich Putin"]
+    # A later article that names him in full lands on the same actor.
+    later = make_client(events=[event("Vladimir Vladimirovich Putin", SOCHI, when="2023-09-16", start=40)])
+    later.post("/api/articles", json={"text": "Vladimir Vladimirovich Putin stayed on in Sochi."})
+    actors = later.get("/api/actors").json()
+    assert actors["total"] == 1 and actors["items"][0]["events"] == 2
+    # The same alias again is fine; one that names someone else is a conflict.
+    assert client.post("/api/actors/vladimir-putin/aliases", json={"alias": "vladimir putin"}).status_code == 201
+
+
+def test_alias_of_another_actor_is_a_conflict(trip_client):
+    response = trip_client.post("/api/actors/kim-jong-un/aliases", json={"alias": "Vladimir Putin"})
+    assert response.status_code == 409
+    assert "vladimir-putin" in response.json()["detail"]
+    for body in ({"alias": ""}, {"alias": "--"}, {"name": "x"}):
+        assert trip_client.post("/api/actors/kim-jong-un/aliases", json=body).status_code == 422
+    assert trip_client.post("/api/actors/nobody/aliases", json={"alias": "Someone"}).status_code == 404
