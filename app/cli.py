@@ -11,6 +11,8 @@ import typer
 
 from app.settings import get_settings
 
+__all__ = ["app", "main"]
+
 app = typer.Typer(help="itinerant: news articles in, itineraries out.", no_args_is_help=True, add_completion=False)
 db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
 gazetteer_app = typer.Typer(help="The offline gazetteer index.", no_args_is_help=True)

@@ -16,6 +16,8 @@ from app.schemas import ActorPublic, AliasCreate, ItineraryPublic, Page
 from app.storage import add_alias
 from geo.geojson import itinerary_feature_collection
 
+__all__ = ["router"]
+
 router = APIRouter(prefix="/api/actors", tags=["actors"])
 
 

@@ -14,6 +14,8 @@ from app.schemas import ArticleCreate, ArticlePublic, ArticleSummary, Page
 from app.storage import count_articles, replace_extraction
 from geo.errors import NotFoundError
 
+__all__ = ["router"]
+
 router = APIRouter(prefix="/api/articles", tags=["articles"])
 
 

@@ -21,6 +21,8 @@ from geo.errors import NotFoundError
 from geo.geojson import event_feature, iter_feature_collection
 from geo.model import EventStatus
 
+__all__ = ["router"]
+
 router = APIRouter(prefix="/api", tags=["events"])
 
 MAX_GEOJSON_LIMIT = 100_000

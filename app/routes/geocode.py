@@ -13,6 +13,8 @@ from app.geojson_response import GEOJSON, GeoJSONResponse
 from geo.errors import InvalidInputError
 from geo.geojson import feature, feature_collection
 
+__all__ = ["router"]
+
 router = APIRouter(prefix="/api", tags=["geocoding"])
 
 ATTRIBUTION = "Place data © GeoNames (CC-BY 4.0), https://www.geonames.org/"

@@ -9,6 +9,8 @@ from app.deps import ServicesDep, SessionDep
 from app.schemas import Health
 from app.storage import count_articles
 
+__all__ = ["router"]
+
 router = APIRouter(tags=["service"])
 
 
