@@ -250,7 +250,13 @@ def serve(
     application = create_app(settings)
     _upgrade(application.state.services)
     base = f"http://{host}:{port}"
-    typer.echo(f"itinerant on {base}\n  API docs: {base}/docs\n  articles: {base}/api/articles")
+    typer.echo(
+        f"itinerant on {base}\n"
+        f"  home:     {base}/\n"
+        f"  maps:     {base}/map (every event), {base}/actors/SLUG/map (one person)\n"
+        f"  API docs: {base}/docs\n"
+        f"  GeoJSON:  {base}/api/events.geojson  ·  OGC API - Features: {base}/ogc"
+    )
     uvicorn.run(application, host=host, port=port, log_level="info")
 
 
