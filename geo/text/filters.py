@@ -4,6 +4,19 @@ Each rule looks at one kind of evidence: how the name is written (capitals, word
 model numbers), what English word it also spells, whether it is part of a person's name, and
 what the NER model tagged it as. A rule says why it rejects, so tests and debugging can tell.
 The NER model is a signal, never the judge alone: a prominent place survives its PERSON tag.
+
+Rules that keep common news words out:
+- an acronym (2-4 capitals, "CNN", "AP", "TV") is a place only when the gazetteer knows it as an
+  abbreviation or demonym ("US", "NSW", "UAE") or NER tags exactly it as a place: ISO and
+  airport codes spell every short acronym there is;
+- a month name followed by a number is a date ("October 6", "May 2020"), whatever place shares it;
+- a word inside a longer capitalised name the gazetteer does not know ("Royal Free hospital",
+  "Licking Memorial Hospital") stands for a place by itself only under its own name as a
+  prominent place, or as a hand-curated short form ("Pacific Fleet"); a mere alternate or a
+  little-known namesake is just part of the longer name. A place named as the modifier of an
+  institution ("Cottonport Fire Station", "Alexandria Police") is still a mention, as the
+  corpora annotate it (LGL above all), unless the name is itself an English word;
+- "the West", "the East" as political blocs are not places (a compass word after "the", alone).
 """
 
 from __future__ import annotations
@@ -13,12 +26,12 @@ from dataclasses import dataclass
 
 from geo.gazetteer.base import Candidate, NameType
 from geo.model import Precision
-from geo.text.context import TextContext
+from geo.text.context import TITLE_WORDS, TextContext
 from geo.text.lookup import is_prominent
 from geo.text.nlp import ORGANISATION_LABELS, PERSON_LABELS, PLACE_LABELS
-from geo.text.vocabulary import WordClass, word_class
+from geo.text.vocabulary import WordClass, is_stop_word, word_class
 
-__all__ = ["Judgement", "judge_name", "NAME_PARTICLES", "LOCATIVE_WORDS"]
+__all__ = ["Judgement", "judge_name", "NAME_PARTICLES", "LOCATIVE_WORDS", "LITTLE_KNOWN"]
 
 # Lower-case words that may sit inside a place name ("Komsomolsk-on-Amur", "Rio de Janeiro").
 NAME_PARTICLES = frozenset(
@@ -35,6 +48,21 @@ LOCATIVE_WORDS = frozenset(
     " between within beyond off along past over under above below visit visited visiting visits".split()
 )
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[\s\u00a0]+\Z")
+_ACRONYM = re.compile(r"[A-Z]{2,4}")
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_NUMBER_AFTER = re.compile(r"\A\.?[ \u00a0]+\d{1,4}\b")
+# A capitalised word right before or after a name, on the same line: "Royal |Free| hospital".
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'\u2019.-])([A-Z][\w\-]*)[ \u00a0]\Z")
+_CAPITALISED_AFTER = re.compile(r"\A[ \u00a0]([A-Z][\w\-]*)")
+_BLOC_WORDS = frozenset({"west", "east"})
+_PLAIN_NAMES = (NameType.OFFICIAL, NameType.ABBREVIATION)
+_CURATED_PREFIX = "curated:"
+# The reason a one-word name outside a place-like context is rejected: geo.text.recognize may
+# still take it when it is coordinated with a recognised place ("Oakport and Moorhead").
+LITTLE_KNOWN = "a little-known name outside any place-like context"
 _QUALIFIER_AFTER = re.compile(r"\A(?:,\s*|\s*\()[A-Z]")
 
 
@@ -83,6 +111,55 @@ def _is_speaker(text: str, start: int, end: int) -> bool:
     return preceding.casefold() == "the " and bool(_SPEECH_AFTER.match(text[end:]))
 
 
+def _is_acronym(surface: str, context: TextContext, start: int) -> bool:
+    """ "CNN", "AP", "TV": 2-4 capitals in running text (a headline in capitals says nothing)."""
+    return bool(_ACRONYM.fullmatch(surface)) and not context.in_caps_line(start)
+
+
+def _is_date(key: str, text: str, end: int) -> bool:
+    """ "October 6", "Oct. 6", "May 2020": a month name with a number, matched or following."""
+    words = key.split()
+    if not words or words[0] not in _MONTHS:
+        return False
+    return (len(words) == 2 and words[1].isdigit()) or (len(words) == 1 and bool(_NUMBER_AFTER.match(text[end:])))
+
+
+def _is_bloc(key: str, text: str, start: int) -> bool:
+    """ "the West", "the East": a compass word alone after "the" is a political bloc."""
+    return key in _BLOC_WORDS and text[max(0, start - 4) : start].casefold() == "the "
+
+
+def _inside_longer_name(key: str, text: str, start: int, end: int, context: TextContext) -> bool:
+    """Whether the name is one word of a longer capitalised name, not that name's place modifier.
+
+    A capitalised word before it makes it an inner word ("Royal |Free| hospital"). A capitalised
+    word after it makes it a modifier, and news names institutions after their places
+    ("Cottonport Fire Station", "Alexandria Police"): that reading holds unless the name is an
+    English word itself ("Licking Memorial Hospital") or what follows is no English word (a
+    surname, another name: "Royal Free").
+    """
+    before = _CAPITALISED_BEFORE.search(text[max(0, start - 40) : start])
+    if before is not None:
+        word = before.group(1).casefold()
+        word_start = start - len(before.group(0))
+        # A sentence's first word is capitalised whatever it is: only a non-word joins the name.
+        at_sentence_start = context.is_sentence_start(word_start) and word_class(word) is not None
+        if not (is_stop_word(word) or word in TITLE_WORDS or at_sentence_start):
+            return True
+    after = _CAPITALISED_AFTER.match(text[end : end + 40])
+    if after is None or is_stop_word(after.group(1).casefold()):
+        return False
+    return word_class(after.group(1).casefold()) is None or word_class(key) is not None
+
+
+def _stands_alone(candidates: list[Candidate]) -> bool:
+    """A prominent place under its own name or an abbreviation, or any hand-curated feature."""
+    return any(
+        c.place.place_id.startswith(_CURATED_PREFIX) or (c.name_type in _PLAIN_NAMES and is_prominent(c))
+        for c in candidates
+    )
+
+
 def judge_name(
     key: str,
     start: int,
@@ -114,9 +191,25 @@ def judge_name(
         return _reject("part of a model number")
     if dateline:
         return _ACCEPT
+    if _is_date(key, text, end):
+        return _reject("a date")
+    if _is_acronym(surface, context, start) and not (
+        exact_labels & PLACE_LABELS or any(c.name_type in (NameType.ABBREVIATION, NameType.DEMONYM) for c in candidates)
+    ):
+        return _reject("an acronym")
     if best.name_type is NameType.DEMONYM:
         # "Russian" is an English adjective by design: capitalised, it is the country's signal.
         return _ACCEPT
+
+    if _is_bloc(key, text, start):
+        return _reject("a political bloc")
+    if (
+        not exact_labels & PLACE_LABELS
+        and not context.in_caps_line(start)
+        and _inside_longer_name(key, text, start, end, context)
+        and not _stands_alone(candidates)
+    ):
+        return _reject("part of a longer name")
 
     word = word_class(key)
     starts_sentence = context.is_sentence_start(start) or context.in_caps_line(start)
@@ -142,7 +235,7 @@ def judge_name(
         return _reject("beside a capitalised name: a person")
     # A multi-word capitalised name ("Black Sea", "Rapides Parish") is evidence enough by itself.
     if " " not in key and not (prominent or ner_says_place or _in_locative_context(text, start, end)):
-        return _reject("a little-known name outside any place-like context")
+        return _reject(LITTLE_KNOWN)
     if best.place.precision is Precision.SITE and _is_speaker(text, start, end):
         return _reject("an institution speaking")
     return _ACCEPT

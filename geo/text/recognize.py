@@ -4,11 +4,16 @@
          people, organisations, model numbers) ──▶ longest match wins ──▶ NER proposals for
          what the matcher missed ──▶ roles: DATELINE at the start, DEMONYM for "Russian"
 
+A little-known one-word name needs a place-like context ("in Oakport"); being coordinated with
+a recognised place is one: in "stopped in Oakport and Moorhead", "Fargo, Moorhead or Oakport"
+every member of the list reads as a place once one of them does.
+
 Mentions come out unresolved (place=None); geo.text.resolve places them.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -18,7 +23,7 @@ from geo.gazetteer.names import normalize_name
 from geo.model import Mention, MentionRole
 from geo.text.context import build_context
 from geo.text.dateline import find_dateline
-from geo.text.filters import judge_name
+from geo.text.filters import LITTLE_KNOWN, judge_name
 from geo.text.lookup import CandidateLookup, is_demonym
 from geo.text.matcher import NameMatch, matcher_for, select_longest
 from geo.text.nlp import PLACE_LABELS, TextAnalysis, analyse_text, analysis_from_doc
@@ -28,6 +33,8 @@ __all__ = ["PlaceRecognizer"]
 
 _LEADING_ARTICLES = ("the ", "The ")
 _POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
+# What joins the members of a list of places: "A and B", "A or B", "A, B", "A, B, and C".
+_COORDINATION = re.compile(r"\A(?:\s*,)?\s+(?:and|or|&)\s+\Z|\A\s*,\s*\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,15 +88,22 @@ class PlaceRecognizer:
         dateline = find_dateline(text)
 
         accepted: list[NameMatch] = []
+        little_known: list[NameMatch] = []
+        rejected: set[tuple[int, int]] = set()
         for match in raw:
             is_dateline = dateline is not None and (match.start, match.end) == (dateline.start, dateline.end)
             candidates = self.lookup.candidates(match.key)
-            if judge_name(match.key, match.start, match.end, candidates, context, dateline=is_dateline).accepted:
+            judgement = judge_name(match.key, match.start, match.end, candidates, context, dateline=is_dateline)
+            if judgement.accepted:
                 accepted.append(match)
-        chosen = select_longest(accepted)
+            else:
+                rejected.add((match.start, match.end))
+                if judgement.reason == LITTLE_KNOWN:
+                    little_known.append(match)
+        chosen = select_longest(accepted + _coordinated(text, little_known, select_longest(accepted)))
         found = [self._role(m.start, m.end, m.key, dateline) for m in chosen]
         if analysis is not None:
-            found.extend(self._ner_proposals(text, analysis, found))
+            found.extend(self._ner_proposals(text, analysis, found, rejected))
         found.sort(key=lambda f: f.start)
         return [Mention(f.start, f.end, text[f.start : f.end], role=f.role) for f in found]
 
@@ -105,20 +119,45 @@ class PlaceRecognizer:
             return _Found(start, end, key, MentionRole.DEMONYM)
         return _Found(start, end, key, MentionRole.PLACE)
 
-    def _ner_proposals(self, text: str, analysis: TextAnalysis, found: list[_Found]) -> list[_Found]:
-        """GPE/LOC/FAC entities the matcher did not find, when the gazetteer knows them."""
+    def _ner_proposals(
+        self, text: str, analysis: TextAnalysis, found: list[_Found], rejected: set[tuple[int, int]]
+    ) -> list[_Found]:
+        """GPE/LOC/FAC entities the matcher did not find, when the gazetteer knows them.
+
+        A span the filters already judged, NER tag included, and rejected stays rejected.
+        """
         proposals: list[_Found] = []
         for entity in analysis.entities:
             if entity.label not in PLACE_LABELS:
                 continue
             start, end = _trim_entity(text, entity.start, entity.end)
-            if any(start < f.end and f.start < end for f in found + proposals):
+            if (start, end) in rejected or any(start < f.end and f.start < end for f in found + proposals):
                 continue
             key = normalize_name(text[start:end])
             if not key or not text[start].isupper() or not self.lookup.candidates(key):
                 continue
             proposals.append(self._role(start, end, key, None))
         return proposals
+
+
+def _coordinated(text: str, waiting: list[NameMatch], places: list[NameMatch]) -> list[NameMatch]:
+    """The little-known names listed with a recognised place ("Oakport and Moorhead"), transitively."""
+    joined: list[NameMatch] = []
+    anchors = list(places)
+    pending = [m for m in waiting if not any(m.start < p.end and p.start < m.end for p in places)]
+    while pending:
+        found = [m for m in pending if any(_are_coordinated(text, m, anchor) for anchor in anchors)]
+        if not found:
+            break
+        joined.extend(found)
+        anchors.extend(found)
+        pending = [m for m in pending if m not in found]
+    return joined
+
+
+def _are_coordinated(text: str, one: NameMatch, other: NameMatch) -> bool:
+    first, second = (one, other) if one.start < other.start else (other, one)
+    return first.end <= second.start and bool(_COORDINATION.match(text[first.end : second.start]))
 
 
 def _trim_entity(text: str, start: int, end: int) -> tuple[int, int]:

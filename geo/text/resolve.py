@@ -7,6 +7,16 @@ mentions sit in, and how close a candidate lies to the places the other mentions
 The choice is made by a few rounds of agreement: each round re-scores every mention against
 the others' current choices, so a coherent set of places beats scattered ones.
 A mention the gazetteer cannot place keeps place=None and confidence 0: it is never guessed.
+
+Two readings of a name are settled before scoring:
+- the article: "the White House", "The Hague", "The Gambia" stand for a place whose own name is
+  the name with or without its "the"; a place that merely lists "The White House" among its
+  alternate names (Casablanca, translated) is not meant. When the text writes a lowercase "the"
+  before a name and the gazetteer knows "the" + name, those places are the candidates.
+- the namesake city: a city of a million or more that shares its name with its own first-level
+  region (New York, Sao Paulo, Mexico City's "Mexico" is a country and does not count) is what a
+  story means when it writes the name as a location ("in New York", "from New York", "New
+  York's mayor"); elsewhere (lists of states, "New York Gov.") the region's prior stands.
 """
 
 from __future__ import annotations
@@ -22,6 +32,7 @@ from dataclasses import dataclass, replace
 from geo.gazetteer.base import Candidate, Gazetteer
 from geo.gazetteer.names import normalize_name
 from geo.model import Mention, Place, Precision
+from geo.text.filters import LOCATIVE_WORDS
 from geo.text.lookup import CandidateLookup
 from geo.text.spatial import great_circle_km
 
@@ -30,6 +41,11 @@ __all__ = ["resolve_mentions", "ResolutionWeights"]
 _QUALIFIER_GAP = re.compile(r"\A\s*[,(]\s*\Z")
 _CONTAINERS = (Precision.COUNTRY, Precision.ADMIN1, Precision.ADMIN2)
 _MAX_ALTERNATIVES = 5
+_ARTICLE = "the "
+_ARTICLE_BEFORE = re.compile(r"(?<![\w])the[ \u00a0]\Z", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
+_POSSESSIVE_AFTER = re.compile(r"\A['\u2019]s?\b")
+NAMESAKE_CITY_POPULATION = 1_000_000
 _region_key = functools.lru_cache(maxsize=65_536)(normalize_name)
 
 
@@ -46,6 +62,8 @@ class ResolutionWeights:
     # News names a country or first-level region far more often than a village named after it
     # ("Egypt" is rarely Egypt, Pennsylvania, however American the rest of the story is).
     container: float = 1.0
+    # A city of a million sharing its region's name, written as a location ("in New York").
+    namesake_city: float = 1.5
     rounds: int = 3
     temperature: float = 1.0  # of the softmax that turns scores into a confidence
 
@@ -61,15 +79,22 @@ def resolve_mentions(
     """The mentions with place, confidence and alternatives set, in the order given."""
     lookup = lookup or CandidateLookup(gazetteer)
     keys = [normalize_name(m.surface) for m in mentions]
-    candidates = [_unique(lookup.candidates(m.surface)) for m in mentions]
+    candidates = [_unique(_candidates_of(text, m, lookup)) for m in mentions]
     qualifiers = _qualifier_candidates(text, mentions, candidates)
+    namesakes = [
+        _namesake_city(options) if _reads_as_location(text, m) else None for m, options in zip(mentions, candidates)
+    ]
 
     chosen: list[Candidate | None] = [c[0] if c else None for c in candidates]
     scores: list[list[float]] = [[] for _ in mentions]
     for _ in range(max(1, weights.rounds)):
         evidence = _Evidence.of(keys, chosen)
         scores = [
-            [_score(c, key, qualifiers[i], evidence, weights) for c in candidates[i]] for i, key in enumerate(keys)
+            [
+                _score(c, key, qualifiers[i], evidence, weights) + (weights.namesake_city if c is namesakes[i] else 0.0)
+                for c in candidates[i]
+            ]
+            for i, key in enumerate(keys)
         ]
         chosen = [candidates[i][max(range(len(s)), key=s.__getitem__)] if s else None for i, s in enumerate(scores)]
 
@@ -89,6 +114,44 @@ def resolve_mentions(
             )
         )
     return resolved
+
+
+def _candidates_of(text: str, mention: Mention, lookup: CandidateLookup) -> list[Candidate]:
+    """The candidates of a mention, read with its article: "the White House" is not Casablanca."""
+    key = normalize_name(mention.surface)
+    if key.startswith(_ARTICLE):
+        named = _with_article(key, lookup.candidates(key))
+        return named or lookup.candidates(key[len(_ARTICLE) :])
+    if _ARTICLE_BEFORE.search(text[max(0, mention.start - 4) : mention.start]):
+        named = _with_article(_ARTICLE + key, lookup.candidates(_ARTICLE + key))
+        if named:
+            return named
+    return lookup.candidates(key)
+
+
+def _with_article(key: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates named `key` ("the hague") or its rest ("white house"), translations left out."""
+    bare = key[len(_ARTICLE) :]
+    return [c for c in candidates if normalize_name(c.place.name) in (key, bare)]
+
+
+def _reads_as_location(text: str, mention: Mention) -> bool:
+    """ "in New York", "from New York", "New York's mayor": the name written as a location."""
+    before = _WORD_BEFORE.search(text[max(0, mention.start - 20) : mention.start])
+    if before is not None and before.group(1).casefold() in LOCATIVE_WORDS:
+        return True
+    return bool(_POSSESSIVE_AFTER.match(text[mention.end : mention.end + 3]))
+
+
+def _namesake_city(candidates: list[Candidate]) -> Candidate | None:
+    """A city of a million or more whose own first-level region is another candidate of the name."""
+    regions = [c.place for c in candidates if c.place.precision is Precision.ADMIN1]
+    for candidate in candidates:
+        place = candidate.place
+        big_city = place.precision is Precision.CITY and place.population >= NAMESAKE_CITY_POPULATION
+        if big_city and any(_contains(region, place) for region in regions):
+            return candidate
+    return None
 
 
 def _unique(candidates: list[Candidate]) -> list[Candidate]:

@@ -7,10 +7,22 @@ Rules, in the order they apply:
   name ("During her visit to Israel, Clinton spoke").
 - "he/him/his/she/her" otherwise means the most salient person mentioned before it: in the same sentence
   first, then up to two sentences back; within a sentence a grammatical subject outranks other
-  mentions, then the nearer mention wins. A pronoun object never means its own verb's subject
+  mentions, then the nearer mention wins; the source of a report ("Miantsoko says ...") ranks
+  below the people it reports on, for a pronoun inside the report or in a later sentence ("...
+  seated her aunt. She eventually made it to Paris": the aunt). A pronoun object never means its own verb's subject
   ("Kim greeted him": him is not Kim), and a gender known from a title ("Mr.", "Queen") or
   from an earlier pronoun must agree.
-  Resolved pronouns count as mentions, so "He" keeps a person salient across sentences.
+  Resolved pronouns count as mentions, so "He" keeps a person salient across sentences. A
+  pronoun inside quotation marks teaches no gender ("'I saw him move it,' Dr. Maggard said":
+  "him" is someone the text never names).
+- A possessed kinship noun ("her aunt", "Finney's parents", "with her parents") means the
+  people the text names in that relation to the possessor: an apposition states one ("Georgia's
+  father, Cory Stevens", "Her husband, John Finney", "The couple's daughter, Maranda Finney":
+  the couple is the last pair of spouses told) and gives its converse too (the niece's aunt is
+  the one she is the niece of). A relative the text never names is nobody: no actor is invented.
+  A plural ("parents") is a group that "they" may then mean.
+- A headline's bare description ("Doctor returns to Newark", no article) means the person the
+  article is about: the one mentioned most often, when no one else is as often.
 - "they/their/them" and "the two leaders", "both men" mean a group: the people who take part in
   one clause together (its subject with its object or its "with"-companion), looked for in the
   same sentence before the word, then up to two sentences back. A lone person or an
@@ -31,10 +43,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from geo.text.events.lexicon import (
+    CONVERSE_RELATIONS,
+    COUPLE_NOUNS,
     FEMALE_NOUNS,
     FEMALE_PRONOUNS,
+    KINSHIP_RELATIONS,
     MALE_NOUNS,
     MALE_PRONOUNS,
+    OCCUPATION_NOUNS,
     PERSON_NOUNS,
     PLURAL_PRONOUNS,
     REPORTING_VERBS,
@@ -43,7 +59,7 @@ from geo.text.events.lexicon import (
 )
 from geo.text.events.people import Cast, Person
 
-__all__ = ["Reference", "Coreference"]
+__all__ = ["Reference", "Coreference", "is_bare_description_subject"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "ROOT": the small model sometimes leaves a clause's object as the root of a misparsed
@@ -71,14 +87,16 @@ class _Salient:
     sentence: int
     person: Person
     is_subject: bool
+    is_source: bool = False  # the subject of a verb of saying: "Miantsoko says ..."
 
 
 class Coreference:
     """Resolves the tokens of one parsed article to the people of its cast."""
 
-    def __init__(self, doc: Doc, cast: Cast) -> None:
+    def __init__(self, doc: Doc, cast: Cast, *, headline_end: int = 0) -> None:
         self.doc = doc
         self.cast = cast
+        self.headline_end = headline_end  # characters before this offset are the headline
         self._sentence_of = {}
         for index, sentence in enumerate(doc.sents):
             for token in sentence:
@@ -87,6 +105,15 @@ class Coreference:
         self._salient: list[_Salient] = []
         # Genders learnt from resolved pronouns, for people no title gave one.
         self._genders: dict[str, str] = {p.name: p.gender for p in cast.people if p.gender}
+        # (person, relation) -> relatives, from "Georgia's father, Cory Stevens" and the like.
+        self._relatives: dict[tuple[str, str], list[Person]] = {}
+        self._couples: list[tuple[Person, Person]] = []
+        self._group_mentions: list[tuple[int, int, tuple[Person, ...]]] = []
+        for token in doc:
+            if _kinship_relation(token) is not None:
+                owner = cast.person_at(next(c for c in token.children if c.dep_ == "poss"))
+                if owner is not None:
+                    self._relate(token, (owner,))
         self._resolve_all()
 
     def sentence_index(self, token: Token) -> int:
@@ -107,10 +134,19 @@ class Coreference:
             if reference is None:
                 continue
             self._resolved[token.i] = reference
+            if reference.how == "group" and len(reference.people) > 1 and token.lower_ not in PLURAL_PRONOUNS:
+                # "Finney's parents ... They had plans": a described group, for "they" to mean.
+                self._group_mentions.append((token.i, self._sentence_of[token.i], reference.people))
             # A quoted "I" repeats the speaker named next to it: no new mention.
             if len(reference.people) == 1 and reference.how not in _NOT_SALIENT:
                 self._salient.append(
-                    _Salient(token.i, self._sentence_of[token.i], reference.people[0], _is_subject(token))
+                    _Salient(
+                        token.i,
+                        self._sentence_of[token.i],
+                        reference.people[0],
+                        _is_subject(token),
+                        _is_source(token),
+                    )
                 )
 
     def _resolve(self, token: Token) -> Reference | None:
@@ -126,7 +162,9 @@ class Coreference:
             if found is None:
                 return None
             gender = "male" if lower in MALE_PRONOUNS else "female" if lower in FEMALE_PRONOUNS else None
-            if gender:
+            if gender and not _inside_quote(token):
+                # A quote's "he" may mean someone the text never names ("I saw him move it",
+                # said of a gunman): it teaches no gender.
                 self._genders.setdefault(found.name, gender)
             return Reference((found,), "pronoun")
         if token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
@@ -134,6 +172,11 @@ class Coreference:
         if token.pos_ == "PRON" and lower in _FIRST_PERSON:
             speaker = self._speaker(token)
             return None if speaker is None else Reference((speaker,), "speaker")
+        if _kinship_relation(token) is not None:
+            return self._relative(token)
+        if token.idx < self.headline_end and is_bare_description_subject(token):
+            principal = self._principal()
+            return None if principal is None else Reference((principal,), "description")
         if (
             token.pos_ == "NOUN"
             and token.lemma_.lower() in PERSON_NOUNS
@@ -188,10 +231,56 @@ class Coreference:
                 continue
             if entry.token in excluded or (gender and self._genders.get(entry.person.name) not in (None, gender)):
                 continue
-            key = (sentence - entry.sentence, 0 if entry.is_subject else 1, pronoun.i - entry.token)
+            # A source ("Miantsoko says ...") is less salient than the people its report is about.
+            demoted = entry.is_source and (
+                entry.sentence != sentence or _in_report(pronoun, _name_head(self.doc[entry.token]).head)
+            )
+            rank = 2 if demoted else 0 if entry.is_subject else 1
+            key = (sentence - entry.sentence, rank, pronoun.i - entry.token)
             if best is None or key < best[0]:
                 best = (key, entry.person)
         return None if best is None else best[1]
+
+    def _principal(self) -> Person | None:
+        """The person the article is about: the one mentioned most, when no one else is as often."""
+        counts = sorted(((len(p.mentions), p) for p in self.cast.people), key=lambda item: -item[0])
+        if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+            return None
+        return counts[0][1]
+
+    def _relate(self, noun: Token, owners: tuple[Person, ...]) -> bool:
+        """Records "Georgia's father, Cory Stevens": a kinship noun apposed to a name."""
+        named = _apposed_name(noun, self.cast)
+        if named is None or named in owners:
+            return False
+        relation = _kinship_relation(noun)
+        for owner in owners:
+            _add(self._relatives.setdefault((owner.name, relation), []), named)
+            _add(self._relatives.setdefault((named.name, CONVERSE_RELATIONS[relation]), []), owner)
+            if relation == "spouse" and (owner, named) not in self._couples:
+                self._couples.append((owner, named))
+        return True
+
+    def _relative(self, noun: Token) -> Reference | None:
+        """ "her aunt", "Finney's parents", "the couple's daughter, Maranda Finney"."""
+        owner_token = next(c for c in noun.children if c.dep_ == "poss")
+        owners: tuple[Person, ...] = ()
+        if owner_token.lemma_.lower() in COUPLE_NOUNS:
+            owners = self._couples[-1] if self._couples else ()
+        elif (owner := self._resolved.get(owner_token.i)) is not None:
+            owners = owner.people
+        if not owners or self._relate(noun, owners):
+            return None  # a named relative is its name's mention
+        relation = _kinship_relation(noun)
+        relatives: list[Person] = []
+        for owner in owners:
+            for person in self._relatives.get((owner.name, relation), []):
+                _add(relatives, person)
+        if not relatives:
+            return None  # a relative the text never names is nobody we know
+        if noun.tag_ == "NNS":
+            return Reference(tuple(relatives), "group", self._sentence_of[noun.i])
+        return Reference((relatives[-1],), "description") if len(relatives) == 1 else None
 
     def _cataphor(self, pronoun: Token) -> Person | None:
         """ "During her visit to Israel, Clinton spoke": a pronoun in a phrase put before the
@@ -214,6 +303,9 @@ class Coreference:
     def _group(self, token: Token) -> Reference | None:
         here = self._sentence_of[token.i]
         for index in range(here, max(-1, here - _SENTENCES_BACK - 1), -1):
+            described = [g for g in self._group_mentions if g[1] == index and g[0] < token.i]
+            if described:
+                return Reference(described[-1][2], "group", index)
             members: list[Person] = []
             for entry in self._salient:
                 if entry.sentence != index or (index == here and entry.token >= token.i):
@@ -234,6 +326,73 @@ class Coreference:
             if role in titles and qualifiers <= titles:
                 return entry.person
         return None
+
+
+def is_bare_description_subject(token: Token) -> bool:
+    """ "Doctor returns to Newark", "Senior U.S. Military Official Visits Georgia": a headline's
+    subject, a person noun with no article or possessor, describes whom the article is about."""
+    if token.dep_ not in _SUBJECT_DEPS or token.pos_ not in ("NOUN", "PROPN") or token.tag_ not in ("NN", "NNP"):
+        return False
+    if any(c.dep_ in ("det", "poss") for c in token.children):
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in PERSON_NOUNS or lemma in ROLE_NOUNS or lemma in OCCUPATION_NOUNS
+
+
+def _kinship_relation(token: Token) -> str | None:
+    """The relation a possessed kinship noun names ("her aunt" -> "aunt"), or None."""
+    if token.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in token.children):
+        return None
+    return KINSHIP_RELATIONS.get(token.lower_) or KINSHIP_RELATIONS.get(token.lemma_.lower())
+
+
+def _apposed_name(noun: Token, cast: Cast) -> Person | None:
+    """The person a kinship noun is apposed to: "Cory Stevens, Georgia's father", "her husband, John"."""
+    for candidate in [noun.head] if noun.dep_ == "appos" else []:
+        person = cast.person_at(candidate)
+        if person is not None:
+            return person
+    for child in noun.children:
+        if child.dep_ in ("appos", "compound") and child.i > noun.i:
+            person = cast.person_at(child)
+            if person is not None:
+                return person
+    # "Her husband, John Finney said": an apposition the parser took for a second subject.
+    after = noun.right_edge.i + 1
+    doc = noun.doc
+    if after + 1 < len(doc) and doc[after].text == "," and noun.dep_ in ("nsubj", "nsubjpass"):
+        return cast.person_at(doc[after + 1])
+    return None
+
+
+def _inside_quote(token: Token) -> bool:
+    """Whether `token` stands inside quotation marks opened earlier on its line."""
+    text = token.doc.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    before = text[line_start : token.idx]
+    return (before.count('"') + before.count("\u201c") + before.count("\u201d")) % 2 == 1
+
+
+def _add(people: list[Person], person: Person) -> None:
+    if person not in people:
+        people.append(person)
+
+
+def _in_report(token: Token, verb: Token) -> bool:
+    """Whether `token` is inside what `verb` reports (its complement clause), not beside it."""
+    if verb.dep_ == "appos":
+        verb = verb.head
+    verb = verb.head if verb.pos_ not in ("VERB", "AUX") else verb
+    return any(c.dep_ in ("ccomp", "parataxis") and c.left_edge.i <= token.i <= c.right_edge.i for c in verb.children)
+
+
+def _is_source(token: Token) -> bool:
+    """The subject of a verb of saying: the source of a report rather than one it is about."""
+    head = _name_head(token)
+    if head.dep_ == "appos":
+        head = head.head  # "Bahetoukilae's niece, Diane Miantsoko, says"
+    verb = head.head
+    return head.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in REPORTING_VERBS
 
 
 def _is_subject(token: Token) -> bool:

@@ -21,6 +21,18 @@ Places are carried over in three cases, each with lower confidence (PathRole.SET
   the country of the actor's trip told just after ("... will meet with the president. He will
   also travel to Gori" -> Georgia), when the article names that country.
 
+A performance that names no place ("It featured performances by Peter Gabriel") happens at the
+gathering told in its sentence or the one before ("attended the concert in Johannesburg").
+
+Headlines: the first sentence is a headline when the dateline follows it, when it is in title
+case, or in headlinese (a bare person noun as subject: "Doctor returns to Newark"). Headlines
+put past and planned events in the present, so a headline event the body tells again (same actor
+and place) gives way to the body's telling; one the body leaves untold is kept.
+
+A habit in the present ("Today she skates in Innisfail") is kept beside a dated past event at
+the same place ("the move back to Innisfail in 2015"): a stay going on, not the arrival. An
+occupation apposed to a name takes no date from the clause around it.
+
 A plan told in the past for a time already past ("was scheduled to fly from Newark to Paris
 last month") is no plan any more: its stops happened if the text later has the actor at one
 of its places ("She eventually made it to Paris"), and are left out otherwise.
@@ -34,21 +46,29 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from geo.errors import InvalidInputError
-from geo.model import ArticleText, DateInterval, Event, EventStatus, Mention
+from geo.model import ArticleText, DateInterval, Event, EventStatus, Mention, MentionRole
 from geo.text.events.confidence import event_confidence
-from geo.text.events.coreference import Coreference
+from geo.text.events.coreference import Coreference, is_bare_description_subject
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
 from geo.text.events.governance import GovernedPlace, PathRole, PlaceIndex, governed_places
-from geo.text.events.lexicon import FACILITY_NOUNS, PLANNING_HEADS, lemma_in
+from geo.text.events.lexicon import EVENT_NOUNS, FACILITY_NOUNS, PLANNING_HEADS, lemma_in
 from geo.text.events.parsing import parse_text
 from geo.text.events.participants import Participants, participants_of
 from geo.text.events.people import Cast, find_cast
 from geo.text.events.status import event_status
-from geo.text.events.triggers import ObjectReading, Trigger, TriggerKind, find_triggers
+from geo.text.events.triggers import (
+    ObjectReading,
+    Trigger,
+    TriggerKind,
+    find_triggers,
+    is_located_occupation,
+    is_misread_present_verb,
+)
 
 __all__ = ["EventExtractor"]
 
 _SETTING_SENTENCES = 4
+_PERFORMANCE_NOUNS = frozenset(["performance"])
 # "The two leaders later flew to Berlin": a step after the one told, not on its date.
 _SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "next"])
 # Words that put a plan's time in the past: "was scheduled to fly last month".
@@ -96,7 +116,8 @@ class _ArticleReading:
         self.doc = doc
         self.article = article
         self.cast = cast
-        self.coref = Coreference(doc, cast)
+        self.headline_end = _headline_end(doc, mentions)
+        self.coref = Coreference(doc, cast, headline_end=self.headline_end)
         self.places = PlaceIndex(doc, mentions, frozenset(cast.token_person))
         self.dates = ArticleDates(doc, article.published)
         self.triggers = find_triggers(doc) if self.places else []
@@ -105,6 +126,8 @@ class _ArticleReading:
         self._settings: list[tuple[int, str, GovernedPlace, EventDate]] = []
         # (sentence, actor, status, where) of every trip, for placeless meetings and arrivals.
         self._trips: list[tuple[int, str, EventStatus, GovernedPlace]] = []
+        # (actor, place id, evidence start) of habits told in the present ("she skates in X").
+        self._habits: set[tuple[str, str, int]] = set()
 
     def events(self) -> list[Event]:
         events: list[Event] = []
@@ -117,7 +140,7 @@ class _ArticleReading:
             if carried is not None:
                 events.extend(self._events_at(trigger, carried, participants, status, when))
         events.extend(_confirmed(self._past_plans, events))
-        return _merge_duplicates(events)
+        return _merge_duplicates(_without_repeated_headline(events, self.headline_end), self._habits)
 
     def _events_of(self, trigger: Trigger, earlier: list[DateInterval]) -> list[Event]:
         status = event_status(trigger)
@@ -128,6 +151,8 @@ class _ArticleReading:
             return []
         governed = governed_places(trigger, self.places)
         when = self._date(trigger, status, participants, earlier)
+        if not governed and trigger.nominal and trigger.lemma in _PERFORMANCE_NOUNS:
+            governed = self._gathering_setting(trigger)
         if not governed:
             carried = self._setting(trigger, status, participants)
             if carried is None:
@@ -155,10 +180,32 @@ class _ArticleReading:
             for place in governed:
                 self._trips.extend((sentence, p.name, status, place) for p in participants.actors)
         events = [event for place in governed for event in self._events_at(trigger, place, participants, status, when)]
+        if _is_present_habit(trigger, status):
+            self._habits.update((e.actor, e.place.place_id, e.evidence_start) for e in events)
         if status is EventStatus.PLANNED and self._is_past_plan(trigger, when):
             self._past_plans.extend(events)
             return []
         return events
+
+    def _gathering_setting(self, trigger: Trigger) -> list[GovernedPlace]:
+        """Where a performance naming no place was: the gathering told in its sentence or the one
+        before ("attended the concert in Johannesburg. It featured performances by ...")."""
+        sentence = self.coref.sentence_index(trigger.token)
+        for token in reversed(self.doc[: trigger.token.i]):
+            if self.coref.sentence_index(token) < sentence - 1:
+                break
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in EVENT_NOUNS:
+                continue
+            # "attended the concert in Johannesburg": the parser may hang the place on the verb.
+            holders = [token, token.head] if token.dep_ == "dobj" else [token]
+            for prep in (c for holder in holders for c in holder.children):
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                    continue
+                for pobj in prep.children:
+                    mention = self.places.mention_at(pobj)
+                    if pobj.dep_ == "pobj" and mention is not None and mention.place is not None:
+                        return [GovernedPlace(mention, mention.place, 3, PathRole.SETTING)]
+        return []
 
     def _is_past_plan(self, trigger: Trigger, when: EventDate) -> bool:
         """A plan told in the past for a time already past: "was scheduled to fly ... last month"."""
@@ -213,6 +260,9 @@ class _ArticleReading:
     def _date(
         self, trigger: Trigger, status: EventStatus, participants: Participants, earlier: list[DateInterval]
     ) -> EventDate:
+        if is_located_occupation(trigger.token):
+            # An apposition describes, it does not narrate: the clause's date is not its date.
+            return EventDate(DateInterval(), DateSource.NONE)
         when = self.dates.date_for(trigger.token, status, other_triggers=self.trigger_tokens, earlier=earlier)
         sentence = self.coref.sentence_index(trigger.token)
         if (
@@ -271,6 +321,39 @@ class _ArticleReading:
         return events
 
 
+def _headline_end(doc: Doc, mentions: Sequence[Mention]) -> int:
+    """Where the headline ends: the end of the article's first sentence when it is one, or 0.
+
+    The first sentence is a headline when the dateline ("NEWARK --") comes after it, when it
+    is in title case ("Senior U.S. Military Official Visits Georgia"), or when it is in
+    headlinese: a person noun with no article as subject ("Doctor returns to Newark").
+    """
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return 0
+    dateline = next((m for m in mentions if m.role is MentionRole.DATELINE), None)
+    if dateline is not None and dateline.start >= first.end_char:
+        return first.end_char
+    words = [t for t in first if t.is_alpha]
+    if len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words):
+        return first.end_char
+    if any(is_bare_description_subject(t) for t in first):
+        return first.end_char
+    return 0
+
+
+def _without_repeated_headline(events: list[Event], headline_end: int) -> list[Event]:
+    """Headline events the body tells again: the body's telling wins, with its tense and date.
+
+    A headline puts a past event in the present ("Doctor returns to Newark") and a planned one
+    too ("Official Visits Georgia" over "will meet ... in Georgia"), so it never overrides.
+    """
+    if not headline_end:
+        return events
+    told = {(e.actor, e.place.place_id) for e in events if e.evidence_start >= headline_end}
+    return [e for e in events if e.evidence_start >= headline_end or (e.actor, e.place.place_id) not in told]
+
+
 def _takes_trip_setting(trigger: Trigger, participants: Participants) -> bool:
     """A meeting with someone, or a bare motion verb ("is expected to arrive"), naming no place."""
     token = trigger.token
@@ -299,15 +382,26 @@ def _evidence(sentence: Span) -> tuple[str, int, int]:
     return text, start, start + len(text)
 
 
-def _merge_duplicates(events: list[Event]) -> list[Event]:
+def _is_present_habit(trigger: Trigger, status: EventStatus) -> bool:
+    """ "Today Georgia skates in Red Deer": a presence told in the simple present, a habit."""
+    token = trigger.token
+    if status is not EventStatus.OCCURRED or trigger.sense.kind is not TriggerKind.PRESENCE or trigger.nominal:
+        return False
+    return token.tag_ in ("VBZ", "VBP") or is_misread_present_verb(token)
+
+
+def _merge_duplicates(events: list[Event], habits: set[tuple[str, str, int]] = frozenset()) -> list[Event]:
     """One event per actor, place, status and date: the first told, with the best confidence.
 
     An undated event is dropped when the same actor has a dated one at that place with that
-    status: "Biden visited Kyiv on Monday ... Biden's trip to Kyiv" is one stop.
+    status: "Biden visited Kyiv on Monday ... Biden's trip to Kyiv" is one stop. A habit told
+    in the present ("today she skates in Innisfail") is kept beside a dated past event there
+    ("the move back to Innisfail in 2015"): one is a stay going on, the other an arrival.
     """
     merged: dict[tuple, Event] = {}
     for event in events:
-        key = (event.actor, event.place.place_id, event.status, event.date.iso(), event.date.precision)
+        habit = (event.actor, event.place.place_id, event.evidence_start) in habits
+        key = (event.actor, event.place.place_id, event.status, event.date.iso(), event.date.precision, habit)
         kept = merged.get(key)
         if kept is None:
             merged[key] = event
@@ -315,5 +409,7 @@ def _merge_duplicates(events: list[Event]) -> list[Event]:
             merged[key] = replace(kept, confidence=event.confidence)
     dated = {(e.actor, e.place.place_id, e.status) for e in merged.values() if e.date.iso() is not None}
     return [
-        e for e in merged.values() if e.date.iso() is not None or (e.actor, e.place.place_id, e.status) not in dated
+        e
+        for key, e in merged.items()
+        if e.date.iso() is not None or key[-1] or (e.actor, e.place.place_id, e.status) not in dated
     ]

@@ -25,6 +25,10 @@ Four more paths name a place the parse puts elsewhere:
 - a nominal event carries destination adverbs as verbs do: "the move back to Innisfail";
 - a meeting's companion may carry the place: "accompanying the actress in Athens".
 
+A named place's own "near" or "outside" phrase only locates it ("near Yarrabah, near Cairns":
+Cairns is no stop), and a place coordinated with a time phrase is reached through the adverb that
+carries it ("a practitioner from 1982 and afterward in New Hampshire").
+
 The place of the event is the most specific governed place: a head of the phrase ("resort of
 Sochi") beats a modifier ("Black Sea resort"), a city beats the country or region holding it
 ("Moscow, Russia"). Coordinated places ("visited Moscow and Kyiv") are each kept.
@@ -66,8 +70,10 @@ _LOCATIVE_PREPS = frozenset(
         "aboard",
     ]
 )
-_STATIC_PREPS = frozenset({"in", "at"})
+# "near" too: "dumped it near Yarrabah" puts the actor by the town, within a stop's tolerance.
+_STATIC_PREPS = frozenset({"in", "at", "near"})
 _NOUN_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on"})
+_LOCATOR_PREPS = frozenset({"near", "outside"})
 _MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 _DESTINATION_ADVERBS = frozenset(["next", "back", "home", "there", "onward", "onwards", "abroad", "then", "later"])
 _MAX_DEPTH = 6
@@ -200,6 +206,18 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
     if trigger.nominal:
         if dep == "prep" and child.lower_ in _LOCATIVE_PREPS:
             return [(c, 2, PathRole.HEAD) for c in child.children if c.dep_ == "pobj"]
+        if dep == "prep":
+            # "a practitioner from 1982 and afterward in New Hampshire": a place coordinated
+            # with a time phrase, through the adverb that carries it.
+            return [
+                (place, 3, PathRole.HEAD)
+                for adverb in child.conjuncts
+                if adverb.pos_ == "ADV"
+                for prep in adverb.children
+                if prep.dep_ == "prep" and prep.lower_ in _STATIC_PREPS
+                for place in prep.children
+                if place.dep_ == "pobj"
+            ]
         if dep in _MODIFIER_DEPS:
             return [(child, 1, PathRole.MODIFIER)]
         if dep == "advmod" and child.lower_ in _DESTINATION_ADVERBS:
@@ -258,6 +276,9 @@ def _next_steps(token: Token, depth: int, role: PathRole) -> list[tuple[Token, i
             steps.append((child, depth + 1, role))
         elif dep == "prep" and (is_noun_hub or token.pos_ == "PROPN"):
             preps = _NOUN_PREPS | ({"of"} if lemma in AREA_NOUNS else set())
+            if not is_noun_hub:
+                # "near Yarrabah, near Cairns": a named place's "near" phrase only locates it.
+                preps = preps - _LOCATOR_PREPS
             if child.lower_ in preps:
                 steps.extend((c, depth + 2, role) for c in child.children if c.dep_ == "pobj")
         elif dep in _MODIFIER_DEPS and is_noun_hub:

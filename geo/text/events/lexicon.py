@@ -2,7 +2,8 @@
 
 The dependency parse says how words relate; these lists say what a few words mean for
 "who was where": titles around names, nouns that name a location or a facility, nouns that name
-a vehicle someone travels in, and verbs that report or speculate rather than narrate.
+a vehicle someone travels in, kinship nouns and their converses, occupations done somewhere, and
+verbs that report or speculate rather than narrate.
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ __all__ = [
     "FEMALE_PRONOUNS",
     "MALE_TITLES",
     "FEMALE_TITLES",
+    "KINSHIP_RELATIONS",
+    "CONVERSE_RELATIONS",
+    "COUPLE_NOUNS",
+    "OCCUPATION_NOUNS",
     "lemma_in",
 ]
 
@@ -461,10 +466,80 @@ LOCATIVE_NOUNS = AREA_NOUNS | FACILITY_NOUNS | EVENT_NOUNS
 
 # Common nouns for a person, for definite descriptions ("the Innisfail skater", "the actress"):
 # they mean someone already named, as titles do ("the North Korean leader").
-MALE_NOUNS = frozenset(["man", "boy", "father", "husband", "son", "brother", "actor", "businessman", "gentleman"])
-FEMALE_NOUNS = frozenset(
-    ["woman", "girl", "mother", "wife", "daughter", "sister", "actress", "businesswoman", "lady", "waitress"]
+MALE_NOUNS = frozenset(
+    ["man", "boy", "father", "husband", "son", "brother", "actor", "businessman", "gentleman", "uncle", "nephew"]
 )
+FEMALE_NOUNS = frozenset(
+    [
+        "woman",
+        "girl",
+        "mother",
+        "wife",
+        "daughter",
+        "sister",
+        "actress",
+        "businesswoman",
+        "lady",
+        "waitress",
+        "aunt",
+        "niece",
+    ]
+)
+# Kinship nouns and the relation each names, for relational descriptions ("her aunt", "Finney's
+# parents"): such a noun means whoever the text names in that relation to its possessor.
+KINSHIP_RELATIONS: dict[str, str] = {
+    **dict.fromkeys(["father", "mother", "parent", "parents", "dad", "mom", "mum"], "parent"),
+    **dict.fromkeys(["son", "daughter", "child", "children", "kid"], "child"),
+    **dict.fromkeys(["husband", "wife", "spouse"], "spouse"),
+    **dict.fromkeys(["brother", "sister", "sibling"], "sibling"),
+    **dict.fromkeys(["aunt", "uncle"], "aunt"),
+    **dict.fromkeys(["niece", "nephew"], "niece"),
+    **dict.fromkeys(["grandfather", "grandmother", "grandparent"], "grandparent"),
+    **dict.fromkeys(["grandson", "granddaughter", "grandchild"], "grandchild"),
+}
+# If X is Y's parent, Y is X's child: one stated relation gives both directions.
+CONVERSE_RELATIONS: dict[str, str] = {
+    "parent": "child",
+    "child": "parent",
+    "spouse": "spouse",
+    "sibling": "sibling",
+    "aunt": "niece",
+    "niece": "aunt",
+    "grandparent": "grandchild",
+    "grandchild": "grandparent",
+}
+# Occupations that are done somewhere: "Underwood, a family practitioner at Licking Memorial and
+# afterward in New Hampshire" says where she worked. Roles held from afar ("minister",
+# "chairman", "native") are not here.
+OCCUPATION_NOUNS = frozenset(
+    [
+        "practitioner",
+        "doctor",
+        "physician",
+        "surgeon",
+        "nurse",
+        "teacher",
+        "professor",
+        "student",
+        "pastor",
+        "priest",
+        "bartender",
+        "waiter",
+        "waitress",
+        "worker",
+        "employee",
+        "volunteer",
+        "resident",
+        "farmer",
+        "coach",
+        "chef",
+        "firefighter",
+        "officer",
+    ]
+)
+# "The couple's daughter": the two spouses told just before.
+COUPLE_NOUNS = frozenset(["couple"])
+
 PERSON_NOUNS = (
     MALE_NOUNS
     | FEMALE_NOUNS

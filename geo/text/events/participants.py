@@ -10,7 +10,15 @@ next to ...": Kim travels). A clause without a subject of its own borrows one:
 - a fronted participle with "is" after it: the name that follows ("Accompanying the actress in
   Athens is Peter Lichtenthal").
 
-A vehicle or delegation stands for its owner ("Kim's train" -> Kim). Companions come from the
+- a finite past verb the parser hung on a name as a modifier: that name ("Hickson, who pleaded
+  guilty, chopped up ...": a reduced relative is a participle, never a past tense);
+- "Today Georgia skates in ...", the verb misread as a noun: the name compounded with it.
+
+A name apposed after a coordinated title is one more member of the list ("met President
+Saakashvili and Defense Minister, Davit Sikharulidze", which the parser hangs on the first name),
+and a plural noun with examples means them ("performances by artists such as Peter Gabriel,
+Ludacris"). An occupation apposed to a name ("Underwood, a family practitioner in ...") is that
+name's. A vehicle or delegation stands for its owner ("Kim's train" -> Kim). Companions come from the
 object of meeting verbs ("met Putin", "hosted Kim"), "with" ("met with", "held talks with"),
 the agent of a passive ("was welcomed by") and "accompanied by". Nominal events take their
 possessor ("Kim's trip", "their meeting"), name compounds ("the Putin-Kim meeting"), "by"/"with"
@@ -26,7 +34,7 @@ from spacy.tokens import Token
 from geo.text.events.coreference import Coreference, Reference
 from geo.text.events.lexicon import VEHICLE_NOUNS
 from geo.text.events.people import Person
-from geo.text.events.triggers import ObjectReading, Trigger, TriggerKind
+from geo.text.events.triggers import ObjectReading, Trigger, TriggerKind, is_misread_present_verb
 
 __all__ = ["Participants", "participants_of"]
 
@@ -119,6 +127,9 @@ def _companions_of_clause(clause: Token, coref: Coreference) -> list[Person]:
 def _subject_references(verb: Token, coref: Coreference) -> list[Reference]:
     """The references of the subject of `verb`, borrowed from a governing clause if it has none."""
     current = verb
+    if verb.pos_ == "NOUN" and is_misread_present_verb(verb):
+        # "Today Georgia skates in Red Deer": the parser made the subject a compound of the verb.
+        return _references_of(verb.doc[verb.i - 1], coref)
     for _ in range(_MAX_CLIMB):
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and current.dep_ == "relcl" and subjects[0].lower_ in _RELATIVE_PRONOUNS:
@@ -174,6 +185,10 @@ def _controller(clause: Token) -> Token | list[Token] | None:
             return [left]
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
             return [head]
+    if dep == "acl" and clause.tag_ == "VBD" and head.pos_ == "PROPN":
+        # "Hickson, who pleaded guilty ..., chopped up": a finite past verb is no reduced
+        # relative (those are participles), so the name it hangs on is its subject.
+        return [head]
     if dep in ("acomp", "attr"):
         return head  # "is likely to visit": the subject of "is"
     if dep == "acl" and clause.tag_ == "VB" and head.dep_ in ("dobj", "attr", "nsubj"):
@@ -201,9 +216,38 @@ def _references_of(token: Token, coref: Coreference) -> list[Reference]:
             # "Kim's train", "the president's motorcade": the owner travels with it.
             owner = next((c for c in item.children if c.dep_ == "poss"), None)
             reference = None if owner is None else coref.refer(owner)
+        if reference is None and item.tag_ == "NNS":
+            # "artists such as Peter Gabriel, Ludacris ...", "leaders including X": the examples.
+            references.extend(r for example in _examples(item) for r in _references_of(example, coref))
         if reference is not None:
             references.append(reference)
+    references.extend(_misattached_list_member(token, coref))
     return references
+
+
+def _examples(noun: Token) -> list[Token]:
+    """The first example a plural noun gives: "artists such as X", "leaders including X"."""
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in ("as", "including", "like")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _misattached_list_member(token: Token, coref: Coreference) -> list[Reference]:
+    """ "met President Saakashvili and Defense Minister, Davit Sikharulidze": the parser hangs the
+    last title's name on the first name; a name apposed after a coordinated title is one more member."""
+    found = []
+    own = coref.refer(token)
+    for child in token.children:
+        if child.dep_ != "appos" or not any(c.i < child.i for c in token.conjuncts if c.i > token.i):
+            continue
+        reference = coref.refer(child)
+        if reference is not None and (own is None or reference.people != own.people):
+            found.append(reference)
+    return found
 
 
 def _nominal(noun: Token, coref: Coreference) -> Participants:
@@ -218,6 +262,9 @@ def _nominal(noun: Token, coref: Coreference) -> Participants:
             references.extend(r for c in child.children if c.dep_ == "pobj" for r in _references_of(c, coref))
         elif child.dep_ == "prep" and child.lower_ == "with":
             companions.extend(p for c in child.children if c.dep_ == "pobj" for p in _people(_references_of(c, coref)))
+    if not references and noun.dep_ == "appos":
+        # "Underwood, a family practitioner in New Hampshire": the apposition's name.
+        references = [r for r in [coref.refer(noun.head)] if r is not None]
     if not references:
         host = _verb_making(noun)
         if host is not None:

@@ -19,6 +19,14 @@ presence trigger, except stative verbs ("was born in", "is based in"), when the 
   deals in Russia" has an object: an activity, not where he is);
 - any verb, even "have" or a stative one, at a gathering: "had strong words at a fundraiser in".
 
+Two parser slips are read for what they are: "Today Georgia skates in Red Deer" tagged as a
+plural noun "skates" compounded with the name (no English noun phrase "<Name> <nouns> in
+<Place>" stands alone as a sentence: it is the name's verb in the present), and an occupation
+apposed to a name with a place ("Underwood, a family practitioner at ... and afterward in New
+Hampshire") says where the person works or worked.
+
+"near" counts with "in" and "at": "dumping it near Yarrabah" puts the actor by the town.
+
 "be" itself with "in", "at" or "on" is one too ("Dr. Maggard was on the Champs-Elysees", "is
 currently in France"). Idioms of arrival count as motion: "made it to Paris"; "take part in" a
 meeting attends it.
@@ -31,7 +39,7 @@ from enum import StrEnum
 
 from spacy.tokens import Doc, Token
 
-from geo.text.events.lexicon import EVENT_NOUNS, REPORTING_VERBS, STATIVE_VERBS
+from geo.text.events.lexicon import EVENT_NOUNS, OCCUPATION_NOUNS, REPORTING_VERBS, STATIVE_VERBS
 
 __all__ = [
     "TriggerKind",
@@ -42,6 +50,8 @@ __all__ = [
     "requirement_met",
     "is_where_relative",
     "at_gathering",
+    "is_misread_present_verb",
+    "is_located_occupation",
     "VERB_SENSES",
     "NOUN_SENSES",
 ]
@@ -155,10 +165,13 @@ NOUN_SENSES: dict[str, TriggerSense] = {
         _sense("talk", G, 0.65),
         _sense("talks", G, 0.65),
         _sense("invitation", TriggerKind.INVITATION, 0.7),
+        # "featured performances by Peter Gabriel": the performer was at the show.
+        _sense("performance", G, 0.65),
     )
 }
 
 PRESENCE_SENSE_STRENGTH = 0.5
+OCCUPATION_STRENGTH = 0.55  # "Underwood, a family practitioner in New Hampshire"
 COPULA_STRENGTH = 0.7  # "Dr. Maggard was on the Champs-Elysees", "is currently in France"
 
 
@@ -196,7 +209,38 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             sense = NOUN_SENSES.get(lemma) or NOUN_SENSES.get(token.lower_)
             if sense is not None:
                 triggers.append(Trigger(token, sense, nominal=True))
+            elif is_located_occupation(token):
+                triggers.append(
+                    Trigger(token, TriggerSense(lemma, TriggerKind.PRESENCE, OCCUPATION_STRENGTH), nominal=True)
+                )
+            elif is_misread_present_verb(token):
+                triggers.append(
+                    Trigger(token, TriggerSense(lemma, TriggerKind.PRESENCE, PRESENCE_SENSE_STRENGTH), nominal=False)
+                )
     return triggers
+
+
+def is_located_occupation(token: Token) -> bool:
+    """ "Underwood, a family practitioner at Licking Memorial": an occupation apposed to a name,
+    with a place where it is done."""
+    if token.dep_ != "appos" or token.lemma_.lower() not in OCCUPATION_NOUNS or token.head.pos_ != "PROPN":
+        return False
+    return any(c.dep_ == "prep" for c in token.children)
+
+
+def is_misread_present_verb(token: Token) -> bool:
+    """ "Today Georgia skates in Red Deer" tagged as a noun "skates" compounded with "Georgia".
+
+    A plural noun that heads its sentence, right after a proper name it takes as a compound and
+    followed by "in"/"at", is the name's verb in the present: English has no noun phrase
+    "<Name> <nouns> in <Place>" that stands alone as a sentence.
+    """
+    if token.dep_ != "ROOT" or token.tag_ != "NNS" or not token.lower_.endswith("s") or token.i == 0:
+        return False
+    name = token.doc[token.i - 1]
+    if name.dep_ != "compound" or name.head.i != token.i or name.pos_ != "PROPN":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and c.i == token.i + 1 for c in token.children)
 
 
 def requirement_met(token: Token, sense: TriggerSense) -> bool:
@@ -226,7 +270,7 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
         return False
     if is_where_relative(token):
         return True
-    if not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in token.children):
+    if not any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for c in token.children):
         return False
     if token.tag_ in _PAST_TAGS or _shares_past_time(token):
         return True

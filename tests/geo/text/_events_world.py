@@ -57,6 +57,14 @@ PLACES: dict[str, Place] = {
         place(1850147, "Tokyo", 35.6895, 139.69171, CITY, "JP", "Tokyo"),
         place(2038349, "Khabarovsk", 48.48271, 135.08379, CITY, "RU", "Khabarovsk"),
         place(630673, "Black Sea", 43.0, 34.0, SITE, None, kind="sea"),
+        place(6251999, "Canada", 60.0, -96.0, C, "CA"),
+        place(2643743, "London", 51.50853, -0.12574, CITY, "GB", "England"),
+        place(2644688, "Leeds", 53.79648, -1.54785, CITY, "GB", "England"),
+        place(2633352, "York", 53.95763, -1.08271, CITY, "GB", "England"),
+        place(2996944, "Lyon", 45.74846, 4.84671, CITY, "FR", "Auvergne-Rhone-Alpes"),
+        place(3169070, "Rome", 41.89193, 12.51133, CITY, "IT", "Lazio"),
+        place(3143244, "Oslo", 59.91273, 10.74609, CITY, "NO", "Oslo"),
+        place(3161732, "Bergen", 60.39299, 5.32415, CITY, "NO", "Vestland"),
     )
 }
 DEMONYMS = {"Russian": "Russia", "North Korean": "North Korea", "Belarusian": "Belarus"}

@@ -1,0 +1,144 @@
+"""Relational descriptions, groups, headlines and parser slips, each on sentences written for the test.
+
+One row per rule of `coreference` (kinship nouns, sources of reports, quotes), `participants`
+(list members, examples), `triggers` (occupations, misread present verbs), `governance` ("near")
+and `extract` (headlines, performances, present habits); no sentence is taken from an
+evaluation article.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from _events_world import article, mentions_for
+
+from geo.model import EventStatus
+from geo.text.events import EventExtractor
+from geo.text.events.coreference import Coreference
+from geo.text.events.parsing import parse_text
+from geo.text.events.people import find_cast
+
+OCC, P = EventStatus.OCCURRED, EventStatus.PLANNED
+PUBLISHED = date(2023, 9, 15)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor()
+
+
+def stops(extractor: EventExtractor, text: str) -> set[tuple]:
+    events, _ = extractor.read_events(article(text, PUBLISHED), mentions_for(text))
+    return {(e.actor, e.place.name, e.status) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "with her parents" means the parents the text names, even named later.
+        (
+            "Sara Lind recently returned from Oslo, where she lived for five years with her parents. "
+            '"She loves it," said Erik Lind, Sara\'s father.',
+            {("Sara Lind", "Oslo", OCC), ("Erik Lind", "Oslo", OCC)},
+        ),
+        # "her husband, Tom Kane" and "the couple's son" make Ruth and Tom Kane Ben's parents.
+        (
+            "Dr. Ruth Kane was in Paris on Friday. Her husband, Tom Kane, said it was scary. "
+            "The couple's son, Ben Kane, is a student in London. Ben's parents will return to Canada next week.",
+            {
+                ("Ruth Kane", "Paris", OCC),
+                ("Ruth Kane", "Canada", P),
+                ("Tom Kane", "Canada", P),
+            },
+        ),
+        # The source of a report is less salient than the aunt the report is about.
+        (
+            "Marie Curtis's niece, Clara Dubois, says the airline lost her aunt's bags and seated her on a "
+            "flight to Rome. She eventually made it to Lyon after a day in Rome.",
+            {("Marie Curtis", "Lyon", OCC)},
+        ),
+        # A name apposed after a coordinated title is one more companion.
+        (
+            "Gen. Hall will meet with President Moreau and Defense Minister, Luc Bernard, during his trip. "
+            "He will also travel to France.",
+            {("Hall", "France", P), ("Moreau", "France", P), ("Luc Bernard", "France", P)},
+        ),
+        # An occupation apposed to a name says where it is done, coordinated places too.
+        (
+            "Jane Doe, a nurse at Leeds General from 2001 to 2010 and afterward in York, moved to Canada.",
+            {("Jane Doe", "York", OCC), ("Jane Doe", "Canada", OCC)},
+        ),
+        (
+            "Omar Haddad, a teacher in London, flew to Rome on Monday.",
+            {("Omar Haddad", "London", OCC), ("Omar Haddad", "Rome", OCC)},
+        ),
+        # A named place's "near" phrase only locates it; "near" itself puts the actor there.
+        ("Mark Cole was arrested near Leeds, near York, on Friday.", {("Mark Cole", "Leeds", OCC)}),
+        # A finite past verb hanging on a name as a modifier is that name's predicate.
+        (
+            "Tom Weller, who pleaded guilty to theft, stole a car and later dumped it near York.",
+            {("Tom Weller", "York", OCC)},
+        ),
+        # Performers at a show the sentence before names with its place.
+        (
+            "The festival in Berlin drew thousands of fans on Saturday. "
+            "It featured performances by Peter Brandt and Maria Klein.",
+            {("Peter Brandt", "Berlin", OCC), ("Maria Klein", "Berlin", OCC)},
+        ),
+        # "Today Anna skates in Leeds": the small model tags the verb as a noun.
+        (
+            "Anna Novak won a silver medal in 2019. Today Anna skates in Leeds and York for extra training.",
+            {("Anna Novak", "Leeds", OCC), ("Anna Novak", "York", OCC)},
+        ),
+        # A headline's bare description is the person the article is about.
+        (
+            "Teacher returns to Oslo. Kari Berg came home last week. Berg said she missed the sea.",
+            {("Kari Berg", "Oslo", OCC)},
+        ),
+        # The body's telling of a headline event wins: its tense says it is planned.
+        (
+            "Minister visits France. Jean Roux will visit France on Monday, Roux's office said.",
+            {("Jean Roux", "France", P)},
+        ),
+    ],
+)
+def test_relations_and_groups(extractor: EventExtractor, text: str, expected: set[tuple]) -> None:
+    assert stops(extractor, text) == expected
+
+
+def test_present_habit_is_kept_beside_a_dated_arrival(extractor: EventExtractor) -> None:
+    text = "Anna Novak moved back to Leeds in 2015. Today Anna skates in Leeds and York."
+    events, _ = extractor.read_events(article(text, None), mentions_for(text))
+    leeds = sorted(str(e.date.iso()) for e in events if e.place.name == "Leeds")
+    assert leeds == ["2015", "None"]
+
+
+def test_a_dated_visit_absorbs_an_undated_mention_of_it(extractor: EventExtractor) -> None:
+    text = "Anna Novak moved to Leeds in 2015. Her move to Leeds was a success."
+    events, _ = extractor.read_events(article(text, None), mentions_for(text))
+    assert [e.date.iso() for e in events if e.place.name == "Leeds"] == ["2015"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # A quote's "him" teaches no gender: "Her" still means the speaker.
+        (
+            '"I saw him fall," Dr. Anna Kowalski said. Her brother, Piotr Nowak, was in Paris.',
+            "Her",
+            ("Anna Kowalski",),
+        ),
+        # "her aunt" is whom the niece was said to be the niece of.
+        ("Marie Curtis's niece, Clara Dubois, called her aunt.", "aunt", ("Marie Curtis",)),
+        # A kinship noun nobody is named for means nobody.
+        ("Clara Dubois called her aunt.", "aunt", ()),
+        # Outside the report, the source keeps its rank: "after he met" is the source's own act.
+        ("Kim travels next to Vladivostok, Putin told Russian media after he met with Kim.", "he", ("Putin",)),
+    ],
+)
+def test_relational_coreference(text: str, word: str, expected: tuple[str, ...]) -> None:
+    doc = parse_text(text)
+    coref = Coreference(doc, find_cast(doc, mentions_for(text)))
+    token = next(t for t in reversed(doc) if t.text == word)
+    assert tuple(p.name for p in coref.people_of(token)) == expected

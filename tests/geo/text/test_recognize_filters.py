@@ -1,0 +1,125 @@
+"""Recognition rules that keep news words out and let listed places in, on a small gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import small_world
+from support.memory_gazetteer import MemoryGazetteer, make_place
+
+from geo.gazetteer.base import NameType
+from geo.model import Place, Precision
+from geo.text.recognize import PlaceRecognizer
+
+BOTH_MODES = pytest.mark.parametrize("use_ner", [True, False], ids=["ner", "fast"])
+
+
+def news_world() -> MemoryGazetteer:
+    """The small world plus the codes, alternates and namesakes that news words collide with."""
+    g = small_world()
+    for gid, name, cc, code in [(2110297, "Tuvalu", "TV", "TV"), (2378080, "Mauritania", "MR", "MR")]:
+        g.add(make_place(gid, name, 0.0, 0.0, precision=Precision.COUNTRY, country=cc, population=4_000_000))
+        g.alias(f"geonames:{gid}", code, name_type=NameType.CODE)
+    g.add(make_place(1278629, "Andhra Pradesh", 16.0, 80.0, precision=Precision.ADMIN1, country="IN"))
+    g.alias("geonames:1278629", "AP", name_type=NameType.CODE)
+    g.add(make_place(1274987, "Kannur", 11.87, 75.37, country="IN", population=62_836))
+    g.alias("geonames:1274987", "CNN", name_type=NameType.CODE)
+    g.add(make_place(4361885, "Maryland", 39.0, -76.75, precision=Precision.ADMIN1, country="US"))
+    g.alias("geonames:4361885", "Free", name_type=NameType.ALTERNATE)
+    g.add(make_place(5808939, "Royal City", 46.9, -119.63, country="US", population=2_220))
+    g.alias("geonames:5808939", "Royal", name_type=NameType.ALTERNATE)
+    g.add(make_place(4395255, "Licking", 37.5, -91.86, country="US", admin1="Missouri", population=3_115))
+    g.add(
+        make_place(
+            5160740, "Licking County", 40.09, -82.48, precision=Precision.ADMIN2, country="US", population=102_431
+        )
+    )
+    g.alias("geonames:5160740", "Licking", name_type=NameType.ALTERNATE)
+    g.add(make_place(353219, "6th of October City", 29.94, 30.91, country="EG", population=368_650), "October 6")
+    g.add(make_place(4400000, "May", 31.98, -98.92, country="US", admin1="Texas", population=300))
+    g.add(make_place(2222934, "West", 5.5, 10.5, precision=Precision.ADMIN1, country="CM", population=993_825))
+    g.add(make_place(5038108, "Moorhead", 46.87, -96.77, country="US", admin1="Minnesota", population=42_005))
+    g.add(make_place(5040000, "Oakport", 46.93, -96.78, country="US", admin1="Minnesota", population=1_387))
+    g.add(make_place(5059163, "Fargo", 46.88, -96.79, country="US", admin1="North Dakota", population=118_523))
+    g.add(make_place(4402300, "Pacific", 38.48, -90.74, country="US", admin1="Missouri", population=7_161))
+    ocean = Place("curated:pacific-ocean", "Pacific Ocean", 0.0, -160.0, "ocean", Precision.COUNTRY)
+    g.add(ocean, "Pacific", name_type=NameType.ALTERNATE)
+    return g
+
+
+@pytest.fixture(scope="module")
+def world() -> MemoryGazetteer:
+    return news_world()
+
+
+def surfaces(world: MemoryGazetteer, use_ner: bool, text: str) -> list[str]:
+    return [m.surface for m in PlaceRecognizer(world, use_ner=use_ner).recognize(text)]
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Acronyms: country, region and airport codes spell every short one there is.
+        ("CNN and the AP reported it; the TV crew of MR Jones filmed in Moscow.", ["Moscow"]),
+        ("The US and the USA sent envoys to Seoul.", ["US", "USA", "Seoul"]),
+    ],
+)
+def test_an_acronym_is_a_place_only_as_a_known_abbreviation(world, use_ner, text, expected) -> None:
+    assert surfaces(world, use_ner, text) == expected
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crowds filled Moscow on October 6 to mark the day.",
+        "The vote on May 5 was delayed in Moscow.",
+        "By May 2020 the plant in Moscow had closed.",
+    ],
+)
+def test_a_month_with_a_number_is_a_date(world, use_ner, text) -> None:
+    assert surfaces(world, use_ner, text) == ["Moscow"]
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was treated at the Royal Free hospital in Moscow.",
+        "He was taken to Licking Memorial Hospital near Moscow.",
+    ],
+)
+def test_a_word_inside_a_longer_unknown_name_is_no_place(world, use_ner, text) -> None:
+    assert surfaces(world, use_ner, text) == ["Moscow"]
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Fargo Police said the road was closed.", ["Fargo"]),
+        ("Russia's Pacific Fleet sailed from Vladivostok.", ["Russia", "Pacific", "Vladivostok"]),
+        ("The Moscow Police Department said nothing.", ["Moscow"]),
+    ],
+)
+def test_a_place_naming_an_institution_is_still_a_mention(world, use_ner, text, expected) -> None:
+    assert surfaces(world, use_ner, text) == expected
+
+
+@BOTH_MODES
+def test_the_west_as_a_bloc_is_no_place(world, use_ner) -> None:
+    text = "Moscow warned the West against sending arms, and the East listened."
+    assert surfaces(world, use_ner, text) == ["Moscow"]
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The train stopped in Oakport and Moorhead before the bridge.", ["Oakport", "Moorhead"]),
+        ("Buses ran between Fargo, Oakport and Moorhead all day.", ["Fargo", "Oakport", "Moorhead"]),
+        ("Moorhead was quiet on Sunday.", []),
+    ],
+)
+def test_names_listed_with_a_place_are_places(world, use_ner, text, expected) -> None:
+    assert surfaces(world, use_ner, text) == expected
