@@ -20,10 +20,8 @@ from app.errors import error_response
 from app.queries import actor_by_slug
 from app.routes.maps import (
     EMBED_SIZE,
-    ActorsQuery,
-    FromQuery,
+    CombinedMapQueryDep,
     TilesQuery,
-    ToQuery,
     actor_map_page,
     base_url,
     embed_iframe,
@@ -60,25 +58,8 @@ def embed_actor(request: Request, slug: str, session: SessionDep, services: Serv
 
 
 @router.get("/embed/map", response_class=HTMLResponse, summary="Several itineraries or every event, to embed")
-def embed_combined(
-    request: Request,
-    session: SessionDep,
-    services: ServicesDep,
-    actors: ActorsQuery = None,
-    date_from: FromQuery = None,
-    date_to: ToQuery = None,
-    tiles: TilesQuery = None,
-):
-    return map_page(
-        request,
-        session,
-        services.settings,
-        actors=actors,
-        date_from=date_from,
-        date_to=date_to,
-        tiles=tiles,
-        embedded=True,
-    )
+def embed_combined(request: Request, session: SessionDep, services: ServicesDep, shown: CombinedMapQueryDep):
+    return map_page(request, session, services.settings, shown, embedded=True)
 
 
 def _not_ours(url: str) -> NotFoundError:

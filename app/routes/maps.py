@@ -7,11 +7,12 @@ links to article pages, an embed code and oEmbed discovery for each map.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Final
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import escape
 from sqlmodel import Session
@@ -37,6 +38,8 @@ __all__ = [
     "actor_itineraries",
     "map_page",
     "TilesQuery",
+    "CombinedMapQuery",
+    "CombinedMapQueryDep",
 ]
 
 # Up to this many events are written into the page; more are fetched from the GeoJSON API,
@@ -51,6 +54,19 @@ TilesQuery = Annotated[
 ActorsQuery = Annotated[str | None, Query(description="Comma-separated actor slugs.")]
 FromQuery = Annotated[date | None, Query(alias="from", description="Events on or after this date.")]
 ToQuery = Annotated[date | None, Query(alias="to", description="Events on or before this date.")]
+
+
+@dataclass(frozen=True)
+class CombinedMapQuery:
+    """What /map and /embed/map show: some actors' itineraries, or every event, within dates, on tiles."""
+
+    actors: ActorsQuery = None
+    date_from: FromQuery = None
+    date_to: ToQuery = None
+    tiles: TilesQuery = None
+
+
+CombinedMapQueryDep = Annotated[CombinedMapQuery, Depends()]
 
 router = APIRouter(tags=["maps"])
 
@@ -122,17 +138,10 @@ def _query(**params: object) -> str:
 
 
 def map_page(
-    request: Request,
-    session: Session,
-    settings: Settings,
-    *,
-    actors: str | None,
-    date_from: date | None,
-    date_to: date | None,
-    tiles: str | None,
-    embedded: bool,
+    request: Request, session: Session, settings: Settings, shown: CombinedMapQuery, *, embedded: bool
 ) -> HTMLResponse:
     """The page of /map (or /embed/map): actors' layers, or every event clustered."""
+    actors, date_from, date_to, tiles = shown.actors, shown.date_from, shown.date_to, shown.tiles
     slugs = _slugs(actors)
     query = _query(actors=",".join(slugs), **{"from": date_from, "to": date_to}, tiles=tiles)
     if slugs:
@@ -186,22 +195,5 @@ def actor_map(request: Request, slug: str, session: SessionDep, services: Servic
 
 
 @router.get("/map", response_class=HTMLResponse, summary="Several itineraries, or every event clustered")
-def combined_map(
-    request: Request,
-    session: SessionDep,
-    services: ServicesDep,
-    actors: ActorsQuery = None,
-    date_from: FromQuery = None,
-    date_to: ToQuery = None,
-    tiles: TilesQuery = None,
-):
-    return map_page(
-        request,
-        session,
-        services.settings,
-        actors=actors,
-        date_from=date_from,
-        date_to=date_to,
-        tiles=tiles,
-        embedded=False,
-    )
+def combined_map(request: Request, session: SessionDep, services: ServicesDep, shown: CombinedMapQueryDep):
+    return map_page(request, session, services.settings, shown, embedded=False)
