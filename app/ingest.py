@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from sqlmodel import Session
 
 from app import models
 from app.schemas import ArticleCreate
 from app.storage import StoredArticle, find_duplicate, save_article
-from geo.model import ArticleText
-from geo.pipeline import ArticlePipeline
+from geo.model import ArticleText, Extraction
 
-__all__ = ["ingest_article", "article_text", "article_from_row"]
+__all__ = ["ArticleReader", "ingest_article", "article_text", "article_from_row"]
+
+
+class ArticleReader(Protocol):
+    """Anything that reads an article: the pipeline itself, or the service's serialized one."""
+
+    def extract(self, article: ArticleText) -> Extraction: ...
 
 
 def article_text(body: ArticleCreate) -> ArticleText:
@@ -31,7 +38,7 @@ def article_from_row(row: models.Article) -> ArticleText:
     )
 
 
-def ingest_article(session: Session, pipeline: ArticlePipeline, body: ArticleCreate) -> StoredArticle:
+def ingest_article(session: Session, pipeline: ArticleReader, body: ArticleCreate) -> StoredArticle:
     """Store the article with what the pipeline reads from it; a text stored before is not read again."""
     existing = find_duplicate(session, body.text)
     if existing is not None:

@@ -17,12 +17,27 @@ from app.db import make_engine
 from app.settings import Settings
 from geo.gazetteer.base import Gazetteer
 from geo.gazetteer.chain import GeocoderChain
+from geo.model import ArticleText, Extraction
 from geo.pipeline import ArticlePipeline
 
-__all__ = ["Services", "GazetteerFactory", "PipelineFactory"]
+__all__ = ["Services", "SerializedPipeline", "GazetteerFactory", "PipelineFactory"]
 
 GazetteerFactory = Callable[[Settings], Gazetteer]
 PipelineFactory = Callable[[Settings, Gazetteer], ArticlePipeline]
+
+
+class SerializedPipeline:
+    """The pipeline, one article at a time: spaCy's models are not safe to call from several
+    threads at once, and FastAPI runs each ingest in a thread of its pool. (Reading is CPU work
+    under the GIL anyway, so little is lost; more throughput comes from more worker processes.)"""
+
+    def __init__(self, pipeline: ArticlePipeline) -> None:
+        self.pipeline = pipeline
+        self._lock = threading.Lock()
+
+    def extract(self, article: ArticleText) -> Extraction:
+        with self._lock:
+            return self.pipeline.extract(article)
 
 
 @dataclass
@@ -32,7 +47,7 @@ class Services:
     gazetteer_factory: GazetteerFactory
     pipeline_factory: PipelineFactory
     _gazetteer: Gazetteer | None = field(default=None, repr=False)
-    _pipeline: ArticlePipeline | None = field(default=None, repr=False)
+    _pipeline: SerializedPipeline | None = field(default=None, repr=False)
     _geocoder: GeocoderChain | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -62,10 +77,10 @@ class Services:
         return self._geocoder
 
     @property
-    def pipeline(self) -> ArticlePipeline:
+    def pipeline(self) -> SerializedPipeline:
         if self._pipeline is None:
             gazetteer = self.gazetteer
             with self._lock:
                 if self._pipeline is None:
-                    self._pipeline = self.pipeline_factory(self.settings, gazetteer)
+                    self._pipeline = SerializedPipeline(self.pipeline_factory(self.settings, gazetteer))
         return self._pipeline
