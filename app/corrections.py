@@ -5,9 +5,10 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from app import models
+from app.queries import stored
 from app.schemas import EventCorrection
 from app.storage import ActorRows, PlaceRows
-from geo.errors import InvalidInputError, NotFoundError
+from geo.errors import InvalidInputError
 from geo.gazetteer.base import Gazetteer
 from geo.model import DateInterval, EventStatus, Place, Precision
 
@@ -55,9 +56,7 @@ def _new_place(correction: EventCorrection, gazetteer_factory) -> Place | None:
 
 def correct_event(session: Session, event_id: int, correction: EventCorrection, gazetteer_factory) -> models.Event:
     """Apply the correction in one transaction; the event is marked reviewed and corrected."""
-    event = session.get(models.Event, event_id)
-    if event is None:
-        raise NotFoundError(f"no event with id {event_id}", field="event_id")
+    event = stored(session, models.Event, event_id)
     given = correction.model_dump(exclude_unset=True)
     if not given:
         raise InvalidInputError("nothing to correct: give at least one of " + ", ".join(EventCorrection.model_fields))

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from sqlalchemy import and_, func, or_
 from sqlmodel import Session, select
@@ -14,7 +15,9 @@ from app import models
 from geo.errors import InvalidInputError, NotFoundError
 from geo.model import DateInterval, DatePrecision, Event, EventStatus
 
-__all__ = ["EventFilter", "parse_bbox", "event_rows", "count_events", "to_geo_event", "actor_by_slug"]
+__all__ = ["EventFilter", "parse_bbox", "event_rows", "count_events", "to_geo_event", "stored", "actor_by_slug"]
+
+T = TypeVar("T")
 
 EventRow = tuple[models.Event, models.Actor, models.Place]
 
@@ -157,6 +160,15 @@ def to_geo_event(event: models.Event, actor: models.Actor, place: models.Place) 
 
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def stored(session: Session, model: type[T], row_id: int) -> T:
+    """The row of `model` with this id; NotFoundError naming what is missing otherwise."""
+    row = session.get(model, row_id)
+    if row is None:
+        name = model.__name__.lower()
+        raise NotFoundError(f"no {name} with id {row_id}", field=f"{name}_id")
+    return row
 
 
 def actor_by_slug(session: Session, slug: str) -> models.Actor:

@@ -10,9 +10,9 @@ from app.deps import ArticleId, ServicesDep, SessionDep, WriteAccess
 from app.ingest import article_from_row, ingest_article
 from app.pagination import PageDep, page_of
 from app.present import article_public, article_summary
+from app.queries import stored
 from app.schemas import ArticleCreate, ArticlePublic, ArticleSummary, Page
 from app.storage import count_articles, replace_extraction
-from geo.errors import NotFoundError
 
 __all__ = ["router"]
 
@@ -49,9 +49,7 @@ def list_articles(request: Request, session: SessionDep, page: PageDep):
 
 @router.get("/{article_id}", response_model=ArticlePublic, summary="One article with its mentions and events")
 def get_article(article_id: ArticleId, session: SessionDep):
-    article = session.get(models.Article, article_id)
-    if article is None:
-        raise NotFoundError(f"no article with id {article_id}", field="article_id")
+    article = stored(session, models.Article, article_id)
     return article_public(session, article)
 
 
@@ -62,8 +60,6 @@ def get_article(article_id: ArticleId, session: SessionDep):
     dependencies=[WriteAccess],
 )
 def reprocess_article(article_id: ArticleId, session: SessionDep, services: ServicesDep):
-    article = session.get(models.Article, article_id)
-    if article is None:
-        raise NotFoundError(f"no article with id {article_id}", field="article_id")
+    article = stored(session, models.Article, article_id)
     extraction = services.pipeline.extract(article_from_row(article))
     return article_public(session, replace_extraction(session, article, extraction))

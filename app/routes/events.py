@@ -15,9 +15,17 @@ from app.deps import MAX_ID, EventId, ServicesDep, SessionDep, WriteAccess
 from app.geojson_response import GEOJSON, streamed_geojson
 from app.pagination import PageDep, PageParams, page_of
 from app.present import event_public
-from app.queries import EventFilter, actor_by_slug, count_events, event_rows, iter_event_rows, parse_bbox, to_geo_event
+from app.queries import (
+    EventFilter,
+    actor_by_slug,
+    count_events,
+    event_rows,
+    iter_event_rows,
+    parse_bbox,
+    stored,
+    to_geo_event,
+)
 from app.schemas import EventCorrection, EventPublic, Page
-from geo.errors import NotFoundError
 from geo.geojson import event_feature, iter_feature_collection
 from geo.model import EventStatus
 
@@ -80,9 +88,7 @@ def events_geojson(
 
 @router.get("/events/{event_id}", response_model=EventPublic, summary="One event")
 def get_event(event_id: EventId, session: SessionDep):
-    event = session.get(models.Event, event_id)
-    if event is None:
-        raise NotFoundError(f"no event with id {event_id}", field="event_id")
+    event = stored(session, models.Event, event_id)
     return _event_public(session, event)
 
 

@@ -22,10 +22,9 @@ from app.deps import ArticleId, ServicesDep, SessionDep
 from app.ingest import ingest_article
 from app.itineraries import actor_public, itinerary_of, itinerary_public
 from app.present import article_public
-from app.queries import actor_by_slug
+from app.queries import actor_by_slug, stored
 from app.routes.maps import EMBED_SIZE, base_url, embed_iframe, root_path
 from app.schemas import ArticleCreate, MentionPublic
-from geo.errors import NotFoundError
 
 __all__ = ["router", "templates", "TextSegment", "segments_of", "HOME_ACTORS", "HOME_ARTICLES"]
 
@@ -89,9 +88,7 @@ def home(request: Request, session: SessionDep):
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: ArticleId, session: SessionDep):
-    article = session.get(models.Article, article_id)
-    if article is None:
-        raise NotFoundError(f"no article with id {article_id}", field="article_id")
+    article = stored(session, models.Article, article_id)
     public = article_public(session, article)
     return templates.TemplateResponse(
         request,
