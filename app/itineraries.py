@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from app import models
 from app.queries import EventFilter, event_rows, to_geo_event
 from app.schemas import ActorPublic, ActorRef, ItineraryPublic, LegPublic, StopPublic
-from geo.itinerary import Itinerary, build_itinerary
+from geo.itinerary import Itinerary, build_itinerary, build_stops
 from geo.model import EventStatus
 
 __all__ = ["itinerary_of", "actor_public", "itinerary_public"]
@@ -24,18 +24,20 @@ def itinerary_of(
 
 
 def actor_public(session: Session, actor: models.Actor) -> ActorPublic:
-    itinerary = itinerary_of(session, actor)
+    # Counting stops needs no legs: lists of actors skip the geodesy of every leg.
+    rows = event_rows(session, EventFilter(actor_id=actor.id))
+    stops = build_stops(actor.name, (to_geo_event(*row) for row in rows))
     aliases = session.exec(
         select(models.ActorAlias.alias).where(models.ActorAlias.actor_id == actor.id).order_by(models.ActorAlias.id)
     ).all()
-    occurred = [s for s in itinerary.stops if s.status is EventStatus.OCCURRED]
+    occurred = [s for s in stops if s.status is EventStatus.OCCURRED]
     return ActorPublic(
         name=actor.name,
         slug=actor.slug,
         kind=actor.kind,
         aliases=list(aliases),
-        stops=len(itinerary.stops),
-        events=sum(len(s.events) for s in itinerary.stops),
+        stops=len(stops),
+        events=sum(len(s.events) for s in stops),
         last_place=occurred[-1].place.name if occurred else None,
     )
 

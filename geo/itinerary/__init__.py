@@ -7,7 +7,7 @@ with a drawable path cut at the antimeridian (RFC 7946 section 3.1.9).
 """
 
 from geo.itinerary.antimeridian import PathParts, Position, split_at_antimeridian
-from geo.itinerary.build import MAX_STAY_GAP, build_itinerary, event_order_key, span_of
+from geo.itinerary.build import MAX_STAY_GAP, build_itinerary, build_stops, event_order_key, span_of
 from geo.itinerary.geodesy import (
     SAME_PLACE_KM,
     geodesic_km,
@@ -18,6 +18,7 @@ from geo.itinerary.model import Itinerary, Leg, Stop, path_geometry
 
 __all__ = [
     "build_itinerary",
+    "build_stops",
     "Itinerary",
     "Stop",
     "Leg",

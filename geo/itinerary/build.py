@@ -20,7 +20,7 @@ from geo.itinerary.geodesy import check_location, same_place
 from geo.itinerary.model import Itinerary, Leg, Stop
 from geo.model import DateInterval, DatePrecision, Event, EventStatus
 
-__all__ = ["MAX_STAY_GAP", "event_order_key", "span_of", "build_itinerary"]
+__all__ = ["MAX_STAY_GAP", "event_order_key", "span_of", "build_stops", "build_itinerary"]
 
 # Two dated events at one place further apart than this are two visits, not one stay: a week
 # covers a state visit or a summit; a return a month later is another trip.
@@ -78,8 +78,8 @@ def _group_stays(ordered: Sequence[Event]) -> list[list[Event]]:
     return stays
 
 
-def build_itinerary(actor: str, events: Iterable[Event]) -> Itinerary:
-    """The itinerary of `actor` from their events, given in any order.
+def build_stops(actor: str, events: Iterable[Event]) -> tuple[Stop, ...]:
+    """The stops of `actor` in travel order, without the legs between them (which cost geodesy).
 
     Every event must be the actor's own: the caller picks them (an event of someone else
     raises InvalidInputError rather than being dropped quietly).
@@ -92,7 +92,7 @@ def build_itinerary(actor: str, events: Iterable[Event]) -> Itinerary:
             raise InvalidInputError(f"an event of {event.actor!r} given for the itinerary of {actor!r}", field="events")
         check_location(event.place)
     stays = _group_stays(sorted(events, key=event_order_key))
-    stops = tuple(
+    return tuple(
         Stop(
             number=number,
             place=stay[0].place,
@@ -102,5 +102,10 @@ def build_itinerary(actor: str, events: Iterable[Event]) -> Itinerary:
         )
         for number, stay in enumerate(stays, start=1)
     )
+
+
+def build_itinerary(actor: str, events: Iterable[Event]) -> Itinerary:
+    """The itinerary of `actor` from their events, given in any order: stops and the legs between them."""
+    stops = build_stops(actor, events)
     legs = tuple(Leg.between(origin, destination) for origin, destination in itertools.pairwise(stops))
     return Itinerary(actor=actor, stops=stops, legs=legs)

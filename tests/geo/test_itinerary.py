@@ -17,6 +17,7 @@ from geo.itinerary import (
     Leg,
     Stop,
     build_itinerary,
+    build_stops,
     geodesic_km,
     great_circle_path,
     same_place,
@@ -436,3 +437,8 @@ def test_stops_and_legs_are_hashable_values() -> None:
     )
     assert len({*itinerary.stops, *itinerary.legs}) == 3
     assert isinstance(itinerary.legs[0], Leg)
+
+
+def test_build_stops_gives_the_itinerarys_stops_without_legs() -> None:
+    events = [event(TOKYO, day(2020, 1, 1)), event(LOS_ANGELES, day(2020, 1, 2))]
+    assert build_stops(ACTOR, events) == build_itinerary(ACTOR, events).stops
