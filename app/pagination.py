@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
-__all__ = ["PageParams", "PageDep", "page_of"]
+__all__ = ["PageParams", "PageDep", "next_page_url", "page_of"]
 
 MAX_LIMIT = 500
 
@@ -24,10 +24,14 @@ class PageParams:
 PageDep = Annotated[PageParams, Depends(PageParams)]
 
 
-def page_of(request: Request, items: list, total: int, page: PageParams) -> dict:
-    """The page's body, with the URL of the next page when there is one (other query parameters kept)."""
+def next_page_url(request: Request, total: int, page: PageParams) -> str | None:
+    """The URL of the page after `page`, other query parameters kept; None on the last page."""
     following = page.offset + page.limit
-    next_url = None
-    if following < total:
-        next_url = str(request.url.include_query_params(limit=page.limit, offset=following))
-    return {"items": items, "total": total, "next": next_url}
+    if following >= total:
+        return None
+    return str(request.url.include_query_params(limit=page.limit, offset=following))
+
+
+def page_of(request: Request, items: list, total: int, page: PageParams) -> dict:
+    """The page's body, with the URL of the next page when there is one."""
+    return {"items": items, "total": total, "next": next_page_url(request, total, page)}

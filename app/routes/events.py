@@ -13,7 +13,7 @@ from app import models
 from app.corrections import correct_event
 from app.deps import MAX_ID, EventId, ServicesDep, SessionDep, WriteAccess
 from app.geojson_response import GEOJSON, streamed_geojson
-from app.pagination import PageDep, PageParams, page_of
+from app.pagination import PageDep, PageParams, next_page_url, page_of
 from app.present import event_public
 from app.queries import (
     EventFilter,
@@ -77,7 +77,7 @@ def events_geojson(
 ):
     page = PageParams(limit=min(limit, MAX_GEOJSON_LIMIT), offset=offset)
     total = count_events(session, filters)
-    following = page_of(request, [], total, page)["next"]
+    following = next_page_url(request, total, page)
     rows = iter_event_rows(session, filters, offset=page.offset, limit=page.limit)
     features = (event_feature(to_geo_event(*row)) for row in rows)
     links = [{"rel": "self", "type": GEOJSON, "href": str(request.url)}]
