@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from geo.gazetteer.base import NameType
+from geo.gazetteer.index import haversine_km
 from geo.gazetteer.names import normalize_name
 from geo.gazetteer.prior import NAME_TYPE_RANK, is_strong, name_score, place_prior
 from geo.gazetteer.sources.records import AliasRecord, NameRecord, PlaceRecord
@@ -88,6 +89,32 @@ def _merge(records: Iterable[PlaceRecord]) -> list[AssembledPlace]:
         entry.names.extend(record.names)
         entry.names.append(NameRecord(record.name, NameType.OFFICIAL))
     return list(by_id.values())
+
+
+# A supplementary town this close to a primary place of the same name is that place: a ZIP
+# code's point can lie several kilometres from GeoNames' point for the town centre.
+SUPPLEMENT_DUPLICATE_KM = 25.0
+
+
+def _drop_known_supplements(places: list[AssembledPlace]) -> list[AssembledPlace]:
+    """Drop supplementary places that repeat a primary place, and renumber the rest."""
+    known: dict[tuple[str | None, str | None, str], list[tuple[float, float]]] = {}
+    for place in places:
+        if place.record.supplementary or place.record.precision is not Precision.CITY:
+            continue
+        for name in {place.record.name, *(n.text for n in place.names if n.name_type is not NameType.CODE)}:
+            slot = (place.record.country, place.record.admin1_code, normalize_name(name))
+            known.setdefault(slot, []).append((place.lat, place.lon))
+
+    def repeats(place: AssembledPlace) -> bool:
+        slot = (place.record.country, place.record.admin1_code, normalize_name(place.record.name))
+        nearby = known.get(slot, ())
+        return any(haversine_km(place.lat, place.lon, lat, lon) <= SUPPLEMENT_DUPLICATE_KM for lat, lon in nearby)
+
+    kept = [p for p in places if not (p.record.supplementary and repeats(p))]
+    for row_id, place in enumerate(kept, start=1):
+        place.row_id = row_id
+    return kept
 
 
 def _name_table(places: list[AssembledPlace]) -> dict[tuple[str, int], tuple[NameType, str]]:
@@ -169,8 +196,9 @@ def assemble(
 ) -> Assembly:
     """Merge, name and score every place."""
     say = progress or (lambda message: None)
-    places = _merge(records)
-    say(f"merged {len(places):,} places")
+    merged = _merge(records)
+    places = _drop_known_supplements(merged)
+    say(f"merged {len(places):,} places ({len(merged) - len(places):,} supplementary ones already known)")
     admin1_names = {
         (p.record.country, p.record.admin1_code): p.record.name for p in places if p.record.kind == "admin1"
     }

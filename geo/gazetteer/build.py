@@ -34,6 +34,7 @@ from geo.gazetteer.sources import (
     read_curated_demonyms,
     read_curated_places,
     read_subdivisions,
+    read_us_postal_places,
 )
 from geo.gazetteer.sources.curated import (
     CURATED_DIR,
@@ -86,6 +87,7 @@ def _records(curated_dir: Path) -> Iterator[PlaceRecord]:
         read_cities(),
         read_airports(),
         read_curated_places(curated_dir),
+        read_us_postal_places(),
     )
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from geo.errors import GazetteerError, GazetteerNotBuiltError, InvalidInputError, NotFoundError
 from geo.gazetteer.base import Candidate, NameType
+from geo.gazetteer.generic_words import GENERIC_FALLBACK_FACTOR, without_generic_word
 from geo.gazetteer.names import normalize_name
 from geo.gazetteer.prior import BIAS_FACTOR
 from geo.gazetteer.qualifiers import Scope, split_qualifiers, within
@@ -32,6 +33,8 @@ __all__ = ["LookupBias", "SqliteGazetteer", "open_gazetteer", "haversine_km"]
 _EARTH_RADIUS_KM = 6371.0088
 # How many rows of one key a qualified or biased lookup considers before filtering.
 _WIDE_FETCH = 1000
+# What a name without its civil-division word ("Readington" of "Readington Township") may be.
+_TOWN_PRECISIONS = frozenset({Precision.CITY, Precision.ADMIN2})
 # Half-widths (degrees of latitude) of the boxes reverse() searches, smallest first.
 _REVERSE_WINDOWS = (0.1, 0.5, 2.0, 8.0, 30.0, 180.0)
 _PLACE_SELECT = (
@@ -247,7 +250,15 @@ class SqliteGazetteer:
         if qualified is not None:
             candidates = self._qualified(qualified.head, qualified.qualifiers, codes)
         if not candidates:
-            candidates = self._candidates(normalize_name(name), codes, _WIDE_FETCH if wide else limit)
+            key = normalize_name(name)
+            candidates = self._candidates(key, codes, _WIDE_FETCH if wide else limit)
+            bare = without_generic_word(key) if not candidates and qualified is None else None
+            if bare is not None:
+                candidates = [
+                    (Candidate(c.place, c.score * GENERIC_FALLBACK_FACTOR, c.matched_name, c.name_type), a1)
+                    for c, a1 in self._candidates(bare, codes, _WIDE_FETCH if wide else limit)
+                    if c.place.precision in _TOWN_PRECISIONS
+                ]
         ranked = [candidate for candidate, _ in candidates]
         if bias is not None:
             ranked = [

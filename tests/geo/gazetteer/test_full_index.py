@@ -136,6 +136,15 @@ FIRST_BY_GEONAMEID = [
 # (query, true point, tolerance in km)
 FIRST_NEAR_POINT = [
     ("Paris, Texas", (33.66, -95.56), 10.0),
+    # US towns under 500 people, from their post offices (zipcodes), and civil divisions
+    ("Lanexa, Virginia", (37.41, -76.90), 10.0),
+    ("Meadow Grove, Nebraska", (42.03, -97.73), 10.0),
+    ("Tennessee Colony", (31.83, -95.84), 15.0),
+    ("Readington Township", (40.57, -74.78), 15.0),
+    ("Town of Groton", (41.35, -72.08), 10.0),
+    # first-level regions ISO 3166-2 lists and GeoNames does not: Vietnam's provinces before 2025
+    ("Binh Phuoc", (11.75, 106.72), 40.0),
+    ("Long An", (10.70, 106.20), 40.0),
     ("Black Sea", (43.4, 34.3), 300.0),
     ("Pacific Ocean", (0.0, -160.0), 1500.0),
     # GeoNames' own country points (data/country_points.csv), not an atlas midpoint
