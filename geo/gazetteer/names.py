@@ -6,6 +6,7 @@ apostrophes, hyphens, dots and runs of spaces do not count.
     "Komsomol'sk-na-Amure"                        -> "komsomolsk na amure"
     "U.S." / "US"                                 -> "us"
     "São Paulo"                                   -> "sao paulo"
+    "Tromsø" / "Łódź" / "Đakovo"                  -> "tromso" / "lodz" / "dakovo"
 """
 
 from __future__ import annotations
@@ -13,7 +14,23 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize_name"]
+__all__ = ["LETTER_FOLDS", "normalize_name"]
+
+# Latin letters that carry their mark inside the letter, so Unicode decomposition leaves them
+# alone, folded as English-language news writes them ("Tromso", "Lodz", "Aeroe").
+LETTER_FOLDS: dict[str, str] = {
+    "ø": "o",
+    "ł": "l",
+    "đ": "d",
+    "ð": "d",
+    "þ": "th",
+    "æ": "ae",
+    "œ": "oe",
+    "ı": "i",
+    "ħ": "h",
+    "ŧ": "t",
+}
+_FOLD_TABLE = str.maketrans(LETTER_FOLDS)
 
 # Apostrophes (straight, curly, modifier letters, the soft-sign transliteration) vanish:
 # "Komsomol'sk" and "Komsomolsk" are one name.
@@ -26,5 +43,5 @@ def normalize_name(text: str) -> str:
     """The lookup key of a place name."""
     decomposed = unicodedata.normalize("NFKD", text)
     without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    key = _DROPPED.sub("", without_marks.casefold())
+    key = _DROPPED.sub("", without_marks.casefold().translate(_FOLD_TABLE))
     return _SEPARATORS.sub(" ", key).strip()

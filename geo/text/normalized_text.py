@@ -11,6 +11,8 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
+from geo.gazetteer.names import LETTER_FOLDS
+
 __all__ = ["NormalizedText", "normalize_text"]
 
 # Must agree with geo.gazetteer.names: these characters vanish ...
@@ -33,6 +35,7 @@ def _fold(ch: str) -> str:
     # Per-character NFKD equals whole-string NFKD once combining marks are dropped.
     decomposed = unicodedata.normalize("NFKD", ch)
     folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    folded = "".join(LETTER_FOLDS.get(c, c) for c in folded)
     return "".join(" " if _is_separator(c) else c for c in folded if c not in _DROPPED)
 
 

@@ -21,6 +21,8 @@ from geo.text.vocabulary import WordClass, word_class
         "U.S. and S\u00e3o Paulo",
         "Stra\u00dfe \ufb01ne",
         "Komsomol'sk-na-Amure",
+        "Tromsø, Łódź and Ærøskøbing",
+        "\u00d8STFOLD \u0141\u00d3D\u0179",
     ],
 )
 def test_normalized_text_agrees_with_name_keys(text: str) -> None:

@@ -1,4 +1,4 @@
-"""US post-office towns: grouped from ZIP codes, kept only where cities500 lacks them."""
+"""Small towns and the ways news spells places: post-office towns, civil-division words, folded letters."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from geo.gazetteer.build import build_index
 from geo.gazetteer.generic_words import without_generic_word
 from geo.gazetteer.index import open_gazetteer
+from geo.gazetteer.names import normalize_name
 from geo.gazetteer.sources.records import PlaceRecord
 from geo.gazetteer.sources.us_postal_places import town_records
 from geo.model import Precision
@@ -113,3 +114,18 @@ def test_a_civil_division_falls_back_to_its_town(tmp_path: Path) -> None:
         assert index.lookup("Kansas") == []  # the fallback only ever takes a word away
         assert index.lookup("Readington Township, Texas") == []  # a qualifier narrows; it never widens
         assert index.lookup("Nowhere Township") == []
+
+
+@pytest.mark.parametrize(
+    ("spelling", "key"),
+    [
+        ("Tromsø", "tromso"),
+        ("ŁÓDŹ", "lodz"),
+        ("Đakovo", "dakovo"),
+        ("Ærøskøbing", "aeroskobing"),
+        ("Þingvellir", "thingvellir"),
+        ("Straße", "strasse"),
+    ],
+)
+def test_letters_with_their_mark_inside_fold_too(spelling: str, key: str) -> None:
+    assert normalize_name(spelling) == key
