@@ -65,7 +65,7 @@ def geocode(
     country: Annotated[list[str] | None, typer.Option(help="ISO country code; repeatable.")] = None,
     limit: Annotated[int, typer.Option(min=1, max=50, help="How many candidates to show.")] = 5,
 ) -> None:
-    """Look a place name up in the offline gazetteer: ranked candidates with their GeoNames ids."""
+    """Look a place name up in the offline gazetteer: ranked candidates with their ids ("geonames:2021851")."""
     from geo.gazetteer.geocoder import OfflineGeocoder
     from geo.gazetteer.index import open_gazetteer
 
@@ -78,7 +78,7 @@ def geocode(
         raw = location.raw
         typer.echo(
             f"{raw['score']:.3f}  {location.address}  ({location.latitude:.5f}, {location.longitude:.5f})  "
-            f"{raw['precision']}  geonames:{raw['geonameid'] or '-'}"
+            f"{raw['precision']}  {raw['place_id']}"
         )
     typer.echo("Place data © GeoNames (CC-BY 4.0)")
 

@@ -42,6 +42,12 @@ class CandidateLookup:
 
     def candidates(self, name: str) -> list[Candidate]:
         """The gazetteer's candidates for `name`, best first ([] for an unknown name)."""
+        with self._lock:
+            # Callers mostly pass keys already; a cached key is its own key (keys are idempotent).
+            cached = self._cache.get(name)
+            if cached is not None:
+                self._cache.move_to_end(name)
+                return cached
         key = normalize_name(name)
         if not key:
             return []

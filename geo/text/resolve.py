@@ -188,22 +188,67 @@ def _contains(container: Place, place: Place) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True)
-class _Evidence:
-    """The current choices of every mention, summarised for scoring one of them."""
+# A degree of latitude is at least this long, so two points further apart in latitude than
+# nearby_km / this are not near, whatever their longitudes: a cheap test before the haversine.
+_KM_PER_DEGREE_LATITUDE = 110.5
 
-    choices: tuple[tuple[str, Place], ...]  # (mention key, chosen place), one per distinct key
+
+class _Evidence:
+    """The current choices of every mention, summarised once a round for scoring all of them.
+
+    Each mention is scored against the others' choices (one per distinct name key, its own
+    left out). Counts are kept for the whole document and the mention's own choice is taken
+    back out, and places are grouped by country, since containment needs the same country.
+    """
+
+    __slots__ = ("by_country", "by_key", "country_counts", "located", "total")
+
+    def __init__(self, keys: list[str], chosen: list[Candidate | None]) -> None:
+        self.by_key: dict[str, Place] = {}
+        for key, candidate in zip(keys, chosen):
+            if candidate is not None and key not in self.by_key:
+                self.by_key[key] = candidate.place
+        self.total = len(self.by_key)
+        self.country_counts = Counter(p.country for p in self.by_key.values() if p.country)
+        self.by_country: dict[str, list[tuple[str, Place]]] = {}
+        self.located: list[tuple[str, float, float]] = []
+        for key, place in self.by_key.items():
+            if place.country:
+                self.by_country.setdefault(place.country, []).append((key, place))
+            if place.precision not in _CONTAINERS:
+                self.located.append((key, place.lat, place.lon))
 
     @classmethod
     def of(cls, keys: list[str], chosen: list[Candidate | None]) -> _Evidence:
-        by_key: dict[str, Place] = {}
-        for key, candidate in zip(keys, chosen):
-            if candidate is not None and key not in by_key:
-                by_key[key] = candidate.place
-        return cls(tuple(by_key.items()))
+        return cls(keys, chosen)
 
-    def others(self, key: str) -> list[Place]:
-        return [place for other, place in self.choices if other != key]
+    def score(self, place: Place, key: str, weights: ResolutionWeights) -> float:
+        """The document's share of evidence for `place` as the reading of name `key`."""
+        own = self.by_key.get(key)
+        others = self.total - (own is not None)
+        if not others:
+            return 0.0
+        score = 0.0
+        if place.country:
+            same = self.country_counts[place.country] - (own is not None and own.country == place.country)
+            score += weights.country * same / others
+            if any(
+                other_key != key and (_contains(place, p) or (_contains(p, place) and p.precision is Precision.ADMIN1))
+                for other_key, p in self.by_country.get(place.country, ())
+            ):
+                score += weights.region
+        located = len(self.located) - (own is not None and own.precision not in _CONTAINERS)
+        if located and place.precision is not Precision.COUNTRY:
+            reach = weights.nearby_km / _KM_PER_DEGREE_LATITUDE
+            near = sum(
+                1
+                for other_key, lat, lon in self.located
+                if other_key != key
+                and abs(lat - place.lat) <= reach
+                and great_circle_km(place.lat, place.lon, lat, lon) <= weights.nearby_km
+            )
+            score += weights.nearby * near / located
+        return score
 
 
 def _score(
@@ -211,17 +256,7 @@ def _score(
 ) -> float:
     place = candidate.place
     score = weights.prior * math.log(max(candidate.score, 0.0) + 0.02)
-    others = evidence.others(key)
-    if others:
-        countries = Counter(p.country for p in others if p.country)
-        if place.country:
-            score += weights.country * countries[place.country] / len(others)
-        if any(_contains(place, p) or (_contains(p, place) and p.precision is Precision.ADMIN1) for p in others):
-            score += weights.region
-        located = [p for p in others if p.precision not in _CONTAINERS]
-        if located and place.precision not in (Precision.COUNTRY,):
-            near = sum(great_circle_km(place.lat, place.lon, p.lat, p.lon) <= weights.nearby_km for p in located)
-            score += weights.nearby * near / len(located)
+    score += evidence.score(place, key, weights)
     if place.precision in (Precision.COUNTRY, Precision.ADMIN1):
         score += weights.container
     if qualifiers and any(_contains(q, place) for q in qualifiers):

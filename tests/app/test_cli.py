@@ -96,3 +96,15 @@ def test_db_upgrade(services, engine):
     assert result.exit_code == 0 and "database ready" in result.output
     with Session(engine) as session:
         assert session.exec(select(func.count()).select_from(models.Article)).one() == 0
+
+
+def test_geocode_lists_ranked_candidates_with_their_ids(gazetteer, monkeypatch) -> None:
+    settings = Settings(data_dir=gazetteer.path.parent, _env_file=None)
+    monkeypatch.setattr(cli, "get_settings", lambda: settings)
+    result = runner.invoke(cli.app, ["geocode", "Meadow Grove, Nebraska", "--limit", "2"])
+    assert result.exit_code == 0, result.output
+    first = result.output.splitlines()[0]
+    assert "Meadow Grove, Nebraska, United States" in first and first.endswith("uspostal:ne:meadow-grove")
+    assert "GeoNames (CC-BY 4.0)" in result.output
+    unknown = runner.invoke(cli.app, ["geocode", "Qwxzvbnmland"])
+    assert unknown.exit_code == 1 and "no place known as 'Qwxzvbnmland'" in unknown.output

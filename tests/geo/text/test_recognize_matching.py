@@ -115,3 +115,10 @@ def test_dateline(text: str, surface: str | None) -> None:
 )
 def test_word_classes_come_from_the_models_vocabulary(key: str, expected: WordClass | None) -> None:
     assert word_class(key) is expected
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))
+def test_a_key_is_its_own_key(text: str) -> None:
+    # The geoparser's lookup cache relies on it: a name that is already a key is not re-normalised.
+    key = normalize_name(text)
+    assert normalize_name(key) == key
