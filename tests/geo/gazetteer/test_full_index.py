@@ -142,6 +142,8 @@ FIRST_NEAR_POINT = [
     ("Tennessee Colony", (31.83, -95.84), 15.0),
     ("Readington Township", (40.57, -74.78), 15.0),
     ("Town of Groton", (41.35, -72.08), 10.0),
+    # the province's name before 2001, still the usual qualifier
+    ("St. John's, Newfoundland", (47.56, -52.71), 10.0),
     # first-level regions ISO 3166-2 lists and GeoNames does not: Vietnam's provinces before 2025
     ("Binh Phuoc", (11.75, 106.72), 40.0),
     ("Long An", (10.70, 106.20), 40.0),
