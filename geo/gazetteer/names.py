@@ -41,7 +41,10 @@ _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_/,]+")
 
 def normalize_name(text: str) -> str:
     """The lookup key of a place name."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    key = _DROPPED.sub("", without_marks.casefold().translate(_FOLD_TABLE))
+    if text.isascii():  # most names: decomposition and the letter folds change nothing
+        key = _DROPPED.sub("", text.lower())
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        key = _DROPPED.sub("", without_marks.casefold().translate(_FOLD_TABLE))
     return _SEPARATORS.sub(" ", key).strip()
