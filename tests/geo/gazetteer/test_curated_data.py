@@ -43,7 +43,7 @@ KINDS = frozenset(
         "sea", "gulf", "bay", "strait", "ocean", "lake", "river", "peninsula", "island", "archipelago",
         "region", "historical_region", "contested_region", "spaceport", "launch_site", "border_crossing",
         "palace", "venue", "military_base", "landmark", "mountain", "desert", "canal", "port", "dam",
-        "nuclear_site", "settlement",
+        "nuclear_site", "settlement", "district",
     }
 )  # fmt: skip
 PRECISIONS = frozenset({"country", "admin1", "city", "site"})
