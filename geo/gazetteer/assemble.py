@@ -5,6 +5,7 @@ This is where the prior (prior.py) is applied, once, for every name of every pla
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -12,7 +13,14 @@ from dataclasses import dataclass, field
 from geo.gazetteer.base import NameType
 from geo.gazetteer.index import haversine_km
 from geo.gazetteer.names import normalize_name
-from geo.gazetteer.prior import NAME_TYPE_RANK, is_strong, name_score, place_prior
+from geo.gazetteer.prior import (
+    DISTRICT_CITY_KM,
+    DISTRICT_POPULATION_SHARE,
+    NAME_TYPE_RANK,
+    is_strong,
+    name_score,
+    place_prior,
+)
 from geo.gazetteer.sources.records import AliasRecord, NameRecord, PlaceRecord
 from geo.gazetteer.word_variants import word_variant_keys
 from geo.model import Precision
@@ -94,6 +102,8 @@ def _merge(records: Iterable[PlaceRecord]) -> list[AssembledPlace]:
 # A supplementary town this close to a primary place of the same name is that place: a ZIP
 # code's point can lie several kilometres from GeoNames' point for the town centre.
 SUPPLEMENT_DUPLICATE_KM = 25.0
+# Only a city of this size has districts a reader knows by name.
+_DISTRICT_CITY_MIN_POPULATION = 100_000
 
 
 def _drop_known_supplements(places: list[AssembledPlace]) -> list[AssembledPlace]:
@@ -189,6 +199,32 @@ def _borrow_served_populations(places: list[AssembledPlace]) -> None:
             place.population = cities.get((place.record.country, normalize_name(place.record.serves)), 0)
 
 
+def _borrow_district_populations(places: list[AssembledPlace]) -> None:
+    """A city district ranks as a town of a hundredth of its city (prior.py, DISTRICT_POPULATION_SHARE).
+
+    Its city is the most populous place within DISTRICT_CITY_KM; cities are bucketed by whole
+    degrees so that each district compares itself with the few nearby ones only.
+    """
+    districts = [p for p in places if p.record.kind == "district" and not p.population]
+    if not districts:
+        return
+    cells: dict[tuple[int, int], list[AssembledPlace]] = {}
+    for place in places:
+        if place.record.kind == "city" and place.population >= _DISTRICT_CITY_MIN_POPULATION:
+            cells.setdefault((math.floor(place.lat), math.floor(place.lon)), []).append(place)
+    for district in districts:
+        row, col = math.floor(district.lat), math.floor(district.lon)
+        nearby = (
+            city
+            for d_row in (-1, 0, 1)
+            for d_col in (-1, 0, 1)
+            for city in cells.get((row + d_row, (col + d_col + 180) % 360 - 180), ())
+            if haversine_km(district.lat, district.lon, city.lat, city.lon) <= DISTRICT_CITY_KM
+        )
+        biggest = max((city.population for city in nearby), default=0)
+        district.population = int(biggest * DISTRICT_POPULATION_SHARE)
+
+
 def assemble(
     records: Iterable[PlaceRecord],
     aliases: Iterable[AliasRecord],
@@ -203,6 +239,7 @@ def assemble(
         (p.record.country, p.record.admin1_code): p.record.name for p in places if p.record.kind == "admin1"
     }
     _borrow_served_populations(places)
+    _borrow_district_populations(places)
     for place in places:
         record = place.record
         if record.precision not in (Precision.COUNTRY, Precision.ADMIN1):

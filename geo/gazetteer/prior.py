@@ -11,7 +11,12 @@ Every candidate's score is
         P  = min(1, log10(1 + population) / 8): 1 for 100 million people, 0.5 for 10,000.
            A region's population is the sum of its places' (a floor) and counts at
            REGION_POPULATION_DISCOUNT, so a city outranks its eponymous state ("New York").
-        C  1 for a national capital or a hand-curated feature (chosen for being notable), else 0.
+           An airport counts the population of the city it serves; a curated city district
+           DISTRICT_POPULATION_SHARE (1 %) of the largest city within DISTRICT_CITY_KM of it,
+           about what a district of a big city holds: Moscow's Arbat outranks an Armenian
+           village of the name, Kinshasa's Gombe does not outrank Nigeria's Gombe.
+        C  1 for a national capital or a hand-curated feature (chosen for being notable) other
+           than a city district, else 0.
     W  how official the matched name is: official 1.0, abbreviation 0.95, demonym 0.9,
        alternate 0.85, code 0.6. An alternate spelling in capitals of three letters or fewer
        ("UK", "VVO") is a code, whatever its source calls it.
@@ -41,6 +46,8 @@ __all__ = [
     "NOISY_FACTOR",
     "BIAS_FACTOR",
     "REGION_POPULATION_DISCOUNT",
+    "DISTRICT_POPULATION_SHARE",
+    "DISTRICT_CITY_KM",
     "place_prior",
     "name_score",
     "is_strong",
@@ -73,6 +80,8 @@ NAME_TYPE_RANK: dict[NameType, int] = {t: i for i, t in enumerate(NAME_TYPE_WEIG
 NOISY_FACTOR = 0.5
 BIAS_FACTOR = 0.5
 REGION_POPULATION_DISCOUNT = 0.85
+DISTRICT_POPULATION_SHARE = 0.01
+DISTRICT_CITY_KM = 25.0
 _REGION_KINDS = frozenset({"admin1", "admin2"})
 
 

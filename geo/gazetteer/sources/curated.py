@@ -98,7 +98,9 @@ def read_curated_places(data_dir: Path = CURATED_DIR) -> Iterator[PlaceRecord]:
             geonameid=geonameid,
             names=tuple(names),
             authoritative_point=True,
-            notable=geonameid is None,  # a curated row for a GeoNames place only corrects it
+            # A curated row for a GeoNames place only corrects it; a city district's standing
+            # comes from its city instead (assemble.py), or every district would outrank towns.
+            notable=geonameid is None and row["kind"] != "district",
         )
 
 

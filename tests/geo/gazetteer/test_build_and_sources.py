@@ -181,3 +181,31 @@ def test_build_writes_atomically_and_records_its_fingerprint(tmp_path: Path, tin
     assert {"meta", "places", "names", "region_codes", "places_rtree"} <= tables
     with open_gazetteer(tiny_index_path) as index:
         assert int(index.meta["places"]) == 17
+
+
+def _district_index(tmp_path: Path) -> Path:
+    _write(
+        tmp_path / "curated_places.csv",
+        "key,name,alternate_names,kind,precision,lat,lon,country,geonameid,source\n"
+        "arbat,Arbat,,district,city,55.75,37.59,RU,,Wikipedia: Arbat\n"
+        "far-arbat,Nowhere Quarter,,district,city,61.0,60.0,RU,,a district with no city near it\n",
+    )
+    moscow = PlaceRecord("geonames:524901", "Moscow", 55.75, 37.62, "city", Precision.CITY, country="RU",
+                         population=12_000_000)  # fmt: skip
+    village = PlaceRecord("geonames:1", "Arbat", 40.1, 44.4, "city", Precision.CITY, country="AM", population=1_000)
+    town = PlaceRecord("geonames:2", "Nowhere Quarter", 40.0, -90.0, "city", Precision.CITY, country="US",
+                       population=300_000)  # fmt: skip
+    path = tmp_path / "index.sqlite"
+    build_index(path, records=[moscow, village, town, *read_curated_places(tmp_path)], aliases=[])
+    return path
+
+
+def test_a_district_ranks_as_a_hundredth_of_its_city(tmp_path: Path) -> None:
+    with open_gazetteer(_district_index(tmp_path)) as index:
+        arbat, village = index.lookup("Arbat")
+        assert (arbat.place.kind, village.place.country) == ("district", "AM")
+        assert arbat.place.population == 120_000
+        town, lonely = index.lookup("Nowhere Quarter")
+        # a district far from any city borrows nothing and carries no notable bonus
+        assert (town.place.country, lonely.place.population) == ("US", 0)
+        assert lonely.score < village.score
