@@ -41,6 +41,9 @@ class AssembledPlace:
     names: list[NameRecord] = field(default_factory=list)
     admin1: str | None = None
     prior: float = 0.0
+    # A population that only ranks the place (an airport's city, a district's share of its
+    # city); it is never stored as the place's own.
+    borrowed_population: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +199,7 @@ def _borrow_served_populations(places: list[AssembledPlace]) -> None:
             cities[slot] = max(cities.get(slot, 0), place.population)
     for place in places:
         if place.record.serves and not place.population:
-            place.population = cities.get((place.record.country, normalize_name(place.record.serves)), 0)
+            place.borrowed_population = cities.get((place.record.country, normalize_name(place.record.serves)), 0)
 
 
 def _borrow_district_populations(places: list[AssembledPlace]) -> None:
@@ -222,7 +225,7 @@ def _borrow_district_populations(places: list[AssembledPlace]) -> None:
             if haversine_km(district.lat, district.lon, city.lat, city.lon) <= DISTRICT_CITY_KM
         )
         biggest = max((city.population for city in nearby), default=0)
-        district.population = int(biggest * DISTRICT_POPULATION_SHARE)
+        district.borrowed_population = int(biggest * DISTRICT_POPULATION_SHARE)
 
 
 def assemble(
@@ -244,7 +247,8 @@ def assemble(
         record = place.record
         if record.precision not in (Precision.COUNTRY, Precision.ADMIN1):
             place.admin1 = admin1_names.get((record.country, record.admin1_code))
-        place.prior = place_prior(record.kind, record.precision, place.population, notable=place.notable)
+        ranking_population = max(place.population, place.borrowed_population)
+        place.prior = place_prior(record.kind, record.precision, ranking_population, notable=place.notable)
     table = _name_table(places)
     unresolved = _resolve_aliases(aliases, places, table)
     say(f"keyed {len(table):,} names; {len(unresolved)} alias(es) name no place")
