@@ -26,7 +26,7 @@ from typing import Literal, Protocol
 from geo.errors import InvalidInputError
 from geo.gazetteer.base import Gazetteer, NameType
 from geo.model import Mention, MentionRole
-from geo.text.spatial import great_circle_km
+from geo.spatial import great_circle_km
 
 __all__ = [
     "GoldToponym",

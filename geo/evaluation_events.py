@@ -30,7 +30,7 @@ from typing import Any
 
 from geo.errors import InvalidInputError
 from geo.gazetteer.names import normalize_name
-from geo.text.spatial import great_circle_km
+from geo.spatial import great_circle_km
 
 __all__ = [
     "STATUSES",

@@ -20,8 +20,9 @@ from geopy.point import Point
 
 from geo.errors import InvalidInputError
 from geo.gazetteer.base import Candidate
-from geo.gazetteer.index import LookupBias, SqliteGazetteer, haversine_km
+from geo.gazetteer.index import LookupBias, SqliteGazetteer
 from geo.model import Place
+from geo.spatial import great_circle_km
 
 __all__ = ["OfflineGeocoder"]
 
@@ -128,6 +129,6 @@ class OfflineGeocoder(Geocoder):
         place = self.gazetteer.reverse(point.latitude, point.longitude)
         if place is None:
             return None
-        distance = haversine_km(point.latitude, point.longitude, place.lat, place.lon)
+        distance = great_circle_km(point.latitude, point.longitude, place.lat, place.lon)
         location = self._location(place, {"score": None, "distance_km": round(distance, 3)})
         return location if exactly_one else [location]

@@ -27,10 +27,10 @@ from geo.gazetteer.prior import BIAS_FACTOR
 from geo.gazetteer.qualifiers import Scope, split_qualifiers, within
 from geo.gazetteer.schema import NAME_TYPE_BY_CODE, NAME_TYPE_CODES
 from geo.model import Place, Precision
+from geo.spatial import great_circle_km
 
-__all__ = ["LookupBias", "SqliteGazetteer", "open_gazetteer", "haversine_km"]
+__all__ = ["LookupBias", "SqliteGazetteer", "open_gazetteer"]
 
-_EARTH_RADIUS_KM = 6371.0088
 # How many rows of one key a qualified or biased lookup considers before filtering.
 _WIDE_FETCH = 1000
 # What a name without its civil-division word ("Readington" of "Readington Township") may be.
@@ -41,14 +41,6 @@ _PLACE_SELECT = (
     "SELECT id, place_id, name, lat, lon, kind, precision, country, admin1, geonameid, population, admin1_code "
     "FROM places"
 )
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres on the mean Earth sphere."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +64,7 @@ class LookupBias:
             in_lon = west <= place.lon <= east if west <= east else (place.lon >= west or place.lon <= east)
             if not (south <= place.lat <= north and in_lon):
                 return False
-        if self.near is not None and haversine_km(*self.near, place.lat, place.lon) > self.radius_km:
+        if self.near is not None and great_circle_km(*self.near, place.lat, place.lon) > self.radius_km:
             return False
         return True
 
@@ -250,13 +242,13 @@ class SqliteGazetteer:
         if qualified is not None:
             candidates = self._qualified(qualified.head, qualified.qualifiers, codes)
         if not candidates:
-            key = normalize_name(name)
-            candidates = self._candidates(key, codes, _WIDE_FETCH if wide else limit)
+            key, fetch = normalize_name(name), _WIDE_FETCH if wide else limit
+            candidates = self._candidates(key, codes, fetch)
             bare = without_generic_word(key) if not candidates and qualified is None else None
             if bare is not None:
                 candidates = [
                     (Candidate(c.place, c.score * GENERIC_FALLBACK_FACTOR, c.matched_name, c.name_type), a1)
-                    for c, a1 in self._candidates(bare, codes, _WIDE_FETCH if wide else limit)
+                    for c, a1 in self._candidates(bare, codes, fetch)
                     if c.place.precision in _TOWN_PRECISIONS
                 ]
         ranked = [candidate for candidate, _ in candidates]
@@ -354,7 +346,7 @@ class SqliteGazetteer:
                 ).fetchall()
             if not rows:
                 continue
-            distance, row_id = min((haversine_km(lat, lon, r_lat, r_lon), r_id) for r_id, r_lat, r_lon in rows)
+            distance, row_id = min((great_circle_km(lat, lon, r_lat, r_lon), r_id) for r_id, r_lat, r_lon in rows)
             # Exact only if the nearest lies inside the circle the box surely covers.
             if distance <= window * 111.0 or window == _REVERSE_WINDOWS[-1]:
                 return self._place_row(row_id).place

@@ -32,9 +32,9 @@ from dataclasses import dataclass, replace
 from geo.gazetteer.base import Candidate, Gazetteer
 from geo.gazetteer.names import normalize_name
 from geo.model import Mention, Place, Precision
+from geo.spatial import great_circle_km
 from geo.text.filters import LOCATIVE_WORDS
 from geo.text.lookup import CandidateLookup
-from geo.text.spatial import great_circle_km
 
 __all__ = ["resolve_mentions", "ResolutionWeights"]
 
@@ -88,7 +88,7 @@ def resolve_mentions(
     chosen: list[Candidate | None] = [c[0] if c else None for c in candidates]
     scores: list[list[float]] = [[] for _ in mentions]
     for _ in range(max(1, weights.rounds)):
-        evidence = _Evidence.of(keys, chosen)
+        evidence = _Evidence(keys, chosen)
         scores = [
             [
                 _score(c, key, qualifiers[i], evidence, weights) + (weights.namesake_city if c is namesakes[i] else 0.0)
@@ -217,10 +217,6 @@ class _Evidence:
                 self.by_country.setdefault(place.country, []).append((key, place))
             if place.precision not in _CONTAINERS:
                 self.located.append((key, place.lat, place.lon))
-
-    @classmethod
-    def of(cls, keys: list[str], chosen: list[Candidate | None]) -> _Evidence:
-        return cls(keys, chosen)
 
     def score(self, place: Place, key: str, weights: ResolutionWeights) -> float:
         """The document's share of evidence for `place` as the reading of name `key`."""

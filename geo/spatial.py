@@ -1,4 +1,4 @@
-"""Great-circle distance, the one piece of geometry the geoparser and its evaluation need."""
+"""Great-circle distance on a spherical Earth, shared by the gazetteer, the geoparser and their evaluation."""
 
 from __future__ import annotations
 
