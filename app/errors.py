@@ -18,6 +18,7 @@ from geo.errors import (
     GazetteerError,
     InvalidInputError,
     ItinerantError,
+    ModelDataError,
     NotFoundError,
     PayloadTooLargeError,
 )
@@ -33,6 +34,7 @@ STATUS_OF: tuple[tuple[type[ItinerantError], int, str], ...] = (
     (NotFoundError, 404, "not found"),
     (ConflictError, 409, "conflict"),
     (GazetteerError, 503, "gazetteer unavailable"),
+    (ModelDataError, 503, "model unavailable"),
     (ItinerantError, 400, "bad request"),
 )
 

@@ -5,8 +5,9 @@
      │    └── PayloadTooLargeError       the input is over a configured size limit
      ├── NotFoundError (LookupError)     an id, slug or name that names nothing
      ├── ConflictError                   the request clashes with stored state (a duplicate, a stale edit)
-     └── GazetteerError                  the gazetteer index is missing, stale or unreadable
-          └── GazetteerNotBuiltError     no index at the configured path: run `itinerant gazetteer build`
+     ├── GazetteerError                  the gazetteer index is missing, stale or unreadable
+     │    └── GazetteerNotBuiltError     no index at the configured path: run `itinerant gazetteer build`
+     └── ModelDataError                  a model file shipped with the package is unreadable
 
 The web layer maps each class to one HTTP status in a single place (app/errors.py); the library
 itself knows nothing of HTTP. Mixing in the builtin classes lets plain Python callers catch
@@ -23,6 +24,7 @@ __all__ = [
     "ConflictError",
     "GazetteerError",
     "GazetteerNotBuiltError",
+    "ModelDataError",
 ]
 
 
@@ -58,3 +60,7 @@ class GazetteerError(ItinerantError):
 
 class GazetteerNotBuiltError(GazetteerError):
     """The gazetteer index has not been built at the configured path."""
+
+
+class ModelDataError(ItinerantError):
+    """A learned model's file (shipped in the package) is missing or malformed."""

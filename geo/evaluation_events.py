@@ -130,6 +130,12 @@ class GoldArticle:
     dateline: str | None
     actors: tuple[GoldActor, ...]
     not_actors: tuple[str, ...] = ()
+    split: str | None = None  # 'tune' (develop on it) or 'check' (report only); None: unsplit
+
+    @property
+    def corpus(self) -> str:
+        """The corpus file the article comes from: the key's part before '#'."""
+        return self.key.partition("#")[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +146,7 @@ class PredictedStop:
     lon: float
     status: str
     date: str | None = None  # ISO 8601 as precise as known: '2023-09-15', '2019-04', '2019'
+    confidence: float | None = None  # the extractor's own belief, for the reliability table
 
     @classmethod
     def from_mapping(cls, raw: Mapping[str, Any]) -> PredictedStop:
@@ -152,6 +159,7 @@ class PredictedStop:
                 lon=float(raw["lon"]),
                 status=str(raw["status"]),
                 date=None if raw.get("date") in (None, "") else str(raw["date"]),
+                confidence=None if raw.get("confidence") is None else float(raw["confidence"]),
             )
         except (KeyError, TypeError, ValueError) as error:
             raise InvalidInputError(f"not a predicted stop: {raw!r} ({error})", field="predicted") from error
@@ -176,6 +184,9 @@ class ArticleScore:
     matched_required: int
     false_stops: tuple[FalseStop, ...] = ()
     missed: tuple[tuple[str, GoldStop], ...] = ()  # (actor, stop) of every unmatched gold stop
+    outcomes: tuple[tuple[PredictedStop, bool], ...] = ()  # every prediction and whether it matched
+    split: str | None = None
+    corpus: str = ""
 
     @property
     def must_not_hits(self) -> int:
@@ -199,6 +210,30 @@ class Report:
     """Per-article scores and their micro-averaged totals."""
 
     articles: tuple[ArticleScore, ...] = field(default_factory=tuple)
+
+    def where(self, *, split: str | None = None, corpus: str | None = None) -> Report:
+        """The report over the articles of one split and/or one corpus."""
+        return Report(
+            tuple(
+                a
+                for a in self.articles
+                if (split is None or a.split == split) and (corpus is None or a.corpus == corpus)
+            )
+        )
+
+    def reliability(
+        self, thresholds: Sequence[float] = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+    ) -> list[tuple[float, int, float]]:
+        """(threshold, predictions at or above it, their precision) for each threshold.
+
+        Predictions without a confidence count as 0: they show only in the first row.
+        """
+        outcomes = [(stop.confidence or 0.0, hit) for a in self.articles for stop, hit in a.outcomes]
+        rows = []
+        for threshold in thresholds:
+            kept = [hit for confidence, hit in outcomes if confidence >= threshold]
+            rows.append((threshold, len(kept), _ratio(sum(kept), len(kept))))
+        return rows
 
     def _sum(self, name: str) -> int:
         return sum(getattr(a, name) for a in self.articles)
@@ -330,6 +365,7 @@ def gold_articles_from_json(gold: Mapping[str, Any], text_of: TextSource) -> tup
                 dateline=dateline.get("place") if isinstance(dateline, Mapping) else dateline,
                 actors=tuple(actors),
                 not_actors=tuple(raw.get("not_actors", ())),
+                split=raw.get("split"),
             )
         )
     return articles, radii
@@ -441,6 +477,9 @@ def score_article(
         matched_required=sum(golds[g][1].required for g in assignment),
         false_stops=tuple(false_stops),
         missed=tuple((actor.name, stop) for g, (actor, stop) in enumerate(golds) if g not in assignment),
+        outcomes=tuple((stop, i in matched_predictions) for i, stop in enumerate(predicted)),
+        split=article.split,
+        corpus=article.corpus,
     )
 
 

@@ -21,6 +21,7 @@ from geo.evaluation_events import (
     GoldStop,
     MatchRadii,
     PredictedStop,
+    Report,
     dates_agree,
     gold_articles_from_json,
     score_article,
@@ -197,6 +198,34 @@ def test_predictions_may_be_mappings_and_bad_ones_are_refused():
         score_article(one_actor_article(gold_stop()), [{"actor": "Kim", "lat": "north"}])
 
 
+def test_report_keeps_each_prediction_its_outcome_and_a_reliability_table():
+    article = one_actor_article(gold_stop())
+    good = PredictedStop("Kim", "Seoul", SEOUL.lat, SEOUL.lon, "occurred", None, 0.9)
+    wrong = PredictedStop("Kim", "Busan", *BUSAN, "occurred", None, 0.85)
+    unsure = PredictedStop("Kim", "Busan", *BUSAN, "planned", None, 0.3)
+    score = score_article(article, [good, wrong, unsure])
+    assert score.outcomes == ((good, True), (wrong, False), (unsure, False))
+    report = Report((score,))
+    assert report.reliability((0.0, 0.5, 0.88, 0.95)) == [
+        (0.0, 3, 1 / 3),
+        (0.5, 2, 0.5),
+        (0.88, 1, 1.0),
+        (0.95, 0, 1.0),
+    ]
+
+
+def test_report_splits_by_split_and_corpus():
+    def scored(key, split):
+        return score_article(
+            GoldArticle(key, "text", None, None, (GoldActor("Kim Jong Un", (), (gold_stop(),)),), split=split), []
+        )
+
+    report = Report((scored("a.json#1", "tune"), scored("b.json#2", "check"), scored("a.json#3", "check")))
+    assert [a.key for a in report.where(split="check").articles] == ["b.json#2", "a.json#3"]
+    assert [a.key for a in report.where(split="check", corpus="a.json").articles] == ["a.json#3"]
+    assert report.where(corpus="b.json").gold == 1 and report.where(split="none").articles == ()
+
+
 # ----------------------------------------------------------------------------- reading gold
 
 
@@ -235,6 +264,7 @@ def test_gold_is_read_with_its_texts_and_radii():
     assert asked == [("c.json", "7")]
     assert (article.key, article.text, article.published) == ("c.json#7", "T", date(2023, 9, 16))
     assert article.dateline == "Tokyo"
+    assert (article.corpus, article.split) == ("c.json", None)
     assert article.actors[0].stops[0].point == GoldPoint("Seoul", SEOUL.lat, SEOUL.lon, "city")
     assert (radii.distance_km, radii.country_distance_km) == (30, 600)
 
@@ -255,6 +285,19 @@ def test_gold_is_read_with_its_texts_and_radii():
 def test_malformed_gold_is_refused(changes):
     with pytest.raises(InvalidInputError):
         gold_articles_from_json(tiny_gold(**changes), lambda corpus, doc: "T")
+
+
+def test_negative_articles_and_splits_are_read():
+    gold = tiny_gold()
+    gold["articles"][0]["split"] = "check"
+    gold["articles"].append(
+        {"corpus": "c.json", "doc_id": "8", "published": None, "actors": {"Ann Lee": {"stops": []}}, "split": "tune"}
+    )
+    (first, negative), _ = gold_articles_from_json(gold, lambda corpus, doc: "T")
+    assert (first.split, negative.split) == ("check", "tune")
+    assert negative.actors[0].stops == ()
+    score = score_article(negative, [])
+    assert (score.gold, score.precision, score.recall) == (0, 1.0, 1.0)
 
 
 # ----------------------------------------------------------------------------- the development set

@@ -51,6 +51,7 @@ class DateSource:
     SENTENCE = "sentence"
     CARRIED = "carried"  # from the sentence a group reference points back to
     RELATIVE = "relative"
+    NARRATIVE = "narrative"  # the story's time: the latest date told just before, or publication
     NONE = "none"
 
 
@@ -142,6 +143,33 @@ class ArticleDates:
             return None
         interval = self.resolve(found.expression, future=future)
         return interval if interval.precision is not DatePrecision.UNKNOWN else None
+
+    def narrative_date(self, token: Token, *, sentences_back: int = 2) -> EventDate:
+        """The time the story is at when `token` is told, for a past event that gives no date.
+
+        News tells its events in the time it set last: the latest absolute date expression
+        in the sentence or the `sentences_back` before it, resolved as past. With none, the
+        month of publication, since a report tells what has just happened; no date at all
+        when the publication date is unknown.
+        """
+        sentence_starts = [s.start for s in self.doc.sents]
+        here = max(i for i, start in enumerate(sentence_starts) if start <= token.i)
+        earliest = sentence_starts[max(0, here - sentences_back)]
+        told = [
+            d
+            for d in self.located
+            if earliest <= d.root.i <= token.i and not d.expression.needs_reference and d.expression.offset is None
+        ]
+        for located in reversed(told):
+            interval = self.resolve(located.expression, future=False)
+            if interval.precision is not DatePrecision.UNKNOWN and (
+                self.published is None or interval.start is None or interval.start <= self.published
+            ):
+                return EventDate(interval, DateSource.NARRATIVE)
+        if self.published is None:
+            return _UNKNOWN
+        month = DateInterval(self.published.replace(day=1), self.published, DatePrecision.MONTH)
+        return EventDate(month, DateSource.NARRATIVE)
 
     # -- the steps ---------------------------------------------------------------------------
     def _in_clause(self, clause: set[int], near: Token, *, exclude: set[int]) -> _Located | None:

@@ -47,6 +47,8 @@ from spacy.tokens import Doc, Span
 
 from geo.errors import InvalidInputError
 from geo.model import ArticleText, DateInterval, Event, EventStatus, Mention, MentionRole
+from geo.spatial import great_circle_km
+from geo.text.events.candidates import Candidate, CandidateReader
 from geo.text.events.confidence import event_confidence
 from geo.text.events.coreference import Coreference, is_bare_description_subject
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
@@ -56,6 +58,7 @@ from geo.text.events.parsing import parse_text
 from geo.text.events.participants import Participants, participants_of
 from geo.text.events.people import Cast, find_cast
 from geo.text.events.status import event_status
+from geo.text.events.stop_model import StopModel, default_stop_model
 from geo.text.events.triggers import (
     ObjectReading,
     Trigger,
@@ -65,7 +68,7 @@ from geo.text.events.triggers import (
     is_misread_present_verb,
 )
 
-__all__ = ["EventExtractor"]
+__all__ = ["EventExtractor", "events_of_candidates"]
 
 _SETTING_SENTENCES = 4
 _PERFORMANCE_NOUNS = frozenset(["performance"])
@@ -73,6 +76,7 @@ _PERFORMANCE_NOUNS = frozenset(["performance"])
 _SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "next"])
 # Words that put a plan's time in the past: "was scheduled to fly last month".
 _PAST_TIME_WORDS = frozenset(["last", "yesterday", "ago", "earlier", "previously"])
+_SHIPPED = object()  # EventExtractor's default: the stop model shipped in the package
 
 
 class EventExtractor:
@@ -80,11 +84,23 @@ class EventExtractor:
 
     `parse` turns text into a spaCy Doc with a dependency parse and lemmas; the default loads
     the English model once per process. Events below `min_confidence` are left out.
+
+    `stop_model` weighs every (person, place) pairing of the article, the trigger rules' events
+    among them (`candidates`); the events are the pairings it finds likely, with its
+    probability as their confidence. By default it is the model shipped in the package;
+    None reads the trigger rules' events alone.
     """
 
-    def __init__(self, *, parse: Callable[[str], Doc] = parse_text, min_confidence: float = 0.0) -> None:
+    def __init__(
+        self,
+        *,
+        parse: Callable[[str], Doc] = parse_text,
+        min_confidence: float = 0.0,
+        stop_model: StopModel | object | None = _SHIPPED,
+    ) -> None:
         self.parse = parse
         self.min_confidence = min_confidence
+        self.stop_model: StopModel | None = default_stop_model() if stop_model is _SHIPPED else stop_model  # type: ignore[assignment]
 
     def parse_document(self, text: str) -> Doc:
         """The parse `read_events` reads, for a pipeline to share with the geoparser."""
@@ -101,12 +117,29 @@ class EventExtractor:
             raise InvalidInputError("article text must be a string", field="text")
         if not article.text.strip():
             return [], []
+        reading = self._reading(article, mentions, doc)
+        events = reading.events()
+        if self.stop_model is not None:
+            events = reading.weighed(events, self.stop_model)
+        kept = [e for e in events if e.confidence >= self.min_confidence]
+        return kept, [person.name for person in reading.cast.people]
+
+    def read_candidates(
+        self, article: ArticleText, mentions: Sequence[Mention], doc: Doc | None = None
+    ) -> list[Candidate]:
+        """Every (person, place) pairing of the article with its features: what the stop model
+        weighs, and what it is trained on."""
+        if not isinstance(article.text, str):
+            raise InvalidInputError("article text must be a string", field="text")
+        if not article.text.strip():
+            return []
+        reading = self._reading(article, mentions, doc)
+        return reading.candidates(reading.events())
+
+    def _reading(self, article: ArticleText, mentions: Sequence[Mention], doc: Doc | None) -> _ArticleReading:
         if doc is None or doc.text != article.text:
             doc = self.parse(article.text)
-        cast = find_cast(doc, mentions)
-        events = _ArticleReading(doc, article, mentions, cast).events()
-        kept = [e for e in events if e.confidence >= self.min_confidence]
-        return kept, [person.name for person in cast.people]
+        return _ArticleReading(doc, article, mentions, find_cast(doc, mentions))
 
 
 class _ArticleReading:
@@ -115,6 +148,7 @@ class _ArticleReading:
     def __init__(self, doc: Doc, article: ArticleText, mentions: Sequence[Mention], cast: Cast) -> None:
         self.doc = doc
         self.article = article
+        self.mentions = mentions
         self.cast = cast
         self.headline_end = _headline_end(doc, mentions)
         self.coref = Coreference(doc, cast, headline_end=self.headline_end)
@@ -141,6 +175,25 @@ class _ArticleReading:
                 events.extend(self._events_at(trigger, carried, participants, status, when))
         events.extend(_confirmed(self._past_plans, events))
         return _merge_duplicates(_without_repeated_headline(events, self.headline_end), self._habits)
+
+    def candidates(self, rule_events: Sequence[Event]) -> list[Candidate]:
+        dateline = next((m for m in self.mentions if m.role is MentionRole.DATELINE), None)
+        reader = CandidateReader(
+            self.doc,
+            self.cast,
+            self.coref,
+            self.mentions,
+            self.dates,
+            dateline=dateline,
+            headline_end=self.headline_end,
+            trigger_tokens=self.trigger_tokens,
+        )
+        return reader.candidates(rule_events)
+
+    def weighed(self, rule_events: Sequence[Event], model: StopModel) -> list[Event]:
+        """The pairings `model` finds likely enough, as events with its probability."""
+        candidates = self.candidates(rule_events)
+        return events_of_candidates(candidates, [model.probability(c.features) for c in candidates], model.threshold)
 
     def _events_of(self, trigger: Trigger, earlier: list[DateInterval]) -> list[Event]:
         status = event_status(trigger)
@@ -319,6 +372,76 @@ class _ArticleReading:
                 )
             )
         return events
+
+
+def events_of_candidates(
+    candidates: Sequence[Candidate], probabilities: Sequence[float], threshold: float
+) -> list[Event]:
+    """The events of the candidates whose probability reaches `threshold`, one per stop.
+
+    News tells one stop many times ("arrived in Jakarta ... her trial in Jakarta ... the
+    Jakarta court"): the tellings of one person at one place with one status become one event
+    unless the text dates them apart ("Vladivostok in 2019" and "Vladivostok in 2023"); it
+    takes the likeliest telling's date, or the likeliest date the text states.
+    """
+    kept = sorted(
+        ((p, c) for c, p in zip(candidates, probabilities, strict=True) if p >= threshold),
+        key=lambda pair: -pair[0],
+    )
+    groups: list[list[tuple[float, Candidate]]] = []
+    for probability, candidate in kept:
+        group = next((g for g in groups if _same_stop(g[0][1], candidate)), None)
+        if group is None:
+            groups.append([(probability, candidate)])
+        else:
+            group.append((probability, candidate))
+    events = []
+    for group in groups:
+        probability, best = group[0]
+        event = _event_of(best, round(probability, 3))
+        if event.date.iso() is None:
+            dated = next((c for _, c in group if c.date.interval.iso() is not None), None)
+            if dated is not None:
+                event = replace(event, date=dated.date.interval)
+        events.append(event)
+    return sorted(events, key=lambda e: (e.evidence_start, e.mention_start or 0))
+
+
+def _same_stop(a: Candidate, b: Candidate) -> bool:
+    if a.person.name != b.person.name or a.status is not b.status:
+        return False
+    stated = (DateSource.NONE, DateSource.NARRATIVE)
+    first_date, second_date = a.date.interval.iso(), b.date.interval.iso()
+    if a.date.source not in stated and b.date.source not in stated and first_date != second_date:
+        return False
+    first, second = a.mention.place, b.mention.place
+    return first.place_id == second.place_id or (
+        first.precision == second.precision and great_circle_km(first.lat, first.lon, second.lat, second.lon) < 25
+    )
+
+
+def _event_of(candidate: Candidate, confidence: float) -> Event:
+    """The event a weighed candidate stands for; a rule event keeps its action and companions."""
+    rule = candidate.rule_event
+    if rule is not None:
+        return replace(rule, confidence=confidence, date=candidate.date.interval)
+    evidence, start, end = _evidence(candidate.anchor.sent)
+    mention = candidate.mention
+    # A dateline is where the report was filed; an event set there rests on no mention in the text.
+    on_text = mention.role is not MentionRole.DATELINE
+    return Event(
+        actor=candidate.person.name,
+        action=candidate.anchor.lemma_.lower(),
+        place=mention.place,
+        status=candidate.status,
+        date=candidate.date.interval,
+        evidence=evidence,
+        evidence_start=start,
+        evidence_end=end,
+        confidence=confidence,
+        mention_start=mention.start if on_text else None,
+        mention_end=mention.end if on_text else None,
+    )
 
 
 def _headline_end(doc: Doc, mentions: Sequence[Mention]) -> int:

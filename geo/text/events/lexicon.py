@@ -743,9 +743,10 @@ SPECULATIVE_MODALS = frozenset(["could", "may", "might", "would", "should", "'d"
 FUTURE_MODALS = frozenset(["will", "shall", "'ll", "wo"])  # "wo" is spaCy's token for "won't"
 
 # Adverbs and adjectives that hedge a statement: "will likely supply", "is likely to visit".
-HEDGE_ADVERBS = frozenset(
-    ["likely", "possibly", "perhaps", "maybe", "probably", "potentially", "reportedly", "allegedly"]
-)
+# "reportedly" and "allegedly" are not among them: they attribute a report of what happened
+# ("was allegedly caught at Bali airport", "reportedly was taken to University Hospital"),
+# which news readers and the gold take as having happened.
+HEDGE_ADVERBS = frozenset(["likely", "possibly", "perhaps", "maybe", "probably", "potentially"])
 FUTURE_ADVERBS = frozenset(["next", "later", "tomorrow", "soon", "shortly"])
 PLANNED_ADJECTIVES = frozenset(
     ["planned", "upcoming", "expected", "scheduled", "forthcoming", "proposed", "future", "next"]

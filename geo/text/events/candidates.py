@@ -1,0 +1,495 @@
+"""Every (person, place) pairing an article offers, described for the stop model to weigh.
+
+The trigger rules (`extract`) read the clauses they know; news also puts people at places in
+clauses no list of verbs foresees ("Kody Berrey and his passenger were ejected from the vehicle
+in Holliday", "notables among the crowd included Harwinton's first selectman"). So every place
+mention is paired with every person the same sentence refers to (by name, pronoun, description
+or group), and each person acting in a sentence that names no place is paired with the scene the
+article is set in (the dateline, or the place the sentences just before were at). Each
+candidate carries features of the parse between the two, of the clause's verb, of the place and
+of the article; `stop_model.StopModel` turns them into a probability.
+
+    Candidate = person + place mention + the sentence that joins them
+              + the status and date the clause gives + the rule event it repeats, if any
+
+Features are names that are present (value 1) or absent; they describe grammar and discourse,
+never words of particular articles, so that what is learnt carries to new text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from geo.model import Event, EventStatus, Mention, Precision
+from geo.text.events.coreference import Coreference, Reference
+from geo.text.events.dating import ArticleDates, DateSource, EventDate
+from geo.text.events.lexicon import EVENT_NOUNS, FACILITY_NOUNS, REPORTING_VERBS, STATIVE_VERBS
+from geo.text.events.people import Cast, Person
+from geo.text.events.status import event_status
+from geo.text.events.triggers import VERB_SENSES, Trigger, TriggerKind, TriggerSense
+
+__all__ = ["Candidate", "CandidateReader"]
+
+_SCENE_SENTENCES_BACK = 3
+_CONFIDENCE_STEPS = (0.4, 0.5, 0.6, 0.7, 0.8)
+_LOCAL = frozenset({Precision.CITY, Precision.SITE, Precision.ADMIN2})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "attr", "oprd"})
+_LOCATIVE_PREPS = frozenset({"in", "at", "on", "inside", "near", "outside", "across", "throughout", "around"})
+_DIRECTION_PREPS = frozenset({"to", "into", "toward", "towards", "onto"})
+_SOURCE_PREPS = frozenset({"from", "out"})
+_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "shall", "'ll", "wo"})
+# Verbs that put their subject somewhere by what happens to the body: news of accidents,
+# crimes and arrests ("was killed in", "was arrested at", "died in"). Grammar classes, not topics.
+_BODILY_VERBS = frozenset(
+    {
+        "die",
+        "kill",
+        "injure",
+        "wound",
+        "shoot",
+        "stab",
+        "arrest",
+        "detain",
+        "hold",
+        "jail",
+        "imprison",
+        "treat",
+        "hospitalize",
+        "hospitalise",
+        "find",
+        "bury",
+        "rescue",
+        "evacuate",
+        "eject",
+        "take",
+        "born",
+    }
+)
+# Nouns of the people at a gathering: "notables among the crowd included ...".
+_AUDIENCE_NOUNS = frozenset({"crowd", "audience", "attendee", "spectator", "mourner", "panel", "panelist", "guest"})
+_SPEECH_VERBS = REPORTING_VERBS | frozenset({"speak", "address", "introduce", "testify", "announce", "note"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One person at one place mention, as one sentence may tell it."""
+
+    person: Person
+    mention: Mention
+    sentence: int
+    anchor: Token  # the verb (or noun) whose clause joins them
+    status: EventStatus
+    date: EventDate
+    rule_event: Event | None = None  # the trigger rules' event for the same person and mention
+    features: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        return (self.person.name, self.mention.start, self.sentence)
+
+
+class CandidateReader:
+    """Builds the candidates of one parsed article (the state `extract._ArticleReading` has)."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        cast: Cast,
+        coref: Coreference,
+        mentions: Iterable[Mention],
+        dates: ArticleDates,
+        *,
+        dateline: Mention | None,
+        headline_end: int,
+        trigger_tokens: frozenset[int],
+    ) -> None:
+        self.doc = doc
+        self.cast = cast
+        self.coref = coref
+        self.dates = dates
+        self.dateline = dateline if dateline is not None and dateline.place is not None else None
+        self.headline_end = headline_end
+        self.trigger_tokens = trigger_tokens
+        self.sentences = list(doc.sents)
+        person_tokens = frozenset(cast.token_person)
+        # Usable place mentions with the token that heads each one, in text order.
+        self.places: list[tuple[Mention, Token]] = []
+        for mention in sorted(mentions, key=lambda m: m.start):
+            if mention.place is None or str(mention.role) != "place":
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or not len(span) or any(t.i in person_tokens for t in span):
+                continue
+            self.places.append((mention, span.root))
+        self.place_counts = Counter(m.place.place_id for m, _ in self.places)
+        # Places where the story sets a gathering ("a town hall meeting in Santa Ana", "the
+        # ceremony at the cemetery in Boscawen"): whoever takes part in it was there.
+        self.gatherings = [(m, r) for m, r in self.places if _on_gathering(r) and m.place.precision in _LOCAL]
+        # The local place the story names most (first named on a tie): where it mostly is.
+        local = Counter(m.place.place_id for m, _ in self.places if m.place.precision in _LOCAL)
+        self.main_locale = local.most_common(1)[0][0] if local else None
+        self.mention_counts = Counter(p.name for p in cast.people for _ in p.mentions)
+        self.principal = self.mention_counts.most_common(1)[0][0] if self.mention_counts else None
+
+    # ------------------------------------------------------------------ the candidates
+    def candidates(self, rule_events: Iterable[Event]) -> list[Candidate]:
+        """Every candidate of the article; each rule event is one too, marked as such."""
+        rules = {(e.actor, e.mention_start): e for e in rule_events}
+        found: dict[tuple[str, int, int], Candidate] = {}
+        by_sentence: dict[int, list[tuple[Mention, Token]]] = {}
+        for mention, root in self.places:
+            by_sentence.setdefault(self.coref.sentence_index(root), []).append((mention, root))
+        for index, sentence in enumerate(self.sentences):
+            references = self._references(sentence)
+            if not references:
+                continue
+            places = by_sentence.get(index, [])
+            for person, tokens in references.items():
+                for mention, root in places:
+                    token, how = min(tokens, key=lambda pair: _path_length(pair[0], root))
+                    candidate = self._candidate(person, how, token, mention, root, index, rules, scene=None)
+                    if candidate is not None:
+                        found.setdefault(candidate.key, candidate)
+                self._add_scene(found, person, tokens, index, rules)
+        # Rule events whose place lies outside their sentence (carried settings) join as they are.
+        for event in rules.values():
+            key_sentence = self._sentence_of_char(event.evidence_start)
+            if any(c.rule_event is event for c in found.values()):
+                continue
+            candidate = self._from_rule(event, key_sentence)
+            if candidate is not None:
+                found.setdefault(candidate.key, candidate)
+        return list(found.values())
+
+    def _references(self, sentence) -> dict[Person, list[tuple[Token, str]]]:
+        references: dict[Person, list[tuple[Token, str]]] = {}
+        for token in sentence:
+            reference: Reference | None = self.coref.refer(token)
+            if reference is None or reference.how == "name-part":
+                continue
+            for person in reference.people:
+                references.setdefault(person, []).append((token, reference.how))
+        return references
+
+    def _add_scene(self, found, person: Person, tokens: list[tuple[Token, str]], index: int, rules) -> None:
+        """The scene a person acting in a sentence is at, as one more candidate."""
+        acting = [(t, how) for t, how in tokens if _dep_class(t) in ("subject", "object", "appos")]
+        if not acting:
+            return
+        token, how = acting[0]
+        scene = self._scene_before(index)
+        if scene is None:
+            return
+        mention, root, source = scene
+        candidate = self._candidate(person, how, token, mention, root, index, rules, scene=source)
+        if candidate is not None:
+            found.setdefault(candidate.key, candidate)
+
+    def _scene_before(self, index: int) -> tuple[Mention, Token, str] | None:
+        """Where the story is when a sentence names no place: the gathering it set last, the
+        place the few sentences before were at (the latest city or finer), or the dateline."""
+        gathering = next(((m, r) for m, r in reversed(self.gatherings) if self.coref.sentence_index(r) < index), None)
+        if gathering is not None:
+            return gathering[0], gathering[1], "gathering"
+        for mention, root in reversed(self.places):
+            sentence = self.coref.sentence_index(root)
+            if sentence >= index:
+                continue
+            if index - sentence > _SCENE_SENTENCES_BACK:
+                break
+            if mention.place.precision in _LOCAL:
+                return mention, root, "previous"
+        if self.dateline is not None:
+            span = self.doc.char_span(self.dateline.start, self.dateline.end, alignment_mode="expand")
+            if span is not None and len(span):
+                return self.dateline, span.root, "dateline"
+        return None
+
+    def _sentence_of_char(self, offset: int) -> int:
+        for index, sentence in enumerate(self.sentences):
+            if sentence.start_char <= offset < sentence.end_char + 1:
+                return index
+        return len(self.sentences) - 1
+
+    def _from_rule(self, event: Event, sentence: int) -> Candidate | None:
+        person = next((p for p in self.cast.people if p.name == event.actor), None)
+        if person is None:
+            return None
+        mention = Mention(
+            start=event.mention_start or 0, end=event.mention_end or 0, surface=event.place.name, place=event.place
+        )
+        anchor = self.sentences[sentence].root
+        date = EventDate(event.date, DateSource.CLAUSE if event.date.iso() else DateSource.NONE)
+        candidate = Candidate(person, mention, sentence, anchor, event.status, date, rule_event=event)
+        candidate.features = self._rule_features(event) | {"carried": 1.0}
+        return candidate
+
+    def _candidate(
+        self,
+        person: Person,
+        how: str,
+        token: Token,
+        mention: Mention,
+        root: Token,
+        sentence: int,
+        rules,
+        *,
+        scene: str | None,
+    ) -> Candidate | None:
+        rule = rules.get((person.name, mention.start)) if scene is None else None
+        anchor = _clause_verb(root) if scene is None else _clause_verb(token)
+        if rule is not None:
+            status, date = rule.status, EventDate(rule.date, DateSource.CLAUSE if rule.date.iso() else DateSource.NONE)
+            if date.interval.iso() is None and status is EventStatus.OCCURRED:
+                date = self.dates.narrative_date(anchor)
+        else:
+            status = event_status(_trigger(anchor))
+            if status is None:
+                return None  # denied: "did not attend", "was unable to travel to"
+            date = self.dates.date_for(anchor, status, other_triggers=self.trigger_tokens)
+            if date.interval.iso() is None and status is EventStatus.OCCURRED:
+                date = self.dates.narrative_date(anchor)
+            published = self.dates.published
+            if (
+                status is EventStatus.OCCURRED
+                and published is not None
+                and date.interval.start is not None
+                and date.interval.start > published
+            ):
+                status = event_status(_trigger(anchor), future_date=True) or status
+        candidate = Candidate(person, mention, sentence, anchor, status, date, rule_event=rule)
+        candidate.features = self._features(candidate, how, token, root, scene)
+        return candidate
+
+    # ------------------------------------------------------------------ the features
+    def _rule_features(self, event: Event) -> dict[str, float]:
+        # Every feature is 0 or 1 (a number as steps), so that learnt thresholds never sit on a value.
+        steps = {f"rule_confidence>={step}": 1.0 for step in _CONFIDENCE_STEPS if event.confidence >= step}
+        return {"rule": 1.0, f"status={event.status}": 1.0} | steps
+
+    def _features(self, c: Candidate, how: str, token: Token, root: Token, scene: str | None) -> dict[str, float]:
+        f: dict[str, float] = {"bias_candidate": 1.0}
+        if c.rule_event is not None:
+            f |= self._rule_features(c.rule_event)
+        else:
+            f[f"status={c.status}"] = 1.0
+        f[f"how={how}"] = 1.0
+        f[f"person_dep={_dep_class(token)}"] = 1.0
+        place = c.mention.place
+        f[f"precision={place.precision}"] = 1.0
+        count = self.place_counts[place.place_id]
+        f[f"place_count={min(count, 3)}"] = 1.0
+        if self.dateline is not None and self.dateline.place.place_id == place.place_id:
+            f["is_dateline_place"] = 1.0
+        if self.dateline is not None and self.dateline.place.country == place.country:
+            f["dateline_country"] = 1.0
+        mentions = self.mention_counts[c.person.name]
+        f[f"person_mentions={min(mentions, 4)}"] = 1.0
+        if c.person.name == self.principal:
+            f["principal"] = 1.0
+        if token.idx < self.headline_end:
+            f["headline"] = 1.0
+        f[f"sentence={min(c.sentence, 4)}"] = 1.0
+        f[f"date={c.date.source if c.date.interval.iso() else 'none'}"] = 1.0
+        f.update(_verb_features(c.anchor))
+        if _inside_quote(token) or _inside_quote(root):
+            f["quoted"] = 1.0
+        sentence = self.sentences[c.sentence]
+        if any(t.pos_ == "NOUN" and t.lemma_.lower() in EVENT_NOUNS | _AUDIENCE_NOUNS for t in sentence):
+            f["gathering_in_sentence"] = 1.0
+        if c.person.title_words:
+            f["titled"] = 1.0
+        if len(c.person.name.split()) == 1:
+            f["one_word_name"] = 1.0
+        if self.gatherings:
+            f["article_has_gathering"] = 1.0
+        if place.place_id == self.main_locale:
+            f["main_locale"] = 1.0
+        if _attends(token):
+            f["person_attends"] = 1.0
+        if scene is not None:
+            f[f"scene={scene}"] = 1.0
+            f[f"scene={scene}&verb={_verb_kind(c.anchor)}"] = 1.0
+            f[f"scene={scene}&person_mentions={min(mentions, 4)}"] = 1.0
+            if "person_attends" in f:
+                f[f"scene={scene}&person_attends"] = 1.0
+            distance = c.sentence - self.coref.sentence_index(root)
+            f[f"scene_distance={'<3' if distance < 3 else '<6' if distance < 6 else '6+'}"] = 1.0
+            return f
+        if _on_gathering(root):
+            f["place_on_gathering"] = 1.0
+        f.update(_path_features(token, root))
+        # Pairs of the strongest signals, which a linear model cannot combine by itself:
+        # "in X" means presence after "died", not after "said"; a subject differs from an apposition.
+        prep, verb, dep = _preposition_of(root), _verb_kind(c.anchor), _dep_class(token)
+        f[f"prep={prep}&verb={verb}"] = 1.0
+        f[f"prep={prep}&person_dep={dep}"] = 1.0
+        f[f"how={how}&person_dep={dep}"] = 1.0
+        if "same_clause" in f:
+            f[f"same_clause&prep={prep}"] = 1.0
+        people_here = {p for t in sentence for p in self.coref.people_of(t)}
+        f[f"people_in_sentence={min(len(people_here), 3)}"] = 1.0
+        places_here = sum(1 for _, r in self.places if r.sent == sentence)
+        f[f"places_in_sentence={min(places_here, 3)}"] = 1.0
+        return f
+
+
+# ---------------------------------------------------------------------- the parse between two tokens
+def _trigger(anchor: Token) -> Trigger:
+    return Trigger(anchor, TriggerSense(anchor.lemma_.lower(), TriggerKind.PRESENCE, 0.5), nominal=False)
+
+
+def _ancestors(token: Token) -> list[Token]:
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _path_length(a: Token, b: Token) -> int:
+    up_a = {t.i: depth for depth, t in enumerate(_ancestors(a))}
+    for depth, t in enumerate(_ancestors(b)):
+        if t.i in up_a:
+            return up_a[t.i] + depth
+    return 99  # different sentences
+
+
+def _lowest_common(a: Token, b: Token) -> Token | None:
+    up_a = {t.i for t in _ancestors(a)}
+    return next((t for t in _ancestors(b) if t.i in up_a), None)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause `token` belongs to; the sentence root when there is none."""
+    for ancestor in _ancestors(token)[1:]:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+    return token.sent.root
+
+
+def _dep_class(token: Token) -> str:
+    dep = token.dep_
+    if dep in _SUBJECT_DEPS:
+        return "subject"
+    if dep in _OBJECT_DEPS:
+        return "object"
+    if dep in ("appos", "conj", "compound", "poss"):
+        return dep
+    return "other"
+
+
+def _preposition_of(root: Token) -> str:
+    """How the place attaches: its preposition's class, or its own dependency."""
+    token = root
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj":
+        word = token.head.lower_
+        if word in _LOCATIVE_PREPS:
+            return "locative"
+        if word in _DIRECTION_PREPS:
+            return "direction"
+        if word in _SOURCE_PREPS:
+            return "source"
+        if word == "of":
+            return "of"
+        return "other_prep"
+    if token.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        return token.dep_
+    if token.dep_ in ("compound", "poss", "amod", "nmod"):
+        return "modifier"
+    return "other"
+
+
+def _path_features(token: Token, root: Token) -> dict[str, float]:
+    f: dict[str, float] = {}
+    length = _path_length(token, root)
+    f[f"path={length if length <= 4 else '5+' if length < 8 else '8+'}"] = 1.0
+    gap = abs(token.i - root.i)
+    f[f"gap={'<4' if gap < 4 else '<10' if gap < 10 else '<20' if gap < 20 else '20+'}"] = 1.0
+    f[f"prep={_preposition_of(root)}"] = 1.0
+    if root.i > token.i:
+        f["place_after_person"] = 1.0
+    ancestors_of_place = {t.i for t in _ancestors(root)}
+    if token.i in ancestors_of_place:
+        # The place modifies the person's own phrase: "Danielle Taylor of Paris", "Harwinton
+        # First Selectman Frank Chiaramonte": residence or title, rarely a visit.
+        f["place_in_person_phrase"] = 1.0
+    person_verb, place_verb = _clause_verb(token), _clause_verb(root)
+    if person_verb.i == place_verb.i:
+        f["same_clause"] = 1.0
+    common = _lowest_common(token, root)
+    if common is not None:
+        f[f"common_pos={common.pos_}"] = 1.0
+        if common.i == place_verb.i:
+            f["common_is_place_verb"] = 1.0
+    # A noun between: "her trial in Jakarta", "the ceremony at Boscawen".
+    if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN":
+        f["place_on_noun"] = 1.0
+    return f
+
+
+def _verb_kind(verb: Token) -> str:
+    """The class of a clause's verb: a trigger's kind, or a broad grammatical class."""
+    lemma = verb.lemma_.lower()
+    sense = VERB_SENSES.get(lemma)
+    if sense is not None:
+        return str(sense.kind)
+    if lemma in _BODILY_VERBS:
+        return "bodily"
+    if lemma in _SPEECH_VERBS:
+        return "speech"
+    if lemma in STATIVE_VERBS or lemma in ("be", "have"):
+        return "stative"
+    return "other_verb" if verb.pos_ in ("VERB", "AUX") else "not_verb"
+
+
+def _verb_features(verb: Token) -> dict[str, float]:
+    f = {f"verb={_verb_kind(verb)}": 1.0, f"verb_tag={verb.tag_}": 1.0}
+    children = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if children & _MODALS:
+        f["modal"] = 1.0
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        f["passive"] = 1.0
+    if any(c.dep_ == "neg" for c in verb.children):
+        f["negated"] = 1.0
+    return f
+
+
+def _attends(token: Token) -> bool:
+    """A person whose clause has a gathering or a venue as object or setting: "attended the
+    funeral", "came to yesterday's ceremony", "spoke at the rally", "appeared at the Senior Center"."""
+    verb = _clause_verb(token)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr") and child.lemma_.lower() in EVENT_NOUNS | _AUDIENCE_NOUNS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS | _DIRECTION_PREPS:
+            nouns = [g for g in child.children if g.dep_ == "pobj"]
+            if any(n.lemma_.lower() in EVENT_NOUNS | _AUDIENCE_NOUNS | FACILITY_NOUNS for n in nouns):
+                return True
+    return False
+
+
+def _on_gathering(root: Token) -> bool:
+    """A place that sets a gathering or a venue: "a meeting in X", "the X Senior Center"."""
+    token = root
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS:
+        holder = token.head.head
+    elif token.dep_ in ("compound", "nmod", "poss"):
+        holder = token.head
+    else:
+        return False
+    return holder.pos_ in ("NOUN", "PROPN") and holder.lemma_.lower() in EVENT_NOUNS | FACILITY_NOUNS
+
+
+def _inside_quote(token: Token) -> bool:
+    before = token.sent[: token.i - token.sent.start]
+    quotes = sum(t.text in ('"', "“", "”") for t in before)
+    return quotes % 2 == 1

@@ -1,0 +1,133 @@
+"""The stop model: boosted decision trees over candidate features, shipped as a small JSON file.
+
+    score    = init + sum over trees of the leaf the candidate's features lead to
+    p(stop)  = 1 / (1 + exp(-score))
+
+Each tree node tests one feature (a feature the candidate lacks counts 0) against a threshold:
+at or below goes left, above goes right. Trees let the model combine signals a weighted sum
+cannot ("in X" after "died" is presence, after "said" it is not).
+
+Trained by `benchmarks/train_stop_model.py` (scikit-learn's gradient boosting) on hand-annotated
+gold: the team's development set and the `tune` split of the outside gold, never the `check`
+split, which measures it. The file holds the trees, the decision threshold and how they were
+made; scoring needs no library.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from geo.errors import ModelDataError
+
+__all__ = ["Tree", "StopModel", "DEFAULT_MODEL_PATH", "default_stop_model"]
+
+DEFAULT_MODEL_PATH = Path(__file__).with_name("data") / "stop_model.json"
+_LEAF = -1
+
+
+@dataclass(frozen=True)
+class Tree:
+    """One regression tree in flat arrays: node i tests `feature[i] <= threshold[i]`."""
+
+    feature: Sequence[str | None]  # None at a leaf
+    threshold: Sequence[float]
+    left: Sequence[int]  # -1 at a leaf
+    right: Sequence[int]
+    value: Sequence[float]  # a leaf's contribution (learning rate included)
+
+    def leaf_value(self, features: Mapping[str, float]) -> float:
+        node = 0
+        while self.left[node] != _LEAF:
+            name = self.feature[node]
+            value = features.get(name, 0.0) if name is not None else 0.0
+            node = self.left[node] if value <= self.threshold[node] else self.right[node]
+        return self.value[node]
+
+    def as_dict(self) -> dict[str, list]:
+        return {
+            "feature": list(self.feature),
+            "threshold": [round(t, 6) for t in self.threshold],
+            "left": list(self.left),
+            "right": list(self.right),
+            "value": [round(v, 6) for v in self.value],
+        }
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Sequence]) -> Tree:
+        tree = cls(
+            feature=[None if f is None else str(f) for f in raw["feature"]],
+            threshold=[float(t) for t in raw["threshold"]],
+            left=[int(i) for i in raw["left"]],
+            right=[int(i) for i in raw["right"]],
+            value=[float(v) for v in raw["value"]],
+        )
+        size = len(tree.left)
+        if not size or any(len(column) != size for column in (tree.feature, tree.threshold, tree.right, tree.value)):
+            raise ValueError("tree arrays of different lengths")
+        if any(not (child == _LEAF or 0 < child < size) for child in (*tree.left, *tree.right)):
+            raise ValueError("tree node points outside the tree")
+        return tree
+
+
+@dataclass(frozen=True)
+class StopModel:
+    """Boosted trees over candidate features, and the probability a stop must reach."""
+
+    trees: Sequence[Tree]
+    init: float
+    threshold: float = 0.5
+    about: Mapping[str, object] = field(default_factory=dict)
+
+    def score(self, features: Mapping[str, float]) -> float:
+        return self.init + sum(tree.leaf_value(features) for tree in self.trees)
+
+    def probability(self, features: Mapping[str, float]) -> float:
+        """How likely the candidate described by `features` is a stop."""
+        score = self.score(features)
+        # Written so that neither branch overflows for large |score|.
+        if score >= 0:
+            return 1.0 / (1.0 + math.exp(-score))
+        e = math.exp(score)
+        return e / (1.0 + e)
+
+    def to_json(self) -> str:
+        body = {
+            "about": dict(self.about),
+            "threshold": self.threshold,
+            "init": round(self.init, 6),
+            "trees": [tree.as_dict() for tree in self.trees],
+        }
+        return json.dumps(body, separators=(",", ":")) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> StopModel:
+        try:
+            raw = json.loads(text)
+            return cls(
+                trees=[Tree.from_dict(t) for t in raw["trees"]],
+                init=float(raw["init"]),
+                threshold=float(raw.get("threshold", 0.5)),
+                about=dict(raw.get("about", {})),
+            )
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise ModelDataError(f"not a stop model file: {error}") from error
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_MODEL_PATH) -> StopModel:
+        try:
+            return cls.from_json(path.read_text(encoding="utf-8"))
+        except OSError as error:
+            raise ModelDataError(f"cannot read the stop model {path}: {error}") from error
+
+
+@cache
+def default_stop_model() -> StopModel | None:
+    """The shipped model, or None when the package has none (the trigger rules alone then)."""
+    if not DEFAULT_MODEL_PATH.exists():
+        return None
+    return StopModel.load(DEFAULT_MODEL_PATH)
