@@ -29,7 +29,7 @@ import argparse
 import json
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -194,13 +194,30 @@ def f1(report: Report) -> float:
 
 
 def cross_validated(samples: list[Sample], size: tuple[int, int]) -> list[list[float]]:
-    """Each article's probabilities from a model that did not see it (folds by article)."""
+    """Each article's candidate scores from trees that did not see it (folds by article)."""
     out: list[list[float]] = [[] for _ in samples]
     for fold in range(FOLDS):
         model = fit([s for i, s in enumerate(samples) if i % FOLDS != fold], size)
         for i in range(fold, len(samples), FOLDS):
-            out[i] = [model.probability(c.features) for c in samples[i].candidates]
+            out[i] = [model.score(c.features) for c in samples[i].candidates]
     return out
+
+
+def calibration(samples: list[Sample], scores: list[list[float]], chosen: list[int]) -> tuple[float, float]:
+    """Platt scaling: (scale, shift) that turn held-out scores of the chosen articles into probabilities."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = [[value] for i in chosen for value in scores[i]]
+    y = [label for i in chosen for label in samples[i].labels]
+    fitted = LogisticRegression().fit(x, y)
+    return float(fitted.coef_[0][0]), float(fitted.intercept_[0])
+
+
+def calibrated(scores: list[list[float]], scale: float, shift: float) -> list[list[float]]:
+    """The probabilities a model with this calibration gives for these scores."""
+    return [
+        [StopModel(trees=(), init=value, scale=scale, shift=shift).probability({}) for value in row] for row in scores
+    ]
 
 
 def describe(report: Report) -> str:
@@ -226,14 +243,19 @@ def main() -> None:
     target = [i for i, s in enumerate(samples) if s.article.split == TRAINING_SPLIT] or list(range(len(samples)))
     best = None
     for size in SIZES:
-        probabilities = cross_validated(samples, size)
+        scores = cross_validated(samples, size)
+        scale, shift = calibration(samples, scores, target)
+        probabilities = calibrated(scores, scale, shift)
         for threshold in THRESHOLDS:
             on_target = score([samples[i] for i in target], [probabilities[i] for i in target], threshold)
             merit = (on_target.precision >= PRECISION_FLOOR, f1(on_target))
             if best is None or merit > best[0]:
-                best = (merit, size, threshold, on_target, score(samples, probabilities, threshold))
-    _, size, threshold, on_target, overall = best
+                overall = score(samples, probabilities, threshold)
+                best = (merit, size, threshold, on_target, overall, (scale, shift), on_target.reliability())
+    _, size, threshold, on_target, overall, (scale, shift), reliability = best
     print(f"cross-validated ({FOLDS} folds by article), {size[0]} trees of depth {size[1]}, threshold {threshold}:")
+    print(f"  calibrated on the tune articles' held-out scores: p = sigmoid({scale:.3f} x score + {shift:.3f})")
+    print("  reliability (tune): " + "  ".join(f">={t:.1f}: {n} P {p:.2f}" for t, n, p in reliability))
     print(f"  outside gold, tune split: {describe(on_target)}")
     print(f"  all training articles:    {describe(overall)}")
 
@@ -242,7 +264,7 @@ def main() -> None:
     for corpus in corpora:
         train = [s for s in samples if s.article.corpus != corpus]
         test = [s for s in samples if s.article.corpus == corpus]
-        model = fit(train, size)
+        model = replace(fit(train, size), scale=scale, shift=shift)
         probabilities = [[model.probability(c.features) for c in s.candidates] for s in test]
         report = score(test, probabilities, threshold)
         held_out[corpus] = {"precision": round(report.precision, 3), "recall": round(report.recall, 3)}
@@ -253,6 +275,8 @@ def main() -> None:
         trees=final.trees,
         init=final.init,
         threshold=threshold,
+        scale=scale,
+        shift=shift,
         about={
             "what": "gradient-boosted trees over candidate features (geo/text/events/candidates.py)",
             "trained_by": "benchmarks/train_stop_model.py",

@@ -1,7 +1,11 @@
 """The stop model: boosted decision trees over candidate features, shipped as a small JSON file.
 
     score    = init + sum over trees of the leaf the candidate's features lead to
-    p(stop)  = 1 / (1 + exp(-score))
+    p(stop)  = 1 / (1 + exp(-(scale x score + shift)))
+
+`scale` and `shift` calibrate the trees' scores on articles they were not trained on (Platt
+scaling of cross-validated scores), so that a probability says how often such a stop is right
+in new text rather than in the training articles.
 
 Each tree node tests one feature (a feature the candidate lacks counts 0) against a threshold:
 at or below goes left, above goes right. Trees let the model combine signals a weighted sum
@@ -81,14 +85,17 @@ class StopModel:
     trees: Sequence[Tree]
     init: float
     threshold: float = 0.5
+    scale: float = 1.0
+    shift: float = 0.0
     about: Mapping[str, object] = field(default_factory=dict)
 
     def score(self, features: Mapping[str, float]) -> float:
+        """The trees' score (log-odds before calibration)."""
         return self.init + sum(tree.leaf_value(features) for tree in self.trees)
 
     def probability(self, features: Mapping[str, float]) -> float:
         """How likely the candidate described by `features` is a stop."""
-        score = self.score(features)
+        score = self.scale * self.score(features) + self.shift
         # Written so that neither branch overflows for large |score|.
         if score >= 0:
             return 1.0 / (1.0 + math.exp(-score))
@@ -99,6 +106,8 @@ class StopModel:
         body = {
             "about": dict(self.about),
             "threshold": self.threshold,
+            "scale": round(self.scale, 6),
+            "shift": round(self.shift, 6),
             "init": round(self.init, 6),
             "trees": [tree.as_dict() for tree in self.trees],
         }
@@ -112,6 +121,8 @@ class StopModel:
                 trees=[Tree.from_dict(t) for t in raw["trees"]],
                 init=float(raw["init"]),
                 threshold=float(raw.get("threshold", 0.5)),
+                scale=float(raw.get("scale", 1.0)),
+                shift=float(raw.get("shift", 0.0)),
                 about=dict(raw.get("about", {})),
             )
         except (ValueError, KeyError, TypeError, AttributeError) as error:

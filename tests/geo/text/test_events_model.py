@@ -49,11 +49,21 @@ def test_extreme_scores_do_not_overflow() -> None:
     assert model.probability({"x": 1.0}) == 1.0
 
 
-def test_json_round_trip_keeps_scores_threshold_and_provenance() -> None:
-    model = StopModel(trees=[stump("rule", -1.0, 2.0)], init=0.1, threshold=0.4, about={"trained_on": "tune"})
+def test_calibration_scales_and_shifts_the_score_before_the_sigmoid() -> None:
+    raw = StopModel(trees=[stump("rule", -1.0, 2.0)], init=0.0)
+    calibrated = StopModel(trees=raw.trees, init=0.0, scale=0.5, shift=-1.0)
+    assert calibrated.score({"rule": 1.0}) == raw.score({"rule": 1.0}) == 2.0
+    assert calibrated.probability({"rule": 1.0}) == pytest.approx(0.5)  # sigmoid(0.5 x 2 - 1)
+
+
+def test_json_round_trip_keeps_scores_calibration_threshold_and_provenance() -> None:
+    model = StopModel(
+        trees=[stump("rule", -1.0, 2.0)], init=0.1, threshold=0.4, scale=0.7, shift=-0.2, about={"trained_on": "tune"}
+    )
     again = StopModel.from_json(model.to_json())
-    assert again.threshold == 0.4 and again.about == {"trained_on": "tune"}
-    assert [again.score(f) for f in ({}, {"rule": 1.0})] == [model.score(f) for f in ({}, {"rule": 1.0})]
+    assert (again.threshold, again.scale, again.shift, again.about) == (0.4, 0.7, -0.2, {"trained_on": "tune"})
+    for features in ({}, {"rule": 1.0}):
+        assert again.probability(features) == pytest.approx(model.probability(features))
 
 
 @pytest.mark.parametrize(
