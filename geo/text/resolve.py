@@ -17,6 +17,11 @@ Two readings of a name are settled before scoring:
   region (New York, Sao Paulo, Mexico City's "Mexico" is a country and does not count) is what a
   story means when it writes the name as a location ("in New York", "from New York", "New
   York's mayor"); elsewhere (lists of states, "New York Gov.") the region's prior stands.
+- the region and its stronger namesake city: first-level regions lose their bonus as containers
+  when the name's likeliest place by prior is a city of the same country as one of them
+  (Washington, the capital, against Washington state), unless the text calls it a region ("Washington
+  state", "the state of Washington", "upstate New York", "Quebec province"), which favours the
+  region. The document still decides: a region holding the story's other places gains by them.
 """
 
 from __future__ import annotations
@@ -45,6 +50,11 @@ _ARTICLE = "the "
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])the[ \u00a0]\Z", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
 _POSSESSIVE_AFTER = re.compile(r"\A['\u2019]s?\b")
+# "Washington state", "Quebec province"; "the state of Washington", "upstate New York".
+_REGION_WORD_AFTER = re.compile(r"\A[ \u00a0]+(?:state|province)\b", re.IGNORECASE)
+_REGION_WORD_BEFORE = re.compile(
+    r"(?:\b(?:state|province)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?|\bupstate[ \u00a0]+)\Z", re.IGNORECASE
+)
 NAMESAKE_CITY_POPULATION = 1_000_000
 _region_key = functools.lru_cache(maxsize=65_536)(normalize_name)
 
@@ -81,19 +91,14 @@ def resolve_mentions(
     keys = [normalize_name(m.surface) for m in mentions]
     candidates = [_unique(_candidates_of(text, m, lookup)) for m in mentions]
     qualifiers = _qualifier_candidates(text, mentions, candidates)
-    namesakes = [
-        _namesake_city(options) if _reads_as_location(text, m) else None for m, options in zip(mentions, candidates)
-    ]
+    fixed = [_fixed_scores(text, m, options, q, weights) for m, options, q in zip(mentions, candidates, qualifiers)]
 
     chosen: list[Candidate | None] = [c[0] if c else None for c in candidates]
     scores: list[list[float]] = [[] for _ in mentions]
     for _ in range(max(1, weights.rounds)):
         evidence = _Evidence(keys, chosen)
         scores = [
-            [
-                _score(c, key, qualifiers[i], evidence, weights) + (weights.namesake_city if c is namesakes[i] else 0.0)
-                for c in candidates[i]
-            ]
+            [fixed[i][j] + evidence.score(c.place, key, weights) for j, c in enumerate(candidates[i])]
             for i, key in enumerate(keys)
         ]
         chosen = [candidates[i][max(range(len(s)), key=s.__getitem__)] if s else None for i, s in enumerate(scores)]
@@ -114,6 +119,48 @@ def resolve_mentions(
             )
         )
     return resolved
+
+
+def _fixed_scores(
+    text: str,
+    mention: Mention,
+    candidates: list[Candidate],
+    qualifiers: list[Place],
+    weights: ResolutionWeights,
+) -> list[float]:
+    """Each candidate's score from what does not change between rounds: prior, kind, qualifiers, reading."""
+    called_region = bool(
+        _REGION_WORD_AFTER.match(text[mention.end : mention.end + 10])
+        or _REGION_WORD_BEFORE.search(text[max(0, mention.start - 24) : mention.start])
+    )
+    namesake = _namesake_city(candidates) if not called_region and _reads_as_location(text, mention) else None
+    regions_yield = not called_region and _city_first(candidates)
+    scores = []
+    for candidate in candidates:
+        place = candidate.place
+        score = weights.prior * math.log(max(candidate.score, 0.0) + 0.02)
+        if place.precision is Precision.COUNTRY or place.precision is Precision.ADMIN1:
+            if called_region:
+                score += weights.container + (weights.qualifier if place.precision is Precision.ADMIN1 else 0.0)
+            elif place.precision is Precision.COUNTRY or not regions_yield:
+                score += weights.container
+        if qualifiers and any(_contains(q, place) for q in qualifiers):
+            score += weights.qualifier
+        if candidate is namesake:
+            score += weights.namesake_city
+        scores.append(score)
+    return scores
+
+
+def _city_first(candidates: list[Candidate]) -> bool:
+    """Whether the name is first a city's: the likeliest candidate by prior is a city that outranks a
+    first-level region of its own country bearing the same name (Washington, D.C. over the state)."""
+    if not candidates:
+        return False
+    top = max(candidates, key=lambda c: c.score)
+    return top.place.precision is Precision.CITY and any(
+        c.place.precision is Precision.ADMIN1 and c.place.country == top.place.country for c in candidates
+    )
 
 
 def _candidates_of(text: str, mention: Mention, lookup: CandidateLookup) -> list[Candidate]:
@@ -245,19 +292,6 @@ class _Evidence:
             )
             score += weights.nearby * near / located
         return score
-
-
-def _score(
-    candidate: Candidate, key: str, qualifiers: list[Place], evidence: _Evidence, weights: ResolutionWeights
-) -> float:
-    place = candidate.place
-    score = weights.prior * math.log(max(candidate.score, 0.0) + 0.02)
-    score += evidence.score(place, key, weights)
-    if place.precision in (Precision.COUNTRY, Precision.ADMIN1):
-        score += weights.container
-    if qualifiers and any(_contains(q, place) for q in qualifiers):
-        score += weights.qualifier
-    return score
 
 
 def _softmax_top(scores: list[float], temperature: float) -> float:

@@ -15,7 +15,12 @@ NEW_YORK_STATE, NEW_YORK_CITY, CASABLANCA = 5128638, 5128581, 2553604
 
 def reading_world() -> MemoryGazetteer:
     g = small_world()
-    g.add(make_place(NEW_YORK_STATE, "New York", 43.0, -75.5, precision=Precision.ADMIN1, country="US"))
+    # The state's real population: its prior outranks the city's, as in the full index.
+    g.add(
+        make_place(
+            NEW_YORK_STATE, "New York", 43.0, -75.5, precision=Precision.ADMIN1, country="US", population=31_429_498
+        )
+    )
     g.add(
         make_place(NEW_YORK_CITY, "New York City", 40.71, -74.01, country="US", admin1="New York", population=8_804_190)
     )
@@ -36,6 +41,11 @@ def reading_world() -> MemoryGazetteer:
 @pytest.fixture(scope="module")
 def world() -> MemoryGazetteer:
     return reading_world()
+
+
+def mention_of(text: str, surface: str) -> Mention:
+    start = text.index(surface)
+    return Mention(start, start + len(surface), surface)
 
 
 def resolve_first(world: MemoryGazetteer, text: str, surface: str) -> Place:
@@ -76,3 +86,55 @@ def test_a_list_of_states_keeps_the_state(world) -> None:
     text = "Cases rose in Missouri, Kansas and New York."
     mentions = [Mention(text.index(s), text.index(s) + len(s), s) for s in ("Missouri", "Kansas", "New York")]
     assert resolve_mentions(text, mentions, world)[-1].place.geonameid == NEW_YORK_STATE
+
+
+WASHINGTON_STATE, WASHINGTON_DC, WASHINGTON_GA = 5815135, 4140963, 4226295
+
+
+def capital_world() -> MemoryGazetteer:
+    """The capital and the state of one name, with the full index's priors (the capital's the higher)."""
+    g = reading_world()
+    g.add(
+        make_place(WASHINGTON_STATE, "Washington", 47.5, -120.5, precision=Precision.ADMIN1, country="US"), prior=0.58
+    )
+    dc = make_place(
+        WASHINGTON_DC, "Washington", 38.9, -77.04, country="US", admin1="District of Columbia", population=689_545
+    )
+    g.add(dc, prior=0.70)
+    g.add(make_place(WASHINGTON_GA, "Washington", 33.74, -82.74, country="US", admin1="Georgia", population=4_134))
+    for gid, name, lat, lon in ((5809844, "Seattle", 47.61, -122.33), (5811696, "Spokane", 47.66, -117.43)):
+        g.add(make_place(gid, name, lat, lon, country="US", admin1="Washington", population=700_000))
+    return g
+
+
+@pytest.fixture(scope="module")
+def capitals() -> MemoryGazetteer:
+    return capital_world()
+
+
+@pytest.mark.parametrize(
+    ("text", "geonameid"),
+    [
+        # A region yields to its namesake city when the name is first the city's.
+        ("Egypt cooperated closely with Washington at times.", WASHINGTON_DC),
+        ("WASHINGTON (AP) — The House passed the bill.", WASHINGTON_DC),
+        # Unless the text calls it the region...
+        ("A cow from a Washington state farm tested positive.", WASHINGTON_STATE),
+        ("The first case was found in the state of Washington.", WASHINGTON_STATE),
+        # ...or the story's other places lie in the region.
+        ("Officials in Seattle and Spokane said Washington would ban the sale.", WASHINGTON_STATE),
+    ],
+)
+def test_a_region_yields_to_its_stronger_namesake_city(capitals, text, geonameid) -> None:
+    places = resolve_mentions(
+        text, [mention_of(text, s) for s in ("Seattle", "Spokane", "Washington", "WASHINGTON") if s in text], capitals
+    )
+    [washington] = [m for m in places if m.surface.casefold() == "washington"]
+    assert washington.place.geonameid == geonameid
+
+
+def test_a_region_named_as_such_is_not_its_namesake_city(world) -> None:
+    text = "A disaster has occurred throughout New York state, the governor said."
+    assert resolve_first(world, text, "New York").geonameid == NEW_YORK_STATE
+    text = "Farms in upstate New York were hit."
+    assert resolve_first(world, text, "New York").geonameid == NEW_YORK_STATE
