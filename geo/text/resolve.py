@@ -22,6 +22,11 @@ Two readings of a name are settled before scoring:
   (Washington, the capital, against Washington state), unless the text calls it a region ("Washington
   state", "the state of Washington", "upstate New York", "Quebec province"), which favours the
   region. The document still decides: a region holding the story's other places gains by them.
+- lists: names in a list ("Georgia, Oklahoma, Pennsylvania and California", "Oregon and
+  Washington", "Honduras, El Salvador and Guatemala") are read as places of one kind: the
+  candidates of the level most members share (first-level regions of one country, or
+  countries) gain, and "Oklahoma, Pennsylvania" inside such a list is two items, not a town and
+  its state ("Texas and Washington, D.C." still qualifies: the pair closes the list).
 """
 
 from __future__ import annotations
@@ -67,6 +72,7 @@ class ResolutionWeights:
     country: float = 1.0  # times the share of the document's other places in the candidate's country
     region: float = 1.0  # the candidate's admin1 region is named or holds another resolved place
     qualifier: float = 2.0  # "City, Region": the region written beside the name contains it
+    sibling: float = 1.0  # a list's member, read at the level (regions of a country, countries) of the others
     nearby: float = 1.5  # times the share of other places within `nearby_km`
     nearby_km: float = 200.0
     # News names a country or first-level region far more often than a village named after it
@@ -91,7 +97,14 @@ def resolve_mentions(
     keys = [normalize_name(m.surface) for m in mentions]
     candidates = [_unique(_candidates_of(text, m, lookup)) for m in mentions]
     qualifiers = _qualifier_candidates(text, mentions, candidates)
+    levels = _list_levels(text, mentions, candidates, qualifiers)
     fixed = [_fixed_scores(text, m, options, q, weights) for m, options, q in zip(mentions, candidates, qualifiers)]
+    for i, level in enumerate(levels):
+        if level is not None:
+            fixed[i] = [
+                score + (weights.sibling if _level(c.place) == level else 0.0)
+                for score, c in zip(fixed[i], candidates[i])
+            ]
 
     chosen: list[Candidate | None] = [c[0] if c else None for c in candidates]
     scores: list[list[float]] = [[] for _ in mentions]
@@ -222,6 +235,67 @@ def _qualifier_candidates(
         if _QUALIFIER_GAP.match(gap):
             qualifiers[here] = [c.place for c in candidates[after] if c.place.precision in _CONTAINERS]
     return qualifiers
+
+
+# What joins the items of a list: ", ", " and ", ", and ", " or ", " & ".
+_LIST_GAP = re.compile(r"\A\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)\Z")
+_WORD_GAP = re.compile(r"\A\s*(?:,\s*)?(?:and|or|&)\s+\Z")
+_Level = tuple[Precision, str | None]
+
+
+def _level(place: Place) -> _Level | None:
+    """What a list's members share: (COUNTRY, None) for countries, (ADMIN1, country) for regions."""
+    if place.precision is Precision.COUNTRY:
+        return (Precision.COUNTRY, None)
+    if place.precision is Precision.ADMIN1 and place.country:
+        return (Precision.ADMIN1, place.country)
+    return None
+
+
+def _list_levels(
+    text: str, mentions: Sequence[Mention], candidates: list[list[Candidate]], qualifiers: list[list[Place]]
+) -> list[_Level | None]:
+    """For each mention in a list of places, the level most of the list's members can be read at.
+
+    A run of mentions joined by commas, "and" or "or" is a list when it has three members or more,
+    or two joined by a word. Its level is the one most members have a candidate at (two or more).
+    Inside a list, "X, Y" where both can be read at the level is two items, so the qualifier reading
+    of the pair is dropped, except when the pair closes the list after its "and" ("Texas and
+    Washington, D.C.") or makes the whole list.
+    """
+    levels: list[_Level | None] = [None] * len(mentions)
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    runs: list[list[int]] = []
+    gaps: list[list[str]] = []
+    for position, index in enumerate(order):
+        if position:
+            gap = text[mentions[order[position - 1]].end : mentions[index].start]
+            if _LIST_GAP.match(gap):
+                runs[-1].append(index)
+                gaps[-1].append(gap)
+                continue
+        runs.append([index])
+        gaps.append([])
+    for run, joins in zip(runs, gaps):
+        if not (len(run) >= 3 or (len(run) == 2 and _WORD_GAP.match(joins[0]))):
+            continue
+        member_levels = [{_level(c.place) for c in candidates[i]} - {None} for i in run]
+        counts = Counter(level for found in member_levels for level in found)
+        if not counts:
+            continue
+        level, count = counts.most_common(1)[0]
+        if count < 2:
+            continue
+        for position, index in enumerate(run):
+            if level not in member_levels[position]:
+                continue
+            levels[index] = level
+            if position + 1 < len(run) and qualifiers[index] and level in member_levels[position + 1]:
+                after_word = position > 0 and _WORD_GAP.match(joins[position - 1])
+                closes = position + 2 == len(run) and (after_word or position == 0)
+                if not closes:
+                    qualifiers[index] = []
+    return levels
 
 
 def _contains(container: Place, place: Place) -> bool:

@@ -138,3 +138,44 @@ def test_a_region_named_as_such_is_not_its_namesake_city(world) -> None:
     assert resolve_first(world, text, "New York").geonameid == NEW_YORK_STATE
     text = "Farms in upstate New York were hit."
     assert resolve_first(world, text, "New York").geonameid == NEW_YORK_STATE
+
+
+def list_world() -> MemoryGazetteer:
+    """US states and a town named after one, in another."""
+    g = capital_world()
+    states = [
+        (4736286, "Texas", 31.25, -99.25),
+        (5744337, "Oregon", 44.0, -120.5),
+        (4544379, "Oklahoma", 35.5, -97.5),
+        (6254927, "Pennsylvania", 40.5, -77.5),
+        (4138106, "District of Columbia", 38.91, -77.0),
+    ]
+    for gid, name, lat, lon in states:
+        g.add(make_place(gid, name, lat, lon, precision=Precision.ADMIN1, country="US", admin1=name))
+    g.alias("geonames:4138106", "D.C.", name_type=NameType.ABBREVIATION)
+    g.add(make_place(5205788, "Oklahoma", 40.58, -79.57, country="US", admin1="Pennsylvania", population=780))
+    return g
+
+
+@pytest.fixture(scope="module")
+def lists() -> MemoryGazetteer:
+    return list_world()
+
+
+def resolve_all(world: MemoryGazetteer, text: str, *surfaces: str) -> dict[str, Place]:
+    mentions = resolve_mentions(text, [mention_of(text, s) for s in surfaces], world)
+    return {m.surface: m.place for m in mentions}
+
+
+def test_a_list_of_states_is_read_as_states(lists) -> None:
+    text = "Cases turned up in Georgia, Oklahoma, Pennsylvania and Oregon."
+    places = resolve_all(lists, text, "Georgia", "Oklahoma", "Pennsylvania", "Oregon")
+    assert places["Oklahoma"].precision is Precision.ADMIN1  # not the town in Pennsylvania
+    assert (places["Georgia"].country, places["Georgia"].precision) == ("US", Precision.ADMIN1)
+    text = "He is a supporter of Oregon and Washington laws that allow it."
+    assert resolve_all(lists, text, "Oregon", "Washington")["Washington"].geonameid == WASHINGTON_STATE
+
+
+def test_a_pair_closing_a_list_still_qualifies(lists) -> None:
+    text = "Visitors came from as far as Texas and Washington, D.C. to see him."
+    assert resolve_all(lists, text, "Texas", "Washington", "D.C.")["Washington"].geonameid == WASHINGTON_DC
