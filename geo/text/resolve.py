@@ -4,11 +4,19 @@ A name's candidates are scored by the gazetteer's prior and by what the rest of 
 says: the countries it is about (demonyms and country names count), a region or country
 written right after the name ("Maiduguri, Borno State", "SEOUL (S Korea)"), the regions other
 mentions sit in, and how close a candidate lies to the places the other mentions resolve to.
+A county written with its own name ("Walker County") counts as one of the nearby places (its
+point lies among its towns); countries and first-level regions, too large for their point to
+mean anything, count only by containment.
+A name whose likeliest place is of the first rank (a country, a national capital: its prior at
+least `famous_prior`) is not pulled to a much weaker namesake (below `namesake_share` of that
+prior: Washington, England, or Rome, New York) by one place of the namesake's region alone:
+such a namesake needs `famous_support` of the document's places in or around its region, or
+places near it, or a qualifier ("Rome, N.Y."), as the plainer namesakes need one.
 The choice is made by a few rounds of agreement: each round re-scores every mention against
 the others' current choices, so a coherent set of places beats scattered ones.
 A mention the gazetteer cannot place keeps place=None and confidence 0: it is never guessed.
 
-Two readings of a name are settled before scoring:
+Readings of a name settled before scoring:
 - the article: "the White House", "The Hague", "The Gambia" stand for a place whose own name is
   the name with or without its "the"; a place that merely lists "The White House" among its
   alternate names (Casablanca, translated) is not meant. When the text writes a lowercase "the"
@@ -50,6 +58,7 @@ __all__ = ["resolve_mentions", "ResolutionWeights"]
 
 _QUALIFIER_GAP = re.compile(r"\A\s*[,(]\s*\Z")
 _CONTAINERS = (Precision.COUNTRY, Precision.ADMIN1, Precision.ADMIN2)
+_TOO_LARGE_TO_BE_NEAR = (Precision.COUNTRY, Precision.ADMIN1)
 _MAX_ALTERNATIVES = 5
 _ARTICLE = "the "
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])the[ \u00a0]\Z", re.IGNORECASE)
@@ -80,6 +89,11 @@ class ResolutionWeights:
     container: float = 1.0
     # A city of a million sharing its region's name, written as a location ("in New York").
     namesake_city: float = 1.5
+    # A place of the first rank (a country, a national capital) against a namesake with less than
+    # `namesake_share` of its prior: the namesake's region needs `famous_support` places to count fully.
+    famous_prior: float = 0.65
+    namesake_share: float = 0.8
+    famous_support: int = 2
     rounds: int = 3
     temperature: float = 1.0  # of the softmax that turns scores into a confidence
 
@@ -106,12 +120,13 @@ def resolve_mentions(
                 for score, c in zip(fixed[i], candidates[i])
             ]
 
+    needed = [_support_needed(options, weights) for options in candidates]
     chosen: list[Candidate | None] = [c[0] if c else None for c in candidates]
     scores: list[list[float]] = [[] for _ in mentions]
     for _ in range(max(1, weights.rounds)):
         evidence = _Evidence(keys, chosen)
         scores = [
-            [fixed[i][j] + evidence.score(c.place, key, weights) for j, c in enumerate(candidates[i])]
+            [fixed[i][j] + evidence.score(c.place, key, weights, needed[i][j]) for j, c in enumerate(candidates[i])]
             for i, key in enumerate(keys)
         ]
         chosen = [candidates[i][max(range(len(s)), key=s.__getitem__)] if s else None for i, s in enumerate(scores)]
@@ -132,6 +147,17 @@ def resolve_mentions(
             )
         )
     return resolved
+
+
+def _support_needed(candidates: list[Candidate], weights: ResolutionWeights) -> list[int]:
+    """How many of the document's places each candidate's region needs to count in full (see above)."""
+    if not candidates:
+        return []
+    top = max(c.score for c in candidates)
+    if top < weights.famous_prior:
+        return [1] * len(candidates)
+    weak = weights.namesake_share * top
+    return [weights.famous_support if c.score < weak else 1 for c in candidates]
 
 
 def _fixed_scores(
@@ -314,6 +340,14 @@ def _contains(container: Place, place: Place) -> bool:
 _KM_PER_DEGREE_LATITUDE = 110.5
 
 
+def _is_located(key: str, place: Place) -> bool:
+    """Whether a chosen place is a point to be near: not a country or first-level region, and a county
+    only when written with its own name ("Walker County", not "Christian" for Christian County)."""
+    if place.precision in _TOO_LARGE_TO_BE_NEAR:
+        return False
+    return place.precision is not Precision.ADMIN2 or key == _region_key(place.name)
+
+
 class _Evidence:
     """The current choices of every mention, summarised once a round for scoring all of them.
 
@@ -336,11 +370,15 @@ class _Evidence:
         for key, place in self.by_key.items():
             if place.country:
                 self.by_country.setdefault(place.country, []).append((key, place))
-            if place.precision not in _CONTAINERS:
+            if _is_located(key, place):
                 self.located.append((key, place.lat, place.lon))
 
-    def score(self, place: Place, key: str, weights: ResolutionWeights) -> float:
-        """The document's share of evidence for `place` as the reading of name `key`."""
+    def score(self, place: Place, key: str, weights: ResolutionWeights, needed: int = 1) -> float:
+        """The document's share of evidence for `place` as the reading of name `key`.
+
+        The region's evidence counts in full with `needed` of the document's places in or around
+        the place's first-level region, and in proportion with fewer.
+        """
         own = self.by_key.get(key)
         others = self.total - (own is not None)
         if not others:
@@ -349,12 +387,16 @@ class _Evidence:
         if place.country:
             same = self.country_counts[place.country] - (own is not None and own.country == place.country)
             score += weights.country * same / others
-            if any(
-                other_key != key and (_contains(place, p) or (_contains(p, place) and p.precision is Precision.ADMIN1))
-                for other_key, p in self.by_country.get(place.country, ())
-            ):
-                score += weights.region
-        located = len(self.located) - (own is not None and own.precision not in _CONTAINERS)
+            support = 0
+            for other_key, p in self.by_country.get(place.country, ()):
+                if other_key != key and (
+                    _contains(place, p) or (_contains(p, place) and p.precision is Precision.ADMIN1)
+                ):
+                    support += 1
+                    if support >= needed:
+                        break
+            score += weights.region * support / needed
+        located = len(self.located) - (own is not None and _is_located(key, own))
         if located and place.precision is not Precision.COUNTRY:
             reach = weights.nearby_km / _KM_PER_DEGREE_LATITUDE
             near = sum(

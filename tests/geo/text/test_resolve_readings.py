@@ -179,3 +179,55 @@ def test_a_list_of_states_is_read_as_states(lists) -> None:
 def test_a_pair_closing_a_list_still_qualifies(lists) -> None:
     text = "Visitors came from as far as Texas and Washington, D.C. to see him."
     assert resolve_all(lists, text, "Texas", "Washington", "D.C.")["Washington"].geonameid == WASHINGTON_DC
+
+
+ROME_IT, ROME_NY, HUNTSVILLE_AL, HUNTSVILLE_TX = 3169070, 5134295, 4068590, 4702732
+
+
+def namesake_world() -> MemoryGazetteer:
+    """A capital and a small namesake, two towns of one name, and the places around them."""
+    g = reading_world()
+    g.add(make_place(3175395, "Italy", 42.83, 12.83, precision=Precision.COUNTRY, country="IT"))
+    g.add(make_place(2921044, "Germany", 51.5, 10.5, precision=Precision.COUNTRY, country="DE"))
+    g.add(make_place(ROME_IT, "Rome", 41.89, 12.51, country="IT", admin1="Lazio", population=2_318_895), prior=0.8)
+    g.add(make_place(ROME_NY, "Rome", 43.21, -75.46, country="US", admin1="New York", population=32_573), prior=0.4)
+    for gid, name, lat, lon in ((5141502, "Utica", 43.1, -75.23), (5140405, "Syracuse", 43.05, -76.15)):
+        g.add(make_place(gid, name, lat, lon, country="US", admin1="New York", population=60_000))
+    g.add(make_place(HUNTSVILLE_AL, "Huntsville", 34.73, -86.59, country="US", admin1="Alabama", population=200_574))
+    g.add(make_place(HUNTSVILLE_TX, "Huntsville", 30.72, -95.55, country="US", admin1="Texas", population=40_938))
+    walker = make_place(
+        4741100, "Walker County", 30.74, -95.57, precision=Precision.ADMIN2, country="US", admin1="Texas"
+    )
+    g.add(walker, "Walker", name_type=NameType.ALTERNATE)
+    return g
+
+
+@pytest.fixture(scope="module")
+def namesakes() -> MemoryGazetteer:
+    return namesake_world()
+
+
+def test_one_place_of_its_region_does_not_pull_a_capital_to_a_small_namesake(namesakes) -> None:
+    text = "Officials in Rome said samples from New York and Germany were tested."
+    places = resolve_all(namesakes, text, "Rome", "New York", "Germany")
+    assert places["Rome"].geonameid == ROME_IT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rome police said roads to Utica and Syracuse were closed, New York officials said.",
+        "Rome, New York, is a small city.",
+    ],
+)
+def test_nearby_places_or_a_qualifier_still_choose_the_namesake(namesakes, text) -> None:
+    surfaces = [s for s in ("Rome", "Utica", "Syracuse", "New York") if s in text]
+    assert resolve_all(namesakes, text, *surfaces)["Rome"].geonameid == ROME_NY
+
+
+def test_a_county_written_as_such_is_a_nearby_place(namesakes) -> None:
+    text = "Huntsville firefighters and Walker County deputies responded."
+    assert resolve_all(namesakes, text, "Huntsville", "Walker County")["Huntsville"].geonameid == HUNTSVILLE_TX
+    # A bare word the county also answers to ("Christian" for Christian County) is too weak an anchor.
+    text = "Huntsville firefighters and Walker deputies responded."
+    assert resolve_all(namesakes, text, "Huntsville", "Walker")["Huntsville"].geonameid == HUNTSVILLE_AL
