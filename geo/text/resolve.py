@@ -61,6 +61,11 @@ _CONTAINERS = (Precision.COUNTRY, Precision.ADMIN1, Precision.ADMIN2)
 _TOO_LARGE_TO_BE_NEAR = (Precision.COUNTRY, Precision.ADMIN1)
 _MAX_ALTERNATIVES = 5
 _ARTICLE = "the "
+# Seas, regions and other features that English names with "the": the Pacific, the Balkans, the Midwest.
+_FEATURE_KINDS = frozenset(
+    "archipelago bay canal continent contested_region desert gulf historical_region lake mountain ocean peninsula"
+    " region river sea strait".split()
+)
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])the[ \u00a0]\Z", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
 _POSSESSIVE_AFTER = re.compile(r"\A['\u2019]s?\b")
@@ -81,6 +86,7 @@ class ResolutionWeights:
     country: float = 1.0  # times the share of the document's other places in the candidate's country
     region: float = 1.0  # the candidate's admin1 region is named or holds another resolved place
     qualifier: float = 2.0  # "City, Region": the region written beside the name contains it
+    feature: float = 1.0  # "the Pacific", "the Red Sea": with its article, a name is a sea or region, not a town
     sibling: float = 1.0  # a list's member, read at the level (regions of a country, countries) of the others
     nearby: float = 1.5  # times the share of other places within `nearby_km`
     nearby_km: float = 200.0
@@ -173,6 +179,9 @@ def _fixed_scores(
         or _REGION_WORD_BEFORE.search(text[max(0, mention.start - 24) : mention.start])
     )
     namesake = _namesake_city(candidates) if not called_region and _reads_as_location(text, mention) else None
+    with_article = mention.surface[:4].casefold() == _ARTICLE or bool(
+        _ARTICLE_BEFORE.search(text[max(0, mention.start - 4) : mention.start])
+    )
     regions_yield = not called_region and _city_first(candidates)
     scores = []
     for candidate in candidates:
@@ -187,6 +196,8 @@ def _fixed_scores(
             score += weights.qualifier
         if candidate is namesake:
             score += weights.namesake_city
+        if with_article and place.kind in _FEATURE_KINDS:
+            score += weights.feature
         scores.append(score)
     return scores
 

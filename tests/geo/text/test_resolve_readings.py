@@ -231,3 +231,13 @@ def test_a_county_written_as_such_is_a_nearby_place(namesakes) -> None:
     # A bare word the county also answers to ("Christian" for Christian County) is too weak an anchor.
     text = "Huntsville firefighters and Walker deputies responded."
     assert resolve_all(namesakes, text, "Huntsville", "Walker")["Huntsville"].geonameid == HUNTSVILLE_AL
+
+
+def test_with_its_article_a_name_is_a_sea_or_region_not_a_namesake() -> None:
+    g = reading_world()
+    ocean = Place("curated:atlantic-ocean", "Atlantic Ocean", 0.0, -30.0, "ocean", Precision.COUNTRY)
+    g.add(ocean, "Atlantic", name_type=NameType.ALTERNATE, prior=0.38)  # the full index's priors
+    department = make_place(3689436, "Atlántico", 10.75, -75.0, precision=Precision.ADMIN1, country="CO")
+    g.add(department, "Atlantic", name_type=NameType.ALTERNATE, prior=0.47)
+    assert resolve_first(g, "Birds cross the Atlantic every spring.", "Atlantic").place_id == ocean.place_id
+    assert resolve_first(g, "Atlantic officials said the road was closed.", "Atlantic").geonameid == 3689436
