@@ -193,7 +193,19 @@ class DemonymMode(StrEnum):
     off = "off"
 
 
-EVAL_COLUMNS = ("corpus", "setting", "precision", "recall", "f1", "acc161", "mean_km", "median_km", "auc", "n")
+EVAL_COLUMNS = (
+    "corpus",
+    "setting",
+    "precision",
+    "recall",
+    "f1",
+    "acc161",
+    "joint",
+    "mean_km",
+    "median_km",
+    "auc",
+    "n",
+)
 
 
 @app.command("eval")
@@ -206,7 +218,11 @@ def evaluate(
         DemonymMode, typer.Option(help="Count demonyms as mentions; auto: when the corpus's gold does.")
     ] = DemonymMode.auto,
 ) -> None:
-    """Score the geoparser on annotated corpora: recognition P/R/F1, accuracy within 161 km, error km, AUC."""
+    """Score the geoparser on annotated corpora: recognition P/R/F1, accuracy within 161 km, error km, AUC.
+
+    joint is the end-to-end accuracy: the share of gold toponyms recognised with their exact span
+    and placed within 161 km.
+    """
     import json
 
     from geo.evaluation import counts_demonyms, evaluate_documents, load_corpus

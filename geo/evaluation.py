@@ -7,6 +7,10 @@ in geographical parsing?":
   resolution   for each gold toponym, the distance from the predicted to the gold point:
                accuracy within 161 km, mean and median error, and AUC, the area under the
                curve of log(1 + error_km) / log(20039) over the sorted errors (lower is better).
+  joint        end-to-end accuracy: the share of gold toponyms (with a point) that are both
+               recognised with their exact span and placed within 161 km, so that a missed
+               toponym counts against it as much as a misplaced one (in the "resolution"
+               setting every span is given and it equals acc161).
 Gold toponyms without a point count for recognition only.
 Two settings: "resolution" resolves the gold spans; "end-to-end" recognises, then resolves
 the correctly recognised spans (exact span match).
@@ -39,6 +43,7 @@ __all__ = [
     "span_scores",
     "error_scores",
     "auc_of_errors",
+    "joint_accuracy",
     "evaluate_documents",
     "evaluate_corpus",
 ]
@@ -154,6 +159,11 @@ def error_scores(errors_km: Sequence[float]) -> dict[str, float]:
     }
 
 
+def joint_accuracy(hits: int, gold: int) -> float:
+    """The share of `gold` toponyms recognised exactly and placed within ACCURACY_KM (`hits` of them)."""
+    return hits / gold if gold else 0.0
+
+
 def _error_km(mention: Mention | None, gold: GoldToponym) -> float:
     if mention is None or mention.place is None:
         return MAX_ERROR_KM
@@ -169,6 +179,8 @@ def evaluate_documents(
     exact = [0, 0, 0]
     overlapping = [0, 0, 0]
     errors: list[float] = []
+    joint_hits = 0
+    located_gold = 0
     for document in documents:
         gold_spans = [(t.start, t.end) for t in document.toponyms]
         if setting == "resolution":
@@ -183,9 +195,12 @@ def evaluate_documents(
         for toponym in document.toponyms:
             if not toponym.has_point:  # counts for recognition only
                 continue
+            located_gold += 1
             mention = by_span.get((toponym.start, toponym.end))
             if setting == "resolution" or mention is not None:
-                errors.append(_error_km(mention, toponym))
+                error = _error_km(mention, toponym)
+                errors.append(error)
+                joint_hits += error <= ACCURACY_KM
     precision, recall, f1 = _prf(*exact)
     _, _, f1_overlap = _prf(*overlapping)
     return {
@@ -195,6 +210,7 @@ def evaluate_documents(
         "f1": f1,
         "f1_overlap": f1_overlap,
         **error_scores(errors),
+        "joint": joint_accuracy(joint_hits, located_gold),
         "n": len(errors),
         "n_gold": exact[2],
     }

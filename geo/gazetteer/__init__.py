@@ -1,4 +1,13 @@
-"""The offline gazetteer: place names to places, with no network."""
+"""The offline gazetteer: place names to places, with no network.
+
+    from geo.gazetteer import OfflineGeocoder
+    OfflineGeocoder().geocode("Komsomolsk-on-Amur")     # the built index at data/gazetteer.sqlite
+
+OfflineGeocoder (a geopy Geocoder) is imported on first use, so that the geoparser does not
+pay for importing geopy.
+"""
+
+from typing import TYPE_CHECKING, Any
 
 from geo.gazetteer.base import Candidate, Gazetteer, NameType
 from geo.gazetteer.build import BuildReport, build_index
@@ -17,4 +26,16 @@ __all__ = [
     "SqliteGazetteer",
     "open_gazetteer",
     "default_index_path",
+    "OfflineGeocoder",
 ]
+
+if TYPE_CHECKING:
+    from geo.gazetteer.geocoder import OfflineGeocoder
+
+
+def __getattr__(name: str) -> Any:
+    if name == "OfflineGeocoder":
+        from geo.gazetteer.geocoder import OfflineGeocoder
+
+        return OfflineGeocoder
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,6 +1,7 @@
 """The offline gazetteer as a geopy geocoder: swap it for Nominatim or Photon by configuration.
 
-    geocoder = OfflineGeocoder(open_gazetteer(path))
+    geocoder = OfflineGeocoder()                            # the built index (default_index_path())
+    geocoder = OfflineGeocoder("elsewhere/gazetteer.sqlite")  # or a path, or an open SqliteGazetteer
     location = geocoder.geocode("Komsomolsk-on-Amur")
     location.latitude, location.raw["geonameid"]          # 50.5..., 2021851
     geocoder.reverse((43.1, 131.9)).address               # 'Vladivostok, Primorskiy kray, Russia'
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
@@ -20,7 +22,8 @@ from geopy.point import Point
 
 from geo.errors import InvalidInputError
 from geo.gazetteer.base import Candidate
-from geo.gazetteer.index import LookupBias, SqliteGazetteer
+from geo.gazetteer.index import LookupBias, SqliteGazetteer, open_gazetteer
+from geo.gazetteer.paths import default_index_path
 from geo.model import Place
 from geo.spatial import great_circle_km
 
@@ -31,17 +34,26 @@ _STRUCTURED_KEYS = ("street", "city", "county", "state", "country")
 
 
 class OfflineGeocoder(Geocoder):
-    """A geopy Geocoder answered from the offline gazetteer index."""
+    """A geopy Geocoder answered from the offline gazetteer index.
+
+    `gazetteer` is an open index or the path of one; by default the built index at
+    default_index_path() ($ITINERANT_DATA_DIR or ./data). A missing index raises
+    geo.errors.GazetteerNotBuiltError.
+    """
 
     def __init__(
         self,
-        gazetteer: SqliteGazetteer,
+        gazetteer: SqliteGazetteer | str | Path | None = None,
         *,
         min_score: float = 0.0,
         user_agent: str | None = None,
         timeout: Any = DEFAULT_SENTINEL,
     ) -> None:
         super().__init__(user_agent=user_agent or "itinerant-offline", timeout=timeout)
+        if gazetteer is None:
+            gazetteer = default_index_path()
+        if isinstance(gazetteer, (str, Path)):
+            gazetteer = open_gazetteer(gazetteer)
         self.gazetteer = gazetteer
         self.min_score = min_score
         self._country_name = functools.lru_cache(maxsize=512)(self._load_country_name)

@@ -4,11 +4,19 @@ A name's candidates are scored by the gazetteer's prior and by what the rest of 
 says: the countries it is about (demonyms and country names count), a region or country
 written right after the name ("Maiduguri, Borno State", "SEOUL (S Korea)"), the regions other
 mentions sit in, and how close a candidate lies to the places the other mentions resolve to.
+A county written with its own name ("Walker County") counts as one of the nearby places (its
+point lies among its towns); countries and first-level regions, too large for their point to
+mean anything, count only by containment.
+A name whose likeliest place is of the first rank (a country, a national capital: its prior at
+least `famous_prior`) is not pulled to a much weaker namesake (below `namesake_share` of that
+prior: Washington, England, or Rome, New York) by one place of the namesake's region alone:
+such a namesake needs `famous_support` of the document's places in or around its region, or
+places near it, or a qualifier ("Rome, N.Y."), as the plainer namesakes need one.
 The choice is made by a few rounds of agreement: each round re-scores every mention against
 the others' current choices, so a coherent set of places beats scattered ones.
 A mention the gazetteer cannot place keeps place=None and confidence 0: it is never guessed.
 
-Two readings of a name are settled before scoring:
+Readings of a name settled before scoring:
 - the article: "the White House", "The Hague", "The Gambia" stand for a place whose own name is
   the name with or without its "the"; a place that merely lists "The White House" among its
   alternate names (Casablanca, translated) is not meant. When the text writes a lowercase "the"
@@ -17,6 +25,16 @@ Two readings of a name are settled before scoring:
   region (New York, Sao Paulo, Mexico City's "Mexico" is a country and does not count) is what a
   story means when it writes the name as a location ("in New York", "from New York", "New
   York's mayor"); elsewhere (lists of states, "New York Gov.") the region's prior stands.
+- the region and its stronger namesake city: first-level regions lose their bonus as containers
+  when the name's likeliest place by prior is a city of the same country as one of them
+  (Washington, the capital, against Washington state), unless the text calls it a region ("Washington
+  state", "the state of Washington", "upstate New York", "Quebec province"), which favours the
+  region. The document still decides: a region holding the story's other places gains by them.
+- lists: names in a list ("Georgia, Oklahoma, Pennsylvania and California", "Oregon and
+  Washington", "Honduras, El Salvador and Guatemala") are read as places of one kind: the
+  candidates of the level most members share (first-level regions of one country, or
+  countries) gain, and "Oklahoma, Pennsylvania" inside such a list is two items, not a town and
+  its state ("Texas and Washington, D.C." still qualifies: the pair closes the list).
 """
 
 from __future__ import annotations
@@ -40,11 +58,22 @@ __all__ = ["resolve_mentions", "ResolutionWeights"]
 
 _QUALIFIER_GAP = re.compile(r"\A\s*[,(]\s*\Z")
 _CONTAINERS = (Precision.COUNTRY, Precision.ADMIN1, Precision.ADMIN2)
+_TOO_LARGE_TO_BE_NEAR = (Precision.COUNTRY, Precision.ADMIN1)
 _MAX_ALTERNATIVES = 5
 _ARTICLE = "the "
+# Seas, regions and other features that English names with "the": the Pacific, the Balkans, the Midwest.
+_FEATURE_KINDS = frozenset(
+    "archipelago bay canal continent contested_region desert gulf historical_region lake mountain ocean peninsula"
+    " region river sea strait".split()
+)
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])the[ \u00a0]\Z", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
 _POSSESSIVE_AFTER = re.compile(r"\A['\u2019]s?\b")
+# "Washington state", "Quebec province"; "the state of Washington", "upstate New York".
+_REGION_WORD_AFTER = re.compile(r"\A[ \u00a0]+(?:state|province)\b", re.IGNORECASE)
+_REGION_WORD_BEFORE = re.compile(
+    r"(?:\b(?:state|province)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?|\bupstate[ \u00a0]+)\Z", re.IGNORECASE
+)
 NAMESAKE_CITY_POPULATION = 1_000_000
 _region_key = functools.lru_cache(maxsize=65_536)(normalize_name)
 
@@ -57,6 +86,8 @@ class ResolutionWeights:
     country: float = 1.0  # times the share of the document's other places in the candidate's country
     region: float = 1.0  # the candidate's admin1 region is named or holds another resolved place
     qualifier: float = 2.0  # "City, Region": the region written beside the name contains it
+    feature: float = 1.0  # "the Pacific", "the Red Sea": with its article, a name is a sea or region, not a town
+    sibling: float = 1.0  # a list's member, read at the level (regions of a country, countries) of the others
     nearby: float = 1.5  # times the share of other places within `nearby_km`
     nearby_km: float = 200.0
     # News names a country or first-level region far more often than a village named after it
@@ -64,6 +95,11 @@ class ResolutionWeights:
     container: float = 1.0
     # A city of a million sharing its region's name, written as a location ("in New York").
     namesake_city: float = 1.5
+    # A place of the first rank (a country, a national capital) against a namesake with less than
+    # `namesake_share` of its prior: the namesake's region needs `famous_support` places to count fully.
+    famous_prior: float = 0.65
+    namesake_share: float = 0.8
+    famous_support: int = 2
     rounds: int = 3
     temperature: float = 1.0  # of the softmax that turns scores into a confidence
 
@@ -81,19 +117,22 @@ def resolve_mentions(
     keys = [normalize_name(m.surface) for m in mentions]
     candidates = [_unique(_candidates_of(text, m, lookup)) for m in mentions]
     qualifiers = _qualifier_candidates(text, mentions, candidates)
-    namesakes = [
-        _namesake_city(options) if _reads_as_location(text, m) else None for m, options in zip(mentions, candidates)
-    ]
+    levels = _list_levels(text, mentions, candidates, qualifiers)
+    fixed = [_fixed_scores(text, m, options, q, weights) for m, options, q in zip(mentions, candidates, qualifiers)]
+    for i, level in enumerate(levels):
+        if level is not None:
+            fixed[i] = [
+                score + (weights.sibling if _level(c.place) == level else 0.0)
+                for score, c in zip(fixed[i], candidates[i])
+            ]
 
+    needed = [_support_needed(options, weights) for options in candidates]
     chosen: list[Candidate | None] = [c[0] if c else None for c in candidates]
     scores: list[list[float]] = [[] for _ in mentions]
     for _ in range(max(1, weights.rounds)):
         evidence = _Evidence(keys, chosen)
         scores = [
-            [
-                _score(c, key, qualifiers[i], evidence, weights) + (weights.namesake_city if c is namesakes[i] else 0.0)
-                for c in candidates[i]
-            ]
+            [fixed[i][j] + evidence.score(c.place, key, weights, needed[i][j]) for j, c in enumerate(candidates[i])]
             for i, key in enumerate(keys)
         ]
         chosen = [candidates[i][max(range(len(s)), key=s.__getitem__)] if s else None for i, s in enumerate(scores)]
@@ -114,6 +153,64 @@ def resolve_mentions(
             )
         )
     return resolved
+
+
+def _support_needed(candidates: list[Candidate], weights: ResolutionWeights) -> list[int]:
+    """How many of the document's places each candidate's region needs to count in full (see above)."""
+    if not candidates:
+        return []
+    top = max(c.score for c in candidates)
+    if top < weights.famous_prior:
+        return [1] * len(candidates)
+    weak = weights.namesake_share * top
+    return [weights.famous_support if c.score < weak else 1 for c in candidates]
+
+
+def _fixed_scores(
+    text: str,
+    mention: Mention,
+    candidates: list[Candidate],
+    qualifiers: list[Place],
+    weights: ResolutionWeights,
+) -> list[float]:
+    """Each candidate's score from what does not change between rounds: prior, kind, qualifiers, reading."""
+    called_region = bool(
+        _REGION_WORD_AFTER.match(text[mention.end : mention.end + 10])
+        or _REGION_WORD_BEFORE.search(text[max(0, mention.start - 24) : mention.start])
+    )
+    namesake = _namesake_city(candidates) if not called_region and _reads_as_location(text, mention) else None
+    with_article = mention.surface[:4].casefold() == _ARTICLE or bool(
+        _ARTICLE_BEFORE.search(text[max(0, mention.start - 4) : mention.start])
+    )
+    regions_yield = not called_region and _city_first(candidates)
+    scores = []
+    for candidate in candidates:
+        place = candidate.place
+        score = weights.prior * math.log(max(candidate.score, 0.0) + 0.02)
+        if place.precision is Precision.COUNTRY or place.precision is Precision.ADMIN1:
+            if called_region:
+                score += weights.container + (weights.qualifier if place.precision is Precision.ADMIN1 else 0.0)
+            elif place.precision is Precision.COUNTRY or not regions_yield:
+                score += weights.container
+        if qualifiers and any(_contains(q, place) for q in qualifiers):
+            score += weights.qualifier
+        if candidate is namesake:
+            score += weights.namesake_city
+        if with_article and place.kind in _FEATURE_KINDS:
+            score += weights.feature
+        scores.append(score)
+    return scores
+
+
+def _city_first(candidates: list[Candidate]) -> bool:
+    """Whether the name is first a city's: the likeliest candidate by prior is a city that outranks a
+    first-level region of its own country bearing the same name (Washington, D.C. over the state)."""
+    if not candidates:
+        return False
+    top = max(candidates, key=lambda c: c.score)
+    return top.place.precision is Precision.CITY and any(
+        c.place.precision is Precision.ADMIN1 and c.place.country == top.place.country for c in candidates
+    )
 
 
 def _candidates_of(text: str, mention: Mention, lookup: CandidateLookup) -> list[Candidate]:
@@ -177,6 +274,67 @@ def _qualifier_candidates(
     return qualifiers
 
 
+# What joins the items of a list: ", ", " and ", ", and ", " or ", " & ".
+_LIST_GAP = re.compile(r"\A\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)\Z")
+_WORD_GAP = re.compile(r"\A\s*(?:,\s*)?(?:and|or|&)\s+\Z")
+_Level = tuple[Precision, str | None]
+
+
+def _level(place: Place) -> _Level | None:
+    """What a list's members share: (COUNTRY, None) for countries, (ADMIN1, country) for regions."""
+    if place.precision is Precision.COUNTRY:
+        return (Precision.COUNTRY, None)
+    if place.precision is Precision.ADMIN1 and place.country:
+        return (Precision.ADMIN1, place.country)
+    return None
+
+
+def _list_levels(
+    text: str, mentions: Sequence[Mention], candidates: list[list[Candidate]], qualifiers: list[list[Place]]
+) -> list[_Level | None]:
+    """For each mention in a list of places, the level most of the list's members can be read at.
+
+    A run of mentions joined by commas, "and" or "or" is a list when it has three members or more,
+    or two joined by a word. Its level is the one most members have a candidate at (two or more).
+    Inside a list, "X, Y" where both can be read at the level is two items, so the qualifier reading
+    of the pair is dropped, except when the pair closes the list after its "and" ("Texas and
+    Washington, D.C.") or makes the whole list.
+    """
+    levels: list[_Level | None] = [None] * len(mentions)
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    runs: list[list[int]] = []
+    gaps: list[list[str]] = []
+    for position, index in enumerate(order):
+        if position:
+            gap = text[mentions[order[position - 1]].end : mentions[index].start]
+            if _LIST_GAP.match(gap):
+                runs[-1].append(index)
+                gaps[-1].append(gap)
+                continue
+        runs.append([index])
+        gaps.append([])
+    for run, joins in zip(runs, gaps):
+        if not (len(run) >= 3 or (len(run) == 2 and _WORD_GAP.match(joins[0]))):
+            continue
+        member_levels = [{_level(c.place) for c in candidates[i]} - {None} for i in run]
+        counts = Counter(level for found in member_levels for level in found)
+        if not counts:
+            continue
+        level, count = counts.most_common(1)[0]
+        if count < 2:
+            continue
+        for position, index in enumerate(run):
+            if level not in member_levels[position]:
+                continue
+            levels[index] = level
+            if position + 1 < len(run) and qualifiers[index] and level in member_levels[position + 1]:
+                after_word = position > 0 and _WORD_GAP.match(joins[position - 1])
+                closes = position + 2 == len(run) and (after_word or position == 0)
+                if not closes:
+                    qualifiers[index] = []
+    return levels
+
+
 def _contains(container: Place, place: Place) -> bool:
     """Whether `place` lies in the country or first-level region `container` (by codes and names)."""
     if container.place_id == place.place_id or container.country is None or container.country != place.country:
@@ -191,6 +349,14 @@ def _contains(container: Place, place: Place) -> bool:
 # A degree of latitude is at least this long, so two points further apart in latitude than
 # nearby_km / this are not near, whatever their longitudes: a cheap test before the haversine.
 _KM_PER_DEGREE_LATITUDE = 110.5
+
+
+def _is_located(key: str, place: Place) -> bool:
+    """Whether a chosen place is a point to be near: not a country or first-level region, and a county
+    only when written with its own name ("Walker County", not "Christian" for Christian County)."""
+    if place.precision in _TOO_LARGE_TO_BE_NEAR:
+        return False
+    return place.precision is not Precision.ADMIN2 or key == _region_key(place.name)
 
 
 class _Evidence:
@@ -215,11 +381,15 @@ class _Evidence:
         for key, place in self.by_key.items():
             if place.country:
                 self.by_country.setdefault(place.country, []).append((key, place))
-            if place.precision not in _CONTAINERS:
+            if _is_located(key, place):
                 self.located.append((key, place.lat, place.lon))
 
-    def score(self, place: Place, key: str, weights: ResolutionWeights) -> float:
-        """The document's share of evidence for `place` as the reading of name `key`."""
+    def score(self, place: Place, key: str, weights: ResolutionWeights, needed: int = 1) -> float:
+        """The document's share of evidence for `place` as the reading of name `key`.
+
+        The region's evidence counts in full with `needed` of the document's places in or around
+        the place's first-level region, and in proportion with fewer.
+        """
         own = self.by_key.get(key)
         others = self.total - (own is not None)
         if not others:
@@ -228,12 +398,16 @@ class _Evidence:
         if place.country:
             same = self.country_counts[place.country] - (own is not None and own.country == place.country)
             score += weights.country * same / others
-            if any(
-                other_key != key and (_contains(place, p) or (_contains(p, place) and p.precision is Precision.ADMIN1))
-                for other_key, p in self.by_country.get(place.country, ())
-            ):
-                score += weights.region
-        located = len(self.located) - (own is not None and own.precision not in _CONTAINERS)
+            support = 0
+            for other_key, p in self.by_country.get(place.country, ()):
+                if other_key != key and (
+                    _contains(place, p) or (_contains(p, place) and p.precision is Precision.ADMIN1)
+                ):
+                    support += 1
+                    if support >= needed:
+                        break
+            score += weights.region * support / needed
+        located = len(self.located) - (own is not None and _is_located(key, own))
         if located and place.precision is not Precision.COUNTRY:
             reach = weights.nearby_km / _KM_PER_DEGREE_LATITUDE
             near = sum(
@@ -245,19 +419,6 @@ class _Evidence:
             )
             score += weights.nearby * near / located
         return score
-
-
-def _score(
-    candidate: Candidate, key: str, qualifiers: list[Place], evidence: _Evidence, weights: ResolutionWeights
-) -> float:
-    place = candidate.place
-    score = weights.prior * math.log(max(candidate.score, 0.0) + 0.02)
-    score += evidence.score(place, key, weights)
-    if place.precision in (Precision.COUNTRY, Precision.ADMIN1):
-        score += weights.container
-    if qualifiers and any(_contains(q, place) for q in qualifiers):
-        score += weights.qualifier
-    return score
 
 
 def _softmax_top(scores: list[float], temperature: float) -> float:

@@ -108,3 +108,20 @@ def test_geocode_lists_ranked_candidates_with_their_ids(gazetteer, monkeypatch) 
     assert "GeoNames (CC-BY 4.0)" in result.output
     unknown = runner.invoke(cli.app, ["geocode", "Qwxzvbnmland"])
     assert unknown.exit_code == 1 and "no place known as 'Qwxzvbnmland'" in unknown.output
+
+
+def test_eval_reports_the_joint_end_to_end_accuracy(gazetteer, tmp_path, monkeypatch):
+    text = "Officials in Moscow met envoys from Qzvorbia."
+    corpus = tmp_path / "tiny.json"
+    toponyms = [
+        {"start": 13, "end": 19, "surface": "Moscow", "lat": 55.75, "lon": 37.62, "geonameid": 524901},
+        {"start": 36, "end": 44, "surface": "Qzvorbia", "lat": 0.0, "lon": 0.0, "geonameid": None},
+    ]
+    corpus.write_text(json.dumps([{"id": 1, "text": text, "toponyms": toponyms}]))
+    monkeypatch.setattr(cli, "get_settings", lambda: Settings(data_dir=gazetteer.path.parent, _env_file=None))
+    result = runner.invoke(cli.app, ["eval", str(corpus), "--fast", "--setting", "end-to-end", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    [row] = json.loads(result.output)
+    assert (row["acc161"], row["joint"]) == (1.0, 0.5)  # Moscow found and placed; Qzvorbia missed
+    table = runner.invoke(cli.app, ["eval", str(corpus), "--fast", "--setting", "end-to-end"])
+    assert table.output.split()[:7] == ["corpus", "setting", "precision", "recall", "f1", "acc161", "joint"]

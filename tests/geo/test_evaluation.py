@@ -18,6 +18,7 @@ from geo.evaluation import (
     error_scores,
     evaluate_corpus,
     evaluate_documents,
+    joint_accuracy,
     load_corpus,
     span_scores,
 )
@@ -103,6 +104,50 @@ def test_resolution_scores_every_gold_span_and_an_unplaced_one_at_the_maximum() 
     assert scores["n"] == 3
     assert scores["acc161"] == pytest.approx(2 / 3)
     assert scores["mean_km"] == pytest.approx(MAX_ERROR_KM / 3, rel=1e-3)
+
+
+class FixedParser:
+    """Returns the same mentions whatever it is asked: spans and places chosen by the test."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+
+    def parse(self, text: str) -> list[Mention]:
+        return list(self.mentions)
+
+    def resolve(self, text: str, mentions: Sequence[Mention]) -> list[Mention]:
+        by_span = {(m.start, m.end): m for m in self.mentions}
+        return [by_span.get((m.start, m.end), m) for m in mentions]
+
+
+def test_joint_accuracy_counts_only_exact_spans_placed_within_161_km() -> None:
+    text = "Paris and Lyon and Nice and Cannes and the Alps"
+    document = GoldDocument(
+        "d2",
+        text,
+        (
+            GoldToponym(0, 5, "Paris", 48.8566, 2.3522),  # found, placed right: a joint hit
+            GoldToponym(10, 14, "Lyon", 45.764, 4.8357),  # found, placed at Paris (390 km): a miss
+            GoldToponym(19, 23, "Nice", 43.7102, 7.262),  # placed right, but its span is cut short: a miss
+            GoldToponym(28, 34, "Cannes", 43.5528, 7.0174),  # not found: a miss
+            GoldToponym(39, 47, "the Alps", None, None),  # no point: recognition only
+        ),
+    )
+    parser = FixedParser(
+        [
+            Mention(0, 5, "Paris", place=_place(48.8566, 2.3522)),
+            Mention(10, 14, "Lyon", place=_place(48.8566, 2.3522)),
+            Mention(19, 22, "Nic", place=_place(43.7102, 7.262)),
+            Mention(39, 47, "the Alps"),
+        ]
+    )
+    scores = evaluate_documents([document], parser, setting="end-to-end")
+    assert scores["acc161"] == 0.5  # of the two exact spans with a point
+    assert scores["recall"] == pytest.approx(3 / 5)
+    assert scores["joint"] == pytest.approx(1 / 4)  # of the four gold toponyms with a point
+    resolution = evaluate_documents([document], parser, setting="resolution")
+    assert resolution["joint"] == resolution["acc161"] == pytest.approx(1 / 4)
+    assert joint_accuracy(0, 0) == 0.0
 
 
 def test_evaluate_corpus_reads_the_documented_shape(tmp_path) -> None:

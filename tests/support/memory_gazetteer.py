@@ -60,10 +60,18 @@ class MemoryGazetteer:
     def __init__(self) -> None:
         self._places: dict[str, Place] = {}
         self._by_key: dict[str, list[tuple[str, str, NameType]]] = defaultdict(list)
+        self._priors: dict[str, float] = {}
 
-    def add(self, place: Place, *names: str, name_type: NameType = NameType.OFFICIAL) -> MemoryGazetteer:
-        """Store `place` under its own name and `names` (its own name is always OFFICIAL)."""
+    def add(
+        self, place: Place, *names: str, name_type: NameType = NameType.OFFICIAL, prior: float | None = None
+    ) -> MemoryGazetteer:
+        """Store `place` under its own name and `names` (its own name is always OFFICIAL).
+
+        `prior` replaces prior_of(place), to mirror a ranking of the full index (a capital's bonus).
+        """
         self._places[place.place_id] = place
+        if prior is not None:
+            self._priors[place.place_id] = prior
         self._index(place.place_id, place.name, NameType.OFFICIAL)
         for name in names:
             self._index(place.place_id, name, name_type)
@@ -83,7 +91,12 @@ class MemoryGazetteer:
     def lookup(self, name: str, *, country_codes: Sequence[str] | None = None, limit: int = 10) -> list[Candidate]:
         wanted = {code.upper() for code in country_codes} if country_codes else None
         candidates = [
-            Candidate(self._places[place_id], prior_of(self._places[place_id]), matched, name_type)
+            Candidate(
+                self._places[place_id],
+                self._priors.get(place_id) or prior_of(self._places[place_id]),
+                matched,
+                name_type,
+            )
             for place_id, matched, name_type in self._by_key.get(normalize_name(name), ())
             if wanted is None or self._places[place_id].country in wanted
         ]

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+from gazetteer_fixture import full_index_path
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
-from geo.errors import InvalidInputError
+from geo.errors import GazetteerNotBuiltError, InvalidInputError
 from geo.gazetteer.chain import GeocodeCache, GeocoderChain, MemoryCache, cache_key
 from geo.gazetteer.geocoder import OfflineGeocoder
 from geo.gazetteer.index import SqliteGazetteer
@@ -125,3 +127,32 @@ def test_memory_cache_is_a_bounded_geocode_cache() -> None:
     cache.get("a")
     cache.set("c", [])
     assert cache.get("b") is None and cache.get("a") == [] and cache.get("c") == []
+
+
+def test_is_importable_from_the_package() -> None:
+    from geo.gazetteer import OfflineGeocoder as exported
+
+    assert exported is OfflineGeocoder
+
+
+def test_opens_the_default_index_or_a_path(tiny_index_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ITINERANT_DATA_DIR", str(tiny_index_path.parent))
+    by_default = OfflineGeocoder()
+    assert by_default.gazetteer.path == tiny_index_path
+    assert by_default.geocode("Paris, Texas").raw["geonameid"] == 4717560
+    assert OfflineGeocoder(str(tiny_index_path)).geocode("Paris, Texas").raw["geonameid"] == 4717560
+
+
+def test_without_a_built_index_it_says_how_to_build_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ITINERANT_DATA_DIR", str(tmp_path))
+    with pytest.raises(GazetteerNotBuiltError, match="itinerant gazetteer build"):
+        OfflineGeocoder()
+
+
+def test_with_no_argument_it_geocodes_from_the_built_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    path = full_index_path()
+    if not path.is_file():
+        pytest.skip(f"the gazetteer index is not built at {path}")
+    monkeypatch.setenv("ITINERANT_DATA_DIR", str(path.parent))
+    location = OfflineGeocoder().geocode("Komsomolsk-on-Amur")
+    assert location.raw["geonameid"] == 2021851

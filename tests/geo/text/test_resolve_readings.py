@@ -15,7 +15,12 @@ NEW_YORK_STATE, NEW_YORK_CITY, CASABLANCA = 5128638, 5128581, 2553604
 
 def reading_world() -> MemoryGazetteer:
     g = small_world()
-    g.add(make_place(NEW_YORK_STATE, "New York", 43.0, -75.5, precision=Precision.ADMIN1, country="US"))
+    # The state's real population: its prior outranks the city's, as in the full index.
+    g.add(
+        make_place(
+            NEW_YORK_STATE, "New York", 43.0, -75.5, precision=Precision.ADMIN1, country="US", population=31_429_498
+        )
+    )
     g.add(
         make_place(NEW_YORK_CITY, "New York City", 40.71, -74.01, country="US", admin1="New York", population=8_804_190)
     )
@@ -36,6 +41,11 @@ def reading_world() -> MemoryGazetteer:
 @pytest.fixture(scope="module")
 def world() -> MemoryGazetteer:
     return reading_world()
+
+
+def mention_of(text: str, surface: str) -> Mention:
+    start = text.index(surface)
+    return Mention(start, start + len(surface), surface)
 
 
 def resolve_first(world: MemoryGazetteer, text: str, surface: str) -> Place:
@@ -76,3 +86,158 @@ def test_a_list_of_states_keeps_the_state(world) -> None:
     text = "Cases rose in Missouri, Kansas and New York."
     mentions = [Mention(text.index(s), text.index(s) + len(s), s) for s in ("Missouri", "Kansas", "New York")]
     assert resolve_mentions(text, mentions, world)[-1].place.geonameid == NEW_YORK_STATE
+
+
+WASHINGTON_STATE, WASHINGTON_DC, WASHINGTON_GA = 5815135, 4140963, 4226295
+
+
+def capital_world() -> MemoryGazetteer:
+    """The capital and the state of one name, with the full index's priors (the capital's the higher)."""
+    g = reading_world()
+    g.add(
+        make_place(WASHINGTON_STATE, "Washington", 47.5, -120.5, precision=Precision.ADMIN1, country="US"), prior=0.58
+    )
+    dc = make_place(
+        WASHINGTON_DC, "Washington", 38.9, -77.04, country="US", admin1="District of Columbia", population=689_545
+    )
+    g.add(dc, prior=0.70)
+    g.add(make_place(WASHINGTON_GA, "Washington", 33.74, -82.74, country="US", admin1="Georgia", population=4_134))
+    for gid, name, lat, lon in ((5809844, "Seattle", 47.61, -122.33), (5811696, "Spokane", 47.66, -117.43)):
+        g.add(make_place(gid, name, lat, lon, country="US", admin1="Washington", population=700_000))
+    return g
+
+
+@pytest.fixture(scope="module")
+def capitals() -> MemoryGazetteer:
+    return capital_world()
+
+
+@pytest.mark.parametrize(
+    ("text", "geonameid"),
+    [
+        # A region yields to its namesake city when the name is first the city's.
+        ("Egypt cooperated closely with Washington at times.", WASHINGTON_DC),
+        ("WASHINGTON (AP) — The House passed the bill.", WASHINGTON_DC),
+        # Unless the text calls it the region...
+        ("A cow from a Washington state farm tested positive.", WASHINGTON_STATE),
+        ("The first case was found in the state of Washington.", WASHINGTON_STATE),
+        # ...or the story's other places lie in the region.
+        ("Officials in Seattle and Spokane said Washington would ban the sale.", WASHINGTON_STATE),
+    ],
+)
+def test_a_region_yields_to_its_stronger_namesake_city(capitals, text, geonameid) -> None:
+    places = resolve_mentions(
+        text, [mention_of(text, s) for s in ("Seattle", "Spokane", "Washington", "WASHINGTON") if s in text], capitals
+    )
+    [washington] = [m for m in places if m.surface.casefold() == "washington"]
+    assert washington.place.geonameid == geonameid
+
+
+def test_a_region_named_as_such_is_not_its_namesake_city(world) -> None:
+    text = "A disaster has occurred throughout New York state, the governor said."
+    assert resolve_first(world, text, "New York").geonameid == NEW_YORK_STATE
+    text = "Farms in upstate New York were hit."
+    assert resolve_first(world, text, "New York").geonameid == NEW_YORK_STATE
+
+
+def list_world() -> MemoryGazetteer:
+    """US states and a town named after one, in another."""
+    g = capital_world()
+    states = [
+        (4736286, "Texas", 31.25, -99.25),
+        (5744337, "Oregon", 44.0, -120.5),
+        (4544379, "Oklahoma", 35.5, -97.5),
+        (6254927, "Pennsylvania", 40.5, -77.5),
+        (4138106, "District of Columbia", 38.91, -77.0),
+    ]
+    for gid, name, lat, lon in states:
+        g.add(make_place(gid, name, lat, lon, precision=Precision.ADMIN1, country="US", admin1=name))
+    g.alias("geonames:4138106", "D.C.", name_type=NameType.ABBREVIATION)
+    g.add(make_place(5205788, "Oklahoma", 40.58, -79.57, country="US", admin1="Pennsylvania", population=780))
+    return g
+
+
+@pytest.fixture(scope="module")
+def lists() -> MemoryGazetteer:
+    return list_world()
+
+
+def resolve_all(world: MemoryGazetteer, text: str, *surfaces: str) -> dict[str, Place]:
+    mentions = resolve_mentions(text, [mention_of(text, s) for s in surfaces], world)
+    return {m.surface: m.place for m in mentions}
+
+
+def test_a_list_of_states_is_read_as_states(lists) -> None:
+    text = "Cases turned up in Georgia, Oklahoma, Pennsylvania and Oregon."
+    places = resolve_all(lists, text, "Georgia", "Oklahoma", "Pennsylvania", "Oregon")
+    assert places["Oklahoma"].precision is Precision.ADMIN1  # not the town in Pennsylvania
+    assert (places["Georgia"].country, places["Georgia"].precision) == ("US", Precision.ADMIN1)
+    text = "He is a supporter of Oregon and Washington laws that allow it."
+    assert resolve_all(lists, text, "Oregon", "Washington")["Washington"].geonameid == WASHINGTON_STATE
+
+
+def test_a_pair_closing_a_list_still_qualifies(lists) -> None:
+    text = "Visitors came from as far as Texas and Washington, D.C. to see him."
+    assert resolve_all(lists, text, "Texas", "Washington", "D.C.")["Washington"].geonameid == WASHINGTON_DC
+
+
+ROME_IT, ROME_NY, HUNTSVILLE_AL, HUNTSVILLE_TX = 3169070, 5134295, 4068590, 4702732
+
+
+def namesake_world() -> MemoryGazetteer:
+    """A capital and a small namesake, two towns of one name, and the places around them."""
+    g = reading_world()
+    g.add(make_place(3175395, "Italy", 42.83, 12.83, precision=Precision.COUNTRY, country="IT"))
+    g.add(make_place(2921044, "Germany", 51.5, 10.5, precision=Precision.COUNTRY, country="DE"))
+    g.add(make_place(ROME_IT, "Rome", 41.89, 12.51, country="IT", admin1="Lazio", population=2_318_895), prior=0.8)
+    g.add(make_place(ROME_NY, "Rome", 43.21, -75.46, country="US", admin1="New York", population=32_573), prior=0.4)
+    for gid, name, lat, lon in ((5141502, "Utica", 43.1, -75.23), (5140405, "Syracuse", 43.05, -76.15)):
+        g.add(make_place(gid, name, lat, lon, country="US", admin1="New York", population=60_000))
+    g.add(make_place(HUNTSVILLE_AL, "Huntsville", 34.73, -86.59, country="US", admin1="Alabama", population=200_574))
+    g.add(make_place(HUNTSVILLE_TX, "Huntsville", 30.72, -95.55, country="US", admin1="Texas", population=40_938))
+    walker = make_place(
+        4741100, "Walker County", 30.74, -95.57, precision=Precision.ADMIN2, country="US", admin1="Texas"
+    )
+    g.add(walker, "Walker", name_type=NameType.ALTERNATE)
+    return g
+
+
+@pytest.fixture(scope="module")
+def namesakes() -> MemoryGazetteer:
+    return namesake_world()
+
+
+def test_one_place_of_its_region_does_not_pull_a_capital_to_a_small_namesake(namesakes) -> None:
+    text = "Officials in Rome said samples from New York and Germany were tested."
+    places = resolve_all(namesakes, text, "Rome", "New York", "Germany")
+    assert places["Rome"].geonameid == ROME_IT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rome police said roads to Utica and Syracuse were closed, New York officials said.",
+        "Rome, New York, is a small city.",
+    ],
+)
+def test_nearby_places_or_a_qualifier_still_choose_the_namesake(namesakes, text) -> None:
+    surfaces = [s for s in ("Rome", "Utica", "Syracuse", "New York") if s in text]
+    assert resolve_all(namesakes, text, *surfaces)["Rome"].geonameid == ROME_NY
+
+
+def test_a_county_written_as_such_is_a_nearby_place(namesakes) -> None:
+    text = "Huntsville firefighters and Walker County deputies responded."
+    assert resolve_all(namesakes, text, "Huntsville", "Walker County")["Huntsville"].geonameid == HUNTSVILLE_TX
+    # A bare word the county also answers to ("Christian" for Christian County) is too weak an anchor.
+    text = "Huntsville firefighters and Walker deputies responded."
+    assert resolve_all(namesakes, text, "Huntsville", "Walker")["Huntsville"].geonameid == HUNTSVILLE_AL
+
+
+def test_with_its_article_a_name_is_a_sea_or_region_not_a_namesake() -> None:
+    g = reading_world()
+    ocean = Place("curated:atlantic-ocean", "Atlantic Ocean", 0.0, -30.0, "ocean", Precision.COUNTRY)
+    g.add(ocean, "Atlantic", name_type=NameType.ALTERNATE, prior=0.38)  # the full index's priors
+    department = make_place(3689436, "Atlántico", 10.75, -75.0, precision=Precision.ADMIN1, country="CO")
+    g.add(department, "Atlantic", name_type=NameType.ALTERNATE, prior=0.47)
+    assert resolve_first(g, "Birds cross the Atlantic every spring.", "Atlantic").place_id == ocean.place_id
+    assert resolve_first(g, "Atlantic officials said the road was closed.", "Atlantic").geonameid == 3689436
