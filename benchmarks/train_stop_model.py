@@ -61,6 +61,7 @@ TRAINING_SPLIT = "tune"
 # (trees, depth): small ensembles, for some 1,000 candidates.
 SIZES = ((100, 2), (100, 3), (200, 3))
 LEARNING_RATE = 0.05
+BAGS = 4
 THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(15))  # 0.1 ... 0.8
 FOLDS = 5
 # The operating point: the best F1 among those whose cross-validated precision on the tune
@@ -134,7 +135,13 @@ def read_samples(eval_dir: Path, gazetteer: Path) -> list[Sample]:
 
 
 def fit(samples: list[Sample], size: tuple[int, int]) -> StopModel:
-    """Boosted trees on the samples' candidates, as a StopModel that scores without scikit-learn."""
+    """Boosted trees on the samples' candidates, as a StopModel that scores without scikit-learn.
+
+    BAGS ensembles, each from another random subsample of the candidates, are averaged on the
+    log-odds scale: one ensemble's choices depend much on which few articles it happened to
+    draw, their average much less. The average is itself a sum of trees (each leaf divided by
+    BAGS), so the exported model is one list of trees.
+    """
     from sklearn.ensemble import GradientBoostingClassifier
     from sklearn.feature_extraction import DictVectorizer
 
@@ -142,37 +149,42 @@ def fit(samples: list[Sample], size: tuple[int, int]) -> StopModel:
     labels = [y for s in samples for y in s.labels]
     vectorizer = DictVectorizer(sparse=False)
     matrix = vectorizer.fit_transform(features)
-    trees, depth = size
-    model = GradientBoostingClassifier(
-        n_estimators=trees,
-        max_depth=depth,
-        learning_rate=LEARNING_RATE,
-        subsample=0.8,
-        min_samples_leaf=3,
-        random_state=0,
-    )
-    model.fit(matrix, labels)
     names = list(vectorizer.get_feature_names_out())
-    exported = [_exported_tree(estimator.tree_, names) for estimator in model.estimators_[:, 0]]
-    # The prior's log-odds: the decision function of a candidate with no feature, less its trees.
     empty = [0.0] * len(names)
-    init = float(model.decision_function([empty])[0]) - sum(t.leaf_value({}) for t in exported)
+    trees, depth = size
+    exported: list[Tree] = []
+    init = 0.0
+    expected = [0.0] * len(features)
+    for seed in range(BAGS):
+        model = GradientBoostingClassifier(
+            n_estimators=trees,
+            max_depth=depth,
+            learning_rate=LEARNING_RATE,
+            subsample=0.8,
+            min_samples_leaf=3,
+            random_state=seed,
+        )
+        model.fit(matrix, labels)
+        bag = [_exported_tree(estimator.tree_, names, LEARNING_RATE / BAGS) for estimator in model.estimators_[:, 0]]
+        exported.extend(bag)
+        # The prior's log-odds: the decision function of a candidate with no feature, less its trees.
+        init += float(model.decision_function([empty])[0]) / BAGS - sum(t.leaf_value({}) for t in bag)
+        expected = [e + d / BAGS for e, d in zip(expected, model.decision_function(matrix), strict=True)]
     stop_model = StopModel(trees=exported, init=init)
-    expected = model.decision_function(matrix)
     worst = max((abs(stop_model.score(f) - e) for f, e in zip(features, expected, strict=True)), default=0.0)
     if worst > 1e-4:
         raise SystemExit(f"the exported trees score {worst:.2g} away from scikit-learn's")
     return stop_model
 
 
-def _exported_tree(tree, names: list[str]) -> Tree:
+def _exported_tree(tree, names: list[str], weight: float) -> Tree:
     leaf = tree.children_left == -1
     return Tree(
         feature=[None if leaf[i] else names[tree.feature[i]] for i in range(tree.node_count)],
         threshold=[0.0 if leaf[i] else float(tree.threshold[i]) for i in range(tree.node_count)],
         left=[int(i) for i in tree.children_left],
         right=[int(i) for i in tree.children_right],
-        value=[LEARNING_RATE * float(tree.value[i][0][0]) for i in range(tree.node_count)],
+        value=[weight * float(tree.value[i][0][0]) for i in range(tree.node_count)],
     )
 
 
@@ -286,6 +298,7 @@ def main() -> None:
             "labelled_stops": positives,
             "trees": size[0],
             "depth": size[1],
+            "bags": BAGS,
             "learning_rate": LEARNING_RATE,
             "cross_validated_tune": {"precision": round(on_target.precision, 3), "recall": round(on_target.recall, 3)},
             "cross_validated_all": {"precision": round(overall.precision, 3), "recall": round(overall.recall, 3)},
