@@ -10,11 +10,12 @@ never read here: it is what `benchmarks/events_devset.py` reports the model on.
 Each article goes through the pipeline (geoparser with NER, then the event extractor's
 candidates); a candidate is labelled a stop when its person is a gold actor with a stop within
 the gold's match radius of the candidate's place (and the place is not one of the actor's
-must_not places). Gradient-boosted trees (scikit-learn) are fitted on the candidates' features;
-their size and the decision threshold are chosen by cross-validation with the articles as groups
-(no article on both sides of a fold), scoring the resulting stops exactly as the benchmark does,
-on the outside gold's `tune` articles (the kind of news, and of annotation, the model is for):
-the best F1 among the settings whose precision there reaches PRECISION_FLOOR. Leave-one-corpus-out
+must_not places). Gradient-boosted trees (scikit-learn) are fitted on the candidates' features.
+Cross-validation with the articles as groups (no article on both sides of a fold), scoring the
+resulting stops exactly as the benchmark does, calibrates the probabilities on the held-out
+scores of the outside gold's tune articles (the kind of news, and of annotation, the model is
+for) and chooses the threshold with the best mean F1 over the two gold files (those articles, and
+the team's, annotated more strictly). Leave-one-corpus-out
 figures (train on two corpora, score the third) show how far the model carries to text unlike
 what it learnt from.
 
@@ -58,15 +59,14 @@ from geo.text.geoparse import Geoparser
 __all__ = ["main"]
 
 TRAINING_SPLIT = "tune"
-# (trees, depth): small ensembles, for some 1,000 candidates.
-SIZES = ((100, 2), (100, 3), (200, 3))
+# (trees, depth): small ensembles, for some 1,000 candidates. One size, fixed: choosing among
+# sizes too by cross-validation on 55 articles picked a different one at every small change
+# of the data, for differences well inside the noise.
+SIZES = ((200, 3),)
 LEARNING_RATE = 0.05
 BAGS = 4
 THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(15))  # 0.1 ... 0.8
 FOLDS = 5
-# The operating point: the best F1 among those whose cross-validated precision on the tune
-# articles reaches this. A false stop on a map misleads; a missed one is only absent.
-PRECISION_FLOOR = 0.7
 
 
 @dataclass
@@ -260,7 +260,9 @@ def main() -> None:
         probabilities = calibrated(scores, scale, shift)
         for threshold in THRESHOLDS:
             on_target = score([samples[i] for i in target], [probabilities[i] for i in target], threshold)
-            merit = (on_target.precision >= PRECISION_FLOOR, f1(on_target))
+            others = [i for i in range(len(samples)) if i not in set(target)]
+            team = score([samples[i] for i in others], [probabilities[i] for i in others], threshold)
+            merit = (f1(on_target) + f1(team)) / 2 if others else f1(on_target)
             if best is None or merit > best[0]:
                 overall = score(samples, probabilities, threshold)
                 best = (merit, size, threshold, on_target, overall, (scale, shift), on_target.reliability())

@@ -237,7 +237,9 @@ def _titled_names(doc: Doc, taken: set[int]) -> Iterable[PersonMention]:
 def _clean(doc: Doc, first: int, last: int, *, require_proper: bool = True) -> PersonMention | None:
     """The span with titles and a possessive trimmed, if what is left looks like a name."""
     title: list[str] = []
-    while first < last and (doc[first].lower_ in TITLE_WORDS or doc[first].lower_ in ("the", "-")):
+    while first < last and (
+        doc[first].lower_ in TITLE_WORDS or doc[first].lower_ in ("the", "-") or _acronym_title(doc, first, last)
+    ):
         title.append(doc[first].lower_)
         first += 1
     while last > first and (doc[last - 1].tag_ in _POSSESSIVE_TAGS or doc[last - 1].is_punct):
@@ -253,6 +255,18 @@ def _clean(doc: Doc, first: int, last: int, *, require_proper: bool = True) -> P
     span = doc[first:last]
     return PersonMention(
         span.start_char, span.end_char, first, last, span.text, frozenset(w for w in title if w != "the")
+    )
+
+
+def _acronym_title(doc: Doc, first: int, last: int) -> bool:
+    """An acronym in front of a name is a title or a party: "MLA Sandra Jansen", "CEO Tim Cook",
+    "NDP MP Jack Layton" (a name in capitals, "KIM JONG UN", has no lower-case word after it)."""
+    token = doc[first]
+    return (
+        token.is_alpha
+        and token.text.isupper()
+        and 2 <= len(token.text) <= 5
+        and any(not t.text.isupper() for t in doc[first + 1 : last] if t.is_alpha)
     )
 
 

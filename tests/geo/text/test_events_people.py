@@ -103,3 +103,23 @@ def test_an_organisation_they_is_not_a_group_of_people():
     coref = Coreference(doc, cast)
     they = next(t for t in doc if t.text == "They")
     assert coref.refer(they) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MLA Sandra Jansen rose in the legislature on Tuesday. Jansen said Sandra had no regrets.",
+        "CEO Maria Lopez flew to Madrid. Lopez met bankers there.",
+    ],
+)
+def test_an_acronym_before_a_name_is_a_title_not_part_of_the_name(text):
+    _, cast = _cast(text)
+    (person,) = [p for p in cast.people if p.name.split()[-1] in ("Jansen", "Lopez")]
+    assert len(person.name.split()) == 2
+    assert person.title_words & {"mla", "ceo"}
+    assert len(cast.people) == 1
+
+
+def test_a_name_in_capitals_keeps_its_words():
+    _, cast = _cast("KIM JONG UN arrived in Vladivostok on Tuesday.")
+    assert all(not p.title_words & {"kim", "jong"} for p in cast.people)
