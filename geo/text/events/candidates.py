@@ -254,13 +254,7 @@ class CandidateReader:
             date = self.dates.date_for(anchor, status, other_triggers=self.trigger_tokens)
             if date.interval.iso() is None and status is EventStatus.OCCURRED:
                 date = self.dates.narrative_date(anchor)
-            published = self.dates.published
-            if (
-                status is EventStatus.OCCURRED
-                and published is not None
-                and date.interval.start is not None
-                and date.interval.start > published
-            ):
+            if status is EventStatus.OCCURRED and self.dates.after_publication(date.interval):
                 status = event_status(_trigger(anchor), future_date=True) or status
         candidate = Candidate(person, mention, sentence, anchor, status, date, rule_event=rule)
         candidate.features = self._features(candidate, how, token, root, scene)

@@ -144,6 +144,11 @@ class ArticleDates:
         interval = self.resolve(found.expression, future=future)
         return interval if interval.precision is not DatePrecision.UNKNOWN else None
 
+    def after_publication(self, interval: DateInterval) -> bool:
+        """Whether a date lies after publication: a present-tense verb with a date to come
+        ("Kim travels to Moscow next week") tells a plan."""
+        return self.published is not None and interval.start is not None and interval.start > self.published
+
     def narrative_date(self, token: Token, *, sentences_back: int = 2) -> EventDate:
         """The time the story is at when `token` is told, for a past event that gives no date.
 

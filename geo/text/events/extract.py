@@ -215,14 +215,7 @@ class _ArticleReading:
             governed = [carried[0]]
             if when.source == DateSource.NONE:
                 when = carried[1]
-        published = self.article.published
-        if (
-            status is EventStatus.OCCURRED
-            and published is not None
-            and when.interval.start is not None
-            and when.interval.start > published
-        ):
-            # A present-tense verb with a date to come ("Kim travels to Moscow next week").
+        if status is EventStatus.OCCURRED and self.dates.after_publication(when.interval):
             status = event_status(trigger, future_date=True) or status
             when = self._date(trigger, status, participants, earlier)
         sentence = self.coref.sentence_index(trigger.token)
