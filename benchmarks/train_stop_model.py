@@ -104,7 +104,7 @@ def label(candidate: Candidate, article: GoldArticle, radii: MatchRadii) -> int:
     takes her to Paris. A stop whose evidence cannot be found in the text counts anywhere.
     """
     actor = _actor_for(candidate.person.name, article.actors)
-    place = candidate.mention.place
+    place = candidate.place_mention.place
     if actor is None or place is None:
         return 0
     if normalize_name(place.name) in {normalize_name(p) for p in actor.must_not}:

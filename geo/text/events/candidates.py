@@ -87,10 +87,18 @@ class Candidate:
     date: EventDate
     rule_event: Event | None = None  # the trigger rules' event for the same person and mention
     features: dict[str, float] = field(default_factory=dict)
+    # The city the stop is in when the mention names only its country and the sentence or the
+    # dateline names a city of that country ("arrived in Russia ... in Vladivostok").
+    city: Mention | None = None
 
     @property
     def key(self) -> tuple[str, int, int]:
         return (self.person.name, self.mention.start, self.sentence)
+
+    @property
+    def place_mention(self) -> Mention:
+        """The mention whose place the stop is at."""
+        return self.city or self.mention
 
 
 class CandidateReader:
@@ -164,7 +172,23 @@ class CandidateReader:
             candidate = self._from_rule(event, key_sentence)
             if candidate is not None:
                 found.setdefault(candidate.key, candidate)
+        for candidate in found.values():
+            candidate.city = self._city_of(candidate)
         return list(found.values())
+
+    def _city_of(self, candidate: Candidate) -> Mention | None:
+        """A city of the candidate's country named in its sentence, or the dateline's, if any."""
+        place = candidate.mention.place
+        if place is None or place.precision is not Precision.COUNTRY or place.country is None:
+            return None
+        sentence = self.sentences[candidate.sentence]
+        for mention, root in self.places:
+            if root.sent == sentence and mention.place.precision in _LOCAL and mention.place.country == place.country:
+                return mention
+        dateline = self.dateline
+        if dateline is not None and dateline.place.precision in _LOCAL and dateline.place.country == place.country:
+            return dateline
+        return None
 
     def _references(self, sentence) -> dict[Person, list[tuple[Token, str]]]:
         references: dict[Person, list[tuple[Token, str]]] = {}

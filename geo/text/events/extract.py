@@ -407,7 +407,7 @@ def _same_stop(a: Candidate, b: Candidate) -> bool:
     first_date, second_date = a.date.interval.iso(), b.date.interval.iso()
     if a.date.source not in stated and b.date.source not in stated and first_date != second_date:
         return False
-    first, second = a.mention.place, b.mention.place
+    first, second = a.place_mention.place, b.place_mention.place
     return first.place_id == second.place_id or (
         first.precision == second.precision and great_circle_km(first.lat, first.lon, second.lat, second.lon) < 25
     )
@@ -416,10 +416,19 @@ def _same_stop(a: Candidate, b: Candidate) -> bool:
 def _event_of(candidate: Candidate, confidence: float) -> Event:
     """The event a weighed candidate stands for; a rule event keeps its action and companions."""
     rule = candidate.rule_event
+    mention = candidate.place_mention
     if rule is not None:
-        return replace(rule, confidence=confidence, date=candidate.date.interval)
+        if mention is candidate.mention:
+            return replace(rule, confidence=confidence, date=candidate.date.interval)
+        return replace(
+            rule,
+            confidence=confidence,
+            date=candidate.date.interval,
+            place=mention.place,
+            mention_start=mention.start if mention.role is not MentionRole.DATELINE else None,
+            mention_end=mention.end if mention.role is not MentionRole.DATELINE else None,
+        )
     evidence, start, end = _evidence(candidate.anchor.sent)
-    mention = candidate.mention
     # A dateline is where the report was filed; an event set there rests on no mention in the text.
     on_text = mention.role is not MentionRole.DATELINE
     return Event(

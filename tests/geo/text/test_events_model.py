@@ -226,3 +226,23 @@ def test_an_extractor_can_be_given_its_own_model() -> None:
     assert EventExtractor(stop_model=never).read_events(article(text, PUBLISHED), mentions_for(text))[0] == []
     events, _ = EventExtractor(stop_model=always).read_events(article(text, PUBLISHED), mentions_for(text))
     assert {e.place.name for e in events} == {"Vladivostok"}
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "expected"),
+    [
+        # The sentence names a city of the country: the stop is the city.
+        ("Maria Lopez was arrested in Russia, in a hotel in Moscow, on Monday.", None, "Moscow"),
+        # The dateline names one: the stop is the dateline's city.
+        ("Vladivostok -- Maria Lopez was arrested in Russia on Monday.", "Vladivostok", "Vladivostok"),
+        # A city of another country changes nothing.
+        ("Maria Lopez was arrested in Russia on Monday, a week after leaving Paris.", None, "Russia"),
+    ],
+)
+def test_a_country_stop_is_the_city_the_sentence_or_dateline_names_there(text, dateline, expected) -> None:
+    extractor = EventExtractor(stop_model=None)
+    found = extractor.read_candidates(article(text, PUBLISHED), mentions_for(text, dateline=dateline))
+    (arrest,) = [c for c in found if c.person.name == "Maria Lopez" and c.mention.place.name == "Russia"]
+    assert arrest.place_mention.place.name == expected
+    (event,) = events_of_candidates([arrest], [0.9], threshold=0.5)
+    assert event.place.name == expected
