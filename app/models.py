@@ -95,6 +95,8 @@ class Mention(SQLModel, table=True):
     confidence: float = 0.0
     # The gazetteer ids of the other candidates considered, space-separated, best first.
     alternatives: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    # The facility named with the place that the gazetteer does not know ("Harwinton Senior Center").
+    venue: str | None = Field(default=None, max_length=300)
 
 
 class Actor(SQLModel, table=True):

@@ -68,6 +68,7 @@ def article_public(session: Session, article: models.Article) -> ArticlePublic:
             confidence=m.confidence,
             place=place_public(p) if p is not None else None,
             alternatives=m.alternatives.split(),
+            venue=m.venue,
         )
         for m, p in mention_rows
     ]

@@ -84,6 +84,11 @@ class MentionPublic(BaseModel):
     confidence: float
     place: PlacePublic | None
     alternatives: list[str] = Field(description="Gazetteer ids of the other candidates, best first.")
+    venue: str | None = Field(
+        default=None,
+        description="The facility the text names with the place, which the gazetteer lacks "
+        '("Harwinton Senior Center"); the place is its town.',
+    )
 
 
 class ActorRef(BaseModel):

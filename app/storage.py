@@ -135,6 +135,7 @@ def _add_extraction(
                 place_id=places.id_of(mention.place) if mention.place else None,
                 confidence=mention.confidence,
                 alternatives=" ".join(p.place_id for p in mention.alternatives),
+                venue=mention.venue[:300] if mention.venue else None,
             )
         )
     actors = ActorRows(session)

@@ -97,6 +97,10 @@ class Mention:
     place: Place | None = None  # None: recognised but not placed; kept, never guessed
     confidence: float = 0.0
     alternatives: tuple[Place, ...] = ()
+    # The facility the text names with the place, which the gazetteer does not know: "the Harwinton
+    # Senior Center", "the Royal Alexandria Hospital in Paisley". The mention stands for the venue's
+    # town, which `place` is: the venue lies there, at an unknown point of it.
+    venue: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

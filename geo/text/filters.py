@@ -17,6 +17,19 @@ Rules that keep common news words out:
   institution ("Cottonport Fire Station", "Alexandria Police") is still a mention, as the
   corpora annotate it (LGL above all), unless the name is itself an English word;
 - "the West", "the East" as political blocs are not places (a compass word after "the", alone).
+
+Two readings of buildings and institutions:
+- a seat of government (curated kind `seat`: the White House, the Kremlin, the Pentagon, Downing
+  Street, the Élysée) names its institution ("the White House said", "White House spokesman",
+  "condemned by the Kremlin") unless the text reads it as a location: a locative word before it
+  or before its "the" ("met at the White House", "arrived in the Kremlin", "returned to Downing
+  Street"). Read so, it is a mention even when its name is an English noun ("the Pentagon");
+- a town's institution named after the town ("the Harwinton Senior Center", "Woodstock General
+  Hospital"): a name followed by capitalised words ending in the head noun of a facility a town
+  names after itself (Center, Hospital, Court, Cemetery, Airport...; `TOWN_FACILITY_HEADS`) is the
+  town's mention, little-known or not, unless the name is an English word ("Licking Memorial
+  Hospital", "Western State Hospital"), a saint's ("St. Francis Hospital"), or a capitalised word
+  before it makes it an inner word ("Royal |Free| Hospital").
 """
 
 from __future__ import annotations
@@ -31,7 +44,17 @@ from geo.text.lookup import is_prominent
 from geo.text.nlp import ORGANISATION_LABELS, PERSON_LABELS, PLACE_LABELS
 from geo.text.vocabulary import WordClass, is_stop_word, word_class
 
-__all__ = ["Judgement", "judge_name", "NAME_PARTICLES", "LOCATIVE_WORDS", "LITTLE_KNOWN"]
+__all__ = [
+    "Judgement",
+    "judge_name",
+    "NAME_PARTICLES",
+    "LOCATIVE_WORDS",
+    "LITTLE_KNOWN",
+    "FACILITY_HEADS",
+    "TOWN_FACILITY_HEADS",
+    "SEAT_KIND",
+    "venue_after",
+]
 
 # Lower-case words that may sit inside a place name ("Komsomolsk-on-Amur", "Rio de Janeiro").
 NAME_PARTICLES = frozenset(
@@ -64,6 +87,32 @@ _CURATED_PREFIX = "curated:"
 # still take it when it is coordinated with a recognised place ("Oakport and Moorhead").
 LITTLE_KNOWN = "a little-known name outside any place-like context"
 _QUALIFIER_AFTER = re.compile(r"\A(?:,\s*|\s*\()[A-Z]")
+# The curated kind of a building whose name news also uses for the institution it houses.
+SEAT_KIND = "seat"
+# A locative word right before a name or its article: "at the White House", "to Downing Street".
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w'\u2019-])([^\W\d_]+)[ \u00a0]+(?:the[ \u00a0]+)?\Z", re.IGNORECASE)
+_CONTINUED = re.compile(r"[-\u2010\u2011][^\W\d_]|[ \u00a0][A-Z]")
+_SEAT_LOCATIVE_WORDS = LOCATIVE_WORDS | frozenset("tour toured touring enter entered entering reach reached".split())
+# The last word of a facility's name: "Harwinton Senior Center", "Royal Alexandria Hospital".
+FACILITY_HEADS = frozenset(
+    "center centre hospital stadium arena school university college hall church court courthouse airport park"
+    " museum hotel prison jail penitentiary cemetery library theater theatre auditorium coliseum mall clinic"
+    " academy cathedral chapel mosque synagogue temple pavilion zoo gymnasium fairgrounds".split()
+)
+# The facilities a town names after itself (its civic center, hospital, court, cemetery, airport):
+# their first word is the town. Colleges, schools, museums, theaters, halls, churches and hotels are
+# named after people, benefactors, saints and rivers as often ("Muskingum College", "Fitzwilliam
+# Museum", "Bruton High School"), so they only carry a venue, never make a mention.
+TOWN_FACILITY_HEADS = frozenset(
+    "center centre hospital clinic court courthouse cemetery library airport jail prison penitentiary"
+    " stadium arena fairgrounds".split()
+)
+# A venue named after a saint ("St. Francis School", "St Edmund's Primary School") is no town's.
+_SAINT_WORDS = frozenset({"st", "saint", "ste", "sainte", "san", "santa", "sao", "são"})
+_SAINT_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:St|Saint|Ste|Sainte|San|Santa)\.?[ \u00a0]\Z")
+# Up to five capitalised words on the same line, each after one space: the rest of a venue's name.
+_CAPITALISED_WORDS_AFTER = re.compile(r"(?:[ \u00a0][A-Z][\w'\u2019\-]*){1,5}")
+_WORD_IN_NAME = re.compile(r"[A-Z][\w'\u2019\-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,18 +187,63 @@ def _inside_longer_name(key: str, text: str, start: int, end: int, context: Text
     English word itself ("Licking Memorial Hospital") or what follows is no English word (a
     surname, another name: "Royal Free").
     """
-    before = _CAPITALISED_BEFORE.search(text[max(0, start - 40) : start])
-    if before is not None:
-        word = before.group(1).casefold()
-        word_start = start - len(before.group(0))
-        # A sentence's first word is capitalised whatever it is: only a non-word joins the name.
-        at_sentence_start = context.is_sentence_start(word_start) and word_class(word) is not None
-        if not (is_stop_word(word) or word in TITLE_WORDS or at_sentence_start):
-            return True
+    if _inner_word(text, start, context):
+        return True
     after = _CAPITALISED_AFTER.match(text[end : end + 40])
     if after is None or is_stop_word(after.group(1).casefold()):
         return False
     return word_class(after.group(1).casefold()) is None or word_class(key) is not None
+
+
+def venue_after(text: str, end: int, heads: frozenset[str] = FACILITY_HEADS) -> int | None:
+    """Where a facility's name that continues the name ending at `end` ends, if one does.
+
+    "Harwinton| Senior Center" -> the end of "Center": capitalised words whose last (the first
+    head noun met) is one of `heads`.
+    """
+    words = _CAPITALISED_WORDS_AFTER.match(text, end, min(len(text), end + 80))
+    if words is None:
+        return None
+    for word in _WORD_IN_NAME.finditer(text, end, words.end()):
+        if word.group().casefold() in heads:
+            return word.end()
+    return None
+
+
+def _inner_word(text: str, start: int, context: TextContext) -> bool:
+    """A capitalised word before the name joins it to a longer name ("Royal |Free| hospital")."""
+    before = _CAPITALISED_BEFORE.search(text[max(0, start - 40) : start])
+    if before is None:
+        return False
+    word = before.group(1).casefold()
+    word_start = start - len(before.group(0))
+    # A sentence's first word is capitalised whatever it is: only a non-word joins the name.
+    at_sentence_start = context.is_sentence_start(word_start) and word_class(word) is not None
+    return not (is_stop_word(word) or word in TITLE_WORDS or at_sentence_start)
+
+
+def _names_a_town_venue(key: str, text: str, start: int, end: int, context: TextContext) -> bool:
+    """ "the Harwinton Senior Center": the name begins a facility's name and is no English word or saint."""
+    if word_class(key) is not None or key.split()[0] in _SAINT_WORDS:
+        return False
+    if venue_after(text, end, TOWN_FACILITY_HEADS) is None:
+        return False
+    return not (_inner_word(text, start, context) or _SAINT_BEFORE.search(text[max(0, start - 8) : start]))
+
+
+def _is_seat(candidates: list[Candidate]) -> bool:
+    return any(c.place.kind == SEAT_KIND and c.place.place_id.startswith(_CURATED_PREFIX) for c in candidates)
+
+
+def _read_as_location(text: str, start: int, end: int) -> bool:
+    """A locative word right before the name or before its article ("at the Kremlin", "in the White House").
+
+    A name that goes on (a compound, "Kremlin-backed"; a longer name, "Capitol Market") is not the seat.
+    """
+    if _CONTINUED.match(text, end):
+        return False
+    before = _LOCATIVE_BEFORE.search(text[max(0, start - 24) : start])
+    return before is not None and before.group(1).casefold() in _SEAT_LOCATIVE_WORDS
 
 
 def _stands_alone(candidates: list[Candidate]) -> bool:
@@ -203,9 +297,14 @@ def judge_name(
 
     if _is_bloc(key, text, start):
         return _reject("a political bloc")
+    if _is_seat(candidates):
+        # "met at the White House" is a place; "the White House said", "White House aides" the institution.
+        return _ACCEPT if _read_as_location(text, start, end) else _reject("an institution named by its seat")
+    town_venue = _names_a_town_venue(key, text, start, end, context)
     if (
         not exact_labels & PLACE_LABELS
         and not context.in_caps_line(start)
+        and not town_venue
         and _inside_longer_name(key, text, start, end, context)
         and not _stands_alone(candidates)
     ):
@@ -234,7 +333,7 @@ def judge_name(
     if context.analysis is None and _next_to_unknown_name(text, start, end, context):
         return _reject("beside a capitalised name: a person")
     # A multi-word capitalised name ("Black Sea", "Rapides Parish") is evidence enough by itself.
-    if " " not in key and not (prominent or ner_says_place or _in_locative_context(text, start, end)):
+    if " " not in key and not (prominent or ner_says_place or town_venue or _in_locative_context(text, start, end)):
         return _reject(LITTLE_KNOWN)
     if best.place.precision is Precision.SITE and _is_speaker(text, start, end):
         return _reject("an institution speaking")

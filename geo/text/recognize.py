@@ -8,6 +8,10 @@ A little-known one-word name needs a place-like context ("in Oakport"); being co
 a recognised place is one: in "stopped in Oakport and Moorhead", "Fargo, Moorhead or Oakport"
 every member of the list reads as a place once one of them does.
 
+A facility the gazetteer does not know, named with a place, is kept on that place's mention as
+its `venue`: "the Harwinton Senior Center" (the town begins the name), "the Royal Alexandria
+Hospital in Paisley" or "..., Paisley" (the facility, then its town), "Boston's Fenway Stadium".
+
 Mentions come out unresolved (place=None); geo.text.resolve places them.
 """
 
@@ -23,7 +27,7 @@ from geo.gazetteer.names import normalize_name
 from geo.model import Mention, MentionRole
 from geo.text.context import build_context
 from geo.text.dateline import find_dateline
-from geo.text.filters import LITTLE_KNOWN, judge_name
+from geo.text.filters import FACILITY_HEADS, LITTLE_KNOWN, judge_name, venue_after
 from geo.text.lookup import CandidateLookup, is_demonym
 from geo.text.matcher import NameMatch, matcher_for, select_longest
 from geo.text.nlp import PLACE_LABELS, TextAnalysis, analyse_text, analysis_from_doc
@@ -35,6 +39,13 @@ _LEADING_ARTICLES = ("the ", "The ")
 _POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
 # What joins the members of a list of places: "A and B", "A or B", "A, B", "A, B, and C".
 _COORDINATION = re.compile(r"\A(?:\s*,)?\s+(?:and|or|&)\s+\Z|\A\s*,\s*\Z")
+# A facility's name right before its town: "the Royal Alexandria Hospital in Paisley", "X Center, Y".
+_VENUE_BEFORE = re.compile(
+    r"([A-Z][\w'\u2019\-]*(?:[ \u00a0](?:[A-Z][\w'\u2019\-]*|of|the|and|for|&)){0,6}?)"
+    r"(?:,[ \u00a0]|[ \u00a0]in[ \u00a0])\Z"
+)
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?")
+_CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w'\u2019\-]*[ \u00a0]\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +116,16 @@ class PlaceRecognizer:
         if analysis is not None:
             found.extend(self._ner_proposals(text, analysis, found, rejected))
         found.sort(key=lambda f: f.start)
-        return [Mention(f.start, f.end, text[f.start : f.end], role=f.role) for f in found]
+        return [
+            Mention(
+                f.start,
+                f.end,
+                text[f.start : f.end],
+                role=f.role,
+                venue=_venue_of(text, f.start, f.end) if f.role is MentionRole.PLACE else None,
+            )
+            for f in found
+        ]
 
     def _analyse(self, text: str, doc: Doc | None) -> TextAnalysis | None:
         if doc is not None:
@@ -158,6 +178,24 @@ def _coordinated(text: str, waiting: list[NameMatch], places: list[NameMatch]) -
 def _are_coordinated(text: str, one: NameMatch, other: NameMatch) -> bool:
     first, second = (one, other) if one.start < other.start else (other, one)
     return first.end <= second.start and bool(_COORDINATION.match(text[first.end : second.start]))
+
+
+def _venue_of(text: str, start: int, end: int) -> str | None:
+    """The name of the facility the text names with the place at [start, end), if it names one."""
+    after = venue_after(text, end)
+    if after is not None and not _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 40), start):
+        return text[start:after]  # "Harwinton Senior Center"
+    possessive = _POSSESSIVE_AFTER.match(text, end)
+    if possessive is not None:
+        after = venue_after(text, possessive.end())
+        if after is not None:
+            return text[possessive.end() : after].strip()  # "Boston's |Fenway Stadium|"
+    before = _VENUE_BEFORE.search(text, max(0, start - 100), start)
+    if before is not None:
+        name = before.group(1)
+        if name.rsplit(None, 1)[-1].casefold() in FACILITY_HEADS:
+            return name.removeprefix("The ")  # "the |Royal Alexandria Hospital| in Paisley"
+    return None
 
 
 def _trim_entity(text: str, start: int, end: int) -> tuple[int, int]:

@@ -20,7 +20,9 @@ Readings of a name settled before scoring:
 - the article: "the White House", "The Hague", "The Gambia" stand for a place whose own name is
   the name with or without its "the"; a place that merely lists "The White House" among its
   alternate names (Casablanca, translated) is not meant. When the text writes a lowercase "the"
-  before a name and the gazetteer knows "the" + name, those places are the candidates.
+  before a name and the gazetteer knows "the" + name, those places are the candidates. Written
+  with its article, a name is a sea or region ("the Pacific") or a seat of government ("the
+  Elysee", "the Capitol") rather than a town or district of that name.
 - the namesake city: a city of a million or more that shares its name with its own first-level
   region (New York, Sao Paulo, Mexico City's "Mexico" is a country and does not count) is what a
   story means when it writes the name as a location ("in New York", "from New York", "New
@@ -51,7 +53,7 @@ from geo.gazetteer.base import Candidate, Gazetteer
 from geo.gazetteer.names import normalize_name
 from geo.model import Mention, Place, Precision
 from geo.spatial import great_circle_km
-from geo.text.filters import LOCATIVE_WORDS
+from geo.text.filters import LOCATIVE_WORDS, SEAT_KIND
 from geo.text.lookup import CandidateLookup
 
 __all__ = ["resolve_mentions", "ResolutionWeights"]
@@ -65,7 +67,7 @@ _ARTICLE = "the "
 _FEATURE_KINDS = frozenset(
     "archipelago bay canal continent contested_region desert gulf historical_region lake mountain ocean peninsula"
     " region river sea strait".split()
-)
+) | {SEAT_KIND}
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])the[ \u00a0]\Z", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
 _POSSESSIVE_AFTER = re.compile(r"\A['\u2019]s?\b")
@@ -86,7 +88,7 @@ class ResolutionWeights:
     country: float = 1.0  # times the share of the document's other places in the candidate's country
     region: float = 1.0  # the candidate's admin1 region is named or holds another resolved place
     qualifier: float = 2.0  # "City, Region": the region written beside the name contains it
-    feature: float = 1.0  # "the Pacific", "the Red Sea": with its article, a name is a sea or region, not a town
+    feature: float = 1.0  # "the Pacific", "the Elysee": with its article, a name is a sea, region or seat, not a town
     sibling: float = 1.0  # a list's member, read at the level (regions of a country, countries) of the others
     nearby: float = 1.5  # times the share of other places within `nearby_km`
     nearby_km: float = 200.0

@@ -45,6 +45,16 @@ def test_post_stores_article_with_its_mentions_and_events(client):
     assert (event["lat"], event["lon"]) == (43.10562, 131.87353)
 
 
+def test_a_venue_named_with_its_town_is_stored_on_the_mention(client):
+    text = "Kim toured the Vladivostok Civic Center on Friday. Later he flew on to Sochi."
+    response = client.post("/api/articles", json={**ARTICLE, "text": text})
+    assert response.status_code == 201, response.text
+    mentions = [(m["surface"], m["venue"]) for m in response.json()["mentions"]]
+    assert mentions == [("Vladivostok", "Vladivostok Civic Center"), ("Sochi", None)]
+    fetched = client.get(f"/api/articles/{response.json()['id']}").json()
+    assert [m["venue"] for m in fetched["mentions"]] == ["Vladivostok Civic Center", None]
+
+
 def test_get_returns_what_post_stored(client):
     created = client.post("/api/articles", json=ARTICLE).json()
     fetched = client.get(f"/api/articles/{created['id']}")

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 
 from geo.model import ArticleText, Event, Mention, MentionRole, Place
 from geo.pipeline import ArticlePipeline
+from geo.text.filters import venue_after
 
 
 @dataclass
 class ListedPlaces:
-    """Finds the listed names as whole words and places them; knows nothing else."""
+    """Finds the listed names as whole words and places them, with the venue a name begins; knows nothing else."""
 
     places: dict[str, Place]
 
@@ -20,8 +21,12 @@ class ListedPlaces:
         mentions = []
         for name, place in self.places.items():
             for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+                venue_end = venue_after(text, match.end())
+                venue = text[match.start() : venue_end] if venue_end is not None else None
                 mentions.append(
-                    Mention(match.start(), match.end(), name, MentionRole.PLACE, place, 0.9, alternatives=())
+                    Mention(
+                        match.start(), match.end(), name, MentionRole.PLACE, place, 0.9, alternatives=(), venue=venue
+                    )
                 )
         return sorted(mentions, key=lambda m: m.start)
 

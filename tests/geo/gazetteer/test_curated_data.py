@@ -42,7 +42,7 @@ KINDS = frozenset(
     {
         "sea", "gulf", "bay", "strait", "ocean", "lake", "river", "peninsula", "island", "archipelago",
         "region", "historical_region", "contested_region", "spaceport", "launch_site", "border_crossing",
-        "palace", "venue", "military_base", "landmark", "mountain", "desert", "canal", "port", "dam",
+        "palace", "seat", "venue", "military_base", "landmark", "mountain", "desert", "canal", "port", "dam",
         "nuclear_site", "settlement", "district",
     }
 )  # fmt: skip
@@ -50,7 +50,7 @@ PRECISIONS = frozenset({"country", "admin1", "city", "site"})
 # Open water: its representative point lies offshore, so it is held to looser rules.
 OPEN_WATER_KINDS = frozenset({"sea", "gulf", "bay", "strait", "ocean"})
 # Kinds that are one building or compound: anything coarser than "site" would be a data error.
-SITE_ONLY_KINDS = frozenset({"spaceport", "launch_site", "border_crossing", "palace", "venue", "military_base"})
+SITE_ONLY_KINDS = frozenset({"spaceport", "launch_site", "border_crossing", "palace", "seat", "venue", "military_base"})
 
 # countryinfo's outlines are coarse (about Natural Earth 1:110m): coasts are cut straight across
 # and small islands are missing, so a point is "in" its country within this distance.
@@ -470,12 +470,12 @@ def test_tolerance_table_names_existing_rows_that_need_it() -> None:
         ("wenchang-space-launch-site", "spaceport"),
         ("joint-security-area", "border_crossing"),
         ("rafah-crossing", "border_crossing"),
-        ("moscow-kremlin", "palace"),
+        ("moscow-kremlin", "seat"),
         ("kumsusan-palace-of-the-sun", "palace"),
-        ("elysee-palace", "palace"),
-        ("white-house", "palace"),
-        ("cheong-wa-dae", "palace"),
-        ("zhongnanhai", "palace"),
+        ("elysee-palace", "seat"),
+        ("white-house", "seat"),
+        ("cheong-wa-dae", "seat"),
+        ("zhongnanhai", "seat"),
         ("fefu-russky-island-campus", "venue"),
         ("capella-hotel-sentosa", "venue"),
         ("camp-david", "venue"),
