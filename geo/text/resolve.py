@@ -319,7 +319,11 @@ def _list_levels(
         if not (len(run) >= 3 or (len(run) == 2 and _WORD_GAP.match(joins[0]))):
             continue
         member_levels = [{_level(c.place) for c in candidates[i]} - {None} for i in run]
-        counts = Counter(level for found in member_levels for level in found)
+        # Counted in a fixed order (the run's, then the levels' own), so that a tie goes the
+        # same way in every process, whatever the hash seed.
+        counts = Counter(
+            level for found in member_levels for level in sorted(found, key=lambda lv: (lv[0].value, lv[1] or ""))
+        )
         if not counts:
             continue
         level, count = counts.most_common(1)[0]
