@@ -341,6 +341,9 @@ class CandidateReader:
             return f
         if _on_gathering(root):
             f["place_on_gathering"] = 1.0
+        if c.mention.venue:
+            # The town of a venue the text names ("appeared at the Harwinton Senior Center").
+            f["venue"] = 1.0
         f.update(_path_features(token, root))
         # Pairs of the strongest signals, which a linear model cannot combine by itself:
         # "in X" means presence after "died", not after "said"; a subject differs from an apposition.

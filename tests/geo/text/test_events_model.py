@@ -246,3 +246,17 @@ def test_a_country_stop_is_the_city_the_sentence_or_dateline_names_there(text, d
     assert arrest.place_mention.place.name == expected
     (event,) = events_of_candidates([arrest], [0.9], threshold=0.5)
     assert event.place.name == expected
+
+
+def test_a_venue_named_with_its_town_is_a_feature_of_the_pairing() -> None:
+    from dataclasses import replace
+
+    text = "Maria Lopez appeared at the Madrid Senior Center on Sunday."
+    mentions = [replace(m, venue="Madrid Senior Center") for m in mentions_for(text)]
+    extractor = EventExtractor(stop_model=None)
+    (at_venue,) = [
+        c for c in extractor.read_candidates(article(text, PUBLISHED), mentions) if c.person.name == "Maria Lopez"
+    ]
+    assert "venue" in at_venue.features
+    (plain,) = [c for c in candidates(text) if c.person.name == "Maria Lopez"]
+    assert "venue" not in plain.features
