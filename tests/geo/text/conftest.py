@@ -6,9 +6,23 @@ import pytest
 from support.memory_gazetteer import MemoryGazetteer, make_place
 
 from geo.gazetteer.base import NameType
-from geo.model import Precision
+from geo.model import Mention, Precision
+from geo.text.recognize import PlaceRecognizer
 
 C, A1 = Precision.COUNTRY, Precision.ADMIN1
+
+# The recogniser's two modes: with spaCy's NER as a second signal, and the gazetteer alone.
+BOTH_MODES = pytest.mark.parametrize("use_ner", [True, False], ids=["ner", "fast"])
+
+
+def recognized(world: MemoryGazetteer, use_ner: bool, text: str) -> list[Mention]:
+    """The place mentions the recogniser finds in `text` over `world`."""
+    return PlaceRecognizer(world, use_ner=use_ner).recognize(text)
+
+
+def surfaces(world: MemoryGazetteer, use_ner: bool, text: str) -> list[str]:
+    """The surface of each mention the recogniser finds."""
+    return [m.surface for m in recognized(world, use_ner, text)]
 
 
 def small_world() -> MemoryGazetteer:

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import small_world
+from conftest import BOTH_MODES, small_world, surfaces
 from support.memory_gazetteer import MemoryGazetteer, make_place
 
 from geo.gazetteer.base import NameType
 from geo.model import Place, Precision
-from geo.text.recognize import PlaceRecognizer
-
-BOTH_MODES = pytest.mark.parametrize("use_ner", [True, False], ids=["ner", "fast"])
 
 
 def news_world() -> MemoryGazetteer:
@@ -49,10 +46,6 @@ def news_world() -> MemoryGazetteer:
 @pytest.fixture(scope="module")
 def world() -> MemoryGazetteer:
     return news_world()
-
-
-def surfaces(world: MemoryGazetteer, use_ner: bool, text: str) -> list[str]:
-    return [m.surface for m in PlaceRecognizer(world, use_ner=use_ner).recognize(text)]
 
 
 @BOTH_MODES

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from conftest import small_world
+from conftest import BOTH_MODES, small_world, surfaces
 from support.memory_gazetteer import MemoryGazetteer, make_place
 
 from geo.gazetteer.base import NameType
-from geo.model import Mention, Place, Precision
+from geo.model import Place, Precision
 from geo.text.geoparse import Geoparser
-from geo.text.recognize import PlaceRecognizer
 
-BOTH_MODES = pytest.mark.parametrize("use_ner", [True, False], ids=["ner", "fast"])
 WHITE_HOUSE = Place("curated:white-house", "White House", 38.8977, -77.0365, "seat", Precision.SITE, country="US")
 PENTAGON = Place("curated:the-pentagon", "The Pentagon", 38.8719, -77.0563, "seat", Precision.SITE, country="US")
 ELYSEE = Place("curated:elysee-palace", "Élysée Palace", 48.8703, 2.3167, "seat", Precision.SITE, country="FR")
@@ -38,14 +36,6 @@ def seat_world() -> MemoryGazetteer:
 @pytest.fixture(scope="module")
 def world() -> MemoryGazetteer:
     return seat_world()
-
-
-def found(world: MemoryGazetteer, use_ner: bool, text: str) -> list[Mention]:
-    return PlaceRecognizer(world, use_ner=use_ner).recognize(text)
-
-
-def surfaces(world: MemoryGazetteer, use_ner: bool, text: str) -> list[str]:
-    return [m.surface for m in found(world, use_ner, text)]
 
 
 @BOTH_MODES

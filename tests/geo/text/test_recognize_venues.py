@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import small_world
+from conftest import BOTH_MODES, recognized, small_world, surfaces
 from support.memory_gazetteer import MemoryGazetteer, make_place
 
 from geo.model import Mention, Precision
 from geo.text.geoparse import Geoparser
-from geo.text.recognize import PlaceRecognizer
-
-BOTH_MODES = pytest.mark.parametrize("use_ner", [True, False], ids=["ner", "fast"])
 
 
 def venue_world() -> MemoryGazetteer:
@@ -43,14 +40,6 @@ def world() -> MemoryGazetteer:
     return venue_world()
 
 
-def found(world: MemoryGazetteer, use_ner: bool, text: str) -> list[Mention]:
-    return PlaceRecognizer(world, use_ner=use_ner).recognize(text)
-
-
-def surfaces(world: MemoryGazetteer, use_ner: bool, text: str) -> list[str]:
-    return [m.surface for m in found(world, use_ner, text)]
-
-
 @BOTH_MODES
 @pytest.mark.parametrize(
     ("text", "surface", "venue"),
@@ -62,7 +51,7 @@ def surfaces(world: MemoryGazetteer, use_ner: bool, text: str) -> list[str]:
 def test_a_little_known_town_naming_its_facility_is_a_mention_with_the_venue(
     world, use_ner, text, surface, venue
 ) -> None:
-    [mention] = found(world, use_ner, text)
+    [mention] = recognized(world, use_ner, text)
     assert (mention.surface, mention.venue) == (surface, venue)
 
 
@@ -90,7 +79,7 @@ def test_a_facility_name_makes_no_mention_of_a_word_a_saint_or_a_college(world, 
     ],
 )
 def test_a_venue_named_with_its_town_is_kept_on_the_towns_mention(world, use_ner, text, surface, venue) -> None:
-    mention = next(m for m in found(world, use_ner, text) if m.surface == surface)
+    mention = next(m for m in recognized(world, use_ner, text) if m.surface == surface)
     assert mention.venue == venue
 
 
@@ -101,5 +90,5 @@ def test_a_venue_survives_resolution_and_the_place_is_the_town(world) -> None:
 
 
 def test_a_plain_mention_has_no_venue(world) -> None:
-    assert [m.venue for m in found(world, False, "Kim flew to Vladivostok and then to Moscow.")] == [None, None]
+    assert [m.venue for m in recognized(world, False, "Kim flew to Vladivostok and then to Moscow.")] == [None, None]
     assert Mention(0, 6, "Moscow").venue is None
