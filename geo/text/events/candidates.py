@@ -27,52 +27,29 @@ from spacy.tokens import Doc, Token
 from geo.model import Event, EventStatus, Mention, Precision
 from geo.text.events.coreference import Coreference, Reference
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
-from geo.text.events.lexicon import EVENT_NOUNS, FACILITY_NOUNS, REPORTING_VERBS, STATIVE_VERBS
+from geo.text.events.grammar import (
+    AUDIENCE_NOUNS,
+    attends,
+    clause_verb,
+    dep_class,
+    inside_quote,
+    on_gathering,
+    path_features,
+    path_length,
+    preposition_of,
+    trigger_at,
+    verb_features,
+    verb_kind,
+)
+from geo.text.events.lexicon import EVENT_NOUNS
 from geo.text.events.people import Cast, Person
 from geo.text.events.status import event_status
-from geo.text.events.triggers import VERB_SENSES, Trigger, TriggerKind, TriggerSense
 
 __all__ = ["Candidate", "CandidateReader"]
 
 _SCENE_SENTENCES_BACK = 3
 _CONFIDENCE_STEPS = (0.4, 0.5, 0.6, 0.7, 0.8)
 _LOCAL = frozenset({Precision.CITY, Precision.SITE, Precision.ADMIN2})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
-_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "attr", "oprd"})
-_LOCATIVE_PREPS = frozenset({"in", "at", "on", "inside", "near", "outside", "across", "throughout", "around"})
-_DIRECTION_PREPS = frozenset({"to", "into", "toward", "towards", "onto"})
-_SOURCE_PREPS = frozenset({"from", "out"})
-_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "shall", "'ll", "wo"})
-# Verbs that put their subject somewhere by what happens to the body: news of accidents,
-# crimes and arrests ("was killed in", "was arrested at", "died in"). Grammar classes, not topics.
-_BODILY_VERBS = frozenset(
-    {
-        "die",
-        "kill",
-        "injure",
-        "wound",
-        "shoot",
-        "stab",
-        "arrest",
-        "detain",
-        "hold",
-        "jail",
-        "imprison",
-        "treat",
-        "hospitalize",
-        "hospitalise",
-        "find",
-        "bury",
-        "rescue",
-        "evacuate",
-        "eject",
-        "take",
-        "born",
-    }
-)
-# Nouns of the people at a gathering: "notables among the crowd included ...".
-_AUDIENCE_NOUNS = frozenset({"crowd", "audience", "attendee", "spectator", "mourner", "panel", "panelist", "guest"})
-_SPEECH_VERBS = REPORTING_VERBS | frozenset({"speak", "address", "introduce", "testify", "announce", "note"})
 
 
 @dataclass(slots=True)
@@ -137,7 +114,7 @@ class CandidateReader:
         self.place_counts = Counter(m.place.place_id for m, _ in self.places)
         # Places where the story sets a gathering ("a town hall meeting in Santa Ana", "the
         # ceremony at the cemetery in Boscawen"): whoever takes part in it was there.
-        self.gatherings = [(m, r) for m, r in self.places if _on_gathering(r) and m.place.precision in _LOCAL]
+        self.gatherings = [(m, r) for m, r in self.places if on_gathering(r) and m.place.precision in _LOCAL]
         # The local place the story names most (first named on a tie): where it mostly is.
         local = Counter(m.place.place_id for m, _ in self.places if m.place.precision in _LOCAL)
         self.main_locale = local.most_common(1)[0][0] if local else None
@@ -159,7 +136,7 @@ class CandidateReader:
             places = by_sentence.get(index, [])
             for person, tokens in references.items():
                 for mention, root in places:
-                    token, how = min(tokens, key=lambda pair: _path_length(pair[0], root))
+                    token, how = min(tokens, key=lambda pair: path_length(pair[0], root))
                     candidate = self._candidate(person, how, token, mention, root, index, rules, scene=None)
                     if candidate is not None:
                         found.setdefault(candidate.key, candidate)
@@ -202,7 +179,7 @@ class CandidateReader:
 
     def _add_scene(self, found, person: Person, tokens: list[tuple[Token, str]], index: int, rules) -> None:
         """The scene a person acting in a sentence is at, as one more candidate."""
-        acting = [(t, how) for t, how in tokens if _dep_class(t) in ("subject", "object", "appos")]
+        acting = [(t, how) for t, how in tokens if dep_class(t) in ("subject", "object", "appos")]
         if not acting:
             return
         token, how = acting[0]
@@ -266,20 +243,20 @@ class CandidateReader:
         scene: str | None,
     ) -> Candidate | None:
         rule = rules.get((person.name, mention.start)) if scene is None else None
-        anchor = _clause_verb(root) if scene is None else _clause_verb(token)
+        anchor = clause_verb(root) if scene is None else clause_verb(token)
         if rule is not None:
             status, date = rule.status, EventDate(rule.date, DateSource.CLAUSE if rule.date.iso() else DateSource.NONE)
             if date.interval.iso() is None and status is EventStatus.OCCURRED:
                 date = self.dates.narrative_date(anchor)
         else:
-            status = event_status(_trigger(anchor))
+            status = event_status(trigger_at(anchor))
             if status is None:
                 return None  # denied: "did not attend", "was unable to travel to"
             date = self.dates.date_for(anchor, status, other_triggers=self.trigger_tokens)
             if date.interval.iso() is None and status is EventStatus.OCCURRED:
                 date = self.dates.narrative_date(anchor)
             if status is EventStatus.OCCURRED and self.dates.after_publication(date.interval):
-                status = event_status(_trigger(anchor), future_date=True) or status
+                status = event_status(trigger_at(anchor), future_date=True) or status
         candidate = Candidate(person, mention, sentence, anchor, status, date, rule_event=rule)
         candidate.features = self._features(candidate, how, token, root, scene)
         return candidate
@@ -297,7 +274,7 @@ class CandidateReader:
         else:
             f[f"status={c.status}"] = 1.0
         f[f"how={how}"] = 1.0
-        f[f"person_dep={_dep_class(token)}"] = 1.0
+        f[f"person_dep={dep_class(token)}"] = 1.0
         place = c.mention.place
         f[f"precision={place.precision}"] = 1.0
         count = self.place_counts[place.place_id]
@@ -314,11 +291,11 @@ class CandidateReader:
             f["headline"] = 1.0
         f[f"sentence={min(c.sentence, 4)}"] = 1.0
         f[f"date={c.date.source if c.date.interval.iso() else 'none'}"] = 1.0
-        f.update(_verb_features(c.anchor))
-        if _inside_quote(token) or _inside_quote(root):
+        f.update(verb_features(c.anchor))
+        if inside_quote(token) or inside_quote(root):
             f["quoted"] = 1.0
         sentence = self.sentences[c.sentence]
-        if any(t.pos_ == "NOUN" and t.lemma_.lower() in EVENT_NOUNS | _AUDIENCE_NOUNS for t in sentence):
+        if any(t.pos_ == "NOUN" and t.lemma_.lower() in EVENT_NOUNS | AUDIENCE_NOUNS for t in sentence):
             f["gathering_in_sentence"] = 1.0
         if c.person.title_words:
             f["titled"] = 1.0
@@ -328,26 +305,26 @@ class CandidateReader:
             f["article_has_gathering"] = 1.0
         if place.place_id == self.main_locale:
             f["main_locale"] = 1.0
-        if _attends(token):
+        if attends(token):
             f["person_attends"] = 1.0
         if scene is not None:
             f[f"scene={scene}"] = 1.0
-            f[f"scene={scene}&verb={_verb_kind(c.anchor)}"] = 1.0
+            f[f"scene={scene}&verb={verb_kind(c.anchor)}"] = 1.0
             f[f"scene={scene}&person_mentions={min(mentions, 4)}"] = 1.0
             if "person_attends" in f:
                 f[f"scene={scene}&person_attends"] = 1.0
             distance = c.sentence - self.coref.sentence_index(root)
             f[f"scene_distance={'<3' if distance < 3 else '<6' if distance < 6 else '6+'}"] = 1.0
             return f
-        if _on_gathering(root):
+        if on_gathering(root):
             f["place_on_gathering"] = 1.0
         if c.mention.venue:
             # The town of a venue the text names ("appeared at the Harwinton Senior Center").
             f["venue"] = 1.0
-        f.update(_path_features(token, root))
+        f.update(path_features(token, root))
         # Pairs of the strongest signals, which a linear model cannot combine by itself:
         # "in X" means presence after "died", not after "said"; a subject differs from an apposition.
-        prep, verb, dep = _preposition_of(root), _verb_kind(c.anchor), _dep_class(token)
+        prep, verb, dep = preposition_of(root), verb_kind(c.anchor), dep_class(token)
         f[f"prep={prep}&verb={verb}"] = 1.0
         f[f"prep={prep}&person_dep={dep}"] = 1.0
         f[f"how={how}&person_dep={dep}"] = 1.0
@@ -358,159 +335,3 @@ class CandidateReader:
         places_here = sum(1 for _, r in self.places if r.sent == sentence)
         f[f"places_in_sentence={min(places_here, 3)}"] = 1.0
         return f
-
-
-# ---------------------------------------------------------------------- the parse between two tokens
-def _trigger(anchor: Token) -> Trigger:
-    return Trigger(anchor, TriggerSense(anchor.lemma_.lower(), TriggerKind.PRESENCE, 0.5), nominal=False)
-
-
-def _ancestors(token: Token) -> list[Token]:
-    chain = [token]
-    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
-        chain.append(chain[-1].head)
-    return chain
-
-
-def _path_length(a: Token, b: Token) -> int:
-    up_a = {t.i: depth for depth, t in enumerate(_ancestors(a))}
-    for depth, t in enumerate(_ancestors(b)):
-        if t.i in up_a:
-            return up_a[t.i] + depth
-    return 99  # different sentences
-
-
-def _lowest_common(a: Token, b: Token) -> Token | None:
-    up_a = {t.i for t in _ancestors(a)}
-    return next((t for t in _ancestors(b) if t.i in up_a), None)
-
-
-def _clause_verb(token: Token) -> Token:
-    """The verb whose clause `token` belongs to; the sentence root when there is none."""
-    for ancestor in _ancestors(token)[1:]:
-        if ancestor.pos_ in ("VERB", "AUX"):
-            return ancestor
-    return token.sent.root
-
-
-def _dep_class(token: Token) -> str:
-    dep = token.dep_
-    if dep in _SUBJECT_DEPS:
-        return "subject"
-    if dep in _OBJECT_DEPS:
-        return "object"
-    if dep in ("appos", "conj", "compound", "poss"):
-        return dep
-    return "other"
-
-
-def _preposition_of(root: Token) -> str:
-    """How the place attaches: its preposition's class, or its own dependency."""
-    token = root
-    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
-        token = token.head
-    if token.dep_ == "pobj":
-        word = token.head.lower_
-        if word in _LOCATIVE_PREPS:
-            return "locative"
-        if word in _DIRECTION_PREPS:
-            return "direction"
-        if word in _SOURCE_PREPS:
-            return "source"
-        if word == "of":
-            return "of"
-        return "other_prep"
-    if token.dep_ in ("dobj", "nsubj", "nsubjpass"):
-        return token.dep_
-    if token.dep_ in ("compound", "poss", "amod", "nmod"):
-        return "modifier"
-    return "other"
-
-
-def _path_features(token: Token, root: Token) -> dict[str, float]:
-    f: dict[str, float] = {}
-    length = _path_length(token, root)
-    f[f"path={length if length <= 4 else '5+' if length < 8 else '8+'}"] = 1.0
-    gap = abs(token.i - root.i)
-    f[f"gap={'<4' if gap < 4 else '<10' if gap < 10 else '<20' if gap < 20 else '20+'}"] = 1.0
-    f[f"prep={_preposition_of(root)}"] = 1.0
-    if root.i > token.i:
-        f["place_after_person"] = 1.0
-    ancestors_of_place = {t.i for t in _ancestors(root)}
-    if token.i in ancestors_of_place:
-        # The place modifies the person's own phrase: "Danielle Taylor of Paris", "Harwinton
-        # First Selectman Frank Chiaramonte": residence or title, rarely a visit.
-        f["place_in_person_phrase"] = 1.0
-    person_verb, place_verb = _clause_verb(token), _clause_verb(root)
-    if person_verb.i == place_verb.i:
-        f["same_clause"] = 1.0
-    common = _lowest_common(token, root)
-    if common is not None:
-        f[f"common_pos={common.pos_}"] = 1.0
-        if common.i == place_verb.i:
-            f["common_is_place_verb"] = 1.0
-    # A noun between: "her trial in Jakarta", "the ceremony at Boscawen".
-    if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN":
-        f["place_on_noun"] = 1.0
-    return f
-
-
-def _verb_kind(verb: Token) -> str:
-    """The class of a clause's verb: a trigger's kind, or a broad grammatical class."""
-    lemma = verb.lemma_.lower()
-    sense = VERB_SENSES.get(lemma)
-    if sense is not None:
-        return str(sense.kind)
-    if lemma in _BODILY_VERBS:
-        return "bodily"
-    if lemma in _SPEECH_VERBS:
-        return "speech"
-    if lemma in STATIVE_VERBS or lemma in ("be", "have"):
-        return "stative"
-    return "other_verb" if verb.pos_ in ("VERB", "AUX") else "not_verb"
-
-
-def _verb_features(verb: Token) -> dict[str, float]:
-    f = {f"verb={_verb_kind(verb)}": 1.0, f"verb_tag={verb.tag_}": 1.0}
-    children = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if children & _MODALS:
-        f["modal"] = 1.0
-    if any(c.dep_ == "auxpass" for c in verb.children):
-        f["passive"] = 1.0
-    if any(c.dep_ == "neg" for c in verb.children):
-        f["negated"] = 1.0
-    return f
-
-
-def _attends(token: Token) -> bool:
-    """A person whose clause has a gathering or a venue as object or setting: "attended the
-    funeral", "came to yesterday's ceremony", "spoke at the rally", "appeared at the Senior Center"."""
-    verb = _clause_verb(token)
-    for child in verb.children:
-        if child.dep_ in ("dobj", "attr") and child.lemma_.lower() in EVENT_NOUNS | _AUDIENCE_NOUNS:
-            return True
-        if child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS | _DIRECTION_PREPS:
-            nouns = [g for g in child.children if g.dep_ == "pobj"]
-            if any(n.lemma_.lower() in EVENT_NOUNS | _AUDIENCE_NOUNS | FACILITY_NOUNS for n in nouns):
-                return True
-    return False
-
-
-def _on_gathering(root: Token) -> bool:
-    """A place that sets a gathering or a venue: "a meeting in X", "the X Senior Center"."""
-    token = root
-    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
-        token = token.head
-    if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS:
-        holder = token.head.head
-    elif token.dep_ in ("compound", "nmod", "poss"):
-        holder = token.head
-    else:
-        return False
-    return holder.pos_ in ("NOUN", "PROPN") and holder.lemma_.lower() in EVENT_NOUNS | FACILITY_NOUNS
-
-
-def _inside_quote(token: Token) -> bool:
-    before = token.sent[: token.i - token.sent.start]
-    quotes = sum(t.text in ('"', "“", "”") for t in before)
-    return quotes % 2 == 1
