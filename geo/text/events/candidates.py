@@ -19,12 +19,12 @@ never words of particular articles, so that what is learnt carries to new text.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from geo.model import Event, EventStatus, Mention, Precision
+from geo.model import Event, EventStatus, Mention, MentionRole, Precision
 from geo.text.events.coreference import Coreference, Reference
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
 from geo.text.events.grammar import (
@@ -86,10 +86,9 @@ class CandidateReader:
         doc: Doc,
         cast: Cast,
         coref: Coreference,
-        mentions: Iterable[Mention],
+        mentions: Sequence[Mention],
         dates: ArticleDates,
         *,
-        dateline: Mention | None,
         headline_end: int,
         trigger_tokens: frozenset[int],
     ) -> None:
@@ -97,21 +96,24 @@ class CandidateReader:
         self.cast = cast
         self.coref = coref
         self.dates = dates
-        self.dateline = dateline if dateline is not None and dateline.place is not None else None
+        self.dateline = next((m for m in mentions if m.role is MentionRole.DATELINE and m.place is not None), None)
         self.headline_end = headline_end
         self.trigger_tokens = trigger_tokens
-        self.sentences = list(doc.sents)
+        self.sentences = dates.sentences
         person_tokens = frozenset(cast.token_person)
         # Usable place mentions with the token that heads each one, in text order.
         self.places: list[tuple[Mention, Token]] = []
         for mention in sorted(mentions, key=lambda m: m.start):
-            if mention.place is None or str(mention.role) != "place":
+            if mention.place is None or mention.role is not MentionRole.PLACE:
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None or not len(span) or any(t.i in person_tokens for t in span):
                 continue
             self.places.append((mention, span.root))
         self.place_counts = Counter(m.place.place_id for m, _ in self.places)
+        self.places_by_sentence: dict[int, list[tuple[Mention, Token]]] = {}
+        for mention, root in self.places:
+            self.places_by_sentence.setdefault(coref.sentence_index(root), []).append((mention, root))
         # Places where the story sets a gathering ("a town hall meeting in Santa Ana", "the
         # ceremony at the cemetery in Boscawen"): whoever takes part in it was there.
         self.gatherings = [(m, r) for m, r in self.places if on_gathering(r) and m.place.precision in _LOCAL]
@@ -126,14 +128,11 @@ class CandidateReader:
         """Every candidate of the article; each rule event is one too, marked as such."""
         rules = {(e.actor, e.mention_start): e for e in rule_events}
         found: dict[tuple[str, int, int], Candidate] = {}
-        by_sentence: dict[int, list[tuple[Mention, Token]]] = {}
-        for mention, root in self.places:
-            by_sentence.setdefault(self.coref.sentence_index(root), []).append((mention, root))
         for index, sentence in enumerate(self.sentences):
             references = self._references(sentence)
             if not references:
                 continue
-            places = by_sentence.get(index, [])
+            places = self.places_by_sentence.get(index, [])
             for person, tokens in references.items():
                 for mention, root in places:
                     token, how = min(tokens, key=lambda pair: path_length(pair[0], root))
@@ -142,11 +141,11 @@ class CandidateReader:
                         found.setdefault(candidate.key, candidate)
                 self._add_scene(found, person, tokens, index, rules)
         # Rule events whose place lies outside their sentence (carried settings) join as they are.
+        paired = {id(c.rule_event) for c in found.values() if c.rule_event is not None}
         for event in rules.values():
-            key_sentence = self._sentence_of_char(event.evidence_start)
-            if any(c.rule_event is event for c in found.values()):
+            if id(event) in paired:
                 continue
-            candidate = self._from_rule(event, key_sentence)
+            candidate = self._from_rule(event, self._sentence_of_char(event.evidence_start))
             if candidate is not None:
                 found.setdefault(candidate.key, candidate)
         for candidate in found.values():
@@ -158,9 +157,8 @@ class CandidateReader:
         place = candidate.mention.place
         if place is None or place.precision is not Precision.COUNTRY or place.country is None:
             return None
-        sentence = self.sentences[candidate.sentence]
-        for mention, root in self.places:
-            if root.sent == sentence and mention.place.precision in _LOCAL and mention.place.country == place.country:
+        for mention, _ in self.places_by_sentence.get(candidate.sentence, []):
+            if mention.place.precision in _LOCAL and mention.place.country == place.country:
                 return mention
         dateline = self.dateline
         if dateline is not None and dateline.place.precision in _LOCAL and dateline.place.country == place.country:
@@ -246,17 +244,15 @@ class CandidateReader:
         anchor = clause_verb(root) if scene is None else clause_verb(token)
         if rule is not None:
             status, date = rule.status, EventDate(rule.date, DateSource.CLAUSE if rule.date.iso() else DateSource.NONE)
-            if date.interval.iso() is None and status is EventStatus.OCCURRED:
-                date = self.dates.narrative_date(anchor)
         else:
             status = event_status(trigger_at(anchor))
             if status is None:
                 return None  # denied: "did not attend", "was unable to travel to"
             date = self.dates.date_for(anchor, status, other_triggers=self.trigger_tokens)
-            if date.interval.iso() is None and status is EventStatus.OCCURRED:
-                date = self.dates.narrative_date(anchor)
             if status is EventStatus.OCCURRED and self.dates.after_publication(date.interval):
                 status = event_status(trigger_at(anchor), future_date=True) or status
+        if date.interval.iso() is None and status is EventStatus.OCCURRED:
+            date = self.dates.narrative_date(anchor)
         candidate = Candidate(person, mention, sentence, anchor, status, date, rule_event=rule)
         candidate.features = self._features(candidate, how, token, root, scene)
         return candidate
@@ -332,6 +328,6 @@ class CandidateReader:
             f[f"same_clause&prep={prep}"] = 1.0
         people_here = {p for t in sentence for p in self.coref.people_of(t)}
         f[f"people_in_sentence={min(len(people_here), 3)}"] = 1.0
-        places_here = sum(1 for _, r in self.places if r.sent == sentence)
+        places_here = len(self.places_by_sentence.get(c.sentence, []))
         f[f"places_in_sentence={min(places_here, 3)}"] = 1.0
         return f

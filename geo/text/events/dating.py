@@ -25,6 +25,7 @@ two months back. "a day later" on its own counts from the last dated event befor
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -99,6 +100,8 @@ class ArticleDates:
     def __init__(self, doc: Doc, published: date | None) -> None:
         self.doc = doc
         self.published = published
+        self.sentences = list(doc.sents)
+        self._sentence_starts = [sentence.start for sentence in self.sentences]
         self.located: list[_Located] = []
         for expression in find_date_expressions(doc.text):
             span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
@@ -137,7 +140,7 @@ class ArticleDates:
 
     def main_clause_date(self, sentence_index: int, *, future: bool = False) -> DateInterval | None:
         """The date of a sentence's main clause ("Putin on Friday briefed ..."), if it has one."""
-        sentence = list(self.doc.sents)[sentence_index]
+        sentence = self.sentences[sentence_index]
         found = self._in_clause(own_clause(sentence.root), sentence.root, exclude=set())
         if found is None or found.expression.needs_reference:
             return None
@@ -157,9 +160,8 @@ class ArticleDates:
         month of publication, since a report tells what has just happened; no date at all
         when the publication date is unknown.
         """
-        sentence_starts = [s.start for s in self.doc.sents]
-        here = max(i for i, start in enumerate(sentence_starts) if start <= token.i)
-        earliest = sentence_starts[max(0, here - sentences_back)]
+        here = bisect.bisect_right(self._sentence_starts, token.i) - 1
+        earliest = self._sentence_starts[max(0, here - sentences_back)]
         told = [
             d
             for d in self.located

@@ -177,14 +177,12 @@ class _ArticleReading:
         return _merge_duplicates(_without_repeated_headline(events, self.headline_end), self._habits)
 
     def candidates(self, rule_events: Sequence[Event]) -> list[Candidate]:
-        dateline = next((m for m in self.mentions if m.role is MentionRole.DATELINE), None)
         reader = CandidateReader(
             self.doc,
             self.cast,
             self.coref,
             self.mentions,
             self.dates,
-            dateline=dateline,
             headline_end=self.headline_end,
             trigger_tokens=self.trigger_tokens,
         )
@@ -417,6 +415,8 @@ def _event_of(candidate: Candidate, confidence: float) -> Event:
     """The event a weighed candidate stands for; a rule event keeps its action and companions."""
     rule = candidate.rule_event
     mention = candidate.place_mention
+    # A dateline is where the report was filed; an event set there rests on no mention in the text.
+    on_text = mention.role is not MentionRole.DATELINE
     if rule is not None:
         if mention is candidate.mention:
             return replace(rule, confidence=confidence, date=candidate.date.interval)
@@ -425,12 +425,10 @@ def _event_of(candidate: Candidate, confidence: float) -> Event:
             confidence=confidence,
             date=candidate.date.interval,
             place=mention.place,
-            mention_start=mention.start if mention.role is not MentionRole.DATELINE else None,
-            mention_end=mention.end if mention.role is not MentionRole.DATELINE else None,
+            mention_start=mention.start if on_text else None,
+            mention_end=mention.end if on_text else None,
         )
     evidence, start, end = _evidence(candidate.anchor.sent)
-    # A dateline is where the report was filed; an event set there rests on no mention in the text.
-    on_text = mention.role is not MentionRole.DATELINE
     return Event(
         actor=candidate.person.name,
         action=candidate.anchor.lemma_.lower(),
