@@ -43,17 +43,16 @@ from geo.evaluation_events import (
     MatchRadii,
     PredictedStop,
     Report,
-    _actor_for,
+    actor_for,
     gold_articles_from_json,
+    place_agrees,
     score_article,
 )
 from geo.gazetteer.index import open_gazetteer
-from geo.gazetteer.names import normalize_name
 from geo.model import ArticleText
-from geo.spatial import great_circle_km
 from geo.text.events.candidates import Candidate
 from geo.text.events.extract import EventExtractor, events_of_candidates
-from geo.text.events.stop_model import DEFAULT_MODEL_PATH, StopModel, Tree
+from geo.text.events.stop_model import DEFAULT_MODEL_PATH, StopModel, Tree, sigmoid
 from geo.text.geoparse import Geoparser
 
 __all__ = ["main"]
@@ -103,17 +102,13 @@ def label(candidate: Candidate, article: GoldArticle, radii: MatchRadii) -> int:
     The sentence matters: "Danielle Taylor of Paris" is no stop even when the story later
     takes her to Paris. A stop whose evidence cannot be found in the text counts anywhere.
     """
-    actor = _actor_for(candidate.person.name, article.actors)
+    actor = actor_for(candidate.person.name, article.actors)
     place = candidate.place_mention.place
-    if actor is None or place is None:
-        return 0
-    if normalize_name(place.name) in {normalize_name(p) for p in actor.must_not}:
+    if actor is None or place is None or actor.forbids(place.name):
         return 0
     sentence = candidate.anchor.sent
     for stop in actor.stops:
-        if not any(
-            great_circle_km(p.lat, p.lon, place.lat, place.lon) <= radii.for_precision(p.precision) for p in stop.points
-        ):
+        if not place_agrees(stop, place.lat, place.lon, radii):
             continue
         span = evidence_span(article, stop.evidence)
         if span is None or (span[0] < sentence.end_char and sentence.start_char < span[1]):
@@ -227,9 +222,7 @@ def calibration(samples: list[Sample], scores: list[list[float]], chosen: list[i
 
 def calibrated(scores: list[list[float]], scale: float, shift: float) -> list[list[float]]:
     """The probabilities a model with this calibration gives for these scores."""
-    return [
-        [StopModel(trees=(), init=value, scale=scale, shift=shift).probability({}) for value in row] for row in scores
-    ]
+    return [[sigmoid(scale * value + shift) for value in row] for row in scores]
 
 
 def describe(report: Report) -> str:

@@ -50,6 +50,8 @@ __all__ = [
     "gold_articles_from_json",
     "dates_agree",
     "stop_matches",
+    "place_agrees",
+    "actor_for",
     "score_article",
     "score_stops",
 ]
@@ -120,6 +122,10 @@ class GoldActor:
     def names(self) -> frozenset[str]:
         """Every normalised name the actor goes by."""
         return frozenset(_name_key(n) for n in (self.name, *self.aliases) if _name_key(n))
+
+    def forbids(self, place: str) -> bool:
+        """Whether `place` is one of the actor's must_not places (names compared normalised)."""
+        return _name_key(place) in {_name_key(p) for p in self.must_not}
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,13 +397,15 @@ def stop_matches(gold: GoldStop, predicted: PredictedStop, radii: MatchRadii = M
         return False
     if not dates_agree(gold.date, gold.date_precision, predicted.date):
         return False
-    return any(
-        great_circle_km(p.lat, p.lon, predicted.lat, predicted.lon) <= radii.for_precision(p.precision)
-        for p in gold.points
-    )
+    return place_agrees(gold, predicted.lat, predicted.lon, radii)
 
 
-def _actor_for(name: str, actors: Sequence[GoldActor]) -> GoldActor | None:
+def place_agrees(gold: GoldStop, lat: float, lon: float, radii: MatchRadii = MatchRadii()) -> bool:
+    """Whether a point lies within the match radius of the gold stop's point or an accepted alternative."""
+    return any(great_circle_km(p.lat, p.lon, lat, lon) <= radii.for_precision(p.precision) for p in gold.points)
+
+
+def actor_for(name: str, actors: Sequence[GoldActor]) -> GoldActor | None:
     """The gold actor a predicted name stands for, or None when none or several fit."""
     key = _name_key(name)
     exact = [a for a in actors if key in a.names()]
@@ -447,11 +455,11 @@ def score_article(
     false_stops: list[FalseStop] = []
     eligible: list[tuple[int, GoldActor]] = []
     for index, stop in enumerate(predicted):
-        actor = _actor_for(stop.actor, article.actors)
+        actor = actor_for(stop.actor, article.actors)
         if actor is None:
             reason = "not an actor" if _name_key(stop.actor) in not_actors else "unknown actor"
             false_stops.append(FalseStop(stop, reason))
-        elif _name_key(stop.place) in {_name_key(p) for p in actor.must_not}:
+        elif actor.forbids(stop.place):
             false_stops.append(FalseStop(stop, "must_not place"))
         else:
             eligible.append((index, actor))

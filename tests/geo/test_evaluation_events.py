@@ -22,8 +22,10 @@ from geo.evaluation_events import (
     MatchRadii,
     PredictedStop,
     Report,
+    actor_for,
     dates_agree,
     gold_articles_from_json,
+    place_agrees,
     score_article,
     score_stops,
     stop_matches,
@@ -381,3 +383,13 @@ def test_devset_vocabularies_match_the_scorer(devset):
                 if raw["published"] is None and stop["date"] is not None:
                     # With no publication date only dates the text states in full are gold.
                     assert re.match(r"^\d{4}", stop["date"])
+
+
+def test_place_agreement_and_forbidden_places_are_what_scoring_uses():
+    stop = gold_stop(SEOUL, alternatives=[SOUTH_KOREA])
+    assert place_agrees(stop, *INCHEON, MatchRadii(distance_km=50))  # 30 km from Seoul
+    assert place_agrees(stop, *BUSAN)  # within 600 km of the country alternative
+    assert not place_agrees(gold_stop(SEOUL), *BUSAN)
+    actor = GoldActor("Kim Jong Un", ("Kim",), (), ("Seoul",))
+    assert actor.forbids("SEOUL") and not actor.forbids("Busan")
+    assert actor_for("kim", (actor,)) is actor

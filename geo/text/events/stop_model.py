@@ -28,7 +28,7 @@ from pathlib import Path
 
 from geo.errors import ModelDataError
 
-__all__ = ["Tree", "StopModel", "DEFAULT_MODEL_PATH", "default_stop_model"]
+__all__ = ["Tree", "StopModel", "DEFAULT_MODEL_PATH", "default_stop_model", "sigmoid"]
 
 DEFAULT_MODEL_PATH = Path(__file__).with_name("data") / "stop_model.json"
 _LEAF = -1
@@ -95,12 +95,7 @@ class StopModel:
 
     def probability(self, features: Mapping[str, float]) -> float:
         """How likely the candidate described by `features` is a stop."""
-        score = self.scale * self.score(features) + self.shift
-        # Written so that neither branch overflows for large |score|.
-        if score >= 0:
-            return 1.0 / (1.0 + math.exp(-score))
-        e = math.exp(score)
-        return e / (1.0 + e)
+        return sigmoid(self.scale * self.score(features) + self.shift)
 
     def to_json(self) -> str:
         body = {
@@ -134,6 +129,14 @@ class StopModel:
             return cls.from_json(path.read_text(encoding="utf-8"))
         except OSError as error:
             raise ModelDataError(f"cannot read the stop model {path}: {error}") from error
+
+
+def sigmoid(score: float) -> float:
+    """The probability of log-odds `score`, written so that neither branch overflows for large |score|."""
+    if score >= 0:
+        return 1.0 / (1.0 + math.exp(-score))
+    e = math.exp(score)
+    return e / (1.0 + e)
 
 
 @cache
