@@ -50,6 +50,7 @@ __all__ = [
     "NAME_PARTICLES",
     "LOCATIVE_WORDS",
     "LITTLE_KNOWN",
+    "LIST_JOINER",
     "FACILITY_HEADS",
     "TOWN_FACILITY_HEADS",
     "SEAT_KIND",
@@ -70,6 +71,8 @@ LOCATIVE_WORDS = frozenset(
     "in at to from near of into across outside inside around toward towards through via throughout"
     " between within beyond off along past over under above below visit visited visiting visits".split()
 )
+# What joins the members of a list of places: "A and B", "A or B", "A, B", "A, B, and C".
+LIST_JOINER = re.compile(r"\A(?:\s*,)?\s+(?:and|or|&)\s+\Z|\A\s*,\s*\Z")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[\s\u00a0]+\Z")
 _ACRONYM = re.compile(r"[A-Z]{2,4}")
 _MONTHS = frozenset(

@@ -27,7 +27,7 @@ from geo.gazetteer.names import normalize_name
 from geo.model import Mention, MentionRole
 from geo.text.context import build_context
 from geo.text.dateline import find_dateline
-from geo.text.filters import FACILITY_HEADS, LITTLE_KNOWN, judge_name, venue_after
+from geo.text.filters import FACILITY_HEADS, LIST_JOINER, LITTLE_KNOWN, judge_name, venue_after
 from geo.text.lookup import CandidateLookup, is_demonym
 from geo.text.matcher import NameMatch, matcher_for, select_longest
 from geo.text.nlp import PLACE_LABELS, TextAnalysis, analyse_text, analysis_from_doc
@@ -37,8 +37,6 @@ __all__ = ["PlaceRecognizer"]
 
 _LEADING_ARTICLES = ("the ", "The ")
 _POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
-# What joins the members of a list of places: "A and B", "A or B", "A, B", "A, B, and C".
-_COORDINATION = re.compile(r"\A(?:\s*,)?\s+(?:and|or|&)\s+\Z|\A\s*,\s*\Z")
 # A facility's name right before its town: "the Royal Alexandria Hospital in Paisley", "X Center, Y".
 _VENUE_BEFORE = re.compile(
     r"([A-Z][\w'\u2019\-]*(?:[ \u00a0](?:[A-Z][\w'\u2019\-]*|of|the|and|for|&)){0,6}?)"
@@ -177,7 +175,7 @@ def _coordinated(text: str, waiting: list[NameMatch], places: list[NameMatch]) -
 
 def _are_coordinated(text: str, one: NameMatch, other: NameMatch) -> bool:
     first, second = (one, other) if one.start < other.start else (other, one)
-    return first.end <= second.start and bool(_COORDINATION.match(text[first.end : second.start]))
+    return first.end <= second.start and bool(LIST_JOINER.match(text[first.end : second.start]))
 
 
 def _venue_of(text: str, start: int, end: int) -> str | None:

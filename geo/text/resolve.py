@@ -53,7 +53,7 @@ from geo.gazetteer.base import Candidate, Gazetteer
 from geo.gazetteer.names import normalize_name
 from geo.model import Mention, Place, Precision
 from geo.spatial import great_circle_km
-from geo.text.filters import LOCATIVE_WORDS, SEAT_KIND
+from geo.text.filters import LIST_JOINER, LOCATIVE_WORDS, SEAT_KIND
 from geo.text.lookup import CandidateLookup
 
 __all__ = ["resolve_mentions", "ResolutionWeights"]
@@ -276,8 +276,7 @@ def _qualifier_candidates(
     return qualifiers
 
 
-# What joins the items of a list: ", ", " and ", ", and ", " or ", " & ".
-_LIST_GAP = re.compile(r"\A\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)\Z")
+# A list's items joined by a word rather than a comma alone: " and ", ", or ", " & ".
 _WORD_GAP = re.compile(r"\A\s*(?:,\s*)?(?:and|or|&)\s+\Z")
 _Level = tuple[Precision, str | None]
 
@@ -309,7 +308,7 @@ def _list_levels(
     for position, index in enumerate(order):
         if position:
             gap = text[mentions[order[position - 1]].end : mentions[index].start]
-            if _LIST_GAP.match(gap):
+            if LIST_JOINER.match(gap):
                 runs[-1].append(index)
                 gaps[-1].append(gap)
                 continue
