@@ -36,6 +36,9 @@ __all__ = ["main"]
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TEAM_GOLD = REPO_ROOT / "tests" / "data" / "devset" / "gold.json"
+# More articles annotated to the outside guidelines, sampled at random from the corpora: the
+# stop model trains on them; they are reported, with no bar of their own.
+EXTRA_GOLD = REPO_ROOT / "tests" / "data" / "devset" / "gold-extra.json"
 OUTSIDE_GOLD = REPO_ROOT.parent / "shared" / "gold" / "events-dev.json"
 DEFAULT_EVAL_DIR = REPO_ROOT.parent / "shared" / "eval"
 DEFAULT_GAZETTEER = REPO_ROOT / "data" / "gazetteer.sqlite"
@@ -160,7 +163,7 @@ def main() -> None:
     parser.add_argument("--check", action="store_true", help="exit 1 when a bar is not met")
     args = parser.parse_args()
 
-    gold_files = args.gold or [path for path in (TEAM_GOLD, OUTSIDE_GOLD) if path.exists()]
+    gold_files = args.gold or [path for path in (TEAM_GOLD, EXTRA_GOLD, OUTSIDE_GOLD) if path.exists()]
     predict = pipeline_predictor(args.gazetteer, use_ner=not args.fast, text_only=args.text_only)
     text_of = corpus_texts(args.eval_dir)
     started, count, rows, verdicts = time.perf_counter(), 0, [], []
@@ -175,7 +178,7 @@ def main() -> None:
         rows.extend(summary_rows(path.name, report))
         split = {a.split for a in articles}
         measured = report.where(split=REPORT_SPLIT) if REPORT_SPLIT in split else report
-        bar = CHECK_BAR if REPORT_SPLIT in split else TEAM_BAR
+        bar = CHECK_BAR if REPORT_SPLIT in split else TEAM_BAR if path.name == TEAM_GOLD.name else None
         verdicts.append((path.name, measured, bar))
         print_reliability(path.name, report)
         if REPORT_SPLIT in split:
@@ -185,6 +188,12 @@ def main() -> None:
     print_summary(rows)
     failed = False
     for name, measured, bar in verdicts:
+        if bar is None:
+            print(
+                f"{name}: precision {measured.precision:.3f}, recall {measured.recall:.3f}, required recall "
+                f"{measured.required_recall:.3f} (training articles, no bar)"
+            )
+            continue
         met = bar_met(measured, bar)
         failed |= not met
         verdict = "bar met" if met else "BELOW THE BAR"

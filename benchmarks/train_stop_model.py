@@ -3,9 +3,11 @@
     .venv/bin/python benchmarks/train_stop_model.py [--out geo/text/events/data/stop_model.json]
         [--eval-dir ../shared/eval] [--gazetteer data/gazetteer.sqlite] [--dry-run]
 
-Training data: every article of the team's development set (tests/data/devset/gold.json) and
-the `tune` split of the outside gold (../shared/gold/events-dev.json). The `check` split is
-never read here: it is what `benchmarks/events_devset.py` reports the model on.
+Training data: every article of the team's development set (tests/data/devset/gold.json), the
+articles the team sampled at random from the corpora and annotated to the same guidelines
+(tests/data/devset/gold-extra.json), and the `tune` split of the outside gold
+(../shared/gold/events-dev.json). The `check` split is never read here: it is what
+`benchmarks/events_devset.py` reports the model on.
 
 Each article goes through the pipeline (geoparser with NER, then the event extractor's
 candidates); a candidate is labelled a stop when its person is a gold actor with a stop within
@@ -36,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from events_devset import DEFAULT_EVAL_DIR, DEFAULT_GAZETTEER, OUTSIDE_GOLD, TEAM_GOLD, corpus_texts
+from events_devset import DEFAULT_EVAL_DIR, DEFAULT_GAZETTEER, EXTRA_GOLD, OUTSIDE_GOLD, TEAM_GOLD, corpus_texts
 
 from geo.evaluation_events import (
     GoldArticle,
@@ -79,7 +81,7 @@ class Sample:
 def training_articles(eval_dir: Path) -> list[tuple[GoldArticle, MatchRadii]]:
     text_of = corpus_texts(eval_dir)
     chosen = []
-    for path in (TEAM_GOLD, OUTSIDE_GOLD):
+    for path in (TEAM_GOLD, EXTRA_GOLD, OUTSIDE_GOLD):
         if not path.exists():
             continue
         articles, radii = gold_articles_from_json(json.loads(path.read_text(encoding="utf-8")), text_of)
@@ -287,7 +289,9 @@ def main() -> None:
         about={
             "what": "gradient-boosted trees over candidate features (geo/text/events/candidates.py)",
             "trained_by": "benchmarks/train_stop_model.py",
-            "trained_on": "tests/data/devset/gold.json (all) + shared/gold/events-dev.json (split 'tune')",
+            "trained_on": (
+                "tests/data/devset/gold.json and gold-extra.json (all) + shared/gold/events-dev.json (split 'tune')"
+            ),
             "articles": len(samples),
             "candidates": count,
             "labelled_stops": positives,
