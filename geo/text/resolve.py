@@ -229,9 +229,11 @@ def _candidates_of(text: str, mention: Mention, lookup: CandidateLookup) -> list
 
 
 def _with_article(key: str, candidates: list[Candidate]) -> list[Candidate]:
-    """The candidates named `key` ("the hague") or its rest ("white house"), translations left out."""
+    """The candidates named `key` ("the hague") or its rest ("white house"), translations left out,
+    and the features (seas, regions, seats) that carry the name with its article as one of their
+    own: "the Gulf" for the Persian Gulf."""
     bare = key[len(_ARTICLE) :]
-    return [c for c in candidates if normalize_name(c.place.name) in (key, bare)]
+    return [c for c in candidates if normalize_name(c.place.name) in (key, bare) or c.place.kind in _FEATURE_KINDS]
 
 
 def _reads_as_location(text: str, mention: Mention) -> bool:

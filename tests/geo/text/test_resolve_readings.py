@@ -241,3 +241,13 @@ def test_with_its_article_a_name_is_a_sea_or_region_not_a_namesake() -> None:
     g.add(department, "Atlantic", name_type=NameType.ALTERNATE, prior=0.47)
     assert resolve_first(g, "Birds cross the Atlantic every spring.", "Atlantic").place_id == ocean.place_id
     assert resolve_first(g, "Atlantic officials said the road was closed.", "Atlantic").geonameid == 3689436
+
+
+def test_a_feature_that_carries_the_name_with_its_article_is_what_the_article_means() -> None:
+    g = reading_world()
+    gulf = Place("curated:persian-gulf", "Persian Gulf", 26.5, 52.0, "gulf", Precision.ADMIN1)
+    g.add(gulf, "the Gulf", name_type=NameType.ALTERNATE, prior=0.31)
+    province = make_place(2097655, "Gulf", -7.56, 144.88, precision=Precision.ADMIN1, country="PG")
+    g.add(province, prior=0.42)
+    assert resolve_first(g, "Tankers left the Gulf on Monday.", "Gulf").place_id == gulf.place_id
+    assert resolve_first(g, "Gulf officials said the road was closed.", "Gulf").geonameid == 2097655
