@@ -144,25 +144,7 @@ def _add_extraction(
         if (actor_id, event.evidence_start, event.mention_start) in skip:
             continue
         session.add(
-            models.Event(
-                article_id=article_id,
-                actor_id=actor_id,
-                action=event.action,
-                place_id=places.id_of(event.place),
-                lat=event.place.lat,
-                lon=event.place.lon,
-                date_start=event.date.start,
-                date_end=event.date.end,
-                date_precision=str(event.date.precision),
-                status=str(event.status),
-                evidence=event.evidence,
-                evidence_start=event.evidence_start,
-                evidence_end=event.evidence_end,
-                mention_start=event.mention_start,
-                mention_end=event.mention_end,
-                confidence=event.confidence,
-                co_actors="|".join(event.co_actors),
-            )
+            models.Event.from_geo(event, article_id=article_id, actor_id=actor_id, place_id=places.id_of(event.place))
         )
     # Flushed here so that a broken row fails inside the caller's try block, not at commit.
     session.flush()

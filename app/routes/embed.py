@@ -16,9 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel
 
 from app.deps import ServicesDep, SessionDep
-from app.queries import actor_by_slug
-from app.routes.maps import (
-    EMBED_SIZE,
+from app.map_pages import (
     CombinedMapQueryDep,
     TilesQuery,
     actor_map_page,
@@ -26,6 +24,8 @@ from app.routes.maps import (
     embed_iframe,
     map_page,
 )
+from app.queries import actor_by_slug
+from app.settings import EMBED_SIZE
 from geo.errors import FormatNotImplementedError, NotFoundError
 
 __all__ = ["router", "OEmbed"]

@@ -14,7 +14,7 @@ from geo.itinerary.geodesy import (
     great_circle_path,
     same_place,
 )
-from geo.itinerary.model import Itinerary, Leg, Stop, path_geometry
+from geo.itinerary.model import Itinerary, Leg, Stop
 
 __all__ = [
     "build_itinerary",
@@ -26,7 +26,6 @@ __all__ = [
     "geodesic_km",
     "great_circle_path",
     "split_at_antimeridian",
-    "path_geometry",
     "event_order_key",
     "span_of",
     "PathParts",

@@ -13,7 +13,7 @@ from app_fixtures import ANADYR, ANCHORAGE, KOMSOMOLSK, SOCHI, TRIP, VLADIVOSTOK
 from shapely.geometry import shape
 
 from geo.errors import InvalidInputError
-from geo.geojson import event_feature
+from geo.features import event_feature
 from geo.itinerary import build_itinerary
 from geo.maps import (
     VENDORED,
