@@ -24,8 +24,8 @@ from geo.errors import InvalidInputError
 from geo.gazetteer.base import Candidate
 from geo.gazetteer.index import LookupBias, SqliteGazetteer, open_gazetteer
 from geo.gazetteer.paths import default_index_path
+from geo.geodesy import distance_km
 from geo.model import Place
-from geo.spatial import great_circle_km
 
 __all__ = ["OfflineGeocoder"]
 
@@ -141,6 +141,6 @@ class OfflineGeocoder(Geocoder):
         place = self.gazetteer.reverse(point.latitude, point.longitude)
         if place is None:
             return None
-        distance = great_circle_km(point.latitude, point.longitude, place.lat, place.lon)
+        distance = distance_km(point.latitude, point.longitude, place.lat, place.lon)
         location = self._location(place, {"score": None, "distance_km": round(distance, 3)})
         return location if exactly_one else [location]

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from geo.errors import InvalidInputError
+from geo.geodesy import PathParts, geodesic_km, great_circle_path
 from geo.geojson import bbox_of, line_geometry  # generic GeoJSON, which knows nothing of itineraries
-from geo.itinerary.antimeridian import PathParts
-from geo.itinerary.geodesy import geodesic_km, great_circle_path
 from geo.model import DateInterval, Event, EventStatus, Place
 
 __all__ = ["Stop", "Leg", "Itinerary"]
