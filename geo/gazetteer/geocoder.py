@@ -1,6 +1,6 @@
 """The offline gazetteer as a geopy geocoder: swap it for Nominatim or Photon by configuration.
 
-    geocoder = OfflineGeocoder()                            # the built index (default_index_path())
+    geocoder = OfflineGeocoder()                            # the built index (./data, default_index_path())
     geocoder = OfflineGeocoder("elsewhere/gazetteer.sqlite")  # or a path, or an open SqliteGazetteer
     location = geocoder.geocode("Komsomolsk-on-Amur")
     location.latitude, location.raw["geonameid"]          # 50.5..., 2021851
@@ -37,7 +37,7 @@ class OfflineGeocoder(Geocoder):
     """A geopy Geocoder answered from the offline gazetteer index.
 
     `gazetteer` is an open index or the path of one; by default the built index at
-    default_index_path() ($ITINERANT_DATA_DIR or ./data). A missing index raises
+    default_index_path() (./data from the working directory). A missing index raises
     geo.errors.GazetteerNotBuiltError.
     """
 
