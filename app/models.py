@@ -61,33 +61,32 @@ class Place(SQLModel, table=True):
 
     @classmethod
     def from_geo(cls, place: GeoPlace) -> Place:
-        return cls(
-            gazetteer_id=place.place_id,
-            geonameid=place.geonameid,
-            name=place.name,
-            lat=place.lat,
-            lon=place.lon,
-            kind=place.kind,
-            country=place.country,
-            admin1=place.admin1,
-            precision=place.precision.value,
-            population=place.population,
-        )
+        columns = {column: getattr(place, attribute) for column, attribute in _PLACE_COLUMNS.items()}
+        return cls(**columns, precision=place.precision.value)
 
     def to_geo(self, *, lat: float | None = None, lon: float | None = None) -> GeoPlace:
         """The library's value; an event's own point (lat, lon) may stand in for the place's."""
-        return GeoPlace(
-            place_id=self.gazetteer_id,
-            name=self.name,
-            lat=self.lat if lat is None else lat,
-            lon=self.lon if lon is None else lon,
-            kind=self.kind,
-            precision=Precision(self.precision),
-            country=self.country,
-            admin1=self.admin1,
-            geonameid=self.geonameid,
-            population=self.population,
-        )
+        values = {attribute: getattr(self, column) for column, attribute in _PLACE_COLUMNS.items()}
+        if lat is not None:
+            values["lat"] = lat
+        if lon is not None:
+            values["lon"] = lon
+        return GeoPlace(**values, precision=Precision(self.precision))
+
+
+# A Place row's columns and the geo.model.Place attributes they hold (the precision aside, an
+# enum there and its value here).
+_PLACE_COLUMNS = {
+    "gazetteer_id": "place_id",
+    "geonameid": "geonameid",
+    "name": "name",
+    "lat": "lat",
+    "lon": "lon",
+    "kind": "kind",
+    "country": "country",
+    "admin1": "admin1",
+    "population": "population",
+}
 
 
 class Mention(SQLModel, table=True):
