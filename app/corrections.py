@@ -72,9 +72,7 @@ def correct_event(session: Session, event_id: int, correction: EventCorrection, 
         if status is not None:
             event.status = status.value
         if "date" in given:
-            interval = interval or DateInterval()
-            event.date_start, event.date_end = interval.start, interval.end
-            event.date_precision = interval.precision.value
+            event.set_date(interval or DateInterval())
         if correction.actor is not None:
             event.actor_id = ActorRows(session).id_of(correction.actor)
         if correction.rejected is not None:

@@ -6,11 +6,12 @@ import hmac
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Header, HTTPException, Path, Request
+from fastapi import Depends, Header, Path, Request
 from sqlmodel import Session
 
 from app.db import session_scope
 from app.services import Services
+from geo.errors import UnauthorizedError
 
 __all__ = [
     "get_services",
@@ -49,7 +50,7 @@ def require_api_key(
     """Writes need the service's key when ITINERANT_API_KEY is set; reads never do."""
     expected = services.settings.api_key
     if expected and not (x_api_key and hmac.compare_digest(x_api_key, expected)):
-        raise HTTPException(status_code=401, detail="this service takes writes with its key in the X-API-Key header")
+        raise UnauthorizedError("this service takes writes with its key in the X-API-Key header")
 
 
 WriteAccess = Depends(require_api_key)

@@ -1,7 +1,12 @@
 """Every error the service returns, in one shape and one place: {"error": ..., "detail": ...}.
 
-Library exceptions (geo.errors) map to statuses here and nowhere else; request validation
-errors name the field at fault; anything unexpected is a 500 that leaks no internals.
+Library exceptions (geo.errors) map to statuses here and nowhere else (`STATUS_OF`); request
+validation errors name the field at fault; anything unexpected is a 500 that leaks no internals.
+Code that answers outside FastAPI's handlers (the body-size middleware) builds its answer with
+`library_error_response`, so the status is still decided here.
+
+One rule depends on the router: routes of a `BadRequestRoute` (OGC API - Features, which asks
+for 400 Bad Request, OGC 17-069r4 section 7.5) answer invalid input with 400 instead of 422.
 """
 
 from __future__ import annotations
@@ -11,19 +16,30 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from geo.errors import (
     ConflictError,
+    FormatNotImplementedError,
     GazetteerError,
     InvalidInputError,
     ItinerantError,
     ModelDataError,
+    NotAcceptableError,
     NotFoundError,
     PayloadTooLargeError,
+    UnauthorizedError,
 )
 
-__all__ = ["install_error_handlers", "error_response", "STATUS_OF"]
+__all__ = [
+    "install_error_handlers",
+    "error_response",
+    "library_error_response",
+    "status_of",
+    "BadRequestRoute",
+    "STATUS_OF",
+]
 
 log = logging.getLogger("itinerant")
 
@@ -33,18 +49,45 @@ STATUS_OF: tuple[tuple[type[ItinerantError], int, str], ...] = (
     (InvalidInputError, 422, "invalid input"),
     (NotFoundError, 404, "not found"),
     (ConflictError, 409, "conflict"),
+    (UnauthorizedError, 401, "unauthorized"),
+    (FormatNotImplementedError, 501, "not implemented"),
+    (NotAcceptableError, 406, "not acceptable"),
     (GazetteerError, 503, "gazetteer unavailable"),
     (ModelDataError, 503, "model unavailable"),
     (ItinerantError, 400, "bad request"),
 )
 
+# What Starlette itself raises as HTTPException (no route, wrong method, an unreadable form).
 _HTTP_TITLES = {
     400: "bad request",
-    401: "unauthorized",
     404: "not found",
     405: "method not allowed",
-    413: "payload too large",
 }
+
+
+class BadRequestRoute(APIRoute):
+    """The route class of a router whose invalid input is a 400 Bad Request rather than a 422."""
+
+
+def _bad_request_route(request: Request | None) -> bool:
+    return request is not None and isinstance(request.scope.get("route"), BadRequestRoute)
+
+
+def status_of(exc: ItinerantError, *, bad_request: bool = False) -> tuple[int, str]:
+    """The HTTP status and title of a library error; `bad_request`: the router's invalid input is a 400."""
+    for cls, status, title in STATUS_OF:
+        if isinstance(exc, cls):
+            if bad_request and status == 422:
+                return 400, "bad request"
+            return status, title
+    raise AssertionError("ItinerantError is in STATUS_OF")  # pragma: no cover
+
+
+def library_error_response(exc: ItinerantError, request: Request | None = None) -> JSONResponse:
+    """The answer to a library error, with the field at fault where there is one."""
+    status, title = status_of(exc, bad_request=_bad_request_route(request))
+    extra = {"field": exc.field} if exc.field else {}
+    return error_response(status, title, exc.message, **extra)
 
 
 def error_response(status: int, error: str, detail, **extra) -> JSONResponse:
@@ -71,18 +114,15 @@ def _describe(error: dict) -> str:
 
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ItinerantError)
-    async def _library_error(_request: Request, exc: ItinerantError) -> JSONResponse:
-        for cls, status, title in STATUS_OF:
-            if isinstance(exc, cls):
-                extra = {"field": exc.field} if exc.field else {}
-                return error_response(status, title, exc.message, **extra)
-        raise AssertionError("ItinerantError is in STATUS_OF")  # pragma: no cover
+    async def _library_error(request: Request, exc: ItinerantError) -> JSONResponse:
+        return library_error_response(exc, request)
 
     @app.exception_handler(RequestValidationError)
-    async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
         problems = [_describe(e) for e in exc.errors()]
         fields = [_field_name(tuple(e.get("loc", ()))) for e in exc.errors()]
-        return error_response(422, "invalid input", "; ".join(problems), fields=fields)
+        status, title = (400, "bad request") if _bad_request_route(request) else (422, "invalid input")
+        return error_response(status, title, "; ".join(problems), fields=fields)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:

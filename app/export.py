@@ -8,11 +8,14 @@ from collections.abc import Iterator
 
 from sqlmodel import Session
 
-from app.queries import EventFilter, iter_event_rows, to_geo_event
-from geo.geojson import event_feature, iter_feature_collection
+from app.queries import EventFilter, iter_events
+from geo.features import event_feature, event_record
+from geo.geojson import iter_feature_collection
+from geo.model import Event
 
-__all__ = ["CSV_COLUMNS", "export_geojson", "export_csv"]
+__all__ = ["CSV_COLUMNS", "csv_row", "export_geojson", "export_csv"]
 
+# Fields of geo.features' event record, with the point; a missing value is an empty cell.
 CSV_COLUMNS = (
     "event_id",
     "actor",
@@ -33,37 +36,23 @@ CSV_COLUMNS = (
 )
 
 
+def csv_row(event: Event) -> tuple:
+    """One event as the CSV's cells."""
+    record = {**event_record(event), "lat": event.place.lat, "lon": event.place.lon}
+    record["confidence"] = round(event.confidence, 3)
+    return tuple("" if record[column] is None else record[column] for column in CSV_COLUMNS)
+
+
 def export_geojson(session: Session, event_filter: EventFilter) -> Iterator[str]:
-    features = (event_feature(to_geo_event(*row)) for row in iter_event_rows(session, event_filter))
-    return iter_feature_collection(features)
+    return iter_feature_collection(event_feature(event) for event in iter_events(session, event_filter))
 
 
 def export_csv(session: Session, event_filter: EventFilter) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for row in iter_event_rows(session, event_filter):
-        event = to_geo_event(*row)
-        writer.writerow(
-            (
-                event.event_id,
-                event.actor,
-                event.action,
-                event.status.value,
-                event.date.iso() or "",
-                event.date.start or "",
-                event.date.end or "",
-                event.date.precision.value,
-                event.place.name,
-                event.place.geonameid or "",
-                event.place.country or "",
-                event.place.lat,
-                event.place.lon,
-                round(event.confidence, 3),
-                event.article_id,
-                event.evidence,
-            )
-        )
+    for event in iter_events(session, event_filter):
+        writer.writerow(csv_row(event))
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()

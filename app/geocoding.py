@@ -58,14 +58,19 @@ def build_geocoder(settings: Settings, gazetteer: Gazetteer, engine: Engine) -> 
 
 
 def location_record(location: Location) -> dict:
-    """A geocoding answer as plain data: the offline index's fields where it answered, the point always."""
+    """A geocoding answer as plain data: the offline index's fields where it answered, the point always.
+
+    The gazetteer's key is `gazetteer_id`, as in events and stops; `place_id` is its former name,
+    kept with the same value for one release.
+    """
     raw = location.raw or {}
     return {
         "name": raw.get("name") or location.address.split(",")[0],
         "address": location.address,
         "lat": location.latitude,
         "lon": location.longitude,
-        "place_id": raw.get("place_id"),
+        "gazetteer_id": raw.get("place_id"),
+        "place_id": raw.get("place_id"),  # deprecated alias of gazetteer_id
         "geonameid": raw.get("geonameid"),
         "kind": raw.get("kind"),
         "precision": raw.get("precision"),

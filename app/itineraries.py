@@ -1,14 +1,15 @@
-"""Itineraries of stored actors: rows to geo events to geo.itinerary, and to API shapes."""
+"""Itineraries of stored actors: their events to geo.itinerary, and to API shapes (geo.features' records)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from app import models
-from app.queries import EventFilter, event_rows, to_geo_event
+from app.queries import EventFilter, actor_aliases, events_of
 from app.schemas import ActorPublic, ActorRef, ItineraryPublic, LegPublic, StopPublic
+from geo.features import km, leg_record, stop_record
 from geo.itinerary import Itinerary, build_itinerary, build_stops
 from geo.model import EventStatus
 
@@ -19,23 +20,20 @@ def itinerary_of(
     session: Session, actor: models.Actor, *, date_from: date | None = None, date_to: date | None = None
 ) -> Itinerary:
     """The actor's itinerary from their stored events (within the dates, when given)."""
-    rows = event_rows(session, EventFilter(actor_id=actor.id, date_from=date_from, date_to=date_to))
-    return build_itinerary(actor.name, (to_geo_event(*row) for row in rows))
+    return build_itinerary(
+        actor.name, events_of(session, EventFilter(actor_id=actor.id, date_from=date_from, date_to=date_to))
+    )
 
 
 def actor_public(session: Session, actor: models.Actor) -> ActorPublic:
     # Counting stops needs no legs: lists of actors skip the geodesy of every leg.
-    rows = event_rows(session, EventFilter(actor_id=actor.id))
-    stops = build_stops(actor.name, (to_geo_event(*row) for row in rows))
-    aliases = session.exec(
-        select(models.ActorAlias.alias).where(models.ActorAlias.actor_id == actor.id).order_by(models.ActorAlias.id)
-    ).all()
+    stops = build_stops(actor.name, events_of(session, EventFilter(actor_id=actor.id)))
     occurred = [s for s in stops if s.status is EventStatus.OCCURRED]
     return ActorPublic(
         name=actor.name,
         slug=actor.slug,
         kind=actor.kind,
-        aliases=list(aliases),
+        aliases=actor_aliases(session, actor.id),
         stops=len(stops),
         events=sum(len(s.events) for s in stops),
         last_place=occurred[-1].place.name if occurred else None,
@@ -44,41 +42,15 @@ def actor_public(session: Session, actor: models.Actor) -> ActorPublic:
 
 def itinerary_public(actor: models.Actor, itinerary: Itinerary) -> ItineraryPublic:
     stops = [
-        StopPublic(
-            number=stop.number,
-            place=stop.place.name,
-            place_id=stop.place.place_id,
-            geonameid=stop.place.geonameid,
-            country=stop.place.country,
-            lat=stop.place.lat,
-            lon=stop.place.lon,
-            status=stop.status.value,
-            date=stop.date.iso(),
-            date_start=stop.date.start,
-            date_end=stop.date.end,
-            date_precision=stop.date.precision.value,
-            action=stop.action,
-            evidence=stop.evidence,
-            article_id=stop.article_id,
-            event_ids=list(stop.event_ids),
-        )
+        StopPublic.model_validate({**stop_record(stop, itinerary.actor), "lat": stop.place.lat, "lon": stop.place.lon})
         for stop in itinerary.stops
     ]
-    legs = [
-        LegPublic(
-            number=leg.number,
-            from_stop=leg.origin.number,
-            to_stop=leg.destination.number,
-            status=leg.status.value,
-            distance_km=round(leg.distance_km, 3),
-        )
-        for leg in itinerary.legs
-    ]
+    legs = [LegPublic.model_validate(leg_record(leg, itinerary.actor)) for leg in itinerary.legs]
     return ItineraryPublic(
         actor=ActorRef(name=actor.name, slug=actor.slug),
         stops=stops,
         legs=legs,
-        total_km=round(itinerary.total_km, 3),
-        planned_km=round(itinerary.planned_km, 3),
+        total_km=km(itinerary.total_km),
+        planned_km=km(itinerary.planned_km),
         bbox=list(itinerary.bbox) if itinerary.bbox else None,
     )

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import json
-
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.errors import library_error_response
+from geo.errors import PayloadTooLargeError
 
 __all__ = ["BodySizeLimit"]
 
 
 class BodySizeLimit:
-    """Answers 413 for a body over `max_bytes`, whether it declares its length or streams it."""
+    """Refuses a body over `max_bytes` (PayloadTooLargeError), whether it declares its length or streams it."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -50,17 +51,10 @@ class BodySizeLimit:
         await self.app(scope, counting_receive, guarded_send)
 
     async def _reject(self, send: Send) -> None:
-        body = json.dumps(
-            {
-                "error": "payload too large",
-                "detail": f"the request body is over the limit of {self.max_bytes} bytes (ITINERANT_MAX_BODY_BYTES)",
-            }
-        ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
-            }
+        # Outside FastAPI's exception handlers: the error's answer is built as theirs would be.
+        error = PayloadTooLargeError(
+            f"the request body is over the limit of {self.max_bytes} bytes (ITINERANT_MAX_BODY_BYTES)"
         )
-        await send({"type": "http.response.body", "body": body})
+        response = library_error_response(error)
+        await send({"type": "http.response.start", "status": response.status_code, "headers": response.raw_headers})
+        await send({"type": "http.response.body", "body": response.body})

@@ -6,6 +6,11 @@
 
 Columns hold plain values (no database-specific types), so the same models run on SQLite and
 PostgreSQL; the schema itself is created and upgraded by the Alembic migrations in app/migrations.
+A Place and an Event row convert to and from the library's values (geo.model) here and nowhere
+else (`from_geo`, `to_geo`); what the outputs show of them is geo.features'.
+
+`place_id` in these tables is the integer key of a Place row; the gazetteer's own key
+("geonames:2021851") is `gazetteer_id`, as in every output.
 """
 
 from __future__ import annotations
@@ -15,8 +20,9 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from geo.model import DateInterval, DatePrecision, EventStatus, Precision
+from geo.model import Event as GeoEvent
 from geo.model import Place as GeoPlace
-from geo.model import Precision
 
 __all__ = ["Article", "Place", "Mention", "Actor", "ActorAlias", "Event", "GeocodeCacheEntry", "utcnow"]
 
@@ -55,33 +61,32 @@ class Place(SQLModel, table=True):
 
     @classmethod
     def from_geo(cls, place: GeoPlace) -> Place:
-        return cls(
-            gazetteer_id=place.place_id,
-            geonameid=place.geonameid,
-            name=place.name,
-            lat=place.lat,
-            lon=place.lon,
-            kind=place.kind,
-            country=place.country,
-            admin1=place.admin1,
-            precision=place.precision.value,
-            population=place.population,
-        )
+        columns = {column: getattr(place, attribute) for column, attribute in _PLACE_COLUMNS.items()}
+        return cls(**columns, precision=place.precision.value)
 
     def to_geo(self, *, lat: float | None = None, lon: float | None = None) -> GeoPlace:
         """The library's value; an event's own point (lat, lon) may stand in for the place's."""
-        return GeoPlace(
-            place_id=self.gazetteer_id,
-            name=self.name,
-            lat=self.lat if lat is None else lat,
-            lon=self.lon if lon is None else lon,
-            kind=self.kind,
-            precision=Precision(self.precision),
-            country=self.country,
-            admin1=self.admin1,
-            geonameid=self.geonameid,
-            population=self.population,
-        )
+        values = {attribute: getattr(self, column) for column, attribute in _PLACE_COLUMNS.items()}
+        if lat is not None:
+            values["lat"] = lat
+        if lon is not None:
+            values["lon"] = lon
+        return GeoPlace(**values, precision=Precision(self.precision))
+
+
+# A Place row's columns and the geo.model.Place attributes they hold (the precision aside, an
+# enum there and its value here).
+_PLACE_COLUMNS = {
+    "gazetteer_id": "place_id",
+    "geonameid": "geonameid",
+    "name": "name",
+    "lat": "lat",
+    "lon": "lon",
+    "kind": "kind",
+    "country": "country",
+    "admin1": "admin1",
+    "population": "population",
+}
 
 
 class Mention(SQLModel, table=True):
@@ -117,6 +122,10 @@ class ActorAlias(SQLModel, table=True):
     alias_key: str = Field(max_length=200)
 
 
+# A list of names in one text column: people's names hold no "|".
+_NAME_SEPARATOR = "|"
+
+
 class Event(SQLModel, table=True):
     __table_args__ = (
         Index("ix_event_actor_date", "actor_id", "date_start"),
@@ -147,6 +156,56 @@ class Event(SQLModel, table=True):
     rejected: bool = False
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+
+    @classmethod
+    def from_geo(cls, event: GeoEvent, *, article_id: int, actor_id: int, place_id: int) -> Event:
+        """A row for the library's event, given the rows of its article, actor and place."""
+        return cls(
+            article_id=article_id,
+            actor_id=actor_id,
+            action=event.action,
+            place_id=place_id,
+            lat=event.place.lat,
+            lon=event.place.lon,
+            date_start=event.date.start,
+            date_end=event.date.end,
+            date_precision=event.date.precision.value,
+            status=event.status.value,
+            evidence=event.evidence,
+            evidence_start=event.evidence_start,
+            evidence_end=event.evidence_end,
+            mention_start=event.mention_start,
+            mention_end=event.mention_end,
+            confidence=event.confidence,
+            co_actors=_NAME_SEPARATOR.join(event.co_actors),
+        )
+
+    def to_geo(self, actor: Actor, place: Place) -> GeoEvent:
+        """The library's value of this row, with its ids carried along; its own point stands for the place's."""
+        return GeoEvent(
+            actor=actor.name,
+            action=self.action,
+            place=place.to_geo(lat=self.lat, lon=self.lon),
+            status=EventStatus(self.status),
+            date=self.date_interval,
+            evidence=self.evidence,
+            evidence_start=self.evidence_start,
+            evidence_end=self.evidence_end,
+            confidence=self.confidence,
+            co_actors=tuple(name for name in self.co_actors.split(_NAME_SEPARATOR) if name),
+            mention_start=self.mention_start,
+            mention_end=self.mention_end,
+            article_id=self.article_id,
+            event_id=self.id,
+        )
+
+    @property
+    def date_interval(self) -> DateInterval:
+        return DateInterval(self.date_start, self.date_end, DatePrecision(self.date_precision))
+
+    def set_date(self, interval: DateInterval) -> None:
+        self.date_start, self.date_end = interval.start, interval.end
+        self.date_precision = interval.precision.value
 
 
 class GeocodeCacheEntry(SQLModel, table=True):

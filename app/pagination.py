@@ -6,15 +6,15 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
-__all__ = ["PageParams", "PageDep", "next_page_url", "page_of"]
+from app.settings import MAX_PAGE_SIZE, PAGE_SIZE
 
-MAX_LIMIT = 500
+__all__ = ["PageParams", "PageDep", "next_page_url", "page_of"]
 
 
 class PageParams:
     def __init__(
         self,
-        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 50,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Items per page.")] = PAGE_SIZE,
         offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
     ) -> None:
         self.limit = limit

@@ -1,42 +1,39 @@
-"""Stored rows to API shapes: one function per public type, no query logic beyond joins."""
+"""Stored rows to API shapes: one function per public type, built from geo.features' records.
+
+A row becomes the library's value (app/models.py), the value its record (geo.features), and the
+record the schema (app/schemas.py): the API shows what the GeoJSON, the CSV and the maps show.
+"""
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from app import models
-from app.schemas import ActorRef, ArticlePublic, ArticleSummary, EventPublic, MentionPublic, PlacePublic
-from geo.model import DateInterval, DatePrecision
+from app.queries import EventRow, article_event_rows, article_mention_rows
+from app.schemas import ArticlePublic, ArticleSummary, EventPublic, MentionPublic, PlacePublic
+from geo.features import event_record, place_record
 
 __all__ = ["place_public", "event_public", "article_summary", "article_public"]
 
 
 def place_public(place: models.Place) -> PlacePublic:
-    return PlacePublic.model_validate(place, from_attributes=True)
+    return PlacePublic.model_validate(place_record(place.to_geo()))
 
 
-def event_public(event: models.Event, actor: models.Actor, place: models.Place) -> EventPublic:
-    interval = DateInterval(event.date_start, event.date_end, DatePrecision(event.date_precision))
-    return EventPublic(
-        id=event.id,
-        article_id=event.article_id,
-        actor=ActorRef(name=actor.name, slug=actor.slug),
-        action=event.action,
-        place=place_public(place),
-        lat=event.lat,
-        lon=event.lon,
-        date=interval.iso(),
-        date_start=event.date_start,
-        date_end=event.date_end,
-        date_precision=event.date_precision,
-        status=event.status,
-        evidence=event.evidence,
-        evidence_start=event.evidence_start,
-        evidence_end=event.evidence_end,
-        confidence=event.confidence,
-        co_actors=[name for name in event.co_actors.split("|") if name],
-        reviewed=event.reviewed,
-        corrected=event.corrected,
+def event_public(row: EventRow) -> EventPublic:
+    event, actor, place = row
+    value = event.to_geo(actor, place)
+    return EventPublic.model_validate(
+        {
+            **event_record(value),
+            "id": event.id,
+            "actor": {"name": actor.name, "slug": actor.slug},
+            "place": place_public(place),
+            "lat": value.place.lat,
+            "lon": value.place.lon,
+            "reviewed": event.reviewed,
+            "corrected": event.corrected,
+        }
     )
 
 
@@ -45,19 +42,6 @@ def article_summary(article: models.Article) -> ArticleSummary:
 
 
 def article_public(session: Session, article: models.Article) -> ArticlePublic:
-    mention_rows = session.exec(
-        select(models.Mention, models.Place)
-        .join(models.Place, isouter=True)
-        .where(models.Mention.article_id == article.id)
-        .order_by(models.Mention.start_char)
-    ).all()
-    event_rows = session.exec(
-        select(models.Event, models.Actor, models.Place)
-        .join(models.Actor)
-        .join(models.Place)
-        .where(models.Event.article_id == article.id, models.Event.rejected == False)  # noqa: E712
-        .order_by(models.Event.evidence_start, models.Event.id)
-    ).all()
     mentions = [
         MentionPublic(
             id=m.id,
@@ -70,11 +54,11 @@ def article_public(session: Session, article: models.Article) -> ArticlePublic:
             alternatives=m.alternatives.split(),
             venue=m.venue,
         )
-        for m, p in mention_rows
+        for m, p in article_mention_rows(session, article.id)
     ]
     return ArticlePublic(
         **article_summary(article).model_dump(),
         text=article.text,
         mentions=mentions,
-        events=[event_public(e, a, p) for e, a, p in event_rows],
+        events=[event_public(row) for row in article_event_rows(session, article.id)],
     )

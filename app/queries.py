@@ -13,9 +13,27 @@ from sqlmodel import Session, select
 
 from app import models
 from geo.errors import InvalidInputError, NotFoundError
-from geo.model import DateInterval, DatePrecision, Event, EventStatus
+from geo.model import Event, EventStatus
 
-__all__ = ["EventFilter", "parse_bbox", "event_rows", "count_events", "to_geo_event", "stored", "actor_by_slug"]
+__all__ = [
+    "EventFilter",
+    "EventRow",
+    "parse_bbox",
+    "event_rows",
+    "iter_event_rows",
+    "event_row",
+    "article_event_rows",
+    "article_mention_rows",
+    "actors_by_name",
+    "count_actors",
+    "articles_newest_first",
+    "actor_aliases",
+    "events_of",
+    "iter_events",
+    "count_events",
+    "stored",
+    "actor_by_slug",
+]
 
 T = TypeVar("T")
 
@@ -139,23 +157,76 @@ def iter_event_rows(
         session.expunge_all()
 
 
-def to_geo_event(event: models.Event, actor: models.Actor, place: models.Place) -> Event:
-    """A stored event as the library's value, with its ids carried along."""
-    return Event(
-        actor=actor.name,
-        action=event.action,
-        place=place.to_geo(lat=event.lat, lon=event.lon),
-        status=EventStatus(event.status),
-        date=DateInterval(event.date_start, event.date_end, DatePrecision(event.date_precision)),
-        evidence=event.evidence,
-        evidence_start=event.evidence_start,
-        evidence_end=event.evidence_end,
-        confidence=event.confidence,
-        co_actors=tuple(name for name in event.co_actors.split("|") if name),
-        mention_start=event.mention_start,
-        mention_end=event.mention_end,
-        article_id=event.article_id,
-        event_id=event.id,
+def events_of(session: Session, event_filter: EventFilter) -> list[Event]:
+    """Matching events as the library's values, in date order (as `event_rows`)."""
+    return [event.to_geo(actor, place) for event, actor, place in event_rows(session, event_filter)]
+
+
+def iter_events(
+    session: Session, event_filter: EventFilter, *, offset: int = 0, limit: int | None = None
+) -> Iterator[Event]:
+    """Matching events as the library's values, in id order, memory flat (as `iter_event_rows`)."""
+    return (
+        event.to_geo(actor, place)
+        for event, actor, place in iter_event_rows(session, event_filter, offset=offset, limit=limit)
+    )
+
+
+def event_row(session: Session, event_id: int, *, include_rejected: bool = True) -> EventRow | None:
+    """One stored event with its actor and place; None when there is none (or it is rejected and
+    `include_rejected` is off)."""
+    event = session.get(models.Event, event_id)
+    if event is None or (event.rejected and not include_rejected):
+        return None
+    return event, session.get(models.Actor, event.actor_id), session.get(models.Place, event.place_id)
+
+
+def article_event_rows(session: Session, article_id: int) -> Sequence[EventRow]:
+    """The events read from an article (not the rejected ones), in reading order."""
+    return session.exec(
+        select(models.Event, models.Actor, models.Place)
+        .join(models.Actor)
+        .join(models.Place)
+        .where(models.Event.article_id == article_id, models.Event.rejected == False)  # noqa: E712
+        .order_by(models.Event.evidence_start, models.Event.id)
+    ).all()
+
+
+def article_mention_rows(session: Session, article_id: int) -> Sequence[tuple[models.Mention, models.Place | None]]:
+    """An article's place mentions in text order, each with its place when it has one."""
+    return session.exec(
+        select(models.Mention, models.Place)
+        .join(models.Place, isouter=True)
+        .where(models.Mention.article_id == article_id)
+        .order_by(models.Mention.start_char)
+    ).all()
+
+
+def count_actors(session: Session) -> int:
+    return session.exec(select(func.count()).select_from(models.Actor)).one()
+
+
+def actors_by_name(session: Session, *, offset: int = 0, limit: int) -> Sequence[models.Actor]:
+    """Actors by name."""
+    return session.exec(select(models.Actor).order_by(models.Actor.name).offset(offset).limit(limit)).all()
+
+
+def articles_newest_first(session: Session, *, offset: int = 0, limit: int) -> Sequence[models.Article]:
+    """Articles, newest first (undated last)."""
+    return session.exec(
+        select(models.Article)
+        .order_by(models.Article.published.desc().nulls_last(), models.Article.id.desc())
+        .offset(offset)
+        .limit(limit)
+    ).all()
+
+
+def actor_aliases(session: Session, actor_id: int) -> list[str]:
+    """An actor's names, in the order they were added."""
+    return list(
+        session.exec(
+            select(models.ActorAlias.alias).where(models.ActorAlias.actor_id == actor_id).order_by(models.ActorAlias.id)
+        ).all()
     )
 
 

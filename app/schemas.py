@@ -1,11 +1,16 @@
-"""What the API accepts and returns: request bodies are strict, responses are plain data."""
+"""What the API accepts and returns: request bodies are strict, responses are plain data.
+
+The responses about places, events, stops and legs are validated from geo.features' records, so
+they show what every other output shows, under the same names. A field renamed keeps its old
+name for one release, marked deprecated (`place_id`, now `gazetteer_id`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Generic, TypeVar
 
-from pydantic import AfterValidator, AnyHttpUrl, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AliasChoices, AnyHttpUrl, BaseModel, ConfigDict, Field
 
 __all__ = [
     "ArticleCreate",
@@ -161,7 +166,8 @@ class ActorPublic(BaseModel):
 class StopPublic(BaseModel):
     number: int
     place: str
-    place_id: str
+    gazetteer_id: str = Field(description="The gazetteer's key of the place, as in events: geonames:2021851.")
+    place_id: str = Field(deprecated="place_id is gazetteer_id's former name, kept for one release; read gazetteer_id")
     geonameid: int | None
     country: str | None
     lat: float
@@ -179,8 +185,8 @@ class StopPublic(BaseModel):
 
 class LegPublic(BaseModel):
     number: int
-    from_stop: int
-    to_stop: int
+    from_stop: int = Field(validation_alias=AliasChoices("from_stop", "from"))
+    to_stop: int = Field(validation_alias=AliasChoices("to_stop", "to"))
     status: str
     distance_km: float
 

@@ -2,18 +2,35 @@
 
 Nothing needs setting for a local run: the defaults give a SQLite database and the gazetteer
 index under ./data/, served on 127.0.0.1:8000.
+
+The tunables below the settings (page sizes, limits) are fixed in the code: the routes declare
+them in their parameters' bounds, which the OpenAPI document publishes.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings", "get_settings"]
+__all__ = [
+    "Settings",
+    "get_settings",
+    "PAGE_SIZE",
+    "MAX_PAGE_SIZE",
+    "GEOJSON_PAGE_SIZE",
+    "MAX_GEOJSON_LIMIT",
+    "OGC_PAGE_SIZE",
+    "OGC_MAX_LIMIT",
+    "INLINE_EVENT_LIMIT",
+    "MAP_EVENTS_PAGE_SIZE",
+    "EMBED_SIZE",
+    "HOME_ACTORS",
+    "HOME_ARTICLES",
+]
 
 
 class Settings(BaseSettings):
@@ -29,8 +46,6 @@ class Settings(BaseSettings):
 
     # Input limits.
     max_body_bytes: int = Field(1_000_000, ge=1024, description="Requests with larger bodies get a 413.")
-    page_size: int = Field(50, ge=1, le=1000)
-    max_page_size: int = Field(500, ge=1, le=10_000)
 
     # Text processing.
     use_ner: bool = Field(True, description="Use the spaCy model as a second signal in geoparsing.")
@@ -64,3 +79,22 @@ class Settings(BaseSettings):
 @lru_cache
 def get_settings() -> Settings:
     return Settings()
+
+
+# Lists of the JSON API (?limit=): the default and the largest page.
+PAGE_SIZE: Final = 50
+MAX_PAGE_SIZE: Final = 500
+# GeoJSON of events, streamed: the default and the largest page.
+GEOJSON_PAGE_SIZE: Final = 10_000
+MAX_GEOJSON_LIMIT: Final = 100_000
+# OGC API - Features items: the default page, and the largest served (larger asks get this many).
+OGC_PAGE_SIZE: Final = 10
+OGC_MAX_LIMIT: Final = 10_000
+# The map of every event: up to this many are written into the page; more are fetched from the
+# GeoJSON API, this many a request, so that the page itself stays small and quick.
+INLINE_EVENT_LIMIT: Final = 1000
+MAP_EVENTS_PAGE_SIZE: Final = 5000
+EMBED_SIZE: Final = (800, 600)  # an embed code's iframe, width x height
+# The home page: actors (by name) and the most recent articles it lists.
+HOME_ACTORS: Final = 100
+HOME_ARTICLES: Final = 20

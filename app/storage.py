@@ -16,9 +16,9 @@ from sqlmodel import Session, select
 
 from app import models
 from geo.errors import ConflictError, InvalidInputError
-from geo.gazetteer.names import normalize_name
-from geo.model import ArticleText, Extraction, slugify
+from geo.model import ArticleText, Extraction
 from geo.model import Place as GeoPlace
+from geo.people import person_key, person_slug
 
 __all__ = [
     "content_hash",
@@ -144,25 +144,7 @@ def _add_extraction(
         if (actor_id, event.evidence_start, event.mention_start) in skip:
             continue
         session.add(
-            models.Event(
-                article_id=article_id,
-                actor_id=actor_id,
-                action=event.action,
-                place_id=places.id_of(event.place),
-                lat=event.place.lat,
-                lon=event.place.lon,
-                date_start=event.date.start,
-                date_end=event.date.end,
-                date_precision=str(event.date.precision),
-                status=str(event.status),
-                evidence=event.evidence,
-                evidence_start=event.evidence_start,
-                evidence_end=event.evidence_end,
-                mention_start=event.mention_start,
-                mention_end=event.mention_end,
-                confidence=event.confidence,
-                co_actors="|".join(event.co_actors),
-            )
+            models.Event.from_geo(event, article_id=article_id, actor_id=actor_id, place_id=places.id_of(event.place))
         )
     # Flushed here so that a broken row fails inside the caller's try block, not at commit.
     session.flush()
@@ -170,7 +152,7 @@ def _add_extraction(
 
 def add_alias(session: Session, actor: models.Actor, alias: str) -> models.Actor:
     """Let `alias` name `actor` from now on; an alias that already names someone else is a conflict."""
-    key = normalize_name(alias)
+    key = person_key(alias)
     if not key:
         raise InvalidInputError("alias must contain letters or digits", field="alias")
     owner = session.exec(select(models.ActorAlias).where(models.ActorAlias.alias_key == key)).first()
@@ -231,14 +213,14 @@ class ActorRows:
         self._ids: dict[str, int] = {}
 
     def id_of(self, name: str) -> int:
-        key = normalize_name(name)
+        key = person_key(name)
         if key in self._ids:
             return self._ids[key]
         found = self._session.exec(select(models.ActorAlias.actor_id).where(models.ActorAlias.alias_key == key)).first()
         if found is None:
-            found = self._session.exec(select(models.Actor.id).where(models.Actor.slug == slugify(name))).first()
+            found = self._session.exec(select(models.Actor.id).where(models.Actor.slug == person_slug(name))).first()
         if found is None:
-            actor = models.Actor(name=name, slug=slugify(name))
+            actor = models.Actor(name=name, slug=person_slug(name))
             self._session.add(actor)
             self._session.flush()
             self._session.add(models.ActorAlias(actor_id=actor.id, alias=name, alias_key=key))

@@ -26,11 +26,11 @@ from pathlib import Path
 from shapely.geometry import Point
 from shapely.prepared import PreparedGeometry, prep
 
+from app.settings import get_settings
 from geo.gazetteer.base import Candidate
 from geo.gazetteer.index import open_gazetteer
-from geo.gazetteer.paths import default_index_path
 from geo.gazetteer.sources.countries import country_outlines
-from geo.spatial import great_circle_km
+from geo.geodesy import distance_km
 
 REPO = Path(__file__).resolve().parent.parent
 EVAL_DIR = Path(os.environ.get("ITINERANT_EVAL_DIR", REPO.parent / "shared" / "eval"))
@@ -51,7 +51,7 @@ def inside_a_country(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--index", type=Path, default=default_index_path())
+    parser.add_argument("--index", type=Path, default=get_settings().gazetteer_path)
     parser.add_argument("--missed", type=int, default=15, help="how many uncovered surfaces to list per corpus")
     args = parser.parse_args()
     corpora = sorted(EVAL_DIR.glob("*.json"))
@@ -77,7 +77,7 @@ def main() -> int:
                 candidates = gazetteer.lookup(toponym["surface"], limit=ALL_CANDIDATES)
                 known += bool(candidates)
                 lat, lon = float(toponym["lat"]), float(toponym["lon"])
-                if any(great_circle_km(lat, lon, c.place.lat, c.place.lon) <= RADIUS_KM for c in candidates):
+                if any(distance_km(lat, lon, c.place.lat, c.place.lon) <= RADIUS_KM for c in candidates):
                     covered += 1
                     in_outline += 1
                 else:

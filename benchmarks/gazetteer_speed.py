@@ -18,8 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from app.settings import get_settings
 from geo.gazetteer.index import SqliteGazetteer
-from geo.gazetteer.paths import default_index_path
 
 REPO = Path(__file__).resolve().parent.parent
 EVAL_DIR = Path(os.environ.get("ITINERANT_EVAL_DIR", REPO.parent / "shared" / "eval"))
@@ -77,7 +77,7 @@ def lookups_per_second(index: SqliteGazetteer, names: list[str], seconds: float 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--index", type=Path, default=default_index_path())
+    parser.add_argument("--index", type=Path, default=get_settings().gazetteer_path)
     parser.add_argument("--build", action="store_true", help="also time a full build into a temp folder")
     args = parser.parse_args()
     # Builds run in a child process, so that this one's memory is the loaded index's alone.

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/geojson_stream.py [--events N] [--compare]
 
 What a large `GET .../events.geojson` costs the web layer: each event becomes a Feature
-(geo.geojson.event_feature) and the collection goes out as text chunks
+(geo.features.event_feature) and the collection goes out as text chunks
 (geo.geojson.iter_feature_collection), written here to a byte counter instead of a socket.
 The bar: under 3 s for 100,000 events, with memory flat (independent of the count).
 
@@ -24,7 +24,8 @@ import tracemalloc
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from geo.geojson import event_feature, feature_collection, iter_feature_collection
+from geo.features import event_feature
+from geo.geojson import feature_collection, iter_feature_collection
 from geo.model import DateInterval, DatePrecision, Event, EventStatus, Place, Precision
 
 ACTORS = ("Kim Jong Un", "Vladimir Putin", "Alexander Lukashenko", "Sergey Lavrov")

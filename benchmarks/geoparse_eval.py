@@ -13,9 +13,9 @@ import json
 import time
 from pathlib import Path
 
+from app.settings import get_settings
 from geo.evaluation import evaluate_documents, load_corpus
 from geo.gazetteer.index import open_gazetteer
-from geo.gazetteer.paths import default_index_path
 from geo.text.geoparse import Geoparser
 
 __all__ = ["main"]
@@ -26,7 +26,7 @@ DEMONYM_CORPORA = frozenset({"tr-news"})
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gazetteer", type=Path, default=default_index_path())
+    parser.add_argument("--gazetteer", type=Path, default=get_settings().gazetteer_path)
     parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR)
     parser.add_argument("--corpora", nargs="+", default=["lgl", "tr-news", "geovirus"])
     parser.add_argument("--settings", nargs="+", default=["end-to-end", "resolution"])

@@ -14,9 +14,9 @@ import resource
 import time
 from pathlib import Path
 
+from app.settings import get_settings
 from geo.evaluation import load_corpus
 from geo.gazetteer.index import open_gazetteer
-from geo.gazetteer.paths import default_index_path
 from geo.text.geoparse import Geoparser
 from geo.text.matcher import matcher_for
 
@@ -31,7 +31,7 @@ def _peak_rss_mb() -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gazetteer", type=Path, default=default_index_path())
+    parser.add_argument("--gazetteer", type=Path, default=get_settings().gazetteer_path)
     parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR)
     parser.add_argument("--articles", type=int, default=200)
     args = parser.parse_args()

@@ -14,9 +14,9 @@ import resource
 import time
 from pathlib import Path
 
+from app.settings import get_settings
 from geo.evaluation import load_corpus
 from geo.gazetteer.index import open_gazetteer
-from geo.gazetteer.paths import default_index_path
 from geo.model import ArticleText
 from geo.pipeline import ArticlePipeline
 from geo.text.events import EventExtractor
@@ -32,7 +32,7 @@ def main() -> None:
     args = parser.parse_args()
 
     texts = [document.text for document in load_corpus(args.eval_dir / "tr-news.json")][: args.articles]
-    pipeline = ArticlePipeline(places=Geoparser(open_gazetteer(default_index_path())), events=EventExtractor())
+    pipeline = ArticlePipeline(places=Geoparser(open_gazetteer(get_settings().gazetteer_path)), events=EventExtractor())
     for text in texts[:5]:  # loads the model and the matcher
         pipeline.extract(ArticleText(text))
     started = time.perf_counter()

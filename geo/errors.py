@@ -5,6 +5,9 @@
      │    └── PayloadTooLargeError       the input is over a configured size limit
      ├── NotFoundError (LookupError)     an id, slug or name that names nothing
      ├── ConflictError                   the request clashes with stored state (a duplicate, a stale edit)
+     ├── UnauthorizedError               the operation needs a credential the caller did not give
+     ├── NotAcceptableError              none of the representations on offer is one the caller accepts
+     │    └── FormatNotImplementedError  the caller named a format this part of itinerant does not produce
      ├── GazetteerError                  the gazetteer index is missing, stale or unreadable
      │    └── GazetteerNotBuiltError     no index at the configured path: run `itinerant gazetteer build`
      └── ModelDataError                  a model file shipped with the package is unreadable
@@ -22,6 +25,9 @@ __all__ = [
     "PayloadTooLargeError",
     "NotFoundError",
     "ConflictError",
+    "UnauthorizedError",
+    "NotAcceptableError",
+    "FormatNotImplementedError",
     "GazetteerError",
     "GazetteerNotBuiltError",
     "ModelDataError",
@@ -52,6 +58,18 @@ class NotFoundError(ItinerantError, LookupError):
 
 class ConflictError(ItinerantError):
     """The request clashes with what is already stored."""
+
+
+class UnauthorizedError(ItinerantError):
+    """The operation needs a credential (a key) that was missing or wrong."""
+
+
+class NotAcceptableError(ItinerantError):
+    """None of the representations on offer is acceptable to the caller; the message names them."""
+
+
+class FormatNotImplementedError(NotAcceptableError):
+    """The caller named a format (oEmbed's `format=xml`) that is not produced at all."""
 
 
 class GazetteerError(ItinerantError):

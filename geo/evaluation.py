@@ -29,8 +29,8 @@ from typing import Literal, Protocol
 
 from geo.errors import InvalidInputError
 from geo.gazetteer.base import Gazetteer, NameType
+from geo.geodesy import distance_km
 from geo.model import Mention, MentionRole
-from geo.spatial import great_circle_km
 
 __all__ = [
     "GoldToponym",
@@ -167,7 +167,7 @@ def joint_accuracy(hits: int, gold: int) -> float:
 def _error_km(mention: Mention | None, gold: GoldToponym) -> float:
     if mention is None or mention.place is None:
         return MAX_ERROR_KM
-    return great_circle_km(mention.place.lat, mention.place.lon, gold.lat, gold.lon)
+    return distance_km(mention.place.lat, mention.place.lon, gold.lat, gold.lon)
 
 
 def evaluate_documents(

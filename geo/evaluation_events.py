@@ -30,7 +30,7 @@ from typing import Any
 
 from geo.errors import InvalidInputError
 from geo.gazetteer.names import normalize_name
-from geo.spatial import great_circle_km
+from geo.geodesy import distance_km
 
 __all__ = [
     "STATUSES",
@@ -402,7 +402,7 @@ def stop_matches(gold: GoldStop, predicted: PredictedStop, radii: MatchRadii = M
 
 def place_agrees(gold: GoldStop, lat: float, lon: float, radii: MatchRadii = MatchRadii()) -> bool:
     """Whether a point lies within the match radius of the gold stop's point or an accepted alternative."""
-    return any(great_circle_km(p.lat, p.lon, lat, lon) <= radii.for_precision(p.precision) for p in gold.points)
+    return any(distance_km(p.lat, p.lon, lat, lon) <= radii.for_precision(p.precision) for p in gold.points)
 
 
 def actor_for(name: str, actors: Sequence[GoldActor]) -> GoldActor | None:

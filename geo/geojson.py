@@ -1,8 +1,8 @@
-"""GeoJSON (RFC 7946), built in this one place from anything with `__geo_interface__`.
+"""GeoJSON (RFC 7946), generic: geometries, features, collections and bboxes from anything with
+`__geo_interface__`. It knows nothing of itinerant's objects (geo.features builds theirs).
 
 Positions are (lon, lat), rounded to 6 decimals (about 0.1 m, RFC 7946 section 11.2) and
-checked to lie on the globe. Features of stops, legs and events carry the properties the web
-layer and the maps read; `iter_feature_collection` streams a collection of any size as text.
+checked to lie on the globe; `iter_feature_collection` streams a collection of any size as text.
 
 Bounding boxes follow RFC 7946 section 5: [west, south, east, north]. `bbox_of` picks the
 narrowest span of longitudes that covers every position, going across the antimeridian when
@@ -17,13 +17,9 @@ import itertools
 import json
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from geo.errors import InvalidInputError
-from geo.model import DateInterval, Event, Place
-
-if TYPE_CHECKING:  # geo.itinerary builds on this module; no import cycle at run time
-    from geo.itinerary import Itinerary, Leg, Stop
 
 __all__ = [
     "COORDINATE_DECIMALS",
@@ -32,15 +28,11 @@ __all__ = [
     "feature",
     "feature_collection",
     "bbox_of",
-    "stop_feature",
-    "leg_feature",
-    "event_feature",
-    "itinerary_feature_collection",
+    "line_geometry",
     "iter_feature_collection",
 ]
 
 COORDINATE_DECIMALS: Final = 6
-_DISTANCE_DECIMALS: Final = 3  # kilometres to the metre
 
 Bbox = tuple[float, float, float, float]  # (west, south, east, north)
 
@@ -130,6 +122,14 @@ def geometry_of(obj: Any) -> dict[str, Any] | None:
     return {"type": kind, "coordinates": coordinates}
 
 
+def line_geometry(parts: Sequence[Sequence[Sequence[float]]]) -> dict[str, Any]:
+    """A line given as parts (cut at the antimeridian, section 3.1.9): a LineString, or a
+    MultiLineString when there is more than one part. Positions are taken as they are."""
+    if len(parts) == 1:
+        return {"type": "LineString", "coordinates": parts[0]}
+    return {"type": "MultiLineString", "coordinates": parts}
+
+
 # -- features and collections --------------------------------------------------------------
 
 
@@ -215,106 +215,6 @@ def _narrowest_longitudes(longitudes: Sequence[float]) -> tuple[float, float]:
         west = -180.0 if west == 180.0 else west
         east = 180.0 if east == -180.0 else east
     return west, east
-
-
-# -- itinerant's features -------------------------------------------------------------------
-
-
-def _date_properties(interval: DateInterval) -> dict[str, Any]:
-    end = interval.end if interval.end is not None else interval.start
-    return {
-        "date": interval.iso(),
-        "date_start": interval.start.isoformat() if interval.start is not None else None,
-        "date_end": end.isoformat() if end is not None else None,
-        "date_precision": interval.precision.value,
-    }
-
-
-def _place_properties(place: Place) -> dict[str, Any]:
-    return {
-        "place": place.name,
-        "place_id": place.place_id,
-        "geonameid": place.geonameid,
-        "country": place.country,
-        "admin1": place.admin1,
-        "place_precision": place.precision.value,
-    }
-
-
-def stop_feature(stop: Stop, actor: str) -> dict[str, Any]:
-    """A Point feature of one stop, with what the map and the API show of it.
-
-    `date` is when the stay began, as precisely as known; `date_start` and `date_end` are the
-    days its events span.
-    """
-    first = stop.first_event
-    properties = {
-        "kind": "stop",
-        "number": stop.number,
-        "actor": actor,
-        **_place_properties(stop.place),
-        "status": stop.status.value,
-        **_date_properties(stop.date),
-        "action": stop.action,
-        "evidence": stop.evidence,
-        "evidence_start": first.evidence_start,
-        "evidence_end": first.evidence_end,
-        "article_id": stop.article_id,
-        "event_ids": list(stop.event_ids),
-    }
-    return feature(stop, properties, id=f"stop-{stop.number}")
-
-
-def leg_feature(leg: Leg, actor: str) -> dict[str, Any]:
-    """A LineString (MultiLineString where cut at the antimeridian) feature of one leg."""
-    properties = {
-        "kind": "leg",
-        "number": leg.number,
-        "actor": actor,
-        "from": leg.origin.number,
-        "to": leg.destination.number,
-        "from_place": leg.origin.place.name,
-        "to_place": leg.destination.place.name,
-        "status": leg.status.value,
-        "distance_km": round(leg.distance_km, _DISTANCE_DECIMALS),
-    }
-    return feature(leg, properties, id=f"leg-{leg.number}")
-
-
-def event_feature(event: Event) -> dict[str, Any]:
-    """A Point feature of one event, with properties like a stop's."""
-    properties = {
-        "kind": "event",
-        "actor": event.actor,
-        **_place_properties(event.place),
-        "status": event.status.value,
-        **_date_properties(event.date),
-        "action": event.action,
-        "evidence": event.evidence,
-        "evidence_start": event.evidence_start,
-        "evidence_end": event.evidence_end,
-        "article_id": event.article_id,
-        "event_id": event.event_id,
-        "confidence": event.confidence,
-        "co_actors": list(event.co_actors),
-    }
-    return feature(event.place, properties, id=event.event_id)
-
-
-def itinerary_feature_collection(itinerary: Itinerary) -> dict[str, Any]:
-    """The itinerary as one FeatureCollection: stop Points in travel order, then legs.
-
-    Foreign members: `actor`, `total_km` (legs that occurred) and `planned_km` (legs to come).
-    """
-    features = [stop_feature(stop, itinerary.actor) for stop in itinerary.stops]
-    features.extend(leg_feature(leg, itinerary.actor) for leg in itinerary.legs)
-    return feature_collection(
-        features,
-        bbox=itinerary.bbox,
-        actor=itinerary.actor,
-        total_km=round(itinerary.total_km, _DISTANCE_DECIMALS),
-        planned_km=round(itinerary.planned_km, _DISTANCE_DECIMALS),
-    )
 
 
 # -- streaming ------------------------------------------------------------------------------

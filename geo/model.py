@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -27,7 +26,6 @@ __all__ = [
     "Event",
     "ArticleText",
     "Extraction",
-    "slugify",
 ]
 
 
@@ -196,12 +194,3 @@ def _parse_partial_date(text: str) -> DateInterval:
         return DateInterval(date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR)
     except (ValueError, calendar.IllegalMonthError):
         raise InvalidInputError(f"{text!r} is not a real date", field="date") from None
-
-
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slugify(name: str) -> str:
-    """'Kim Jong Un' -> 'kim-jong-un'; diacritics dropped, anything else becomes one hyphen."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return _NON_SLUG.sub("-", ascii_name.lower()).strip("-")

@@ -9,19 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from starlette.exceptions import HTTPException
+from geo.errors import NotAcceptableError
 
-__all__ = ["MediaRange", "NotAcceptableError", "parse_accept", "preferred_media_type", "negotiate"]
-
-
-class NotAcceptableError(HTTPException):
-    """None of the media types a resource offers is acceptable to the client (HTTP 406)."""
-
-    def __init__(self, offered: Sequence[str], accept: str) -> None:
-        super().__init__(
-            status_code=406,
-            detail=f"Accept: {accept!r} allows none of {', '.join(offered)}; ask for one of them or use ?f=",
-        )
+__all__ = ["MediaRange", "parse_accept", "preferred_media_type", "negotiate"]
 
 
 @dataclass(frozen=True)
@@ -102,5 +92,7 @@ def negotiate(formats: Mapping[str, str], f: str | None, accept: str | None) -> 
     offered = list(dict.fromkeys(formats.values()))
     chosen = preferred_media_type(offered, accept)
     if chosen is None:
-        raise NotAcceptableError(offered, accept or "")
+        raise NotAcceptableError(
+            f"Accept: {accept or ''!r} allows none of {', '.join(offered)}; ask for one of them or use ?f="
+        )
     return chosen

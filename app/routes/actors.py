@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from sqlalchemy import func
-from sqlmodel import select
 
-from app import models
 from app.deps import SessionDep, WriteAccess
 from app.geojson_response import GEOJSON, GeoJSONResponse
 from app.itineraries import actor_public, itinerary_of, itinerary_public
 from app.pagination import PageDep, page_of
-from app.queries import actor_by_slug
+from app.queries import actor_by_slug, actors_by_name, count_actors
 from app.schemas import ActorPublic, AliasCreate, ItineraryPublic, Page
 from app.storage import add_alias
-from geo.geojson import itinerary_feature_collection
+from geo.features import itinerary_feature_collection
 
 __all__ = ["router"]
 
@@ -23,8 +20,8 @@ router = APIRouter(prefix="/api/actors", tags=["actors"])
 
 @router.get("", response_model=Page[ActorPublic], summary="People the articles speak of, by name")
 def list_actors(request: Request, session: SessionDep, page: PageDep):
-    total = session.exec(select(func.count()).select_from(models.Actor)).one()
-    actors = session.exec(select(models.Actor).order_by(models.Actor.name).offset(page.offset).limit(page.limit))
+    total = count_actors(session)
+    actors = actors_by_name(session, offset=page.offset, limit=page.limit)
     return page_of(request, [actor_public(session, a) for a in actors], total, page)
 
 

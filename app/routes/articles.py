@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response, status
-from sqlmodel import select
 
 from app import models
 from app.deps import ArticleId, ServicesDep, SessionDep, WriteAccess
 from app.ingest import article_from_row, ingest_article
 from app.pagination import PageDep, page_of
 from app.present import article_public, article_summary
-from app.queries import stored
+from app.queries import articles_newest_first, stored
 from app.schemas import ArticleCreate, ArticlePublic, ArticleSummary, Page
 from app.storage import count_articles, replace_extraction
 
@@ -38,12 +37,7 @@ def create_article(body: ArticleCreate, session: SessionDep, services: ServicesD
 @router.get("", response_model=Page[ArticleSummary], summary="Stored articles, newest first")
 def list_articles(request: Request, session: SessionDep, page: PageDep):
     total = count_articles(session)
-    rows = session.exec(
-        select(models.Article)
-        .order_by(models.Article.published.desc().nulls_last(), models.Article.id.desc())
-        .offset(page.offset)
-        .limit(page.limit)
-    ).all()
+    rows = articles_newest_first(session, offset=page.offset, limit=page.limit)
     return page_of(request, [article_summary(a) for a in rows], total, page)
 
 

@@ -16,10 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel
 
 from app.deps import ServicesDep, SessionDep
-from app.errors import error_response
-from app.queries import actor_by_slug
-from app.routes.maps import (
-    EMBED_SIZE,
+from app.map_pages import (
     CombinedMapQueryDep,
     TilesQuery,
     actor_map_page,
@@ -27,7 +24,9 @@ from app.routes.maps import (
     embed_iframe,
     map_page,
 )
-from geo.errors import NotFoundError
+from app.queries import actor_by_slug
+from app.settings import EMBED_SIZE
+from geo.errors import FormatNotImplementedError, NotFoundError
 
 __all__ = ["router", "OEmbed"]
 
@@ -88,7 +87,7 @@ def oembed(
     format: Annotated[str, Query(description="json (xml is not implemented)")] = "json",
 ):
     if format != "json":
-        return error_response(501, "not implemented", f"oEmbed format {format!r} is not supported; use json")
+        raise FormatNotImplementedError(f"oEmbed format {format!r} is not supported; use json", field="format")
     base = base_url(request, services.settings)
     parts, ours = urlsplit(url), urlsplit(base)
     if parts.scheme not in ("http", "https") or parts.netloc.lower() != ours.netloc.lower():

@@ -7,33 +7,23 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
-from sqlmodel import Session
 
-from app import models
 from app.corrections import correct_event
 from app.deps import MAX_ID, EventId, ServicesDep, SessionDep, WriteAccess
 from app.geojson_response import GEOJSON, streamed_geojson
 from app.pagination import PageDep, PageParams, next_page_url, page_of
 from app.present import event_public
-from app.queries import (
-    EventFilter,
-    actor_by_slug,
-    count_events,
-    event_rows,
-    iter_event_rows,
-    parse_bbox,
-    stored,
-    to_geo_event,
-)
+from app.queries import EventFilter, actor_by_slug, count_events, event_row, event_rows, iter_events, parse_bbox
 from app.schemas import EventCorrection, EventPublic, Page
-from geo.geojson import event_feature, iter_feature_collection
+from app.settings import GEOJSON_PAGE_SIZE, MAX_GEOJSON_LIMIT
+from geo.errors import NotFoundError
+from geo.features import event_feature
+from geo.geojson import iter_feature_collection
 from geo.model import EventStatus
 
 __all__ = ["router"]
 
 router = APIRouter(prefix="/api", tags=["events"])
-
-MAX_GEOJSON_LIMIT = 100_000
 
 
 def event_filter(
@@ -52,14 +42,17 @@ def event_filter(
 EventFilterDep = Annotated[EventFilter, Depends(event_filter)]
 
 
-def _event_public(session: Session, event: models.Event) -> EventPublic:
-    return event_public(event, session.get(models.Actor, event.actor_id), session.get(models.Place, event.place_id))
+def _event_public(session: SessionDep, event_id: int) -> EventPublic:
+    row = event_row(session, event_id)
+    if row is None:
+        raise NotFoundError(f"no event with id {event_id}", field="event_id")
+    return event_public(row)
 
 
 @router.get("/events", response_model=Page[EventPublic], summary="Events, filtered")
 def list_events(request: Request, session: SessionDep, filters: EventFilterDep, page: PageDep):
     rows = event_rows(session, filters, offset=page.offset, limit=page.limit)
-    return page_of(request, [event_public(*row) for row in rows], count_events(session, filters), page)
+    return page_of(request, [event_public(row) for row in rows], count_events(session, filters), page)
 
 
 @router.get(
@@ -72,14 +65,13 @@ def events_geojson(
     request: Request,
     session: SessionDep,
     filters: EventFilterDep,
-    limit: Annotated[int, Query(ge=1, le=MAX_GEOJSON_LIMIT)] = 10_000,
+    limit: Annotated[int, Query(ge=1, le=MAX_GEOJSON_LIMIT)] = GEOJSON_PAGE_SIZE,
     offset: Annotated[int, Query(ge=0)] = 0,
 ):
     page = PageParams(limit=min(limit, MAX_GEOJSON_LIMIT), offset=offset)
     total = count_events(session, filters)
     following = next_page_url(request, total, page)
-    rows = iter_event_rows(session, filters, offset=page.offset, limit=page.limit)
-    features = (event_feature(to_geo_event(*row)) for row in rows)
+    features = map(event_feature, iter_events(session, filters, offset=page.offset, limit=page.limit))
     links = [{"rel": "self", "type": GEOJSON, "href": str(request.url)}]
     if following:
         links.append({"rel": "next", "type": GEOJSON, "href": following})
@@ -88,8 +80,7 @@ def events_geojson(
 
 @router.get("/events/{event_id}", response_model=EventPublic, summary="One event")
 def get_event(event_id: EventId, session: SessionDep):
-    event = stored(session, models.Event, event_id)
-    return _event_public(session, event)
+    return _event_public(session, event_id)
 
 
 @router.patch(
@@ -100,4 +91,4 @@ def get_event(event_id: EventId, session: SessionDep):
 )
 def patch_event(event_id: EventId, correction: EventCorrection, session: SessionDep, services: ServicesDep):
     event = correct_event(session, event_id, correction, lambda: services.gazetteer)
-    return _event_public(session, event)
+    return _event_public(session, event.id)

@@ -36,7 +36,8 @@ def _country_codes(raw: str | None) -> list[str] | None:
 
 def _as_geojson(records: list[dict], **members) -> GeoJSONResponse:
     features = [
-        feature({"type": "Point", "coordinates": (r["lon"], r["lat"])}, r, id=r["place_id"] or None) for r in records
+        feature({"type": "Point", "coordinates": (r["lon"], r["lat"])}, r, id=r["gazetteer_id"] or None)
+        for r in records
     ]
     return GeoJSONResponse(feature_collection(features, attribution=ATTRIBUTION, **members))
 

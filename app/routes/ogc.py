@@ -14,8 +14,7 @@ from typing import Annotated, Final, Literal
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
-from app import models
-from app.deps import SessionDep
+from app.deps import MAX_ID, SessionDep
 from app.geojson_response import GeoJSONResponse
 from app.ogc import documents
 from app.ogc.documents import COLLECTION_ID, FEATURE_FORMATS, METADATA_FORMATS
@@ -25,14 +24,13 @@ from app.ogc.route import OGCRoute
 from app.ogc.spatial import parse_bbox_parameter
 from app.ogc.temporal import parse_datetime_parameter
 from app.ogc.vocabulary import GEOJSON, JSON
-from app.queries import EventFilter, count_events, iter_event_rows, to_geo_event
+from app.queries import EventFilter, count_events, event_row, iter_events
+from app.settings import OGC_MAX_LIMIT, OGC_PAGE_SIZE
 from geo.errors import NotFoundError
-from geo.geojson import event_feature, iter_feature_collection
+from geo.features import event_feature
+from geo.geojson import iter_feature_collection
 
-__all__ = ["router", "DEFAULT_LIMIT", "MAX_LIMIT"]
-
-DEFAULT_LIMIT: Final = 10
-MAX_LIMIT: Final = 10_000
+__all__ = ["router"]
 
 router = APIRouter(prefix="/ogc", tags=["OGC API - Features"], route_class=OGCRoute)
 
@@ -111,8 +109,8 @@ def items(
         ),
     ] = None,
     limit: Annotated[
-        int, Query(ge=1, description=f"Features per page; larger values are served as {MAX_LIMIT}.")
-    ] = DEFAULT_LIMIT,
+        int, Query(ge=1, description=f"Features per page; larger values are served as {OGC_MAX_LIMIT}.")
+    ] = OGC_PAGE_SIZE,
     offset: Annotated[int, Query(ge=0, description="Features to skip; `next` links carry it.")] = 0,
     f: FeatureFormat = None,
     accept: AcceptHeader = None,
@@ -122,7 +120,7 @@ def items(
     days = parse_datetime_parameter(datetime_)
     date_from, date_to = days.filter_bounds() if days else (None, None)
     filters = EventFilter(date_from=date_from, date_to=date_to, bbox=parse_bbox_parameter(bbox))
-    limit = min(limit, MAX_LIMIT)  # the standard lets a server serve less than asked rather than refuse
+    limit = min(limit, OGC_MAX_LIMIT)  # the standard lets a server serve less than asked rather than refuse
 
     matched = count_events(session, filters)
     returned = max(0, min(limit, matched - offset))
@@ -130,8 +128,8 @@ def items(
     # Fetching no more than `returned` keeps numberReturned true even if events are stored
     # between the count and the fetch; an offset past the end is not sent to the database at
     # all (one past 2**63 would overflow its integers).
-    rows = iter_event_rows(session, filters, offset=offset, limit=returned) if returned else ()
-    features = (event_feature(to_geo_event(*row)) for row in rows)
+    events = iter_events(session, filters, offset=offset, limit=returned) if returned else ()
+    features = map(event_feature, events)
     chunks = iter_feature_collection(
         features, numberMatched=matched, numberReturned=returned, timeStamp=_now(), links=links
     )
@@ -160,10 +158,11 @@ def item(
     _check_collection(collection_id)
     media_type = negotiate(FEATURE_FORMATS, f, accept)
     # Ids are the events' integer ids; anything else names no feature (404, not 400).
-    event = session.get(models.Event, int(feature_id)) if feature_id.isascii() and feature_id.isdigit() else None
-    if event is None or event.rejected:
+    known = feature_id.isascii() and feature_id.isdigit() and int(feature_id) <= MAX_ID
+    row = event_row(session, int(feature_id), include_rejected=False) if known else None
+    if row is None:
         raise NotFoundError(f"no feature '{feature_id}' in collection '{COLLECTION_ID}'", field="feature_id")
-    actor, place = session.get(models.Actor, event.actor_id), session.get(models.Place, event.place_id)
-    feature = event_feature(to_geo_event(event, actor, place))
+    event, actor, place = row
+    feature = event_feature(event.to_geo(actor, place))
     feature["links"] = documents.feature_links(request, event.id, media_type)
     return GeoJSONResponse(feature, media_type=media_type)

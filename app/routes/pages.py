@@ -15,21 +15,19 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
-from sqlmodel import select
 
 from app import models
 from app.deps import ArticleId, ServicesDep, SessionDep
 from app.ingest import ingest_article
 from app.itineraries import actor_public, itinerary_of, itinerary_public
+from app.map_pages import base_url, embed_iframe, root_path
 from app.present import article_public
-from app.queries import actor_by_slug, stored
-from app.routes.maps import EMBED_SIZE, base_url, embed_iframe, root_path
+from app.queries import actor_by_slug, actors_by_name, articles_newest_first, stored
 from app.schemas import ArticleCreate, MentionPublic
+from app.settings import EMBED_SIZE, HOME_ACTORS, HOME_ARTICLES
 
-__all__ = ["router", "templates", "TextSegment", "segments_of", "HOME_ACTORS", "HOME_ARTICLES"]
+__all__ = ["router", "templates", "TextSegment", "segments_of"]
 
-HOME_ACTORS: Final = 100
-HOME_ARTICLES: Final = 20
 _FORM_FIELDS: Final = ("text", "title", "source", "url", "published", "dateline")
 
 templates = Jinja2Templates(
@@ -73,12 +71,8 @@ def _safe_link(url: str | None) -> str | None:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, session: SessionDep):
-    actors = session.exec(select(models.Actor).order_by(models.Actor.name).limit(HOME_ACTORS)).all()
-    articles = session.exec(
-        select(models.Article)
-        .order_by(models.Article.published.desc().nulls_last(), models.Article.id.desc())
-        .limit(HOME_ARTICLES)
-    ).all()
+    actors = actors_by_name(session, limit=HOME_ACTORS)
+    articles = articles_newest_first(session, limit=HOME_ARTICLES)
     return templates.TemplateResponse(
         request,
         "home.html",

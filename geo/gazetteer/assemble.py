@@ -22,8 +22,8 @@ from geo.gazetteer.prior import (
 )
 from geo.gazetteer.sources.records import AliasRecord, NameRecord, PlaceRecord
 from geo.gazetteer.word_variants import word_variant_keys
+from geo.geodesy import distance_km
 from geo.model import Precision
-from geo.spatial import great_circle_km
 
 __all__ = ["AssembledPlace", "NameRow", "Assembly", "assemble", "is_latin_key"]
 
@@ -122,7 +122,7 @@ def _drop_known_supplements(places: list[AssembledPlace]) -> list[AssembledPlace
     def repeats(place: AssembledPlace) -> bool:
         slot = (place.record.country, place.record.admin1_code, normalize_name(place.record.name))
         nearby = known.get(slot, ())
-        return any(great_circle_km(place.lat, place.lon, lat, lon) <= SUPPLEMENT_DUPLICATE_KM for lat, lon in nearby)
+        return any(distance_km(place.lat, place.lon, lat, lon) <= SUPPLEMENT_DUPLICATE_KM for lat, lon in nearby)
 
     kept = [p for p in places if not (p.record.supplementary and repeats(p))]
     for row_id, place in enumerate(kept, start=1):
@@ -222,7 +222,7 @@ def _borrow_district_populations(places: list[AssembledPlace]) -> None:
             for d_row in (-1, 0, 1)
             for d_col in (-1, 0, 1)
             for city in cells.get((row + d_row, (col + d_col + 180) % 360 - 180), ())
-            if great_circle_km(district.lat, district.lon, city.lat, city.lon) <= DISTRICT_CITY_KM
+            if distance_km(district.lat, district.lon, city.lat, city.lon) <= DISTRICT_CITY_KM
         )
         biggest = max((city.population for city in nearby), default=0)
         district.borrowed_population = int(biggest * DISTRICT_POPULATION_SHARE)

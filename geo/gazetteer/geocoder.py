@@ -1,6 +1,6 @@
 """The offline gazetteer as a geopy geocoder: swap it for Nominatim or Photon by configuration.
 
-    geocoder = OfflineGeocoder()                            # the built index (default_index_path())
+    geocoder = OfflineGeocoder()                            # the built index (./data, default_index_path())
     geocoder = OfflineGeocoder("elsewhere/gazetteer.sqlite")  # or a path, or an open SqliteGazetteer
     location = geocoder.geocode("Komsomolsk-on-Amur")
     location.latitude, location.raw["geonameid"]          # 50.5..., 2021851
@@ -24,8 +24,8 @@ from geo.errors import InvalidInputError
 from geo.gazetteer.base import Candidate
 from geo.gazetteer.index import LookupBias, SqliteGazetteer, open_gazetteer
 from geo.gazetteer.paths import default_index_path
+from geo.geodesy import distance_km
 from geo.model import Place
-from geo.spatial import great_circle_km
 
 __all__ = ["OfflineGeocoder"]
 
@@ -37,7 +37,7 @@ class OfflineGeocoder(Geocoder):
     """A geopy Geocoder answered from the offline gazetteer index.
 
     `gazetteer` is an open index or the path of one; by default the built index at
-    default_index_path() ($ITINERANT_DATA_DIR or ./data). A missing index raises
+    default_index_path() (./data from the working directory). A missing index raises
     geo.errors.GazetteerNotBuiltError.
     """
 
@@ -141,6 +141,6 @@ class OfflineGeocoder(Geocoder):
         place = self.gazetteer.reverse(point.latitude, point.longitude)
         if place is None:
             return None
-        distance = great_circle_km(point.latitude, point.longitude, place.lat, place.lon)
+        distance = distance_km(point.latitude, point.longitude, place.lat, place.lon)
         location = self._location(place, {"score": None, "distance_km": round(distance, 3)})
         return location if exactly_one else [location]

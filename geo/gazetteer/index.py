@@ -26,8 +26,8 @@ from geo.gazetteer.names import normalize_name
 from geo.gazetteer.prior import BIAS_FACTOR
 from geo.gazetteer.qualifiers import Scope, split_qualifiers, within
 from geo.gazetteer.schema import NAME_TYPE_BY_CODE, NAME_TYPE_CODES
+from geo.geodesy import distance_km
 from geo.model import Place, Precision
-from geo.spatial import great_circle_km
 
 __all__ = ["LookupBias", "SqliteGazetteer", "open_gazetteer"]
 
@@ -64,7 +64,7 @@ class LookupBias:
             in_lon = west <= place.lon <= east if west <= east else (place.lon >= west or place.lon <= east)
             if not (south <= place.lat <= north and in_lon):
                 return False
-        if self.near is not None and great_circle_km(*self.near, place.lat, place.lon) > self.radius_km:
+        if self.near is not None and distance_km(*self.near, place.lat, place.lon) > self.radius_km:
             return False
         return True
 
@@ -346,7 +346,7 @@ class SqliteGazetteer:
                 ).fetchall()
             if not rows:
                 continue
-            distance, row_id = min((great_circle_km(lat, lon, r_lat, r_lon), r_id) for r_id, r_lat, r_lon in rows)
+            distance, row_id = min((distance_km(lat, lon, r_lat, r_lon), r_id) for r_id, r_lat, r_lon in rows)
             # Exact only if the nearest lies inside the circle the box surely covers.
             if distance <= window * 111.0 or window == _REVERSE_WINDOWS[-1]:
                 return self._place_row(row_id).place

@@ -6,15 +6,17 @@ Stops merge consecutive events at one place (`same_place`); legs follow the WGS8
 with a drawable path cut at the antimeridian (RFC 7946 section 3.1.9).
 """
 
-from geo.itinerary.antimeridian import PathParts, Position, split_at_antimeridian
-from geo.itinerary.build import MAX_STAY_GAP, build_itinerary, build_stops, event_order_key, span_of
-from geo.itinerary.geodesy import (
+from geo.geodesy import (
     SAME_PLACE_KM,
+    PathParts,
+    Position,
     geodesic_km,
     great_circle_path,
     same_place,
+    split_at_antimeridian,
 )
-from geo.itinerary.model import Itinerary, Leg, Stop, path_geometry
+from geo.itinerary.build import MAX_STAY_GAP, build_itinerary, build_stops, event_order_key, span_of
+from geo.itinerary.model import Itinerary, Leg, Stop
 
 __all__ = [
     "build_itinerary",
@@ -26,7 +28,6 @@ __all__ = [
     "geodesic_km",
     "great_circle_path",
     "split_at_antimeridian",
-    "path_geometry",
     "event_order_key",
     "span_of",
     "PathParts",

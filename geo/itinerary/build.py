@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from geo.errors import InvalidInputError
-from geo.itinerary.geodesy import check_location, same_place
+from geo.geodesy import check_location, same_place
 from geo.itinerary.model import Itinerary, Leg, Stop
 from geo.model import DateInterval, DatePrecision, Event, EventStatus
 

@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from geo.errors import InvalidInputError
-from geo.geojson import bbox_of  # bbox is a GeoJSON notion, worked out in that one place
-from geo.itinerary.antimeridian import PathParts
-from geo.itinerary.geodesy import geodesic_km, great_circle_path
+from geo.geodesy import PathParts, geodesic_km, great_circle_path
+from geo.geojson import bbox_of, line_geometry  # generic GeoJSON, which knows nothing of itineraries
 from geo.model import DateInterval, Event, EventStatus, Place
 
-__all__ = ["Stop", "Leg", "Itinerary", "path_geometry"]
+__all__ = ["Stop", "Leg", "Itinerary"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +59,6 @@ class Stop:
         return self.place.__geo_interface__
 
 
-def path_geometry(path: PathParts) -> dict[str, Any]:
-    """A cut path as a GeoJSON geometry: a LineString, or a MultiLineString when it was cut."""
-    if len(path) == 1:
-        return {"type": "LineString", "coordinates": path[0]}
-    return {"type": "MultiLineString", "coordinates": path}
-
-
 @dataclass(frozen=True, slots=True)
 class Leg:
     """The journey from one stop to the next, along the geodesic between them.
@@ -108,11 +100,11 @@ class Leg:
 
     @property
     def geometry(self) -> dict[str, Any]:
-        return path_geometry(self.path)
+        return line_geometry(self.path)
 
     @property
     def __geo_interface__(self) -> dict[str, Any]:
-        return path_geometry(self.path)
+        return line_geometry(self.path)
 
 
 @dataclass(frozen=True, slots=True)

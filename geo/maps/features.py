@@ -13,7 +13,8 @@ from typing import Any, Final
 import shapely
 from shapely.geometry import LineString
 
-from geo.geojson import leg_feature, stop_feature
+from geo.features import leg_record, stop_record
+from geo.geojson import line_geometry
 from geo.itinerary import Itinerary, Leg, Stop
 
 __all__ = [
@@ -29,20 +30,21 @@ __all__ = [
 DISPLAY_TOLERANCE_DEG: Final = 0.02  # ~2 km: invisible below zoom 10, where legs are short anyway
 _DECIMALS: Final = 5
 
-# The stop properties a map shows (the API's feature carries more).
-# The stop and leg properties a map shows (the API's features carry more); the actor is said
+# The fields of geo.features' stop and leg records a map shows (the API's features carry more); the actor is said
 # once per collection and a leg's places are its stops', so a page of 1,000 stops stays small.
 STOP_FIELDS: Final = ("kind", "number", "place", "country", "status", "date", "action", "evidence", "article_id")
 LEG_FIELDS: Final = ("kind", "number", "from", "to", "status", "distance_km")
 
 
 def display_stop(stop: Stop, actor: str) -> dict[str, Any]:
-    full = stop_feature(stop, actor)
-    lon, lat = full["geometry"]["coordinates"]
+    record = stop_record(stop, actor)
     return {
         "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [round(lon, _DECIMALS), round(lat, _DECIMALS)]},
-        "properties": {key: full["properties"][key] for key in STOP_FIELDS},
+        "geometry": {
+            "type": "Point",
+            "coordinates": [round(stop.place.lon, _DECIMALS), round(stop.place.lat, _DECIMALS)],
+        },
+        "properties": {key: record[key] for key in STOP_FIELDS},
     }
 
 
@@ -52,14 +54,9 @@ def _simplified(part: tuple[tuple[float, float], ...]) -> list[list[float]]:
 
 
 def display_leg(leg: Leg, actor: str) -> dict[str, Any]:
-    full = leg_feature(leg, actor)
-    parts = [_simplified(part) for part in leg.path]
-    geometry = (
-        {"type": "LineString", "coordinates": parts[0]}
-        if len(parts) == 1
-        else {"type": "MultiLineString", "coordinates": parts}
-    )
-    return {"type": "Feature", "geometry": geometry, "properties": {key: full["properties"][key] for key in LEG_FIELDS}}
+    record = leg_record(leg, actor)
+    geometry = line_geometry([_simplified(part) for part in leg.path])
+    return {"type": "Feature", "geometry": geometry, "properties": {key: record[key] for key in LEG_FIELDS}}
 
 
 def display_collection(itinerary: Itinerary) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from folium.map import Layer
 from folium.template import Template
 from markupsafe import escape
 
+from geo.errors import InvalidInputError
 from geo.maps.escaping import script_json
 
 __all__ = [
@@ -127,7 +128,7 @@ class EventLayer(_MapScriptLayer):
         fit_bounds: bool = False,
     ) -> None:
         if (collection is None) == (url is None):
-            raise ValueError("an EventLayer takes either a collection or a url")
+            raise InvalidInputError("an EventLayer takes either a collection or a url")
         super().__init__(name)
         self._name = "EventLayer"
         self.source_json = script_json({"data": collection} if collection is not None else {"url": url})

@@ -36,6 +36,11 @@ class Geoparser:
         self.lookup = CandidateLookup(gazetteer)
         self.recognizer = PlaceRecognizer(gazetteer, use_ner=use_ner, include_demonyms=True, lookup=self.lookup)
 
+    @property
+    def reads_documents(self) -> bool:
+        """A parsed document is read for its named entities, which only the NER reading looks for."""
+        return self.recognizer.use_ner
+
     def parse(self, text: str, doc: Doc | None = None) -> list[Mention]:
         """Every place mention of `text`, resolved where the gazetteer can place it."""
         mentions = self.resolve(text, self.recognizer.find_mentions(text, doc))

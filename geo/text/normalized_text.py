@@ -1,7 +1,7 @@
 """Text normalised like a gazetteer name key, with a map back to the original characters.
 
 The gazetteer matcher searches name keys (geo.gazetteer.names.normalize_name) in the text, so the
-text must be normalised the same way; every key character remembers which original character it
+text is normalised by the same character table (geo.folding); every key character remembers which original character it
 came from, so a match in the key text becomes a span of the original text.
 """
 
@@ -11,18 +11,14 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
-from geo.gazetteer.names import LETTER_FOLDS
+from geo.folding import DROPPED_CHARS, LETTER_FOLDS
+from geo.folding import is_separator as _is_separator
 
 __all__ = ["NormalizedText", "normalize_text"]
 
-# Must agree with geo.gazetteer.names: these characters vanish ...
-_DROPPED = frozenset("\u0027\u2018\u2019\u02bc\u02b9\u0060\u00b4\u02bb.")
-# ... and runs of these become one space.
-_SEPARATOR_CHARS = frozenset("-_/,\u2010\u2011\u2012\u2013\u2014\u2015")
-
-
-def _is_separator(ch: str) -> bool:
-    return ch.isspace() or ch in _SEPARATOR_CHARS
+# The key's character table (geo.folding), which normalize_name reads too: these vanish, and
+# runs of separators become one space.
+_DROPPED = frozenset(DROPPED_CHARS)
 
 
 @functools.cache

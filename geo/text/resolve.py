@@ -51,8 +51,8 @@ from dataclasses import dataclass, replace
 
 from geo.gazetteer.base import Candidate, Gazetteer
 from geo.gazetteer.names import normalize_name
+from geo.geodesy import distance_km
 from geo.model import Mention, Place, Precision
-from geo.spatial import great_circle_km
 from geo.text.filters import LIST_JOINER, LOCATIVE_WORDS, SEAT_KIND
 from geo.text.lookup import CandidateLookup
 
@@ -422,7 +422,7 @@ class _Evidence:
                 for other_key, lat, lon in self.located
                 if other_key != key
                 and abs(lat - place.lat) <= reach
-                and great_circle_km(place.lat, place.lon, lat, lon) <= weights.nearby_km
+                and distance_km(place.lat, place.lon, lat, lon) <= weights.nearby_km
             )
             score += weights.nearby * near / located
         return score

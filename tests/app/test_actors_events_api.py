@@ -237,3 +237,30 @@ def test_alias_of_another_actor_is_a_conflict(trip_client):
     for body in ({"alias": ""}, {"alias": "--"}, {"name": "x"}):
         assert trip_client.post("/api/actors/kim-jong-un/aliases", json=body).status_code == 422
     assert trip_client.post("/api/actors/nobody/aliases", json={"alias": "Someone"}).status_code == 404
+
+
+def test_the_gazetteer_key_has_one_name_in_stops_events_and_geojson(trip_client):
+    stops = trip_client.get("/api/actors/kim-jong-un/itinerary").json()["stops"]
+    events = trip_client.get("/api/events?actor=kim-jong-un").json()["items"]
+    features = trip_client.get("/api/actors/kim-jong-un/itinerary.geojson").json()["features"]
+    event_keys = [e["place"]["gazetteer_id"] for e in events]
+    assert [s["gazetteer_id"] for s in stops] == event_keys
+    assert [f["properties"]["gazetteer_id"] for f in features if f["properties"]["kind"] == "stop"] == event_keys
+    # The former name stays one release, with the same value, and says it is deprecated.
+    assert [s["place_id"] for s in stops] == event_keys
+    schema = trip_client.get("/openapi.json").json()["components"]["schemas"]["StopPublic"]["properties"]
+    assert schema["place_id"].get("deprecated") is True
+    assert "deprecated" not in schema["gazetteer_id"]
+
+
+def test_an_event_says_the_same_in_the_api_the_geojson_and_the_csv(trip_client):
+    from app.export import CSV_COLUMNS
+
+    (api,) = trip_client.get("/api/events?actor=vladimir-putin").json()["items"]
+    (geojson,) = trip_client.get("/api/events.geojson?actor=vladimir-putin").json()["features"]
+    properties = geojson["properties"]
+    for field in ("action", "status", "date", "date_start", "date_end", "date_precision", "evidence", "co_actors"):
+        assert api[field] == properties[field], field
+    assert (api["place"]["gazetteer_id"], api["place"]["name"]) == (properties["gazetteer_id"], properties["place"])
+    assert geojson["geometry"]["coordinates"] == [api["lon"], api["lat"]]
+    assert set(CSV_COLUMNS) <= set(properties) | {"lat", "lon"}

@@ -9,8 +9,8 @@ import re
 import pytest
 from app_fixtures import KOMSOMOLSK, TRIP, event
 
+from app import map_pages
 from app.assets import NODE_MODULES
-from app.routes import maps
 from geo.maps import VENDORED
 
 TEXT = "Kim Jong Un went to Vladivostok. Then Komsomolsk-on-Amur. Putin stayed in Sochi."
@@ -106,7 +106,7 @@ def test_all_events_map_inlines_a_few(trip_client):
 
 
 def test_all_events_map_loads_many_from_the_geojson_api(trip_client, monkeypatch):
-    monkeypatch.setattr(maps, "INLINE_EVENT_LIMIT", 2)
+    monkeypatch.setattr(map_pages, "INLINE_EVENT_LIMIT", 2)
     html = trip_client(tiles="none").get("/map?from=2019-01-01").text
     (source,) = re.findall(r"itinerant\.eventLayer\((.*?), \{", html)
     assert json.loads(source) == {"url": "/api/events.geojson?from=2019-01-01&limit=5000"}

@@ -13,14 +13,13 @@ from geojson_pydantic import Feature, FeatureCollection
 from shapely.geometry import LineString, Point
 
 from geo.errors import InvalidInputError
+from geo.features import event_feature, itinerary_feature_collection
 from geo.geojson import (
     bbox_of,
-    event_feature,
     feature,
     feature_collection,
     geometry_of,
     iter_feature_collection,
-    itinerary_feature_collection,
 )
 from geo.itinerary import build_itinerary
 from geo.model import DateInterval, DatePrecision, Event, EventStatus, Place, Precision
@@ -257,6 +256,7 @@ def test_stop_properties() -> None:
         "number": 1,
         "actor": ACTOR,
         "place": "Vladivostok",
+        "gazetteer_id": "test:vladivostok",
         "place_id": "test:vladivostok",
         "geonameid": 2013348,
         "country": "RU",

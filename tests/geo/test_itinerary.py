@@ -10,6 +10,7 @@ from geopy.distance import geodesic as geopy_geodesic
 from shapely.geometry import shape
 
 from geo.errors import InvalidInputError
+from geo.geodesy import MAX_PATH_SEGMENTS, PATH_SPACING_KM
 from geo.itinerary import (
     MAX_STAY_GAP,
     SAME_PLACE_KM,
@@ -24,7 +25,6 @@ from geo.itinerary import (
     span_of,
     split_at_antimeridian,
 )
-from geo.itinerary.geodesy import MAX_PATH_SEGMENTS, PATH_SPACING_KM
 from geo.model import DateInterval, DatePrecision, Event, EventStatus, Place, Precision
 
 OCCURRED, PLANNED, SPECULATIVE = EventStatus.OCCURRED, EventStatus.PLANNED, EventStatus.SPECULATIVE

@@ -10,9 +10,10 @@ from geojson_pydantic import Feature
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from geo.geojson import bbox_of, leg_feature
+from geo.features import leg_feature
+from geo.geodesy import PathParts, wrap_longitude
+from geo.geojson import bbox_of
 from geo.itinerary import build_itinerary, geodesic_km, great_circle_path
-from geo.itinerary.antimeridian import PathParts, wrap_longitude
 from geo.model import DateInterval, DatePrecision, Event, EventStatus, Place, Precision
 
 # Deterministic and modest: the same examples every run, few enough to keep the suite quick.

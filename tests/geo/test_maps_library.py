@@ -13,7 +13,7 @@ from app_fixtures import ANADYR, ANCHORAGE, KOMSOMOLSK, SOCHI, TRIP, VLADIVOSTOK
 from shapely.geometry import shape
 
 from geo.errors import InvalidInputError
-from geo.geojson import event_feature
+from geo.features import event_feature
 from geo.itinerary import build_itinerary
 from geo.maps import (
     VENDORED,
@@ -266,3 +266,13 @@ def test_embed_control_carries_the_code_as_data():
 def test_an_empty_list_of_itineraries_is_refused():
     with pytest.raises(InvalidInputError):
         actors_map([], OFFLINE)
+
+
+def test_an_event_layer_needs_exactly_one_source():
+    from geo.errors import InvalidInputError
+    from geo.maps.layers import EventLayer
+
+    with pytest.raises(InvalidInputError):
+        EventLayer()
+    with pytest.raises(InvalidInputError):
+        EventLayer(collection={"type": "FeatureCollection", "features": []}, url="/api/events.geojson")

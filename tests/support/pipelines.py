@@ -16,8 +16,9 @@ class ListedPlaces:
     """Finds the listed names as whole words and places them, with the venue a name begins; knows nothing else."""
 
     places: dict[str, Place]
+    reads_documents = False
 
-    def parse(self, text: str) -> Sequence[Mention]:
+    def parse(self, text: str, doc=None) -> Sequence[Mention]:
         mentions = []
         for name, place in self.places.items():
             for match in re.finditer(rf"\b{re.escape(name)}\b", text):
@@ -37,7 +38,10 @@ class GivenEvents:
 
     events: list[Event] = field(default_factory=list)
 
-    def read_events(self, article: ArticleText, mentions: Sequence[Mention]):
+    def parse_document(self, text: str) -> None:
+        return None  # it reads no text
+
+    def read_events(self, article: ArticleText, mentions: Sequence[Mention], doc=None):
         return self.events, sorted({e.actor for e in self.events})
 
 

@@ -18,9 +18,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 from statistics import median
 
+from geo.folding import slugify
 from geo.gazetteer.base import NameType
 from geo.gazetteer.sources.records import NameRecord, PlaceRecord
-from geo.model import Precision, slugify
+from geo.model import Precision
 
 __all__ = ["read_us_postal_places", "town_records"]
 

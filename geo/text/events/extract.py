@@ -46,8 +46,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from geo.errors import InvalidInputError
+from geo.geodesy import distance_km
 from geo.model import ArticleText, DateInterval, Event, EventStatus, Mention, MentionRole
-from geo.spatial import great_circle_km
 from geo.text.events.candidates import Candidate, CandidateReader
 from geo.text.events.confidence import event_confidence
 from geo.text.events.coreference import Coreference, is_bare_description_subject
@@ -407,7 +407,7 @@ def _same_stop(a: Candidate, b: Candidate) -> bool:
         return False
     first, second = a.place_mention.place, b.place_mention.place
     return first.place_id == second.place_id or (
-        first.precision == second.precision and great_circle_km(first.lat, first.lon, second.lat, second.lon) < 25
+        first.precision == second.precision and distance_km(first.lat, first.lon, second.lat, second.lon) < 25
     )
 
 

@@ -31,6 +31,7 @@ from shapely.ops import nearest_points
 import geo.gazetteer
 from geo.gazetteer.names import normalize_name
 from geo.gazetteer.sources.countries import country_outlines
+from geo.geodesy import distance_km
 
 DATA_DIR = Path(geo.gazetteer.__file__).resolve().parent / "data"
 
@@ -174,21 +175,13 @@ def populated_places() -> dict[int, dict]:
 # Geometry
 
 
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Haversine distance on a sphere of the Earth's mean radius."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
-
-
 def km_outside(outline: BaseGeometry, lat: float, lon: float) -> float:
     """How far (lat, lon) lies outside `outline`; 0 inside it."""
     point = Point(lon, lat)
     if outline.covers(point):
         return 0.0
     nearest = nearest_points(outline, point)[0]
-    return great_circle_km(lat, lon, nearest.y, nearest.x)
+    return distance_km(lat, lon, nearest.y, nearest.x)
 
 
 def km_inside(outline: BaseGeometry, lat: float, lon: float) -> float:
@@ -197,7 +190,7 @@ def km_inside(outline: BaseGeometry, lat: float, lon: float) -> float:
     if not outline.covers(point):
         return 0.0
     nearest = nearest_points(outline.boundary, point)[0]
-    return great_circle_km(lat, lon, nearest.y, nearest.x)
+    return distance_km(lat, lon, nearest.y, nearest.x)
 
 
 def test_distance_helpers_measure_kilometres() -> None:
@@ -328,7 +321,7 @@ def test_geonameids_are_installed_places_of_the_same_name_and_country() -> None:
             ok = (
                 city["countrycode"] == row["country"]
                 and bool(spellings & _city_spellings(city))
-                and great_circle_km(float(row["lat"]), float(row["lon"]), city["latitude"], city["longitude"]) < 25.0
+                and distance_km(float(row["lat"]), float(row["lon"]), city["latitude"], city["longitude"]) < 25.0
             )
         else:
             ok = False
@@ -359,7 +352,7 @@ def test_rows_that_are_geonames_populated_places_carry_their_geonameid() -> None
         lat, lon = float(row["lat"]), float(row["lon"])
         for spelling in [row["name"], *_alternates(row)]:
             for city in by_key.get((row["country"], normalize_name(spelling)), ()):
-                if great_circle_km(lat, lon, city["latitude"], city["longitude"]) < 10.0:
+                if distance_km(lat, lon, city["latitude"], city["longitude"]) < 10.0:
                     duplicates.append((row["key"], spelling, city["geonameid"]))
     assert duplicates == []
 
@@ -507,7 +500,7 @@ def test_khasan_crossing_is_where_trains_from_north_korea_enter_russia() -> None
     ]  # fmt: skip
     assert len(crossings) == 1
     khasan = crossings[0]
-    assert great_circle_km(float(khasan["lat"]), float(khasan["lon"]), 42.43, 130.65) < 5.0
+    assert distance_km(float(khasan["lat"]), float(khasan["lon"]), 42.43, 130.65) < 5.0
 
 
 def test_tongchang_ri_is_a_name_of_the_sohae_launch_site() -> None:

@@ -15,8 +15,8 @@ import geo.gazetteer
 from geo.gazetteer.base import NameType
 from geo.gazetteer.build import build_index
 from geo.gazetteer.index import SqliteGazetteer
+from geo.geodesy import distance_km
 from geo.model import Precision
-from geo.spatial import great_circle_km
 
 pytestmark = pytest.mark.slow
 
@@ -232,7 +232,7 @@ def test_first_candidate_lies_near_the_true_point(
 ) -> None:
     found = gazetteer.lookup(query, limit=1)
     assert found, f"{query!r} found nothing"
-    assert great_circle_km(*point, found[0].place.lat, found[0].place.lon) <= tolerance_km
+    assert distance_km(*point, found[0].place.lat, found[0].place.lon) <= tolerance_km
 
 
 @pytest.mark.parametrize(
@@ -261,7 +261,7 @@ def test_khasan_in_russia_is_the_border_settlement(gazetteer: SqliteGazetteer) -
     found = gazetteer.lookup("Khasan", country_codes=["RU"], limit=1)
     assert found, "'Khasan' is indexed but not in Russia"
     assert found[0].place.country == "RU"
-    assert great_circle_km(42.43, 130.64, found[0].place.lat, found[0].place.lon) < 30  # not Hassan, India
+    assert distance_km(42.43, 130.64, found[0].place.lat, found[0].place.lon) < 30  # not Hassan, India
 
 
 @pytest.mark.parametrize(("demonym", "country"), [("North Korean", "KP"), ("Russian", "RU"), ("Canadians", "CA")])

@@ -15,6 +15,7 @@ from geo.errors import GazetteerNotBuiltError, InvalidInputError
 from geo.gazetteer.chain import GeocodeCache, GeocoderChain, MemoryCache, cache_key
 from geo.gazetteer.geocoder import OfflineGeocoder
 from geo.gazetteer.index import SqliteGazetteer
+from geo.gazetteer.paths import default_index_path
 
 
 @pytest.fixture()
@@ -135,24 +136,41 @@ def test_is_importable_from_the_package() -> None:
     assert exported is OfflineGeocoder
 
 
-def test_opens_the_default_index_or_a_path(tiny_index_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ITINERANT_DATA_DIR", str(tiny_index_path.parent))
+def _working_directory_with_index(index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "gazetteer.sqlite").symlink_to(index)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "data" / "gazetteer.sqlite"
+
+
+def test_the_default_index_path_is_in_the_data_directory_given_and_no_environment_changes_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ITINERANT_DATA_DIR", "/elsewhere")
+    assert default_index_path() == Path("data") / "gazetteer.sqlite"
+    assert default_index_path("/srv/itinerant") == Path("/srv/itinerant/gazetteer.sqlite")
+
+
+def test_opens_the_default_index_or_a_path(
+    tiny_index_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _working_directory_with_index(tiny_index_path, tmp_path, monkeypatch)
     by_default = OfflineGeocoder()
-    assert by_default.gazetteer.path == tiny_index_path
+    assert by_default.gazetteer.path.resolve() == tiny_index_path.resolve()
     assert by_default.geocode("Paris, Texas").raw["geonameid"] == 4717560
     assert OfflineGeocoder(str(tiny_index_path)).geocode("Paris, Texas").raw["geonameid"] == 4717560
 
 
 def test_without_a_built_index_it_says_how_to_build_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ITINERANT_DATA_DIR", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
     with pytest.raises(GazetteerNotBuiltError, match="itinerant gazetteer build"):
         OfflineGeocoder()
 
 
-def test_with_no_argument_it_geocodes_from_the_built_index(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_with_no_argument_it_geocodes_from_the_built_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = full_index_path()
     if not path.is_file():
         pytest.skip(f"the gazetteer index is not built at {path}")
-    monkeypatch.setenv("ITINERANT_DATA_DIR", str(path.parent))
+    _working_directory_with_index(path.resolve(), tmp_path, monkeypatch)
     location = OfflineGeocoder().geocode("Komsomolsk-on-Amur")
     assert location.raw["geonameid"] == 2021851

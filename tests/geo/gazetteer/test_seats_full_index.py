@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from geo.gazetteer.index import SqliteGazetteer
+from geo.geodesy import distance_km
 from geo.model import Precision
-from geo.spatial import great_circle_km
 from geo.text.geoparse import Geoparser
 
 pytestmark = pytest.mark.slow
@@ -35,7 +35,7 @@ def test_a_seat_read_as_a_location_is_the_building(parser, text, surface, place_
     assert mention.place.place_id == place_id
     assert mention.place.precision is Precision.SITE
     if point is not None:
-        assert great_circle_km(mention.place.lat, mention.place.lon, *point) < 1.0
+        assert distance_km(mention.place.lat, mention.place.lon, *point) < 1.0
 
 
 @pytest.mark.parametrize(

@@ -16,19 +16,15 @@ TEXT = "Anna Weber flew to Berlin on Monday."
 
 
 @dataclass
-class _Recognizer:
-    use_ner: bool
-
-
-@dataclass
 class _RecordingPlaces:
     """A place reader shaped like the geoparser: it records the Doc it was handed."""
 
     use_ner: bool
     docs: list = field(default_factory=list)
 
-    def __post_init__(self) -> None:
-        self.recognizer = _Recognizer(self.use_ner)
+    @property
+    def reads_documents(self) -> bool:
+        return self.use_ner
 
     def parse(self, text: str, doc=None):
         self.docs.append(doc)
@@ -75,6 +71,13 @@ def test_the_full_pipeline_finds_the_entities_the_ner_only_pipeline_finds():
     assert full.pipe_names[0] == "ner"
     text = "Ex-President George Bush Jr. Much of the day was spent in Texas. He then met Laura Bush in Dallas."
     assert analysis_from_doc(full(text)) == analysis_from_doc(load_pipeline()(text))
+
+
+def test_the_geoparser_reads_documents_only_with_ner(gazetteer):
+    from geo.text.geoparse import Geoparser
+
+    assert Geoparser(gazetteer, use_ner=True).reads_documents
+    assert not Geoparser(gazetteer, use_ner=False).reads_documents
 
 
 def test_empty_text_is_not_parsed():

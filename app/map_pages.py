@@ -1,0 +1,180 @@
+"""Building the map pages: one actor's itinerary, several actors, or every event clustered.
+
+The maps are Folium pages (geo.maps); this module picks their data and options: tiles from
+the settings or `?tiles=`, assets from our own server or the CDNs (settings.asset_mode), popup
+links to article pages, an embed code and oEmbed discovery for each map. The map routes
+(app/routes/maps.py), the embeds (app/routes/embed.py) and the web pages (app/routes/pages.py)
+call it; it declares no route itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import Depends, Query, Request
+from fastapi.responses import HTMLResponse
+from markupsafe import escape
+from sqlmodel import Session
+
+from app import models
+from app.assets import OUTLINES_PATH, VENDOR_PREFIX
+from app.itineraries import itinerary_of
+from app.queries import EventFilter, actor_by_slug, count_events, iter_events
+from app.settings import EMBED_SIZE, INLINE_EVENT_LIMIT, MAP_EVENTS_PAGE_SIZE, Settings
+from geo.features import event_feature
+from geo.itinerary import Itinerary
+from geo.maps import OFFLINE, MapOptions, actors_map, events_map, render_map, tile_provider
+
+__all__ = [
+    "base_url",
+    "root_path",
+    "embed_iframe",
+    "map_options",
+    "actor_itineraries",
+    "map_page",
+    "actor_map_page",
+    "TilesQuery",
+    "CombinedMapQuery",
+    "CombinedMapQueryDep",
+]
+
+TilesQuery = Annotated[
+    str | None, Query(description="An xyzservices provider (e.g. OpenStreetMap, OpenTopoMap) or 'none'.")
+]
+ActorsQuery = Annotated[str | None, Query(description="Comma-separated actor slugs.")]
+FromQuery = Annotated[date | None, Query(alias="from", description="Events on or after this date.")]
+ToQuery = Annotated[date | None, Query(alias="to", description="Events on or before this date.")]
+
+
+@dataclass(frozen=True)
+class CombinedMapQuery:
+    """What /map and /embed/map show: some actors' itineraries, or every event, within dates, on tiles."""
+
+    actors: ActorsQuery = None
+    date_from: FromQuery = None
+    date_to: ToQuery = None
+    tiles: TilesQuery = None
+
+
+CombinedMapQueryDep = Annotated[CombinedMapQuery, Depends()]
+
+
+def root_path(request: Request) -> str:
+    """The path the app is mounted under ("" unless behind a prefixing proxy)."""
+    return request.scope.get("root_path", "").rstrip("/")
+
+
+def base_url(request: Request, settings: Settings) -> str:
+    """The service's external base URL: the configured one, or the request's."""
+    if settings.public_url:
+        return settings.public_url.rstrip("/")
+    return str(request.base_url).rstrip("/")
+
+
+def embed_iframe(src: str, title: str, width: int, height: int) -> str:
+    """The HTML that embeds a map: an iframe, its attributes escaped."""
+    return (
+        f'<iframe src="{escape(src)}" width="{int(width)}" height="{int(height)}" title="{escape(title)}" '
+        f'style="border:0" loading="lazy" allowfullscreen></iframe>'
+    )
+
+
+def map_options(
+    request: Request,
+    settings: Settings,
+    *,
+    title: str,
+    tiles: str | None,
+    embed_path: str | None,
+    page_path: str | None,
+) -> MapOptions:
+    """Options for a map page; `embed_path` gives it an embed control, `page_path` oEmbed discovery."""
+    chosen = tiles if tiles else settings.tiles
+    if chosen.strip().lower() != OFFLINE:
+        tile_provider(chosen)  # an unknown provider is the caller's mistake: a 422 naming it
+    prefix = root_path(request)
+    base = base_url(request, settings)
+    alternates: tuple[tuple[str, str, str], ...] = ()
+    if page_path is not None:
+        oembed = f"{base}/oembed?{urlencode({'url': base + page_path, 'format': 'json'})}"
+        alternates = (("application/json+oembed", oembed, title),)
+    return MapOptions(
+        tiles=chosen,
+        asset_base=prefix + VENDOR_PREFIX if settings.asset_mode == "local" else None,
+        article_url=prefix + "/articles/{id}",
+        outlines_url=prefix + OUTLINES_PATH,
+        title=title,
+        embed_code=embed_iframe(base + embed_path, title, *EMBED_SIZE) if embed_path else None,
+        alternates=alternates,
+    )
+
+
+def actor_itineraries(
+    session: Session, slugs: list[str], date_from: date | None = None, date_to: date | None = None
+) -> list[Itinerary]:
+    """The itineraries of the named actors, from their events within the dates."""
+    return [itinerary_of(session, actor_by_slug(session, slug), date_from=date_from, date_to=date_to) for slug in slugs]
+
+
+def _slugs(actors: str | None) -> list[str]:
+    return list(dict.fromkeys(s.strip() for s in (actors or "").split(",") if s.strip()))
+
+
+def _query(**params: object) -> str:
+    given = {key: str(value) for key, value in params.items() if value not in (None, "")}
+    return f"?{urlencode(given)}" if given else ""
+
+
+def map_page(
+    request: Request, session: Session, settings: Settings, shown: CombinedMapQuery, *, embedded: bool
+) -> HTMLResponse:
+    """The page of /map (or /embed/map): actors' layers, or every event clustered."""
+    actors, date_from, date_to, tiles = shown.actors, shown.date_from, shown.date_to, shown.tiles
+    slugs = _slugs(actors)
+    query = _query(actors=",".join(slugs), **{"from": date_from, "to": date_to}, tiles=tiles)
+    if slugs:
+        itineraries = actor_itineraries(session, slugs, date_from, date_to)
+        title = "Itineraries: " + ", ".join(itinerary.actor for itinerary in itineraries)
+    else:
+        title = "Every event"
+    options = map_options(
+        request,
+        settings,
+        title=title,
+        tiles=tiles,
+        embed_path=None if embedded else "/embed/map" + query,
+        page_path=None if embedded else "/map" + query,
+    )
+    if slugs:
+        return HTMLResponse(render_map(actors_map(itineraries, options), options))
+    event_filter = EventFilter(date_from=date_from, date_to=date_to)
+    if count_events(session, event_filter) > INLINE_EVENT_LIMIT:
+        url = (
+            root_path(request)
+            + "/api/events.geojson"
+            + _query(**{"from": date_from, "to": date_to}, limit=MAP_EVENTS_PAGE_SIZE)
+        )
+        return HTMLResponse(render_map(events_map(url=url, options=options), options))
+    features = [event_feature(event) for event in iter_events(session, event_filter)]
+    collection = {"type": "FeatureCollection", "features": features}
+    return HTMLResponse(render_map(events_map(collection, options=options), options))
+
+
+def actor_map_page(
+    request: Request, session: Session, settings: Settings, slug: str, tiles: str | None, *, embedded: bool
+) -> HTMLResponse:
+    actor: models.Actor = actor_by_slug(session, slug)
+    (itinerary,) = actor_itineraries(session, [actor.slug])
+    query = _query(tiles=tiles)
+    options = map_options(
+        request,
+        settings,
+        title=f"{actor.name}: itinerary",
+        tiles=tiles,
+        embed_path=None if embedded else f"/embed/actors/{actor.slug}{query}",
+        page_path=None if embedded else f"/actors/{actor.slug}/map{query}",
+    )
+    return HTMLResponse(render_map(actors_map([itinerary], options), options))

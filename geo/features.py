@@ -1,0 +1,174 @@
+"""itinerant's public form of its domain objects, and their GeoJSON features.
+
+One record a kind of object, a flat mapping of names to JSON values:
+
+    place_record(place)       the place itself: gazetteer_id, name, lat, lon, kind, precision...
+    event_record(event)       an event, its place flattened in (`place`, `gazetteer_id`, ...)
+    stop_record(stop, actor)  a stop in travel order, its place flattened in the same way
+    leg_record(leg, actor)    a leg between two stops, with its distance
+
+Every output derives from these and from nothing else: the API's schemas validate them
+(app/schemas.py), the CSV export picks its columns from an event's, the GeoJSON features below
+carry them as properties, and the maps (geo.maps.features) keep a few of their fields.
+
+The gazetteer's key ("geonames:2021851") is `gazetteer_id` everywhere. Stops and GeoJSON
+properties called it `place_id` before; that name is kept beside it, with the same value, for
+one release (`DEPRECATED_ALIASES`), and is then to go.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from geo.geojson import feature, feature_collection
+from geo.itinerary import Itinerary, Leg, Stop
+from geo.model import DateInterval, Event, Place
+
+__all__ = [
+    "DISTANCE_DECIMALS",
+    "DEPRECATED_ALIASES",
+    "km",
+    "place_record",
+    "date_record",
+    "event_record",
+    "stop_record",
+    "leg_record",
+    "event_feature",
+    "stop_feature",
+    "leg_feature",
+    "itinerary_feature_collection",
+]
+
+DISTANCE_DECIMALS: Final = 3  # kilometres to the metre
+
+# Former names of record fields -> their names now; the former ones are still written, for one release.
+DEPRECATED_ALIASES: Final = {"place_id": "gazetteer_id"}
+
+
+def km(distance_km: float) -> float:
+    """A distance as published: kilometres to the metre."""
+    return round(distance_km, DISTANCE_DECIMALS)
+
+
+def place_record(place: Place) -> dict[str, Any]:
+    """A place on its own, as the API shows it."""
+    return {
+        "gazetteer_id": place.place_id,
+        "geonameid": place.geonameid,
+        "name": place.name,
+        "lat": place.lat,
+        "lon": place.lon,
+        "kind": place.kind,
+        "country": place.country,
+        "admin1": place.admin1,
+        "precision": place.precision.value,
+    }
+
+
+def _where(place: Place) -> dict[str, Any]:
+    """A place as the fields of what happened there (its point is the feature's geometry)."""
+    return {
+        "place": place.name,
+        "gazetteer_id": place.place_id,
+        "place_id": place.place_id,  # deprecated alias of gazetteer_id
+        "geonameid": place.geonameid,
+        "country": place.country,
+        "admin1": place.admin1,
+        "place_precision": place.precision.value,
+    }
+
+
+def date_record(interval: DateInterval) -> dict[str, Any]:
+    """`date` as precisely as known ("2023-09", "2023-09-15"); `date_start` and `date_end` the days
+    it spans, an end left open when the interval has none ("after 15 September")."""
+    return {
+        "date": interval.iso(),
+        "date_start": interval.start.isoformat() if interval.start is not None else None,
+        "date_end": interval.end.isoformat() if interval.end is not None else None,
+        "date_precision": interval.precision.value,
+    }
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    """One event, with its place, date, evidence and where it is stored."""
+    return {
+        "kind": "event",
+        "actor": event.actor,
+        **_where(event.place),
+        "status": event.status.value,
+        **date_record(event.date),
+        "action": event.action,
+        "evidence": event.evidence,
+        "evidence_start": event.evidence_start,
+        "evidence_end": event.evidence_end,
+        "article_id": event.article_id,
+        "event_id": event.event_id,
+        "confidence": event.confidence,
+        "co_actors": list(event.co_actors),
+    }
+
+
+def stop_record(stop: Stop, actor: str) -> dict[str, Any]:
+    """One stop. `date` is when the stay began, as precisely as known; `date_start` and
+    `date_end` are the days its events span."""
+    first = stop.first_event
+    return {
+        "kind": "stop",
+        "number": stop.number,
+        "actor": actor,
+        **_where(stop.place),
+        "status": stop.status.value,
+        **date_record(stop.date),
+        "action": stop.action,
+        "evidence": stop.evidence,
+        "evidence_start": first.evidence_start,
+        "evidence_end": first.evidence_end,
+        "article_id": stop.article_id,
+        "event_ids": list(stop.event_ids),
+    }
+
+
+def leg_record(leg: Leg, actor: str) -> dict[str, Any]:
+    """One leg: the numbers and places of the stops it joins, its status and its length."""
+    return {
+        "kind": "leg",
+        "number": leg.number,
+        "actor": actor,
+        "from": leg.origin.number,
+        "to": leg.destination.number,
+        "from_place": leg.origin.place.name,
+        "to_place": leg.destination.place.name,
+        "status": leg.status.value,
+        "distance_km": km(leg.distance_km),
+    }
+
+
+def event_feature(event: Event) -> dict[str, Any]:
+    """A Point feature of one event."""
+    return feature(event.place, event_record(event), id=event.event_id)
+
+
+def stop_feature(stop: Stop, actor: str) -> dict[str, Any]:
+    """A Point feature of one stop."""
+    return feature(stop, stop_record(stop, actor), id=f"stop-{stop.number}")
+
+
+def leg_feature(leg: Leg, actor: str) -> dict[str, Any]:
+    """A LineString (MultiLineString where cut at the antimeridian) feature of one leg."""
+    return feature(leg, leg_record(leg, actor), id=f"leg-{leg.number}")
+
+
+def itinerary_feature_collection(itinerary: Itinerary) -> dict[str, Any]:
+    """The itinerary as one FeatureCollection: stop Points in travel order, then legs.
+
+    Foreign members: `actor`, `total_km` (legs that occurred) and `planned_km` (legs to come).
+    """
+    features = [stop_feature(stop, itinerary.actor) for stop in itinerary.stops]
+    features.extend(leg_feature(leg, itinerary.actor) for leg in itinerary.legs)
+    return feature_collection(
+        features,
+        bbox=itinerary.bbox,
+        actor=itinerary.actor,
+        total_km=km(itinerary.total_km),
+        planned_km=km(itinerary.planned_km),
+    )
