@@ -32,6 +32,9 @@ Readings of a name settled before scoring:
   (Washington, the capital, against Washington state), unless the text calls it a region ("Washington
   state", "the state of Washington", "upstate New York", "Quebec province"), which favours the
   region. The document still decides: a region holding the story's other places gains by them.
+  Nor is a first-level region a container when a city of its name, in any country, has more people
+  than the whole region: a bare "Manchester" or "Portland" is the city, not the Jamaican parish.
+  A region whose population the gazetteer does not know keeps its standing.
 - lists: names in a list ("Georgia, Oklahoma, Pennsylvania and California", "Oregon and
   Washington", "Honduras, El Salvador and Guatemala") are read as places of one kind: the
   candidates of the level most members share (first-level regions of one country, or
@@ -185,6 +188,7 @@ def _fixed_scores(
         _ARTICLE_BEFORE.search(text[max(0, mention.start - 4) : mention.start])
     )
     regions_yield = not called_region and _city_first(candidates)
+    biggest_city = max((c.place.population for c in candidates if c.place.precision is Precision.CITY), default=0)
     scores = []
     for candidate in candidates:
         place = candidate.place
@@ -192,7 +196,7 @@ def _fixed_scores(
         if place.precision is Precision.COUNTRY or place.precision is Precision.ADMIN1:
             if called_region:
                 score += weights.container + (weights.qualifier if place.precision is Precision.ADMIN1 else 0.0)
-            elif place.precision is Precision.COUNTRY or not regions_yield:
+            elif place.precision is Precision.COUNTRY or not (regions_yield or 0 < place.population < biggest_city):
                 score += weights.container
         if qualifiers and any(_contains(q, place) for q in qualifiers):
             score += weights.qualifier

@@ -133,6 +133,37 @@ def test_a_region_yields_to_its_stronger_namesake_city(capitals, text, geonameid
     assert washington.place.geonameid == geonameid
 
 
+MANCHESTER_CITY, MANCHESTER_PARISH, NYANZA_PROVINCE, NYANZA_TOWN = 2643123, 3489657, 199990, 201521
+
+
+def small_region_world() -> MemoryGazetteer:
+    """Names shared by a city and a first-level region elsewhere, with the full index's priors."""
+    g = small_world()
+    g.add(make_place(MANCHESTER_CITY, "Manchester", 53.48, -2.24, country="GB", population=568_996), prior=0.546)
+    parish = make_place(
+        MANCHESTER_PARISH, "Manchester", 18.08, -77.5, precision=Precision.ADMIN1, country="JM", population=61_946
+    )
+    g.add(parish, prior=0.460)
+    # A province whose population the gazetteer does not know keeps its standing as a region.
+    province = make_place(NYANZA_PROVINCE, "Nyanza", -0.5, 34.5, precision=Precision.ADMIN1, country="KE")
+    g.add(province, prior=0.44)
+    g.add(make_place(NYANZA_TOWN, "Nyanza", -2.35, 29.74, country="RW", population=32_016), prior=0.46)
+    return g
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "geonameid"),
+    [
+        # A region smaller than a city of its name is not what a bare name means...
+        ("The band played in Manchester on Friday.", "Manchester", MANCHESTER_CITY),
+        # ...a region of unknown size still counts as a region.
+        ("Cholera spread across Nyanza last month.", "Nyanza", NYANZA_PROVINCE),
+    ],
+)
+def test_a_region_smaller_than_a_namesake_city_is_not_the_name(text, surface, geonameid) -> None:
+    assert resolve_first(small_region_world(), text, surface).geonameid == geonameid
+
+
 def test_a_region_named_as_such_is_not_its_namesake_city(world) -> None:
     text = "A disaster has occurred throughout New York state, the governor said."
     assert resolve_first(world, text, "New York").geonameid == NEW_YORK_STATE
