@@ -9,6 +9,10 @@ Rules that keep common news words out:
 - an acronym (2-4 capitals, "CNN", "AP", "TV") is a place only when the gazetteer knows it as an
   abbreviation or demonym ("US", "NSW", "UAE") or NER tags exactly it as a place: ISO and
   airport codes spell every short acronym there is;
+- an abbreviation the gazetteer writes in capitals ("ACT", "NSW") is a place only when the text
+  writes it so: "the Consumer Act" is a law;
+- a title before a capitalised word ("Dr. Lamont Sweet", "Gen Smith") is a title, whatever place
+  it also spells ("Dr" is an alternate name of Dar'a);
 - a month name followed by a number is a date ("October 6", "May 2020"), whatever place shares it;
 - a word inside a longer capitalised name the gazetteer does not know ("Royal Free hospital",
   "Licking Memorial Hospital") stands for a place by itself only under its own name as a
@@ -84,6 +88,8 @@ _NUMBER_AFTER = re.compile(r"\A\.?[ \u00a0]+\d{1,4}\b")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'\u2019.-])([A-Z][\w\-]*)[ \u00a0]\Z")
 _CAPITALISED_AFTER = re.compile(r"\A[ \u00a0]([A-Z][\w\-]*)")
 _BLOC_WORDS = frozenset({"west", "east"})
+# A title before a capitalised word: "Dr. Lamont Sweet", "Gen Smith" (Dr is Dar'a's alternate name).
+_NAME_AFTER_TITLE = re.compile(r"\A\.?[ \u00a0]+[A-Z]")
 _PLAIN_NAMES = (NameType.OFFICIAL, NameType.ABBREVIATION)
 _CURATED_PREFIX = "curated:"
 # The reason a one-word name outside a place-like context is rejected: geo.text.recognize may
@@ -270,8 +276,14 @@ def judge_name(
     text = context.text
     surface = text[start:end]
     if not surface.isupper():
-        # Codes ("BUT" for an airport) name places only when written as codes, in capitals.
-        candidates = [c for c in candidates if c.name_type is not NameType.CODE]
+        # Codes ("BUT" for an airport) name places only when written as codes, in capitals, and so
+        # do abbreviations the gazetteer spells in capitals ("ACT" is not the "Act" of a law).
+        candidates = [
+            c
+            for c in candidates
+            if c.name_type is not NameType.CODE
+            and not (c.name_type is NameType.ABBREVIATION and _ACRONYM.fullmatch(c.matched_name.replace(".", "")))
+        ]
     if not candidates:
         return _reject("unknown to the gazetteer")
     best = candidates[0]
@@ -300,6 +312,8 @@ def judge_name(
 
     if _is_bloc(key, text, start):
         return _reject("a political bloc")
+    if key in TITLE_WORDS and _NAME_AFTER_TITLE.match(text[end : end + 4]):
+        return _reject("a title before a name")
     if _is_seat(candidates):
         # "met at the White House" is a place; "the White House said", "White House aides" the institution.
         return _ACCEPT if _read_as_location(text, start, end) else _reject("an institution named by its seat")

@@ -38,6 +38,11 @@ def news_world() -> MemoryGazetteer:
     g.add(make_place(5040000, "Oakport", 46.93, -96.78, country="US", admin1="Minnesota", population=1_387))
     g.add(make_place(5059163, "Fargo", 46.88, -96.79, country="US", admin1="North Dakota", population=118_523))
     g.add(make_place(4402300, "Pacific", 38.48, -90.74, country="US", admin1="Missouri", population=7_161))
+    # Abbreviations and alternates that English words and titles spell: "ACT", "Dr" (Dar'a).
+    g.add(make_place(2177478, "Australian Capital Territory", -35.5, 149.0, precision=Precision.ADMIN1, country="AU"))
+    g.alias("geonames:2177478", "ACT", name_type=NameType.ABBREVIATION)
+    g.add(make_place(170592, "Dar'a", 32.62, 36.1, country="SY", population=97_969))
+    g.alias("geonames:170592", "Dr", name_type=NameType.ALTERNATE)
     ocean = Place("curated:pacific-ocean", "Pacific Ocean", 0.0, -160.0, "ocean", Precision.COUNTRY)
     g.add(ocean, "Pacific", name_type=NameType.ALTERNATE)
     return g
@@ -115,4 +120,20 @@ def test_the_west_as_a_bloc_is_no_place(world, use_ner) -> None:
     ],
 )
 def test_names_listed_with_a_place_are_places(world, use_ner, text, expected) -> None:
+    assert surfaces(world, use_ner, text) == expected
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An abbreviation the gazetteer writes in capitals is a place only when written so.
+        ("Four men were charged under the Consumer Act of Moscow.", ["Moscow"]),
+        ("The ACT government met in Moscow.", ["ACT", "Moscow"]),
+        # A title before a name is no place, whatever place it also spells.
+        ("Dr. Lamont Sweet said the flu had reached Moscow.", ["Moscow"]),
+        ("Dr Sweet flew to Moscow.", ["Moscow"]),
+    ],
+)
+def test_abbreviations_in_capitals_and_titles(world, use_ner, text, expected) -> None:
     assert surfaces(world, use_ner, text) == expected
