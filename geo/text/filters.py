@@ -20,7 +20,10 @@ Rules that keep common news words out:
   little-known namesake is just part of the longer name. A place named as the modifier of an
   institution ("Cottonport Fire Station", "Alexandria Police") is still a mention, as the
   corpora annotate it (LGL above all), unless the name is itself an English word;
-- "the West", "the East" as political blocs are not places (a compass word after "the", alone).
+- "the West", "the East" as political blocs are not places (a compass word after "the", alone);
+  nor is a compass word that begins a longer capitalised name ("West Nile virus", "Central
+  Anatolia", "Western Blot"), however large the region it also names (Cameroon's West, Uganda's
+  Western).
 
 Two readings of buildings and institutions:
 - a seat of government (curated kind `seat`: the White House, the Kremlin, the Pentagon, Downing
@@ -88,6 +91,12 @@ _NUMBER_AFTER = re.compile(r"\A\.?[ \u00a0]+\d{1,4}\b")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'\u2019.-])([A-Z][\w\-]*)[ \u00a0]\Z")
 _CAPITALISED_AFTER = re.compile(r"\A[ \u00a0]([A-Z][\w\-]*)")
 _BLOC_WORDS = frozenset({"west", "east"})
+# Compass words name regions of many countries ("West" in Cameroon, "Centre" in Burkina Faso) and
+# begin longer names in news ("West Nile virus", "Central Anatolia", "North Dallas").
+_COMPASS_WORDS = frozenset(
+    "north south east west northern southern eastern western central centre center northeast northwest"
+    " southeast southwest northeastern northwestern southeastern southwestern".split()
+)
 # A title before a capitalised word: "Dr. Lamont Sweet", "Gen Smith" (Dr is Dar'a's alternate name).
 _NAME_AFTER_TITLE = re.compile(r"\A\.?[ \u00a0]+[A-Z]")
 _PLAIN_NAMES = (NameType.OFFICIAL, NameType.ABBREVIATION)
@@ -323,7 +332,7 @@ def judge_name(
         and not context.in_caps_line(start)
         and not town_venue
         and _inside_longer_name(key, text, start, end, context)
-        and not _stands_alone(candidates)
+        and (key in _COMPASS_WORDS or not _stands_alone(candidates))
     ):
         return _reject("part of a longer name")
 

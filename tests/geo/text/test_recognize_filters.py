@@ -137,3 +137,18 @@ def test_names_listed_with_a_place_are_places(world, use_ner, text, expected) ->
 )
 def test_abbreviations_in_capitals_and_titles(world, use_ner, text, expected) -> None:
     assert surfaces(world, use_ner, text) == expected
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A compass word that begins a longer name is part of it, whatever region it also names...
+        ("Cases of West Nile virus were found in Moscow.", ["Moscow"]),
+        ("The West Prince clinic near Moscow reopened.", ["Moscow"]),
+        # ...and still a place where the text puts it alone as one.
+        ("Troops moved into West on Monday from Moscow.", ["West", "Moscow"]),
+    ],
+)
+def test_a_compass_word_beginning_a_longer_name_is_part_of_it(world, use_ner, text, expected) -> None:
+    assert surfaces(world, use_ner, text) == expected
