@@ -13,6 +13,7 @@ Rules that keep common news words out:
   writes it so: "the Consumer Act" is a law;
 - a title before a capitalised word ("Dr. Lamont Sweet", "Gen Smith") is a title, whatever place
   it also spells ("Dr" is an alternate name of Dar'a);
+- a name before "news agency" is the agency ("the Xinhua news agency");
 - a month name followed by a number is a date ("October 6", "May 2020"), whatever place shares it;
 - a word inside a longer capitalised name the gazetteer does not know ("Royal Free hospital",
   "Licking Memorial Hospital") stands for a place by itself only under its own name as a
@@ -97,6 +98,8 @@ _COMPASS_WORDS = frozenset(
     "north south east west northern southern eastern western central centre center northeast northwest"
     " southeast southwest northeastern northwestern southeastern southwestern".split()
 )
+# What follows a news agency's name: "the Xinhua news agency", "according to Xinhua News Agency".
+_AGENCY_AFTER = re.compile(r"\A[ \u00a0]+news[ \u00a0]+agency\b", re.IGNORECASE)
 # A title before a capitalised word: "Dr. Lamont Sweet", "Gen Smith" (Dr is Dar'a's alternate name).
 _NAME_AFTER_TITLE = re.compile(r"\A\.?[ \u00a0]+[A-Z]")
 _PLAIN_NAMES = (NameType.OFFICIAL, NameType.ABBREVIATION)
@@ -323,6 +326,8 @@ def judge_name(
         return _reject("a political bloc")
     if key in TITLE_WORDS and _NAME_AFTER_TITLE.match(text[end : end + 4]):
         return _reject("a title before a name")
+    if _AGENCY_AFTER.match(text[end : end + 16]):
+        return _reject("a news agency")
     if _is_seat(candidates):
         # "met at the White House" is a place; "the White House said", "White House aides" the institution.
         return _ACCEPT if _read_as_location(text, start, end) else _reject("an institution named by its seat")

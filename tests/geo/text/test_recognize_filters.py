@@ -133,6 +133,9 @@ def test_names_listed_with_a_place_are_places(world, use_ner, text, expected) ->
         # A title before a name is no place, whatever place it also spells.
         ("Dr. Lamont Sweet said the flu had reached Moscow.", ["Moscow"]),
         ("Dr Sweet flew to Moscow.", ["Moscow"]),
+        # A name before "news agency" is the agency, as the wires credit it.
+        ("The Oakport news agency said Moscow had agreed.", ["Moscow"]),
+        ("According to Oakport News Agency, Moscow had agreed.", ["Moscow"]),
     ],
 )
 def test_abbreviations_in_capitals_and_titles(world, use_ner, text, expected) -> None:
