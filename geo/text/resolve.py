@@ -13,7 +13,10 @@ prior: Washington, England, or Rome, New York) by one place of the namesake's re
 such a namesake needs `famous_support` of the document's places in or around its region, or
 places near it, or a qualifier ("Rome, N.Y."), as the plainer namesakes need one.
 The choice is made by a few rounds of agreement: each round re-scores every mention against
-the others' current choices, so a coherent set of places beats scattered ones.
+the others' current choices, so a coherent set of places beats scattered ones. Before the rounds,
+each name's local readings that lie close to local readings of other names gain: a story of
+London, St. Thomas and Middlesex is in Ontario although each name alone means somewhere else,
+and rounds that start from each name's likeliest reading would not find it.
 A mention the gazetteer cannot place keeps place=None and confidence 0: it is never guessed.
 
 Readings of a name settled before scoring:
@@ -58,6 +61,7 @@ from geo.geodesy import distance_km
 from geo.model import Mention, Place, Precision
 from geo.text.filters import LIST_JOINER, LOCATIVE_WORDS, SEAT_KIND
 from geo.text.lookup import CandidateLookup
+from geo.text.vocabulary import is_common_word
 
 __all__ = ["resolve_mentions", "ResolutionWeights"]
 
@@ -105,6 +109,10 @@ class ResolutionWeights:
     famous_prior: float = 0.65
     namesake_share: float = 0.8
     famous_support: int = 2
+    # A reading that lies close to a reading of another name of the story ("London", "St. Thomas"
+    # and "Middlesex" all in Ontario), whatever each name's likeliest reading alone.
+    coherent: float = 1.0
+    coherent_km: float = 50.0
     rounds: int = 3
     temperature: float = 1.0  # of the softmax that turns scores into a confidence
 
@@ -131,6 +139,8 @@ def resolve_mentions(
                 for score, c in zip(fixed[i], candidates[i])
             ]
 
+    for i, j in _coherent_readings(keys, candidates, weights):
+        fixed[i][j] += weights.coherent
     needed = [_support_needed(options, weights) for options in candidates]
     chosen: list[Candidate | None] = [c[0] if c else None for c in candidates]
     scores: list[list[float]] = [[] for _ in mentions]
@@ -430,6 +440,53 @@ class _Evidence:
             )
             score += weights.nearby * near / located
         return score
+
+
+_COHERENT_CANDIDATES = 8
+
+
+def _coherent_readings(
+    keys: list[str], candidates: list[list[Candidate]], weights: ResolutionWeights
+) -> list[tuple[int, int]]:
+    """(mention, candidate index) of every local reading within `coherent_km` of local readings
+    of other names of the document, among each name's likeliest few by prior.
+
+    Rounds of agreement start from each name's likeliest reading, so a story whose names are all
+    namesakes of better-known places ("London", "St. Thomas", "Middlesex" in Ontario) never finds
+    its coherent reading from there; this looks at the candidates themselves. It chooses only
+    among a name's local readings: a name that may be a country or first-level region ("New
+    York", "Kansas") is left to the rules that weigh regions against cities, and a county named
+    by a bare English word ("Walker" for Walker County) counts for nothing. A reading much
+    weaker than its name's likeliest (below `namesake_share` of its prior) needs `famous_support`
+    other names near it, as a namesake of a famous place needs for the region's evidence.
+    """
+    reach_km = weights.coherent_km
+    cell = reach_km / _KM_PER_DEGREE_LATITUDE
+    grid: dict[tuple[int, int], list[tuple[int, int, Place]]] = {}
+    needs: dict[tuple[int, int], int] = {}
+    for i, options in enumerate(candidates):
+        likeliest = sorted(range(len(options)), key=lambda j: -options[j].score)[:_COHERENT_CANDIDATES]
+        if not likeliest or any(options[j].place.precision in _TOO_LARGE_TO_BE_NEAR for j in likeliest):
+            continue
+        weak = weights.namesake_share * options[likeliest[0]].score
+        for j in likeliest:
+            place = options[j].place
+            # A county answering to a bare English word ("Walker", "Christian") vouches for nothing.
+            if _is_located(keys[i], place) or not is_common_word(keys[i]):
+                grid.setdefault((int(place.lat // cell), int(place.lon // cell)), []).append((i, j, place))
+                needs[(i, j)] = weights.famous_support if options[j].score < weak else 1
+    found: list[tuple[int, int]] = []
+    for (row, column), members in grid.items():
+        near = [m for dr in (-1, 0, 1) for dc in (-1, 0, 1) for m in grid.get((row + dr, column + dc), ())]
+        for i, j, place in members:
+            names = {
+                keys[k]
+                for k, _, other in near
+                if keys[k] != keys[i] and distance_km(place.lat, place.lon, other.lat, other.lon) <= reach_km
+            }
+            if len(names) >= needs[(i, j)]:
+                found.append((i, j))
+    return sorted(found)
 
 
 def _softmax_top(scores: list[float], temperature: float) -> float:

@@ -282,3 +282,45 @@ def test_a_feature_that_carries_the_name_with_its_article_is_what_the_article_me
     g.add(province, prior=0.42)
     assert resolve_first(g, "Tankers left the Gulf on Monday.", "Gulf").place_id == gulf.place_id
     assert resolve_first(g, "Gulf officials said the road was closed.", "Gulf").geonameid == 2097655
+
+
+LONDON_GB, LONDON_ON, ST_THOMAS_VI, ST_THOMAS_ON, MIDDLESEX_NJ, MIDDLESEX_ON = (
+    2643743,
+    6058560,
+    4795467,
+    6155721,
+    5101170,
+    6071183,
+)
+
+
+def ontario_world() -> MemoryGazetteer:
+    """Three names whose likeliest readings lie apart, and whose Ontario readings lie together."""
+    g = small_world()
+    g.add(
+        make_place(LONDON_GB, "London", 51.51, -0.13, country="GB", admin1="England", population=8_961_989), prior=0.8
+    )
+    g.add(
+        make_place(LONDON_ON, "London", 42.98, -81.23, country="CA", admin1="Ontario", population=346_765), prior=0.55
+    )
+    g.add(make_place(ST_THOMAS_VI, "St. Thomas", 18.34, -64.93, country="VI", population=51_634), prior=0.6)
+    g.add(
+        make_place(ST_THOMAS_ON, "St. Thomas", 42.78, -81.18, country="CA", admin1="Ontario", population=38_909),
+        prior=0.5,
+    )
+    g.add(
+        make_place(MIDDLESEX_NJ, "Middlesex", 40.57, -74.49, country="US", admin1="New Jersey", population=13_635),
+        prior=0.5,
+    )
+    g.add(
+        make_place(MIDDLESEX_ON, "Middlesex", 42.98, -81.5, precision=Precision.ADMIN2, country="CA", admin1="Ontario"),
+        prior=0.45,
+    )
+    return g
+
+
+def test_names_that_lie_together_are_read_together() -> None:
+    text = "Police in London said the man drove from St. Thomas through Middlesex."
+    mentions = [mention_of(text, s) for s in ("London", "St. Thomas", "Middlesex")]
+    places = [m.place.geonameid for m in resolve_mentions(text, mentions, ontario_world())]
+    assert places == [LONDON_ON, ST_THOMAS_ON, MIDDLESEX_ON]
