@@ -10,7 +10,7 @@ A Place and an Event row convert to and from the library's values (geo.model) he
 else (`from_geo`, `to_geo`); what the outputs show of them is geo.features'.
 
 `place_id` in these tables is the integer key of a Place row; the gazetteer's own key
-("geonames:2021851") is `gazetteer_id`, as in every output.
+("geonames:2021851") is `gazetteer_id`, as in geo.model.Place and every output.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ class Place(SQLModel, table=True):
 # A Place row's columns and the geo.model.Place attributes they hold (the precision aside, an
 # enum there and its value here).
 _PLACE_COLUMNS = {
-    "gazetteer_id": "place_id",
+    "gazetteer_id": "gazetteer_id",
     "geonameid": "geonameid",
     "name": "name",
     "lat": "lat",

@@ -134,7 +134,7 @@ def _add_extraction(
                 role=str(mention.role),
                 place_id=places.id_of(mention.place) if mention.place else None,
                 confidence=mention.confidence,
-                alternatives=" ".join(p.place_id for p in mention.alternatives),
+                alternatives=" ".join(p.gazetteer_id for p in mention.alternatives),
                 venue=mention.venue[:300] if mention.venue else None,
             )
         )
@@ -185,12 +185,14 @@ class PlaceRows:
         self._ids: dict[str, int] = {}
 
     def id_of(self, place: GeoPlace) -> int:
-        if place.place_id in self._ids:
-            return self._ids[place.place_id]
-        found = self._session.exec(select(models.Place.id).where(models.Place.gazetteer_id == place.place_id)).first()
+        if place.gazetteer_id in self._ids:
+            return self._ids[place.gazetteer_id]
+        found = self._session.exec(
+            select(models.Place.id).where(models.Place.gazetteer_id == place.gazetteer_id)
+        ).first()
         if found is None:
             found = self._insert(place)
-        self._ids[place.place_id] = found
+        self._ids[place.gazetteer_id] = found
         return found
 
     def _insert(self, place: GeoPlace) -> int:
@@ -201,7 +203,9 @@ class PlaceRows:
                 self._session.add(row)
                 self._session.flush()
         except IntegrityError:
-            return self._session.exec(select(models.Place.id).where(models.Place.gazetteer_id == place.place_id)).one()
+            return self._session.exec(
+                select(models.Place.id).where(models.Place.gazetteer_id == place.gazetteer_id)
+            ).one()
         return row.id
 
 

@@ -33,7 +33,7 @@ ACTOR = "Kim Jong Un"
 
 def place(name: str, lat: float, lon: float, *, geonameid: int | None = None) -> Place:
     return Place(
-        place_id=f"test:{name.lower()}",
+        gazetteer_id=f"test:{name.lower()}",
         name=name,
         lat=lat,
         lon=lon,
