@@ -125,19 +125,8 @@ def _add_extraction(
 ) -> None:
     places = PlaceRows(session)
     for mention in extraction.mentions:
-        session.add(
-            models.Mention(
-                article_id=article_id,
-                start_char=mention.start,
-                end_char=mention.end,
-                surface=mention.surface,
-                role=str(mention.role),
-                place_id=places.id_of(mention.place) if mention.place else None,
-                confidence=mention.confidence,
-                alternatives=" ".join(p.gazetteer_id for p in mention.alternatives),
-                venue=mention.venue[:300] if mention.venue else None,
-            )
-        )
+        place_id = places.id_of(mention.place) if mention.place else None
+        session.add(models.Mention.from_geo(mention, article_id=article_id, place_id=place_id))
     actors = ActorRows(session)
     for event in extraction.events:
         actor_id = actors.id_of(event.actor)
