@@ -78,7 +78,7 @@ def geocode(
         raw = location.raw
         typer.echo(
             f"{raw['score']:.3f}  {location.address}  ({location.latitude:.5f}, {location.longitude:.5f})  "
-            f"{raw['precision']}  {raw['place_id']}"
+            f"{raw['precision']}  {raw['gazetteer_id']}"
         )
     typer.echo("Place data © GeoNames (CC-BY 4.0)")
 

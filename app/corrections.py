@@ -18,7 +18,7 @@ __all__ = ["correct_event", "point_place"]
 def point_place(lat: float, lon: float, name: str | None) -> Place:
     """A place an analyst gave by its coordinates."""
     return Place(
-        place_id=f"point:{lat:.5f},{lon:.5f}",
+        gazetteer_id=f"point:{lat:.5f},{lon:.5f}",
         name=name or f"{lat:.4f}, {lon:.4f}",
         lat=lat,
         lon=lon,

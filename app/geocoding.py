@@ -69,8 +69,8 @@ def location_record(location: Location) -> dict:
         "address": location.address,
         "lat": location.latitude,
         "lon": location.longitude,
-        "gazetteer_id": raw.get("place_id"),
-        "place_id": raw.get("place_id"),  # deprecated alias of gazetteer_id
+        "gazetteer_id": raw.get("gazetteer_id"),
+        "place_id": raw.get("gazetteer_id"),  # deprecated alias of gazetteer_id
         "geonameid": raw.get("geonameid"),
         "kind": raw.get("kind"),
         "precision": raw.get("precision"),

@@ -7,10 +7,11 @@
 Columns hold plain values (no database-specific types), so the same models run on SQLite and
 PostgreSQL; the schema itself is created and upgraded by the Alembic migrations in app/migrations.
 A Place and an Event row convert to and from the library's values (geo.model) here and nowhere
-else (`from_geo`, `to_geo`); what the outputs show of them is geo.features'.
+else (`from_geo`, `to_geo`), and a Mention row from one (`from_geo`) and back to its values
+(`geo_values`); what the outputs show of them is geo.features'.
 
 `place_id` in these tables is the integer key of a Place row; the gazetteer's own key
-("geonames:2021851") is `gazetteer_id`, as in every output.
+("geonames:2021851") is `gazetteer_id`, as in geo.model.Place and every output.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sqlmodel import Field, SQLModel
 
 from geo.model import DateInterval, DatePrecision, EventStatus, Precision
 from geo.model import Event as GeoEvent
+from geo.model import Mention as GeoMention
 from geo.model import Place as GeoPlace
 
 __all__ = ["Article", "Place", "Mention", "Actor", "ActorAlias", "Event", "GeocodeCacheEntry", "utcnow"]
@@ -77,7 +79,7 @@ class Place(SQLModel, table=True):
 # A Place row's columns and the geo.model.Place attributes they hold (the precision aside, an
 # enum there and its value here).
 _PLACE_COLUMNS = {
-    "gazetteer_id": "place_id",
+    "gazetteer_id": "gazetteer_id",
     "geonameid": "geonameid",
     "name": "name",
     "lat": "lat",
@@ -87,6 +89,10 @@ _PLACE_COLUMNS = {
     "admin1": "admin1",
     "population": "population",
 }
+
+
+# The widest venue a mention row keeps.
+_VENUE_CHARS = 300
 
 
 class Mention(SQLModel, table=True):
@@ -101,7 +107,39 @@ class Mention(SQLModel, table=True):
     # The gazetteer ids of the other candidates considered, space-separated, best first.
     alternatives: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     # The facility named with the place that the gazetteer does not know ("Harwinton Senior Center").
-    venue: str | None = Field(default=None, max_length=300)
+    venue: str | None = Field(default=None, max_length=_VENUE_CHARS)
+
+    @classmethod
+    def from_geo(cls, mention: GeoMention, *, article_id: int, place_id: int | None) -> Mention:
+        """A row for the library's mention, given the rows of its article and of its place (None: not placed)."""
+        columns = {column: getattr(mention, attribute) for column, attribute in _MENTION_COLUMNS.items()}
+        return cls(
+            **columns,
+            article_id=article_id,
+            role=str(mention.role),
+            place_id=place_id,
+            alternatives=" ".join(p.gazetteer_id for p in mention.alternatives),
+            venue=mention.venue[:_VENUE_CHARS] if mention.venue else None,
+        )
+
+    def geo_values(self) -> dict:
+        """The row's values under the names geo.model.Mention gives them; the alternatives as gazetteer ids."""
+        return {
+            **{attribute: getattr(self, column) for column, attribute in _MENTION_COLUMNS.items()},
+            "role": self.role,
+            "alternatives": self.alternatives.split(),
+            "venue": self.venue,
+        }
+
+
+# A Mention row's columns and the geo.model.Mention attributes they hold as they are (the role is
+# its enum's value here, the alternatives their gazetteer ids, the venue cut to its column).
+_MENTION_COLUMNS = {
+    "start_char": "start",
+    "end_char": "end",
+    "surface": "surface",
+    "confidence": "confidence",
+}
 
 
 class Actor(SQLModel, table=True):

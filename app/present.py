@@ -43,17 +43,7 @@ def article_summary(article: models.Article) -> ArticleSummary:
 
 def article_public(session: Session, article: models.Article) -> ArticlePublic:
     mentions = [
-        MentionPublic(
-            id=m.id,
-            start=m.start_char,
-            end=m.end_char,
-            surface=m.surface,
-            role=m.role,
-            confidence=m.confidence,
-            place=place_public(p) if p is not None else None,
-            alternatives=m.alternatives.split(),
-            venue=m.venue,
-        )
+        MentionPublic(**m.geo_values(), id=m.id, place=place_public(p) if p is not None else None)
         for m, p in article_mention_rows(session, article.id)
     ]
     return ArticlePublic(

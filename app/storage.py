@@ -125,19 +125,8 @@ def _add_extraction(
 ) -> None:
     places = PlaceRows(session)
     for mention in extraction.mentions:
-        session.add(
-            models.Mention(
-                article_id=article_id,
-                start_char=mention.start,
-                end_char=mention.end,
-                surface=mention.surface,
-                role=str(mention.role),
-                place_id=places.id_of(mention.place) if mention.place else None,
-                confidence=mention.confidence,
-                alternatives=" ".join(p.place_id for p in mention.alternatives),
-                venue=mention.venue[:300] if mention.venue else None,
-            )
-        )
+        place_id = places.id_of(mention.place) if mention.place else None
+        session.add(models.Mention.from_geo(mention, article_id=article_id, place_id=place_id))
     actors = ActorRows(session)
     for event in extraction.events:
         actor_id = actors.id_of(event.actor)
@@ -185,12 +174,14 @@ class PlaceRows:
         self._ids: dict[str, int] = {}
 
     def id_of(self, place: GeoPlace) -> int:
-        if place.place_id in self._ids:
-            return self._ids[place.place_id]
-        found = self._session.exec(select(models.Place.id).where(models.Place.gazetteer_id == place.place_id)).first()
+        if place.gazetteer_id in self._ids:
+            return self._ids[place.gazetteer_id]
+        found = self._session.exec(
+            select(models.Place.id).where(models.Place.gazetteer_id == place.gazetteer_id)
+        ).first()
         if found is None:
             found = self._insert(place)
-        self._ids[place.place_id] = found
+        self._ids[place.gazetteer_id] = found
         return found
 
     def _insert(self, place: GeoPlace) -> int:
@@ -201,7 +192,9 @@ class PlaceRows:
                 self._session.add(row)
                 self._session.flush()
         except IntegrityError:
-            return self._session.exec(select(models.Place.id).where(models.Place.gazetteer_id == place.place_id)).one()
+            return self._session.exec(
+                select(models.Place.id).where(models.Place.gazetteer_id == place.gazetteer_id)
+            ).one()
         return row.id
 
 

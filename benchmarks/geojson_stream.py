@@ -41,7 +41,7 @@ def synthetic_events(count: int) -> Iterator[Event]:
         lat = -80.0 + (number * 7.31) % 160.0
         lon = -180.0 + (number * 13.37) % 360.0
         place = Place(
-            place_id=f"geonames:{1_000_000 + number}",
+            gazetteer_id=f"geonames:{1_000_000 + number}",
             name=f"Place {number}",
             lat=lat,
             lon=lon,

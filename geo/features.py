@@ -53,7 +53,7 @@ def km(distance_km: float) -> float:
 def place_record(place: Place) -> dict[str, Any]:
     """A place on its own, as the API shows it."""
     return {
-        "gazetteer_id": place.place_id,
+        "gazetteer_id": place.gazetteer_id,
         "geonameid": place.geonameid,
         "name": place.name,
         "lat": place.lat,
@@ -69,8 +69,8 @@ def _where(place: Place) -> dict[str, Any]:
     """A place as the fields of what happened there (its point is the feature's geometry)."""
     return {
         "place": place.name,
-        "gazetteer_id": place.place_id,
-        "place_id": place.place_id,  # deprecated alias of gazetteer_id
+        "gazetteer_id": place.gazetteer_id,
+        "place_id": place.gazetteer_id,  # deprecated alias of gazetteer_id
         "geonameid": place.geonameid,
         "country": place.country,
         "admin1": place.admin1,

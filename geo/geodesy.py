@@ -94,11 +94,11 @@ def geodesic_km(a: Located, b: Located) -> float:
 def same_place(a: Located, b: Located, *, within_km: float = SAME_PLACE_KM) -> bool:
     """Whether two places are one stop: the same gazetteer entry, or within `within_km`.
 
-    Places compare by `place_id` and `geonameid` where both have one, so that two entries
+    Places compare by `gazetteer_id` and `geonameid` where both have one, so that two entries
     for one GeoNames feature (a curated copy, an alias) count as the same place.
     """
-    place_id_a, place_id_b = getattr(a, "place_id", None), getattr(b, "place_id", None)
-    if place_id_a is not None and place_id_a == place_id_b:
+    gazetteer_id_a, gazetteer_id_b = getattr(a, "gazetteer_id", None), getattr(b, "gazetteer_id", None)
+    if gazetteer_id_a is not None and gazetteer_id_a == gazetteer_id_b:
         return True
     geonameid_a, geonameid_b = getattr(a, "geonameid", None), getattr(b, "geonameid", None)
     if geonameid_a is not None and geonameid_a == geonameid_b:

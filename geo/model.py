@@ -64,11 +64,11 @@ class DatePrecision(StrEnum):
 class Place:
     """One gazetteer entry: a named point with its kind and administrative context.
 
-    `place_id` is the gazetteer's stable key ("geonames:2021851", "curated:khasan-crossing");
+    `gazetteer_id` is the gazetteer's stable key ("geonames:2021851", "curated:khasan-crossing");
     `geonameid` is set whenever GeoNames knows the place, so results can be checked against it.
     """
 
-    place_id: str
+    gazetteer_id: str
     name: str
     lat: float
     lon: float

@@ -80,7 +80,7 @@ def _looks_like_code(text: str) -> bool:
 def _merge(records: Iterable[PlaceRecord]) -> list[AssembledPlace]:
     by_id: dict[str, AssembledPlace] = {}
     for record in records:
-        entry = by_id.get(record.place_id)
+        entry = by_id.get(record.gazetteer_id)
         if entry is None:
             entry = AssembledPlace(
                 row_id=len(by_id) + 1,
@@ -90,7 +90,7 @@ def _merge(records: Iterable[PlaceRecord]) -> list[AssembledPlace]:
                 population=record.population,
                 notable=record.is_capital or record.notable,
             )
-            by_id[record.place_id] = entry
+            by_id[record.gazetteer_id] = entry
         else:
             # A later source that knows the point better (a curated row, GeoNames' own) wins it.
             if record.authoritative_point:

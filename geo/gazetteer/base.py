@@ -56,8 +56,8 @@ class Gazetteer(Protocol):
         """Every name key the gazetteer can look up, for building a text matcher."""
         ...
 
-    def get(self, place_id: str) -> Place:
-        """The place stored under `place_id`; raises geo.errors.NotFoundError."""
+    def get(self, gazetteer_id: str) -> Place:
+        """The place stored under `gazetteer_id`; raises geo.errors.NotFoundError."""
         ...
 
     def by_geonameid(self, geonameid: int) -> Place | None:

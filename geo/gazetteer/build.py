@@ -131,7 +131,7 @@ def _insert(db: sqlite3.Connection, assembly: Assembly, meta: dict[str, str]) ->
         (
             (
                 p.row_id,
-                p.record.place_id,
+                p.record.gazetteer_id,
                 p.record.geonameid,
                 p.record.name,
                 p.lat,

@@ -73,7 +73,7 @@ class OfflineGeocoder(Geocoder):
     def _location(self, place: Place, raw_extra: Mapping[str, Any]) -> Location:
         raw = {
             "name": place.name,
-            "place_id": place.place_id,
+            "gazetteer_id": place.gazetteer_id,
             "geonameid": place.geonameid,
             "kind": place.kind,
             "precision": place.precision.value,

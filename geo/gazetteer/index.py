@@ -82,10 +82,10 @@ class _Row:
 
 
 def _row_to_place(row: tuple) -> _Row:
-    _row_id, place_id, name, lat, lon, kind, precision, country, admin1, geonameid, population, admin1_code = row
+    _row_id, gazetteer_id, name, lat, lon, kind, precision, country, admin1, geonameid, population, admin1_code = row
     return _Row(
         Place(
-            place_id=place_id,
+            gazetteer_id=gazetteer_id,
             name=name,
             lat=lat,
             lon=lon,
@@ -163,11 +163,11 @@ class SqliteGazetteer:
         row = self._db().execute(f"{_PLACE_SELECT} WHERE id = ?", (row_id,)).fetchone()
         return _row_to_place(row)
 
-    def get(self, place_id: str) -> Place:
-        """The place stored under `place_id`; raises NotFoundError."""
-        row = self._db().execute(f"{_PLACE_SELECT} WHERE place_id = ?", (place_id,)).fetchone()
+    def get(self, gazetteer_id: str) -> Place:
+        """The place stored under `gazetteer_id`; raises NotFoundError."""
+        row = self._db().execute(f"{_PLACE_SELECT} WHERE place_id = ?", (gazetteer_id,)).fetchone()
         if row is None:
-            raise NotFoundError(f"no gazetteer place {place_id!r}", field="place_id")
+            raise NotFoundError(f"no gazetteer place {gazetteer_id!r}", field="gazetteer_id")
         return _row_to_place(row).place
 
     def by_geonameid(self, geonameid: int) -> Place | None:

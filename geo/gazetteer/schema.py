@@ -7,6 +7,9 @@ names(key, score, place, name_type, spelling, country)   WITHOUT ROWID, clustere
 region_codes(country, code, place)   ISO 3166-2 suffixes, for "Victoria, BC" only
 places_rtree(id, min_lat, max_lat, min_lon, max_lon)    populated places, for reverse
 meta(key, value)                      fingerprint, builder version, counts
+
+The places' `place_id` column holds the gazetteer key, `geo.model.Place.gazetteer_id`: the
+column keeps its name so that index files already built stay readable.
 """
 
 from __future__ import annotations

@@ -253,7 +253,7 @@ def _names_a_town_venue(key: str, text: str, start: int, end: int, context: Text
 
 
 def _is_seat(candidates: list[Candidate]) -> bool:
-    return any(c.place.kind == SEAT_KIND and c.place.place_id.startswith(_CURATED_PREFIX) for c in candidates)
+    return any(c.place.kind == SEAT_KIND and c.place.gazetteer_id.startswith(_CURATED_PREFIX) for c in candidates)
 
 
 def _read_as_location(text: str, start: int, end: int) -> bool:
@@ -270,7 +270,7 @@ def _read_as_location(text: str, start: int, end: int) -> bool:
 def _stands_alone(candidates: list[Candidate]) -> bool:
     """A prominent place under its own name or an abbreviation, or any hand-curated feature."""
     return any(
-        c.place.place_id.startswith(_CURATED_PREFIX) or (c.name_type in _PLAIN_NAMES and is_prominent(c))
+        c.place.gazetteer_id.startswith(_CURATED_PREFIX) or (c.name_type in _PLAIN_NAMES and is_prominent(c))
         for c in candidates
     )
 

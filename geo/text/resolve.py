@@ -273,8 +273,8 @@ def _unique(candidates: list[Candidate]) -> list[Candidate]:
     seen: set[str] = set()
     unique = []
     for candidate in candidates:
-        if candidate.place.place_id not in seen:
-            seen.add(candidate.place.place_id)
+        if candidate.place.gazetteer_id not in seen:
+            seen.add(candidate.place.gazetteer_id)
             unique.append(candidate)
     return unique
 
@@ -358,7 +358,7 @@ def _list_levels(
 
 def _contains(container: Place, place: Place) -> bool:
     """Whether `place` lies in the country or first-level region `container` (by codes and names)."""
-    if container.place_id == place.place_id or container.country is None or container.country != place.country:
+    if container.gazetteer_id == place.gazetteer_id or container.country is None or container.country != place.country:
         return False
     if container.precision is Precision.COUNTRY:
         return True

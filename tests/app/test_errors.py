@@ -39,3 +39,10 @@ def test_a_bad_request_router_answers_invalid_input_with_400_but_keeps_other_sta
     assert status_of(geo.errors.InvalidInputError("x"), bad_request=True) == (400, "bad request")
     assert status_of(geo.errors.NotFoundError("x"), bad_request=True)[0] == 404
     assert status_of(geo.errors.PayloadTooLargeError("x"), bad_request=True)[0] == 413
+
+
+def test_unknown_route_and_method_are_json(client):
+    assert client.get("/api/nowhere").json()["error"] == "not found"
+    response = client.delete("/api/articles")
+    assert response.status_code == 405
+    assert response.json()["error"] == "method not allowed"

@@ -71,3 +71,13 @@ TRIP = [
     event("Kim Jong Un", VLADIVOSTOK, status="planned", start=200, action="travel"),
     event("Vladimir Putin", SOCHI, when="2023-09-15", start=300, action="meet"),
 ]
+
+# An article as POST /api/articles takes it, with every field given.
+ARTICLE_TEXT = "VLADIVOSTOK, Russia (AP) — In April 2019 Kim visited Vladivostok. Later he flew on to Sochi."
+ARTICLE = {
+    "text": ARTICLE_TEXT,
+    "title": "Kim in the Far East",
+    "source": "AP",
+    "url": "https://example.org/kim",
+    "published": "2023-09-15",
+}

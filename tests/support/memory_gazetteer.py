@@ -41,7 +41,7 @@ def make_place(
     """A GeoNames-backed Place with the fields tests care about."""
     default_kind = {Precision.COUNTRY: "country", Precision.ADMIN1: "admin1", Precision.ADMIN2: "admin2"}
     return Place(
-        place_id=f"geonames:{geonameid}",
+        gazetteer_id=f"geonames:{geonameid}",
         name=name,
         lat=lat,
         lon=lon,
@@ -69,48 +69,48 @@ class MemoryGazetteer:
 
         `prior` replaces prior_of(place), to mirror a ranking of the full index (a capital's bonus).
         """
-        self._places[place.place_id] = place
+        self._places[place.gazetteer_id] = place
         if prior is not None:
-            self._priors[place.place_id] = prior
-        self._index(place.place_id, place.name, NameType.OFFICIAL)
+            self._priors[place.gazetteer_id] = prior
+        self._index(place.gazetteer_id, place.name, NameType.OFFICIAL)
         for name in names:
-            self._index(place.place_id, name, name_type)
+            self._index(place.gazetteer_id, name, name_type)
         return self
 
-    def alias(self, place_id: str, *names: str, name_type: NameType) -> MemoryGazetteer:
+    def alias(self, gazetteer_id: str, *names: str, name_type: NameType) -> MemoryGazetteer:
         """Add demonyms, abbreviations or codes for a stored place."""
         for name in names:
-            self._index(place_id, name, name_type)
+            self._index(gazetteer_id, name, name_type)
         return self
 
-    def _index(self, place_id: str, name: str, name_type: NameType) -> None:
+    def _index(self, gazetteer_id: str, name: str, name_type: NameType) -> None:
         entries = self._by_key[normalize_name(name)]
-        if all(existing_id != place_id for existing_id, _, _ in entries):
-            entries.append((place_id, name, name_type))
+        if all(existing_id != gazetteer_id for existing_id, _, _ in entries):
+            entries.append((gazetteer_id, name, name_type))
 
     def lookup(self, name: str, *, country_codes: Sequence[str] | None = None, limit: int = 10) -> list[Candidate]:
         wanted = {code.upper() for code in country_codes} if country_codes else None
         candidates = [
             Candidate(
-                self._places[place_id],
-                self._priors.get(place_id) or prior_of(self._places[place_id]),
+                self._places[gazetteer_id],
+                self._priors.get(gazetteer_id) or prior_of(self._places[gazetteer_id]),
                 matched,
                 name_type,
             )
-            for place_id, matched, name_type in self._by_key.get(normalize_name(name), ())
-            if wanted is None or self._places[place_id].country in wanted
+            for gazetteer_id, matched, name_type in self._by_key.get(normalize_name(name), ())
+            if wanted is None or self._places[gazetteer_id].country in wanted
         ]
-        candidates.sort(key=lambda c: (-c.score, c.place.place_id))
+        candidates.sort(key=lambda c: (-c.score, c.place.gazetteer_id))
         return candidates[:limit]
 
     def names(self) -> Iterable[str]:
         return iter(self._by_key)
 
-    def get(self, place_id: str) -> Place:
+    def get(self, gazetteer_id: str) -> Place:
         try:
-            return self._places[place_id]
+            return self._places[gazetteer_id]
         except KeyError:
-            raise NotFoundError(f"no place with id {place_id!r}") from None
+            raise NotFoundError(f"no place with id {gazetteer_id!r}") from None
 
     def by_geonameid(self, geonameid: int) -> Place | None:
         return self._places.get(f"geonames:{geonameid}")

@@ -51,7 +51,7 @@ def read_airports() -> Iterator[PlaceRecord]:
             names.append(NameRecord(iata, NameType.CODE))
             names.append(NameRecord(row["icao"], NameType.CODE))
             yield PlaceRecord(
-                place_id=f"airport:{row['icao'] or iata}",
+                gazetteer_id=f"airport:{row['icao'] or iata}",
                 name=row["name"],
                 lat=float(row["lat"]),
                 lon=float(row["lon"]),

@@ -24,7 +24,7 @@ def read_continents() -> Iterator[PlaceRecord]:
             if alt.get("lang") in ("en", None, "") and alt.get("name")
         )
         yield PlaceRecord(
-            place_id=f"geonames:{row['geonameId']}",
+            gazetteer_id=f"geonames:{row['geonameId']}",
             name=row["name"],
             lat=float(row["lat"]),
             lon=float(row["lng"]),

@@ -148,7 +148,7 @@ def read_countries(points: Mapping[str, CuratedPoint] | None = None) -> Iterator
             names.extend(NameRecord(name, NameType.ALTERNATE) for name in described.names)
             names.extend(NameRecord(c, NameType.CODE) for c in described.codes)
         yield PlaceRecord(
-            place_id=f"geonames:{row['geonameid']}",
+            gazetteer_id=f"geonames:{row['geonameid']}",
             name=row["name"],
             lat=lat,
             lon=lon,

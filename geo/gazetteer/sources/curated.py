@@ -88,7 +88,7 @@ def read_curated_places(data_dir: Path = CURATED_DIR) -> Iterator[PlaceRecord]:
         names = [NameRecord(row["name"], NameType.OFFICIAL)]
         names.extend(NameRecord(a.strip(), NameType.ALTERNATE) for a in row["alternate_names"].split("|") if a.strip())
         yield PlaceRecord(
-            place_id=f"geonames:{geonameid}" if geonameid is not None else f"curated:{row['key']}",
+            gazetteer_id=f"geonames:{geonameid}" if geonameid is not None else f"curated:{row['key']}",
             name=row["name"],
             lat=lat,
             lon=lon,

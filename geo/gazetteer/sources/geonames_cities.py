@@ -44,7 +44,7 @@ def read_cities() -> Iterator[PlaceRecord]:
         names = [NameRecord(row["name"], NameType.OFFICIAL)]
         names.extend(NameRecord(alt, NameType.ALTERNATE) for alt in row.get("alternatenames") or ())
         yield PlaceRecord(
-            place_id=f"geonames:{geonameid}",
+            gazetteer_id=f"geonames:{geonameid}",
             name=row["name"],
             lat=float(row["latitude"]),
             lon=float(row["longitude"]),

@@ -26,14 +26,14 @@ class NameRecord:
 class PlaceRecord:
     """A place as a source knows it.
 
-    `place_id` is the stable key ("geonames:2021851"); two sources that describe the same
+    `gazetteer_id` is the stable key ("geonames:2021851"); two sources that describe the same
     GeoNames feature yield the same id and the builder merges them (names are unioned, the
     first point seen wins unless a later record has `authoritative_point`).
     `admin1_code` is GeoNames' first-level code within the country ("TX", "59"), for
     matching "City, Region" qualifiers; for an admin1 region it is its own code.
     """
 
-    place_id: str
+    gazetteer_id: str
     name: str
     lat: float
     lon: float

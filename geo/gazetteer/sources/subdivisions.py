@@ -147,7 +147,7 @@ def read_subdivisions(points: Mapping[int, CuratedPoint] | None = None) -> Itera
         variants = {v for n in names for v in region_name_variants(n.text, level)}
         names.extend(NameRecord(v, NameType.ALTERNATE) for v in sorted(variants))
         yield PlaceRecord(
-            place_id=f"geonames:{geonameid}" if geonameid is not None else f"iso3166-2:{row[_ISO]}",
+            gazetteer_id=f"geonames:{geonameid}" if geonameid is not None else f"iso3166-2:{row[_ISO]}",
             name=row[_NAME],
             lat=lat,
             lon=lon,

@@ -50,7 +50,7 @@ def town_records(zip_rows: list[dict]) -> Iterator[PlaceRecord]:
     for (state, city), where in sorted(points.items()):
         territory = state in _TERRITORIES
         yield PlaceRecord(
-            place_id=f"uspostal:{state.lower()}:{slugify(city)}",
+            gazetteer_id=f"uspostal:{state.lower()}:{slugify(city)}",
             name=city,
             lat=round(median(lat for lat, _ in where), 5),
             lon=round(median(lon for _, lon in where), 5),

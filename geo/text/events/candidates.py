@@ -110,7 +110,7 @@ class CandidateReader:
             if span is None or not len(span) or any(t.i in person_tokens for t in span):
                 continue
             self.places.append((mention, span.root))
-        self.place_counts = Counter(m.place.place_id for m, _ in self.places)
+        self.place_counts = Counter(m.place.gazetteer_id for m, _ in self.places)
         self.places_by_sentence: dict[int, list[tuple[Mention, Token]]] = {}
         for mention, root in self.places:
             self.places_by_sentence.setdefault(coref.sentence_index(root), []).append((mention, root))
@@ -118,7 +118,7 @@ class CandidateReader:
         # ceremony at the cemetery in Boscawen"): whoever takes part in it was there.
         self.gatherings = [(m, r) for m, r in self.places if on_gathering(r) and m.place.precision in _LOCAL]
         # The local place the story names most (first named on a tie): where it mostly is.
-        local = Counter(m.place.place_id for m, _ in self.places if m.place.precision in _LOCAL)
+        local = Counter(m.place.gazetteer_id for m, _ in self.places if m.place.precision in _LOCAL)
         self.main_locale = local.most_common(1)[0][0] if local else None
         self.mention_counts = Counter(p.name for p in cast.people for _ in p.mentions)
         self.principal = self.mention_counts.most_common(1)[0][0] if self.mention_counts else None
@@ -273,9 +273,9 @@ class CandidateReader:
         f[f"person_dep={dep_class(token)}"] = 1.0
         place = c.mention.place
         f[f"precision={place.precision}"] = 1.0
-        count = self.place_counts[place.place_id]
+        count = self.place_counts[place.gazetteer_id]
         f[f"place_count={min(count, 3)}"] = 1.0
-        if self.dateline is not None and self.dateline.place.place_id == place.place_id:
+        if self.dateline is not None and self.dateline.place.gazetteer_id == place.gazetteer_id:
             f["is_dateline_place"] = 1.0
         if self.dateline is not None and self.dateline.place.country == place.country:
             f["dateline_country"] = 1.0
@@ -299,7 +299,7 @@ class CandidateReader:
             f["one_word_name"] = 1.0
         if self.gatherings:
             f["article_has_gathering"] = 1.0
-        if place.place_id == self.main_locale:
+        if place.gazetteer_id == self.main_locale:
             f["main_locale"] = 1.0
         if attends(token):
             f["person_attends"] = 1.0

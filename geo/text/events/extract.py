@@ -225,7 +225,7 @@ class _ArticleReading:
                 self._trips.extend((sentence, p.name, status, place) for p in participants.actors)
         events = [event for place in governed for event in self._events_at(trigger, place, participants, status, when)]
         if _is_present_habit(trigger, status):
-            self._habits.update((e.actor, e.place.place_id, e.evidence_start) for e in events)
+            self._habits.update((e.actor, e.place.gazetteer_id, e.evidence_start) for e in events)
         if status is EventStatus.PLANNED and self._is_past_plan(trigger, when):
             self._past_plans.extend(events)
             return []
@@ -406,7 +406,7 @@ def _same_stop(a: Candidate, b: Candidate) -> bool:
     if a.date.source not in stated and b.date.source not in stated and first_date != second_date:
         return False
     first, second = a.place_mention.place, b.place_mention.place
-    return first.place_id == second.place_id or (
+    return first.gazetteer_id == second.gazetteer_id or (
         first.precision == second.precision and distance_km(first.lat, first.lon, second.lat, second.lon) < 25
     )
 
@@ -473,8 +473,8 @@ def _without_repeated_headline(events: list[Event], headline_end: int) -> list[E
     """
     if not headline_end:
         return events
-    told = {(e.actor, e.place.place_id) for e in events if e.evidence_start >= headline_end}
-    return [e for e in events if e.evidence_start >= headline_end or (e.actor, e.place.place_id) not in told]
+    told = {(e.actor, e.place.gazetteer_id) for e in events if e.evidence_start >= headline_end}
+    return [e for e in events if e.evidence_start >= headline_end or (e.actor, e.place.gazetteer_id) not in told]
 
 
 def _takes_trip_setting(trigger: Trigger, participants: Participants) -> bool:
@@ -491,9 +491,9 @@ def _takes_trip_setting(trigger: Trigger, participants: Participants) -> bool:
 
 def _confirmed(plans: list[Event], events: list[Event]) -> list[Event]:
     """Past plans whose actor the text later puts at one of their places: they happened."""
-    happened = {(e.actor, e.place.place_id) for e in events if e.status is EventStatus.OCCURRED}
+    happened = {(e.actor, e.place.gazetteer_id) for e in events if e.status is EventStatus.OCCURRED}
     # The whole plan happened (its origin too) once one of its places is confirmed.
-    confirmed = {p.actor for p in plans if (p.actor, p.place.place_id) in happened}
+    confirmed = {p.actor for p in plans if (p.actor, p.place.gazetteer_id) in happened}
     return [replace(p, status=EventStatus.OCCURRED) for p in plans if p.actor in confirmed]
 
 
@@ -523,16 +523,16 @@ def _merge_duplicates(events: list[Event], habits: set[tuple[str, str, int]] = f
     """
     merged: dict[tuple, Event] = {}
     for event in events:
-        habit = (event.actor, event.place.place_id, event.evidence_start) in habits
-        key = (event.actor, event.place.place_id, event.status, event.date.iso(), event.date.precision, habit)
+        habit = (event.actor, event.place.gazetteer_id, event.evidence_start) in habits
+        key = (event.actor, event.place.gazetteer_id, event.status, event.date.iso(), event.date.precision, habit)
         kept = merged.get(key)
         if kept is None:
             merged[key] = event
         elif event.confidence > kept.confidence:
             merged[key] = replace(kept, confidence=event.confidence)
-    dated = {(e.actor, e.place.place_id, e.status) for e in merged.values() if e.date.iso() is not None}
+    dated = {(e.actor, e.place.gazetteer_id, e.status) for e in merged.values() if e.date.iso() is not None}
     return [
         e
         for key, e in merged.items()
-        if e.date.iso() is not None or key[-1] or (e.actor, e.place.place_id, e.status) not in dated
+        if e.date.iso() is not None or key[-1] or (e.actor, e.place.gazetteer_id, e.status) not in dated
     ]

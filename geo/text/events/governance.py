@@ -293,7 +293,7 @@ def _most_specific(governed: list[GovernedPlace]) -> list[GovernedPlace]:
     # One place named twice (e.g. "Moscow ... in Moscow") is one event place.
     unique: dict[str, GovernedPlace] = {}
     for g in sorted(kept, key=lambda g: (g.depth, g.mention.start)):
-        unique.setdefault(g.place.place_id, g)
+        unique.setdefault(g.place.gazetteer_id, g)
     return sorted(unique.values(), key=lambda g: g.mention.start)
 
 
@@ -302,7 +302,7 @@ _RANK = {Precision.COUNTRY: 0, Precision.ADMIN1: 1, Precision.ADMIN2: 2, Precisi
 
 def contains(outer: Place, inner: Place) -> bool:
     """Whether `outer` is a country or region that holds `inner` ("Russia" holds "Moscow")."""
-    if outer.place_id == inner.place_id or _RANK[outer.precision] >= _RANK[inner.precision]:
+    if outer.gazetteer_id == inner.gazetteer_id or _RANK[outer.precision] >= _RANK[inner.precision]:
         return False
     if outer.precision is Precision.COUNTRY:
         return outer.country is not None and outer.country == inner.country

@@ -15,7 +15,7 @@ from geo.model import Precision
 
 
 def _place(
-    place_id: str,
+    gazetteer_id: str,
     name: str,
     lat: float,
     lon: float,
@@ -41,9 +41,9 @@ def _place(
         *(NameRecord(a, NameType.ALTERNATE) for a in alternates),
         *(NameRecord(c, NameType.CODE) for c in codes),
     )
-    geonameid = int(place_id.split(":")[1]) if place_id.startswith("geonames:") else None
+    geonameid = int(gazetteer_id.split(":")[1]) if gazetteer_id.startswith("geonames:") else None
     return PlaceRecord(
-        place_id=place_id,
+        gazetteer_id=gazetteer_id,
         name=name,
         lat=lat,
         lon=lon,

@@ -110,9 +110,14 @@ def test_curated_tables_are_read(tmp_path: Path) -> None:
     _write(tmp_path / "demonyms.csv", "demonym,country\nNorth Korean,KP\nNorth Koreans,kp\n")
     _write(tmp_path / "abbreviations.csv", "abbreviation,name,kind,country\nKy.,Kentucky,admin1,US\n")
     sea, korea = read_curated_places(tmp_path)
-    assert (sea.place_id, sea.kind, sea.precision, sea.notable) == ("curated:black-sea", "sea", Precision.SITE, True)
+    assert (sea.gazetteer_id, sea.kind, sea.precision, sea.notable) == (
+        "curated:black-sea",
+        "sea",
+        Precision.SITE,
+        True,
+    )
     assert [n.text for n in sea.names] == ["Black Sea", "Euxine", "Pontus Euxinus"]
-    assert (korea.place_id, korea.country, korea.notable) == ("geonames:1873107", "KP", False)
+    assert (korea.gazetteer_id, korea.country, korea.notable) == ("geonames:1873107", "KP", False)
     assert [(a.text, a.country) for a in read_curated_demonyms(tmp_path)] == [
         ("North Korean", "KP"),
         ("North Koreans", "KP"),
@@ -167,7 +172,7 @@ def test_curated_place_with_geonameid_corrects_the_package_point(tmp_path: Path)
     assert (report.places, report.skipped) == (1, False)
     with open_gazetteer(path) as index:
         (first,) = index.lookup("Hermit Kingdom")
-        assert (first.place.place_id, first.place.lat, first.place.lon) == ("geonames:1873107", 40.25, 127.5)
+        assert (first.place.gazetteer_id, first.place.lat, first.place.lon) == ("geonames:1873107", 40.25, 127.5)
         assert first.place.kind == "country"
 
 

@@ -34,7 +34,7 @@ def test_geocode_returns_one_location_with_raw_details(geocoder: OfflineGeocoder
     assert location.address == "Paris, Texas, United States"
     raw = location.raw
     assert raw["geonameid"] == 4717560
-    assert raw["place_id"] == "geonames:4717560"
+    assert raw["gazetteer_id"] == "geonames:4717560"
     assert (raw["kind"], raw["precision"], raw["country"], raw["admin1"]) == ("city", "city", "US", "Texas")
     assert raw["population"] == 24_782
     assert 0.0 < raw["score"] <= 1.0

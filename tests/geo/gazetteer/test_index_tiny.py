@@ -15,7 +15,7 @@ from geo.gazetteer.prior import NOISY_FACTOR
 
 def first_id(gazetteer: SqliteGazetteer, name: str, **options: object) -> str | None:
     found = gazetteer.lookup(name, **options)  # type: ignore[arg-type]
-    return found[0].place.place_id if found else None
+    return found[0].place.gazetteer_id if found else None
 
 
 def test_implements_the_gazetteer_protocol(tiny: SqliteGazetteer) -> None:
@@ -57,7 +57,7 @@ def test_noisy_alternate_is_halved_and_ranked_below_official_owners(tiny: Sqlite
     found = tiny.lookup("UK")
     # The town is bigger than the village, but "Uk" is only an alternate of its name while it
     # is the village's own (and an abbreviation of the country's), so it comes last.
-    assert [c.place.place_id for c in found] == ["geonames:2635167", "geonames:1488616", "curated:ukovo"]
+    assert [c.place.gazetteer_id for c in found] == ["geonames:2635167", "geonames:1488616", "curated:ukovo"]
     town = found[2]
     assert town.name_type is NameType.ALTERNATE
     unpenalised = tiny.get("curated:ukovo")
@@ -87,16 +87,16 @@ def test_scores_lie_in_unit_interval_and_descend(tiny: SqliteGazetteer) -> None:
 
 
 def test_country_codes_filter_strictly(tiny: SqliteGazetteer) -> None:
-    assert [c.place.place_id for c in tiny.lookup("Moscow", country_codes=["us"])] == ["geonames:5601538"]
+    assert [c.place.gazetteer_id for c in tiny.lookup("Moscow", country_codes=["us"])] == ["geonames:5601538"]
     assert tiny.lookup("Moscow", country_codes=["GB"]) == []
 
 
 def test_bias_prefers_without_excluding(tiny: SqliteGazetteer) -> None:
     near_idaho = LookupBias(near=(46.7, -117.0), radius_km=100)
     found = tiny.lookup("Moscow", bias=near_idaho)
-    assert [c.place.place_id for c in found] == ["geonames:5601538", "geonames:524901"]
+    assert [c.place.gazetteer_id for c in found] == ["geonames:5601538", "geonames:524901"]
     boxed = tiny.lookup("Paris", bias=LookupBias(bbox=(25.0, -107.0, 37.0, -93.0)))
-    assert boxed[0].place.place_id == "geonames:4717560"
+    assert boxed[0].place.gazetteer_id == "geonames:4717560"
     assert tiny.lookup("Paris", bias=LookupBias(countries=("US",)))[0].place.country == "US"
 
 
@@ -129,8 +129,8 @@ def test_country_and_admin1(tiny: SqliteGazetteer) -> None:
 
 
 def test_reverse_finds_the_nearest_populated_place(tiny: SqliteGazetteer) -> None:
-    assert tiny.reverse(33.7, -95.5).place_id == "geonames:4717560"  # type: ignore[union-attr]
-    assert tiny.reverse(55.0, 98.0).place_id == "geonames:1488616"  # type: ignore[union-attr]
+    assert tiny.reverse(33.7, -95.5).gazetteer_id == "geonames:4717560"  # type: ignore[union-attr]
+    assert tiny.reverse(55.0, 98.0).gazetteer_id == "geonames:1488616"  # type: ignore[union-attr]
     # across the antimeridian and far from anything, still the nearest
     assert tiny.reverse(-10.0, 179.9) is not None
     with pytest.raises(InvalidInputError):

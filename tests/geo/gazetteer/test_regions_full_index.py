@@ -16,7 +16,7 @@ def parser(gazetteer: SqliteGazetteer) -> Geoparser:
 
 
 @pytest.mark.parametrize(
-    ("text", "surface", "place_id"),
+    ("text", "surface", "gazetteer_id"),
     [
         ("Tankers left the Gulf on Monday, officials in Riyadh said.", "Gulf", "curated:persian-gulf"),
         ("Wildfires spread along the West Coast, from California to Oregon.", "West Coast", "curated:west-coast"),
@@ -24,9 +24,9 @@ def parser(gazetteer: SqliteGazetteer) -> Geoparser:
         ("Storms hit the Gulf Coast of Texas and Louisiana.", "Gulf Coast", "curated:gulf-coast"),
     ],
 )
-def test_a_region_named_with_its_article_is_the_region(parser, text, surface, place_id) -> None:
+def test_a_region_named_with_its_article_is_the_region(parser, text, surface, gazetteer_id) -> None:
     [mention] = [m for m in parser.parse(text) if m.surface == surface]
-    assert mention.place.place_id == place_id
+    assert mention.place.gazetteer_id == gazetteer_id
 
 
 def test_another_country_s_west_coast_keeps_its_own_region(parser) -> None:

@@ -18,7 +18,7 @@ def parser(gazetteer: SqliteGazetteer) -> Geoparser:
 
 
 @pytest.mark.parametrize(
-    ("text", "surface", "place_id", "point"),
+    ("text", "surface", "gazetteer_id", "point"),
     [
         ("Kim met Trump at the White House on Monday.", "White House", "curated:white-house", (38.8977, -77.0365)),
         ("The talks were held in the Kremlin.", "Kremlin", "curated:moscow-kremlin", (55.7517, 37.6178)),
@@ -30,9 +30,9 @@ def parser(gazetteer: SqliteGazetteer) -> Geoparser:
         ("Moon received the envoy at the Blue House.", "Blue House", "curated:cheong-wa-dae", None),
     ],
 )
-def test_a_seat_read_as_a_location_is_the_building(parser, text, surface, place_id, point) -> None:
+def test_a_seat_read_as_a_location_is_the_building(parser, text, surface, gazetteer_id, point) -> None:
     [mention] = [m for m in parser.parse(text) if m.surface == surface]
-    assert mention.place.place_id == place_id
+    assert mention.place.gazetteer_id == gazetteer_id
     assert mention.place.precision is Precision.SITE
     if point is not None:
         assert distance_km(mention.place.lat, mention.place.lon, *point) < 1.0

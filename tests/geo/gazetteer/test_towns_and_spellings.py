@@ -28,7 +28,7 @@ def test_a_town_is_the_median_of_its_zip_codes() -> None:
         _zip("75884", "Tennessee Colony", "TX", 40.00, -80.00),  # one stray point does not pull the town
     ]
     (town,) = town_records(rows)
-    assert (town.place_id, town.name, town.country, town.admin1_code) == (
+    assert (town.gazetteer_id, town.name, town.country, town.admin1_code) == (
         "uspostal:tx:tennessee-colony",
         "Tennessee Colony",
         "US",
@@ -56,9 +56,9 @@ def test_territories_are_countries_of_their_own() -> None:
 
 
 def _city(name: str, lat: float, lon: float, admin1: str = "TX") -> PlaceRecord:
-    place_id = f"geonames:{name.lower().replace(' ', '-')}-{admin1.lower()}"
+    gazetteer_id = f"geonames:{name.lower().replace(' ', '-')}-{admin1.lower()}"
     return PlaceRecord(
-        place_id, name, lat, lon, "city", Precision.CITY, country="US", admin1_code=admin1, population=5_000
+        gazetteer_id, name, lat, lon, "city", Precision.CITY, country="US", admin1_code=admin1, population=5_000
     )
 
 
@@ -76,14 +76,14 @@ def test_towns_that_cities500_has_are_dropped(tmp_path: Path) -> None:
     with open_gazetteer(path) as index:
         addisons = index.lookup("Addison", limit=10)
         # Texas's Addison once (cities500's), Vermont's from its post office
-        assert sorted((c.place.place_id.split(":")[0], round(c.place.lat)) for c in addisons) == [
+        assert sorted((c.place.gazetteer_id.split(":")[0], round(c.place.lat)) for c in addisons) == [
             ("geonames", 33),
             ("uspostal", 44),
         ]
         assert [c.place.name for c in index.lookup("Cookville")] == ["Cookville"]
         paris = index.lookup("Paris", limit=10)
         # a known town outranks the post-office town of the same name
-        assert [c.place.place_id.split(":")[0] for c in paris] == ["geonames", "uspostal"]
+        assert [c.place.gazetteer_id.split(":")[0] for c in paris] == ["geonames", "uspostal"]
 
 
 @pytest.mark.parametrize(

@@ -89,8 +89,8 @@ def test_geoparser_counts_demonyms_when_asked(gazetteer) -> None:
 
 def test_nearby_places_form_a_coherent_set(gazetteer) -> None:
     gazetteer_copy = type(gazetteer)()
-    for place_id in ("geonames:2643743", "geonames:6058560", "geonames:4517009"):
-        gazetteer_copy.add(gazetteer.get(place_id))
+    for gazetteer_id in ("geonames:2643743", "geonames:6058560", "geonames:4517009"):
+        gazetteer_copy.add(gazetteer.get(gazetteer_id))
     gazetteer_copy.add(make_place(6167865, "Toronto", 43.70, -79.42, country="CA", population=2_600_000))
     gazetteer_copy.add(make_place(6094817, "Ottawa", 45.41, -75.70, country="CA", population=812_129))
     text = "Trains from Toronto and Ottawa reach London."

@@ -55,7 +55,7 @@ def resolve_first(world: MemoryGazetteer, text: str, surface: str) -> Place:
 
 
 @pytest.mark.parametrize(
-    ("text", "surface", "place_id"),
+    ("text", "surface", "gazetteer_id"),
     [
         ("The White House said the talks would go on.", "The White House", "curated:white-house"),
         ("Protesters gathered outside the White House on Sunday.", "White House", "curated:white-house"),
@@ -63,8 +63,8 @@ def resolve_first(world: MemoryGazetteer, text: str, surface: str) -> Place:
         ("White House, a town of eleven thousand, voted.", "White House", f"geonames:{CASABLANCA}"),
     ],
 )
-def test_a_name_with_the_article_is_the_place_so_named(world, text, surface, place_id) -> None:
-    assert resolve_first(world, text, surface).place_id == place_id
+def test_a_name_with_the_article_is_the_place_so_named(world, text, surface, gazetteer_id) -> None:
+    assert resolve_first(world, text, surface).gazetteer_id == gazetteer_id
 
 
 @pytest.mark.parametrize(
@@ -270,7 +270,7 @@ def test_with_its_article_a_name_is_a_sea_or_region_not_a_namesake() -> None:
     g.add(ocean, "Atlantic", name_type=NameType.ALTERNATE, prior=0.38)  # the full index's priors
     department = make_place(3689436, "Atlántico", 10.75, -75.0, precision=Precision.ADMIN1, country="CO")
     g.add(department, "Atlantic", name_type=NameType.ALTERNATE, prior=0.47)
-    assert resolve_first(g, "Birds cross the Atlantic every spring.", "Atlantic").place_id == ocean.place_id
+    assert resolve_first(g, "Birds cross the Atlantic every spring.", "Atlantic").gazetteer_id == ocean.gazetteer_id
     assert resolve_first(g, "Atlantic officials said the road was closed.", "Atlantic").geonameid == 3689436
 
 
@@ -280,7 +280,7 @@ def test_a_feature_that_carries_the_name_with_its_article_is_what_the_article_me
     g.add(gulf, "the Gulf", name_type=NameType.ALTERNATE, prior=0.31)
     province = make_place(2097655, "Gulf", -7.56, 144.88, precision=Precision.ADMIN1, country="PG")
     g.add(province, prior=0.42)
-    assert resolve_first(g, "Tankers left the Gulf on Monday.", "Gulf").place_id == gulf.place_id
+    assert resolve_first(g, "Tankers left the Gulf on Monday.", "Gulf").gazetteer_id == gulf.gazetteer_id
     assert resolve_first(g, "Gulf officials said the road was closed.", "Gulf").geonameid == 2097655
 
 

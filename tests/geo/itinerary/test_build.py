@@ -1,4 +1,4 @@
-"""geo.itinerary: ordering, stays, legs, distances and antimeridian cuts."""
+"""geo.itinerary.build: events to stops in travel order, stays, and the legs between them; bad input."""
 
 from __future__ import annotations
 
@@ -6,120 +6,40 @@ import itertools
 from datetime import date
 
 import pytest
-from geopy.distance import geodesic as geopy_geodesic
-from shapely.geometry import shape
+from itinerary_samples import (
+    ACTOR,
+    ANADYR,
+    ANCHORAGE,
+    KHABAROVSK,
+    KOMSOMOLSK,
+    LOS_ANGELES,
+    OCCURRED,
+    PLANNED,
+    PYONGYANG,
+    SPECULATIVE,
+    TOKYO,
+    VLADIVOSTOK,
+    day,
+    event,
+    month,
+    place,
+)
 
 from geo.errors import InvalidInputError
-from geo.geodesy import MAX_PATH_SEGMENTS, PATH_SPACING_KM
+from geo.geodesy import PATH_SPACING_KM
 from geo.itinerary import (
     MAX_STAY_GAP,
-    SAME_PLACE_KM,
     Itinerary,
-    Leg,
-    Stop,
     build_itinerary,
     build_stops,
     geodesic_km,
-    great_circle_path,
-    same_place,
     span_of,
-    split_at_antimeridian,
 )
-from geo.model import DateInterval, DatePrecision, Event, EventStatus, Place, Precision
-
-OCCURRED, PLANNED, SPECULATIVE = EventStatus.OCCURRED, EventStatus.PLANNED, EventStatus.SPECULATIVE
-ACTOR = "Kim Jong Un"
-
-
-def place(name: str, lat: float, lon: float, *, geonameid: int | None = None) -> Place:
-    return Place(
-        place_id=f"test:{name.lower()}",
-        name=name,
-        lat=lat,
-        lon=lon,
-        kind="city",
-        precision=Precision.CITY,
-        geonameid=geonameid,
-    )
-
-
-PYONGYANG = place("Pyongyang", 39.03385, 125.75432, geonameid=1871859)
-VLADIVOSTOK = place("Vladivostok", 43.10562, 131.87353, geonameid=2013348)
-KOMSOMOLSK = place("Komsomolsk-on-Amur", 50.55034, 137.00995, geonameid=2021851)
-KHABAROVSK = place("Khabarovsk", 48.48272, 135.08379)
-ANADYR = place("Anadyr", 64.73, 177.51)
-ANCHORAGE = place("Anchorage", 61.22, -149.90)
-TOKYO = place("Tokyo", 35.6895, 139.69171)
-LOS_ANGELES = place("Los Angeles", 34.05223, -118.24368)
-
-
-def day(year: int, month: int, dom: int) -> DateInterval:
-    return DateInterval(date(year, month, dom), date(year, month, dom), DatePrecision.DAY)
-
-
-def month(year: int, month_: int) -> DateInterval:
-    last = date(year + month_ // 12, month_ % 12 + 1, 1).toordinal() - 1
-    return DateInterval(date(year, month_, 1), date.fromordinal(last), DatePrecision.MONTH)
-
-
-def event(
-    where: Place,
-    when: DateInterval = DateInterval(),
-    status: EventStatus = OCCURRED,
-    *,
-    action: str = "visit",
-    article_id: int | None = 1,
-    at: int = 0,
-    event_id: int | None = None,
-    actor: str = ACTOR,
-) -> Event:
-    return Event(
-        actor=actor,
-        action=action,
-        place=where,
-        status=status,
-        date=when,
-        evidence=f"{actor} {action} {where.name}.",
-        evidence_start=at,
-        evidence_end=at + 10,
-        article_id=article_id,
-        event_id=event_id,
-    )
+from geo.model import DateInterval, DatePrecision
 
 
 def stop_names(itinerary: Itinerary) -> list[tuple[str, str]]:
     return [(stop.place.name, stop.status.value) for stop in itinerary.stops]
-
-
-# -- same place -----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "expected"),
-    [
-        (VLADIVOSTOK, VLADIVOSTOK, True),
-        # another gazetteer entry for the same GeoNames feature, placed a little apart
-        (
-            VLADIVOSTOK,
-            Place("curated:vlad", "Vladivostok", 43.2, 131.9, "city", Precision.CITY, geonameid=2013348),
-            True,
-        ),
-        # a site inside the city, 2 km away, under another id
-        (VLADIVOSTOK, place("Station", 43.11, 131.85), True),
-        (VLADIVOSTOK, place("Artyom", 43.35, 132.19), False),  # ~37 km
-        (VLADIVOSTOK, KOMSOMOLSK, False),
-    ],
-)
-def test_same_place(a: Place, b: Place, expected: bool) -> None:
-    assert same_place(a, b) is expected
-    assert same_place(b, a) is expected
-
-
-def test_same_place_threshold_is_a_keyword() -> None:
-    artyom = place("Artyom", 43.35, 132.19)
-    assert not same_place(VLADIVOSTOK, artyom)
-    assert same_place(VLADIVOSTOK, artyom, within_km=40)
-    assert SAME_PLACE_KM < 40
 
 
 # -- ordering -------------------------------------------------------------------------------
@@ -276,15 +196,6 @@ def test_span_of(intervals: list[DateInterval], expected: DateInterval) -> None:
 # -- legs -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [(PYONGYANG, VLADIVOSTOK), (VLADIVOSTOK, KOMSOMOLSK), (ANADYR, ANCHORAGE), (TOKYO, LOS_ANGELES)],
-)
-def test_geodesic_km_agrees_with_geopy(a: Place, b: Place) -> None:
-    expected = geopy_geodesic((a.lat, a.lon), (b.lat, b.lon), ellipsoid="WGS-84").km
-    assert geodesic_km(a, b) == pytest.approx(expected, abs=1e-6)
-
-
 def test_leg_distance_and_status() -> None:
     events = [
         event(PYONGYANG, day(2023, 9, 10)),
@@ -326,15 +237,6 @@ def test_leg_path_is_a_densified_great_circle() -> None:
     assert sum(steps) == pytest.approx(leg.distance_km, rel=1e-6)
 
 
-def test_path_length_is_bounded_for_the_longest_legs() -> None:
-    start, end = place("a", 0.0, 0.0), place("b", 0.5, 179.0)  # nearly antipodal
-    (part,) = great_circle_path(start, end)
-    assert len(part) <= MAX_PATH_SEGMENTS + 1
-    (capped,) = great_circle_path(start, end, max_segments=10)
-    assert len(capped) == 11
-    assert (capped[0], capped[-1]) == ((0.0, 0.0), (179.0, 0.5))
-
-
 def test_leg_across_the_pacific_is_cut_at_the_antimeridian() -> None:
     (leg,) = build_itinerary(ACTOR, [event(TOKYO, day(2020, 1, 1)), event(LOS_ANGELES, day(2020, 1, 2))]).legs
     assert leg.crosses_antimeridian
@@ -350,60 +252,12 @@ def test_leg_across_the_pacific_is_cut_at_the_antimeridian() -> None:
     assert all(lon > 0 for lon, _ in west_part) and all(lon < 0 for lon, _ in east_part)
 
 
-def test_leg_geometry_through_shapely() -> None:
-    (leg,) = build_itinerary(ACTOR, [event(ANADYR, day(2020, 1, 1)), event(ANCHORAGE, day(2020, 1, 2))]).legs
-    geometry = shape(leg)
-    assert geometry.geom_type == "MultiLineString" and geometry.is_valid
-    stop = shape(leg.origin)
-    assert (stop.x, stop.y) == (ANADYR.lon, ANADYR.lat)
-
-
 def test_itinerary_bbox_crosses_the_antimeridian_when_its_legs_do() -> None:
     itinerary = build_itinerary(ACTOR, [event(ANADYR, day(2020, 1, 1)), event(ANCHORAGE, day(2020, 1, 2))])
     west, south, east, north = itinerary.bbox
     assert (west, east) == (ANADYR.lon, ANCHORAGE.lon)  # west > east: across 180
     assert south == ANCHORAGE.lat
     assert north > ANADYR.lat  # the geodesic bows poleward of both ends
-
-
-# -- cutting at the antimeridian ------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("positions", "expected"),
-    [
-        # no crossing
-        ([(10.0, 0.0), (20.0, 10.0)], (((10.0, 0.0), (20.0, 10.0)),)),
-        # eastward across 180, crossing latitude interpolated
-        (
-            [(170.0, 0.0), (-170.0, 20.0)],
-            (((170.0, 0.0), (180.0, 10.0)), ((-180.0, 10.0), (-170.0, 20.0))),
-        ),
-        # westward across 180
-        (
-            [(-175.0, 10.0), (-179.0, 10.0), (175.0, 40.0)],
-            (((-175.0, 10.0), (-179.0, 10.0), (-180.0, 15.0)), ((180.0, 15.0), (175.0, 40.0))),
-        ),
-        # starting on the antimeridian and heading west: no empty part, the sign follows
-        ([(-180.0, 5.0), (170.0, 5.0)], (((180.0, 5.0), (170.0, 5.0)),)),
-        # ending on it from the west: 180, not -180
-        ([(170.0, 5.0), (-180.0, 5.0)], (((170.0, 5.0), (180.0, 5.0)),)),
-        # through the north pole along a meridian: cut at the pole
-        (
-            [(10.0, 80.0), (10.0, 90.0), (-170.0, 80.0)],
-            (((10.0, 80.0), (10.0, 90.0)), ((-170.0, 90.0), (-170.0, 80.0))),
-        ),
-        ([(10.0, 85.0), (-170.0, 85.0)], (((10.0, 85.0), (10.0, 90.0)), ((-170.0, 90.0), (-170.0, 85.0)))),
-    ],
-)
-def test_split_at_antimeridian(positions, expected) -> None:
-    assert split_at_antimeridian(positions) == expected
-
-
-@pytest.mark.parametrize("positions", [[(0.0, 0.0)], [(190.0, 0.0), (0.0, 0.0)], [(0.0, 0.0), (-180.5, 0.0)]])
-def test_split_refuses_what_is_not_a_path_on_the_map(positions) -> None:
-    with pytest.raises(InvalidInputError):
-        split_at_antimeridian(positions)
 
 
 # -- bad input ------------------------------------------------------------------------------
@@ -423,20 +277,6 @@ def test_an_actor_is_required() -> None:
 def test_coordinates_off_the_globe_are_refused(lat: float, lon: float) -> None:
     with pytest.raises(InvalidInputError):
         build_itinerary(ACTOR, [event(place("Nowhere", lat, lon))])
-
-
-def test_a_stop_needs_events() -> None:
-    with pytest.raises(InvalidInputError):
-        Stop(number=1, place=VLADIVOSTOK, status=OCCURRED, date=DateInterval(), events=())
-
-
-def test_stops_and_legs_are_hashable_values() -> None:
-    itinerary = build_itinerary(ACTOR, [event(PYONGYANG, day(2023, 9, 10)), event(VLADIVOSTOK, day(2023, 9, 12))])
-    assert itinerary == build_itinerary(
-        ACTOR, [event(VLADIVOSTOK, day(2023, 9, 12)), event(PYONGYANG, day(2023, 9, 10))]
-    )
-    assert len({*itinerary.stops, *itinerary.legs}) == 3
-    assert isinstance(itinerary.legs[0], Leg)
 
 
 def test_build_stops_gives_the_itinerarys_stops_without_legs() -> None:

@@ -1,23 +1,15 @@
-"""POST/GET /api/articles on every configured database: storage, paging, errors, atomic writes."""
+"""app.routes.articles: POST/GET /api/articles on every configured database: storage, paging, errors, atomic writes."""
 
 from __future__ import annotations
 
 import dataclasses
 
 import pytest
-from app_fixtures import VISIT
+from app_fixtures import ARTICLE, VISIT
+from app_fixtures import ARTICLE_TEXT as TEXT
 from sqlmodel import Session, func, select
 
 from app import models
-
-TEXT = "VLADIVOSTOK, Russia (AP) — In April 2019 Kim visited Vladivostok. Later he flew on to Sochi."
-ARTICLE = {
-    "text": TEXT,
-    "title": "Kim in the Far East",
-    "source": "AP",
-    "url": "https://example.org/kim",
-    "published": "2023-09-15",
-}
 
 
 def count(engine, table) -> int:
@@ -146,27 +138,6 @@ def test_bad_path_and_query_values_are_422(client, path):
     assert response.json()["fields"]
 
 
-def test_body_over_the_limit_is_413(make_client, engine):
-    client = make_client(max_body_bytes=2048)
-    response = client.post("/api/articles", json={**ARTICLE, "text": "word " * 1000})
-    assert response.status_code == 413
-    assert "2048" in response.json()["detail"]
-    assert count(engine, models.Article) == 0
-
-
-def test_streamed_body_over_the_limit_is_413(make_client):
-    client = make_client(max_body_bytes=2048)
-
-    def chunks():
-        yield b'{"text": "'
-        for _ in range(100):
-            yield b"word " * 20
-        yield b'"}'
-
-    response = client.post("/api/articles", content=chunks(), headers={"content-type": "application/json"})
-    assert response.status_code == 413
-
-
 def test_a_failed_write_leaves_nothing_behind(make_client, engine):
     broken = dataclasses.replace(VISIT, evidence=None)  # violates NOT NULL when the events are flushed
     client = make_client(events=[VISIT, broken])
@@ -176,38 +147,7 @@ def test_a_failed_write_leaves_nothing_behind(make_client, engine):
         assert count(engine, table) == 0, table.__name__
 
 
-def test_unknown_route_and_method_are_json(client):
-    assert client.get("/api/nowhere").json()["error"] == "not found"
-    response = client.delete("/api/articles")
-    assert response.status_code == 405
-    assert response.json()["error"] == "method not allowed"
-
-
-def test_healthz(client):
-    client.post("/api/articles", json=ARTICLE)
-    assert client.get("/healthz").json() == {
-        "status": "ok",
-        "database": "ok",
-        "gazetteer": "not built",
-        "articles": 1,
-    }
-
-
 def test_openapi_docs_describe_the_article_endpoints(client):
     assert client.get("/docs").status_code == 200
     spec = client.get("/openapi.json").json()
     assert {"/api/articles", "/api/articles/{article_id}", "/healthz"} <= set(spec["paths"])
-
-
-def test_writes_need_the_key_when_the_service_has_one(make_client):
-    client = make_client(api_key="s3cret")
-    refused = client.post("/api/articles", json=ARTICLE)
-    assert refused.status_code == 401
-    assert "X-API-Key" in refused.json()["detail"]
-    assert client.post("/api/articles", json=ARTICLE, headers={"X-API-Key": "wrong"}).status_code == 401
-    created = client.post("/api/articles", json=ARTICLE, headers={"X-API-Key": "s3cret"})
-    assert created.status_code == 201
-    assert client.get("/api/articles").json()["total"] == 1  # reads stay open
-    event_id = created.json()["events"][0]["id"]
-    assert client.patch(f"/api/events/{event_id}", json={"rejected": True}).status_code == 401
-    assert client.post(f"/api/articles/{created.json()['id']}/reprocess").status_code == 401

@@ -1,73 +1,13 @@
-"""Actors, itineraries, event filters, GeoJSON and corrections over the API, on every configured database."""
+"""app.routes.events: event filters, GeoJSON pages and corrections over the API.
+
+An event says the same in the API, the GeoJSON and the CSV; on every configured database.
+"""
 
 from __future__ import annotations
 
 import pytest
-from app_fixtures import ANADYR, ANCHORAGE, TRIP, event
+from app_fixtures import ANADYR
 from geojson_pydantic import FeatureCollection
-from memory_gazetteer import MemoryGazetteer
-
-TEXT = "Kim Jong Un went to Vladivostok. Then Komsomolsk-on-Amur. Putin stayed in Sochi."
-
-
-@pytest.fixture
-def trip_client(make_client):
-    gazetteer = MemoryGazetteer().add(ANADYR, "Anadyr")
-    client = make_client(events=TRIP, gazetteer=gazetteer)
-    assert client.post("/api/articles", json={"text": TEXT, "published": "2023-09-15"}).status_code == 201
-    return client
-
-
-def test_actors_list_with_stop_counts(trip_client):
-    page = trip_client.get("/api/actors").json()
-    assert page["total"] == 2
-    by_slug = {a["slug"]: a for a in page["items"]}
-    assert by_slug["kim-jong-un"]["stops"] == 3
-    assert by_slug["kim-jong-un"]["last_place"] == "Komsomolsk-on-Amur"
-    assert by_slug["vladimir-putin"]["stops"] == 1
-    assert trip_client.get("/api/actors/kim-jong-un").json()["aliases"] == ["Kim Jong Un"]
-
-
-def test_unknown_actor_is_404(trip_client):
-    for path in (
-        "/api/actors/nobody",
-        "/api/actors/nobody/itinerary",
-        "/api/actors/nobody/itinerary.geojson",
-        "/api/events?actor=nobody",
-    ):
-        response = trip_client.get(path)
-        assert response.status_code == 404, path
-        assert "nobody" in response.json()["detail"]
-
-
-def test_itinerary_in_travel_order(trip_client):
-    itinerary = trip_client.get("/api/actors/kim-jong-un/itinerary").json()
-    assert [(s["place"], s["status"], s["date"]) for s in itinerary["stops"]] == [
-        ("Vladivostok", "occurred", "2019-04"),
-        ("Komsomolsk-on-Amur", "occurred", "2023-09-15"),
-        ("Vladivostok", "planned", None),
-    ]
-    assert [(leg["from_stop"], leg["to_stop"], leg["status"]) for leg in itinerary["legs"]] == [
-        (1, 2, "occurred"),
-        (2, 3, "planned"),
-    ]
-    # Vladivostok to Komsomolsk-on-Amur: about 915 km along the geodesic.
-    assert 905 < itinerary["total_km"] < 925
-    assert itinerary["planned_km"] == pytest.approx(itinerary["total_km"], rel=1e-6)
-
-
-def test_itinerary_geojson_is_rfc7946(trip_client):
-    response = trip_client.get("/api/actors/kim-jong-un/itinerary.geojson")
-    assert response.headers["content-type"] == "application/geo+json"
-    collection = response.json()
-    FeatureCollection.model_validate(collection)
-    points = [f for f in collection["features"] if f["geometry"]["type"] == "Point"]
-    assert [p["properties"]["place"] for p in points] == ["Vladivostok", "Komsomolsk-on-Amur", "Vladivostok"]
-    first = points[0]
-    assert first["geometry"]["coordinates"] == [131.87353, 43.10562]  # longitude first
-    for key in ("place", "geonameid", "status", "date", "date_precision", "action", "evidence", "article_id"):
-        assert key in first["properties"]
-    assert collection["bbox"][0] < collection["bbox"][2]
 
 
 @pytest.mark.parametrize(
@@ -126,20 +66,6 @@ def test_events_geojson_streams_pages_with_next_links(trip_client):
 def test_geojson_allows_any_origin(trip_client):
     response = trip_client.get("/api/events.geojson", headers={"Origin": "https://maps.example"})
     assert response.headers["access-control-allow-origin"] == "*"
-
-
-def test_leg_across_the_antimeridian_is_cut(make_client):
-    client = make_client(
-        events=[
-            event("Vitaly Cherkasov", ANADYR, when="2023-06-01"),
-            event("Vitaly Cherkasov", ANCHORAGE, when="2023-06-02", start=50),
-        ]
-    )
-    client.post("/api/articles", json={"text": "Cherkasov flew from Anadyr to Anchorage."})
-    collection = client.get("/api/actors/vitaly-cherkasov/itinerary.geojson").json()
-    [leg] = [f for f in collection["features"] if f["properties"]["kind"] == "leg"]
-    assert leg["geometry"]["type"] == "MultiLineString"
-    assert collection["bbox"][0] > collection["bbox"][2]  # west > east: the box crosses the antimeridian
 
 
 def test_patch_corrects_and_survives_reprocessing(trip_client):
@@ -211,32 +137,6 @@ def test_bad_corrections_are_422_and_change_nothing(trip_client, body, message):
 def test_patch_unknown_event_is_404(trip_client):
     assert trip_client.patch("/api/events/999", json={"rejected": True}).status_code == 404
     assert trip_client.get("/api/events/999").status_code == 404
-
-
-def test_aliases_merge_later_articles_into_the_same_actor(make_client, engine):
-    from app_fixtures import SOCHI, event
-
-    client = make_client(events=[event("Vladimir Putin", SOCHI, when="2023-09-15")])
-    client.post("/api/articles", json={"text": "Putin went to Sochi."})
-    response = client.post("/api/actors/vladimir-putin/aliases", json={"alias": "Vladimir Vladimirovich Putin"})
-    assert response.status_code == 201
-    assert response.json()["aliases"] == ["Vladimir Putin", "Vladimir Vladimirovich Putin"]
-    # A later article that names him in full lands on the same actor.
-    later = make_client(events=[event("Vladimir Vladimirovich Putin", SOCHI, when="2023-09-16", start=40)])
-    later.post("/api/articles", json={"text": "Vladimir Vladimirovich Putin stayed on in Sochi."})
-    actors = later.get("/api/actors").json()
-    assert actors["total"] == 1 and actors["items"][0]["events"] == 2
-    # The same alias again is fine; one that names someone else is a conflict.
-    assert client.post("/api/actors/vladimir-putin/aliases", json={"alias": "vladimir putin"}).status_code == 201
-
-
-def test_alias_of_another_actor_is_a_conflict(trip_client):
-    response = trip_client.post("/api/actors/kim-jong-un/aliases", json={"alias": "Vladimir Putin"})
-    assert response.status_code == 409
-    assert "vladimir-putin" in response.json()["detail"]
-    for body in ({"alias": ""}, {"alias": "--"}, {"name": "x"}):
-        assert trip_client.post("/api/actors/kim-jong-un/aliases", json=body).status_code == 422
-    assert trip_client.post("/api/actors/nobody/aliases", json={"alias": "Someone"}).status_code == 404
 
 
 def test_the_gazetteer_key_has_one_name_in_stops_events_and_geojson(trip_client):

@@ -1,4 +1,4 @@
-"""SQLite runs in WAL mode with a busy timeout and enforced foreign keys."""
+"""app.db: SQLite runs in WAL mode with a busy timeout and enforced foreign keys."""
 
 from __future__ import annotations
 

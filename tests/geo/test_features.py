@@ -1,0 +1,138 @@
+"""geo.features: the public records of places, events, stops and legs, and their GeoJSON features."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geo_samples import ACTOR, ANADYR, ANCHORAGE, KOMSOMOLSK, VLADIVOSTOK, assert_rfc7946, day, event
+from geojson_pydantic import Feature
+
+from geo.features import event_feature, itinerary_feature_collection
+from geo.itinerary import build_itinerary
+from geo.model import DateInterval, DatePrecision, EventStatus
+
+
+def _kim() -> tuple:
+    events = [
+        event(
+            VLADIVOSTOK,
+            DateInterval(date(2019, 4, 1), date(2019, 4, 30), DatePrecision.MONTH),
+            event_id=11,
+            evidence_start=100,
+            evidence_end=180,
+        ),
+        event(KOMSOMOLSK, day(2023, 9, 15), event_id=12),
+        event(KOMSOMOLSK, day(2023, 9, 16), event_id=13, action="tour"),
+        event(VLADIVOSTOK, status=EventStatus.PLANNED, event_id=14),
+    ]
+    itinerary = build_itinerary(ACTOR, events)
+    return itinerary, itinerary_feature_collection(itinerary)
+
+
+def test_itinerary_collection_is_valid_geojson() -> None:
+    _, collection = _kim()
+    assert_rfc7946(collection)
+
+
+def test_itinerary_collection_has_stops_in_order_then_legs() -> None:
+    itinerary, collection = _kim()
+    kinds = [(f["properties"]["kind"], f["properties"]["number"]) for f in collection["features"]]
+    assert kinds == [("stop", 1), ("stop", 2), ("stop", 3), ("leg", 1), ("leg", 2)]
+    geometry_types = [f["geometry"]["type"] for f in collection["features"]]
+    assert geometry_types == ["Point"] * 3 + ["LineString"] * 2
+    assert collection["actor"] == ACTOR
+    assert collection["total_km"] == round(itinerary.legs[0].distance_km, 3)
+    assert collection["planned_km"] == round(itinerary.legs[1].distance_km, 3)
+    assert collection["bbox"] == list(itinerary.bbox)
+    assert len({f["id"] for f in collection["features"]}) == 5
+
+
+def test_stop_properties() -> None:
+    _, collection = _kim()
+    first, second, third = (f["properties"] for f in collection["features"][:3])
+    assert first == {
+        "kind": "stop",
+        "number": 1,
+        "actor": ACTOR,
+        "place": "Vladivostok",
+        "gazetteer_id": "test:vladivostok",
+        "place_id": "test:vladivostok",
+        "geonameid": 2013348,
+        "country": "RU",
+        "admin1": None,
+        "place_precision": "city",
+        "status": "occurred",
+        "date": "2019-04",
+        "date_start": "2019-04-01",
+        "date_end": "2019-04-30",
+        "date_precision": "month",
+        "action": "visit",
+        "evidence": "Kim was in Vladivostok.",
+        "evidence_start": 100,
+        "evidence_end": 180,
+        "article_id": 3,
+        "event_ids": [11],
+    }
+    # a two-day stay: both events, dated from the first day to the last
+    assert (second["event_ids"], second["date"], second["date_end"]) == ([12, 13], "2023-09-15", "2023-09-16")
+    assert (third["status"], third["date"], third["date_start"], third["date_precision"]) == (
+        "planned",
+        None,
+        None,
+        "unknown",
+    )
+
+
+def test_leg_properties() -> None:
+    itinerary, collection = _kim()
+    first_leg, second_leg = (f["properties"] for f in collection["features"][3:])
+    assert first_leg == {
+        "kind": "leg",
+        "number": 1,
+        "actor": ACTOR,
+        "from": 1,
+        "to": 2,
+        "from_place": "Vladivostok",
+        "to_place": "Komsomolsk-on-Amur",
+        "status": "occurred",
+        "distance_km": round(itinerary.legs[0].distance_km, 3),
+    }
+    assert (second_leg["from"], second_leg["to"], second_leg["status"]) == (2, 3, "planned")
+
+
+def test_a_leg_across_the_antimeridian_is_a_multilinestring_feature() -> None:
+    itinerary = build_itinerary(ACTOR, [event(ANADYR, day(2020, 1, 1)), event(ANCHORAGE, day(2020, 1, 3))])
+    collection = itinerary_feature_collection(itinerary)
+    assert_rfc7946(collection)
+    leg = collection["features"][-1]
+    assert leg["geometry"]["type"] == "MultiLineString"
+    west_part, east_part = leg["geometry"]["coordinates"]
+    assert west_part[-1][0] == 180 and east_part[0][0] == -180
+    assert west_part[-1][1] == east_part[0][1]
+    west, _, east, _ = collection["bbox"]
+    assert west > east  # RFC 7946 5.2
+
+
+def test_event_feature() -> None:
+    result = event_feature(
+        event(KOMSOMOLSK, day(2023, 9, 15), event_id=12, confidence=0.9, co_actors=("Denis Manturov",))
+    )
+    Feature.model_validate(result)
+    assert result["id"] == 12
+    assert result["geometry"] == {"type": "Point", "coordinates": [137.00995, 50.55034]}
+    properties = result["properties"]
+    assert properties["kind"] == "event"
+    assert {
+        k: properties[k]
+        for k in ("actor", "place", "geonameid", "status", "date", "event_id", "co_actors", "confidence")
+    } == {
+        "actor": ACTOR,
+        "place": "Komsomolsk-on-Amur",
+        "geonameid": 2021851,
+        "status": "occurred",
+        "date": "2023-09-15",
+        "event_id": 12,
+        "co_actors": ["Denis Manturov"],
+        "confidence": 0.9,
+    }
+    assert "id" not in event_feature(event(KOMSOMOLSK))
