@@ -46,6 +46,12 @@ class Settings(BaseSettings):
 
     # Input limits.
     max_body_bytes: int = Field(1_000_000, ge=1024, description="Requests with larger bodies get a 413.")
+    max_mentions_per_article: int = Field(
+        2000,
+        ge=1,
+        description="An article naming places more often than this is refused with a 422 (field text): "
+        "it bounds the time an article holds the pipeline and the database, and the size of its page.",
+    )
 
     # Text processing.
     use_ner: bool = Field(True, description="Use the spaCy model as a second signal in geoparsing.")
