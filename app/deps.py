@@ -20,6 +20,7 @@ __all__ = [
     "get_services",
     "get_session",
     "require_api_key",
+    "key_is_valid",
     "MAX_ID",
     "ArticleId",
     "EventId",
@@ -85,14 +86,33 @@ ServicesDep = Annotated[Services, Depends(get_services)]
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
+def key_is_valid(given: str | None, keys: tuple[str, ...], *, from_header: bool = True) -> bool:
+    """Whether `given` is one of `keys`, compared in constant time, whatever characters it holds."""
+    if not given:
+        return False
+    # Header values arrive decoded as Latin-1: their bytes, then, are what the client sent.
+    sent = given.encode("latin-1", "replace") if from_header else given.encode("utf-8", "replace")
+    return any([hmac.compare_digest(sent, key.encode("utf-8")) for key in keys])
+
+
+def _bearer_token(authorization: str | None) -> str | None:
+    scheme, _, token = (authorization or "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else None
+
+
 def require_api_key(
     services: ServicesDep,
-    x_api_key: Annotated[str | None, Header(description="Needed when the service has a key.")] = None,
+    x_api_key: Annotated[str | None, Header(description="Needed when the service has keys.")] = None,
+    authorization: Annotated[
+        str | None, Header(description="Bearer KEY: the same keys as X-API-Key, needed when the service has keys.")
+    ] = None,
 ) -> None:
-    """Writes need the service's key when ITINERANT_API_KEY is set; reads never do."""
-    expected = services.settings.api_key
-    if expected and not (x_api_key and hmac.compare_digest(x_api_key, expected)):
-        raise UnauthorizedError("this service takes writes with its key in the X-API-Key header")
+    """Writes need one of the service's keys when any is set (ITINERANT_API_KEY, ITINERANT_API_KEYS); reads never do."""
+    keys = services.settings.write_keys
+    if keys and not (key_is_valid(x_api_key, keys) or key_is_valid(_bearer_token(authorization), keys)):
+        raise UnauthorizedError(
+            "this service takes writes with one of its keys, in the X-API-Key header or as Authorization: Bearer KEY"
+        )
 
 
 WriteAccess = Depends(require_api_key)

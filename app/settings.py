@@ -69,7 +69,18 @@ class Settings(BaseSettings):
     online_geocoder: str | None = None
     online_geocoder_user_agent: str = "itinerant"
     online_geocoder_min_delay_seconds: float = Field(1.0, ge=0)
-    api_key: str | None = Field(None, description="When set, write endpoints require it in X-API-Key.")
+    api_key: str | None = Field(
+        None, description="When set, writes require it, in X-API-Key or as Authorization: Bearer KEY."
+    )
+    api_keys: str | None = Field(
+        None, description="More keys that writes accept, separated by commas (one per client, to revoke one alone)."
+    )
+
+    @property
+    def write_keys(self) -> tuple[str, ...]:
+        """Every key that writes accept; none: writes need no key."""
+        keys = [self.api_key or "", *(self.api_keys or "").split(",")]
+        return tuple(key.strip() for key in keys if key.strip())
 
     @property
     def resolved_database_url(self) -> str:
