@@ -21,6 +21,7 @@ __all__ = [
     "get_settings",
     "PAGE_SIZE",
     "MAX_PAGE_SIZE",
+    "MAX_OFFSET",
     "GEOJSON_PAGE_SIZE",
     "MAX_GEOJSON_LIMIT",
     "OGC_PAGE_SIZE",
@@ -101,6 +102,9 @@ def get_settings() -> Settings:
 # Lists of the JSON API (?limit=): the default and the largest page.
 PAGE_SIZE: Final = 50
 MAX_PAGE_SIZE: Final = 500
+# The largest ?offset= of any list: beyond it the databases' 64-bit OFFSET overflows (and no
+# store holds that many rows).
+MAX_OFFSET: Final = 2**31 - 1
 # GeoJSON of events, streamed: the default and the largest page.
 GEOJSON_PAGE_SIZE: Final = 10_000
 MAX_GEOJSON_LIMIT: Final = 100_000
