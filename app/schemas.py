@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Generic, TypeVar
 
-from pydantic import AfterValidator, AliasChoices, AnyHttpUrl, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AliasChoices, AnyHttpUrl, BaseModel, BeforeValidator, ConfigDict, Field
 
 __all__ = [
     "ArticleCreate",
@@ -51,6 +51,16 @@ def _fits_url_column(value: AnyHttpUrl | None) -> AnyHttpUrl | None:
 HttpUrl = Annotated[AnyHttpUrl, AfterValidator(_fits_url_column)]
 
 
+def _not_a_number(value):
+    # Pydantic reads a number as seconds since 1970 ("published": 0 would be 1970-01-01).
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError("must be an ISO 8601 date such as 2023-09-15, not a number")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_not_a_number)]
+
+
 class ArticleCreate(BaseModel):
     """An article to read: its text and what is known of it."""
 
@@ -74,7 +84,7 @@ class ArticleCreate(BaseModel):
     title: Text | None = Field(None, max_length=500)
     source: Text | None = Field(None, max_length=200, description="Who published it: AP, Reuters...")
     url: HttpUrl | None = Field(None, description="Where it was published (http or https).")
-    published: dt.date | None = Field(
+    published: IsoDate | None = Field(
         None, description="Publication date, ISO 8601 (2023-09-15); anchors 'on Tuesday', 'today'..."
     )
     dateline: Text | None = Field(None, max_length=200, description="Where it was filed, if not in the text.")

@@ -25,7 +25,7 @@ from app.ogc.spatial import parse_bbox_parameter
 from app.ogc.temporal import parse_datetime_parameter
 from app.ogc.vocabulary import GEOJSON, JSON
 from app.queries import EventFilter, count_events, event_row, iter_events
-from app.settings import MAX_OFFSET, OGC_MAX_LIMIT, OGC_PAGE_SIZE
+from app.settings import OGC_MAX_LIMIT, OGC_PAGE_SIZE
 from geo.errors import NotFoundError
 from geo.features import event_feature
 from geo.geojson import iter_feature_collection
@@ -111,7 +111,7 @@ def items(
     limit: Annotated[
         int, Query(ge=1, description=f"Features per page; larger values are served as {OGC_MAX_LIMIT}.")
     ] = OGC_PAGE_SIZE,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Features to skip; `next` links carry it.")] = 0,
+    offset: Annotated[int, Query(ge=0, description="Features to skip; `next` links carry it.")] = 0,
     f: FeatureFormat = None,
     accept: AcceptHeader = None,
 ):

@@ -32,3 +32,10 @@ def test_a_url_long_enough_to_overflow_its_column_is_a_422_not_a_500(client):
     response = client.post("/api/articles", json={"text": "Kim visited Vladivostok.", "url": _url(2050)})
     assert response.status_code == 422, response.text
     assert response.json()["fields"] == ["url"]
+
+
+@pytest.mark.parametrize("published", [0, 1694736000, 1.5])
+def test_a_published_date_given_as_a_number_is_refused(published):
+    with pytest.raises(ValidationError, match="published"):
+        ArticleCreate(text="x", published=published)
+    assert str(ArticleCreate(text="x", published="2023-09-15").published) == "2023-09-15"
