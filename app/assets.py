@@ -44,7 +44,8 @@ def vendored_file(path: str, node_modules: Path = NODE_MODULES) -> Path:
     """The file behind `/assets/vendor/{path}`; NotFoundError unless it is one a page may load."""
     # Scoped npm names hold a slash ("@fortawesome/fontawesome-free"): try one and two parts.
     parts = path.split("/")
-    for size in (2, 1):
+    # No file name holds a NUL, which the file system would refuse with a ValueError.
+    for size in (2, 1) if "\x00" not in path else ():
         package, rest = "/".join(parts[:size]), "/".join(parts[size:])
         if package in VENDORED_PACKAGES and rest:
             root = _package_root(package, node_modules).resolve()

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.pool import QueuePool
 from sqlmodel import Session, create_engine
 
-__all__ = ["make_engine", "session_scope"]
+__all__ = ["make_engine", "session_scope", "request_session_capacity"]
 
 SQLITE_BUSY_TIMEOUT_MS = 5_000
 
@@ -42,3 +43,15 @@ def session_scope(engine: Engine) -> Iterator[Session]:
     """One session per request; FastAPI closes it when the response is sent."""
     with Session(engine) as session:
         yield session
+
+
+def request_session_capacity(engine: Engine) -> int | None:
+    """How many requests may hold a session (and so a pooled connection) at once; None: no limit.
+
+    One connection of the pool is kept for the code that opens short sessions of its own inside a
+    worker thread (the geocoder's cache), so that it always gets one in the end.
+    """
+    pool = engine.pool
+    if not isinstance(pool, QueuePool) or pool._max_overflow < 0:  # an unbounded overflow
+        return None
+    return max(1, pool.size() + pool._max_overflow - 1)

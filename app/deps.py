@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hmac
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
 from typing import Annotated
 
+import anyio
+from anyio.lowlevel import RunVar
 from fastapi import Depends, Header, Path, Request
 from sqlmodel import Session
 
-from app.db import session_scope
+from app.db import request_session_capacity
 from app.services import Services
 from geo.errors import UnauthorizedError
 
@@ -17,6 +20,7 @@ __all__ = [
     "get_services",
     "get_session",
     "require_api_key",
+    "key_is_valid",
     "MAX_ID",
     "ArticleId",
     "EventId",
@@ -30,8 +34,47 @@ def get_services(request: Request) -> Services:
     return request.app.state.services
 
 
-def get_session(services: Annotated[Services, Depends(get_services)]) -> Iterator[Session]:
-    yield from session_scope(services.engine)
+# Per event loop, per engine: the requests admitted to hold a session.
+_SESSION_GATES: RunVar[dict[int, anyio.Semaphore]] = RunVar("itinerant_session_gates")
+
+
+def _session_gate(services: Services) -> anyio.Semaphore | None:
+    capacity = request_session_capacity(services.engine)
+    if capacity is None:
+        return None
+    try:
+        gates = _SESSION_GATES.get()
+    except LookupError:
+        gates = {}
+        _SESSION_GATES.set(gates)
+    key = id(services.engine)
+    if key not in gates:
+        gates[key] = anyio.Semaphore(capacity)
+    return gates[key]
+
+
+async def get_session(services: Annotated[Services, Depends(get_services)]) -> AsyncIterator[Session]:
+    """The request's session, once the pool has a connection for it.
+
+    A request keeps its session until its response is sent, and a sync endpoint needs a worker
+    thread for its body and another for validating its response. Were requests to wait for a
+    connection inside worker threads, those holding the connections could wait for a thread
+    that never frees: every request would hang until the pool's timeout. So they wait here, on
+    the event loop, for one of as many places as the pool has connections; a thread then never
+    waits for a connection, and every request holds at most one.
+    """
+    async with AsyncExitStack() as stack:
+        gate = _session_gate(services)
+        if gate is not None:
+            await stack.enter_async_context(gate)
+        session = Session(services.engine)
+        try:
+            yield session
+        finally:
+            # Closing returns the connection (a ROLLBACK on PostgreSQL): in a thread of its own,
+            # as FastAPI closes sync dependencies, never starved by a full threadpool.
+            with anyio.CancelScope(shield=True):
+                await anyio.to_thread.run_sync(session.close, limiter=anyio.CapacityLimiter(1))
 
 
 # Stored ids are 32-bit integers on PostgreSQL; a larger number names nothing and must not reach the database.
@@ -43,14 +86,33 @@ ServicesDep = Annotated[Services, Depends(get_services)]
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
+def key_is_valid(given: str | None, keys: tuple[str, ...], *, from_header: bool = True) -> bool:
+    """Whether `given` is one of `keys`, compared in constant time, whatever characters it holds."""
+    if not given:
+        return False
+    # Header values arrive decoded as Latin-1: their bytes, then, are what the client sent.
+    sent = given.encode("latin-1", "replace") if from_header else given.encode("utf-8", "replace")
+    return any([hmac.compare_digest(sent, key.encode("utf-8")) for key in keys])
+
+
+def _bearer_token(authorization: str | None) -> str | None:
+    scheme, _, token = (authorization or "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else None
+
+
 def require_api_key(
     services: ServicesDep,
-    x_api_key: Annotated[str | None, Header(description="Needed when the service has a key.")] = None,
+    x_api_key: Annotated[str | None, Header(description="Needed when the service has keys.")] = None,
+    authorization: Annotated[
+        str | None, Header(description="Bearer KEY: the same keys as X-API-Key, needed when the service has keys.")
+    ] = None,
 ) -> None:
-    """Writes need the service's key when ITINERANT_API_KEY is set; reads never do."""
-    expected = services.settings.api_key
-    if expected and not (x_api_key and hmac.compare_digest(x_api_key, expected)):
-        raise UnauthorizedError("this service takes writes with its key in the X-API-Key header")
+    """Writes need one of the service's keys when any is set (ITINERANT_API_KEY, ITINERANT_API_KEYS); reads never do."""
+    keys = services.settings.write_keys
+    if keys and not (key_is_valid(x_api_key, keys) or key_is_valid(_bearer_token(authorization), keys)):
+        raise UnauthorizedError(
+            "this service takes writes with one of its keys, in the X-API-Key header or as Authorization: Bearer KEY"
+        )
 
 
 WriteAccess = Depends(require_api_key)

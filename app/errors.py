@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from geo.errors import (
     ConflictError,
+    ForbiddenError,
     FormatNotImplementedError,
     GazetteerError,
     InvalidInputError,
@@ -50,6 +51,7 @@ STATUS_OF: tuple[tuple[type[ItinerantError], int, str], ...] = (
     (NotFoundError, 404, "not found"),
     (ConflictError, 409, "conflict"),
     (UnauthorizedError, 401, "unauthorized"),
+    (ForbiddenError, 403, "forbidden"),
     (FormatNotImplementedError, 501, "not implemented"),
     (NotAcceptableError, 406, "not acceptable"),
     (GazetteerError, 503, "gazetteer unavailable"),

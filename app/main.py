@@ -10,7 +10,7 @@ from app import assets
 from app.errors import install_error_handlers
 from app.limits import BodySizeLimit
 from app.routes import actors, articles, embed, events, geocode, health, maps, ogc, pages
-from app.security import FramingHeaders
+from app.security import FramingHeaders, SameOriginWrites
 from app.services import Services
 from app.settings import Settings, get_settings
 
@@ -32,6 +32,8 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app = FastAPI(title="itinerant", version="0.1.0", description=DESCRIPTION)
     app.state.services = services
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    # No other site's page may write here (CSRF), with or without a key.
+    app.add_middleware(SameOriginWrites, public_url=settings.public_url)
     # Other tools (Leaflet pages, notebooks, QGIS web clients) read the data from any origin.
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET"])
     # Embeds may be framed where the settings allow; every other page by no one.

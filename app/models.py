@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from geo.model import DateInterval, DatePrecision, EventStatus, Precision
@@ -37,7 +37,7 @@ class Article(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     title: str | None = Field(default=None, max_length=500)
     source: str | None = Field(default=None, max_length=200)
-    url: str | None = Field(default=None, max_length=2000)
+    url: str | None = Field(default=None, max_length=2000)  # app.schemas.MAX_URL_CHARS
     published: date | None = Field(default=None, index=True)
     dateline: str | None = Field(default=None, max_length=200)
     text: str = Field(sa_column=Column(Text, nullable=False))
@@ -59,7 +59,8 @@ class Place(SQLModel, table=True):
     country: str | None = Field(default=None, max_length=2)
     admin1: str | None = Field(default=None, max_length=200)
     precision: str = Field(max_length=10)
-    population: int = 0
+    # 64 bits: a continent's population overflows a 32-bit integer (Asia's is 3,812,366,000).
+    population: int = Field(default=0, sa_type=BigInteger)
 
     @classmethod
     def from_geo(cls, place: GeoPlace) -> Place:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
-from app.settings import MAX_PAGE_SIZE, PAGE_SIZE
+from app.settings import MAX_OFFSET, MAX_PAGE_SIZE, PAGE_SIZE
 
 __all__ = ["PageParams", "PageDep", "next_page_url", "page_of"]
 
@@ -15,7 +15,7 @@ class PageParams:
     def __init__(
         self,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Items per page.")] = PAGE_SIZE,
-        offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0,
     ) -> None:
         self.limit = limit
         self.offset = offset

@@ -19,4 +19,8 @@ def build_pipeline(settings: Settings, gazetteer: Gazetteer) -> ArticlePipeline:
     from geo.text.events import EventExtractor
     from geo.text.geoparse import Geoparser
 
-    return ArticlePipeline(places=Geoparser(gazetteer, use_ner=settings.use_ner), events=EventExtractor())
+    return ArticlePipeline(
+        places=Geoparser(gazetteer, use_ner=settings.use_ner),
+        events=EventExtractor(),
+        max_mentions=settings.max_mentions_per_article,
+    )

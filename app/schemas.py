@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Generic, TypeVar
 
-from pydantic import AfterValidator, AliasChoices, AnyHttpUrl, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AliasChoices, AnyHttpUrl, BaseModel, BeforeValidator, ConfigDict, Field
 
 __all__ = [
     "ArticleCreate",
@@ -37,6 +37,28 @@ def _no_nul(value: str | None) -> str | None:
 Text = Annotated[str, AfterValidator(_no_nul)]
 
 MAX_TEXT_CHARS = 500_000
+# The url column's length (app.models.Article.url). Checked on the URL as it will be stored, which
+# may be longer than the one sent (a host in punycode, a path percent-encoded, a trailing slash).
+MAX_URL_CHARS = 2000
+
+
+def _fits_url_column(value: AnyHttpUrl | None) -> AnyHttpUrl | None:
+    if value is not None and len(str(value)) > MAX_URL_CHARS:
+        raise ValueError(f"must be at most {MAX_URL_CHARS} characters long")
+    return value
+
+
+HttpUrl = Annotated[AnyHttpUrl, AfterValidator(_fits_url_column)]
+
+
+def _not_a_number(value):
+    # Pydantic reads a number as seconds since 1970 ("published": 0 would be 1970-01-01).
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError("must be an ISO 8601 date such as 2023-09-15, not a number")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_not_a_number)]
 
 
 class ArticleCreate(BaseModel):
@@ -61,8 +83,8 @@ class ArticleCreate(BaseModel):
     text: Text = Field(min_length=1, max_length=MAX_TEXT_CHARS, description="The article's full text.")
     title: Text | None = Field(None, max_length=500)
     source: Text | None = Field(None, max_length=200, description="Who published it: AP, Reuters...")
-    url: AnyHttpUrl | None = Field(None, description="Where it was published (http or https).")
-    published: dt.date | None = Field(
+    url: HttpUrl | None = Field(None, description="Where it was published (http or https).")
+    published: IsoDate | None = Field(
         None, description="Publication date, ISO 8601 (2023-09-15); anchors 'on Tuesday', 'today'..."
     )
     dateline: Text | None = Field(None, max_length=200, description="Where it was filed, if not in the text.")

@@ -21,6 +21,7 @@ __all__ = [
     "get_settings",
     "PAGE_SIZE",
     "MAX_PAGE_SIZE",
+    "MAX_OFFSET",
     "GEOJSON_PAGE_SIZE",
     "MAX_GEOJSON_LIMIT",
     "OGC_PAGE_SIZE",
@@ -46,6 +47,12 @@ class Settings(BaseSettings):
 
     # Input limits.
     max_body_bytes: int = Field(1_000_000, ge=1024, description="Requests with larger bodies get a 413.")
+    max_mentions_per_article: int = Field(
+        2000,
+        ge=1,
+        description="An article naming places more often than this is refused with a 422 (field text): "
+        "it bounds the time an article holds the pipeline and the database, and the size of its page.",
+    )
 
     # Text processing.
     use_ner: bool = Field(True, description="Use the spaCy model as a second signal in geoparsing.")
@@ -63,7 +70,18 @@ class Settings(BaseSettings):
     online_geocoder: str | None = None
     online_geocoder_user_agent: str = "itinerant"
     online_geocoder_min_delay_seconds: float = Field(1.0, ge=0)
-    api_key: str | None = Field(None, description="When set, write endpoints require it in X-API-Key.")
+    api_key: str | None = Field(
+        None, description="When set, writes require it, in X-API-Key or as Authorization: Bearer KEY."
+    )
+    api_keys: str | None = Field(
+        None, description="More keys that writes accept, separated by commas (one per client, to revoke one alone)."
+    )
+
+    @property
+    def write_keys(self) -> tuple[str, ...]:
+        """Every key that writes accept; none: writes need no key."""
+        keys = [self.api_key or "", *(self.api_keys or "").split(",")]
+        return tuple(key.strip() for key in keys if key.strip())
 
     @property
     def resolved_database_url(self) -> str:
@@ -84,6 +102,9 @@ def get_settings() -> Settings:
 # Lists of the JSON API (?limit=): the default and the largest page.
 PAGE_SIZE: Final = 50
 MAX_PAGE_SIZE: Final = 500
+# The largest ?offset= of any list: beyond it the databases' 64-bit OFFSET overflows (and no
+# store holds that many rows).
+MAX_OFFSET: Final = 2**31 - 1
 # GeoJSON of events, streamed: the default and the largest page.
 GEOJSON_PAGE_SIZE: Final = 10_000
 MAX_GEOJSON_LIMIT: Final = 100_000

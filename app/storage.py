@@ -7,6 +7,7 @@ are added in one transaction that is rolled back on any error.
 from __future__ import annotations
 
 import hashlib
+import logging
 import unicodedata
 from dataclasses import dataclass
 
@@ -31,6 +32,8 @@ __all__ = [
     "PlaceRows",
     "ActorRows",
 ]
+
+log = logging.getLogger("itinerant")
 
 
 def content_hash(text: str) -> str:
@@ -78,7 +81,7 @@ def save_article(session: Session, article: ArticleText, extraction: Extraction)
         duplicate = find_duplicate(session, article.text)
         if duplicate is not None:
             return StoredArticle(duplicate, created=False)
-        raise InvalidInputError(f"the article could not be stored: {exc.orig}") from exc
+        raise _write_conflict("the article could not be stored", exc) from exc
     except BaseException:
         session.rollback()
         raise
@@ -112,12 +115,26 @@ def replace_extraction(session: Session, article: models.Article, extraction: Ex
         session.commit()
     except IntegrityError as exc:
         session.rollback()
-        raise InvalidInputError(f"the new reading could not be stored: {exc.orig}") from exc
+        raise _write_conflict("the new reading could not be stored", exc) from exc
     except BaseException:
         session.rollback()
         raise
     session.refresh(article)
     return article
+
+
+def _write_conflict(what: str, exc: IntegrityError) -> ConflictError | InvalidInputError:
+    """A write the database refused: a 409 when it collided with another write (a unique key), else
+    a 422. The database's own message is logged, never sent: it names tables and constraints."""
+    log.warning("%s: %s", what, exc.orig)
+    if _unique_violation(exc):
+        return ConflictError(f"{what}: another write changed the same records at the same moment; send it again")
+    return InvalidInputError(f"{what}: a value does not fit the stored records")
+
+
+def _unique_violation(exc: IntegrityError) -> bool:
+    # PostgreSQL's SQLSTATE unique_violation; SQLite says it in words.
+    return getattr(exc.orig, "sqlstate", None) == "23505" or "UNIQUE constraint failed" in str(exc.orig)
 
 
 def _add_extraction(
@@ -209,15 +226,32 @@ class ActorRows:
         key = person_key(name)
         if key in self._ids:
             return self._ids[key]
-        found = self._session.exec(select(models.ActorAlias.actor_id).where(models.ActorAlias.alias_key == key)).first()
+        slug = person_slug(name)
+        found = self._find(key, slug)
         if found is None:
-            found = self._session.exec(select(models.Actor.id).where(models.Actor.slug == person_slug(name))).first()
-        if found is None:
-            actor = models.Actor(name=name, slug=person_slug(name))
-            self._session.add(actor)
-            self._session.flush()
-            self._session.add(models.ActorAlias(actor_id=actor.id, alias=name, alias_key=key))
-            self._session.flush()
-            found = actor.id
+            found = self._insert(name, key, slug)
         self._ids[key] = found
         return found
+
+    def _find(self, key: str, slug: str) -> int | None:
+        found = self._session.exec(select(models.ActorAlias.actor_id).where(models.ActorAlias.alias_key == key)).first()
+        if found is None:
+            found = self._session.exec(select(models.Actor.id).where(models.Actor.slug == slug)).first()
+        return found
+
+    def _insert(self, name: str, key: str, slug: str) -> int:
+        # A savepoint, as for places: when another writer creates the same person first (its
+        # insert commits between our lookup and ours), ours is undone alone and theirs is used.
+        try:
+            with self._session.begin_nested():
+                actor = models.Actor(name=name, slug=slug)
+                self._session.add(actor)
+                self._session.flush()
+                self._session.add(models.ActorAlias(actor_id=actor.id, alias=name, alias_key=key))
+                self._session.flush()
+        except IntegrityError:
+            found = self._find(key, slug)
+            if found is None:
+                raise
+            return found
+        return actor.id

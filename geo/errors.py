@@ -6,6 +6,7 @@
      ├── NotFoundError (LookupError)     an id, slug or name that names nothing
      ├── ConflictError                   the request clashes with stored state (a duplicate, a stale edit)
      ├── UnauthorizedError               the operation needs a credential the caller did not give
+     ├── ForbiddenError                  the request is refused whatever its credentials (a cross-site write)
      ├── NotAcceptableError              none of the representations on offer is one the caller accepts
      │    └── FormatNotImplementedError  the caller named a format this part of itinerant does not produce
      ├── GazetteerError                  the gazetteer index is missing, stale or unreadable
@@ -26,6 +27,7 @@ __all__ = [
     "NotFoundError",
     "ConflictError",
     "UnauthorizedError",
+    "ForbiddenError",
     "NotAcceptableError",
     "FormatNotImplementedError",
     "GazetteerError",
@@ -62,6 +64,10 @@ class ConflictError(ItinerantError):
 
 class UnauthorizedError(ItinerantError):
     """The operation needs a credential (a key) that was missing or wrong."""
+
+
+class ForbiddenError(ItinerantError):
+    """The request is refused whoever sends it: a write posted from another site's page."""
 
 
 class NotAcceptableError(ItinerantError):

@@ -11,6 +11,8 @@ rewritten (a migration), or aliases stop finding their actors.
 
 from __future__ import annotations
 
+import hashlib
+
 from geo.folding import fold_key, slugify
 
 __all__ = ["person_key", "person_slug"]
@@ -22,5 +24,9 @@ def person_key(name: str) -> str:
 
 
 def person_slug(name: str) -> str:
-    """The URL slug of a person first met under `name`."""
-    return slugify(name)
+    """The URL slug of a person first met under `name`; a name with no Latin letters or digits
+    ("!!!", "金正恩") gets "person-" and a digest of the name, never an empty slug."""
+    slug = slugify(name)
+    if slug:
+        return slug
+    return "person-" + hashlib.sha256(name.strip().encode("utf-8")).hexdigest()[:12]

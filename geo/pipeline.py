@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from geo.errors import InvalidInputError
 from geo.model import ArticleText, Event, Extraction, Mention, MentionRole
 
 if TYPE_CHECKING:
@@ -58,15 +59,27 @@ class ArticlePipeline:
 
     `share_parse` (on by default) parses each article once for both stages where they allow it
     (module docstring); off, each stage parses on its own, as a benchmark may want to compare.
+
+    `max_mentions`, when set, refuses an article with more place mentions than that
+    (InvalidInputError, before its events are read): no news story names thousands of places,
+    and reading and storing one that does (a place name pasted over and over) would hold the
+    pipeline and the database for a long time.
     """
 
     places: PlaceReader
     events: EventReader | None = None
     share_parse: bool = True
+    max_mentions: int | None = None
 
     def extract(self, article: ArticleText) -> Extraction:
         doc = self._shared_doc(article.text)
         mentions = tuple(self.places.parse(article.text, doc))
+        if self.max_mentions is not None and len(mentions) > self.max_mentions:
+            raise InvalidInputError(
+                f"the text names places {len(mentions)} times; an article may name them at most "
+                f"{self.max_mentions} times",
+                field="text",
+            )
         dateline = next((m for m in mentions if m.role is MentionRole.DATELINE), None)
         if self.events is None:
             return Extraction(mentions=mentions, dateline=dateline)

@@ -15,7 +15,7 @@ from app.pagination import PageDep, PageParams, next_page_url, page_of
 from app.present import event_public
 from app.queries import EventFilter, actor_by_slug, count_events, event_row, event_rows, iter_events, parse_bbox
 from app.schemas import EventCorrection, EventPublic, Page
-from app.settings import GEOJSON_PAGE_SIZE, MAX_GEOJSON_LIMIT
+from app.settings import GEOJSON_PAGE_SIZE, MAX_GEOJSON_LIMIT, MAX_OFFSET
 from geo.errors import NotFoundError
 from geo.features import event_feature
 from geo.geojson import iter_feature_collection
@@ -66,7 +66,7 @@ def events_geojson(
     session: SessionDep,
     filters: EventFilterDep,
     limit: Annotated[int, Query(ge=1, le=MAX_GEOJSON_LIMIT)] = GEOJSON_PAGE_SIZE,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ):
     page = PageParams(limit=min(limit, MAX_GEOJSON_LIMIT), offset=offset)
     total = count_events(session, filters)

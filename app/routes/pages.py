@@ -5,7 +5,6 @@ Jinja2 templates with autoescape on: whatever an article says is shown as text.
 
 from __future__ import annotations
 
-import hmac
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Final
@@ -17,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 
 from app import models
-from app.deps import ArticleId, ServicesDep, SessionDep
+from app.deps import ArticleId, ServicesDep, SessionDep, key_is_valid
 from app.ingest import ingest_article
 from app.itineraries import actor_public, itinerary_of, itinerary_public
 from app.map_pages import base_url, embed_iframe, root_path
@@ -140,7 +139,7 @@ def _form_page(request: Request, values: dict[str, str], errors: dict[str, str],
 
 @router.get("/ingest", response_class=HTMLResponse)
 def ingest_form(request: Request, services: ServicesDep):
-    return _form_page(request, {}, {}, api_key=bool(services.settings.api_key))
+    return _form_page(request, {}, {}, api_key=bool(services.settings.write_keys))
 
 
 @router.post("/ingest", response_class=HTMLResponse)
@@ -157,8 +156,8 @@ def ingest_submit(
     api_key: Annotated[str, Form()] = "",
 ):
     values = {"text": text, "title": title, "source": source, "url": url, "published": published, "dateline": dateline}
-    needs_key = bool(services.settings.api_key)
-    if needs_key and not hmac.compare_digest(api_key.encode(), services.settings.api_key.encode()):
+    needs_key = bool(services.settings.write_keys)
+    if needs_key and not key_is_valid(api_key, services.settings.write_keys, from_header=False):
         return _form_page(request, values, {"api_key": "the API key is missing or wrong"}, status=401, api_key=True)
     try:
         # Empty optional fields are absent, not empty strings (an empty URL is no URL).

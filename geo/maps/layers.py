@@ -68,7 +68,8 @@ class _MapScriptLayer(_UsesMapScript, Layer):
     """A layer built by itinerant-map.js, listed in a LayerControl under `name`."""
 
     def __init__(self, name: str, *, show: bool = True) -> None:
-        super().__init__(name=name, overlay=True, control=True, show=show)
+        # Leaflet's layer control sets the name as innerHTML: an actor's name goes in as text.
+        super().__init__(name=str(escape(name)), overlay=True, control=True, show=show)
 
 
 class ItineraryLayer(_MapScriptLayer):

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from geo.gazetteer.names import normalize_name
 from geo.text.nlp import PERSON_LABELS, EntitySpan, TextAnalysis
+from geo.text.spans import SpanIndex
 
 __all__ = ["TextContext", "build_context", "name_word", "TITLE_WORDS"]
 
@@ -41,6 +42,12 @@ class TextContext:
     caps_lines: tuple[tuple[int, int], ...]  # spans of lines written in capitals
     person_words: frozenset[str]  # words the text uses as (parts of) people's names
     known_place_words: frozenset[str] = frozenset()  # gazetteer keys found anywhere in the text
+    # The analysis's entities by their spans, for entities_over.
+    _entities: SpanIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        entities = self.analysis.entities if self.analysis is not None else ()
+        object.__setattr__(self, "_entities", SpanIndex((e.start, e.end, e) for e in entities))
 
     def is_sentence_start(self, position: int) -> bool:
         """True when only openers (quotes, brackets) stand between a sentence end and `position`."""
@@ -54,9 +61,7 @@ class TextContext:
 
     def entities_over(self, start: int, end: int) -> list[EntitySpan]:
         """NER entities overlapping [start, end)."""
-        if self.analysis is None:
-            return []
-        return [e for e in self.analysis.entities if e.start < end and start < e.end]
+        return self._entities.overlapping(start, end)
 
 
 def _caps_lines(text: str) -> tuple[tuple[int, int], ...]:

@@ -17,6 +17,7 @@ import ahocorasick
 
 from geo.gazetteer.base import Gazetteer
 from geo.text.normalized_text import NormalizedText, normalize_text
+from geo.text.spans import DisjointSpans
 
 __all__ = ["NameMatch", "GazetteerMatcher", "matcher_for", "is_matchable_key", "select_longest"]
 
@@ -101,12 +102,12 @@ def _with_abbreviation_dot(text: str, start: int, end: int) -> int:
 def select_longest(matches: Iterable[NameMatch]) -> list[NameMatch]:
     """Non-overlapping matches, the longest winning wherever two overlap (then the earlier)."""
     chosen: list[NameMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken = DisjointSpans()
     for match in sorted(matches, key=lambda m: (-m.length, m.start)):
-        if any(match.start < end and start < match.end for start, end in taken):
+        if taken.overlaps(match.start, match.end):
             continue
         chosen.append(match)
-        taken.append((match.start, match.end))
+        taken.add(match.start, match.end)
     return sorted(chosen, key=lambda m: m.start)
 
 

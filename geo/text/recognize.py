@@ -32,6 +32,7 @@ from geo.text.lookup import CandidateLookup, is_demonym
 from geo.text.matcher import NameMatch, matcher_for, select_longest
 from geo.text.nlp import PLACE_LABELS, TextAnalysis, analyse_text, analysis_from_doc
 from geo.text.normalized_text import normalize_text
+from geo.text.spans import DisjointSpans, SpanIndex
 
 __all__ = ["PlaceRecognizer"]
 
@@ -145,16 +146,19 @@ class PlaceRecognizer:
         A span the filters already judged, NER tag included, and rejected stays rejected.
         """
         proposals: list[_Found] = []
+        found_spans = SpanIndex((f.start, f.end, f) for f in found)
+        proposed = DisjointSpans()
         for entity in analysis.entities:
             if entity.label not in PLACE_LABELS:
                 continue
             start, end = _trim_entity(text, entity.start, entity.end)
-            if (start, end) in rejected or any(start < f.end and f.start < end for f in found + proposals):
+            if (start, end) in rejected or found_spans.overlaps(start, end) or proposed.overlaps(start, end):
                 continue
             key = normalize_name(text[start:end])
             if not key or not text[start].isupper() or not self.lookup.candidates(key):
                 continue
             proposals.append(self._role(start, end, key, None))
+            proposed.add(start, end)
         return proposals
 
 

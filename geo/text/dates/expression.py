@@ -37,9 +37,15 @@ class DateExpression:
 
         `future` says the sentence speaks of what is to come ("will visit on Tuesday"): bare
         weekdays, months and days then point forward from the anchor instead of back. An
-        expression that `needs_reference` resolves to an UNKNOWN interval.
+        expression that `needs_reference` resolves to an UNKNOWN interval, and so does one that
+        would fall outside the calendar (years 1 to 9999: "next Monday" from 9999-12-31).
         """
-        return self.form.resolve(anchor, future)
+        try:
+            return self.form.resolve(anchor, future)
+        except (OverflowError, ValueError) as error:
+            if isinstance(error, InvalidInputError):
+                raise
+            return DateInterval()
 
 
 def resolve_relative(expression: DateExpression, reference: DateInterval, *, invert: bool = False) -> DateInterval:
@@ -54,4 +60,9 @@ def resolve_relative(expression: DateExpression, reference: DateInterval, *, inv
         raise InvalidInputError(
             f"{expression.surface!r} is not an offset such as 'two months after'", field="expression"
         )
-    return offset.shift(reference, invert=invert)
+    try:
+        return offset.shift(reference, invert=invert)
+    except (OverflowError, ValueError) as error:  # beyond the calendar's years 1 to 9999
+        if isinstance(error, InvalidInputError):
+            raise
+        return DateInterval()

@@ -183,13 +183,14 @@ def _candidates(doc: Doc, place_tokens: list[tuple[int, int]]) -> list[PersonMen
     for mention in _titled_names(doc, taken):
         found.setdefault((mention.first, mention.last), mention)
     taken = {i for m in found.values() for i in range(m.first, m.last)}
+    # A one-token entity lies within a place's tokens when its token is one of them.
+    placed = {i for first, last in place_tokens for i in range(first, last)}
     for ent in doc.ents:
-        placed = any(first <= ent.start and ent.end <= last for first, last in place_tokens)
         if (
             ent.label_ in _RESCUABLE_LABELS
             and ent.label_ != "PERSON"
             and len(ent) == 1  # a surname ("Macron"); "Real Madrid" travels too, but is a club
-            and not placed
+            and ent.start not in placed
             and not any(t.i in taken for t in ent)
             and _in_traveller_slot(ent.root)
         ):
