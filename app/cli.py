@@ -126,14 +126,41 @@ def seed(directory: Annotated[Path, typer.Option("--dir", help="Folder of seed a
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Text files, folders, or JSON Lines of articles.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Text files, folders, JSON Lines of articles, or URLs of pages to fetch.")
+    ],
 ) -> None:
-    """Read articles from files and store what is found in them."""
+    """Read articles from files or web pages and store what is found in them."""
     services = _services()
     _upgrade(services)
-    outcome = _ingest(paths, services, label="ingesting")
+    urls = [p for p in paths if p.lower().startswith(("http://", "https://"))]
+    files = [Path(p) for p in paths if p not in urls]
+    outcome = _ingest(files, services, label="ingesting") if files else Counter()
+    outcome.update(_ingest_urls(urls, services))
     if outcome["rejected"] and not (outcome["stored"] or outcome["duplicate"]):
         raise typer.Exit(1)
+
+
+def _ingest_urls(urls: list[str], services) -> Counter:
+    from sqlmodel import Session
+
+    from app.url_ingest import ingest_url
+    from geo.errors import ItinerantError
+
+    outcome: Counter = Counter()
+    for url in urls:
+        with Session(services.engine) as session:
+            try:
+                stored = ingest_url(session, services.pipeline, services.fetcher, url)
+            except ItinerantError as exc:
+                outcome["rejected"] += 1
+                typer.echo(f"rejected {url}: {exc.message}", err=True)
+                continue
+            article = stored.article
+            verdict = "stored" if stored.created else "duplicate"
+            outcome[verdict] += 1
+            typer.echo(f"{verdict} {url}: article {article.id}, {article.title or 'untitled'}")
+    return outcome
 
 
 class ExportFormat(StrEnum):

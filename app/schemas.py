@@ -14,6 +14,7 @@ from pydantic import AfterValidator, AliasChoices, AnyHttpUrl, BaseModel, Config
 
 __all__ = [
     "ArticleCreate",
+    "ArticleRequest",
     "PlacePublic",
     "MentionPublic",
     "ActorRef",
@@ -66,6 +67,19 @@ class ArticleCreate(BaseModel):
         None, description="Publication date, ISO 8601 (2023-09-15); anchors 'on Tuesday', 'today'..."
     )
     dateline: Text | None = Field(None, max_length=200, description="Where it was filed, if not in the text.")
+    author: Text | None = Field(None, max_length=200, description="Who wrote it.")
+
+
+class ArticleRequest(ArticleCreate):
+    """An article to read, given by its text or by its URL alone: without text, the page at `url` is
+    fetched and its main text read; what the page says of itself (title, date, author, site, dateline)
+    fills only the fields not given here."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"url": "https://example.org/kim-russia"}]})
+
+    text: Text | None = Field(
+        None, min_length=1, max_length=MAX_TEXT_CHARS, description="The article's full text; omit it to fetch `url`."
+    )
 
 
 class PlacePublic(BaseModel):
@@ -130,6 +144,7 @@ class ArticleSummary(BaseModel):
     url: str | None
     published: dt.date | None
     dateline: str | None
+    author: str | None = None
     ingested_at: dt.datetime
     content_hash: str
 

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from app import models
 from app.deps import ArticleId, ServicesDep, SessionDep
+from app.errors import status_of
 from app.ingest import ingest_article
 from app.itineraries import actor_public, itinerary_of, itinerary_public
 from app.map_pages import base_url, embed_iframe, root_path
@@ -25,6 +26,8 @@ from app.present import article_public
 from app.queries import actor_by_slug, actors_by_name, articles_newest_first, stored
 from app.schemas import ArticleCreate, MentionPublic
 from app.settings import EMBED_SIZE, HOME_ACTORS, HOME_ARTICLES
+from app.url_ingest import ingest_url
+from geo.errors import ItinerantError
 
 __all__ = ["router", "templates", "TextSegment", "segments_of"]
 
@@ -160,10 +163,29 @@ def ingest_submit(
     needs_key = bool(services.settings.api_key)
     if needs_key and not hmac.compare_digest(api_key.encode(), services.settings.api_key.encode()):
         return _form_page(request, values, {"api_key": "the API key is missing or wrong"}, status=401, api_key=True)
+    if not text.strip() and url.strip():
+        return _ingest_url_submit(request, session, services, values)
     try:
         # Empty optional fields are absent, not empty strings (an empty URL is no URL).
         body = ArticleCreate(**{key: value for key, value in values.items() if value.strip()})
     except ValidationError as error:
         return _form_page(request, values, _form_errors(error), status=422, api_key=needs_key)
     stored = ingest_article(session, services.pipeline, body)
+    return RedirectResponse(f"{root_path(request)}/articles/{stored.article.id}", status_code=303)
+
+
+def _ingest_url_submit(request: Request, session, services, values: dict[str, str]):
+    """No text but a URL: fetch the page and read it; the fields filled in win over what the page says."""
+    needs_key = bool(services.settings.api_key)
+    given = {key: value for key, value in values.items() if value.strip() and key not in ("text", "url")}
+    try:
+        # The given fields are checked as the API checks them (a date such as 2023-09-15...).
+        ArticleCreate(text="-", **given)
+        stored = ingest_url(session, services.pipeline, services.fetcher, values["url"].strip(), given)
+    except ValidationError as error:
+        return _form_page(request, values, _form_errors(error), status=422, api_key=needs_key)
+    except ItinerantError as error:
+        status, _title = status_of(error)
+        problem = {"url": f"could not be read: {error.message}"}
+        return _form_page(request, values, problem, status=status, api_key=needs_key)
     return RedirectResponse(f"{root_path(request)}/articles/{stored.article.id}", status_code=303)
