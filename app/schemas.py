@@ -15,6 +15,8 @@ from pydantic import AfterValidator, AliasChoices, AnyHttpUrl, BaseModel, Config
 __all__ = [
     "ArticleCreate",
     "ArticleRequest",
+    "FeedCreate",
+    "FeedPublic",
     "PlacePublic",
     "MentionPublic",
     "ActorRef",
@@ -236,3 +238,31 @@ class AliasCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     alias: Text = Field(min_length=2, max_length=200, description="e.g. 'Kim Jong-un', 'the North Korean leader'.")
+
+
+class FeedCreate(BaseModel):
+    """A news feed to follow: RSS, Atom or JSON Feed."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={"examples": [{"url": "https://example.org/world/rss.xml", "title": "World news"}]},
+    )
+
+    url: AnyHttpUrl = Field(description="The feed's address (http or https).")
+    title: Text | None = Field(None, min_length=1, max_length=300, description="Default: the feed's own title.")
+    interval: int = Field(900, ge=60, le=7 * 24 * 3600, description="Seconds between two reads of the feed.")
+
+
+class FeedPublic(BaseModel):
+    id: int
+    url: str
+    title: str | None
+    interval: int = Field(description="Seconds between two reads of the feed.")
+    items: int = Field(description="Items read into articles so far.")
+    created_at: dt.datetime
+    last_polled_at: dt.datetime | None = Field(description="When the feed was last read, successfully or not.")
+    last_new_item_at: dt.datetime | None = Field(description="When a read last brought a new or updated item.")
+    last_error: str | None = Field(description="Why the last read failed; null when it did not.")
+    errors_in_a_row: int
+    next_poll_at: dt.datetime | None

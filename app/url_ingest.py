@@ -34,8 +34,8 @@ def page_of(fetched: Fetched) -> PageArticle:
     return read_page(fetched.content, fetched.url)
 
 
-def article_from_page(page: PageArticle, url: str, given: dict) -> ArticleCreate:
-    """The article to ingest: the page's metadata under what the caller gave (`given`, without None)."""
+def article_from_page(page: PageArticle, url: str, given: dict, defaults: dict | None = None) -> ArticleCreate:
+    """The article to ingest: the page's metadata over `defaults` (a feed's), under what the caller gave."""
     found = {
         "title": page.title,
         "source": page.site_name,
@@ -43,7 +43,8 @@ def article_from_page(page: PageArticle, url: str, given: dict) -> ArticleCreate
         "dateline": page.dateline,
         "author": page.author,
     }
-    record = {key: value for key, value in found.items() if value is not None}
+    record = {key: value for key, value in (defaults or {}).items() if value is not None}
+    record |= {key: value for key, value in found.items() if value is not None}
     record |= {key: value for key, value in given.items() if value is not None and key != "text"}
     record |= {"text": page.text, "url": url}
     try:
@@ -54,7 +55,13 @@ def article_from_page(page: PageArticle, url: str, given: dict) -> ArticleCreate
 
 
 def ingest_url(
-    session: Session, pipeline: ArticleReader, fetcher: Fetcher, url: str, given: dict | None = None
+    session: Session,
+    pipeline: ArticleReader,
+    fetcher: Fetcher,
+    url: str,
+    given: dict | None = None,
+    *,
+    defaults: dict | None = None,
 ) -> StoredArticle:
     """Fetch, read and store the article at `url`; one stored before under this URL is returned as it is."""
     existing = find_by_url_key(session, normalise_url(url))
@@ -65,5 +72,5 @@ def ingest_url(
     existing = find_by_url_key(session, final)
     if existing is not None:
         return StoredArticle(existing, created=False)
-    body = article_from_page(page_of(fetched), final, given or {})
+    body = article_from_page(page_of(fetched), final, given or {}, defaults)
     return ingest_article(session, pipeline, body)

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from app import models
 from app.deps import ArticleId, ServicesDep, SessionDep
 from app.errors import status_of
+from app.feeds import feed_stats
 from app.ingest import ingest_article
 from app.itineraries import actor_public, itinerary_of, itinerary_public
 from app.map_pages import base_url, embed_iframe, root_path
@@ -79,7 +80,12 @@ def home(request: Request, session: SessionDep):
     return templates.TemplateResponse(
         request,
         "home.html",
-        {"actors": [actor_public(session, a) for a in actors], "articles": articles, "prefix": root_path(request)},
+        {
+            "actors": [actor_public(session, a) for a in actors],
+            "articles": articles,
+            "feeds": feed_stats(session),
+            "prefix": root_path(request),
+        },
     )
 
 
