@@ -18,6 +18,8 @@ db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
 gazetteer_app = typer.Typer(help="The offline gazetteer index.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(gazetteer_app, name="gazetteer")
+feeds_app = typer.Typer(help="The news feeds that `watch` reads.", no_args_is_help=True)
+app.add_typer(feeds_app, name="feeds")
 
 # Relative to the working directory: the repository root for `make run`, the image's WORKDIR in Docker.
 SEEDS_DIR = Path("seeds")
@@ -126,14 +128,41 @@ def seed(directory: Annotated[Path, typer.Option("--dir", help="Folder of seed a
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Text files, folders, or JSON Lines of articles.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Text files, folders, JSON Lines of articles, or URLs of pages to fetch.")
+    ],
 ) -> None:
-    """Read articles from files and store what is found in them."""
+    """Read articles from files or web pages and store what is found in them."""
     services = _services()
     _upgrade(services)
-    outcome = _ingest(paths, services, label="ingesting")
+    urls = [p for p in paths if p.lower().startswith(("http://", "https://"))]
+    files = [Path(p) for p in paths if p not in urls]
+    outcome = _ingest(files, services, label="ingesting") if files else Counter()
+    outcome.update(_ingest_urls(urls, services))
     if outcome["rejected"] and not (outcome["stored"] or outcome["duplicate"]):
         raise typer.Exit(1)
+
+
+def _ingest_urls(urls: list[str], services) -> Counter:
+    from sqlmodel import Session
+
+    from app.url_ingest import ingest_url
+    from geo.errors import ItinerantError
+
+    outcome: Counter = Counter()
+    for url in urls:
+        with Session(services.engine) as session:
+            try:
+                stored = ingest_url(session, services.pipeline, services.fetcher, url)
+            except ItinerantError as exc:
+                outcome["rejected"] += 1
+                typer.echo(f"rejected {url}: {exc.message}", err=True)
+                continue
+            article = stored.article
+            verdict = "stored" if stored.created else "duplicate"
+            outcome[verdict] += 1
+            typer.echo(f"{verdict} {url}: article {article.id}, {article.title or 'untitled'}")
+    return outcome
 
 
 class ExportFormat(StrEnum):
@@ -250,6 +279,144 @@ def evaluate(
         typer.echo(" ".join(cells))
 
 
+@feeds_app.command("add")
+def feeds_add(
+    url: Annotated[str, typer.Argument(help="The feed's URL: RSS, Atom or JSON Feed.")],
+    title: Annotated[str | None, typer.Option(help="Default: the feed's own title.")] = None,
+    interval: Annotated[int, typer.Option(min=60, max=7 * 24 * 3600, help="Seconds between two reads.")] = 900,
+) -> None:
+    """Follow a feed."""
+    from pydantic import ValidationError
+    from sqlmodel import Session
+
+    from app.feeds import add_feed
+    from app.schemas import FeedCreate
+    from geo.errors import ItinerantError
+
+    services = _services()
+    _upgrade(services)
+    try:
+        body = FeedCreate(url=url, title=title, interval=interval)
+        with Session(services.engine) as session:
+            feed = add_feed(session, str(body.url), body.title, body.interval)
+    except ValidationError as exc:
+        typer.echo(f"not a feed URL: {exc.errors()[0]['msg']}", err=True)
+        raise typer.Exit(2) from None
+    except ItinerantError as exc:
+        typer.echo(exc.message, err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"feed {feed.id} added: {feed.url} (read every {feed.interval_seconds} s)")
+
+
+@feeds_app.command("list")
+def feeds_list() -> None:
+    """The feeds followed, with their last read."""
+    from sqlmodel import Session
+
+    from app.feeds import feed_stats
+
+    services = _services()
+    _upgrade(services)
+    with Session(services.engine) as session:
+        rows = feed_stats(session)
+    if not rows:
+        typer.echo("no feeds: add one with `itinerant feeds add URL`")
+    for stats in rows:
+        feed = stats.feed
+        read = f"{stats.last_polled_at:%Y-%m-%d %H:%M} UTC" if stats.last_polled_at else "never"
+        new = f"{stats.last_new_item_at:%Y-%m-%d %H:%M} UTC" if stats.last_new_item_at else "never"
+        typer.echo(f"{feed.id:>4}  {feed.title or '(untitled)'}  {feed.url}")
+        typer.echo(f"      every {feed.interval_seconds} s, {stats.items} items, last read {read}, last new item {new}")
+        if feed.last_error:
+            typer.echo(f"      last error ({feed.errors_in_a_row} in a row): {feed.last_error}")
+
+
+@feeds_app.command("remove")
+def feeds_remove(feed_id: Annotated[int, typer.Argument(help="The feed's id, from `itinerant feeds list`.")]) -> None:
+    """Stop following a feed (the articles read from it stay)."""
+    from sqlmodel import Session
+
+    from app.feeds import remove_feed
+    from geo.errors import NotFoundError
+
+    services = _services()
+    _upgrade(services)
+    with Session(services.engine) as session:
+        try:
+            remove_feed(session, feed_id)
+        except NotFoundError as exc:
+            typer.echo(exc.message, err=True)
+            raise typer.Exit(2) from None
+    typer.echo(f"feed {feed_id} removed")
+
+
+def _print_poll(report) -> None:
+    name = report.title or report.url
+    if report.status == "failed":
+        typer.echo(f"feed {report.feed_id} {name}: failed: {report.error}")
+        return
+    if report.status == "unchanged":
+        typer.echo(f"feed {report.feed_id} {name}: unchanged since the last read (304)")
+        return
+    counts = ", ".join(
+        f"{report.count(verdict)} {verdict}"
+        for verdict in ("stored", "updated", "duplicate", "skipped", "failed")
+        if report.count(verdict)
+    )
+    typer.echo(f"feed {report.feed_id} {name}: fetched {len(report.items)} items: {counts or 'none'}")
+    for item in report.items:
+        if item.verdict == "skipped" and item.reason == "read before":
+            continue
+        article = f" (article {item.article_id})" if item.article_id else ""
+        reason = f": {item.reason}" if item.reason else ""
+        typer.echo(f"  {item.verdict} {item.label}{article}{reason}")
+
+
+def watch_forever(services, stop, *, echo=None) -> None:
+    """Poll the due feeds every ITINERANT_WATCH_TICK_SECONDS until `stop` (a threading.Event) is set."""
+    import logging
+
+    from app.feeds import Watcher
+
+    log = logging.getLogger("itinerant.watch")
+    watcher = Watcher(services.engine, services.pipeline, services.fetcher)
+    while not stop.is_set():
+        try:
+            for report in watcher.poll_due():
+                if echo:
+                    echo(report)
+                log.info("feed %s: %s, %d items", report.feed_id, report.status, len(report.items))
+        except Exception:  # a database hiccup must not end the watch; the next tick tries again
+            log.exception("polling the feeds failed")
+        stop.wait(services.settings.watch_tick_seconds)
+
+
+@app.command()
+def watch(
+    once: Annotated[bool, typer.Option("--once", help="Read the due feeds once, say what happened, and stop.")] = False,
+) -> None:
+    """Read the feeds when they are due and store their new items; safe to run on several machines at once."""
+    import threading
+
+    from app.feeds import Watcher
+
+    services = _services()
+    _upgrade(services)
+    if once:
+        reports = Watcher(services.engine, services.pipeline, services.fetcher).poll_due()
+        if not reports:
+            typer.echo("no feed is due")
+        for report in reports:
+            _print_poll(report)
+        return
+    typer.echo(f"watching the feeds (every {services.settings.watch_tick_seconds:g} s); Ctrl-C stops")
+    stop = threading.Event()
+    try:
+        watch_forever(services, stop, echo=_print_poll)
+    except KeyboardInterrupt:
+        stop.set()
+
+
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to listen on.")] = None,
@@ -265,6 +432,14 @@ def serve(
     port = port or settings.port
     application = create_app(settings)
     _upgrade(application.state.services)
+    if settings.watch:
+        import threading
+
+        stop = threading.Event()
+        threading.Thread(
+            target=watch_forever, args=(application.state.services, stop), name="itinerant-watch", daemon=True
+        ).start()
+        typer.echo("  feeds:    read in the background (ITINERANT_WATCH)")
     base = f"http://{host}:{port}"
     typer.echo(
         f"itinerant on {base}\n"

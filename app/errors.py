@@ -21,12 +21,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from geo.errors import (
     ConflictError,
+    FetchError,
+    FetchRefusedError,
+    FetchTimeoutError,
     ForbiddenError,
     FormatNotImplementedError,
     GazetteerError,
     InvalidInputError,
     ItinerantError,
     ModelDataError,
+    NoArticleTextError,
     NotAcceptableError,
     NotFoundError,
     PayloadTooLargeError,
@@ -47,6 +51,8 @@ log = logging.getLogger("itinerant")
 # Most specific first: the first class an exception is an instance of decides its status.
 STATUS_OF: tuple[tuple[type[ItinerantError], int, str], ...] = (
     (PayloadTooLargeError, 413, "payload too large"),
+    (FetchRefusedError, 422, "fetch refused"),
+    (NoArticleTextError, 422, "no article text"),
     (InvalidInputError, 422, "invalid input"),
     (NotFoundError, 404, "not found"),
     (ConflictError, 409, "conflict"),
@@ -56,6 +62,8 @@ STATUS_OF: tuple[tuple[type[ItinerantError], int, str], ...] = (
     (NotAcceptableError, 406, "not acceptable"),
     (GazetteerError, 503, "gazetteer unavailable"),
     (ModelDataError, 503, "model unavailable"),
+    (FetchTimeoutError, 504, "gateway timeout"),
+    (FetchError, 502, "bad gateway"),
     (ItinerantError, 400, "bad request"),
 )
 

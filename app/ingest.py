@@ -45,4 +45,10 @@ def ingest_article(session: Session, pipeline: ArticleReader, body: ArticleCreat
         return StoredArticle(existing, created=False)
     article = article_text(body)
     # Reading the text is the slow part; it happens before the write transaction opens.
-    return save_article(session, article, pipeline.extract(article))
+    return save_article(session, article, pipeline.extract(article), author=body.author, url_key=_url_key(body))
+
+
+def _url_key(body: ArticleCreate) -> str | None:
+    from app.fetch import normalise_url
+
+    return normalise_url(str(body.url)) if body.url else None

@@ -9,7 +9,7 @@ from fastapi.staticfiles import StaticFiles
 from app import assets
 from app.errors import install_error_handlers
 from app.limits import BodySizeLimit
-from app.routes import actors, articles, embed, events, geocode, health, maps, ogc, pages
+from app.routes import actors, articles, embed, events, feeds, geocode, health, maps, ogc, pages
 from app.security import FramingHeaders, SameOriginWrites
 from app.services import Services
 from app.settings import Settings, get_settings
@@ -48,6 +48,8 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.include_router(maps.router)
     app.include_router(embed.router)
     app.include_router(pages.router)
+    app.include_router(feeds.router)
+    app.include_router(feeds.pages)
     app.include_router(assets.router)
     app.mount("/static", StaticFiles(directory=assets.STATIC_DIR), name="static")
     return app

@@ -3,6 +3,7 @@
     Article ─< Mention >─ Place
     Article ─< Event >─ Actor ─< ActorAlias
                Event >─ Place
+    Feed ─< FeedItem >─ Article
 
 Columns hold plain values (no database-specific types), so the same models run on SQLite and
 PostgreSQL; the schema itself is created and upgraded by the Alembic migrations in app/migrations.
@@ -26,7 +27,18 @@ from geo.model import Event as GeoEvent
 from geo.model import Mention as GeoMention
 from geo.model import Place as GeoPlace
 
-__all__ = ["Article", "Place", "Mention", "Actor", "ActorAlias", "Event", "GeocodeCacheEntry", "utcnow"]
+__all__ = [
+    "Article",
+    "Place",
+    "Mention",
+    "Actor",
+    "ActorAlias",
+    "Event",
+    "GeocodeCacheEntry",
+    "Feed",
+    "FeedItem",
+    "utcnow",
+]
 
 
 def utcnow() -> datetime:
@@ -44,6 +56,9 @@ class Article(SQLModel, table=True):
     # sha256 of the normalised text: the same article ingested twice is stored once.
     content_hash: str = Field(max_length=64, unique=True)
     ingested_at: datetime = Field(default_factory=utcnow)
+    author: str | None = Field(default=None, max_length=200)
+    # The URL's identity (app.fetch.normalise_url): the same page fetched twice is stored once.
+    url_key: str | None = Field(default=None, max_length=2000, index=True)
 
 
 class Place(SQLModel, table=True):
@@ -255,3 +270,44 @@ class GeocodeCacheEntry(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=300)
     answer: str = Field(sa_column=Column(Text, nullable=False))  # JSON list; [] records "no answer"
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class Feed(SQLModel, table=True):
+    """A news feed that `itinerant watch` reads every `interval_seconds`, and how its last reads went.
+
+    A worker takes a feed by setting its lease (owner and expiry) in one
+    UPDATE that succeeds only where no other lease is live, so no feed is read twice at once.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(max_length=2000)
+    url_key: str = Field(max_length=2000, unique=True)
+    title: str | None = Field(default=None, max_length=300)
+    interval_seconds: int = 900
+    created_at: datetime = Field(default_factory=utcnow)
+    # The validators of the last full answer, sent back so that an unchanged feed answers 304.
+    etag: str | None = Field(default=None, max_length=500)
+    last_modified: str | None = Field(default=None, max_length=100)
+    last_polled_at: datetime | None = None
+    last_new_item_at: datetime | None = None
+    last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    errors_in_a_row: int = 0
+    next_poll_at: datetime = Field(default_factory=utcnow, index=True)
+    lease_owner: str | None = Field(default=None, max_length=100)
+    lease_until: datetime | None = None
+
+
+class FeedItem(SQLModel, table=True):
+    """An item of a feed that was read: by its key (the feed's id for it, else its link), once."""
+
+    __tablename__ = "feed_item"
+    __table_args__ = (UniqueConstraint("feed_id", "item_key", name="uq_feed_item_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    feed_id: int = Field(foreign_key="feed.id", index=True, ondelete="CASCADE")
+    item_key: str = Field(max_length=64)  # sha256 of the item's id or link
+    url: str | None = Field(default=None, max_length=2000)
+    article_id: int | None = Field(default=None, foreign_key="article.id", index=True, ondelete="SET NULL")
+    # A digest of what the feed said of the item (its update time, title, content): a change re-reads it.
+    version: str = Field(max_length=64)
+    seen_at: datetime = Field(default_factory=utcnow)

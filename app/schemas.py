@@ -14,6 +14,9 @@ from pydantic import AfterValidator, AliasChoices, AnyHttpUrl, BaseModel, Before
 
 __all__ = [
     "ArticleCreate",
+    "ArticleRequest",
+    "FeedCreate",
+    "FeedPublic",
     "PlacePublic",
     "MentionPublic",
     "ActorRef",
@@ -88,6 +91,19 @@ class ArticleCreate(BaseModel):
         None, description="Publication date, ISO 8601 (2023-09-15); anchors 'on Tuesday', 'today'..."
     )
     dateline: Text | None = Field(None, max_length=200, description="Where it was filed, if not in the text.")
+    author: Text | None = Field(None, max_length=200, description="Who wrote it.")
+
+
+class ArticleRequest(ArticleCreate):
+    """An article to read, given by its text or by its URL alone: without text, the page at `url` is
+    fetched and its main text read; what the page says of itself (title, date, author, site, dateline)
+    fills only the fields not given here."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"url": "https://example.org/kim-russia"}]})
+
+    text: Text | None = Field(
+        None, min_length=1, max_length=MAX_TEXT_CHARS, description="The article's full text; omit it to fetch `url`."
+    )
 
 
 class PlacePublic(BaseModel):
@@ -152,6 +168,7 @@ class ArticleSummary(BaseModel):
     url: str | None
     published: dt.date | None
     dateline: str | None
+    author: str | None = None
     ingested_at: dt.datetime
     content_hash: str
 
@@ -243,3 +260,31 @@ class AliasCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     alias: Text = Field(min_length=2, max_length=200, description="e.g. 'Kim Jong-un', 'the North Korean leader'.")
+
+
+class FeedCreate(BaseModel):
+    """A news feed to follow: RSS, Atom or JSON Feed."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={"examples": [{"url": "https://example.org/world/rss.xml", "title": "World news"}]},
+    )
+
+    url: AnyHttpUrl = Field(description="The feed's address (http or https).")
+    title: Text | None = Field(None, min_length=1, max_length=300, description="Default: the feed's own title.")
+    interval: int = Field(900, ge=60, le=7 * 24 * 3600, description="Seconds between two reads of the feed.")
+
+
+class FeedPublic(BaseModel):
+    id: int
+    url: str
+    title: str | None
+    interval: int = Field(description="Seconds between two reads of the feed.")
+    items: int = Field(description="Items read into articles so far.")
+    created_at: dt.datetime
+    last_polled_at: dt.datetime | None = Field(description="When the feed was last read, successfully or not.")
+    last_new_item_at: dt.datetime | None = Field(description="When a read last brought a new or updated item.")
+    last_error: str | None = Field(description="Why the last read failed; null when it did not.")
+    errors_in_a_row: int
+    next_poll_at: dt.datetime | None

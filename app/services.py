@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.engine import Engine
 
 from app.db import make_engine
+from app.fetch import Fetcher
 from app.settings import Settings
 from geo.gazetteer.base import Gazetteer
 from geo.gazetteer.chain import GeocoderChain
@@ -49,6 +50,7 @@ class Services:
     _gazetteer: Gazetteer | None = field(default=None, repr=False)
     _pipeline: SerializedPipeline | None = field(default=None, repr=False)
     _geocoder: GeocoderChain | None = field(default=None, repr=False)
+    _fetcher: Fetcher | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
@@ -84,3 +86,12 @@ class Services:
                 if self._pipeline is None:
                     self._pipeline = SerializedPipeline(self.pipeline_factory(self.settings, gazetteer))
         return self._pipeline
+
+    @property
+    def fetcher(self) -> Fetcher:
+        """The HTTP client for articles by URL and for feeds."""
+        if self._fetcher is None:
+            with self._lock:
+                if self._fetcher is None:
+                    self._fetcher = Fetcher.from_settings(self.settings)
+        return self._fetcher

@@ -83,6 +83,16 @@ class Settings(BaseSettings):
         keys = [self.api_key or "", *(self.api_keys or "").split(",")]
         return tuple(key.strip() for key in keys if key.strip())
 
+    # Articles by URL and feeds (app/fetch.py, app/feeds.py).
+    fetch_allow_private: bool = Field(
+        False, description="Let URLs reach private, loopback and link-local addresses (a lab or a test, never public)."
+    )
+    fetch_timeout_seconds: float = Field(15.0, gt=0, description="Longest wait for one page or feed, all told.")
+    fetch_max_redirects: int = Field(5, ge=0, le=20)
+    fetch_user_agent: str | None = Field(None, description="Default: itinerant/VERSION with the public URL.")
+    watch: bool = Field(False, description="Poll the feeds inside `itinerant serve`.")
+    watch_tick_seconds: float = Field(30.0, gt=0, description="How often `watch` looks for feeds that are due.")
+
     @property
     def resolved_database_url(self) -> str:
         if self.database_url:

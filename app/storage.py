@@ -25,6 +25,7 @@ __all__ = [
     "content_hash",
     "StoredArticle",
     "find_duplicate",
+    "find_by_url_key",
     "save_article",
     "replace_extraction",
     "add_alias",
@@ -52,11 +53,25 @@ def find_duplicate(session: Session, text: str) -> models.Article | None:
     return session.exec(select(models.Article).where(models.Article.content_hash == content_hash(text))).first()
 
 
+def find_by_url_key(session: Session, url_key: str) -> models.Article | None:
+    """The article stored from this URL (keys from app.fetch.normalise_url), if any."""
+    return session.exec(
+        select(models.Article).where(models.Article.url_key == url_key).order_by(models.Article.id)
+    ).first()
+
+
 def count_articles(session: Session) -> int:
     return session.exec(select(func.count()).select_from(models.Article)).one()
 
 
-def save_article(session: Session, article: ArticleText, extraction: Extraction) -> StoredArticle:
+def save_article(
+    session: Session,
+    article: ArticleText,
+    extraction: Extraction,
+    *,
+    author: str | None = None,
+    url_key: str | None = None,
+) -> StoredArticle:
     """Store the article and its extraction in one transaction; a known text is returned as it is."""
     existing = find_duplicate(session, article.text)
     if existing is not None:
@@ -70,6 +85,8 @@ def save_article(session: Session, article: ArticleText, extraction: Extraction)
             dateline=article.dateline or _dateline_name(extraction),
             text=article.text,
             content_hash=content_hash(article.text),
+            author=author,
+            url_key=url_key,
         )
         session.add(row)
         session.flush()

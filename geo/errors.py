@@ -9,6 +9,11 @@
      ├── ForbiddenError                  the request is refused whatever its credentials (a cross-site write)
      ├── NotAcceptableError              none of the representations on offer is one the caller accepts
      │    └── FormatNotImplementedError  the caller named a format this part of itinerant does not produce
+     ├── FetchError                      a page or feed could not be read from its server (the reason says why)
+     │    └── FetchTimeoutError          the server did not answer in time
+     ├── FetchRefusedError (InvalidInputError)  a URL itinerant will not fetch: not http(s), a private
+     │                                   address, or disallowed by the site's robots.txt
+     ├── NoArticleTextError (InvalidInputError) the page was read but holds no article text
      ├── GazetteerError                  the gazetteer index is missing, stale or unreadable
      │    └── GazetteerNotBuiltError     no index at the configured path: run `itinerant gazetteer build`
      └── ModelDataError                  a model file shipped with the package is unreadable
@@ -30,6 +35,10 @@ __all__ = [
     "ForbiddenError",
     "NotAcceptableError",
     "FormatNotImplementedError",
+    "FetchError",
+    "FetchTimeoutError",
+    "FetchRefusedError",
+    "NoArticleTextError",
     "GazetteerError",
     "GazetteerNotBuiltError",
     "ModelDataError",
@@ -76,6 +85,22 @@ class NotAcceptableError(ItinerantError):
 
 class FormatNotImplementedError(NotAcceptableError):
     """The caller named a format (oEmbed's `format=xml`) that is not produced at all."""
+
+
+class FetchError(ItinerantError):
+    """A page or feed could not be read from its server: an error status, a broken connection, too large."""
+
+
+class FetchTimeoutError(FetchError):
+    """The server did not answer, or did not finish answering, in time."""
+
+
+class FetchRefusedError(InvalidInputError):
+    """itinerant will not fetch this URL: not http(s), a private address, or disallowed by robots.txt."""
+
+
+class NoArticleTextError(InvalidInputError):
+    """The page was read, but no article text could be found in it."""
 
 
 class GazetteerError(ItinerantError):

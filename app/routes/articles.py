@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response, status
+from fastapi.exceptions import RequestValidationError
 
 from app import models
 from app.deps import ArticleId, ServicesDep, SessionDep, WriteAccess
@@ -10,8 +11,9 @@ from app.ingest import article_from_row, ingest_article
 from app.pagination import PageDep, page_of
 from app.present import article_public, article_summary
 from app.queries import articles_newest_first, stored
-from app.schemas import ArticleCreate, ArticlePublic, ArticleSummary, Page
+from app.schemas import ArticlePublic, ArticleRequest, ArticleSummary, Page
 from app.storage import count_articles, replace_extraction
+from app.url_ingest import ingest_url
 
 __all__ = ["router"]
 
@@ -22,12 +24,23 @@ router = APIRouter(prefix="/api/articles", tags=["articles"])
     "",
     response_model=ArticlePublic,
     status_code=status.HTTP_201_CREATED,
-    summary="Read an article: store it with the places and events found in it",
+    summary="Read an article, given by its text or by its URL: store it with the places and events found in it",
     dependencies=[WriteAccess],
-    responses={200: {"description": "The same text was stored before; that article is returned."}},
+    responses={
+        200: {"description": "The same text, or the same URL, was stored before; that article is returned."},
+        502: {"description": "The page at the URL could not be read (the detail says why)."},
+        504: {"description": "The page at the URL did not answer in time."},
+    },
 )
-def create_article(body: ArticleCreate, session: SessionDep, services: ServicesDep, response: Response):
-    stored = ingest_article(session, services.pipeline, body)
+def create_article(body: ArticleRequest, session: SessionDep, services: ServicesDep, response: Response):
+    if body.text is not None:
+        stored = ingest_article(session, services.pipeline, body)
+    elif body.url is not None:
+        given = body.model_dump(exclude={"text", "url"}, exclude_none=True)
+        stored = ingest_url(session, services.pipeline, services.fetcher, str(body.url), given)
+    else:
+        # As if the model had required it: the same answer as any other missing field.
+        raise RequestValidationError([{"type": "missing", "loc": ("body", "text"), "msg": "Field required"}])
     if not stored.created:
         response.status_code = status.HTTP_200_OK
     response.headers["Location"] = f"/api/articles/{stored.article.id}"

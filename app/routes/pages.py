@@ -17,6 +17,8 @@ from pydantic import ValidationError
 
 from app import models
 from app.deps import ArticleId, ServicesDep, SessionDep, key_is_valid
+from app.errors import status_of
+from app.feeds import feed_stats
 from app.ingest import ingest_article
 from app.itineraries import actor_public, itinerary_of, itinerary_public
 from app.map_pages import base_url, embed_iframe, root_path
@@ -24,6 +26,8 @@ from app.present import article_public
 from app.queries import actor_by_slug, actors_by_name, articles_newest_first, stored
 from app.schemas import ArticleCreate, MentionPublic
 from app.settings import EMBED_SIZE, HOME_ACTORS, HOME_ARTICLES
+from app.url_ingest import ingest_url
+from geo.errors import ItinerantError
 
 __all__ = ["router", "templates", "TextSegment", "segments_of"]
 
@@ -75,7 +79,12 @@ def home(request: Request, session: SessionDep):
     return templates.TemplateResponse(
         request,
         "home.html",
-        {"actors": [actor_public(session, a) for a in actors], "articles": articles, "prefix": root_path(request)},
+        {
+            "actors": [actor_public(session, a) for a in actors],
+            "articles": articles,
+            "feeds": feed_stats(session),
+            "prefix": root_path(request),
+        },
     )
 
 
@@ -159,10 +168,29 @@ def ingest_submit(
     needs_key = bool(services.settings.write_keys)
     if needs_key and not key_is_valid(api_key, services.settings.write_keys, from_header=False):
         return _form_page(request, values, {"api_key": "the API key is missing or wrong"}, status=401, api_key=True)
+    if not text.strip() and url.strip():
+        return _ingest_url_submit(request, session, services, values)
     try:
         # Empty optional fields are absent, not empty strings (an empty URL is no URL).
         body = ArticleCreate(**{key: value for key, value in values.items() if value.strip()})
     except ValidationError as error:
         return _form_page(request, values, _form_errors(error), status=422, api_key=needs_key)
     stored = ingest_article(session, services.pipeline, body)
+    return RedirectResponse(f"{root_path(request)}/articles/{stored.article.id}", status_code=303)
+
+
+def _ingest_url_submit(request: Request, session, services, values: dict[str, str]):
+    """No text but a URL: fetch the page and read it; the fields filled in win over what the page says."""
+    needs_key = bool(services.settings.api_key)
+    given = {key: value for key, value in values.items() if value.strip() and key not in ("text", "url")}
+    try:
+        # The given fields are checked as the API checks them (a date such as 2023-09-15...).
+        ArticleCreate(text="-", **given)
+        stored = ingest_url(session, services.pipeline, services.fetcher, values["url"].strip(), given)
+    except ValidationError as error:
+        return _form_page(request, values, _form_errors(error), status=422, api_key=needs_key)
+    except ItinerantError as error:
+        status, _title = status_of(error)
+        problem = {"url": f"could not be read: {error.message}"}
+        return _form_page(request, values, problem, status=status, api_key=needs_key)
     return RedirectResponse(f"{root_path(request)}/articles/{stored.article.id}", status_code=303)
