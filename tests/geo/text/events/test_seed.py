@@ -14,7 +14,7 @@ from _events_world import PLACES, SEED_PUBLISHED, article, mentions_for
 from geo.model import ArticleText, Event, EventStatus
 from geo.text.events import EventExtractor
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
+REPO_ROOT = Path(__file__).resolve().parents[4]
 SEED = REPO_ROOT / "seeds" / "000_c9263cc6945fc7b5.txt"
 GAZETTEER = REPO_ROOT / "data" / "gazetteer.sqlite"
 

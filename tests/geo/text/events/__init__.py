@@ -1,0 +1,1 @@
+"""Tests of geo.text.events: the reader of who was where, when."""
