@@ -374,3 +374,30 @@ def test_the_home_and_feeds_pages_show_when_each_feed_was_read(make_client, engi
     assert "Harbour Wire: World" in home and "read 20" in home and "not read yet" in home
     page = client.get("/feeds")
     assert page.status_code == 200 and "https://news.example.org/never-read.xml" in page.text and "never" in page.text
+
+
+def test_the_background_watch_of_serve_reads_due_feeds_until_stopped(engine, web, tmp_path):
+    """What `serve` runs in a thread with ITINERANT_WATCH: it stores a due feed's items, then stops when told."""
+    import threading
+    import time
+
+    made = Services(
+        Settings(data_dir=tmp_path, fetch_allow_private=True, watch_tick_seconds=0.05, _env_file=None),
+        engine,
+        gazetteer_factory=lambda _s: None,
+        pipeline_factory=lambda _s, _g: pipeline({"Vladivostok": VLADIVOSTOK, "Sochi": SOCHI}),
+    )
+    web.pages["/feed.xml"] = Page(rss(items(web, "a", "b")), content_type="application/rss+xml")
+    follow(engine, web.url("/feed.xml"))
+    stop, reports = threading.Event(), []
+    thread = threading.Thread(target=cli.watch_forever, args=(made, stop), kwargs={"echo": reports.append}, daemon=True)
+    thread.start()
+    # A bound, not a timing assertion: the loop ends as soon as both items are stored.
+    give_up = time.monotonic() + 60
+    while count(engine, models.Article) < 2 and time.monotonic() < give_up:
+        time.sleep(0.05)
+    stop.set()
+    thread.join(timeout=30)
+    assert not thread.is_alive()
+    assert count(engine, models.Article) == 2
+    assert [len(report.items) for report in reports[:1]] == [2]
