@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from geo.gazetteer.base import Gazetteer
+from geo.gazetteer.base import Gazetteer, NameType
 from geo.gazetteer.names import normalize_name
 from geo.model import Mention, MentionRole
 from geo.text.context import build_context
@@ -111,7 +111,9 @@ class PlaceRecognizer:
                 if judgement.reason == LITTLE_KNOWN:
                     little_known.append(match)
         chosen = select_longest(accepted + _coordinated(text, little_known, select_longest(accepted)))
-        found = [self._role(m.start, m.end, m.key, dateline) for m in chosen]
+        found = [
+            self._role(m.start, self._abbreviation_end(text, m.start, m.end, m.key), m.key, dateline) for m in chosen
+        ]
         if analysis is not None:
             found.extend(self._ner_proposals(text, analysis, found, rejected))
         found.sort(key=lambda f: f.start)
@@ -130,6 +132,23 @@ class PlaceRecognizer:
         if doc is not None:
             return analysis_from_doc(doc)
         return analyse_text(text) if self.use_ner else None
+
+    def _abbreviation_end(self, text: str, start: int, end: int, key: str) -> int:
+        """Where a name ends with its abbreviation's full stop: "Ky." in "Lexington, Ky., said", as the
+        gazetteer spells it (the matcher reads the name without the stop)."""
+        if text[end : end + 1] != ".":
+            return end
+        candidates = self.lookup.candidates(key)
+        best = candidates[0] if candidates else None
+        written = text[start:end]
+        if (
+            best is not None
+            and best.name_type is NameType.ABBREVIATION
+            and "." not in written
+            and best.matched_name.casefold() == f"{written}.".casefold()
+        ):
+            return end + 1
+        return end
 
     def _role(self, start: int, end: int, key: str, dateline) -> _Found:
         if dateline is not None and (start, end) == (dateline.start, dateline.end):

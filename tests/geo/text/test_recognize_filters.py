@@ -43,6 +43,8 @@ def news_world() -> MemoryGazetteer:
     g.alias("geonames:2177478", "ACT", name_type=NameType.ABBREVIATION)
     g.add(make_place(170592, "Dar'a", 32.62, 36.1, country="SY", population=97_969))
     g.alias("geonames:170592", "Dr", name_type=NameType.ALTERNATE)
+    g.add(make_place(6254925, "Kentucky", 37.5, -85.0, precision=Precision.ADMIN1, country="US"))
+    g.alias("geonames:6254925", "Ky.", name_type=NameType.ABBREVIATION)
     ocean = Place("curated:pacific-ocean", "Pacific Ocean", 0.0, -160.0, "ocean", Precision.COUNTRY)
     g.add(ocean, "Pacific", name_type=NameType.ALTERNATE)
     return g
@@ -154,4 +156,19 @@ def test_abbreviations_in_capitals_and_titles(world, use_ner, text, expected) ->
     ],
 )
 def test_a_compass_word_beginning_a_longer_name_is_part_of_it(world, use_ner, text, expected) -> None:
+    assert surfaces(world, use_ner, text) == expected
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An abbreviation the gazetteer spells with its full stop keeps it, as news writes it...
+        ("Officials in Moscow, Ky., said the road was closed.", ["Moscow", "Ky."]),
+        ("The road to Moscow, Ky. was closed.", ["Moscow", "Ky."]),
+        # ...and a full stop that belongs to no abbreviation stays out of the name.
+        ("The road was closed in Moscow.", ["Moscow"]),
+    ],
+)
+def test_an_abbreviation_keeps_its_full_stop(world, use_ner, text, expected) -> None:
     assert surfaces(world, use_ner, text) == expected
