@@ -66,6 +66,9 @@ MAX_INTERVAL = 7 * 24 * 3600
 DEFAULT_INTERVAL = 900
 MAX_BACKOFF_SECONDS = 24 * 3600
 LEASE_SECONDS = 600
+# An item whose page and feed content could not be read this many times in a row (at successive
+# polls) is left alone until the feed changes it: a dead link must not be fetched forever.
+MAX_ITEM_FAILURES = 5
 
 
 def _digest(*parts: str | None) -> str:
@@ -331,7 +334,12 @@ class Watcher:
                 self._finish(session, feed, report, None)
                 return report
             if feed.title is None and title:
+                # Stored at once: an item's failure rolls the session back, and a change left
+                # pending would be flushed by the next read, holding the write lock that the
+                # lease renewal (another connection) then waits for.
                 feed.title = " ".join(title.split())[:300]
+                session.add(feed)
+                session.commit()
             for entry in entries:
                 report.items.append(self._read_item(session, feed.id, entry))
                 self._renew(feed.id)
@@ -392,21 +400,28 @@ class Watcher:
         seen = session.exec(
             select(models.FeedItem).where(models.FeedItem.feed_id == feed_id, models.FeedItem.item_key == entry.key)
         ).first()
-        if seen is not None and seen.version == entry.version:
+        failed_before = seen is not None and seen.article_id is None and seen.failures > 0
+        if failed_before and seen.version != entry.version:
+            seen.failures = 0  # the feed changed the item: it may read now
+        elif failed_before and seen.failures >= MAX_ITEM_FAILURES:
+            reason = f"left after {seen.failures} failed reads (the last: {seen.last_error})"
+            return ItemOutcome("skipped", label, reason)
+        elif seen is not None and seen.version == entry.version and not failed_before:
             return ItemOutcome("skipped", label, "read before", seen.article_id)
-        if seen is not None:
+        elif seen is not None and not failed_before:
             return self._update(session, seen, entry, label)
         try:
             stored, how = self._article_of(session, entry)
         except ItinerantError as exc:
             session.rollback()
-            # Not recorded: the next poll tries it again.
-            return ItemOutcome("failed", label, exc.message)
-        session.add(
-            models.FeedItem(
-                feed_id=feed_id, item_key=entry.key, url=entry.url, article_id=stored.article.id, version=entry.version
-            )
-        )
+            return self._record_failure(session, feed_id, entry, label, exc.message)
+        item = session.exec(
+            select(models.FeedItem).where(models.FeedItem.feed_id == feed_id, models.FeedItem.item_key == entry.key)
+        ).first()
+        if item is None:
+            item = models.FeedItem(feed_id=feed_id, item_key=entry.key, url=entry.url, version=entry.version)
+        item.article_id, item.version, item.failures, item.last_error = stored.article.id, entry.version, 0, None
+        session.add(item)
         try:
             session.commit()
         except IntegrityError:  # another worker recorded it at the same moment
@@ -415,6 +430,21 @@ class Watcher:
         if stored.created:
             return ItemOutcome("stored", label, how, stored.article.id)
         return ItemOutcome("duplicate", label, f"same URL or text as article {stored.article.id}", stored.article.id)
+
+    def _record_failure(self, session: Session, feed_id: int, entry: FeedEntry, label: str, error: str) -> ItemOutcome:
+        """Count a failed read of an item, so that the next polls try it again only up to the limit."""
+        item = session.exec(
+            select(models.FeedItem).where(models.FeedItem.feed_id == feed_id, models.FeedItem.item_key == entry.key)
+        ).first()
+        if item is None:
+            item = models.FeedItem(feed_id=feed_id, item_key=entry.key, url=entry.url, version=entry.version)
+        item.failures, item.last_error, item.version = item.failures + 1, error[:2000], entry.version
+        session.add(item)
+        try:
+            session.commit()
+        except IntegrityError:  # another worker recorded the item meanwhile: its record stands
+            session.rollback()
+        return ItemOutcome("failed", label, error)
 
     def _article_of(self, session: Session, entry: FeedEntry) -> tuple[StoredArticle, str]:
         """The item's article: its page if it can be read, else the feed's own content."""

@@ -311,3 +311,7 @@ class FeedItem(SQLModel, table=True):
     # A digest of what the feed said of the item (its update time, title, content): a change re-reads it.
     version: str = Field(max_length=64)
     seen_at: datetime = Field(default_factory=utcnow)
+    # Reads of the item that failed since its last change (no article yet), and why the last did:
+    # the watch tries such an item again at each poll, up to a limit, then leaves it.
+    failures: int = 0
+    last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))

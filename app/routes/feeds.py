@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response, status
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Form, Path, Request, Response, status
+from fastapi.responses import HTMLResponse, RedirectResponse
+from pydantic import ValidationError
 
-from app.deps import MAX_ID, SessionDep, WriteAccess
-from app.feeds import FeedStats, add_feed, feed_stats, remove_feed
+from app.deps import MAX_ID, ServicesDep, SessionDep, WriteAccess, key_is_valid
+from app.feeds import DEFAULT_INTERVAL, MAX_INTERVAL, MIN_INTERVAL, FeedStats, add_feed, feed_stats, remove_feed
 from app.map_pages import root_path
 from app.schemas import FeedCreate, FeedPublic, Page
+from geo.errors import ConflictError
 
 __all__ = ["router", "pages", "feed_public"]
 
@@ -68,9 +70,76 @@ def delete_feed(feed_id: FeedId, session: SessionDep):
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@pages.get("/feeds", response_class=HTMLResponse)
-def feeds_page(request: Request, session: SessionDep):
+def _feeds_page(request: Request, session, services, *, values=None, errors=None, status_code: int = 200):
     from app.routes.pages import templates
 
     feeds = [feed_public(stats) for stats in feed_stats(session)]
-    return templates.TemplateResponse(request, "feeds.html", {"feeds": feeds, "prefix": root_path(request)})
+    context = {
+        "feeds": feeds,
+        "prefix": root_path(request),
+        "values": values or {},
+        "errors": errors or {},
+        "needs_key": bool(services.settings.write_keys),
+    }
+    return templates.TemplateResponse(request, "feeds.html", context, status_code=status_code)
+
+
+@pages.get("/feeds", response_class=HTMLResponse)
+def feeds_page(request: Request, session: SessionDep, services: ServicesDep):
+    return _feeds_page(request, session, services)
+
+
+def _key_refused(services, api_key: str) -> bool:
+    keys = services.settings.write_keys
+    return bool(keys) and not key_is_valid(api_key, keys, from_header=False)
+
+
+@pages.post("/feeds", response_class=HTMLResponse)
+def follow_feed_submit(
+    request: Request,
+    session: SessionDep,
+    services: ServicesDep,
+    url: Annotated[str, Form()] = "",
+    title: Annotated[str, Form()] = "",
+    interval_minutes: Annotated[str, Form()] = "",
+    api_key: Annotated[str, Form()] = "",
+):
+    """The page's form: follow a feed, then back to the list (errors shown beside their fields)."""
+    values = {"url": url, "title": title, "interval_minutes": interval_minutes}
+    if _key_refused(services, api_key):
+        errors = {"api_key": "the API key is missing or wrong"}
+        return _feeds_page(request, session, services, values=values, errors=errors, status_code=401)
+    errors: dict[str, str] = {}
+    minutes = interval_minutes.strip() or str(DEFAULT_INTERVAL // 60)
+    if not minutes.isdigit() or not MIN_INTERVAL <= int(minutes) * 60 <= MAX_INTERVAL:
+        errors["interval_minutes"] = f"must be a whole number from {MIN_INTERVAL // 60} to {MAX_INTERVAL // 60}"
+    try:
+        body = FeedCreate(url=url, title=title.strip() or None, interval=int(minutes) * 60 if not errors else 900)
+    except ValidationError as error:
+        for problem in error.errors():
+            field = str(problem["loc"][0]) if problem.get("loc") else "url"
+            errors.setdefault(field, "is required" if problem.get("type") == "missing" else problem["msg"])
+    if errors:
+        return _feeds_page(request, session, services, values=values, errors=errors, status_code=422)
+    try:
+        add_feed(session, str(body.url), body.title, body.interval)
+    except ConflictError as error:
+        errors = {"url": error.message}
+        return _feeds_page(request, session, services, values=values, errors=errors, status_code=409)
+    return RedirectResponse(f"{root_path(request)}/feeds", status_code=303)
+
+
+@pages.post("/feeds/{feed_id}/remove", response_class=HTMLResponse)
+def unfollow_feed_submit(
+    request: Request,
+    feed_id: FeedId,
+    session: SessionDep,
+    services: ServicesDep,
+    api_key: Annotated[str, Form()] = "",
+):
+    """The page's button beside each feed: stop following it (its articles stay)."""
+    if _key_refused(services, api_key):
+        errors = {"api_key": "the API key is missing or wrong"}
+        return _feeds_page(request, session, services, errors=errors, status_code=401)
+    remove_feed(session, feed_id)
+    return RedirectResponse(f"{root_path(request)}/feeds", status_code=303)

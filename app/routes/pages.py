@@ -181,7 +181,7 @@ def ingest_submit(
 
 def _ingest_url_submit(request: Request, session, services, values: dict[str, str]):
     """No text but a URL: fetch the page and read it; the fields filled in win over what the page says."""
-    needs_key = bool(services.settings.api_key)
+    needs_key = bool(services.settings.write_keys)
     given = {key: value for key, value in values.items() if value.strip() and key not in ("text", "url")}
     try:
         # The given fields are checked as the API checks them (a date such as 2023-09-15...).

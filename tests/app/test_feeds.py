@@ -17,7 +17,7 @@ from sqlmodel import Session, func, select
 from typer.testing import CliRunner
 
 from app import cli, models
-from app.feeds import Watcher, add_feed, parse_feed
+from app.feeds import MAX_ITEM_FAILURES, Watcher, add_feed, parse_feed
 from app.fetch import Fetcher
 from app.services import Services
 from app.settings import Settings
@@ -181,6 +181,55 @@ def test_writing_feeds_needs_the_key_when_the_service_has_one(make_client):
     assert locked.delete(f"/api/feeds/{ok.json()['id']}").status_code == 401
 
 
+def test_the_feeds_page_follows_and_stops_following_a_feed(client):
+    followed = client.post(
+        "/feeds", data={"url": "https://news.example.org/rss", "title": "World", "interval_minutes": "30"}
+    )
+    assert followed.status_code == 200 and str(followed.url).endswith("/feeds")  # the 303 back to the list
+    [feed] = client.get("/api/feeds").json()["items"]
+    assert (feed["title"], feed["interval"]) == ("World", 1800)
+    assert "https://news.example.org/rss" in followed.text
+    again = client.post("/feeds", data={"url": "https://NEWS.example.org/rss"})
+    assert again.status_code == 409 and "stored already" in again.text
+    removed = client.post(f"/feeds/{feed['id']}/remove")
+    assert removed.status_code == 200 and client.get("/api/feeds").json()["total"] == 0
+
+
+@pytest.mark.parametrize(
+    ("form", "field", "message"),
+    [
+        ({"url": ""}, "url", "Feed URL"),
+        ({"url": "ftp://news.example.org/rss"}, "url", "Feed URL"),
+        ({"url": "https://news.example.org/rss", "interval_minutes": "0"}, "interval_minutes", "from 1 to 10080"),
+        ({"url": "https://news.example.org/rss", "interval_minutes": "soon"}, "interval_minutes", "whole number"),
+    ],
+)
+def test_the_feeds_page_says_what_to_fix_and_stores_nothing(client, form, field, message):
+    answer = client.post("/feeds", data=form)
+    assert answer.status_code == 422
+    assert f'id="e-{field}"' in answer.text and message in answer.text
+    assert client.get("/api/feeds").json()["total"] == 0
+
+
+def test_the_feeds_page_needs_the_key_when_the_service_has_one(make_client):
+    locked = make_client(api_key="s3cret")
+    assert 'name="api_key"' in locked.get("/feeds").text
+    refused = locked.post("/feeds", data={"url": "https://news.example.org/rss"})
+    assert refused.status_code == 401 and locked.get("/api/feeds").json()["total"] == 0
+    taken = locked.post("/feeds", data={"url": "https://news.example.org/rss", "api_key": "s3cret"})
+    assert taken.status_code == 200
+    [feed] = locked.get("/api/feeds").json()["items"]
+    assert locked.post(f"/feeds/{feed['id']}/remove").status_code == 401
+    assert locked.post(f"/feeds/{feed['id']}/remove", data={"api_key": "s3cret"}).status_code == 200
+    assert locked.get("/api/feeds").json()["total"] == 0
+
+
+def test_a_feed_title_on_the_page_is_escaped(client):
+    client.post("/feeds", data={"url": "https://news.example.org/rss", "title": "<script>alert(1)</script>"})
+    page = client.get("/feeds").text
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+
+
 # -- polling ----------------------------------------------------------------------------------
 
 
@@ -262,10 +311,33 @@ def test_an_item_whose_page_cannot_be_read_is_stored_from_the_feeds_content(engi
     [from_feed, failed] = report.items
     assert from_feed.verdict == "stored" and "feed's own content" in from_feed.reason and "404" in from_feed.reason
     assert failed.verdict == "failed" and "404 Not Found" in failed.reason
-    assert count(engine, models.FeedItem) == 1  # the failed item is tried again next time
+    with Session(engine) as session:
+        [bare_item] = session.exec(select(models.FeedItem).where(models.FeedItem.article_id.is_(None))).all()
+        assert (bare_item.failures, "404" in bare_item.last_error) == (1, True)
     with Session(engine) as session:
         article = session.get(models.Article, from_feed.article_id)
         assert (article.text, article.title) == (STORY["c"], "Gone")
+
+
+def test_an_item_that_cannot_be_read_is_tried_at_each_poll_up_to_a_limit_then_left(engine, web, watcher, clock):
+    bare = {"guid": "urn:bare", "link": web.url("/story/gone.html"), "title": "Bare"}
+    web.pages["/feed.xml"] = Page(rss([bare]), content_type="application/rss+xml")
+    follow(engine, web.url("/feed.xml"))
+    verdicts = []
+    for _ in range(MAX_ITEM_FAILURES + 2):
+        [report] = watcher.poll_due()
+        verdicts.append(report.items[0].verdict)
+        clock.later(3600)
+    assert verdicts == ["failed"] * MAX_ITEM_FAILURES + ["skipped", "skipped"]
+    assert len(web.hits_of("/story/gone.html")) == MAX_ITEM_FAILURES  # the dead link is no longer fetched
+    # The page comes back and the feed changes the item: it is read.
+    web.pages["/story/gone.html"] = Page(article_html(STORY["a"], title="Back"))
+    web.pages["/feed.xml"] = Page(rss([bare | {"title": "Back"}]), content_type="application/rss+xml")
+    [report] = watcher.poll_due()
+    assert report.items[0].verdict == "stored"
+    with Session(engine) as session:
+        [item] = session.exec(select(models.FeedItem)).all()
+        assert (item.failures, item.last_error, item.article_id) == (0, None, report.items[0].article_id)
 
 
 def test_a_failing_feed_backs_off_and_says_why(engine, web, watcher, clock, make_client):

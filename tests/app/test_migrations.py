@@ -31,4 +31,4 @@ def test_upgrade_is_idempotent(engine):
     upgrade_database(engine)
     upgrade_database(engine)
     with engine.connect() as connection:
-        assert MigrationContext.configure(connection).get_current_revision() == "0005"
+        assert MigrationContext.configure(connection).get_current_revision() == "0006"
