@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 import threading
 import time
 from dataclasses import dataclass
@@ -122,6 +123,7 @@ class Fetcher:
         allow_private: bool = False,
         allowed_networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = (),
         transport: httpx.BaseTransport | None = None,
+        verify: ssl.SSLContext | bool = True,
     ) -> None:
         self.max_bytes = max_bytes
         self.timeout = timeout
@@ -138,6 +140,10 @@ class Fetcher:
             headers={"User-Agent": self.agent},
             limits=httpx.Limits(max_keepalive_connections=0),
             transport=transport,
+            # Certificates are checked against the host name of the URL (sent as SNI), not the
+            # address the connection is pinned to; `verify` is a trust store other than the
+            # system's, for a private certificate authority.
+            verify=verify,
         )
         self._robots: dict[str, tuple[float, RobotFileParser]] = {}
         self._lock = threading.Lock()

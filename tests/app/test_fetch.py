@@ -9,7 +9,10 @@ directly and through a redirect.
 from __future__ import annotations
 
 import ipaddress
+import shutil
 import socket
+import ssl
+import subprocess
 
 import pytest
 from fixture_site import ARTICLE_TEXT, Page, article_html, site
@@ -325,3 +328,42 @@ def test_the_command_ingests_urls_and_files(engine, tmp_path, monkeypatch, web):
     assert f"stored {web.url('/news/kim.html')}: article" in result.output
     assert "404 Not Found" in result.output
     assert count_articles(engine) == 2
+
+
+# -- HTTPS ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory):
+    """A self-signed certificate for localhost, made with the openssl command (skipped without it)."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("the openssl command is not installed")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    request = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost"]
+    subprocess.run(
+        [openssl, *request, "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )
+    return str(cert), str(key)
+
+
+def test_an_https_page_is_read_with_its_certificate_checked_against_the_host_name(certificate):
+    with site(tls=certificate) as web:
+        web.pages["/story.html"] = Page(article_html())
+        trusting = fetcher(verify=ssl.create_default_context(cafile=certificate[0]))
+        fetched = trusting.fetch(web.url("/story.html"))
+        assert fetched.status == 200 and b"Kim Jong Un arrived in Vladivostok" in fetched.content
+        # The connection went to the checked address, the request named the host.
+        assert web.hits_of("/story.html")[-1].host == web.base.removeprefix("https://")
+        assert web.hits_of("/robots.txt")  # robots.txt is read over HTTPS too
+
+
+def test_an_https_certificate_that_is_not_trusted_is_refused(certificate):
+    with site(tls=certificate) as web:
+        web.pages["/story.html"] = Page(article_html())
+        with pytest.raises(FetchError, match="could not be read"):
+            fetcher().fetch(web.url("/story.html"))
+        assert not web.hits_of("/story.html")

@@ -8,6 +8,7 @@ conditional headers it carried), so a test can see what was asked for.
 from __future__ import annotations
 
 import contextlib
+import ssl
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -163,7 +164,8 @@ class FixtureSite:
 
 
 @contextmanager
-def site() -> Iterator[FixtureSite]:
+def site(tls: tuple[str, str] | None = None) -> Iterator[FixtureSite]:
+    """The site on a free port of 127.0.0.1; with `tls` (certificate and key files) over HTTPS as `localhost`."""
     fixture = FixtureSite()
 
     class Handler(BaseHTTPRequestHandler):
@@ -179,6 +181,11 @@ def site() -> Iterator[FixtureSite]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     fixture.base = f"http://127.0.0.1:{server.server_address[1]}"
+    if tls is not None:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*tls)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        fixture.base = f"https://localhost:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
