@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
 from app.deps import ServicesDep, SessionDep
-from app.map_pages import CombinedMapQueryDep, TilesQuery, actor_map_page, map_page
+from app.map_pages import CombinedMapQueryDep, TilesQuery, actor_itineraries, actor_map_page, map_page
+from app.queries import actor_by_slug
+from geo.maps.static_image import IMAGE_SIZE, MAX_IMAGE_SIDE, itinerary_drawing, png_of, svg_of
 
 __all__ = ["router"]
 
@@ -21,3 +25,41 @@ def actor_map(request: Request, slug: str, session: SessionDep, services: Servic
 @router.get("/map", response_class=HTMLResponse, summary="Several itineraries, or every event clustered")
 def combined_map(request: Request, session: SessionDep, services: ServicesDep, shown: CombinedMapQueryDep):
     return map_page(request, session, services.settings, shown, embedded=False)
+
+
+WidthQuery = Annotated[int, Query(ge=200, le=MAX_IMAGE_SIDE, description="Pixels.")]
+HeightQuery = Annotated[int, Query(ge=200, le=MAX_IMAGE_SIDE, description="Pixels.")]
+# A still image changes only when the actor's events do; a few minutes of caching spares redrawing.
+_IMAGE_CACHE = "public, max-age=300"
+
+
+def _actor_drawing(session, slug: str, width: int, height: int):
+    actor = actor_by_slug(session, slug)
+    (itinerary,) = actor_itineraries(session, [actor.slug])
+    return itinerary_drawing(itinerary, width=width, height=height)
+
+
+@router.get(
+    "/actors/{slug}/map.png",
+    response_class=Response,
+    responses={200: {"content": {"image/png": {}}, "description": "The itinerary as a PNG image."}},
+    summary="A person's itinerary as a still image (PNG), drawn offline, with title and credits",
+)
+def actor_map_png(
+    slug: str, session: SessionDep, width: WidthQuery = IMAGE_SIZE[0], height: HeightQuery = IMAGE_SIZE[1]
+):
+    image = png_of(_actor_drawing(session, slug, width, height))
+    return Response(image, media_type="image/png", headers={"Cache-Control": _IMAGE_CACHE})
+
+
+@router.get(
+    "/actors/{slug}/map.svg",
+    response_class=Response,
+    responses={200: {"content": {"image/svg+xml": {}}, "description": "The itinerary as an SVG image."}},
+    summary="A person's itinerary as a still image (SVG), drawn offline, with title and credits",
+)
+def actor_map_svg(
+    slug: str, session: SessionDep, width: WidthQuery = IMAGE_SIZE[0], height: HeightQuery = IMAGE_SIZE[1]
+):
+    image = svg_of(_actor_drawing(session, slug, width, height))
+    return Response(image, media_type="image/svg+xml", headers={"Cache-Control": _IMAGE_CACHE})

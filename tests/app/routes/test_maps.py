@@ -122,3 +122,16 @@ def test_hostile_article_text_is_data_on_the_map(make_client):
     assert "<script>alert" not in html and "<img src=x" not in html
     ((collection, _),) = _layers(html)
     assert collection["features"][0]["properties"]["evidence"].startswith("<script>alert(1)")
+
+
+@pytest.mark.parametrize(
+    ("suffix", "media_type", "magic"), [("png", "image/png", b"\x89PNG"), ("svg", "image/svg+xml", b"<svg")]
+)
+def test_actor_map_as_a_still_image(trip_client, suffix, media_type, magic):
+    client = trip_client()
+    response = client.get(f"/actors/kim-jong-un/map.{suffix}?width=600&height=400")
+    assert response.status_code == 200 and response.headers["content-type"].startswith(media_type)
+    assert response.content.startswith(magic) and "max-age" in response.headers["cache-control"]
+    assert client.get(f"/actors/nobody/map.{suffix}").status_code == 404
+    assert client.get(f"/actors/kim-jong-un/map.{suffix}?width=5").status_code == 422
+    assert f'href="/actors/kim-jong-un/map.{suffix}"' in client.get("/actors/kim-jong-un").text
