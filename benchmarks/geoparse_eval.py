@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/geoparse_eval.py [--gazetteer data/gazetteer.sqlite]
         [--corpora lgl tr-news geovirus] [--fast] [--limit N]
 
-TR-News counts demonyms as toponyms, so its geoparser counts them too.
+A corpus whose gold counts demonyms as toponyms (TR-News, LGL) is read with demonyms, as by
+`itinerant eval`, whose figures these are.
 """
 
 from __future__ import annotations
@@ -14,14 +15,13 @@ import time
 from pathlib import Path
 
 from app.settings import get_settings
-from geo.evaluation import evaluate_documents, load_corpus
+from geo.evaluation import counts_demonyms, evaluate_documents, load_corpus
 from geo.gazetteer.index import open_gazetteer
 from geo.text.geoparse import Geoparser
 
 __all__ = ["main"]
 
 EVAL_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
-DEMONYM_CORPORA = frozenset({"tr-news"})
 
 
 def main() -> None:
@@ -37,7 +37,8 @@ def main() -> None:
     gazetteer = open_gazetteer(args.gazetteer)
     for corpus in args.corpora:
         documents = load_corpus(args.eval_dir / f"{corpus}.json")[: args.limit]
-        geoparser = Geoparser(gazetteer, use_ner=not args.fast, include_demonyms=corpus in DEMONYM_CORPORA)
+        # Whether the corpus annotates demonyms is read from its gold, as `itinerant eval` does.
+        geoparser = Geoparser(gazetteer, use_ner=not args.fast, include_demonyms=counts_demonyms(documents, gazetteer))
         for setting in args.settings:
             started = time.perf_counter()
             scores = evaluate_documents(documents, geoparser, setting=setting)

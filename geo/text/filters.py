@@ -283,8 +283,13 @@ def judge_name(
     context: TextContext,
     *,
     dateline: bool = False,
+    qualified: bool = False,
 ) -> Judgement:
-    """Whether the gazetteer name `key`, at [start, end) of the text, is a place mention."""
+    """Whether the gazetteer name `key`, at [start, end) of the text, is a place mention.
+
+    `qualified`: the name is followed by a region or country that holds one of its candidates
+    ("Wainwright, Alta."), which makes a place of a name that is also an English word.
+    """
     text = context.text
     surface = text[start:end]
     if not surface.isupper():
@@ -345,9 +350,9 @@ def judge_name(
     starts_sentence = context.is_sentence_start(start) or context.in_caps_line(start)
     if word is WordClass.FUNCTION and not _is_abbreviation(surface, context, start):
         return _reject("a function word")
-    if word is WordClass.LEXICAL and not ner_says_place and (starts_sentence or not prominent):
+    if word is WordClass.LEXICAL and not (ner_says_place or qualified) and (starts_sentence or not prominent):
         return _reject("an English word")
-    if word is WordClass.NOUN and not (ner_says_place or prominent):
+    if word is WordClass.NOUN and not (ner_says_place or prominent or qualified):
         return _reject("an English noun")
 
     is_country = best.place.precision is Precision.COUNTRY

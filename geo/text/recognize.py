@@ -22,9 +22,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from geo.gazetteer.base import Gazetteer, NameType
+from geo.gazetteer.base import Candidate, Gazetteer, NameType
 from geo.gazetteer.names import normalize_name
-from geo.model import Mention, MentionRole
+from geo.model import Mention, MentionRole, Precision
 from geo.text.context import build_context
 from geo.text.dateline import find_dateline
 from geo.text.filters import FACILITY_HEADS, LIST_JOINER, LITTLE_KNOWN, judge_name, venue_after
@@ -44,6 +44,8 @@ _VENUE_BEFORE = re.compile(
     r"(?:,[ \u00a0]|[ \u00a0]in[ \u00a0])\Z"
 )
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?")
+# The comma between a town and its region ("Wainwright, Alta."), on one line.
+_QUALIFYING_COMMA = re.compile(r",[ \u00a0]")
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w'\u2019\-]*[ \u00a0]\Z")
 
 
@@ -100,10 +102,16 @@ class PlaceRecognizer:
         accepted: list[NameMatch] = []
         little_known: list[NameMatch] = []
         rejected: set[tuple[int, int]] = set()
+        starting_at: dict[int, list[NameMatch]] = {}
+        for match in raw:
+            starting_at.setdefault(match.start, []).append(match)
         for match in raw:
             is_dateline = dateline is not None and (match.start, match.end) == (dateline.start, dateline.end)
             candidates = self.lookup.candidates(match.key)
-            judgement = judge_name(match.key, match.start, match.end, candidates, context, dateline=is_dateline)
+            qualified = self._qualified(text, match, candidates, starting_at)
+            judgement = judge_name(
+                match.key, match.start, match.end, candidates, context, dateline=is_dateline, qualified=qualified
+            )
             if judgement.accepted:
                 accepted.append(match)
             else:
@@ -127,6 +135,29 @@ class PlaceRecognizer:
             )
             for f in found
         ]
+
+    def _qualified(
+        self, text: str, match: NameMatch, candidates: list[Candidate], starting_at: dict[int, list[NameMatch]]
+    ) -> bool:
+        """Whether the name is followed by its own region or country: "Wainwright, Alta.",
+        "Reading, Pa.", "Bath, England". News writes a town that way so that it is read as one,
+        so a name that is also a word or a surname is a place when the region after it holds it."""
+        comma = _QUALIFYING_COMMA.match(text, match.end)
+        if comma is None or not candidates:
+            return False
+        for qualifier in starting_at.get(comma.end(), ()):
+            for region in self.lookup.candidates(qualifier.key):
+                place = region.place
+                if place.precision not in (Precision.ADMIN1, Precision.COUNTRY):
+                    continue
+                if any(
+                    c.place.country == place.country
+                    and c.place.gazetteer_id != place.gazetteer_id
+                    and (place.precision is Precision.COUNTRY or c.place.admin1 == place.name)
+                    for c in candidates
+                ):
+                    return True
+        return False
 
     def _analyse(self, text: str, doc: Doc | None) -> TextAnalysis | None:
         if doc is not None:

@@ -172,3 +172,31 @@ def test_a_compass_word_beginning_a_longer_name_is_part_of_it(world, use_ner, te
 )
 def test_an_abbreviation_keeps_its_full_stop(world, use_ner, text, expected) -> None:
     assert surfaces(world, use_ner, text) == expected
+
+
+def qualified_world() -> MemoryGazetteer:
+    """Towns whose names are English words, in the regions that news writes after them."""
+    g = news_world()
+    g.add(make_place(6251999, "Canada", 60.0, -96.0, precision=Precision.COUNTRY, country="CA", population=38_000_000))
+    g.add(make_place(5883102, "Alberta", 52.3, -117.5, precision=Precision.ADMIN1, country="CA", population=4_000_000))
+    g.alias("geonames:5883102", "Alta.", name_type=NameType.ABBREVIATION)
+    g.add(make_place(6175059, "Wainwright", 52.83, -110.85, country="CA", admin1="Alberta", population=6_270))
+    g.add(make_place(4301000, "Reading", 37.9, -84.9, country="US", admin1="Kentucky", population=900))
+    return g
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A word that names a town is a place when its own region follows it, as news writes towns...
+        ("The cat was found during a safety check in Wainwright, Alta., by a conductor.", ["Wainwright", "Alta."]),
+        ("She grew up in Reading, Ky., and left at 18.", ["Reading", "Ky."]),
+        ("He was born in Wainwright, Canada.", ["Wainwright", "Canada"]),
+        # ...not when the region after it holds no town of that name, nor when the word is no name.
+        ("After the Reading, Alta. officials left.", ["Alta."]),
+        ("The wainwright, Alta. said.", ["Alta."]),
+    ],
+)
+def test_a_word_followed_by_its_own_region_is_a_town(use_ner, text, expected) -> None:
+    assert surfaces(qualified_world(), use_ner, text) == expected
