@@ -32,8 +32,19 @@ _DECIMALS: Final = 5
 
 # The fields of geo.features' stop and leg records a map shows (the API's features carry more); the actor is said
 # once per collection and a leg's places are its stops', so a page of 1,000 stops stays small.
-STOP_FIELDS: Final = ("kind", "number", "place", "country", "status", "date", "action", "evidence", "article_id")
-LEG_FIELDS: Final = ("kind", "number", "from", "to", "status", "distance_km")
+STOP_FIELDS: Final = (
+    "kind",
+    "number",
+    "place",
+    "country",
+    "status",
+    "date",
+    "action",
+    "evidence",
+    "article_id",
+    "trip",
+)
+LEG_FIELDS: Final = ("kind", "number", "from", "to", "status", "distance_km", "trip")
 
 
 def display_stop(stop: Stop, actor: str) -> dict[str, Any]:

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from app_fixtures import KOMSOMOLSK, TRIP, VLADIVOSTOK
-from map_samples import KIM, OFFLINE, PUTIN
+from map_samples import KIM, OFFLINE, PUTIN, TOUR
 
 from geo.errors import InvalidInputError
 from geo.features import event_feature
@@ -27,19 +27,28 @@ def _call_data(html: str, function: str) -> list:
 
 
 def test_itinerary_map_has_numbered_stops_and_legs_in_travel_order():
-    html = render_map(itinerary_map(KIM, OFFLINE))
+    html = render_map(itinerary_map(TOUR, OFFLINE))
     ((collection, options),) = _call_data(html, "itineraryLayer")
     stops = [f["properties"] for f in collection["features"] if f["properties"]["kind"] == "stop"]
     legs = [f["properties"] for f in collection["features"] if f["properties"]["kind"] == "leg"]
-    assert [(s["number"], s["place"], s["status"]) for s in stops] == [
-        (1, "Vladivostok", "occurred"),
-        (2, "Komsomolsk-on-Amur", "occurred"),
-        (3, "Vladivostok", "planned"),
+    assert [(s["number"], s["place"], s["status"], s["trip"]) for s in stops] == [
+        (1, "Vladivostok", "occurred", 1),
+        (2, "Komsomolsk-on-Amur", "occurred", 1),
+        (3, "Vladivostok", "planned", 1),
     ]
     assert [(leg["from"], leg["to"], leg["status"]) for leg in legs] == [(1, 2, "occurred"), (2, 3, "planned")]
-    assert stops[0]["evidence"] == TRIP[0].evidence and "action" in stops[0] and "date" in stops[0]
+    assert "action" in stops[0] and "date" in stops[0]
     assert options["colour"] and options["showActor"] is False
     assert "leaflet.textpath" in html  # arrows along the legs
+
+
+def test_stops_years_apart_and_an_undated_plan_get_no_legs():
+    html = render_map(itinerary_map(KIM, OFFLINE))
+    ((collection, _options),) = _call_data(html, "itineraryLayer")
+    stops = [f["properties"] for f in collection["features"] if f["properties"]["kind"] == "stop"]
+    assert [(s["number"], s["trip"]) for s in stops] == [(1, 1), (2, 2), (3, None)]
+    assert stops[0]["evidence"] == TRIP[0].evidence
+    assert [f for f in collection["features"] if f["properties"]["kind"] == "leg"] == []
 
 
 def test_itinerary_map_has_legend_time_control_fitted_bounds_and_credits():
