@@ -227,6 +227,7 @@ class StopPublic(BaseModel):
     )
     trip: int | None = Field(description="The number of the stop's trip; null when its date is unknown.")
     confidence: float = Field(description="The best confidence of the stop's events, 0 to 1.")
+    confidence_cue: str = Field(description="high (0.75 and over), medium (0.5 and over) or low.")
 
 
 class LegPublic(BaseModel):

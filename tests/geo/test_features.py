@@ -76,6 +76,7 @@ def test_stop_properties() -> None:
         "trip": 1,
         "shown_as": "point",
         "confidence": 0.0,
+        "confidence_cue": "low",
     }
     # a two-day stay: both events, dated from the first day to the last
     assert (second["event_ids"], second["date"], second["date_end"]) == ([12, 13], "2023-09-15", "2023-09-16")
