@@ -37,6 +37,8 @@ def actor_public(session: Session, actor: models.Actor) -> ActorPublic:
     # Counting stops needs no legs: lists of actors skip the geodesy of every leg.
     stops = build_stops(actor.name, events_of(session, EventFilter(actor_id=actor.id)))
     occurred = [s for s in stops if s.status is EventStatus.OCCURRED]
+    # The last place is the last dated one: an undated stop's place in the order is unknown.
+    occurred = [s for s in occurred if s.is_dated] or occurred
     return ActorPublic(
         name=actor.name,
         slug=actor.slug,

@@ -73,6 +73,8 @@ def test_itinerary_in_trips_with_legs_only_between_cities_of_one_trip(make_clien
         "Sep 2023: Russia, 4 stops",
     ]
     assert itinerary["undated"] == [6]
+    # Last seen where the last dated stop that happened was, not at the undated one.
+    assert client.get("/api/actors/kim-jong-un").json()["last_place"] == "Komsomolsk-on-Amur"
 
 
 def test_the_trip_gap_is_a_setting(make_client):

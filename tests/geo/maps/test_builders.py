@@ -7,13 +7,13 @@ import json
 import re
 
 import pytest
-from app_fixtures import KOMSOMOLSK, TRIP, VLADIVOSTOK
+from app_fixtures import KOMSOMOLSK, TRIP, TWO_TRIPS, VLADIVOSTOK
 from map_samples import KIM, OFFLINE, PUTIN, TOUR
 
 from geo.errors import InvalidInputError
 from geo.features import event_feature
 from geo.itinerary import build_itinerary
-from geo.maps.builders import actors_map, events_map, itinerary_map, render_map
+from geo.maps.builders import PALETTE, actors_map, events_map, itinerary_map, render_map, trip_colours
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)"> `${alert(3)}` C:\\users'
 
@@ -42,6 +42,39 @@ def test_itinerary_map_has_numbered_stops_and_legs_in_travel_order():
     assert "leaflet.textpath" in html  # arrows along the legs
 
 
+def test_each_trip_has_its_colour():
+    html = render_map(itinerary_map(KIM, OFFLINE))
+    ((_collection, options),) = _call_data(html, "itineraryLayer")
+    assert options["tripColours"] == {"1": PALETTE[0], "2": PALETTE[1]}
+    # With several actors, each keeps its hue and its trips take shades of it.
+    several = render_map(actors_map([KIM, PUTIN], OFFLINE))
+    (_, kim_options), (_, putin_options) = _call_data(several, "itineraryLayer")
+    assert kim_options["tripColours"]["1"] == PALETTE[0] != kim_options["tripColours"]["2"]
+    assert putin_options["tripColours"] == {"1": PALETTE[1]}
+    assert trip_colours(KIM, "#000000", alone=False) == {"1": "#000000", "2": "#666666"}
+
+
+def test_a_country_level_stop_is_an_area_with_its_outline_and_no_leg():
+    itinerary = build_itinerary("Kim Jong Un", [e for e in TWO_TRIPS if e.place.name != "Sochi"])
+    html = render_map(itinerary_map(itinerary, OFFLINE))
+    ((collection, _options),) = _call_data(html, "itineraryLayer")
+    [russia] = [f["properties"] for f in collection["features"] if f["properties"].get("place") == "Russia"]
+    assert (russia["shown_as"], russia["place_precision"], russia["when"]) == ("area", "country", "12 Sep 2023")
+    assert collection["areas"]["RU"]["type"] == "MultiPolygon"  # Russia's outline, from the bundled basemap
+    legs = [f["properties"] for f in collection["features"] if f["properties"]["kind"] == "leg"]
+    assert russia["number"] not in {n for leg in legs for n in (leg["from"], leg["to"])}
+    assert [t["label"] for t in collection["trips"]] == [
+        "Apr 2019: Primorye, Russia, 1 stop",
+        "Sep 2023: Russia, 4 stops",
+    ]
+    ((entries,),) = _call_data(html, "legend")
+    assert "area" in {e["kind"] for e in entries}
+    # The view is fitted to the cities, not to Russia's centre point in Siberia.
+    fit = re.search(r"\.fitBounds\((\[\[.*?\]\]),", html)
+    (south, west), (north, east) = json.loads(fit.group(1))
+    assert (south, west, north, east) == (VLADIVOSTOK.lat, VLADIVOSTOK.lon, KOMSOMOLSK.lat, KOMSOMOLSK.lon)
+
+
 def test_stops_years_apart_and_an_undated_plan_get_no_legs():
     html = render_map(itinerary_map(KIM, OFFLINE))
     ((collection, _options),) = _call_data(html, "itineraryLayer")
@@ -51,11 +84,17 @@ def test_stops_years_apart_and_an_undated_plan_get_no_legs():
     assert [f for f in collection["features"] if f["properties"]["kind"] == "leg"] == []
 
 
-def test_itinerary_map_has_legend_time_control_fitted_bounds_and_credits():
+def test_itinerary_map_has_legend_replay_fitted_bounds_and_credits():
     html = render_map(itinerary_map(KIM, OFFLINE))
     ((entries,),) = _call_data(html, "legend")
-    assert {e["kind"] for e in entries} == {"stop", "leg", "planned-stop", "planned"}
-    assert "L.timelineSliderControl" in html and "L.timeline(" in html
+    # Two trips, a colour each, and an undated stop.
+    assert [(e["kind"], e["label"]) for e in entries if e["kind"] in ("leg", "undated")] == [
+        ("leg", "Apr 2019: Primorye, Russia, 1 stop"),
+        ("leg", "Sep 2023: Khabarovsk, Russia, 1 stop"),
+        ("undated", "Date unknown: no leg"),
+    ]
+    assert {e["kind"] for e in entries} == {"stop", "leg", "undated", "planned-stop", "planned"}
+    assert "itinerant.replay(" in html
     fit = re.search(r"\.fitBounds\((\[\[.*?\]\]),", html)
     (south, west), (north, east) = json.loads(fit.group(1))
     assert (south, north) == (VLADIVOSTOK.lat, KOMSOMOLSK.lat) and (west, east) == (VLADIVOSTOK.lon, KOMSOMOLSK.lon)
