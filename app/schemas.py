@@ -143,7 +143,8 @@ class EventPublic(BaseModel):
     id: int
     article_id: int
     actor: ActorRef
-    action: str
+    action: str = Field(description="The verb the evidence uses, as its lemma: pull, enter, visit.")
+    action_label: str = Field(description="What the action amounts to: arrived, visited, met, planned visit.")
     place: PlacePublic
     lat: float
     lon: float

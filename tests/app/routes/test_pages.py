@@ -54,6 +54,7 @@ def test_article_page_highlights_and_links_its_places(trip_client):
     assert "&lt;script&gt;alert(&#39;text&#39;)&lt;/script&gt;" in html  # the article's own text, as text
     assert '<a href="https://news.example/kim" rel="noopener nofollow">original</a>' in html
     assert "Vladimir Putin" in html and "&lt;img src=x onerror=" in html  # its events, evidence as text
+    assert '<td title="meet">met</td>' in html and '<td title="travel">planned visit</td>' in html
     _no_markup_from_articles(html)
 
 
