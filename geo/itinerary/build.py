@@ -11,7 +11,7 @@ Trips: the dated stops, in travel order, split wherever one lies more than `trip
 default `TRIP_GAP`) from the trip so far; a stop whose dates are unknown belongs to no trip, is
 numbered after the dated ones, and is joined by no leg (its place in the order is a guess).
 Within a trip, legs join its point stops (cities, sites) one to the next; an area stop (a
-country, a region) is part of the trip but neither the end of a leg nor a kilometre of it.
+country, a region: AREA_PRECISIONS) is part of the trip but neither the end of a leg nor a kilometre of it.
 """
 
 from __future__ import annotations

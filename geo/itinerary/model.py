@@ -1,9 +1,9 @@
 """The values an itinerary is made of: stops in travel order, the legs between them, and trips.
 
-A stop is a point or an area by its place's precision: a city or a site is where the actor was,
-to a few kilometres; a country or a region (admin1, admin2) says only that they were somewhere
-in it, and its point (a centroid, often hundreds of kilometres from anywhere they went) must not
-be drawn as a destination. So legs join point stops only, and only point stops count in the
+A stop is a point or an area by its place's precision: a city, a site or a district (admin2) is
+where the actor was, to a few kilometres or tens of them; a country or a region (admin1) says
+only that they were somewhere in it, and its point (a centroid, often hundreds of kilometres from
+anywhere they went) must not be drawn as a destination. So legs join point stops only, and only point stops count in the
 kilometres travelled.
 """
 
@@ -21,7 +21,7 @@ from geo.model import DateInterval, DatePrecision, Event, EventStatus, Place, Pr
 __all__ = ["AREA_PRECISIONS", "Stop", "Leg", "Trip", "Itinerary"]
 
 # Places whose point does not say where the actor was: a country's or a region's centroid.
-AREA_PRECISIONS: Final = frozenset({Precision.COUNTRY, Precision.ADMIN1, Precision.ADMIN2})
+AREA_PRECISIONS: Final = frozenset({Precision.COUNTRY, Precision.ADMIN1})
 _FINENESS: Final = {precision: rank for rank, precision in enumerate(Precision)}  # coarsest first
 
 
