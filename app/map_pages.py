@@ -113,10 +113,19 @@ def map_options(
 
 
 def actor_itineraries(
-    session: Session, slugs: list[str], date_from: date | None = None, date_to: date | None = None
+    session: Session,
+    settings: Settings,
+    slugs: list[str],
+    date_from: date | None = None,
+    date_to: date | None = None,
 ) -> list[Itinerary]:
     """The itineraries of the named actors, from their events within the dates."""
-    return [itinerary_of(session, actor_by_slug(session, slug), date_from=date_from, date_to=date_to) for slug in slugs]
+    return [
+        itinerary_of(
+            session, actor_by_slug(session, slug), date_from=date_from, date_to=date_to, trip_gap=settings.trip_gap
+        )
+        for slug in slugs
+    ]
 
 
 def _slugs(actors: str | None) -> list[str]:
@@ -136,7 +145,7 @@ def map_page(
     slugs = _slugs(actors)
     query = _query(actors=",".join(slugs), **{"from": date_from, "to": date_to}, tiles=tiles)
     if slugs:
-        itineraries = actor_itineraries(session, slugs, date_from, date_to)
+        itineraries = actor_itineraries(session, settings, slugs, date_from, date_to)
         title = "Itineraries: " + ", ".join(itinerary.actor for itinerary in itineraries)
     else:
         title = "Every event"
@@ -167,7 +176,7 @@ def actor_map_page(
     request: Request, session: Session, settings: Settings, slug: str, tiles: str | None, *, embedded: bool
 ) -> HTMLResponse:
     actor: models.Actor = actor_by_slug(session, slug)
-    (itinerary,) = actor_itineraries(session, [actor.slug])
+    (itinerary,) = actor_itineraries(session, settings, [actor.slug])
     query = _query(tiles=tiles)
     options = map_options(
         request,

@@ -143,7 +143,8 @@ class EventPublic(BaseModel):
     id: int
     article_id: int
     actor: ActorRef
-    action: str
+    action: str = Field(description="The verb the evidence uses, as its lemma: pull, enter, visit.")
+    action_label: str = Field(description="What the action amounts to: arrived, visited, met, planned visit.")
     place: PlacePublic
     lat: float
     lon: float
@@ -216,10 +217,18 @@ class StopPublic(BaseModel):
     date_start: dt.date | None
     date_end: dt.date | None
     date_precision: str
-    action: str
+    action: str = Field(description="The verb the evidence uses, as its lemma: pull, enter, visit.")
+    action_label: str = Field(description="What the action amounts to: arrived, visited, met, planned visit.")
     evidence: str
     article_id: int | None
     event_ids: list[int]
+    place_precision: str = Field(description="country, admin1, admin2, city or site.")
+    shown_as: str = Field(
+        description="point (a city or a site, joined by legs) or area (a country or a region: no leg, no kilometres)."
+    )
+    trip: int | None = Field(description="The number of the stop's trip; null when its date is unknown.")
+    confidence: float = Field(description="The best confidence of the stop's events, 0 to 1.")
+    confidence_cue: str = Field(description="high (0.75 and over), medium (0.5 and over) or low.")
 
 
 class LegPublic(BaseModel):
@@ -228,13 +237,30 @@ class LegPublic(BaseModel):
     to_stop: int = Field(validation_alias=AliasChoices("to_stop", "to"))
     status: str
     distance_km: float
+    trip: int
+
+
+class TripPublic(BaseModel):
+    number: int
+    label: str = Field(description="Sep 2023: Russia, 3 stops.")
+    region: str = Field(description="The region or country its stops share, or the countries it went through.")
+    date: str | None
+    date_start: dt.date | None
+    date_end: dt.date | None
+    date_precision: str
+    stops: list[int] = Field(description="The numbers of its stops, in travel order.")
+    precision: str = Field(description="The finest precision of its places: country when known only at that level.")
+    known_only_as_area: bool = Field(description="No stop of the trip is a city or a site.")
+    total_km: float = Field(description="Distance of its legs that occurred.")
 
 
 class ItineraryPublic(BaseModel):
     actor: ActorRef
     stops: list[StopPublic]
     legs: list[LegPublic]
-    total_km: float = Field(description="Distance of the legs that occurred.")
+    trips: list[TripPublic] = Field(description="Dated stops split where more than the trip gap lies between two.")
+    undated: list[int] = Field(description="The numbers of the stops with no known date: in no trip, on no leg.")
+    total_km: float = Field(description="Distance of the legs that occurred (between cities and sites, within trips).")
     planned_km: float = Field(description="Distance of the legs still to come.")
     bbox: list[float] | None
 

@@ -9,6 +9,7 @@ them in their parameters' bounds, which the OpenAPI document publishes.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Final, Literal
@@ -65,6 +66,18 @@ class Settings(BaseSettings):
     )
     frame_ancestors: str = Field("*", description="CSP frame-ancestors for embed routes.")
     cors_origins: list[str] = Field(default_factory=lambda: ["*"], description="Origins allowed to GET the APIs.")
+
+    # Itineraries (geo.itinerary).
+    trip_gap_days: int = Field(
+        30,
+        ge=0,
+        le=3660,
+        description="Stops further apart than this many days are two trips, with no leg between them.",
+    )
+
+    @property
+    def trip_gap(self) -> timedelta:
+        return timedelta(days=self.trip_gap_days)
 
     # Online geocoders: off unless a deployment names one (e.g. "nominatim").
     online_geocoder: str | None = None

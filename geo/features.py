@@ -6,6 +6,7 @@ One record a kind of object, a flat mapping of names to JSON values:
     event_record(event)       an event, its place flattened in (`place`, `gazetteer_id`, ...)
     stop_record(stop, actor)  a stop in travel order, its place flattened in the same way
     leg_record(leg, actor)    a leg between two stops, with its distance
+    trip_record(trip)         a trip: its number, label, dates and stops
 
 Every output derives from these and from nothing else: the API's schemas validate them
 (app/schemas.py), the CSV export picks its columns from an event's, the GeoJSON features below
@@ -20,19 +21,22 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from geo.actions import action_label
 from geo.geojson import feature, feature_collection
-from geo.itinerary import Itinerary, Leg, Stop
+from geo.itinerary import Itinerary, Leg, Stop, Trip
 from geo.model import DateInterval, Event, Place
 
 __all__ = [
     "DISTANCE_DECIMALS",
     "DEPRECATED_ALIASES",
     "km",
+    "confidence_cue",
     "place_record",
     "date_record",
     "event_record",
     "stop_record",
     "leg_record",
+    "trip_record",
     "event_feature",
     "stop_feature",
     "leg_feature",
@@ -48,6 +52,16 @@ DEPRECATED_ALIASES: Final = {"place_id": "gazetteer_id"}
 def km(distance_km: float) -> float:
     """A distance as published: kilometres to the metre."""
     return round(distance_km, DISTANCE_DECIMALS)
+
+
+# Confidence (a calibrated probability) as a word a reader takes in at a glance: at 0.75 three
+# stops in four of that confidence are real, below 0.5 most are not.
+_CONFIDENCE_CUES: Final = ((0.75, "high"), (0.5, "medium"), (0.0, "low"))
+
+
+def confidence_cue(confidence: float) -> str:
+    """ "high", "medium" or "low": how far to trust an event or a stop of this confidence."""
+    return next(cue for floor, cue in _CONFIDENCE_CUES if confidence >= floor)
 
 
 def place_record(place: Place) -> dict[str, Any]:
@@ -98,6 +112,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "status": event.status.value,
         **date_record(event.date),
         "action": event.action,
+        "action_label": action_label(event.action, event.status),
         "evidence": event.evidence,
         "evidence_start": event.evidence_start,
         "evidence_end": event.evidence_end,
@@ -110,7 +125,10 @@ def event_record(event: Event) -> dict[str, Any]:
 
 def stop_record(stop: Stop, actor: str) -> dict[str, Any]:
     """One stop. `date` is when the stay began, as precisely as known; `date_start` and
-    `date_end` are the days its events span."""
+    `date_end` are the days its events span. `trip` is the number of its trip (null when its
+    date is unknown); `shown_as` is "point" for a city or a site, "area" for a country or a
+    region, which no leg reaches; `action_label` says what `action` (the verb) amounts to;
+    `confidence` is the best of its events'."""
     first = stop.first_event
     return {
         "kind": "stop",
@@ -120,11 +138,16 @@ def stop_record(stop: Stop, actor: str) -> dict[str, Any]:
         "status": stop.status.value,
         **date_record(stop.date),
         "action": stop.action,
+        "action_label": stop.action_label,
         "evidence": stop.evidence,
         "evidence_start": first.evidence_start,
         "evidence_end": first.evidence_end,
         "article_id": stop.article_id,
         "event_ids": list(stop.event_ids),
+        "trip": stop.trip,
+        "shown_as": "area" if stop.is_area else "point",
+        "confidence": stop.confidence,
+        "confidence_cue": confidence_cue(stop.confidence),
     }
 
 
@@ -140,6 +163,24 @@ def leg_record(leg: Leg, actor: str) -> dict[str, Any]:
         "to_place": leg.destination.place.name,
         "status": leg.status.value,
         "distance_km": km(leg.distance_km),
+        "trip": leg.origin.trip,
+    }
+
+
+def trip_record(trip: Trip) -> dict[str, Any]:
+    """One trip: its number and label ("Sep 2023: Russia, 3 stops"), dates, stops (by number),
+    the finest precision of its places (`precision`: "country" when it is known only at country
+    level, `known_only_as_area`) and the kilometres of its legs that occurred."""
+    return {
+        "kind": "trip",
+        "number": trip.number,
+        "label": trip.label,
+        "region": trip.region,
+        **date_record(trip.date),
+        "stops": [stop.number for stop in trip.stops],
+        "precision": trip.precision.value,
+        "known_only_as_area": trip.known_only_as_area,
+        "total_km": km(trip.total_km),
     }
 
 
@@ -161,7 +202,8 @@ def leg_feature(leg: Leg, actor: str) -> dict[str, Any]:
 def itinerary_feature_collection(itinerary: Itinerary) -> dict[str, Any]:
     """The itinerary as one FeatureCollection: stop Points in travel order, then legs.
 
-    Foreign members: `actor`, `total_km` (legs that occurred) and `planned_km` (legs to come).
+    Foreign members: `actor`, `total_km` (legs that occurred) and `planned_km` (legs to come),
+    and `trips` (trip_record each; a stop's and a leg's `trip` is the number of one).
     """
     features = [stop_feature(stop, itinerary.actor) for stop in itinerary.stops]
     features.extend(leg_feature(leg, itinerary.actor) for leg in itinerary.legs)
@@ -171,4 +213,5 @@ def itinerary_feature_collection(itinerary: Itinerary) -> dict[str, Any]:
         actor=itinerary.actor,
         total_km=km(itinerary.total_km),
         planned_km=km(itinerary.planned_km),
+        trips=[trip_record(trip) for trip in itinerary.trips],
     )

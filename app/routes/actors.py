@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from app.deps import SessionDep, WriteAccess
+from app.deps import ServicesDep, SessionDep, WriteAccess
 from app.geojson_response import GEOJSON, GeoJSONResponse
 from app.itineraries import actor_public, itinerary_of, itinerary_public
 from app.pagination import PageDep, page_of
@@ -43,9 +43,9 @@ def add_actor_alias(slug: str, body: AliasCreate, session: SessionDep):
 
 
 @router.get("/{slug}/itinerary", response_model=ItineraryPublic, summary="A person's stops and legs, in travel order")
-def get_itinerary(slug: str, session: SessionDep):
+def get_itinerary(slug: str, session: SessionDep, services: ServicesDep):
     actor = actor_by_slug(session, slug)
-    return itinerary_public(actor, itinerary_of(session, actor))
+    return itinerary_public(actor, itinerary_of(session, actor, trip_gap=services.settings.trip_gap))
 
 
 @router.get(
@@ -54,6 +54,7 @@ def get_itinerary(slug: str, session: SessionDep):
     summary="A person's itinerary as GeoJSON: stop Points in travel order, then leg lines",
     responses={200: {"content": {GEOJSON: {}}}},
 )
-def get_itinerary_geojson(slug: str, session: SessionDep):
+def get_itinerary_geojson(slug: str, session: SessionDep, services: ServicesDep):
     actor = actor_by_slug(session, slug)
-    return GeoJSONResponse(itinerary_feature_collection(itinerary_of(session, actor)))
+    itinerary = itinerary_of(session, actor, trip_gap=services.settings.trip_gap)
+    return GeoJSONResponse(itinerary_feature_collection(itinerary))

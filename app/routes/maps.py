@@ -33,9 +33,9 @@ HeightQuery = Annotated[int, Query(ge=200, le=MAX_IMAGE_SIDE, description="Pixel
 _IMAGE_CACHE = "public, max-age=300"
 
 
-def _actor_drawing(session, slug: str, width: int, height: int):
+def _actor_drawing(session, settings, slug: str, width: int, height: int):
     actor = actor_by_slug(session, slug)
-    (itinerary,) = actor_itineraries(session, [actor.slug])
+    (itinerary,) = actor_itineraries(session, settings, [actor.slug])
     return itinerary_drawing(itinerary, width=width, height=height)
 
 
@@ -46,9 +46,13 @@ def _actor_drawing(session, slug: str, width: int, height: int):
     summary="A person's itinerary as a still image (PNG), drawn offline, with title and credits",
 )
 def actor_map_png(
-    slug: str, session: SessionDep, width: WidthQuery = IMAGE_SIZE[0], height: HeightQuery = IMAGE_SIZE[1]
+    slug: str,
+    session: SessionDep,
+    services: ServicesDep,
+    width: WidthQuery = IMAGE_SIZE[0],
+    height: HeightQuery = IMAGE_SIZE[1],
 ):
-    image = png_of(_actor_drawing(session, slug, width, height))
+    image = png_of(_actor_drawing(session, services.settings, slug, width, height))
     return Response(image, media_type="image/png", headers={"Cache-Control": _IMAGE_CACHE})
 
 
@@ -59,7 +63,11 @@ def actor_map_png(
     summary="A person's itinerary as a still image (SVG), drawn offline, with title and credits",
 )
 def actor_map_svg(
-    slug: str, session: SessionDep, width: WidthQuery = IMAGE_SIZE[0], height: HeightQuery = IMAGE_SIZE[1]
+    slug: str,
+    session: SessionDep,
+    services: ServicesDep,
+    width: WidthQuery = IMAGE_SIZE[0],
+    height: HeightQuery = IMAGE_SIZE[1],
 ):
-    image = svg_of(_actor_drawing(session, slug, width, height))
+    image = svg_of(_actor_drawing(session, services.settings, slug, width, height))
     return Response(image, media_type="image/svg+xml", headers={"Cache-Control": _IMAGE_CACHE})

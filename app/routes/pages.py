@@ -107,7 +107,7 @@ def article_page(request: Request, article_id: ArticleId, session: SessionDep):
 @router.get("/actors/{slug}", response_class=HTMLResponse)
 def actor_page(request: Request, slug: str, session: SessionDep, services: ServicesDep):
     actor = actor_by_slug(session, slug)
-    itinerary = itinerary_public(actor, itinerary_of(session, actor))
+    itinerary = itinerary_public(actor, itinerary_of(session, actor, trip_gap=services.settings.trip_gap))
     embed_src = f"{base_url(request, services.settings)}/embed/actors/{actor.slug}"
     return templates.TemplateResponse(
         request,

@@ -6,10 +6,17 @@ known date after the dated ones, and ties in reading order (article, then positi
 
 Stays: consecutive events of one status at the same place (`same_place`) are one stop, unless
 their known dates lie more than `MAX_STAY_GAP` apart, which makes a return visit a new stop.
+
+Trips: the dated stops, in travel order, split wherever one lies more than `trip_gap` (by
+default `TRIP_GAP`) from the trip so far; a stop whose dates are unknown belongs to no trip, is
+numbered after the dated ones, and is joined by no leg (its place in the order is a guess).
+Within a trip, legs join its point stops (cities, sites) one to the next; an area stop (a
+country, a region: AREA_PRECISIONS) is part of the trip but neither the end of a leg nor a kilometre of it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
@@ -17,14 +24,19 @@ from typing import Final
 
 from geo.errors import InvalidInputError
 from geo.geodesy import check_location, same_place
-from geo.itinerary.model import Itinerary, Leg, Stop
+from geo.itinerary.model import Itinerary, Leg, Stop, Trip
+from geo.itinerary.regions import region_of
 from geo.model import DateInterval, DatePrecision, Event, EventStatus
 
-__all__ = ["MAX_STAY_GAP", "event_order_key", "span_of", "build_stops", "build_itinerary"]
+__all__ = ["MAX_STAY_GAP", "TRIP_GAP", "event_order_key", "span_of", "build_stops", "split_trips", "build_itinerary"]
 
 # Two dated events at one place further apart than this are two visits, not one stay: a week
 # covers a state visit or a summit; a return a month later is another trip.
 MAX_STAY_GAP: Final = timedelta(days=7)
+# Stops further apart in time than this are two journeys: a state visit or a tour lasts days or
+# weeks; a month at home between two stops means the actor went home in between, and a line
+# from one to the other would draw a trip that never happened.
+TRIP_GAP: Final = timedelta(days=30)
 
 _COARSENESS = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
 
@@ -92,20 +104,77 @@ def build_stops(actor: str, events: Iterable[Event]) -> tuple[Stop, ...]:
             raise InvalidInputError(f"an event of {event.actor!r} given for the itinerary of {actor!r}", field="events")
         check_location(event.place)
     stays = _group_stays(sorted(events, key=event_order_key))
+    spans = [span_of(event.date for event in stay) for stay in stays]
+    # The dated stays keep their travel order; the undated ones, whose place in it is unknown,
+    # follow them all (in reading order, as event_order_key left them).
+    order = sorted(range(len(stays)), key=lambda index: spans[index].start is None)
     return tuple(
         Stop(
             number=number,
-            place=stay[0].place,
-            status=stay[0].status,
-            date=span_of(event.date for event in stay),
-            events=tuple(stay),
+            place=stays[index][0].place,
+            status=stays[index][0].status,
+            date=spans[index],
+            events=tuple(stays[index]),
         )
-        for number, stay in enumerate(stays, start=1)
+        for number, index in enumerate(order, start=1)
     )
 
 
-def build_itinerary(actor: str, events: Iterable[Event]) -> Itinerary:
-    """The itinerary of `actor` from their events, given in any order: stops and the legs between them."""
+def _apart(trip_span: tuple[date, date], interval: DateInterval) -> timedelta:
+    """The time between a trip so far and a stop's dates; none when they overlap. A planned stop
+    may be dated before the trip it follows (a plan for a date now past), so both sides count."""
+    start, end = trip_span
+    stop_start = interval.start or start
+    stop_end = _end_of(interval) or stop_start
+    return max(stop_start - end, start - stop_end, timedelta(0))
+
+
+def split_trips(stops: Sequence[Stop], trip_gap: timedelta = TRIP_GAP) -> list[list[Stop]]:
+    """The dated `stops` (in travel order) in trips: a new trip wherever a stop lies more than
+    `trip_gap` from the trip before it. Undated stops are left out."""
+    if trip_gap < timedelta(0):
+        raise InvalidInputError("the gap between trips cannot be negative", field="trip_gap")
+    trips: list[list[Stop]] = []
+    span: tuple[date, date] | None = None
+    for stop in stops:
+        if stop.date.start is None:
+            continue
+        stop_end = _end_of(stop.date) or stop.date.start
+        if span is None or _apart(span, stop.date) > trip_gap:
+            trips.append([stop])
+            span = (stop.date.start, stop_end)
+        else:
+            trips[-1].append(stop)
+            span = (min(span[0], stop.date.start), max(span[1], stop_end))
+    return trips
+
+
+def _legs_of(stops: Sequence[Stop]) -> tuple[Leg, ...]:
+    points = [stop for stop in stops if not stop.is_area]
+    return tuple(Leg.between(origin, destination) for origin, destination in itertools.pairwise(points))
+
+
+def build_itinerary(actor: str, events: Iterable[Event], *, trip_gap: timedelta = TRIP_GAP) -> Itinerary:
+    """The itinerary of `actor` from their events, given in any order: stops, their trips (split at
+    gaps of more than `trip_gap`), and the legs between the point stops of each trip."""
     stops = build_stops(actor, events)
-    legs = tuple(Leg.between(origin, destination) for origin, destination in itertools.pairwise(stops))
-    return Itinerary(actor=actor, stops=stops, legs=legs)
+    trips: list[Trip] = []
+    numbered: dict[int, Stop] = {}
+    for number, members in enumerate(split_trips(stops, trip_gap), start=1):
+        members = [dataclasses.replace(stop, trip=number) for stop in members]
+        numbered.update((stop.number, stop) for stop in members)
+        trips.append(
+            Trip(
+                number=number,
+                stops=tuple(members),
+                legs=_legs_of(members),
+                date=span_of(stop.date for stop in members),
+                region=region_of([stop.place for stop in members]),
+            )
+        )
+    return Itinerary(
+        actor=actor,
+        stops=tuple(numbered.get(stop.number, stop) for stop in stops),
+        legs=tuple(leg for trip in trips for leg in trip.legs),
+        trips=tuple(trips),
+    )

@@ -10,10 +10,19 @@ can serve them itself; text from articles reaches the page as data, shown as tex
 
 from geo.maps.assets import VENDORED, VENDORED_PACKAGES, VendoredFile, asset_links, local_path_of, use_local_assets
 from geo.maps.basemap import country_outlines
-from geo.maps.builders import GEONAMES_CREDIT, PALETTE, MapOptions, actors_map, events_map, itinerary_map, render_map
+from geo.maps.builders import (
+    GEONAMES_CREDIT,
+    PALETTE,
+    MapOptions,
+    actors_map,
+    events_map,
+    itinerary_map,
+    render_map,
+    trip_colours,
+)
 from geo.maps.escaping import html_text, script_json
-from geo.maps.features import display_collection
-from geo.maps.replay import replay_end, replay_times
+from geo.maps.features import country_outline, display_collection
+from geo.maps.replay import replay_steps
 from geo.maps.tiles import OFFLINE, tile_provider
 
 __all__ = [
@@ -32,8 +41,9 @@ __all__ = [
     "use_local_assets",
     "country_outlines",
     "display_collection",
-    "replay_end",
-    "replay_times",
+    "replay_steps",
+    "trip_colours",
+    "country_outline",
     "script_json",
     "html_text",
     "tile_provider",

@@ -1,6 +1,6 @@
 """Folium maps of itineraries and events, ready to render as a page.
 
-    itinerary_map(itinerary, MapOptions(...))   one actor: numbered stops, legs, replay
+    itinerary_map(itinerary, MapOptions(...))   one actor: numbered stops, areas, legs, replay
     actors_map([itinerary, ...], options)       several actors, a layer each
     events_map(collection or url, options)      every event, clustered
     render_map(m, options) -> str               the page's HTML, links made local if asked
@@ -25,7 +25,16 @@ from geo.maps.layers import Credits, EmbedCodeControl, EventLayer, FitView, Itin
 from geo.maps.replay import add_replay
 from geo.maps.tiles import add_basemap
 
-__all__ = ["PALETTE", "GEONAMES_CREDIT", "MapOptions", "itinerary_map", "actors_map", "events_map", "render_map"]
+__all__ = [
+    "PALETTE",
+    "GEONAMES_CREDIT",
+    "MapOptions",
+    "trip_colours",
+    "itinerary_map",
+    "actors_map",
+    "events_map",
+    "render_map",
+]
 
 # Distinct, colour-blind-friendly hues (Okabe-Ito, darkened for white labels); planned legs
 # use the map script's own orange, kept out of this list.
@@ -33,6 +42,9 @@ PALETTE: Final = ("#1d4ed8", "#047857", "#7c3aed", "#be123c", "#0e7490", "#4d7c0
 GEONAMES_CREDIT: Final = (
     'Places: <a href="https://www.geonames.org/" target="_blank" rel="noopener">GeoNames</a> (CC BY 4.0)'
 )
+# Several actors on one map: each keeps its hue, and its trips take lighter shades of it (the
+# fraction of white mixed in), so that trips stay apart without two actors sharing a colour.
+_TRIP_SHADES: Final = (0.0, 0.4, 0.2, 0.55)
 _WORLD: Final = ([20.0, 0.0], 2)
 _MAX_FIT_ZOOM: Final = 9  # a trip within one city still shows the city around it
 
@@ -79,15 +91,41 @@ def _fit(m: folium.Map, bounds: list[list[float]] | None) -> None:
         m.add_child(FitView(bounds, max_zoom=_MAX_FIT_ZOOM))
 
 
+def _shade(colour: str, white: float) -> str:
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c + (255 - c) * white):02x}" for c in rgb)
+
+
+def trip_colours(itinerary: Itinerary, colour: str, *, alone: bool) -> dict[str, str]:
+    """Each trip's colour, by trip number (as a JSON key): the palette in turn for an actor
+    `alone` on the map, starting at `colour`; otherwise shades of the actor's `colour`."""
+    if alone:
+        first = PALETTE.index(colour) if colour in PALETTE else 0
+        return {str(trip.number): PALETTE[(first + trip.number - 1) % len(PALETTE)] for trip in itinerary.trips}
+    return {
+        str(trip.number): _shade(colour, _TRIP_SHADES[(trip.number - 1) % len(_TRIP_SHADES)])
+        for trip in itinerary.trips
+    }
+
+
 def _legend_entries(itineraries: Sequence[tuple[Itinerary, str]]) -> list[dict[str, str]]:
+    stops = [stop for itinerary, _ in itineraries for stop in itinerary.stops]
     if len(itineraries) == 1:
-        ((_, colour),) = itineraries
-        entries = [
-            {"kind": "stop", "label": "Stop, in travel order", "colour": colour},
-            {"kind": "leg", "label": "Leg travelled (arrows: direction)", "colour": colour},
-        ]
+        ((itinerary, colour),) = itineraries
+        entries = [{"kind": "stop", "label": "Stop, in travel order", "colour": colour}]
+        if len(itinerary.trips) > 1:
+            colours = trip_colours(itinerary, colour, alone=True)
+            entries.extend(
+                {"kind": "leg", "label": trip.label, "colour": colours[str(trip.number)]} for trip in itinerary.trips
+            )
+        else:
+            entries.append({"kind": "leg", "label": "Leg travelled (arrows: direction)", "colour": colour})
     else:
         entries = [{"kind": "leg", "label": itinerary.actor, "colour": colour} for itinerary, colour in itineraries]
+    if any(stop.is_area for stop in stops):
+        entries.append({"kind": "area", "label": "Known only as a country or region: no leg", "colour": ""})
+    if any(stop.trip is None for stop in stops):
+        entries.append({"kind": "undated", "label": "Date unknown: no leg", "colour": ""})
     entries.append({"kind": "planned-stop", "label": "Planned stop", "colour": ""})
     entries.append({"kind": "planned", "label": "Planned leg", "colour": ""})
     return entries
@@ -105,6 +143,7 @@ def actors_map(itineraries: Sequence[Itinerary], options: MapOptions = MapOption
             display_collection(itinerary),
             name=itinerary.actor,
             colour=colour,
+            trip_colours=trip_colours(itinerary, colour, alone=len(coloured) == 1),
             article_url=options.article_url,
             show_actor=len(coloured) > 1,
         )

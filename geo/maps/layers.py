@@ -73,9 +73,12 @@ class _MapScriptLayer(_UsesMapScript, Layer):
 
 
 class ItineraryLayer(_MapScriptLayer):
-    """One actor's stops (numbered markers) and legs (lines with arrows), with popups.
+    """One actor's stops and legs, with popups: point stops as numbered markers (unnumbered when
+    undated), area stops (a country or a region) as the area shaded with a label, legs as lines
+    with arrows, each trip in its colour.
 
     `collection` is the itinerary as GeoJSON (see geo.maps.features.display_collection);
+    `trip_colours` maps trip numbers (as strings) to colours, `colour` serving any other;
     `article_url` is a link template such as "/articles/{id}" for the popups.
     """
 
@@ -95,6 +98,7 @@ class ItineraryLayer(_MapScriptLayer):
         *,
         name: str,
         colour: str,
+        trip_colours: Mapping[str, str] | None = None,
         article_url: str | None = None,
         show_actor: bool = False,
         show: bool = True,
@@ -102,7 +106,14 @@ class ItineraryLayer(_MapScriptLayer):
         super().__init__(name, show=show)
         self._name = "ItineraryLayer"
         self.data_json = script_json(collection)
-        self.options_json = script_json({"colour": colour, "articleUrl": article_url, "showActor": show_actor})
+        self.options_json = script_json(
+            {
+                "colour": colour,
+                "tripColours": dict(trip_colours or {}),
+                "articleUrl": article_url,
+                "showActor": show_actor,
+            }
+        )
 
 
 class EventLayer(_MapScriptLayer):
@@ -137,8 +148,8 @@ class EventLayer(_MapScriptLayer):
 
 
 class Legend(_UsesMapScript):
-    """A legend control; entries are dicts of kind ("stop", "planned-stop", "leg", "planned"),
-    label and colour."""
+    """A legend control; entries are dicts of kind ("stop", "planned-stop", "leg", "planned",
+    "area", "undated"), label and colour."""
 
     _template = Template(
         """

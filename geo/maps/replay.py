@@ -1,90 +1,62 @@
-"""Replaying a trip in time: a slider (leaflet.timeline) that moves a position marker from stop
-to stop and draws the legs travelled so far over the full itinerary.
+"""Replaying a journey stop by stop: a control that steps through the stops that happened, in
+travel order, naming each stop and its date, and drawing the legs travelled so far.
 
-Times are the stops' start dates (milliseconds since the epoch, as the timeline counts). A stop
-with no known date happens when the stop before it does (or the first dated one, at the start),
-and a time never goes back, so the replay follows travel order even where dates disagree with
-it (a planned stop dated before the last one that occurred).
+A replay by time would spend its seconds on the years between trips and pass a week-long trip in
+an instant; a replay by stop gives every stop the same time. Only stops that occurred and have a
+date are steps: an undated stop has no place in the order, and a planned one has not happened
+(its leg stays dashed on the map, never drawn as travelled), so the replay ends at the last stop
+that happened. With several actors, the steps of all go by date, then by actor, then by order.
 
-The page holds only these times: the replay's features are made in the browser from the
-itinerary layers' own data (itinerant.replayData), so the geometry is not written twice.
+The page holds only the steps, as (layer, stop number) pairs: the stops' names, dates and
+positions are read in the browser from the itinerary layers' own data (itinerant.replay).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
-from typing import Final
 
 import folium
-from folium.map import Layer
-from folium.plugins import TimelineSlider
-from folium.plugins.timeline import Timeline
 from folium.template import Template
 
 from geo.itinerary import Itinerary
 from geo.maps.escaping import script_json
 from geo.maps.layers import ItineraryLayer, _UsesMapScript
+from geo.model import EventStatus
 
-__all__ = ["replay_times", "replay_end", "ReplayLayer", "add_replay"]
-
-_DAY_MS: Final = 86_400_000
-
-
-def _ms(day: date) -> int:
-    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp() * 1000)
+__all__ = ["replay_steps", "Replay", "add_replay"]
 
 
-def replay_times(itinerary: Itinerary) -> list[int] | None:
-    """Each stop's time in the replay, in travel order; None when no stop has a date."""
-    known = [stop.date.start for stop in itinerary.stops]
-    first = next((day for day in known if day is not None), None)
-    if first is None:
-        return None
-    times, current = [], _ms(first)
-    for day in known:
-        if day is not None:
-            current = max(current, _ms(day))
-        times.append(current)
-    return times
+def replay_steps(itineraries: Sequence[Itinerary]) -> list[tuple[int, int]]:
+    """The replay's steps as (itinerary index, stop number): the dated stops that occurred, in
+    travel order; across itineraries, by date (ties: the order given, then travel order)."""
+    steps = [
+        (stop.date.start, index, stop.number)
+        for index, itinerary in enumerate(itineraries)
+        for stop in itinerary.stops
+        if stop.status is EventStatus.OCCURRED and stop.date.start is not None
+    ]
+    return [(index, number) for _, index, number in sorted(steps)]
 
 
-def replay_end(times: Sequence[Sequence[int] | None]) -> int | None:
-    """When the replay ends (a day after the last stop, so its end shows the whole trip); None
-    when there are fewer than two moments to move between."""
-    moments = {t for each in times if each for t in each}
-    return max(moments) + _DAY_MS if len(moments) >= 2 else None
-
-
-class ReplayLayer(_UsesMapScript, Layer):
-    """The replay's layer: position and travelled legs of the given itinerary layers in time.
-
-    Each stop's position shows from its time until the next stop's (excluded); each leg from
-    its arrival to the end (see itinerant.replayInterval).
-    """
+class Replay(_UsesMapScript):
+    """The replay control: first, previous, play or pause, next; the current stop's name and date."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = L.timeline(
-                itinerant.replayData([{{ this.layer_names }}], {{ this.times_json }}, {{ this.end_json }}),
-                {getInterval: itinerant.replayInterval, pointToLayer: itinerant.replayPoint,
-                 style: itinerant.replayStyle}
+            var {{ this.get_name() }} = itinerant.replay(
+                {{ this._parent.get_name() }}, [{{ this.layer_names }}], {{ this.steps_json }}
             );
-            {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
-    default_js = Timeline.default_js  # leaflet.timeline and moment, as Folium links them
 
-    def __init__(self, layers: Sequence[ItineraryLayer], times: Sequence[Sequence[int] | None], end: int) -> None:
-        super().__init__(name="Replay", overlay=True, control=True, show=True)
-        self._name = "ReplayLayer"
+    def __init__(self, layers: Sequence[ItineraryLayer], steps: Sequence[tuple[int, int]]) -> None:
+        super().__init__()
+        self._name = "Replay"
         self.layers = list(layers)
-        self.times = [list(t) if t else None for t in times]
-        self.times_json = script_json(self.times)
-        self.end = end
-        self.end_json = script_json(end)
+        self.steps = [list(step) for step in steps]
+        self.steps_json = script_json(self.steps)
 
     def render(self, **kwargs) -> None:
         # Layer names are known once the layers are in the map: read them at render time.
@@ -92,21 +64,12 @@ class ReplayLayer(_UsesMapScript, Layer):
         super().render(**kwargs)
 
 
-def add_replay(
-    m: folium.Map, layers: Sequence[tuple[ItineraryLayer, Itinerary]], *, auto_play: bool = False
-) -> TimelineSlider | None:
-    """Put the replay layer and its slider (play, pause, step, drag) on the map; None if there
-    is nothing to replay (no dates, or a single moment)."""
-    times = [replay_times(itinerary) for _, itinerary in layers]
-    end = replay_end(times)
-    if end is None:
+def add_replay(m: folium.Map, layers: Sequence[tuple[ItineraryLayer, Itinerary]]) -> Replay | None:
+    """Put the replay control on the map; None when there is nothing to step through (fewer
+    than two stops that happened on a known date)."""
+    steps = replay_steps([itinerary for _, itinerary in layers])
+    if len(steps) < 2:
         return None
-    replay = ReplayLayer([layer for layer, _ in layers], times, end).add_to(m)
-    slider = TimelineSlider(
-        auto_play=auto_play,
-        date_options="YYYY-MM-DD",
-        enable_keyboard_controls=True,
-        playback_duration=12_000,
-    ).add_timelines(replay)
-    slider.add_to(m)
-    return slider
+    replay = Replay([layer for layer, _ in layers], steps)
+    m.add_child(replay)
+    return replay

@@ -38,7 +38,6 @@ MAX_IMAGE_SIDE: Final = 4000
 _MIN_IMAGE_SIDE: Final = 200
 CREDITS: Final = "Map: itinerant · Country outlines: countryinfo · Places: GeoNames (CC BY 4.0)"
 
-_AREA_PRECISIONS: Final = frozenset({Precision.COUNTRY, Precision.ADMIN1})
 _MAX_LAT: Final = 85.0
 # The smallest span framed, in degrees of longitude: one stop alone is shown with its region.
 _MIN_SPAN_DEG: Final = 6.0
@@ -166,10 +165,6 @@ def _alpha3_of() -> dict[str, str]:
     return codes
 
 
-def _is_area(stop: Stop) -> bool:
-    return stop.place.precision in _AREA_PRECISIONS
-
-
 def _rings(geometry: dict) -> Iterable[list]:
     if geometry["type"] == "Polygon":
         yield from geometry["coordinates"]
@@ -197,7 +192,7 @@ def check_image_size(width: int, height: int) -> None:
 def itinerary_drawing(itinerary: Itinerary, *, width: int = IMAGE_SIZE[0], height: int = IMAGE_SIZE[1]) -> Drawing:
     """The itinerary as shapes: outlines, area stops shaded, legs, numbered point stops, title, credits."""
     check_image_size(width, height)
-    points = [stop for stop in itinerary.stops if not _is_area(stop)]
+    points = [stop for stop in itinerary.stops if not stop.is_area]
     framed = points or list(itinerary.stops)
     frame = _frame([(s.place.lon, s.place.lat) for s in framed], width, height)
     title = f"{itinerary.actor}: itinerary"
@@ -222,14 +217,14 @@ def itinerary_drawing(itinerary: Itinerary, *, width: int = IMAGE_SIZE[0], heigh
                 shapes.append(Polygon(rings, fill, _BORDER, 0.6))
 
     for leg in itinerary.legs:
-        if _is_area(leg.origin) or _is_area(leg.destination):
+        if leg.origin.is_area or leg.destination.is_area:
             continue  # an area has no point to leave from or arrive at
         planned = leg.status is not EventStatus.OCCURRED
         for part in leg.path:
             for line in _unbroken([frame.point(lon, lat) for lon, lat in part], 180.0 * frame.scale):
                 shapes.append(Line(line, _PLANNED if planned else _LEG, 2.5, dashed=planned))
 
-    areas = [stop for stop in itinerary.stops if _is_area(stop)]
+    areas = [stop for stop in itinerary.stops if stop.is_area]
     for stop in areas:
         if stop.place.precision is not Precision.COUNTRY:
             x, y = frame.point(stop.place.lon, stop.place.lat)

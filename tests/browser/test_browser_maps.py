@@ -20,14 +20,14 @@ def _open_map(page, url: str) -> None:
     page.wait_for_selector(MAP_READY)
 
 
-def test_actor_map_shows_numbered_stops_legs_arrows_and_legend(page, live_server):
+def test_actor_map_shows_numbered_stops_and_legend_and_no_leg_between_trips(page, live_server):
     _open_map(page, f"{live_server.url}/actors/kim-jong-un/map")
-    assert page.locator(".itinerant-stop").all_inner_texts() == ["1", "2", "3"]
-    assert page.locator(".itinerant-stop.itinerant-planned").count() == 1
-    legs = page.locator("path.leaflet-interactive:not(.itinerant-replay-leg)")
-    assert legs.count() >= 2
-    assert page.locator('path[stroke-dasharray="8 7"]').count() == 1  # the planned leg, dashed
-    assert page.locator("textPath").count() == 2  # direction arrows along both legs
+    # April 2019 and September 2023 are two trips; the planned stop has no date, so no number.
+    # (Legs within a trip, dashed when planned, with arrows: tests/browser/test_browser_trips.py.)
+    assert page.locator(".itinerant-stop").all_inner_texts() == ["1", "2", ""]
+    assert page.locator(".itinerant-stop.itinerant-planned.itinerant-undated").count() == 1
+    assert page.locator("path.itinerant-leg").count() == 0
+    assert page.locator("textPath").count() == 0
     assert page.locator(".itinerant-legend").is_visible()
     assert "GeoNames" in page.locator(".leaflet-control-attribution").inner_text()
     # The offline basemap's country outlines, fetched from the server after the map opens.
@@ -44,22 +44,15 @@ def test_popup_opens_on_click_with_evidence_and_article_link(page, live_server):
     assert popup.locator("a").get_attribute("href") == "/articles/1"
 
 
-def test_time_control_replays_the_trip(page, live_server):
+def test_replay_steps_from_stop_to_stop(page, live_server):
     _open_map(page, f"{live_server.url}/actors/kim-jong-un/map")
-    slider = page.locator("input.time-slider")
-    label = page.locator("output.time-text")
-    before_value, before_label = slider.input_value(), label.inner_text()
-    assert before_label == "2019-04-01"
-    page.locator(".leaflet-timeline-control button.next").click()
-    page.wait_for_function(
-        "before => document.querySelector('output.time-text').textContent !== before", arg=before_label
-    )
-    assert slider.input_value() != before_value
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", label.inner_text()) and label.inner_text() > before_label
-    # At the end of the trip, the replay has drawn both legs.
-    page.locator(".leaflet-timeline-control button.next").click()
-    page.locator(".leaflet-timeline-control button.next").click()
-    page.wait_for_function("document.querySelectorAll('path.itinerant-replay-leg').length === 2")
+    label = page.locator(".itinerant-replay-label")
+    assert label.inner_text() == "1. Vladivostok, Apr 2019"
+    page.locator(".itinerant-replay-next").click()
+    assert label.inner_text() == "2. Komsomolsk-on-Amur, 15 Sep 2023"
+    # The undated plan is no step: the replay ends here, with no leg between the two trips.
+    assert page.locator(".itinerant-replay-next").is_disabled()
+    assert page.locator("path.itinerant-replay-leg").count() == 0
 
 
 def test_several_actors_each_in_a_layer(page, live_server):

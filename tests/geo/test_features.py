@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from geo_samples import ACTOR, ANADYR, ANCHORAGE, KOMSOMOLSK, VLADIVOSTOK, assert_rfc7946, day, event
+from geo_samples import ACTOR, ANADYR, ANCHORAGE, KOMSOMOLSK, RUSSIA, VLADIVOSTOK, assert_rfc7946, day, event
 from geojson_pydantic import Feature
 
 from geo.features import event_feature, itinerary_feature_collection
@@ -16,14 +16,14 @@ def _kim() -> tuple:
     events = [
         event(
             VLADIVOSTOK,
-            DateInterval(date(2019, 4, 1), date(2019, 4, 30), DatePrecision.MONTH),
+            DateInterval(date(2023, 9, 1), date(2023, 9, 30), DatePrecision.MONTH),
             event_id=11,
             evidence_start=100,
             evidence_end=180,
         ),
         event(KOMSOMOLSK, day(2023, 9, 15), event_id=12),
         event(KOMSOMOLSK, day(2023, 9, 16), event_id=13, action="tour"),
-        event(VLADIVOSTOK, status=EventStatus.PLANNED, event_id=14),
+        event(VLADIVOSTOK, day(2023, 10, 2), status=EventStatus.PLANNED, event_id=14),
     ]
     itinerary = build_itinerary(ACTOR, events)
     return itinerary, itinerary_feature_collection(itinerary)
@@ -62,24 +62,29 @@ def test_stop_properties() -> None:
         "admin1": None,
         "place_precision": "city",
         "status": "occurred",
-        "date": "2019-04",
-        "date_start": "2019-04-01",
-        "date_end": "2019-04-30",
+        "date": "2023-09",
+        "date_start": "2023-09-01",
+        "date_end": "2023-09-30",
         "date_precision": "month",
         "action": "visit",
+        "action_label": "visited",
         "evidence": "Kim was in Vladivostok.",
         "evidence_start": 100,
         "evidence_end": 180,
         "article_id": 3,
         "event_ids": [11],
+        "trip": 1,
+        "shown_as": "point",
+        "confidence": 0.0,
+        "confidence_cue": "low",
     }
     # a two-day stay: both events, dated from the first day to the last
     assert (second["event_ids"], second["date"], second["date_end"]) == ([12, 13], "2023-09-15", "2023-09-16")
-    assert (third["status"], third["date"], third["date_start"], third["date_precision"]) == (
+    assert (third["status"], third["date"], third["action_label"], third["trip"]) == (
         "planned",
-        None,
-        None,
-        "unknown",
+        "2023-10-02",
+        "planned visit",
+        1,
     )
 
 
@@ -96,6 +101,7 @@ def test_leg_properties() -> None:
         "to_place": "Komsomolsk-on-Amur",
         "status": "occurred",
         "distance_km": round(itinerary.legs[0].distance_km, 3),
+        "trip": 1,
     }
     assert (second_leg["from"], second_leg["to"], second_leg["status"]) == (2, 3, "planned")
 
@@ -111,6 +117,35 @@ def test_a_leg_across_the_antimeridian_is_a_multilinestring_feature() -> None:
     assert west_part[-1][1] == east_part[0][1]
     west, _, east, _ = collection["bbox"]
     assert west > east  # RFC 7946 5.2
+
+
+def test_the_collection_lists_its_trips_and_each_stop_and_leg_names_its_trip() -> None:
+    events = [
+        event(VLADIVOSTOK, day(2019, 4, 25)),
+        event(VLADIVOSTOK, day(2023, 9, 12)),
+        event(RUSSIA, day(2023, 9, 13)),
+        event(KOMSOMOLSK, day(2023, 9, 15)),
+        event(ANCHORAGE, action="enter"),  # undated
+    ]
+    collection = itinerary_feature_collection(build_itinerary(ACTOR, events))
+    assert_rfc7946(collection)
+    stops = [f["properties"] for f in collection["features"] if f["properties"]["kind"] == "stop"]
+    legs = [f["properties"] for f in collection["features"] if f["properties"]["kind"] == "leg"]
+    assert [(s["place"], s["trip"], s["shown_as"]) for s in stops] == [
+        ("Vladivostok", 1, "point"),
+        ("Vladivostok", 2, "point"),
+        ("Russia", 2, "area"),
+        ("Komsomolsk-on-Amur", 2, "point"),
+        ("Anchorage", None, "point"),
+    ]
+    assert stops[-1]["action"] == "enter" and stops[-1]["action_label"] == "arrived"
+    # Only within the second trip, and past the country-level stop.
+    assert [(leg["from"], leg["to"], leg["trip"]) for leg in legs] == [(2, 4, 2)]
+    assert collection["total_km"] == legs[0]["distance_km"]
+    assert [(t["number"], t["label"], t["stops"], t["precision"]) for t in collection["trips"]] == [
+        (1, "Apr 2019: Russia, 1 stop", [1], "city"),
+        (2, "Sep 2023: Russia, 3 stops", [2, 3, 4], "city"),
+    ]
 
 
 def test_event_feature() -> None:

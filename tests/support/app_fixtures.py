@@ -45,6 +45,11 @@ ANADYR = Place(
 ANCHORAGE = Place(
     "geonames:5879400", "Anchorage", 61.21806, -149.90028, "city", Precision.CITY, "US", "Alaska", 5879400, 291826
 )
+# A country-level place: "in Russia" says nothing of where in it (its point is in Siberia).
+RUSSIA = Place("geonames:2017370", "Russia", 60.0, 100.0, "country", Precision.COUNTRY, "RU", None, 2017370, 0)
+KHABAROVSK = Place(
+    "geonames:2022890", "Khabarovsk", 48.48272, 135.08379, "city", Precision.CITY, "RU", "Khabarovsk", 2022890, 579000
+)
 
 
 def event(actor, place, status="occurred", when=None, start=0, action="visit"):
@@ -70,6 +75,18 @@ TRIP = [
     event("Kim Jong Un", KOMSOMOLSK, when="2023-09-15", start=100),
     event("Kim Jong Un", VLADIVOSTOK, status="planned", start=200, action="travel"),
     event("Vladimir Putin", SOCHI, when="2023-09-15", start=300, action="meet"),
+]
+
+# Kim's two trips to Russia, as the articles tell them: Vladivostok in April 2019, then in
+# September 2023 "Russia" (country level), Vladivostok, Komsomolsk-on-Amur (the train "pulled
+# into" it), a planned stop in Khabarovsk, and a stop no article dates.
+TWO_TRIPS = [
+    event("Kim Jong Un", VLADIVOSTOK, when="2019-04-25", start=0),
+    event("Kim Jong Un", RUSSIA, when="2023-09-12", start=100, action="enter"),
+    event("Kim Jong Un", VLADIVOSTOK, when="2023-09-13", start=200, action="arrive"),
+    event("Kim Jong Un", KOMSOMOLSK, when="2023-09-15", start=300, action="pull"),
+    event("Kim Jong Un", KHABAROVSK, status="planned", when="2023-09-18", start=400, action="travel"),
+    event("Kim Jong Un", SOCHI, start=500, action="meet"),
 ]
 
 # An article as POST /api/articles takes it, with every field given.

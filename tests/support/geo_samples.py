@@ -31,6 +31,9 @@ ANADYR = place("Anadyr", 64.73, 177.51, country="RU")
 ANCHORAGE = place("Anchorage", 61.22, -149.90, country="US")
 
 
+RUSSIA = Place("test:russia", "Russia", 60.0, 100.0, "country", Precision.COUNTRY, country="RU", geonameid=2017370)
+
+
 def event(
     where: Place, when: DateInterval = DateInterval(), status: EventStatus = EventStatus.OCCURRED, **extra: Any
 ) -> Event:

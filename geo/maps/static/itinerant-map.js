@@ -8,7 +8,13 @@
   "use strict";
 
   var PLANNED_COLOUR = "#c2410c";
+  var UNDATED_COLOUR = "#64748b";
   var STATUSES = {occurred: "occurred", planned: "planned", speculative: "speculative"};
+  var PRECISION_WORDS = {country: "country level", admin1: "region level", admin2: "district level",
+                         city: "city", site: "site"};
+  // An area with no outline at hand is a shaded circle of about its size (metres).
+  var AREA_RADIUS = {country: 600000, admin1: 150000, admin2: 40000};
+  var REPLAY_STEP_MS = 1500;
 
   function statusOf(value) {
     return STATUSES[value] || "other";
@@ -33,20 +39,43 @@
   function facts(p) {
     var line = el("p", "itinerant-facts");
     line.appendChild(el("span", "itinerant-date", p.date || "date unknown"));
-    if (p.action) {
+    var action = p.action_label || p.action;
+    if (action) {
       line.appendChild(document.createTextNode(" · "));
-      line.appendChild(el("span", "itinerant-action", p.action));
+      var shown = el("span", "itinerant-action", action);
+      if (p.action && p.action !== action) shown.title = p.action;  // the verb itself, as the evidence says it
+      line.appendChild(shown);
     }
     line.appendChild(document.createTextNode(" · "));
     line.appendChild(el("span", "itinerant-status itinerant-" + statusOf(p.status), p.status));
     return line;
   }
 
+  /* Where the stop is known to (city, country level...) and how far to trust it. */
+  function trust(p) {
+    var line = el("p", "itinerant-trust");
+    var precision = p.place_precision;
+    if (precision) {
+      var words = PRECISION_WORDS[precision] || precision;
+      line.appendChild(el("span", "itinerant-precision", "Precision: " + words));
+    }
+    if (typeof p.confidence === "number") {
+      if (line.childNodes.length) line.appendChild(document.createTextNode(" · "));
+      var cue = p.confidence_cue || "";
+      line.appendChild(el("span", "itinerant-confidence itinerant-confidence-" + cue,
+                          "Confidence: " + cue + " (" + p.confidence.toFixed(2) + ")"));
+    }
+    return line.childNodes.length ? line : null;
+  }
+
   function placePopup(p, options, heading) {
     var box = el("div", "itinerant-popup");
     box.appendChild(el("h3", null, heading));
     if (options.showActor && p.actor) box.appendChild(el("p", "itinerant-actor", p.actor));
+    if (p.tripLabel) box.appendChild(el("p", "itinerant-trip", p.tripLabel));
     box.appendChild(facts(p));
+    var cues = trust(p);
+    if (cues) box.appendChild(cues);
     if (p.evidence) box.appendChild(el("blockquote", "itinerant-evidence", p.evidence));
     var link = articleLink(options.articleUrl, p.article_id);
     if (link) box.appendChild(link);
@@ -65,8 +94,13 @@
     return function () { return el("span", null, text); };
   }
 
+  function isUndated(p) {
+    return p.trip === null || p.trip === undefined;
+  }
+
   function stopIcon(p, colour, shift) {
-    var badge = el("div", "itinerant-stop-badge", String(p.number));
+    // An undated stop has no place in the order: no number.
+    var badge = el("div", "itinerant-stop-badge", isUndated(p) ? "" : String(p.number));
     if (statusOf(p.status) === "occurred") {
       badge.style.background = colour;
     } else {
@@ -75,7 +109,7 @@
     }
     return L.divIcon({
       html: badge,
-      className: "itinerant-stop itinerant-" + statusOf(p.status),
+      className: "itinerant-stop itinerant-" + statusOf(p.status) + (isUndated(p) ? " itinerant-undated" : ""),
       iconSize: [26, 26],
       // Stops at one place (a return, a planned visit) sit side by side rather than hide each other.
       iconAnchor: [13 - 22 * shift, 13],
@@ -85,8 +119,10 @@
   }
 
   function legStyle(p, colour) {
-    if (statusOf(p.status) === "occurred") return {color: colour, weight: 3, opacity: 0.85};
-    return {color: PLANNED_COLOUR, weight: 3, opacity: 0.9, dashArray: "8 7"};
+    // The classes name the leg's trip, so that a page (or a test) can tell trips apart.
+    var className = "itinerant-leg itinerant-trip-" + p.trip;
+    if (statusOf(p.status) === "occurred") return {color: colour, weight: 3, opacity: 0.85, className: className};
+    return {color: PLANNED_COLOUR, weight: 3, opacity: 0.9, dashArray: "8 7", className: className};
   }
 
   function addArrows(layer, p, colour) {
@@ -100,9 +136,50 @@
     });
   }
 
-  /* One actor's itinerary: legs under numbered stop markers, with popups and arrows. */
+  /* "in Russia, 12 Sep 2023": what an area stop's label says. */
+  function areaLabel(p) {
+    return "in " + p.place + (p.when ? ", " + p.when : "");
+  }
+
+  /* "3. Komsomolsk-on-Amur": a stop's name, numbered when it has a place in the order. */
+  function stopTitle(p) {
+    if (p.shown_as === "area") return areaLabel(p);
+    return (isUndated(p) ? "" : p.number + ". ") + p.place;
+  }
+
+  /* An area stop: the country's outline when the page has it, else a shaded circle; a label on it. */
+  function areaLayer(feature, latlng, outline, colour) {
+    var p = feature.properties;
+    var planned = statusOf(p.status) !== "occurred";
+    var stroke = planned ? PLANNED_COLOUR : colour;
+    var style = {color: stroke, weight: 1.5, dashArray: "4 4", fillColor: stroke, fillOpacity: 0.12,
+                 className: "itinerant-area-shape"};
+    var shape = outline
+      ? L.geoJSON(outline, {style: function () { return style; }})
+      : L.circle(latlng, Object.assign({radius: AREA_RADIUS[p.place_precision] || AREA_RADIUS.admin1}, style));
+    var label = el("div", "itinerant-area-label-text", areaLabel(p));
+    label.style.borderColor = stroke;
+    var marker = L.marker(latlng, {
+      icon: L.divIcon({html: label, className: "itinerant-area-label itinerant-" + statusOf(p.status),
+                       iconSize: null, iconAnchor: [0, 12]}),
+      title: areaLabel(p),
+      alt: areaLabel(p),
+      riseOnHover: true,
+    });
+    return {shape: shape, marker: marker};
+  }
+
+  /* One actor's itinerary: areas under legs under numbered stop markers, with popups and arrows. */
   function itineraryLayer(collection, options) {
     var colour = options.colour || "#1d4ed8";
+    var tripColours = options.tripColours || {};
+    function colourOf(p) {
+      if (isUndated(p)) return UNDATED_COLOUR;
+      return tripColours[String(p.trip)] || colour;
+    }
+    var tripLabels = {};
+    (collection.trips || []).forEach(function (trip) { tripLabels[trip.number] = trip.label; });
+    var areas = collection.areas || {};
     var group = L.featureGroup();
     var features = collection.features || [];
     var placeOf = {};
@@ -110,43 +187,59 @@
       if (feature.properties.kind === "stop") placeOf[feature.properties.number] = feature.properties.place;
     });
     var legs = L.geoJSON(null, {
-      style: function (feature) { return legStyle(feature.properties, colour); },
+      style: function (feature) { return legStyle(feature.properties, colourOf(feature.properties)); },
       onEachFeature: function (feature, layer) {
         var p = feature.properties;
         var from = placeOf[p.from], to = placeOf[p.to];
         layer.bindPopup(function () { return legPopup(p, from, to); });
         layer.bindTooltip(textTooltip(from + " \u2192 " + to), {sticky: true});
-        addArrows(layer, p, colour);
+        addArrows(layer, p, colourOf(p));
       },
     });
+    var shapes = L.featureGroup();
     var seen = {};
+    var stopLayers = {};  // stop number -> its marker, for the replay
     var stops = L.geoJSON(null, {
       pointToLayer: function (feature, latlng) {
         var p = feature.properties;
+        if (p.shown_as === "area") {
+          var outline = p.place_precision === "country" && p.country ? areas[p.country] : null;
+          var area = areaLayer(feature, latlng, outline, colourOf(p));
+          shapes.addLayer(area.shape);
+          return area.marker;
+        }
         var key = latlng.lat.toFixed(4) + "," + latlng.lng.toFixed(4);
         var shift = seen[key] || 0;
         seen[key] = shift + 1;
         return L.marker(latlng, {
-          icon: stopIcon(p, colour, shift),
-          title: p.number + ". " + p.place,
-          alt: p.number + ". " + p.place,
+          icon: stopIcon(p, colourOf(p), shift),
+          title: stopTitle(p),
+          alt: stopTitle(p),
           riseOnHover: true,
           zIndexOffset: p.number,
         });
       },
       onEachFeature: function (feature, layer) {
         var p = feature.properties;
-        var shown = options.showActor ? Object.assign({actor: collection.actor}, p) : p;
-        layer.bindPopup(function () { return placePopup(shown, options, p.number + ". " + p.place); }, {maxWidth: 320});
-        layer.bindTooltip(textTooltip(p.number + ". " + p.place + (p.date ? " (" + p.date + ")" : "")));
+        var shown = Object.assign({tripLabel: isUndated(p) ? "Date unknown: in no trip" : tripLabels[p.trip]}, p);
+        if (options.showActor) shown.actor = collection.actor;
+        var heading = p.shown_as === "area" ? p.place : stopTitle(p);
+        layer.bindPopup(function () { return placePopup(shown, options, heading); }, {maxWidth: 320});
+        if (p.shown_as !== "area") {
+          layer.bindTooltip(textTooltip(stopTitle(p) + (p.date ? " (" + p.date + ")" : "")));
+        }
+        stopLayers[p.number] = layer;
       },
     });
     features.forEach(function (feature) {
       (feature.properties.kind === "leg" ? legs : stops).addData(feature);
     });
+    group.addLayer(shapes);
     group.addLayer(legs);
     group.addLayer(stops);
-    group.itinerant = {collection: collection, colour: colour};  // for the replay
+    // For the replay: the data, the colours and each stop's marker.
+    group.itinerant = {collection: collection, colour: colour, colourOf: colourOf, stopLayers: stopLayers,
+                       title: stopTitle};
     return group;
   }
 
@@ -206,6 +299,11 @@
         if (entry.kind === "stop") {
           swatch.textContent = "1";
           swatch.style.background = entry.colour;
+        } else if (entry.kind === "undated") {
+          swatch.className += " itinerant-swatch-stop";
+          swatch.style.background = UNDATED_COLOUR;
+        } else if (entry.kind === "area") {
+          swatch.textContent = "in";
         } else if (entry.kind === "planned-stop") {
           swatch.textContent = "2";
           swatch.style.color = PLANNED_COLOUR;
@@ -266,47 +364,107 @@
     return control;
   }
 
-  /* Replay (leaflet.timeline): the position marker and the legs travelled so far. */
-  function replayInterval(feature) {
-    var p = feature.properties;
-    // A position lasts until the next stop's time, not through it; the last one to the end.
-    return {start: p.start, end: p.end, endExclusive: p.kind === "position" && !p.last};
-  }
-
-  /* The replay's features, from the itinerary layers' own data (not written twice in the page):
-     times[i][n] is when layer i's stop n+1 is reached; every interval ends at `end`. */
-  function replayData(groups, times, end) {
-    var out = [];
-    groups.forEach(function (group, i) {
-      var data = group.itinerant, when = times[i];
-      if (!when) return;
-      var stops = data.collection.features.filter(function (f) { return f.properties.kind === "stop"; });
-      stops.forEach(function (stop, n) {
-        var last = n + 1 === stops.length;
-        out.push({type: "Feature", geometry: stop.geometry, properties: {
-          kind: "position", colour: data.colour, last: last, start: when[n], end: last ? end : when[n + 1]}});
+  /* Replay, stop by stop: steps are [layer index, stop number] pairs, the stops that happened in
+     travel order. Each step shows the stop's name and date, marks where the actor is, and draws the
+     legs travelled so far over the itinerary; planned legs are never drawn as travelled. */
+  function replay(map, groups, steps) {
+    var index = 0, timer = null;
+    var travelled = L.featureGroup().addTo(map);
+    var position = L.circleMarker([0, 0], {radius: 17, weight: 3, fillOpacity: 0.15, interactive: false,
+                                           className: "itinerant-replay-position"});
+    function stopOf(step) {
+      var data = groups[step[0]].itinerant;
+      var found = null;
+      data.collection.features.forEach(function (f) {
+        if (f.properties.kind === "stop" && f.properties.number === step[1]) found = f;
       });
-      data.collection.features.forEach(function (leg) {
-        if (leg.properties.kind !== "leg") return;
-        out.push({type: "Feature", geometry: leg.geometry, properties: {
-          kind: "leg", colour: data.colour, start: when[leg.properties.to - 1], end: end}});
-      });
-    });
-    return {type: "FeatureCollection", features: out};
-  }
-
-  function replayPoint(feature, latlng) {
-    return L.circleMarker(latlng, {radius: 15, interactive: false});
-  }
-
-  function replayStyle(feature) {
-    // GeoJSON applies this to every layer, so the position marker takes its look from here too.
-    var colour = feature.properties.colour;
-    if (feature.properties.kind === "position") {
-      return {radius: 15, weight: 3, color: colour, fillColor: colour, fillOpacity: 0.15, interactive: false,
-              className: "itinerant-replay-position"};
+      return found;
     }
-    return {color: colour, weight: 8, opacity: 0.35, interactive: false, className: "itinerant-replay-leg"};
+    var control = L.control({position: "bottomleft"});
+    var label, counter, playButton, buttons = {};
+    function button(name, text, title, action) {
+      var b = el("button", "itinerant-replay-" + name, text);
+      b.type = "button";
+      b.title = title;
+      b.setAttribute("aria-label", title);
+      b.addEventListener("click", action);
+      buttons[name] = b;
+      return b;
+    }
+    control.onAdd = function () {
+      var box = el("div", "itinerant-replay leaflet-bar");
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-label", "Replay the journey stop by stop");
+      box.appendChild(button("first", "\u258F\u25C0", "First stop", function () { stop(); show(0); }));
+      box.appendChild(button("previous", "\u25C0", "Previous stop", function () { stop(); show(index - 1); }));
+      playButton = button("play", "\u25B6 Play", "Play the journey", function () { timer ? stop() : play(); });
+      box.appendChild(playButton);
+      box.appendChild(button("next", "\u25B6\u258F", "Next stop", function () { stop(); show(index + 1); }));
+      counter = el("span", "itinerant-replay-counter");
+      label = el("output", "itinerant-replay-label");
+      label.setAttribute("aria-live", "polite");
+      box.appendChild(counter);
+      box.appendChild(label);
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+    function show(next) {
+      index = Math.max(0, Math.min(steps.length - 1, next));
+      var reached = {};  // layer index -> the last stop number reached
+      for (var i = 0; i <= index; i++) reached[steps[i][0]] = steps[i][1];
+      travelled.clearLayers();
+      groups.forEach(function (group, g) {
+        var data = group.itinerant;
+        data.collection.features.forEach(function (f) {
+          var p = f.properties;
+          if (p.kind !== "leg" || statusOf(p.status) !== "occurred" || !(p.to <= (reached[g] || 0))) return;
+          travelled.addLayer(L.geoJSON(f, {interactive: false, style: {
+            color: data.colourOf(p), weight: 8, opacity: 0.35, interactive: false,
+            className: "itinerant-replay-leg"}}));
+        });
+      });
+      var step = steps[index], data = groups[step[0]].itinerant, feature = stopOf(step), p = feature.properties;
+      var actor = groups.length > 1 ? data.collection.actor + ": " : "";
+      label.textContent = actor + data.title(p) + (p.shown_as === "area" ? "" : (p.when ? ", " + p.when : ""));
+      counter.textContent = (index + 1) + "/" + steps.length;
+      label.dataset.stop = String(p.number);
+      if (p.shown_as === "area") {
+        position.remove();  // somewhere in the area: no point to mark
+      } else {
+        var colour = data.colourOf(p);
+        position.setLatLng([feature.geometry.coordinates[1], feature.geometry.coordinates[0]]);
+        position.setStyle({color: colour, fillColor: colour});
+        position.addTo(map);
+      }
+      groups.forEach(function (group, g) {
+        var layers = group.itinerant.stopLayers;
+        Object.keys(layers).forEach(function (n) {
+          var node = layers[n].getElement && layers[n].getElement();
+          if (node) node.classList.toggle("itinerant-replay-current", g === step[0] && Number(n) === p.number);
+        });
+      });
+      buttons.previous.disabled = buttons.first.disabled = index === 0;
+      buttons.next.disabled = index === steps.length - 1;
+      if (index === steps.length - 1) stop();
+    }
+    function play() {
+      if (index === steps.length - 1) show(0);
+      playButton.textContent = "\u23F8 Pause";
+      playButton.title = "Pause";
+      timer = window.setInterval(function () { show(index + 1); }, REPLAY_STEP_MS);
+    }
+    function stop() {
+      if (timer) window.clearInterval(timer);
+      timer = null;
+      if (playButton) {
+        playButton.textContent = "\u25B6 Play";
+        playButton.title = "Play the journey";
+      }
+    }
+    control.addTo(map);
+    show(0);
+    return {control: control, show: show, steps: steps, current: function () { return index; }};
   }
 
   root.itinerant = {
@@ -314,10 +472,7 @@
     eventLayer: eventLayer,
     legend: legend,
     embedControl: embedControl,
-    replayData: replayData,
-    replayInterval: replayInterval,
-    replayPoint: replayPoint,
-    replayStyle: replayStyle,
+    replay: replay,
     PLANNED_COLOUR: PLANNED_COLOUR,
   };
 })(window);

@@ -5,8 +5,7 @@ On every configured database.
 
 from __future__ import annotations
 
-import pytest
-from app_fixtures import ANADYR, ANCHORAGE, event
+from app_fixtures import ANADYR, ANCHORAGE, TWO_TRIPS, event
 from geojson_pydantic import FeatureCollection
 
 
@@ -39,13 +38,73 @@ def test_itinerary_in_travel_order(trip_client):
         ("Komsomolsk-on-Amur", "occurred", "2023-09-15"),
         ("Vladivostok", "planned", None),
     ]
-    assert [(leg["from_stop"], leg["to_stop"], leg["status"]) for leg in itinerary["legs"]] == [
-        (1, 2, "occurred"),
-        (2, 3, "planned"),
+    # April 2019 and September 2023 are two trips, and the plan has no date: no leg joins any of them.
+    assert [(t["label"], t["stops"]) for t in itinerary["trips"]] == [
+        ("Apr 2019: Primorye, Russia, 1 stop", [1]),
+        ("Sep 2023: Khabarovsk, Russia, 1 stop", [2]),
     ]
-    # Vladivostok to Komsomolsk-on-Amur: about 915 km along the geodesic.
+    assert itinerary["undated"] == [3]
+    assert itinerary["legs"] == []
+    assert (itinerary["total_km"], itinerary["planned_km"]) == (0.0, 0.0)
+
+
+def test_itinerary_in_trips_with_legs_only_between_cities_of_one_trip(make_client):
+    client = make_client(events=TWO_TRIPS)
+    client.post("/api/articles", json={"text": "Kim went to Russia twice."})
+    itinerary = client.get("/api/actors/kim-jong-un/itinerary").json()
+    assert [(s["number"], s["place"], s["trip"], s["shown_as"], s["action_label"]) for s in itinerary["stops"]] == [
+        (1, "Vladivostok", 1, "point", "visited"),
+        (2, "Russia", 2, "area", "arrived"),
+        (3, "Vladivostok", 2, "point", "arrived"),
+        (4, "Komsomolsk-on-Amur", 2, "point", "arrived"),
+        (5, "Khabarovsk", 2, "point", "planned visit"),
+        (6, "Sochi", None, "point", "met"),
+    ]
+    assert itinerary["stops"][3]["action"] == "pull"  # the verb itself is kept
+    assert {s["confidence"] for s in itinerary["stops"]} == {0.7}
+    assert [(leg["from_stop"], leg["to_stop"], leg["status"], leg["trip"]) for leg in itinerary["legs"]] == [
+        (3, 4, "occurred", 2),
+        (4, 5, "planned", 2),
+    ]
+    # Vladivostok to Komsomolsk-on-Amur, about 915 km; not the 2019 trip, nor Russia's centre point.
     assert 905 < itinerary["total_km"] < 925
-    assert itinerary["planned_km"] == pytest.approx(itinerary["total_km"], rel=1e-6)
+    assert [t["label"] for t in itinerary["trips"]] == [
+        "Apr 2019: Primorye, Russia, 1 stop",
+        "Sep 2023: Russia, 4 stops",
+    ]
+    assert itinerary["undated"] == [6]
+    # Last seen where the last dated stop that happened was, not at the undated one.
+    assert client.get("/api/actors/kim-jong-un").json()["last_place"] == "Komsomolsk-on-Amur"
+
+
+def test_the_trip_gap_is_a_setting(make_client):
+    client = make_client(events=TWO_TRIPS, trip_gap_days=3660)
+    client.post("/api/articles", json={"text": "Kim went to Russia twice."})
+    itinerary = client.get("/api/actors/kim-jong-un/itinerary").json()
+    assert [t["stops"] for t in itinerary["trips"]] == [[1, 2, 3, 4, 5]]
+    assert [(leg["from_stop"], leg["to_stop"]) for leg in itinerary["legs"]] == [(1, 3), (3, 4), (4, 5)]
+
+
+def test_itinerary_geojson_carries_trips_precision_and_readable_actions(make_client):
+    client = make_client(events=TWO_TRIPS)
+    client.post("/api/articles", json={"text": "Kim went to Russia twice."})
+    collection = client.get("/api/actors/kim-jong-un/itinerary.geojson").json()
+    FeatureCollection.model_validate(collection)
+    stops = [f["properties"] for f in collection["features"] if f["properties"]["kind"] == "stop"]
+    legs = [f["properties"] for f in collection["features"] if f["properties"]["kind"] == "leg"]
+    assert [(s["trip"], s["place_precision"], s["action"], s["action_label"]) for s in stops] == [
+        (1, "city", "visit", "visited"),
+        (2, "country", "enter", "arrived"),
+        (2, "city", "arrive", "arrived"),
+        (2, "city", "pull", "arrived"),
+        (2, "city", "travel", "planned visit"),
+        (None, "city", "meet", "met"),
+    ]
+    assert [(leg["from"], leg["to"], leg["trip"]) for leg in legs] == [(3, 4, 2), (4, 5, 2)]
+    assert [(t["number"], t["stops"], t["known_only_as_area"]) for t in collection["trips"]] == [
+        (1, [1], False),
+        (2, [2, 3, 4, 5], False),
+    ]
 
 
 def test_itinerary_geojson_is_rfc7946(trip_client):

@@ -159,8 +159,10 @@ def test_an_event_says_the_same_in_the_api_the_geojson_and_the_csv(trip_client):
     (api,) = trip_client.get("/api/events?actor=vladimir-putin").json()["items"]
     (geojson,) = trip_client.get("/api/events.geojson?actor=vladimir-putin").json()["features"]
     properties = geojson["properties"]
-    for field in ("action", "status", "date", "date_start", "date_end", "date_precision", "evidence", "co_actors"):
+    fields = ("action", "action_label", "status", "date", "date_start", "date_end", "date_precision", "evidence")
+    for field in (*fields, "co_actors"):
         assert api[field] == properties[field], field
+    assert (api["action"], api["action_label"]) == ("meet", "met")
     assert (api["place"]["gazetteer_id"], api["place"]["name"]) == (properties["gazetteer_id"], properties["place"])
     assert geojson["geometry"]["coordinates"] == [api["lon"], api["lat"]]
     assert set(CSV_COLUMNS) <= set(properties) | {"lat", "lon"}

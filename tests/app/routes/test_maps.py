@@ -36,7 +36,7 @@ def test_actor_map_page_draws_the_itinerary(trip_client):
     places = [f["properties"]["place"] for f in collection["features"] if f["properties"]["kind"] == "stop"]
     assert places == ["Vladivostok", "Komsomolsk-on-Amur", "Vladivostok"]
     assert options["articleUrl"] == "/articles/{id}"
-    assert "itinerant.legend(" in response.text and "L.timelineSliderControl" in response.text
+    assert "itinerant.legend(" in response.text and "itinerant.replay(" in response.text
     assert "<title>Kim Jong Un: itinerary</title>" in response.text
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from app_fixtures import TRIP
+from app_fixtures import TRIP, TWO_TRIPS
 
 from app.routes.pages import segments_of
 from app.schemas import MentionPublic
@@ -54,6 +54,7 @@ def test_article_page_highlights_and_links_its_places(trip_client):
     assert "&lt;script&gt;alert(&#39;text&#39;)&lt;/script&gt;" in html  # the article's own text, as text
     assert '<a href="https://news.example/kim" rel="noopener nofollow">original</a>' in html
     assert "Vladimir Putin" in html and "&lt;img src=x onerror=" in html  # its events, evidence as text
+    assert '<td title="meet">met</td>' in html and '<td title="travel">planned visit</td>' in html
     _no_markup_from_articles(html)
 
 
@@ -70,12 +71,43 @@ def test_unknown_article_page_is_404(client):
 
 def test_actor_page_has_the_itinerary_table_beside_the_map(trip_client):
     html = trip_client.get("/actors/kim-jong-un").text
-    rows = html.split("<tbody>")[1].split("</tbody>")[0].count("<tr")
-    assert rows == 3
+    # Two trips years apart and an undated plan: a table each, one row each.
+    rows = [body.split("</tbody>")[0].count("<tr") for body in html.split("<tbody>")[1:]]
+    assert rows == [1, 1, 1]
     assert '<iframe src="/embed/actors/kim-jong-un"' in html
     assert "2019-04" in html and "planned" in html and "&lt;img src=x" in html
     assert "&lt;iframe src=&#34;http://testserver/embed/actors/kim-jong-un&#34;" in html  # embed code to copy
     _no_markup_from_articles(html)
+
+
+def _section(html: str, section_id: str) -> str:
+    return html.split(f'id="{section_id}"')[1].split("</section>")[0]
+
+
+def test_actor_page_has_a_heading_per_trip_and_the_undated_stops_apart(make_client):
+    events = [dataclasses.replace(TWO_TRIPS[1], evidence=HOSTILE_EVIDENCE), *TWO_TRIPS[:1], *TWO_TRIPS[2:]]
+    client = make_client(events=events)
+    client.post("/api/articles", json={"text": "Kim went to Russia twice."})
+    html = client.get("/actors/kim-jong-un").text
+    first, second, undated = _section(html, "trip-1"), _section(html, "trip-2"), _section(html, "undated")
+    assert "<h3>Apr 2019: Primorye, Russia, 1 stop</h3>" in first
+    assert "<h3>Sep 2023: Russia, 4 stops</h3>" in second and "915 km between cities" in second
+    assert "<h3>Undated</h3>" in undated and "Sochi" in undated
+    assert '<td class="num"></td>' in undated  # unnumbered
+    # The country-level stop is an area, with its precision; actions read as what happened.
+    assert "<td>in Russia" in second and "country level" in second
+    assert '<td title="pull">arrived</td>' in second and '<td title="travel">planned visit</td>' in second
+    assert 'class="confidence confidence-medium" title="confidence 0.70">medium</span>' in second
+    assert "km travelled" in html
+    _no_markup_from_articles(html)
+
+
+def test_a_trip_with_no_city_says_it_is_known_only_at_country_level(make_client):
+    client = make_client(events=TWO_TRIPS[1:2])
+    client.post("/api/articles", json={"text": "Kim went to Russia."})
+    trip = _section(client.get("/actors/kim-jong-un").text, "trip-1")
+    assert "<h3>Sep 2023: Russia, 1 stop</h3>" in trip
+    assert "Known only at country level: no article says where in Russia." in trip
 
 
 def test_ingest_form_renders(client):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from itinerary_samples import (
@@ -15,7 +16,9 @@ from itinerary_samples import (
     LOS_ANGELES,
     OCCURRED,
     PLANNED,
+    PRIMORYE,
     PYONGYANG,
+    RUSSIA,
     SPECULATIVE,
     TOKYO,
     VLADIVOSTOK,
@@ -29,6 +32,7 @@ from geo.errors import InvalidInputError
 from geo.geodesy import PATH_SPACING_KM
 from geo.itinerary import (
     MAX_STAY_GAP,
+    TRIP_GAP,
     Itinerary,
     build_itinerary,
     build_stops,
@@ -159,7 +163,7 @@ def test_an_undated_event_joins_the_stay_it_follows() -> None:
 
 def test_occurred_and_planned_at_one_place_stay_apart() -> None:
     been = event(VLADIVOSTOK, day(2023, 9, 12))
-    plan = event(VLADIVOSTOK, DateInterval(), PLANNED)
+    plan = event(VLADIVOSTOK, day(2023, 9, 14), PLANNED)
     itinerary = build_itinerary(ACTOR, [plan, been])
     assert stop_names(itinerary) == [("Vladivostok", "occurred"), ("Vladivostok", "planned")]
     (leg,) = itinerary.legs
@@ -200,8 +204,8 @@ def test_leg_distance_and_status() -> None:
     events = [
         event(PYONGYANG, day(2023, 9, 10)),
         event(VLADIVOSTOK, day(2023, 9, 12)),
-        event(KOMSOMOLSK, DateInterval(), PLANNED),
-        event(KHABAROVSK, DateInterval(), SPECULATIVE, at=40),
+        event(KOMSOMOLSK, day(2023, 9, 14), PLANNED),
+        event(KHABAROVSK, day(2023, 9, 16), SPECULATIVE, at=40),
     ]
     itinerary = build_itinerary(ACTOR, events)
     statuses = [leg.status for leg in itinerary.legs]
@@ -260,6 +264,111 @@ def test_itinerary_bbox_crosses_the_antimeridian_when_its_legs_do() -> None:
     assert north > ANADYR.lat  # the geodesic bows poleward of both ends
 
 
+# -- trips ----------------------------------------------------------------------------------
+
+
+def test_stops_more_than_thirty_days_apart_are_two_trips_with_no_leg_between() -> None:
+    events = [
+        event(VLADIVOSTOK, month(2019, 4)),
+        event(KHABAROVSK, day(2019, 4, 26)),
+        event(VLADIVOSTOK, day(2023, 9, 12)),
+        event(KOMSOMOLSK, day(2023, 9, 15)),
+    ]
+    itinerary = build_itinerary(ACTOR, events)
+    assert [[stop.number for stop in trip.stops] for trip in itinerary.trips] == [[1, 2], [3, 4]]
+    assert [stop.trip for stop in itinerary.stops] == [1, 1, 2, 2]
+    assert [(leg.origin.number, leg.destination.number) for leg in itinerary.legs] == [(1, 2), (3, 4)]
+    assert [trip.legs for trip in itinerary.trips] == [itinerary.legs[:1], itinerary.legs[1:]]
+    assert itinerary.total_km == pytest.approx(sum(leg.distance_km for leg in itinerary.legs))
+
+
+@pytest.mark.parametrize(("days_later", "trips"), [(TRIP_GAP.days, 1), (TRIP_GAP.days + 1, 2)])
+def test_the_trip_gap_boundary_is_thirty_days(days_later: int, trips: int) -> None:
+    later = date(2023, 9, 1) + timedelta(days=days_later)
+    events = [event(VLADIVOSTOK, day(2023, 9, 1)), event(KOMSOMOLSK, day(later.year, later.month, later.day))]
+    itinerary = build_itinerary(ACTOR, events)
+    assert len(itinerary.trips) == trips
+    assert len(itinerary.legs) == (1 if trips == 1 else 0)
+
+
+def test_the_trip_gap_is_a_parameter() -> None:
+    events = [event(VLADIVOSTOK, day(2023, 9, 1)), event(KOMSOMOLSK, day(2023, 9, 20))]
+    assert len(build_itinerary(ACTOR, events).trips) == 1
+    assert len(build_itinerary(ACTOR, events, trip_gap=timedelta(days=10)).trips) == 2
+    with pytest.raises(InvalidInputError):
+        build_itinerary(ACTOR, events, trip_gap=timedelta(days=-1))
+
+
+def test_the_gap_is_measured_from_the_end_of_the_trip_so_far() -> None:
+    # A month-long stay ends on 30 April: a stop on 20 May is twenty days after it, not fifty.
+    events = [event(VLADIVOSTOK, month(2019, 4)), event(KHABAROVSK, day(2019, 5, 20))]
+    assert len(build_itinerary(ACTOR, events).trips) == 1
+
+
+def test_a_plan_dated_long_before_the_trip_it_follows_is_a_trip_of_its_own() -> None:
+    events = [event(KOMSOMOLSK, day(2023, 9, 15)), event(VLADIVOSTOK, month(2019, 4), PLANNED)]
+    itinerary = build_itinerary(ACTOR, events)
+    assert [len(trip.stops) for trip in itinerary.trips] == [1, 1]
+    assert itinerary.legs == ()
+
+
+def test_undated_stops_are_apart_after_the_dated_ones_with_no_leg_and_no_km() -> None:
+    events = [
+        event(TOKYO, DateInterval(), at=5),
+        event(VLADIVOSTOK, day(2023, 9, 12), at=10),
+        event(KOMSOMOLSK, DateInterval(), PLANNED, at=20),
+        event(KHABAROVSK, day(2023, 9, 14), PLANNED, at=30),
+    ]
+    itinerary = build_itinerary(ACTOR, events)
+    assert [(stop.place.name, stop.number, stop.trip) for stop in itinerary.stops] == [
+        ("Vladivostok", 1, 1),
+        ("Khabarovsk", 2, 1),
+        ("Tokyo", 3, None),
+        ("Komsomolsk-on-Amur", 4, None),
+    ]
+    assert [stop.place.name for stop in itinerary.undated] == ["Tokyo", "Komsomolsk-on-Amur"]
+    ((only,),) = [trip.legs for trip in itinerary.trips]
+    assert (only.origin.place, only.destination.place, only.status) == (VLADIVOSTOK, KHABAROVSK, PLANNED)
+    assert itinerary.legs == (only,)
+    assert itinerary.total_km == 0.0
+
+
+def test_area_stops_have_no_legs_and_km_count_only_between_point_stops() -> None:
+    events = [
+        event(VLADIVOSTOK, day(2023, 9, 12)),
+        event(RUSSIA, day(2023, 9, 13)),  # "in Russia": its point is in Siberia, far from anywhere he went
+        event(KOMSOMOLSK, day(2023, 9, 15)),
+        event(PRIMORYE, day(2023, 9, 16)),
+    ]
+    itinerary = build_itinerary(ACTOR, events)
+    (trip,) = itinerary.trips
+    assert [stop.is_area for stop in trip.stops] == [False, True, False, True]
+    (leg,) = itinerary.legs
+    assert (leg.origin.place, leg.destination.place) == (VLADIVOSTOK, KOMSOMOLSK)
+    assert itinerary.total_km == pytest.approx(geodesic_km(VLADIVOSTOK, KOMSOMOLSK))
+    assert not trip.known_only_as_area
+
+
+def test_a_trip_known_only_at_country_level_has_its_area_stop_and_no_leg() -> None:
+    itinerary = build_itinerary(ACTOR, [event(RUSSIA, day(2023, 9, 13)), event(RUSSIA, day(2023, 9, 25))])
+    (trip,) = itinerary.trips
+    assert trip.known_only_as_area and trip.precision.value == "country"
+    assert [stop.place for stop in trip.stops] == [RUSSIA, RUSSIA]
+    assert itinerary.legs == () and itinerary.total_km == 0.0
+
+
+def test_trip_labels_name_the_month_the_shared_country_and_the_stops() -> None:
+    events = [
+        event(VLADIVOSTOK, month(2019, 4)),
+        event(VLADIVOSTOK, day(2023, 9, 12)),
+        event(RUSSIA, day(2023, 9, 13)),
+        event(KOMSOMOLSK, day(2023, 9, 15)),
+        event(PYONGYANG, day(2023, 10, 2)),
+    ]
+    labels = [trip.label for trip in build_itinerary(ACTOR, events).trips]
+    assert labels == ["Apr 2019: Primorye, Russia, 1 stop", "Sep\u2013Oct 2023: Russia and North Korea, 4 stops"]
+
+
 # -- bad input ------------------------------------------------------------------------------
 
 
@@ -281,4 +390,6 @@ def test_coordinates_off_the_globe_are_refused(lat: float, lon: float) -> None:
 
 def test_build_stops_gives_the_itinerarys_stops_without_legs() -> None:
     events = [event(TOKYO, day(2020, 1, 1)), event(LOS_ANGELES, day(2020, 1, 2))]
-    assert build_stops(ACTOR, events) == build_itinerary(ACTOR, events).stops
+    # The same stops, but for the trip each belongs to, which only the itinerary works out.
+    stops = build_itinerary(ACTOR, events).stops
+    assert build_stops(ACTOR, events) == tuple(dataclasses.replace(stop, trip=None) for stop in stops)

@@ -7,13 +7,13 @@ import json
 import re
 
 import pytest
-from app_fixtures import KOMSOMOLSK, TRIP, VLADIVOSTOK
-from map_samples import KIM, OFFLINE, PUTIN
+from app_fixtures import KOMSOMOLSK, TRIP, TWO_TRIPS, VLADIVOSTOK
+from map_samples import KIM, OFFLINE, PUTIN, TOUR
 
 from geo.errors import InvalidInputError
 from geo.features import event_feature
 from geo.itinerary import build_itinerary
-from geo.maps.builders import actors_map, events_map, itinerary_map, render_map
+from geo.maps.builders import PALETTE, actors_map, events_map, itinerary_map, render_map, trip_colours
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)"> `${alert(3)}` C:\\users'
 
@@ -27,26 +27,74 @@ def _call_data(html: str, function: str) -> list:
 
 
 def test_itinerary_map_has_numbered_stops_and_legs_in_travel_order():
-    html = render_map(itinerary_map(KIM, OFFLINE))
+    html = render_map(itinerary_map(TOUR, OFFLINE))
     ((collection, options),) = _call_data(html, "itineraryLayer")
     stops = [f["properties"] for f in collection["features"] if f["properties"]["kind"] == "stop"]
     legs = [f["properties"] for f in collection["features"] if f["properties"]["kind"] == "leg"]
-    assert [(s["number"], s["place"], s["status"]) for s in stops] == [
-        (1, "Vladivostok", "occurred"),
-        (2, "Komsomolsk-on-Amur", "occurred"),
-        (3, "Vladivostok", "planned"),
+    assert [(s["number"], s["place"], s["status"], s["trip"]) for s in stops] == [
+        (1, "Vladivostok", "occurred", 1),
+        (2, "Komsomolsk-on-Amur", "occurred", 1),
+        (3, "Vladivostok", "planned", 1),
     ]
     assert [(leg["from"], leg["to"], leg["status"]) for leg in legs] == [(1, 2, "occurred"), (2, 3, "planned")]
-    assert stops[0]["evidence"] == TRIP[0].evidence and "action" in stops[0] and "date" in stops[0]
+    assert "action" in stops[0] and "date" in stops[0]
     assert options["colour"] and options["showActor"] is False
     assert "leaflet.textpath" in html  # arrows along the legs
 
 
-def test_itinerary_map_has_legend_time_control_fitted_bounds_and_credits():
+def test_each_trip_has_its_colour():
+    html = render_map(itinerary_map(KIM, OFFLINE))
+    ((_collection, options),) = _call_data(html, "itineraryLayer")
+    assert options["tripColours"] == {"1": PALETTE[0], "2": PALETTE[1]}
+    # With several actors, each keeps its hue and its trips take shades of it.
+    several = render_map(actors_map([KIM, PUTIN], OFFLINE))
+    (_, kim_options), (_, putin_options) = _call_data(several, "itineraryLayer")
+    assert kim_options["tripColours"]["1"] == PALETTE[0] != kim_options["tripColours"]["2"]
+    assert putin_options["tripColours"] == {"1": PALETTE[1]}
+    assert trip_colours(KIM, "#000000", alone=False) == {"1": "#000000", "2": "#666666"}
+
+
+def test_a_country_level_stop_is_an_area_with_its_outline_and_no_leg():
+    itinerary = build_itinerary("Kim Jong Un", [e for e in TWO_TRIPS if e.place.name != "Sochi"])
+    html = render_map(itinerary_map(itinerary, OFFLINE))
+    ((collection, _options),) = _call_data(html, "itineraryLayer")
+    [russia] = [f["properties"] for f in collection["features"] if f["properties"].get("place") == "Russia"]
+    assert (russia["shown_as"], russia["place_precision"], russia["when"]) == ("area", "country", "12 Sep 2023")
+    assert collection["areas"]["RU"]["type"] == "MultiPolygon"  # Russia's outline, from the bundled basemap
+    legs = [f["properties"] for f in collection["features"] if f["properties"]["kind"] == "leg"]
+    assert russia["number"] not in {n for leg in legs for n in (leg["from"], leg["to"])}
+    assert [t["label"] for t in collection["trips"]] == [
+        "Apr 2019: Primorye, Russia, 1 stop",
+        "Sep 2023: Russia, 4 stops",
+    ]
+    ((entries,),) = _call_data(html, "legend")
+    assert "area" in {e["kind"] for e in entries}
+    # The view is fitted to the cities, not to Russia's centre point in Siberia.
+    fit = re.search(r"\.fitBounds\((\[\[.*?\]\]),", html)
+    (south, west), (north, east) = json.loads(fit.group(1))
+    assert (south, west, north, east) == (VLADIVOSTOK.lat, VLADIVOSTOK.lon, KOMSOMOLSK.lat, KOMSOMOLSK.lon)
+
+
+def test_stops_years_apart_and_an_undated_plan_get_no_legs():
+    html = render_map(itinerary_map(KIM, OFFLINE))
+    ((collection, _options),) = _call_data(html, "itineraryLayer")
+    stops = [f["properties"] for f in collection["features"] if f["properties"]["kind"] == "stop"]
+    assert [(s["number"], s["trip"]) for s in stops] == [(1, 1), (2, 2), (3, None)]
+    assert stops[0]["evidence"] == TRIP[0].evidence
+    assert [f for f in collection["features"] if f["properties"]["kind"] == "leg"] == []
+
+
+def test_itinerary_map_has_legend_replay_fitted_bounds_and_credits():
     html = render_map(itinerary_map(KIM, OFFLINE))
     ((entries,),) = _call_data(html, "legend")
-    assert {e["kind"] for e in entries} == {"stop", "leg", "planned-stop", "planned"}
-    assert "L.timelineSliderControl" in html and "L.timeline(" in html
+    # Two trips, a colour each, and an undated stop.
+    assert [(e["kind"], e["label"]) for e in entries if e["kind"] in ("leg", "undated")] == [
+        ("leg", "Apr 2019: Primorye, Russia, 1 stop"),
+        ("leg", "Sep 2023: Khabarovsk, Russia, 1 stop"),
+        ("undated", "Date unknown: no leg"),
+    ]
+    assert {e["kind"] for e in entries} == {"stop", "leg", "undated", "planned-stop", "planned"}
+    assert "itinerant.replay(" in html
     fit = re.search(r"\.fitBounds\((\[\[.*?\]\]),", html)
     (south, west), (north, east) = json.loads(fit.group(1))
     assert (south, north) == (VLADIVOSTOK.lat, KOMSOMOLSK.lat) and (west, east) == (VLADIVOSTOK.lon, KOMSOMOLSK.lon)

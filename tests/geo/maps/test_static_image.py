@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from app_fixtures import ANADYR, ANCHORAGE, KOMSOMOLSK, VLADIVOSTOK, event
-from map_samples import KIM
+from map_samples import KIM, TOUR
 from PIL import Image
 
 from geo.errors import InvalidInputError
@@ -24,7 +24,7 @@ def _texts(drawing) -> list[str]:
 
 
 def test_point_stops_are_numbered_discs_joined_by_legs_and_a_revisited_city_shares_one():
-    drawing = itinerary_drawing(KIM)
+    drawing = itinerary_drawing(TOUR)  # one trip: the shared fixture's stops are two trips and an undated plan
     discs = [shape for shape in drawing.shapes if isinstance(shape, Disc)]
     assert sorted(d.label for d in discs) == ["1, 3", "2"]  # Vladivostok is stops 1 and 3
     lines = [shape for shape in drawing.shapes if isinstance(shape, Line)]

@@ -1,0 +1,86 @@
+"""What an event's action means to a reader: "arrived", "met", "planned visit" for the trigger's lemma.
+
+The event reader keeps the trigger's lemma as the action ("pull" from "pulled into the station",
+"enter" from "entered Russia"): exact, and what the evidence sentence says, but not what a table
+or a popup should show. `action_label` says what the act amounts to, in the past tense for what
+occurred; a plan is a "planned visit" (or a "planned meeting"...), whatever verb announced it,
+because the verb of a plan is often the announcement's ("will travel", "is expected to arrive").
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from geo.model import EventStatus
+
+__all__ = ["ACTION_LABELS", "action_label"]
+
+# Trigger lemmas (geo.text.events.triggers) -> what happened. Verbs of motion that end at the
+# place ("pull into", "enter", "reach", "land", "cross into") all mean the actor arrived there.
+ACTION_LABELS: Final = {
+    "arrive": "arrived",
+    "arrival": "arrived",
+    "enter": "arrived",
+    "pull": "arrived",
+    "reach": "arrived",
+    "land": "arrived",
+    "cross": "arrived",
+    "make": "arrived",  # "made it to Paris"
+    "come": "arrived",
+    "visit": "visited",
+    "trip": "visited",
+    "journey": "visited",
+    "voyage": "visited",
+    "tour": "toured",
+    "inspect": "inspected",
+    "stay": "stayed",
+    "stopover": "stopped over",
+    "layover": "stopped over",
+    "stop": "stopped over",
+    "travel": "travelled",
+    "go": "travelled",
+    "head": "travelled",
+    "fly": "flew",
+    "drive": "travelled",
+    "sail": "sailed",
+    "return": "returned",
+    "homecoming": "returned",
+    "leave": "left",
+    "depart": "left",
+    "move": "moved",
+    "relocate": "moved",
+    "meet": "met",
+    "meeting": "met",
+    "talk": "held talks",
+    "talks": "held talks",
+    "hold": "held talks",
+    "summit": "attended",
+    "attend": "attended",
+    "take": "attended",  # "took part in"
+    "join": "attended",
+    "performance": "performed",
+    "host": "hosted",
+    "welcome": "hosted",
+    "greet": "hosted",
+    "receive": "hosted",
+    "brief": "met",
+    "accompany": "accompanied",
+    "invitation": "invited",
+}
+
+# For a plan, what kind of plan it was: a meeting, a visit.
+_MEETING_ACTIONS: Final = frozenset({"meet", "meeting", "talk", "talks", "hold", "summit", "host", "brief"})
+_PLANNED: Final = {EventStatus.PLANNED: "planned", EventStatus.SPECULATIVE: "possible"}
+
+
+def action_label(action: str, status: EventStatus = EventStatus.OCCURRED) -> str:
+    """ "arrived", "met", "planned visit"...: the action as a reader should see it.
+
+    A lemma the table does not know reads "was there" rather than a raw verb: the event says
+    only that the actor was at the place.
+    """
+    lemma = action.strip().lower()
+    if status in _PLANNED:
+        kind = "meeting" if lemma in _MEETING_ACTIONS else "visit"
+        return f"{_PLANNED[status]} {kind}"
+    return ACTION_LABELS.get(lemma, "was there")
