@@ -63,6 +63,7 @@ __all__ = [
     "TOWN_FACILITY_HEADS",
     "SEAT_KIND",
     "venue_after",
+    "in_locative_context",
 ]
 
 # Lower-case words that may sit inside a place name ("Komsomolsk-on-Amur", "Rio de Janeiro").
@@ -288,7 +289,8 @@ def judge_name(
     """Whether the gazetteer name `key`, at [start, end) of the text, is a place mention.
 
     `qualified`: the name is followed by a region or country that holds one of its candidates
-    ("Wainwright, Alta."), which makes a place of a name that is also an English word.
+    ("Wainwright, Alta."), which makes a place of a name that is also an English word or that
+    the NER model takes for a person ("Greer, South Carolina").
     """
     text = context.text
     surface = text[start:end]
@@ -364,19 +366,23 @@ def judge_name(
     ):
         return _reject("inside a person's name")
     # A PERSON or ORG tag on exactly this span vetoes only a name with no standing as a place.
-    if exact_labels & (PERSON_LABELS | ORGANISATION_LABELS) and not exact_labels & PLACE_LABELS and not prominent:
+    if (
+        exact_labels & (PERSON_LABELS | ORGANISATION_LABELS)
+        and not exact_labels & PLACE_LABELS
+        and not (prominent or qualified)
+    ):
         return _reject("tagged as a person or organisation")
     if context.analysis is None and _next_to_unknown_name(text, start, end, context):
         return _reject("beside a capitalised name: a person")
     # A multi-word capitalised name ("Black Sea", "Rapides Parish") is evidence enough by itself.
-    if " " not in key and not (prominent or ner_says_place or town_venue or _in_locative_context(text, start, end)):
+    if " " not in key and not (prominent or ner_says_place or town_venue or in_locative_context(text, start, end)):
         return _reject(LITTLE_KNOWN)
     if best.place.precision is Precision.SITE and _is_speaker(text, start, end):
         return _reject("an institution speaking")
     return _ACCEPT
 
 
-def _in_locative_context(text: str, start: int, end: int) -> bool:
+def in_locative_context(text: str, start: int, end: int) -> bool:
     """After a locative word ("in", "near"...) or before a qualifier ("X, Region", "X (Region)")."""
     previous = _PREVIOUS_WORD.search(text[max(0, start - 20) : start])
     if previous is not None and previous.group(1).casefold() in LOCATIVE_WORDS:

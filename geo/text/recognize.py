@@ -27,7 +27,7 @@ from geo.gazetteer.names import normalize_name
 from geo.model import Mention, MentionRole, Precision
 from geo.text.context import build_context
 from geo.text.dateline import find_dateline
-from geo.text.filters import FACILITY_HEADS, LIST_JOINER, LITTLE_KNOWN, judge_name, venue_after
+from geo.text.filters import FACILITY_HEADS, LIST_JOINER, LITTLE_KNOWN, in_locative_context, judge_name, venue_after
 from geo.text.lookup import CandidateLookup, is_demonym
 from geo.text.matcher import NameMatch, matcher_for, select_longest
 from geo.text.nlp import PLACE_LABELS, TextAnalysis, analyse_text, analysis_from_doc
@@ -44,6 +44,15 @@ _VENUE_BEFORE = re.compile(
     r"(?:,[ \u00a0]|[ \u00a0]in[ \u00a0])\Z"
 )
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?")
+# Rejections that another mention of the same name as a place outweighs.
+_WEAK_DOUBTS = frozenset(
+    {
+        LITTLE_KNOWN,
+        "tagged as a person or organisation",
+        "an English noun",
+        "beside a capitalised name: a person",
+    }
+)
 # The comma between a town and its region ("Wainwright, Alta."), on one line.
 _QUALIFYING_COMMA = re.compile(r",[ \u00a0]")
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w'\u2019\-]*[ \u00a0]\Z")
@@ -101,6 +110,8 @@ class PlaceRecognizer:
 
         accepted: list[NameMatch] = []
         little_known: list[NameMatch] = []
+        doubted: list[tuple[NameMatch, str]] = []
+        placed: set[str] = set()  # names accepted where the text sets them as places
         rejected: set[tuple[int, int]] = set()
         starting_at: dict[int, list[NameMatch]] = {}
         for match in raw:
@@ -114,10 +125,20 @@ class PlaceRecognizer:
             )
             if judgement.accepted:
                 accepted.append(match)
+                if is_dateline or qualified or in_locative_context(text, match.start, match.end):
+                    placed.add(match.key)
             else:
                 rejected.add((match.start, match.end))
+                doubted.append((match, judgement.reason))
                 if judgement.reason == LITTLE_KNOWN:
                     little_known.append(match)
+        # One sense per story: a name the story sets as a place (a dateline, "in X", "X, Region")
+        # is a place at its other mentions where only a weak signal said otherwise
+        # ("Greer, South Carolina" ... "Greer's city limits", "the mayor of Greer").
+        for match, reason in doubted:
+            if match.key in placed and reason in _WEAK_DOUBTS:
+                accepted.append(match)
+                rejected.discard((match.start, match.end))
         chosen = select_longest(accepted + _coordinated(text, little_known, select_longest(accepted)))
         found = [
             self._role(m.start, self._abbreviation_end(text, m.start, m.end, m.key), m.key, dateline) for m in chosen

@@ -200,3 +200,26 @@ def qualified_world() -> MemoryGazetteer:
 )
 def test_a_word_followed_by_its_own_region_is_a_town(use_ner, text, expected) -> None:
     assert surfaces(qualified_world(), use_ner, text) == expected
+
+
+def story_world() -> MemoryGazetteer:
+    g = qualified_world()
+    g.add(make_place(4580569, "Greer", 34.94, -82.23, country="US", admin1="South Carolina", population=28_365))
+    g.add(make_place(4597040, "South Carolina", 34.0, -81.0, precision=Precision.ADMIN1, country="US"))
+    g.alias("geonames:4597040", "S.C.", name_type=NameType.ABBREVIATION)
+    return g
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name the story sets as a place stays a place where it stands alone...
+        ("GREER, S.C. (AP) — The park will open. Greer officials said so on Monday.", ["GREER", "S.C.", "Greer"]),
+        ("Greer, South Carolina, grew fast. Greer has a new city hall.", ["Greer", "South Carolina", "Greer"]),
+        # ...but alone, with nothing to set it as a place, it is not one.
+        ("Greer officials said the park would open.", []),
+    ],
+)
+def test_a_name_the_story_sets_as_a_place_is_a_place_at_its_other_mentions(use_ner, text, expected) -> None:
+    assert surfaces(story_world(), use_ner, text) == expected
