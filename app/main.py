@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from app import assets
@@ -14,7 +15,9 @@ from app.security import FramingHeaders, SameOriginWrites
 from app.services import Services
 from app.settings import Settings, get_settings
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "GZIP_MINIMUM_BYTES"]
+
+GZIP_MINIMUM_BYTES = 1024
 
 DESCRIPTION = """
 itinerant reads news articles, finds the places they mention, works out who was where and when,
@@ -38,6 +41,10 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET"])
     # Embeds may be framed where the settings allow; every other page by no one.
     app.add_middleware(FramingHeaders, frame_ancestors=settings.frame_ancestors)
+    # Outermost, so that every answer (errors included) is compressed for clients that accept it.
+    # Below 1 KB gzip saves too little to pay for itself; level 6 costs half the CPU of 9 for
+    # about 1% more bytes. A stream is flushed chunk by chunk, so it still streams.
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_BYTES, compresslevel=6)
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(articles.router)
