@@ -10,7 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from app import assets
 from app.errors import install_error_handlers
 from app.limits import BodySizeLimit
-from app.routes import actors, articles, embed, events, feeds, geocode, health, maps, ogc, pages
+from app.routes import actors, articles, docs, embed, events, feeds, geocode, health, maps, ogc, pages
 from app.security import FramingHeaders, SameOriginWrites
 from app.services import Services
 from app.settings import Settings, get_settings
@@ -32,7 +32,8 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     if services is None:
         services = Services.from_settings(settings or get_settings())
     settings = services.settings
-    app = FastAPI(title="itinerant", version="0.1.0", description=DESCRIPTION)
+    # The documentation pages are app/routes/docs.py's, which load nothing from CDNs.
+    app = FastAPI(title="itinerant", version="0.1.0", description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.services = services
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     # No other site's page may write here (CSRF), with or without a key.
@@ -58,5 +59,6 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.include_router(feeds.router)
     app.include_router(feeds.pages)
     app.include_router(assets.router)
+    app.include_router(docs.router)
     app.mount("/static", StaticFiles(directory=assets.STATIC_DIR), name="static")
     return app
