@@ -5,7 +5,8 @@ geo.maps.assets.VENDORED and of the API documentation's (`DOCS_PACKAGES`: Swagge
 ReDoc, for app/routes/docs.py), installed by `npm ci` into ./node_modules from
 package-lock.json, plus the few the service ships itself (package "itinerant", from
 app/static/vendor). Only those packages, and only files of the kinds a page loads, are served.
-`/assets/basemap/countries.geojson` is the offline basemap (tiles=none).
+`/assets/basemap/countries.geojson` and `/assets/basemap/labels.json` are the offline basemap
+(tiles=none, and the fallback of tiles that cannot load): outlines, and country and city names.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ __all__ = [
     "DOCS_PACKAGES",
     "SERVED_PACKAGES",
     "OUTLINES_PATH",
+    "LABELS_PATH",
     "NODE_MODULES",
     "STATIC_DIR",
     "OWN_VENDOR_DIR",
@@ -34,6 +36,7 @@ __all__ = [
 
 VENDOR_PREFIX: Final = "/assets/vendor"
 OUTLINES_PATH: Final = "/assets/basemap/countries.geojson"
+LABELS_PATH: Final = "/assets/basemap/labels.json"
 NODE_MODULES: Final = Path(__file__).resolve().parent.parent / "node_modules"
 STATIC_DIR: Final = Path(__file__).resolve().parent / "static"  # the site's own CSS and JS, at /static
 OWN_VENDOR_DIR: Final = STATIC_DIR / "vendor"
@@ -84,3 +87,8 @@ def favicon() -> FileResponse:
 @router.get(OUTLINES_PATH)
 def country_outlines_geojson() -> JSONResponse:
     return JSONResponse(country_outlines(), media_type="application/geo+json", headers=_CACHE)
+
+
+@router.get(LABELS_PATH)
+def basemap_labels_json(services: ServicesDep) -> JSONResponse:
+    return JSONResponse(services.map_labels, headers=_CACHE)
