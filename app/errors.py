@@ -5,6 +5,10 @@ validation errors name the field at fault; anything unexpected is a 500 that lea
 Code that answers outside FastAPI's handlers (the body-size middleware) builds its answer with
 `library_error_response`, so the status is still decided here.
 
+A browser that asks for a page (Accept ranks text/html above JSON, as a navigation does) gets
+the same error as a small HTML page with a heading and a link home, everything echoed escaped;
+API paths (`API_PREFIXES`) and every other client keep the JSON.
+
 One rule depends on the router: routes of a `BadRequestRoute` (OGC API - Features, which asks
 for 400 Bad Request, OGC 17-069r4 section 7.5) answer invalid input with 400 instead of 422.
 """
@@ -12,13 +16,16 @@ for 400 Bad Request, OGC 17-069r4 section 7.5) answer invalid input with 400 ins
 from __future__ import annotations
 
 import logging
+from typing import Final
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
+from markupsafe import escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.ogc.negotiation import preferred_media_type
 from geo.errors import (
     ConflictError,
     FetchError,
@@ -40,6 +47,9 @@ from geo.errors import (
 __all__ = [
     "install_error_handlers",
     "error_response",
+    "html_error_response",
+    "wants_html",
+    "API_PREFIXES",
     "library_error_response",
     "status_of",
     "BadRequestRoute",
@@ -75,6 +85,13 @@ _HTTP_TITLES = {
 }
 
 
+# Paths whose clients are programs: their errors stay JSON whatever the Accept header says
+# (OGC API - Features answers a 406 to text/html, as its clients expect).
+API_PREFIXES: Final = ("/api/", "/ogc", "/oembed", "/openapi.json", "/assets/")
+
+_PAGE_TITLES: Final = {404: "Page not found", 405: "Not allowed here", 500: "Something went wrong"}
+
+
 class BadRequestRoute(APIRoute):
     """The route class of a router whose invalid input is a 400 Bad Request rather than a 422."""
 
@@ -93,15 +110,64 @@ def status_of(exc: ItinerantError, *, bad_request: bool = False) -> tuple[int, s
     raise AssertionError("ItinerantError is in STATUS_OF")  # pragma: no cover
 
 
-def library_error_response(exc: ItinerantError, request: Request | None = None) -> JSONResponse:
-    """The answer to a library error, with the field at fault where there is one."""
+def library_error_response(exc: ItinerantError, request: Request | None = None) -> Response:
+    """The answer to a library error, with the field at fault where there is one (JSON, or a page for a browser)."""
     status, title = status_of(exc, bad_request=_bad_request_route(request))
     extra = {"field": exc.field} if exc.field else {}
-    return error_response(status, title, exc.message, **extra)
+    return _answer(request, status, title, exc.message, **extra)
 
 
 def error_response(status: int, error: str, detail, **extra) -> JSONResponse:
     return JSONResponse({"error": error, "detail": detail, **extra}, status_code=status)
+
+
+def wants_html(request: Request | None) -> bool:
+    """Whether the request is a browser asking for a page rather than a program asking for data."""
+    if request is None or request.method not in ("GET", "HEAD"):
+        return False
+    path = request.scope.get("path", "")
+    root = request.scope.get("root_path", "").rstrip("/")
+    if root and path.startswith(root):
+        path = path[len(root) :]
+    if path.startswith(API_PREFIXES):
+        return False
+    # JSON first: a tie ("*/*", no Accept at all) keeps the API's answer.
+    return preferred_media_type(["application/json", "text/html"], request.headers.get("accept")) == "text/html"
+
+
+def html_error_response(request: Request, status: int, error: str, detail: object) -> HTMLResponse:
+    """The error as a small page for a person: what went wrong and a link home. Nothing echoed is markup."""
+    home = request.scope.get("root_path", "").rstrip("/") + "/"
+    heading = _PAGE_TITLES.get(status, error[:1].upper() + error[1:])
+    if status == 404 and request.scope.get("route") is None:
+        explanation = f"There is no page at <code>{escape(request.url.path)}</code>."
+    else:
+        explanation = str(escape(detail if isinstance(detail, str) else error))
+    page = f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(heading)} · itinerant</title>
+<link rel="stylesheet" href="{escape(home)}static/site.css">
+</head>
+<body>
+<main class="page error-page">
+<h1>{escape(heading)}</h1>
+<p>{explanation}</p>
+<p class="meta">Error {int(status)}: {escape(error)}.</p>
+<p><a href="{escape(home)}">Go to the itinerant home page</a></p>
+</main>
+</body>
+</html>
+"""
+    return HTMLResponse(page, status_code=status)
+
+
+def _answer(request: Request | None, status: int, error: str, detail, **extra) -> Response:
+    if request is not None and wants_html(request):
+        return html_error_response(request, status, error, detail)
+    return error_response(status, error, detail, **extra)
 
 
 def _field_name(location: tuple) -> str:
@@ -124,22 +190,22 @@ def _describe(error: dict) -> str:
 
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ItinerantError)
-    async def _library_error(request: Request, exc: ItinerantError) -> JSONResponse:
+    async def _library_error(request: Request, exc: ItinerantError) -> Response:
         return library_error_response(exc, request)
 
     @app.exception_handler(RequestValidationError)
-    async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
         problems = [_describe(e) for e in exc.errors()]
         fields = [_field_name(tuple(e.get("loc", ()))) for e in exc.errors()]
         status, title = (400, "bad request") if _bad_request_route(request) else (422, "invalid input")
-        return error_response(status, title, "; ".join(problems), fields=fields)
+        return _answer(request, status, title, "; ".join(problems), fields=fields)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
         title = _HTTP_TITLES.get(exc.status_code, "error")
-        return error_response(exc.status_code, title, exc.detail)
+        return _answer(request, exc.status_code, title, exc.detail)
 
     @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    async def _unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return error_response(500, "internal error", "the server failed; the error has been logged")
+        return _answer(request, 500, "internal error", "the server failed; the error has been logged")

@@ -20,7 +20,7 @@ from markupsafe import escape
 from sqlmodel import Session
 
 from app import models
-from app.assets import OUTLINES_PATH, VENDOR_PREFIX
+from app.assets import LABELS_PATH, OUTLINES_PATH, VENDOR_PREFIX
 from app.itineraries import itinerary_of
 from app.queries import EventFilter, actor_by_slug, count_events, iter_events
 from app.settings import EMBED_SIZE, INLINE_EVENT_LIMIT, MAP_EVENTS_PAGE_SIZE, Settings
@@ -106,6 +106,7 @@ def map_options(
         asset_base=prefix + VENDOR_PREFIX if settings.asset_mode == "local" else None,
         article_url=prefix + "/articles/{id}",
         outlines_url=prefix + OUTLINES_PATH,
+        labels_url=prefix + LABELS_PATH,
         title=title,
         embed_code=embed_iframe(base + embed_path, title, *EMBED_SIZE) if embed_path else None,
         alternates=alternates,

@@ -16,8 +16,10 @@ from sqlalchemy.engine import Engine
 from app.db import make_engine
 from app.fetch import Fetcher
 from app.settings import Settings
+from geo.errors import GazetteerError
 from geo.gazetteer.base import Gazetteer
 from geo.gazetteer.chain import GeocoderChain
+from geo.maps import basemap_labels, major_cities
 from geo.model import ArticleText, Extraction
 from geo.pipeline import ArticlePipeline
 
@@ -51,6 +53,7 @@ class Services:
     _pipeline: SerializedPipeline | None = field(default=None, repr=False)
     _geocoder: GeocoderChain | None = field(default=None, repr=False)
     _fetcher: Fetcher | None = field(default=None, repr=False)
+    _map_labels: dict | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
@@ -95,3 +98,19 @@ class Services:
                 if self._fetcher is None:
                     self._fetcher = Fetcher.from_settings(self.settings)
         return self._fetcher
+
+    @property
+    def map_labels(self) -> dict:
+        """The offline basemap's labels (geo.maps.labels), built once: cities from the gazetteer when
+        there is one, country names alone when there is none (the maps still work without it)."""
+        if self._map_labels is None:
+            try:
+                gazetteer = self.gazetteer
+                cities, capitals = major_cities(gazetteer) if gazetteer is not None else ([], [])
+            except GazetteerError:
+                cities, capitals = [], []
+            labels = basemap_labels(cities, capitals)
+            with self._lock:
+                if self._map_labels is None:
+                    self._map_labels = labels
+        return self._map_labels

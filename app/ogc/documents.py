@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from fastapi import Request
+from starlette.routing import NoMatchFound
 
 from app.ogc.extent import EventsExtent, extent_document
 from app.ogc.links import link, service_base, service_url
@@ -21,6 +22,7 @@ from app.ogc.vocabulary import (
     REL_CONFORMANCE,
     REL_DATA,
 )
+from app.routes.docs import DOCS_ROUTE
 
 __all__ = [
     "COLLECTION_ID",
@@ -77,9 +79,18 @@ def landing_page(request: Request) -> dict[str, Any]:
         links.append(
             link("service-desc", service_base(request) + request.app.openapi_url, openapi_type, "The API definition")
         )
-    if request.app.docs_url is not None:
-        links.append(link("service-doc", service_base(request) + request.app.docs_url, HTML, "The API documentation"))
+    docs = _docs_path(request)
+    if docs is not None:
+        links.append(link("service-doc", service_base(request) + docs, HTML, "The API documentation"))
     return {"title": _TITLE, "description": _DESCRIPTION, "links": links}
+
+
+def _docs_path(request: Request) -> str | None:
+    """The path of the service's HTML API documentation (the route named DOCS_ROUTE), if it has one."""
+    try:
+        return str(request.app.url_path_for(DOCS_ROUTE))
+    except NoMatchFound:
+        return None
 
 
 def conformance(request: Request) -> dict[str, Any]:

@@ -191,6 +191,19 @@ class SqliteGazetteer:
         )
         return _row_to_place(row).place if row else None
 
+    def populous_places(self, min_population: int, *, kinds: tuple[str, ...] = ("city",)) -> list[Place]:
+        """Places of these kinds with at least `min_population` people, most populous first (map labels)."""
+        marks = ", ".join("?" for _ in kinds)
+        rows = (
+            self._db()
+            .execute(
+                f"{_PLACE_SELECT} WHERE kind IN ({marks}) AND population >= ? ORDER BY population DESC, place_id",
+                (*kinds, int(min_population)),
+            )
+            .fetchall()
+        )
+        return [_row_to_place(row).place for row in rows]
+
     def admin1(self, country: str, name_or_code: str) -> Place | None:
         """A country's first-level region by name ('Texas', 'Primorsky Krai') or code ('TX', 'BC')."""
         scopes = self._admin1_rows(name_or_code, country.strip().upper())

@@ -22,8 +22,9 @@ from geo.maps.builders import (
 )
 from geo.maps.escaping import html_text, script_json
 from geo.maps.features import country_outline, display_collection
+from geo.maps.labels import CITY_LABELS_CREDIT, CITY_MIN_POPULATION, basemap_labels, major_cities
 from geo.maps.replay import replay_steps
-from geo.maps.tiles import OFFLINE, tile_provider
+from geo.maps.tiles import OFFLINE, OUTLINES_CREDIT, tile_provider
 
 __all__ = [
     "MapOptions",
@@ -40,6 +41,11 @@ __all__ = [
     "local_path_of",
     "use_local_assets",
     "country_outlines",
+    "basemap_labels",
+    "major_cities",
+    "CITY_LABELS_CREDIT",
+    "CITY_MIN_POPULATION",
+    "OUTLINES_CREDIT",
     "display_collection",
     "replay_steps",
     "trip_colours",

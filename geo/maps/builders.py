@@ -55,7 +55,10 @@ class MapOptions:
 
     asset_base: None links to the CDNs Folium names; a URL prefix serves every file from there.
     article_url: popup link template, "{id}" replaced by the article id.
-    outlines_url: where the offline basemap's GeoJSON is served (tiles="none"); inline if None.
+    outlines_url: where the offline basemap's GeoJSON is served (tiles="none", and the fallback of
+        tiles that cannot load); inline if None, and then a tiled map has no fallback.
+    labels_url: where the offline basemap's labels are served (geo.maps.labels); country names
+        alone, inline, if None.
     embed_code: the HTML an "Embed" control offers to copy; no control if None.
     alternates: (type, href, title) links for the page head (oEmbed discovery).
     """
@@ -64,6 +67,7 @@ class MapOptions:
     asset_base: str | None = None
     article_url: str | None = None
     outlines_url: str | None = None
+    labels_url: str | None = None
     title: str = "itinerant"
     embed_code: str | None = None
     alternates: tuple[tuple[str, str, str], ...] = ()
@@ -76,7 +80,7 @@ def _base_map(options: MapOptions) -> folium.Map:
     # max_zoom: clustering needs one even with no tile layer to lend it (the offline basemap).
     m = folium.Map(location=_WORLD[0], zoom_start=_WORLD[1], tiles=None, control_scale=True)
     m.options.update(max_zoom=18, min_zoom=1)
-    add_basemap(m, options.tiles, outlines_url=options.outlines_url)
+    add_basemap(m, options.tiles, outlines_url=options.outlines_url, labels_url=options.labels_url)
     m.get_root().header.add_child(PageHead(options.title, options.alternates), name="itinerant_head")
     if options.credits:
         m.add_child(Credits(*options.credits))

@@ -1,19 +1,25 @@
-"""Basemaps: any xyzservices tile provider by name, or the offline country outlines."""
+"""Basemaps: any xyzservices tile provider by name, or the offline country outlines and labels.
+
+A tiled map served with the outlines' URL falls back to the offline basemap by itself when its
+tiles cannot load (no tile server reachable): the map script removes the tile layer, and its
+attribution, and draws the outlines (credited to their source) and labels in its place.
+"""
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 import folium
 import xyzservices
-from folium.map import Layer
 from folium.template import Template
 
 from geo.errors import InvalidInputError
 from geo.maps.basemap import country_outlines
 from geo.maps.escaping import script_json
+from geo.maps.labels import basemap_labels
+from geo.maps.layers import _UsesMapScript
 
-__all__ = ["OFFLINE", "OfflineBasemap", "tile_provider", "add_basemap"]
+__all__ = ["OFFLINE", "OUTLINES_CREDIT", "OfflineBasemap", "TileFallback", "tile_provider", "add_basemap"]
 
 OFFLINE: Final = "none"  # the tiles setting that asks for the bundled outlines instead of a tile server
 
@@ -45,50 +51,81 @@ def tile_provider(name: str) -> xyzservices.TileProvider:
     return provider
 
 
-class OfflineBasemap(Layer):
-    """Country outlines drawn as a basemap, inline or fetched from `url` (cacheable by the browser)."""
+OUTLINES_CREDIT: Final = (
+    'Country outlines: <a href="https://github.com/porimol/countryinfo" target="_blank" rel="noopener">'
+    "countryinfo</a> (MIT)"
+)
+
+
+def _basemap_options(outlines_url: str | None, labels_url: str | None, attribution: str) -> dict[str, Any]:
+    """What itinerant.offlineBasemap needs: outlines and labels by URL, or inline without one."""
+    outlines = {"url": outlines_url} if outlines_url else {"data": country_outlines()}
+    # Inline, the labels are the countries' alone: the cities come from a gazetteer, which only a service has.
+    labels = {"url": labels_url} if labels_url else {"data": basemap_labels()}
+    return {"outlines": outlines, "labels": labels, "attribution": attribution}
+
+
+class OfflineBasemap(_UsesMapScript):
+    """Country outlines and labels drawn as the basemap, inline or fetched (cacheable by the browser)."""
 
     _template = Template(
         """
-        {% macro header(this, kwargs) %}
-            <style>.leaflet-container.itinerant-offline { background: #dfeaf2; }</style>
-        {% endmacro %}
         {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = L.geoJSON(null, {
-                interactive: false,
-                style: {color: "#8a9aa8", weight: 0.7, fillColor: "#fbfaf6", fillOpacity: 1},
-            });
-            {{ this._parent.get_name() }}.getContainer().classList.add("itinerant-offline");
-            {% if this.url %}
-            fetch({{ this.url_json }}).then(function (response) { return response.json(); })
-                .then(function (outlines) { {{ this.get_name() }}.addData(outlines).bringToBack(); });
-            {% else %}
-            {{ this.get_name() }}.addData({{ this.data_json }});
-            {% endif %}
-            {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+            itinerant.offlineBasemap({{ this._parent.get_name() }}, {{ this.options_json }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, url: str | None = None, *, attribution: str = "Country outlines: countryinfo") -> None:
-        super().__init__(name="Country outlines", overlay=False, control=False, show=True)
+    def __init__(
+        self, url: str | None = None, *, labels_url: str | None = None, attribution: str = OUTLINES_CREDIT
+    ) -> None:
+        super().__init__()
         self._name = "OfflineBasemap"
         self.url = url
-        self.url_json = script_json(url)
-        self.data_json = "" if url else script_json(country_outlines())
-        self.attribution = attribution
+        self.options_json = script_json(_basemap_options(url, labels_url, attribution))
 
 
-def add_basemap(m: folium.Map, tiles: str, *, outlines_url: str | None = None) -> None:
-    """Give the map its basemap: tiles from the named provider, or the offline outlines."""
+class TileFallback(_UsesMapScript):
+    """Switches the map to the offline basemap when `tiles` cannot load (see itinerant.tileFallback)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            itinerant.tileFallback({{ this._parent.get_name() }}, {{ this.tiles.get_name() }}, {{ this.options_json }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        tiles: folium.TileLayer,
+        outlines_url: str,
+        *,
+        labels_url: str | None = None,
+        attribution: str = OUTLINES_CREDIT,
+    ) -> None:
+        super().__init__()
+        self._name = "TileFallback"
+        self.tiles = tiles
+        self.options_json = script_json(_basemap_options(outlines_url, labels_url, attribution))
+
+
+def add_basemap(m: folium.Map, tiles: str, *, outlines_url: str | None = None, labels_url: str | None = None) -> None:
+    """Give the map its basemap: tiles from the named provider, or the offline outlines and labels.
+
+    With `outlines_url`, tiles that cannot load give way to the offline basemap; without it the
+    outlines would have to be written into every tiled page, so there is no fallback.
+    """
     if tiles.strip().lower() == OFFLINE:
-        m.add_child(OfflineBasemap(outlines_url))
+        m.add_child(OfflineBasemap(outlines_url, labels_url=labels_url))
         return
     provider = tile_provider(tiles)
-    folium.TileLayer(
+    layer = folium.TileLayer(
         tiles=provider.build_url(),
         attr=provider.html_attribution,
         name=provider.name,
         max_zoom=provider.get("max_zoom", 19),
         control=False,
     ).add_to(m)
+    if outlines_url:
+        m.add_child(TileFallback(layer, outlines_url, labels_url=labels_url))

@@ -49,3 +49,22 @@ def test_offline_basemap_is_served(client):
     response = client.get("/assets/basemap/countries.geojson")
     assert response.status_code == 200 and response.headers["content-type"] == "application/geo+json"
     assert len(response.json()["features"]) > 150
+
+
+def test_basemap_labels_are_served_countries_alone_without_a_gazetteer(client):
+    response = client.get("/assets/basemap/labels.json")
+    assert response.status_code == 200 and response.headers["content-type"] == "application/json"
+    labels = response.json()
+    assert len(labels["countries"]) > 150 and labels["cities"] == [] and labels["attribution"] == ""
+    assert "max-age" in response.headers["cache-control"]
+
+
+def test_basemap_labels_name_the_gazetteers_major_cities_and_credit_geonames(make_client):
+    from memory_gazetteer import MemoryGazetteer, make_place
+
+    moscow = make_place(524901, "Moscow", 55.75222, 37.61556, country="RU", population=10_381_222)
+    town = make_place(1, "Smallville", 50.0, 40.0, country="RU", population=2_000)
+    client = make_client(gazetteer=MemoryGazetteer().add(moscow).add(town))
+    labels = client.get("/assets/basemap/labels.json").json()
+    assert labels["cities"] == [["Moscow", 55.75, 37.62, 4, 1]]
+    assert "GeoNames" in labels["attribution"] and "CC BY 4.0" in labels["attribution"]

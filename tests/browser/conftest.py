@@ -2,7 +2,8 @@
 
 The server runs in a thread over a seeded SQLite store (the small fake pipeline of tests/app,
 so no gazetteer is needed) with tiles=none, so that a page needs no host but the server.
-A second server on another loopback port serves a page of another origin that frames embeds.
+A second server on another loopback port serves a page of another origin that frames embeds;
+`tiled_server` is the service as deployed, with tile-server tiles, for the tests of its fallback.
 Every test records the page's requests, console errors, uncaught errors and dialogs; the
 `page` fixture fails the test if any went wrong, whatever the test itself checked.
 """
@@ -23,6 +24,7 @@ from urllib.parse import urlsplit
 import pytest
 from app_fixtures import KOMSOMOLSK, SOCHI, TRIP, VLADIVOSTOK
 from live_server import serve
+from memory_gazetteer import MemoryGazetteer, make_place
 from pipelines import pipeline
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -67,7 +69,7 @@ def pytest_collection_modifyitems(config, items) -> None:
             item.add_marker(skip)
 
 
-def _seeded_app(data_dir: Path):
+def _seeded_app(data_dir: Path, *, tiles: str = "none", gazetteer=None):
     from app.db import make_engine
     from app.main import create_app
     from app.migrate import upgrade_database
@@ -78,11 +80,11 @@ def _seeded_app(data_dir: Path):
     upgrade_database(engine)
     events = [dataclasses.replace(TRIP[0], evidence=HOSTILE_EVIDENCE), *TRIP[1:]]
     places = {"Vladivostok": VLADIVOSTOK, "Komsomolsk-on-Amur": KOMSOMOLSK, "Sochi": SOCHI}
-    settings = Settings(data_dir=data_dir, tiles="none", asset_mode="local", _env_file=None)
+    settings = Settings(data_dir=data_dir, tiles=tiles, asset_mode="local", _env_file=None)
     services = Services(
         settings,
         engine,
-        gazetteer_factory=lambda _settings: None,
+        gazetteer_factory=lambda _settings: gazetteer,
         pipeline_factory=lambda _settings, _gazetteer: pipeline(places, events),
     )
     return create_app(services=services), engine
@@ -94,11 +96,11 @@ class LiveServer:
     port: int
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory) -> Iterator[LiveServer]:
+def seeded_server(data_dir: Path, **app_options) -> Iterator[LiveServer]:
+    """A live server over a store seeded with the hostile article; `app_options` go to the app's set-up."""
     from fastapi.testclient import TestClient
 
-    app, engine = _seeded_app(tmp_path_factory.mktemp("browser-store"))
+    app, engine = _seeded_app(data_dir, **app_options)
     with TestClient(app) as client:  # seed through the API, as a user would
         response = client.post(
             "/api/articles", json={"text": ARTICLE_TEXT, "title": HOSTILE_TITLE, "published": "2023-09-15"}
@@ -107,6 +109,21 @@ def live_server(tmp_path_factory) -> Iterator[LiveServer]:
     with serve(app) as url:
         yield LiveServer(url, urlsplit(url).port)
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory) -> Iterator[LiveServer]:
+    yield from seeded_server(tmp_path_factory.mktemp("browser-store"))
+
+
+@pytest.fixture(scope="session")
+def tiled_server(tmp_path_factory) -> Iterator[LiveServer]:
+    """The service with OpenStreetMap tiles by default, as deployed (tests route the tile requests),
+    and a gazetteer of two big cities near the trip for the offline basemap's labels."""
+    pyongyang = make_place(1871859, "Pyongyang", 39.03385, 125.75432, country="KP", population=3_222_000)
+    harbin = make_place(2037013, "Harbin", 45.75, 126.65, country="CN", population=5_878_939)
+    gazetteer = MemoryGazetteer().add(pyongyang).add(harbin)
+    yield from seeded_server(tmp_path_factory.mktemp("tiled-store"), tiles="OpenStreetMap", gazetteer=gazetteer)
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,10 @@ class MemoryGazetteer:
     def by_geonameid(self, geonameid: int) -> Place | None:
         return self._places.get(f"geonames:{geonameid}")
 
+    def populous_places(self, min_population: int, *, kinds: tuple[str, ...] = ("city",)) -> list[Place]:
+        found = [p for p in self._places.values() if p.kind in kinds and p.population >= min_population]
+        return sorted(found, key=lambda p: (-p.population, p.gazetteer_id))
+
     def reverse(self, lat: float, lon: float) -> Place | None:
         populated = [p for p in self._places.values() if p.precision in (Precision.CITY, Precision.SITE)]
         if not populated:

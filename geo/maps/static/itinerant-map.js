@@ -467,12 +467,109 @@
     return {control: control, show: show, steps: steps, current: function () { return index; }};
   }
 
+  /* The offline basemap: country outlines and name labels, in panes under the itinerary.
+     `options.outlines` and `options.labels` are {url: ...} (fetched, cacheable) or {data: ...}. */
+  var BASEMAP_STYLE = {color: "#8a9aa8", weight: 0.7, fillColor: "#fbfaf6", fillOpacity: 1};
+
+  function basemapPane(map, name, zIndex) {
+    if (!map.getPane(name)) {
+      var pane = map.createPane(name);
+      pane.style.zIndex = zIndex;  // above tiles (200), below legs (400) and stops (600)
+      pane.style.pointerEvents = "none";
+    }
+    return name;
+  }
+
+  function loadJSON(source) {
+    if (source.data) return Promise.resolve(source.data);
+    return fetch(source.url, {credentials: "same-origin"}).then(function (response) {
+      if (!response.ok) throw new Error("basemap request failed: " + response.status);
+      return response.json();
+    });
+  }
+
+  function labelIcon(entry) {
+    var text = el("span", null, entry.name);
+    return L.divIcon({html: text, className: "itinerant-label itinerant-label-" + entry.kind, iconSize: null});
+  }
+
+  /* Labels as markers, only those the zoom level allows within (a margin around) the view:
+     rows of [name, lat, lon, minzoom] for countries, [name, lat, lon, minzoom, capital] for cities. */
+  function labelLayer(map, labels) {
+    var entries = [];
+    (labels.countries || []).forEach(function (row) {
+      entries.push({name: row[0], latlng: L.latLng(row[1], row[2]), zoom: row[3], kind: "country"});
+    });
+    (labels.cities || []).forEach(function (row) {
+      entries.push({name: row[0], latlng: L.latLng(row[1], row[2]), zoom: row[3], kind: row[4] ? "capital" : "city"});
+    });
+    var group = L.layerGroup([], {attribution: labels.attribution || null});
+    var shown = {};
+    var pane = basemapPane(map, "itinerant-labels", 350);
+    function update() {
+      if (!map.hasLayer(group)) return;
+      var zoom = map.getZoom(), view = map.getBounds().pad(0.25);
+      entries.forEach(function (entry, index) {
+        var wanted = zoom >= entry.zoom && view.contains(entry.latlng);
+        if (wanted && !shown[index]) {
+          shown[index] = L.marker(entry.latlng, {icon: labelIcon(entry), interactive: false, keyboard: false, pane: pane});
+          group.addLayer(shown[index]);
+        } else if (!wanted && shown[index]) {
+          group.removeLayer(shown[index]);
+          delete shown[index];
+        }
+      });
+    }
+    map.on("zoomend moveend", update);
+    group.on("add", update);
+    return group;
+  }
+
+  function offlineBasemap(map, options) {
+    map.getContainer().classList.add("itinerant-offline");
+    var outlines = L.geoJSON(null, {
+      interactive: false,
+      pane: basemapPane(map, "itinerant-basemap", 250),
+      style: BASEMAP_STYLE,
+      attribution: options.attribution || null,
+    }).addTo(map);
+    loadJSON(options.outlines).then(function (data) { outlines.addData(data); })
+      .catch(function (error) { console.warn(error); });
+    if (options.labels) {
+      loadJSON(options.labels).then(function (labels) { labelLayer(map, labels).addTo(map); })
+        .catch(function (error) { console.warn(error); });
+    }
+    return outlines;
+  }
+
+  /* Tiles that cannot load give way to the offline basemap: when every tile of the first view
+     failed (no tile server reachable), or when TILE_FAILURES failed in a row since (it went away). */
+  var TILE_FAILURES = 6;
+
+  function tileFallback(map, tiles, options) {
+    var loaded = 0, failedInRow = 0, fallen = false;
+    function fallBack() {
+      if (fallen) return;
+      fallen = true;
+      map.removeLayer(tiles);  // and with it the tiles' attribution
+      offlineBasemap(map, options);
+    }
+    tiles.on("tileload", function () { loaded += 1; failedInRow = 0; });
+    tiles.on("tileerror", function () {
+      failedInRow += 1;
+      if (failedInRow >= TILE_FAILURES) fallBack();
+    });
+    tiles.on("load", function () { if (loaded === 0 && failedInRow > 0) fallBack(); });
+  }
+
   root.itinerant = {
     itineraryLayer: itineraryLayer,
     eventLayer: eventLayer,
     legend: legend,
     embedControl: embedControl,
     replay: replay,
+    offlineBasemap: offlineBasemap,
+    tileFallback: tileFallback,
     PLANNED_COLOUR: PLANNED_COLOUR,
   };
 })(window);

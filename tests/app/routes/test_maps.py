@@ -56,14 +56,24 @@ def test_map_assets_come_from_cdns_when_configured(trip_client):
 @pytest.mark.parametrize(
     ("query", "present", "absent"),
     [
-        ("", "tile.openstreetmap.org", "/assets/basemap/countries.geojson"),
+        ("", "tile.openstreetmap.org", "itinerant.offlineBasemap("),
         ("?tiles=OpenTopoMap", "tile.opentopomap.org", "tile.openstreetmap.org"),
-        ("?tiles=none", "/assets/basemap/countries.geojson", "{z}/{x}/{y}"),
+        ("?tiles=none", "itinerant.offlineBasemap(", "{z}/{x}/{y}"),
     ],
 )
 def test_tiles_from_settings_or_query(trip_client, query, present, absent):
     html = trip_client().get(f"/actors/kim-jong-un/map{query}").text
     assert present in html and absent not in html
+
+
+@pytest.mark.parametrize(
+    "path", ["/actors/kim-jong-un/map", "/map", "/map?actors=kim-jong-un", "/embed/actors/kim-jong-un", "/embed/map"]
+)
+def test_tiled_maps_fall_back_to_the_served_offline_basemap(trip_client, path):
+    html = trip_client().get(path).text
+    assert "itinerant.tileFallback(" in html
+    assert '"outlines":{"url":"/assets/basemap/countries.geojson"}' in html
+    assert '"labels":{"url":"/assets/basemap/labels.json"}' in html
 
 
 def test_unknown_tile_provider_is_422(trip_client):

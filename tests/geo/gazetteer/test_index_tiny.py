@@ -169,3 +169,13 @@ def test_concurrent_lookups_from_threads(tiny: SqliteGazetteer) -> None:
 def test_missing_index_says_how_to_build_it(tmp_path: Path) -> None:
     with pytest.raises(GazetteerNotBuiltError, match="itinerant gazetteer build"):
         open_gazetteer(tmp_path / "absent.sqlite")
+
+
+def test_populous_places_are_the_cities_above_a_population_most_populous_first(tiny: SqliteGazetteer) -> None:
+    places = tiny.populous_places(1_000_000)
+    assert {"geonames:524901", "geonames:2988507"} <= {place.gazetteer_id for place in places}  # Moscow, Paris
+    assert "geonames:4717560" not in {place.gazetteer_id for place in places}  # Paris, Texas
+    assert all(place.kind == "city" and place.population >= 1_000_000 for place in places)
+    assert [place.population for place in places] == sorted((place.population for place in places), reverse=True)
+    assert tiny.populous_places(10**10) == []
+    assert all(place.kind == "country" for place in tiny.populous_places(1, kinds=("country",)))
