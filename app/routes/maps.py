@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
@@ -33,41 +34,36 @@ HeightQuery = Annotated[int, Query(ge=200, le=MAX_IMAGE_SIDE, description="Pixel
 _IMAGE_CACHE = "public, max-age=300"
 
 
-def _actor_drawing(session, settings, slug: str, width: int, height: int):
+class ImageFormat(StrEnum):
+    png = "png"
+    svg = "svg"
+
+
+# Each format: its media type and the writer of a drawing in it.
+_IMAGE_WRITERS = {ImageFormat.png: ("image/png", png_of), ImageFormat.svg: ("image/svg+xml", svg_of)}
+
+
+@router.get(
+    "/actors/{slug}/map.{image_format}",
+    response_class=Response,
+    responses={
+        200: {
+            "content": {media_type: {} for media_type, _ in _IMAGE_WRITERS.values()},
+            "description": "The itinerary as a PNG or SVG image.",
+        }
+    },
+    summary="A person's itinerary as a still image (PNG or SVG), drawn offline, with title and credits",
+)
+def actor_map_image(
+    slug: str,
+    image_format: ImageFormat,
+    session: SessionDep,
+    services: ServicesDep,
+    width: WidthQuery = IMAGE_SIZE[0],
+    height: HeightQuery = IMAGE_SIZE[1],
+):
     actor = actor_by_slug(session, slug)
-    (itinerary,) = actor_itineraries(session, settings, [actor.slug])
-    return itinerary_drawing(itinerary, width=width, height=height)
-
-
-@router.get(
-    "/actors/{slug}/map.png",
-    response_class=Response,
-    responses={200: {"content": {"image/png": {}}, "description": "The itinerary as a PNG image."}},
-    summary="A person's itinerary as a still image (PNG), drawn offline, with title and credits",
-)
-def actor_map_png(
-    slug: str,
-    session: SessionDep,
-    services: ServicesDep,
-    width: WidthQuery = IMAGE_SIZE[0],
-    height: HeightQuery = IMAGE_SIZE[1],
-):
-    image = png_of(_actor_drawing(session, services.settings, slug, width, height))
-    return Response(image, media_type="image/png", headers={"Cache-Control": _IMAGE_CACHE})
-
-
-@router.get(
-    "/actors/{slug}/map.svg",
-    response_class=Response,
-    responses={200: {"content": {"image/svg+xml": {}}, "description": "The itinerary as an SVG image."}},
-    summary="A person's itinerary as a still image (SVG), drawn offline, with title and credits",
-)
-def actor_map_svg(
-    slug: str,
-    session: SessionDep,
-    services: ServicesDep,
-    width: WidthQuery = IMAGE_SIZE[0],
-    height: HeightQuery = IMAGE_SIZE[1],
-):
-    image = svg_of(_actor_drawing(session, services.settings, slug, width, height))
-    return Response(image, media_type="image/svg+xml", headers={"Cache-Control": _IMAGE_CACHE})
+    (itinerary,) = actor_itineraries(session, services.settings, [actor.slug])
+    media_type, write = _IMAGE_WRITERS[image_format]
+    image = write(itinerary_drawing(itinerary, width=width, height=height))
+    return Response(image, media_type=media_type, headers={"Cache-Control": _IMAGE_CACHE})
