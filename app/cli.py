@@ -1,4 +1,4 @@
-"""The `itinerant` command: serve, seed, ingest, export, and look after the database and gazetteer."""
+"""The `itinerant` command: serve, seed, ingest, export, dump and restore, and look after the database and gazetteer."""
 
 from __future__ import annotations
 
@@ -203,6 +203,44 @@ def export(
         finally:
             if output:
                 target.close()
+
+
+@app.command()
+def dump(
+    path: Annotated[Path, typer.Argument(help="The file to write: JSON Lines, one record a line.")],
+) -> None:
+    """Back the whole database up: articles, mentions, events with their corrections, actors, aliases, feeds."""
+    from app.backup import dump_to_file
+
+    services = _services()
+    _upgrade(services)
+    counts = dump_to_file(services.engine, path)
+    typer.echo(f"dumped {sum(counts.values()):,} rows to {path}: " + _counts(counts))
+
+
+@app.command()
+def restore(
+    path: Annotated[Path, typer.Argument(help="A file that `itinerant dump` wrote.")],
+) -> None:
+    """Load a dump into an empty database, all of it or nothing, with the ids it had."""
+    from app.backup import restore_from_file
+    from geo.errors import ItinerantError
+
+    services = _services()
+    _upgrade(services)
+    try:
+        counts = restore_from_file(services.engine, path)
+    except OSError as exc:
+        typer.echo(f"cannot read {path}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from None
+    except ItinerantError as exc:
+        typer.echo(f"nothing restored: {exc.message}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"restored {sum(counts.values()):,} rows from {path}: " + _counts(counts))
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{count:,} {table}" for table, count in counts.items()) or "none"
 
 
 class EvalSetting(StrEnum):

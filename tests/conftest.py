@@ -42,11 +42,10 @@ def _postgres_engine():
     return engine, admin, schema
 
 
-@pytest.fixture(params=DATABASES)
-def engine(request, tmp_path):
-    """A migrated, empty database of each configured kind."""
-    if request.param == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path / 'itinerant.sqlite'}")
+def _migrated_engine(kind: str, path: Path):
+    """A migrated, empty database of `kind` (a SQLite file at `path`), dropped when done."""
+    if kind == "sqlite":
+        engine = make_engine(f"sqlite:///{path}")
         upgrade_database(engine)
         yield engine
         engine.dispose()
@@ -60,6 +59,18 @@ def engine(request, tmp_path):
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture(params=DATABASES)
+def engine(request, tmp_path):
+    """A migrated, empty database of each configured kind."""
+    yield from _migrated_engine(request.param, tmp_path / "itinerant.sqlite")
+
+
+@pytest.fixture
+def another_engine(engine, tmp_path):
+    """A second migrated, empty database of the same kind as `engine` (to copy one into)."""
+    yield from _migrated_engine(engine.dialect.name.replace("postgresql", "postgres"), tmp_path / "another.sqlite")
 
 
 def pytest_terminal_summary(terminalreporter):
