@@ -42,6 +42,7 @@ from geo.errors import (
     NotFoundError,
     PayloadTooLargeError,
     UnauthorizedError,
+    UntrustedHostError,
 )
 
 __all__ = [
@@ -61,6 +62,7 @@ log = logging.getLogger("itinerant")
 # Most specific first: the first class an exception is an instance of decides its status.
 STATUS_OF: tuple[tuple[type[ItinerantError], int, str], ...] = (
     (PayloadTooLargeError, 413, "payload too large"),
+    (UntrustedHostError, 400, "bad request"),
     (FetchRefusedError, 422, "fetch refused"),
     (NoArticleTextError, 422, "no article text"),
     (InvalidInputError, 422, "invalid input"),

@@ -10,8 +10,9 @@ from fastapi.staticfiles import StaticFiles
 from app import assets
 from app.errors import install_error_handlers
 from app.limits import BodySizeLimit
+from app.methods import AllowHeader, HeadAsGet
 from app.routes import actors, articles, docs, embed, events, feeds, geocode, health, maps, ogc, pages
-from app.security import FramingHeaders, SameOriginWrites
+from app.security import SameOriginWrites, SecurityHeaders
 from app.services import Services
 from app.settings import Settings, get_settings
 
@@ -40,12 +41,16 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.add_middleware(SameOriginWrites, public_url=settings.public_url)
     # Other tools (Leaflet pages, notebooks, QGIS web clients) read the data from any origin.
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET"])
-    # Embeds may be framed where the settings allow; every other page by no one.
-    app.add_middleware(FramingHeaders, frame_ancestors=settings.frame_ancestors)
-    # Outermost, so that every answer (errors included) is compressed for clients that accept it.
+    # CSP, framing (embeds where the settings allow, every other page by no one), referrers.
+    app.add_middleware(SecurityHeaders, frame_ancestors=settings.frame_ancestors)
+    # A 405 names the methods allowed.
+    app.add_middleware(AllowHeader)
+    # Outside the rest, so that every answer (errors included) is compressed for clients that accept it.
     # Below 1 KB gzip saves too little to pay for itself; level 6 costs half the CPU of 9 for
     # about 1% more bytes. A stream is flushed chunk by chunk, so it still streams.
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_BYTES, compresslevel=6)
+    # Outermost: HEAD is answered wherever GET is, with the very headers of the GET (gzip's too).
+    app.add_middleware(HeadAsGet)
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(articles.router)

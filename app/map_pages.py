@@ -23,13 +23,16 @@ from app import models
 from app.assets import LABELS_PATH, OUTLINES_PATH, VENDOR_PREFIX
 from app.itineraries import itinerary_of
 from app.queries import EventFilter, actor_by_slug, count_events, iter_events
+from app.security import PageSources, allow_page_sources, inline_script_hashes, origins_of
 from app.settings import EMBED_SIZE, INLINE_EVENT_LIMIT, MAP_EVENTS_PAGE_SIZE, Settings
+from geo.errors import UntrustedHostError
 from geo.features import event_feature
 from geo.itinerary import Itinerary
-from geo.maps import OFFLINE, MapOptions, actors_map, events_map, render_map, tile_provider
+from geo.maps import OFFLINE, MapOptions, actors_map, asset_links, events_map, render_map, tile_provider
 
 __all__ = [
     "base_url",
+    "trusted_base_url",
     "root_path",
     "embed_iframe",
     "map_options",
@@ -67,11 +70,32 @@ def root_path(request: Request) -> str:
     return request.scope.get("root_path", "").rstrip("/")
 
 
-def base_url(request: Request, settings: Settings) -> str:
-    """The service's external base URL: the configured one, or the request's."""
+def base_url(request: Request, settings: Settings) -> str | None:
+    """The service's external base URL: the configured one, else the request's if its host is
+    trusted (settings.trusted_hosts), else None.
+
+    The Host header is the client's to write: a URL built from any Host would let a request
+    (or a shared cache it passes through) put another site's address into the embed codes
+    and oEmbed answers that others copy.
+    """
     if settings.public_url:
         return settings.public_url.rstrip("/")
-    return str(request.base_url).rstrip("/")
+    host = (request.url.hostname or "").lower()
+    if host in settings.trusted_hosts:
+        return str(request.base_url).rstrip("/")
+    return None
+
+
+def trusted_base_url(request: Request, settings: Settings) -> str:
+    """base_url, or UntrustedHostError (400) where the Host is not trusted."""
+    base = base_url(request, settings)
+    if base is None:
+        raise UntrustedHostError(
+            f"this service does not answer for the host {request.url.hostname!r}: "
+            "set ITINERANT_PUBLIC_URL, or add it to ITINERANT_ALLOWED_HOSTS",
+            field="Host",
+        )
+    return base
 
 
 def embed_iframe(src: str, title: str, width: int, height: int) -> str:
@@ -96,9 +120,10 @@ def map_options(
     if chosen.strip().lower() != OFFLINE:
         tile_provider(chosen)  # an unknown provider is the caller's mistake: a 422 naming it
     prefix = root_path(request)
+    # Without a trusted base URL the map goes without its embed code and oEmbed link.
     base = base_url(request, settings)
     alternates: tuple[tuple[str, str, str], ...] = ()
-    if page_path is not None:
+    if page_path is not None and base is not None:
         oembed = f"{base}/oembed?{urlencode({'url': base + page_path, 'format': 'json'})}"
         alternates = (("application/json+oembed", oembed, title),)
     return MapOptions(
@@ -108,7 +133,7 @@ def map_options(
         outlines_url=prefix + OUTLINES_PATH,
         labels_url=prefix + LABELS_PATH,
         title=title,
-        embed_code=embed_iframe(base + embed_path, title, *EMBED_SIZE) if embed_path else None,
+        embed_code=embed_iframe(base + embed_path, title, *EMBED_SIZE) if embed_path and base else None,
         alternates=alternates,
     )
 
@@ -138,6 +163,17 @@ def _query(**params: object) -> str:
     return f"?{urlencode(given)}" if given else ""
 
 
+def _map_response(request: Request, folium_map, options: MapOptions) -> HTMLResponse:
+    """The map's page, allowed to run its inline scripts (Folium writes its code into the page)
+    and, with the assets on CDNs, to load them from there."""
+    html = render_map(folium_map, options)
+    external = origins_of(asset_links(folium_map)) if options.asset_base is None else ()
+    allow_page_sources(
+        request, PageSources(scripts=inline_script_hashes(html) + external, styles=external, fonts=external)
+    )
+    return HTMLResponse(html)
+
+
 def map_page(
     request: Request, session: Session, settings: Settings, shown: CombinedMapQuery, *, embedded: bool
 ) -> HTMLResponse:
@@ -159,7 +195,7 @@ def map_page(
         page_path=None if embedded else "/map" + query,
     )
     if slugs:
-        return HTMLResponse(render_map(actors_map(itineraries, options), options))
+        return _map_response(request, actors_map(itineraries, options), options)
     event_filter = EventFilter(date_from=date_from, date_to=date_to)
     if count_events(session, event_filter) > INLINE_EVENT_LIMIT:
         url = (
@@ -167,10 +203,10 @@ def map_page(
             + "/api/events.geojson"
             + _query(**{"from": date_from, "to": date_to}, limit=MAP_EVENTS_PAGE_SIZE)
         )
-        return HTMLResponse(render_map(events_map(url=url, options=options), options))
+        return _map_response(request, events_map(url=url, options=options), options)
     features = [event_feature(event) for event in iter_events(session, event_filter)]
     collection = {"type": "FeatureCollection", "features": features}
-    return HTMLResponse(render_map(events_map(collection, options=options), options))
+    return _map_response(request, events_map(collection, options=options), options)
 
 
 def actor_map_page(
@@ -187,4 +223,4 @@ def actor_map_page(
         embed_path=None if embedded else f"/embed/actors/{actor.slug}{query}",
         page_path=None if embedded else f"/actors/{actor.slug}/map{query}",
     )
-    return HTMLResponse(render_map(actors_map([itinerary], options), options))
+    return _map_response(request, actors_map([itinerary], options), options)

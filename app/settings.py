@@ -43,7 +43,14 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     public_url: str | None = Field(
-        None, description="The service's external base URL, for links in embeds and oEmbed; default: the request's."
+        None,
+        description="The service's external base URL, for links in embeds and oEmbed; default: the request's, "
+        "if its host is one of allowed_hosts.",
+    )
+    allowed_hosts: str | None = Field(
+        None,
+        description="Without public_url: the host names (comma-separated) whose requests may build the service's "
+        "URLs from their Host header; localhost, 127.0.0.1 and ::1 always may.",
     )
 
     # Input limits.
@@ -105,6 +112,12 @@ class Settings(BaseSettings):
     fetch_user_agent: str | None = Field(None, description="Default: itinerant/VERSION with the public URL.")
     watch: bool = Field(False, description="Poll the feeds inside `itinerant serve`.")
     watch_tick_seconds: float = Field(30.0, gt=0, description="How often `watch` looks for feeds that are due.")
+
+    @property
+    def trusted_hosts(self) -> frozenset[str]:
+        """The host names (lower case, no port) whose Host header the service's URLs may be built from."""
+        given = (host.strip().lower() for host in (self.allowed_hosts or "").split(","))
+        return frozenset({"localhost", "127.0.0.1", "::1", *filter(None, given)})
 
     @property
     def resolved_database_url(self) -> str:

@@ -2,7 +2,8 @@
 
     ItinerantError                      base of everything itinerant raises on purpose
      ├── InvalidInputError (ValueError) the caller sent something unusable; the message says what to fix
-     │    └── PayloadTooLargeError       the input is over a configured size limit
+     │    ├── PayloadTooLargeError       the input is over a configured size limit
+     │    └── UntrustedHostError         the request names a Host the service does not answer for
      ├── NotFoundError (LookupError)     an id, slug or name that names nothing
      ├── ConflictError                   the request clashes with stored state (a duplicate, a stale edit)
      ├── UnauthorizedError               the operation needs a credential the caller did not give
@@ -29,6 +30,7 @@ __all__ = [
     "ItinerantError",
     "InvalidInputError",
     "PayloadTooLargeError",
+    "UntrustedHostError",
     "NotFoundError",
     "ConflictError",
     "UnauthorizedError",
@@ -61,6 +63,10 @@ class InvalidInputError(ItinerantError, ValueError):
 
 class PayloadTooLargeError(InvalidInputError):
     """The input is larger than the configured limit."""
+
+
+class UntrustedHostError(InvalidInputError):
+    """A URL of the service was to be built from the request's Host, which is not one it is known by."""
 
 
 class NotFoundError(ItinerantError, LookupError):

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 
 from app.assets import VENDOR_PREFIX
 from app.map_pages import root_path
+from app.security import PageSources, allow_page_sources, inline_script_hashes
 
 __all__ = ["router", "DOCS_ROUTE", "SWAGGER_JS", "SWAGGER_CSS", "REDOC_JS", "DOCS_FILES"]
 
@@ -50,11 +51,13 @@ _NO_REMOTE_LOGO: Final = b"""<script>
 """
 
 
-def _with_lang(response: HTMLResponse, *, before_body: bytes = b"") -> HTMLResponse:
+def _with_lang(request: Request, response: HTMLResponse, *, before_body: bytes = b"") -> HTMLResponse:
     # FastAPI's templates name no language; screen readers need one.
     body = bytes(response.body).replace(b"<html>", b'<html lang="en">', 1)
     if before_body:
         body = body.replace(b"<body>", b"<body>\n" + before_body, 1)
+    # The pages set Swagger UI and ReDoc up in inline scripts: the CSP lets exactly those run.
+    allow_page_sources(request, PageSources(scripts=inline_script_hashes(body.decode("utf-8"))))
     return HTMLResponse(body)
 
 
@@ -67,6 +70,7 @@ def _page_parts(request: Request) -> tuple[str, str, str]:
 def swagger_ui(request: Request) -> HTMLResponse:
     openapi_url, assets, favicon = _page_parts(request)
     return _with_lang(
+        request,
         get_swagger_ui_html(
             openapi_url=openapi_url,
             title=f"{request.app.title} - API",
@@ -76,7 +80,7 @@ def swagger_ui(request: Request) -> HTMLResponse:
             oauth2_redirect_url=None,
             # The validator badge would send the spec's URL to an online validator.
             swagger_ui_parameters={"validatorUrl": None},
-        )
+        ),
     )
 
 
@@ -84,6 +88,7 @@ def swagger_ui(request: Request) -> HTMLResponse:
 def redoc(request: Request) -> HTMLResponse:
     openapi_url, assets, favicon = _page_parts(request)
     return _with_lang(
+        request,
         get_redoc_html(
             openapi_url=openapi_url,
             title=f"{request.app.title} - API reference",

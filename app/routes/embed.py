@@ -20,9 +20,9 @@ from app.map_pages import (
     CombinedMapQueryDep,
     TilesQuery,
     actor_map_page,
-    base_url,
     embed_iframe,
     map_page,
+    trusted_base_url,
 )
 from app.queries import actor_by_slug
 from app.settings import EMBED_SIZE
@@ -86,9 +86,9 @@ def oembed(
     maxheight: Annotated[int | None, Query(ge=1)] = None,
     format: Annotated[str, Query(description="json (xml is not implemented)")] = "json",
 ):
-    if format != "json":
+    if format not in ("", "json"):  # oEmbed's format is optional: empty means the default
         raise FormatNotImplementedError(f"oEmbed format {format!r} is not supported; use json", field="format")
-    base = base_url(request, services.settings)
+    base = trusted_base_url(request, services.settings)
     parts, ours = urlsplit(url), urlsplit(base)
     if parts.scheme not in ("http", "https") or parts.netloc.lower() != ours.netloc.lower():
         raise _not_ours(url)

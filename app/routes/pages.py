@@ -108,14 +108,16 @@ def article_page(request: Request, article_id: ArticleId, session: SessionDep):
 def actor_page(request: Request, slug: str, session: SessionDep, services: ServicesDep):
     actor = actor_by_slug(session, slug)
     itinerary = itinerary_public(actor, itinerary_of(session, actor, trip_gap=services.settings.trip_gap))
-    embed_src = f"{base_url(request, services.settings)}/embed/actors/{actor.slug}"
+    base = base_url(request, services.settings)
+    title = f"{actor.name}: itinerary"
     return templates.TemplateResponse(
         request,
         "actor.html",
         {
             "actor": actor_public(session, actor),
             "itinerary": itinerary,
-            "embed_code": embed_iframe(embed_src, f"{actor.name}: itinerary", *EMBED_SIZE),
+            # None where the Host is not trusted: no code to copy rather than one with another site's address.
+            "embed_code": embed_iframe(f"{base}/embed/actors/{actor.slug}", title, *EMBED_SIZE) if base else None,
             "prefix": root_path(request),
         },
     )

@@ -12,7 +12,8 @@ from app.settings import Settings
 
 @pytest.fixture
 def settings(tmp_path) -> Settings:
-    return Settings(data_dir=tmp_path, _env_file=None)
+    # TestClient's requests name the host "testserver": trusted, like a configured name, to build URLs from.
+    return Settings(data_dir=tmp_path, allowed_hosts="testserver", _env_file=None)
 
 
 @pytest.fixture

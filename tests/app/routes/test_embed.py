@@ -18,13 +18,20 @@ def trip_client(make_client):
     return make
 
 
+def frame_ancestors(response) -> str:
+    """The frame-ancestors directive of the response's CSP."""
+    directives = [d.strip() for d in response.headers["content-security-policy"].split(";")]
+    [directive] = [d for d in directives if d.startswith("frame-ancestors ")]
+    return directive
+
+
 @pytest.mark.parametrize(
     "path", ["/", "/articles/1", "/actors/kim-jong-un", "/actors/kim-jong-un/map", "/map", "/ingest", "/api/articles"]
 )
 def test_pages_refuse_to_be_framed(trip_client, path):
     response = trip_client().get(path)
     assert response.status_code == 200
-    assert response.headers["content-security-policy"] == "frame-ancestors 'none'"
+    assert frame_ancestors(response) == "frame-ancestors 'none'"
     assert response.headers["x-frame-options"] == "DENY"
 
 
@@ -32,13 +39,13 @@ def test_pages_refuse_to_be_framed(trip_client, path):
 def test_embeds_may_be_framed_as_configured(trip_client, path):
     response = trip_client().get(path)
     assert response.status_code == 200
-    assert response.headers["content-security-policy"] == "frame-ancestors *"
+    assert frame_ancestors(response) == "frame-ancestors *"
     assert "x-frame-options" not in response.headers
 
 
 def test_embed_frame_ancestors_from_settings_keep_our_own_pages(trip_client):
     client = trip_client(frame_ancestors="https://news.example https://blog.example")
-    policy = client.get("/embed/actors/kim-jong-un").headers["content-security-policy"]
+    policy = frame_ancestors(client.get("/embed/actors/kim-jong-un"))
     assert policy == "frame-ancestors 'self' https://news.example https://blog.example"
 
 
