@@ -16,6 +16,7 @@ for 400 Bad Request, OGC 17-069r4 section 7.5) answer invalid input with 400 ins
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Final
 
 from fastapi import FastAPI, Request
@@ -49,6 +50,7 @@ __all__ = [
     "install_error_handlers",
     "error_response",
     "html_error_response",
+    "http_error_response",
     "wants_html",
     "API_PREFIXES",
     "library_error_response",
@@ -117,6 +119,16 @@ def library_error_response(exc: ItinerantError, request: Request | None = None) 
     status, title = status_of(exc, bad_request=_bad_request_route(request))
     extra = {"field": exc.field} if exc.field else {}
     return _answer(request, status, title, exc.message, **extra)
+
+
+def http_error_response(
+    status: int, detail: str, headers: Mapping[str, str] | None = None, request: Request | None = None
+) -> Response:
+    """The answer to an HTTP-level refusal of Starlette's (no route, a wrong method, a refused CORS
+    preflight): its status, in the one error shape (or a page for a browser), its headers kept."""
+    response = _answer(request, status, _HTTP_TITLES.get(status, "error"), detail)
+    response.headers.update(headers or {})
+    return response
 
 
 def error_response(status: int, error: str, detail, **extra) -> JSONResponse:
@@ -204,8 +216,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        title = _HTTP_TITLES.get(exc.status_code, "error")
-        return _answer(request, exc.status_code, title, exc.detail)
+        return http_error_response(exc.status_code, exc.detail, exc.headers, request)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:

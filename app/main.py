@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 
@@ -12,7 +11,7 @@ from app.errors import install_error_handlers
 from app.limits import BodySizeLimit
 from app.methods import AllowHeader, HeadAsGet
 from app.routes import actors, articles, docs, embed, events, feeds, geocode, health, maps, ogc, pages
-from app.security import SameOriginWrites, SecurityHeaders
+from app.security import DataCORS, SameOriginWrites, SecurityHeaders
 from app.services import Services
 from app.settings import Settings, get_settings
 
@@ -40,7 +39,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     # No other site's page may write here (CSRF), with or without a key.
     app.add_middleware(SameOriginWrites, public_url=settings.public_url)
     # Other tools (Leaflet pages, notebooks, QGIS web clients) read the data from any origin.
-    app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET"])
+    app.add_middleware(DataCORS, allow_origins=settings.cors_origins, allow_methods=["GET"])
     # CSP, framing (embeds where the settings allow, every other page by no one), referrers.
     app.add_middleware(SecurityHeaders, frame_ancestors=settings.frame_ancestors)
     # A 405 names the methods allowed.

@@ -28,10 +28,12 @@ from typing import Final
 from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.errors import library_error_response
+from app.errors import http_error_response, library_error_response
 from geo.errors import ForbiddenError
 
 __all__ = [
@@ -40,6 +42,7 @@ __all__ = [
     "PageSources",
     "SecurityHeaders",
     "SameOriginWrites",
+    "DataCORS",
     "allow_page_sources",
     "content_security_policy",
     "embed_frame_ancestors",
@@ -225,3 +228,18 @@ class SameOriginWrites:
         if self.public_origin:
             origins.add(self.public_origin)
         return origins
+
+
+_BODY_HEADERS: Final = ("content-type", "content-length")
+
+
+class DataCORS(CORSMiddleware):
+    """Starlette's CORS, whose refused preflights answer in the service's error shape, not text/plain."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code < 400:
+            return response
+        body = bytes(response.body).decode("utf-8", "replace")
+        kept = {name: value for name, value in response.headers.items() if name not in _BODY_HEADERS}
+        return http_error_response(response.status_code, body, kept)

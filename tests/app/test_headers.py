@@ -185,3 +185,39 @@ def test_pages_asked_for_under_an_unknown_host_show_no_address_of_it(trip_client
     response = trip_client().get(path, headers={"Host": "evil.example"})
     assert response.status_code == 200
     assert "evil.example" not in response.text
+
+
+@pytest.mark.parametrize(
+    "request_headers",
+    [
+        {"Access-Control-Request-Method": "POST"},
+        {"Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "X-Secret"},
+    ],
+)
+def test_a_refused_cors_preflight_answers_in_the_error_shape(trip_client, request_headers):
+    response = trip_client().options("/api/events", headers={"Origin": "https://elsewhere.example", **request_headers})
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/json"
+    assert set(response.json()) == {"error", "detail"} and "CORS" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("GET", "/nope", 404),
+        ("DELETE", "/", 405),
+        ("GET", "/static/nope.css", 404),
+        ("POST", "/static/site.css", 405),
+        ("OPTIONS", "/api/events", 405),
+        ("GET", "/api/articles/999", 404),
+        ("GET", "/api/events?limit=0", 422),
+        ("GET", "/ogc/collections/events/items?limit=x", 400),
+        ("GET", "/oembed?url=http://testserver/map&format=xml", 501),
+    ],
+)
+def test_every_error_is_json_in_one_shape(trip_client, method, path, status):
+    response = trip_client().request(method, path)
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/json"
+    body = response.json()
+    assert isinstance(body["error"], str) and "detail" in body
