@@ -10,6 +10,7 @@ from app import assets
 from app.errors import install_error_handlers
 from app.limits import BodySizeLimit
 from app.methods import AllowHeader, HeadAsGet
+from app.openapi import install_openapi
 from app.routes import actors, articles, docs, embed, events, feeds, geocode, health, maps, ogc, pages
 from app.security import DataCORS, SameOriginWrites, SecurityHeaders
 from app.services import Services
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     # Outermost: HEAD is answered wherever GET is, with the very headers of the GET (gzip's too).
     app.add_middleware(HeadAsGet)
     install_error_handlers(app)
+    install_openapi(app)
     app.include_router(health.router)
     app.include_router(articles.router)
     app.include_router(actors.router)

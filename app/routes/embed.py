@@ -75,7 +75,11 @@ def _size(maxwidth: int | None, maxheight: int | None) -> tuple[int, int]:
     "/oembed",
     response_model=OEmbed,
     summary="oEmbed 1.0 for map URLs (format json; xml answers 501)",
-    responses={404: {"description": "Not an itinerant map URL."}, 501: {"description": "Format not supported."}},
+    responses={
+        400: {"description": "A Host the service is not known by (see ITINERANT_ALLOWED_HOSTS)."},
+        404: {"description": "Not an itinerant map URL."},
+        501: {"description": "Format not supported."},
+    },
 )
 def oembed(
     request: Request,
