@@ -80,6 +80,8 @@ class PageSources:
     scripts: tuple[str, ...] = ()
     styles: tuple[str, ...] = ()
     fonts: tuple[str, ...] = ()
+    # Where the page's own scripts may start workers from ("blob:": ReDoc's search index).
+    workers: tuple[str, ...] = ()
 
 
 def content_security_policy(frame_ancestors: str, page: PageSources | None = None) -> str:
@@ -95,6 +97,7 @@ def content_security_policy(frame_ancestors: str, page: PageSources | None = Non
         "img-src 'self' data: https:",
         "font-src " + sources("'self'", "data:", *page.fonts),
         "connect-src 'self'",
+        "worker-src " + sources("'self'", *page.workers),
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

@@ -51,13 +51,15 @@ _NO_REMOTE_LOGO: Final = b"""<script>
 """
 
 
-def _with_lang(request: Request, response: HTMLResponse, *, before_body: bytes = b"") -> HTMLResponse:
+def _with_lang(
+    request: Request, response: HTMLResponse, *, before_body: bytes = b"", workers: tuple[str, ...] = ()
+) -> HTMLResponse:
     # FastAPI's templates name no language; screen readers need one.
     body = bytes(response.body).replace(b"<html>", b'<html lang="en">', 1)
     if before_body:
         body = body.replace(b"<body>", b"<body>\n" + before_body, 1)
     # The pages set Swagger UI and ReDoc up in inline scripts: the CSP lets exactly those run.
-    allow_page_sources(request, PageSources(scripts=inline_script_hashes(body.decode("utf-8"))))
+    allow_page_sources(request, PageSources(scripts=inline_script_hashes(body.decode("utf-8")), workers=workers))
     return HTMLResponse(body)
 
 
@@ -97,4 +99,6 @@ def redoc(request: Request) -> HTMLResponse:
             with_google_fonts=False,
         ),
         before_body=_NO_REMOTE_LOGO,
+        # ReDoc builds its search index in a worker it starts from a blob: URL of its own script.
+        workers=("blob:",),
     )

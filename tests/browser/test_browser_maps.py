@@ -7,26 +7,13 @@ no console error, no uncaught error, no dialog.
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
+from page_wait import wait_until
 
 pytestmark = pytest.mark.browser
 
 MAP_READY = ".itinerant-stop"
-
-
-def wait_until(page, expression: str, arg=None, timeout_seconds: float = 10) -> None:
-    """Wait until `expression` (a JavaScript function of `arg`) is true on the page.
-
-    Playwright's wait_for_function builds its predicate with eval(), which the pages' CSP
-    forbids, as it should; page.evaluate goes through the DevTools protocol, which the CSP
-    does not govern.
-    """
-    deadline = time.monotonic() + timeout_seconds
-    while not page.evaluate(expression, arg):
-        assert time.monotonic() < deadline, f"still false after {timeout_seconds} s: {expression}"
-        page.wait_for_timeout(50)
 
 
 def _open_map(page, url: str) -> None:

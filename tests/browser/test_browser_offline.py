@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from page_wait import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +40,7 @@ def _attribution(frame) -> str:
 )
 def test_a_map_whose_tiles_cannot_load_shows_the_offline_basemap(page, no_tile_server, path):
     page.goto(f"{no_tile_server.url}{path}")
-    page.wait_for_function(OFFLINE_READY)
+    wait_until(page, OFFLINE_READY)
     assert page.locator(".leaflet-tile-pane img").count() == 0  # the tile layer is gone
     assert page.locator(".leaflet-itinerant-basemap-pane path").count() > 100
     page.wait_for_selector(".itinerant-label-country span")
@@ -61,7 +62,7 @@ def test_the_actor_pages_map_falls_back_inside_its_frame(page, no_tile_server):
 
 def test_the_offline_basemap_labels_cities_by_zoom_and_credits_geonames(page, no_tile_server):
     page.goto(f"{no_tile_server.url}/actors/kim-jong-un/map")
-    page.wait_for_function(OFFLINE_READY)
+    wait_until(page, OFFLINE_READY)
     page.wait_for_selector(".itinerant-label-country span")
     # Without animation, the view (and the labels it allows) changes before evaluate returns.
     set_view = "([lat, lon, zoom]) => Object.values(window).find(v => v instanceof L.Map)"
