@@ -286,16 +286,32 @@
     return cluster;
   }
 
-  /* A legend control: swatches for stops, legs and each actor. */
+  /* A legend control: swatches for stops, legs and each actor, under a toggle button. It opens
+     collapsed on a map narrower than LEGEND_OPEN_WIDTH (an embed, a phone), where it would hide
+     stops; the reader opens it when wanted. */
+  var LEGEND_OPEN_WIDTH = 800;
+  var legendCount = 0;
+
   function legend(map, entries) {
     var control = L.control({position: "topright"});
     control.onAdd = function () {
       var box = el("div", "itinerant-legend leaflet-bar");
-      box.appendChild(el("h4", null, "Legend"));
+      var toggle = el("button", "itinerant-legend-toggle", "Legend");
+      toggle.type = "button";
       var list = el("ul");
+      list.id = "itinerant-legend-" + (++legendCount);
+      toggle.setAttribute("aria-controls", list.id);
+      function setOpen(open) {
+        list.hidden = !open;
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+        toggle.setAttribute("aria-label", open ? "Hide the legend" : "Show the legend");
+        box.classList.toggle("itinerant-legend-collapsed", !open);
+      }
+      toggle.addEventListener("click", function () { setOpen(list.hidden); });
       entries.forEach(function (entry) {
         var item = el("li", "itinerant-legend-" + entry.kind);
         var swatch = el("span", "itinerant-swatch itinerant-swatch-" + entry.kind);
+        swatch.setAttribute("aria-hidden", "true");
         if (entry.kind === "stop") {
           swatch.textContent = "1";
           swatch.style.background = entry.colour;
@@ -315,8 +331,11 @@
         item.appendChild(el("span", null, entry.label));
         list.appendChild(item);
       });
+      box.appendChild(toggle);
       box.appendChild(list);
+      setOpen(map.getSize().x >= LEGEND_OPEN_WIDTH);
       L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
       return box;
     };
     control.addTo(map);
@@ -331,6 +350,8 @@
       var toggle = el("button", "itinerant-embed-toggle", "Embed");
       toggle.type = "button";
       toggle.title = "Copy the code that embeds this map in another page";
+      toggle.setAttribute("aria-label", "Embed this map: show the code to copy");
+      toggle.setAttribute("aria-expanded", "false");
       var panel = el("div", "itinerant-embed-panel");
       panel.hidden = true;
       var field = el("textarea", "itinerant-embed-code");
@@ -350,7 +371,10 @@
         copied.then(function () { done.textContent = "Copied"; },
                     function () { done.textContent = "Select the code and copy it"; });
       });
-      toggle.addEventListener("click", function () { panel.hidden = !panel.hidden; });
+      toggle.addEventListener("click", function () {
+        panel.hidden = !panel.hidden;
+        toggle.setAttribute("aria-expanded", panel.hidden ? "false" : "true");
+      });
       panel.appendChild(field);
       panel.appendChild(copy);
       panel.appendChild(done);
@@ -562,7 +586,59 @@
     tiles.on("load", function () { if (loaded === 0 && failedInRow > 0) fallBack(); });
   }
 
+  /* Open the map on `bounds` inside the space its controls leave. Each corner's controls are
+     kept clear of by padding on one side: the corner's width on its left or right, or its height
+     on its top or bottom, whichever takes the smaller share of the map (the zoom buttons are
+     narrow and tall, the replay bar wide and short). FIT_MARGIN leaves room for half a marker. */
+  var FIT_MARGIN = 18;
+  var CORNERS = [["top", "left"], ["top", "right"], ["bottom", "left"], ["bottom", "right"]];
+
+  function controlPadding(map) {
+    var box = map.getContainer().getBoundingClientRect();
+    var size = map.getSize();
+    var pad = {top: 0, bottom: 0, left: 0, right: 0};
+    CORNERS.forEach(function (corner) {
+      var node = map.getContainer().querySelector(".leaflet-" + corner[0] + ".leaflet-" + corner[1]);
+      if (!node) return;
+      var width = 0, height = 0;
+      Array.prototype.forEach.call(node.children, function (control) {
+        var r = control.getBoundingClientRect();
+        if (!r.width || !r.height) return;
+        width = Math.max(width, corner[1] === "left" ? r.right - box.left : box.right - r.left);
+        height = Math.max(height, corner[0] === "top" ? r.bottom - box.top : box.bottom - r.top);
+      });
+      if (!width || !height) return;
+      if (width / size.x <= height / size.y) {
+        pad[corner[1]] = Math.max(pad[corner[1]], width);
+      } else {
+        pad[corner[0]] = Math.max(pad[corner[0]], height);
+      }
+    });
+    return pad;
+  }
+
+  function fitView(map, bounds, options) {
+    var pad = controlPadding(map);
+    map.fitBounds(bounds, {
+      paddingTopLeft: [pad.left + FIT_MARGIN, pad.top + FIT_MARGIN],
+      paddingBottomRight: [pad.right + FIT_MARGIN, pad.bottom + FIT_MARGIN],
+      maxZoom: options.maxZoom,
+      animate: false,
+    });
+    return pad;
+  }
+
+  /* Escape closes an open popup, wherever the focus is (Leaflet's own key handling needs the
+     map itself focused, and a click on a marker does not focus it). */
+  var maps = [];
+  L.Map.addInitHook(function () { maps.push(this); });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" && event.key !== "Esc") return;
+    maps.forEach(function (map) { map.closePopup(); });
+  });
+
   root.itinerant = {
+    fitView: fitView,
     itineraryLayer: itineraryLayer,
     eventLayer: eventLayer,
     legend: legend,

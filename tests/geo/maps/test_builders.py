@@ -70,7 +70,7 @@ def test_a_country_level_stop_is_an_area_with_its_outline_and_no_leg():
     ((entries,),) = _call_data(html, "legend")
     assert "area" in {e["kind"] for e in entries}
     # The view is fitted to the cities, not to Russia's centre point in Siberia.
-    fit = re.search(r"\.fitBounds\((\[\[.*?\]\]),", html)
+    fit = re.search(r"itinerant\.fitView\(\w+, (\[\[.*?\]\]),", html)
     (south, west), (north, east) = json.loads(fit.group(1))
     assert (south, west, north, east) == (VLADIVOSTOK.lat, VLADIVOSTOK.lon, KOMSOMOLSK.lat, KOMSOMOLSK.lon)
 
@@ -95,7 +95,7 @@ def test_itinerary_map_has_legend_replay_fitted_bounds_and_credits():
     ]
     assert {e["kind"] for e in entries} == {"stop", "leg", "undated", "planned-stop", "planned"}
     assert "itinerant.replay(" in html
-    fit = re.search(r"\.fitBounds\((\[\[.*?\]\]),", html)
+    fit = re.search(r"itinerant\.fitView\(\w+, (\[\[.*?\]\]),", html)
     (south, west), (north, east) = json.loads(fit.group(1))
     assert (south, north) == (VLADIVOSTOK.lat, KOMSOMOLSK.lat) and (west, east) == (VLADIVOSTOK.lon, KOMSOMOLSK.lon)
     assert "GeoNames" in html and "addAttribution" in html
