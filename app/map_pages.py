@@ -105,6 +105,8 @@ def map_options(
         tiles=chosen,
         asset_base=prefix + VENDOR_PREFIX if settings.asset_mode == "local" else None,
         article_url=prefix + "/articles/{id}",
+        # The evidence sentences are most of an itinerary's weight: popups fetch theirs.
+        event_url=prefix + "/api/events/{id}",
         outlines_url=prefix + OUTLINES_PATH,
         labels_url=prefix + LABELS_PATH,
         title=title,

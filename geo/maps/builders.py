@@ -87,6 +87,9 @@ class MapOptions:
 
     asset_base: None links to the CDNs Folium names; a URL prefix serves every file from there.
     article_url: popup link template, "{id}" replaced by the article id.
+    event_url: where an event's details are served, "{id}" replaced by the event id (a JSON
+        object with its `evidence`): the page leaves the stops' evidence out and a popup fetches
+        its stop's; inline if None (a page that stands alone).
     outlines_url: where the offline basemap's GeoJSON is served (tiles="none", and the fallback of
         tiles that cannot load); inline if None, and then a tiled map has no fallback.
     labels_url: where the offline basemap's labels are served (geo.maps.labels); country names
@@ -101,6 +104,7 @@ class MapOptions:
     tiles: str = "OpenStreetMap"
     asset_base: str | None = None
     article_url: str | None = None
+    event_url: str | None = None
     outlines_url: str | None = None
     labels_url: str | None = None
     title: str = "itinerant"
@@ -194,6 +198,7 @@ def actors_map(itineraries: Sequence[Itinerary], options: MapOptions = MapOption
             colour=colour,
             trip_colours=trip_colours(itinerary, colour, alone=len(coloured) == 1),
             article_url=options.article_url,
+            event_url=options.event_url,
             show_actor=len(coloured) > 1,
         )
         m.add_child(layer)

@@ -20,6 +20,7 @@ from markupsafe import escape
 
 from geo.errors import InvalidInputError
 from geo.maps.escaping import script_json
+from geo.maps.features import page_collection
 
 __all__ = [
     "TEXTPATH_JS",
@@ -61,22 +62,37 @@ def _static(name: str) -> str:
     return resources.files("geo.maps").joinpath("static", name).read_text(encoding="utf-8")
 
 
+class RawHTML(Element):
+    """HTML written into the page as it is. A branca Element compiles its text as a Jinja
+    template each time one is made: the map script alone took a tenth of a second a page."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.raw_html = html
+
+    def render(self, **kwargs: Any) -> str:
+        return self.raw_html
+
+
 class _UsesMapScript(JSCSSMixin, MacroElement):
     """An element whose script calls static/itinerant-map.js: writes it (once) into the page head."""
 
     def render(self, **kwargs: Any) -> None:
         super().render(**kwargs)  # the libraries' links first, in the order Folium adds them
         header = self.get_root().header
-        header.add_child(Element(f"<style>{_static('itinerant-map.css')}</style>"), name="itinerant_map_css")
-        header.add_child(Element(f"<script>{_static('itinerant-map.js')}</script>"), name="itinerant_map_js")
+        if "itinerant_map_js" not in header._children:
+            header.add_child(RawHTML(f"<style>{_static('itinerant-map.css')}</style>"), name="itinerant_map_css")
+            header.add_child(RawHTML(f"<script>{_static('itinerant-map.js')}</script>"), name="itinerant_map_js")
 
 
 class _MapScriptLayer(_UsesMapScript, Layer):
     """A layer built by itinerant-map.js, listed in a LayerControl under `name`."""
 
     def __init__(self, name: str, *, show: bool = True) -> None:
-        # Leaflet's layer control sets the name as innerHTML: an actor's name goes in as text.
-        super().__init__(name=str(escape(name)), overlay=True, control=True, show=show)
+        # Leaflet's layer control sets the name as innerHTML: an actor's name goes in as text. Its
+        # braces become entities too: branca compiles the layer control's script as Jinja.
+        shown = str(escape(name)).replace("{", "&#123;").replace("}", "&#125;")
+        super().__init__(name=shown, overlay=True, control=True, show=show)
 
 
 class ItineraryLayer(_MapScriptLayer):
@@ -86,7 +102,8 @@ class ItineraryLayer(_MapScriptLayer):
 
     `collection` is the itinerary as GeoJSON (see geo.maps.features.display_collection);
     `trip_colours` maps trip numbers (as strings) to colours, `colour` serving any other;
-    `article_url` is a link template such as "/articles/{id}" for the popups.
+    `article_url` is a link template such as "/articles/{id}" for the popups; with `event_url`
+    ("/api/events/{id}"), the evidence is left out of the page and a popup fetches its stop's.
     """
 
     _template = Template(
@@ -107,17 +124,19 @@ class ItineraryLayer(_MapScriptLayer):
         colour: str,
         trip_colours: Mapping[str, str] | None = None,
         article_url: str | None = None,
+        event_url: str | None = None,
         show_actor: bool = False,
         show: bool = True,
     ) -> None:
         super().__init__(name, show=show)
         self._name = "ItineraryLayer"
-        self.data_json = script_json(collection)
+        self.data_json = script_json(page_collection(dict(collection), evidence=event_url is None))
         self.options_json = script_json(
             {
                 "colour": colour,
                 "tripColours": dict(trip_colours or {}),
                 "articleUrl": article_url,
+                "eventUrl": event_url,
                 "showActor": show_actor,
             }
         )
@@ -235,8 +254,12 @@ class FitView(_UsesMapScript):
         self.options_json = script_json({"maxZoom": max_zoom})
 
 
-class PageHead(Element):
-    """The page's <title> and alternate links (oEmbed discovery), escaped, in the page head."""
+class PageHead(RawHTML):
+    """The page's <title> and alternate links (oEmbed discovery), escaped, in the page head.
+
+    Raw HTML, not a branca Element's template: a title is an actor's name from an article, and
+    "{{ ... }}" in it must stay text rather than run as Jinja.
+    """
 
     def __init__(self, title: str, alternates: Sequence[tuple[str, str, str]] = ()) -> None:
         parts = [f"<title>{escape(title)}</title>"]
@@ -265,7 +288,7 @@ _HIDDEN_HEADING_STYLE: Final = """<style>
 </style>"""
 
 
-class PageHeading(Element):
+class PageHeading(RawHTML):
     """The page's <h1>: a title line above the map when `visible` (an embed's: the person and,
     `dates`, the span of the stops), otherwise hidden but for screen readers; `source` is
     (text, URL) of a line under the map that links back to the map's own page."""
@@ -273,7 +296,7 @@ class PageHeading(Element):
     def __init__(
         self, heading: str, dates: str | None = None, *, visible: bool, source: tuple[str, str] | None = None
     ) -> None:
-        super().__init__()
+        super().__init__("")
         self._name = "PageHeading"
         title = str(escape(heading))
         if dates:
@@ -291,8 +314,8 @@ class PageHeading(Element):
 
     def render(self, **kwargs: Any) -> None:
         figure = self.get_root()
-        figure.header.add_child(Element(self.style_html), name="itinerant_heading_style")
+        figure.header.add_child(RawHTML(self.style_html), name="itinerant_heading_style")
         # Before the map's own element in the page's body, whatever order the elements render in.
-        figure.html.add_child(Element(self.heading_html), name="itinerant_heading", index=0)
+        figure.html.add_child(RawHTML(self.heading_html), name="itinerant_heading", index=0)
         if self.source_html:
-            figure.html.add_child(Element(self.source_html), name="itinerant_source")
+            figure.html.add_child(RawHTML(self.source_html), name="itinerant_source")

@@ -68,6 +68,41 @@
     return line.childNodes.length ? line : null;
   }
 
+  /* An event's details, fetched once from the service (options.eventUrl, "{id}" replaced). */
+  var eventDetails = {};
+
+  function fetchEvent(template, id) {
+    if (!eventDetails[id]) {
+      var url = template.replace("{id}", encodeURIComponent(String(id)));
+      eventDetails[id] = fetch(url, {headers: {Accept: "application/json"}, credentials: "same-origin"})
+        .then(function (response) {
+          if (!response.ok) throw new Error("event request failed: " + response.status);
+          return response.json();
+        });
+      eventDetails[id].catch(function () { delete eventDetails[id]; });  // a later popup tries again
+    }
+    return eventDetails[id];
+  }
+
+  /* The evidence: in the stop's data, or (a large itinerary's page leaves it out) fetched by the
+     stop's event when the popup opens. */
+  function evidence(p, options) {
+    if (p.evidence) return el("blockquote", "itinerant-evidence", p.evidence);
+    if (!options.eventUrl || typeof p.event_id !== "number") return null;
+    var quote = el("blockquote", "itinerant-evidence itinerant-evidence-loading", "Loading the evidence\u2026");
+    quote.setAttribute("aria-busy", "true");
+    fetchEvent(options.eventUrl, p.event_id).then(function (event) {
+      quote.textContent = event.evidence || "";
+      quote.classList.remove("itinerant-evidence-loading");
+      quote.removeAttribute("aria-busy");
+    }, function (error) {
+      console.warn(error);
+      quote.textContent = "The evidence could not be loaded; the article has it.";
+      quote.removeAttribute("aria-busy");
+    });
+    return quote;
+  }
+
   function placePopup(p, options, heading) {
     var box = el("div", "itinerant-popup");
     box.appendChild(el("h3", null, heading));
@@ -76,7 +111,8 @@
     box.appendChild(facts(p));
     var cues = trust(p);
     if (cues) box.appendChild(cues);
-    if (p.evidence) box.appendChild(el("blockquote", "itinerant-evidence", p.evidence));
+    var quote = evidence(p, options);
+    if (quote) box.appendChild(quote);
     var link = articleLink(options.articleUrl, p.article_id);
     if (link) box.appendChild(link);
     return box;
@@ -169,8 +205,54 @@
     return {shape: shape, marker: marker};
   }
 
+  /* Google's encoded polyline (five decimals), [x, y] pairs: longitude first, as GeoJSON. */
+  function decodePolyline(text) {
+    var values = [], value = 0, shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var byte = text.charCodeAt(i) - 63;
+      value |= (byte & 0x1f) << shift;
+      shift += 5;
+      if (byte < 0x20) {
+        values.push(value & 1 ? ~(value >> 1) : value >> 1);
+        value = 0;
+        shift = 0;
+      }
+    }
+    var points = [], x = 0, y = 0;
+    for (var j = 0; j + 1 < values.length; j += 2) {
+      x += values[j];
+      y += values[j + 1];
+      points.push([x / 1e5, y / 1e5]);
+    }
+    return points;
+  }
+
+  /* A page's packed itinerary (geo.maps.features.page_collection) as the GeoJSON it stands for. */
+  function expandCollection(packed) {
+    if (packed.features) return packed;
+    var features = [];
+    function record(kind, fields, row, offset) {
+      var p = {kind: kind};
+      fields.forEach(function (field, i) { p[field] = row[offset + i]; });
+      return p;
+    }
+    packed.stops.forEach(function (row) {
+      features.push({type: "Feature", geometry: {type: "Point", coordinates: [row[0], row[1]]},
+                     properties: record("stop", packed.stopFields, row, 2)});
+    });
+    packed.legs.forEach(function (row) {
+      var parts = row[row.length - 1].map(decodePolyline);
+      var geometry = parts.length === 1 ? {type: "LineString", coordinates: parts[0]}
+                                        : {type: "MultiLineString", coordinates: parts};
+      features.push({type: "Feature", geometry: geometry, properties: record("leg", packed.legFields, row, 0)});
+    });
+    return {type: "FeatureCollection", actor: packed.actor, trips: packed.trips, areas: packed.areas,
+            features: features};
+  }
+
   /* One actor's itinerary: areas under legs under numbered stop markers, with popups and arrows. */
-  function itineraryLayer(collection, options) {
+  function itineraryLayer(packed, options) {
+    var collection = expandCollection(packed);
     var colour = options.colour || "#1d4ed8";
     var tripColours = options.tripColours || {};
     function colourOf(p) {
@@ -639,6 +721,7 @@
 
   root.itinerant = {
     fitView: fitView,
+    expandCollection: expandCollection,
     itineraryLayer: itineraryLayer,
     eventLayer: eventLayer,
     legend: legend,

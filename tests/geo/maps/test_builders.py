@@ -14,6 +14,7 @@ from geo.errors import InvalidInputError
 from geo.features import event_feature
 from geo.itinerary import build_itinerary
 from geo.maps.builders import PALETTE, actors_map, events_map, itinerary_map, render_map, trip_colours
+from geo.maps.features import expand_page_collection
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)"> `${alert(3)}` C:\\users'
 
@@ -22,7 +23,10 @@ def _call_data(html: str, function: str) -> list:
     """The JSON arguments of every `itinerant.<function>(...)` call in the page."""
     found = []
     for match in re.finditer(rf"itinerant\.{function}\((?:map_\w+, )?(.*?)\);\n", html):
-        found.append(json.loads(f"[{match.group(1)}]"))
+        arguments = json.loads(f"[{match.group(1)}]")
+        if function == "itineraryLayer":  # the page's packed itinerary, as the map script unpacks it
+            arguments[0] = expand_page_collection(arguments[0])
+        found.append(arguments)
     return found
 
 
