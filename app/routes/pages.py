@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Final
+from urllib.parse import urlencode
 
 import jinja2
 from fastapi import APIRouter, Form, Request
@@ -108,7 +109,9 @@ def article_page(request: Request, article_id: ArticleId, session: SessionDep):
 def actor_page(request: Request, slug: str, session: SessionDep, services: ServicesDep):
     actor = actor_by_slug(session, slug)
     itinerary = itinerary_public(actor, itinerary_of(session, actor, trip_gap=services.settings.trip_gap))
-    embed_src = f"{base_url(request, services.settings)}/embed/actors/{actor.slug}"
+    base = base_url(request, services.settings)
+    embed_src = f"{base}/embed/actors/{actor.slug}"
+    oembed_url = f"{base}/oembed?{urlencode({'url': f'{base}/actors/{actor.slug}', 'format': 'json'})}"
     return templates.TemplateResponse(
         request,
         "actor.html",
@@ -116,6 +119,7 @@ def actor_page(request: Request, slug: str, session: SessionDep, services: Servi
             "actor": actor_public(session, actor),
             "itinerary": itinerary,
             "embed_code": embed_iframe(embed_src, f"{actor.name}: itinerary", *EMBED_SIZE),
+            "oembed_url": oembed_url,
             "prefix": root_path(request),
         },
     )

@@ -35,6 +35,7 @@ __all__ = [
     "stop_bounds",
     "country_outline",
     "display_date",
+    "date_span",
     "PAGE_STOP_FIELDS",
     "PAGE_LEG_FIELDS",
     "page_collection",
@@ -79,6 +80,17 @@ def display_date(interval: DateInterval) -> str | None:
     if interval.precision is DatePrecision.MONTH:
         return f"{_MONTHS[start.month - 1]} {start.year}"
     return f"{start.day} {_MONTHS[start.month - 1]} {start.year}"
+
+
+def date_span(itineraries: list[Itinerary]) -> str | None:
+    """The dates the itineraries' stops span, as a reader says them ("Apr 2019 – 15 Sep 2023"),
+    or None when no stop has a date."""
+    dated = [stop.date for itinerary in itineraries for stop in itinerary.stops if stop.date.start is not None]
+    if not dated:
+        return None
+    first = display_date(min(dated, key=lambda interval: interval.start))
+    last = display_date(max(dated, key=lambda interval: interval.end or interval.start))
+    return first if first == last else f"{first} \u2013 {last}"
 
 
 @cache
