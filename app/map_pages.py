@@ -82,7 +82,7 @@ def embed_iframe(src: str, title: str, width: int, height: int) -> str:
     the readers that ignore the styles."""
     width, height = int(width), int(height)
     return (
-        f'<div class="itinerant-embed" style="position:relative;width:100%;max-width:{width}px;'
+        f'<div class="itinerant-embed-frame" style="position:relative;width:100%;max-width:{width}px;'
         f'aspect-ratio:{width}/{height}">'
         f'<iframe src="{escape(src)}" width="{width}" height="{height}" title="{escape(title)}" '
         'style="position:absolute;top:0;left:0;width:100%;height:100%;border:0" loading="lazy" allowfullscreen>'

@@ -102,7 +102,8 @@ def test_embed_code_control_offers_the_iframe(page, live_server):
     _open_map(page, f"{live_server.url}/actors/kim-jong-un/map")
     page.locator(".itinerant-embed-toggle").click()
     code = page.locator(".itinerant-embed-code").input_value()
-    assert code.startswith(f'<iframe src="{live_server.url}/embed/actors/kim-jong-un"')
+    assert code.startswith('<div class="itinerant-embed-frame" style="position:relative;width:100%;max-width:800px;')
+    assert f'<iframe src="{live_server.url}/embed/actors/kim-jong-un"' in code
     page.locator(".itinerant-embed-copy").click()
     page.wait_for_function("document.querySelector('.itinerant-embed-status').textContent !== ''")
 

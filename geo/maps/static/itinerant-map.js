@@ -699,15 +699,43 @@
     return pad;
   }
 
+  /* Controls change size after the map opens (credits added when the basemap's labels load, a
+     wrapped attribution, the scale at the new zoom): until the reader moves the map, fit again
+     when a corner changes size or the map does, a few times at most (no endless back and forth). */
+  var MAX_REFITS = 8;
+
   function fitView(map, bounds, options) {
-    var pad = controlPadding(map);
-    map.fitBounds(bounds, {
-      paddingTopLeft: [pad.left + FIT_MARGIN, pad.top + FIT_MARGIN],
-      paddingBottomRight: [pad.right + FIT_MARGIN, pad.bottom + FIT_MARGIN],
-      maxZoom: options.maxZoom,
-      animate: false,
+    var touched = false, refits = 0, pending = false;
+    function fit() {
+      var pad = controlPadding(map);
+      map.fitBounds(bounds, {
+        paddingTopLeft: [pad.left + FIT_MARGIN, pad.top + FIT_MARGIN],
+        paddingBottomRight: [pad.right + FIT_MARGIN, pad.bottom + FIT_MARGIN],
+        maxZoom: options.maxZoom,
+        animate: false,
+      });
+    }
+    function refit() {
+      if (touched || pending || refits >= MAX_REFITS) return;
+      pending = true;
+      window.requestAnimationFrame(function () {
+        pending = false;
+        refits += 1;
+        if (!touched) fit();
+      });
+    }
+    fit();
+    ["mousedown", "touchstart", "wheel", "keydown"].forEach(function (name) {
+      map.getContainer().addEventListener(name, function () { touched = true; }, {passive: true, once: true});
     });
-    return pad;
+    map.on("resize", refit);
+    if (window.ResizeObserver) {
+      var observer = new ResizeObserver(refit);
+      CORNERS.forEach(function (corner) {
+        var node = map.getContainer().querySelector(".leaflet-" + corner[0] + ".leaflet-" + corner[1]);
+        if (node) observer.observe(node);
+      });
+    }
   }
 
   /* Escape closes an open popup, wherever the focus is (Leaflet's own key handling needs the

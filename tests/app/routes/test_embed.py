@@ -77,7 +77,9 @@ def test_oembed_of_a_map(trip_client, page, src):
     assert f'<iframe src="{src}"' in body["html"]
     assert f'width="{body["width"]}"' in body["html"] and f'height="{body["height"]}"' in body["html"]
     # Responsive: as wide as the column, at most the width asked, in the same shape.
-    assert body["html"].startswith('<div class="itinerant-embed" style="position:relative;width:100%;max-width:800px;')
+    assert body["html"].startswith(
+        '<div class="itinerant-embed-frame" style="position:relative;width:100%;max-width:800px;'
+    )
     assert "aspect-ratio:800/600" in body["html"]
 
 
