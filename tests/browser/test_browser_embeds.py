@@ -127,11 +127,14 @@ def test_the_actor_page_on_a_phone_shows_the_map_first_and_the_stops_as_cards(pa
     _shot(page, "actor-page-390x844-stops")
 
 
-@pytest.mark.parametrize("path", ["/actors/kim-jong-un/map", "/", "/map?actors=kim-jong-un"])
+@pytest.mark.parametrize(
+    "path", ["/actors/kim-jong-un/map", "/map?actors=kim-jong-un", "/", "/articles/1", "/ingest", "/feeds"]
+)
 def test_pages_on_a_phone_do_not_overflow_and_allow_pinch_zoom(page, trips_server, path):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(trips_server + path)
-    page.wait_for_load_state("networkidle")
+    if "map" in path:
+        page.wait_for_selector(MAP_READY)
     assert page.evaluate(NO_HORIZONTAL_OVERFLOW)
     viewports = page.eval_on_selector_all('meta[name="viewport"]', "metas => metas.map(m => m.content)")
     assert len(viewports) == 1 and "user-scalable" not in viewports[0] and "maximum-scale" not in viewports[0]

@@ -6,6 +6,7 @@ from app_fixtures import ANADYR, ANCHORAGE, SOCHI, VLADIVOSTOK, event
 
 from geo.itinerary import build_itinerary
 from geo.maps.features import (
+    date_span,
     decode_polyline,
     display_collection,
     encode_polyline,
@@ -58,3 +59,10 @@ def test_the_page_collection_packs_the_display_collection_and_unpacks_to_it():
     light = expand_page_collection(page_collection(collection, evidence=False))
     stop = light["features"][0]["properties"]
     assert "evidence" not in stop and stop["event_id"] == collection["features"][0]["properties"]["event_id"]
+
+
+def test_the_date_span_of_itineraries_reads_as_a_reader_says_it():
+    trip = [event("A", VLADIVOSTOK, when="2019-04"), event("A", SOCHI, when="2023-09-15", start=50)]
+    assert date_span([build_itinerary("A", trip)]) == "Apr 2019 \u2013 15 Sep 2023"
+    assert date_span([build_itinerary("A", trip[:1])]) == "Apr 2019"
+    assert date_span([build_itinerary("A", [event("A", SOCHI, start=0)])]) is None
