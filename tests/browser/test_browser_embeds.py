@@ -86,15 +86,18 @@ def test_the_legend_is_a_toggle_collapsed_under_800_px_and_open_above(page, trip
     assert page.locator(".itinerant-legend-toggle").get_attribute("aria-expanded") == "true"
 
 
-def test_every_button_on_a_map_is_named(page, trips_server):
+UNNAMED_BUTTONS = """() => [...document.querySelectorAll("button, a[role=button]")]
+  .filter(b => !(b.getAttribute("aria-label") || b.innerText.trim())).map(b => b.outerHTML)"""
+
+
+def test_every_button_on_a_map_is_named(page, trips_server, live_server):
     _open(page, f"{trips_server}/actors/kim-jong-un/map", 1200, 800)
-    unnamed = page.evaluate(
-        """() => [...document.querySelectorAll("button, a[role=button]")]
-                 .filter(b => !(b.getAttribute("aria-label") || b.innerText.trim()))
-                 .map(b => b.outerHTML)"""
-    )
-    assert unnamed == []
+    assert page.evaluate(UNNAMED_BUTTONS) == []
     assert page.locator("h1").count() == 1 and page.evaluate("() => document.documentElement.lang") == "en"
+    # Several actors: Leaflet's layer control too.
+    _open(page, f"{live_server.url}/map?actors=kim-jong-un,vladimir-putin", 1200, 800)
+    assert page.locator(".leaflet-control-layers").count() == 1
+    assert page.evaluate(UNNAMED_BUTTONS) == []
 
 
 def test_escape_closes_a_popup(page, trips_server):

@@ -738,6 +738,15 @@
     }
   }
 
+  /* Leaflet's layer control opens from a link with a title alone: give it a name screen readers say. */
+  var initLayersLayout = L.Control.Layers.prototype._initLayout;
+  L.Control.Layers.include({
+    _initLayout: function () {
+      initLayersLayout.call(this);
+      if (this._layersLink) this._layersLink.setAttribute("aria-label", "Layers: choose what the map shows");
+    },
+  });
+
   /* Escape closes an open popup, wherever the focus is (Leaflet's own key handling needs the
      map itself focused, and a click on a marker does not focus it). */
   var maps = [];
