@@ -29,6 +29,7 @@ from geo.errors import UntrustedHostError
 from geo.features import event_feature
 from geo.itinerary import Itinerary
 from geo.maps import OFFLINE, MapOptions, actors_map, asset_links, events_map, render_map, tile_provider
+from geo.maps.features import date_span
 
 __all__ = [
     "base_url",
@@ -99,10 +100,17 @@ def trusted_base_url(request: Request, settings: Settings) -> str:
 
 
 def embed_iframe(src: str, title: str, width: int, height: int) -> str:
-    """The HTML that embeds a map: an iframe, its attributes escaped."""
+    """The HTML that embeds a map: an iframe, its attributes escaped, in a wrapper that takes the
+    width of the column it is pasted in (at most `width`) and keeps the shape width x height, so
+    that the map fits a phone as well as a wide article. The iframe keeps its size attributes for
+    the readers that ignore the styles."""
+    width, height = int(width), int(height)
     return (
-        f'<iframe src="{escape(src)}" width="{int(width)}" height="{int(height)}" title="{escape(title)}" '
-        f'style="border:0" loading="lazy" allowfullscreen></iframe>'
+        f'<div class="itinerant-embed-frame" style="position:relative;width:100%;max-width:{width}px;'
+        f'aspect-ratio:{width}/{height}">'
+        f'<iframe src="{escape(src)}" width="{width}" height="{height}" title="{escape(title)}" '
+        'style="position:absolute;top:0;left:0;width:100%;height:100%;border:0" loading="lazy" allowfullscreen>'
+        "</iframe></div>"
     )
 
 
@@ -114,8 +122,11 @@ def map_options(
     tiles: str | None,
     embed_path: str | None,
     page_path: str | None,
+    heading: tuple[str, str | None] | None = None,
+    source_path: str | None = None,
 ) -> MapOptions:
-    """Options for a map page; `embed_path` gives it an embed control, `page_path` oEmbed discovery."""
+    """Options for a map page; `embed_path` gives it an embed control, `page_path` oEmbed discovery;
+    an embed has a visible `heading` (title, dates) and a source line linking to `source_path`."""
     chosen = tiles if tiles else settings.tiles
     if chosen.strip().lower() != OFFLINE:
         tile_provider(chosen)  # an unknown provider is the caller's mistake: a 422 naming it
@@ -130,11 +141,16 @@ def map_options(
         tiles=chosen,
         asset_base=prefix + VENDOR_PREFIX if settings.asset_mode == "local" else None,
         article_url=prefix + "/articles/{id}",
+        # The evidence sentences are most of an itinerary's weight: popups fetch theirs.
+        event_url=prefix + "/api/events/{id}",
         outlines_url=prefix + OUTLINES_PATH,
         labels_url=prefix + LABELS_PATH,
         title=title,
         embed_code=embed_iframe(base + embed_path, title, *EMBED_SIZE) if embed_path and base else None,
         alternates=alternates,
+        heading=heading,
+        # Relative without a trusted base: inside the embed it still resolves to this service.
+        source=(f"{title}, on itinerant", (base or prefix) + source_path) if source_path else None,
     )
 
 
@@ -181,6 +197,7 @@ def map_page(
     actors, date_from, date_to, tiles = shown.actors, shown.date_from, shown.date_to, shown.tiles
     slugs = _slugs(actors)
     query = _query(actors=",".join(slugs), **{"from": date_from, "to": date_to}, tiles=tiles)
+    itineraries: list[Itinerary] = []
     if slugs:
         itineraries = actor_itineraries(session, settings, slugs, date_from, date_to)
         title = "Itineraries: " + ", ".join(itinerary.actor for itinerary in itineraries)
@@ -193,6 +210,8 @@ def map_page(
         tiles=tiles,
         embed_path=None if embedded else "/embed/map" + query,
         page_path=None if embedded else "/map" + query,
+        heading=(title, date_span(itineraries)) if embedded else None,
+        source_path="/map" + query if embedded else None,
     )
     if slugs:
         return _map_response(request, actors_map(itineraries, options), options)
@@ -222,5 +241,8 @@ def actor_map_page(
         tiles=tiles,
         embed_path=None if embedded else f"/embed/actors/{actor.slug}{query}",
         page_path=None if embedded else f"/actors/{actor.slug}/map{query}",
+        heading=(actor.name, date_span([itinerary])) if embedded else None,
+        # An embed links back to the person's page: the itinerary, its evidence and the map.
+        source_path=f"/actors/{actor.slug}" if embedded else None,
     )
     return _map_response(request, actors_map([itinerary], options), options)

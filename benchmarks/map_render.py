@@ -5,11 +5,13 @@
 The itinerary is a seeded random journey: mostly regional hops (50 to 1,500 km), one in ten
 intercontinental (some across the antimeridian), a day or two apart, with evidence sentences
 of news length. Rendering is what a map request does after its query: geo.maps builds the
-Folium map (stops, legs, legend, replay) and renders the page with local asset links. Building
-the itinerary itself (geodesics) is timed apart. Bars: under 1 s and under 1 MB with the
-default tiles; the offline basemap (tiles=none) adds its outlines inline, reported too (the
-service fetches them from a separate, cached URL instead). With --check, exit 1 when a bar
-is missed.
+Folium map (stops, legs, legend, replay) and renders the page with local asset links, and, as
+the service does, leaves the evidence sentences out (popups fetch theirs from /api/events/{id}).
+Building the itinerary itself (geodesics) is timed apart. Bars: at most 0.3 s and 300 KB with the
+default tiles; a page that carries the evidence itself (no event URL: a page that stands alone)
+and the offline basemap (tiles=none) with its outlines inline are reported too (the service
+fetches the outlines from a separate, cached URL instead). With --check, exit 1 when a bar is
+missed.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ from geo.model import DateInterval, DatePrecision, Event, EventStatus, Place, Pr
 
 __all__ = ["journey", "main"]
 
-SECONDS_BAR = 1.0
-BYTES_BAR = 1_000_000
+SECONDS_BAR = 0.3
+BYTES_BAR = 300_000
 
 
 def journey(stops: int, seed: int = 20230915) -> Itinerary:
@@ -97,10 +99,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{itinerary.total_km:,.0f} km; built in {built:.3f} s"
     )
 
-    base = dict(asset_base="/assets/vendor", article_url="/articles/{id}")
+    standalone = dict(asset_base="/assets/vendor", article_url="/articles/{id}")
+    base = dict(standalone, event_url="/api/events/{id}")
     results = {}
     for label, options in (
         ("tiles=OpenStreetMap", MapOptions(**base)),
+        ("tiles=OpenStreetMap, evidence inline", MapOptions(**standalone)),
         (
             "tiles=none, outlines fetched",
             MapOptions(tiles="none", outlines_url="/assets/basemap/countries.geojson", **base),
@@ -110,11 +114,11 @@ def main(argv: list[str] | None = None) -> int:
         _render_seconds(itinerary, options, 1)  # warm: templates compiled, outlines loaded
         seconds, size = _render_seconds(itinerary, options, args.repeat)
         results[label] = (seconds, size)
-        print(f"render {label:32s} {seconds:.3f} s (median of {args.repeat})  {size / 1e6:.3f} MB")
+        print(f"render {label:38s} {seconds:.3f} s (median of {args.repeat})  {size / 1e3:,.0f} KB")
 
     seconds, size = results["tiles=OpenStreetMap"]
-    ok = seconds < SECONDS_BAR and size < BYTES_BAR
-    print(f"bars: < {SECONDS_BAR} s and < {BYTES_BAR / 1e6:.0f} MB -> {'met' if ok else 'MISSED'}")
+    ok = seconds <= SECONDS_BAR and size <= BYTES_BAR
+    print(f"bars: <= {SECONDS_BAR} s and <= {BYTES_BAR / 1e3:.0f} KB -> {'met' if ok else 'MISSED'}")
     return 0 if ok or not args.check else 1
 
 

@@ -32,7 +32,8 @@ __all__ = ["router", "OEmbed"]
 
 router = APIRouter(tags=["embeds"])
 
-_ACTOR_MAP: Final = re.compile(r"^/(?:actors/(?P<slug>[^/]+)/map|embed/actors/(?P<embed_slug>[^/]+))/?$")
+# Every public page of a map: the person's page (the one people copy), their map, its embed.
+_ACTOR_MAP: Final = re.compile(r"^/(?:actors/(?P<slug>[^/]+)(?:/map)?|embed/actors/(?P<embed_slug>[^/]+))/?$")
 _COMBINED_MAP: Final = re.compile(r"^/(?:embed/)?map/?$")
 _EMBED_QUERY_KEYS: Final = ("actors", "from", "to", "tiles")
 
@@ -85,7 +86,13 @@ def oembed(
     request: Request,
     session: SessionDep,
     services: ServicesDep,
-    url: Annotated[str, Query(max_length=2000, description="A map page's URL, e.g. .../actors/kim-jong-un/map.")],
+    url: Annotated[
+        str,
+        Query(
+            max_length=2000,
+            description="A map's page URL: .../actors/kim-jong-un, .../actors/kim-jong-un/map, .../map?actors=...",
+        ),
+    ],
     maxwidth: Annotated[int | None, Query(ge=1)] = None,
     maxheight: Annotated[int | None, Query(ge=1)] = None,
     format: Annotated[str, Query(description="json (xml is not implemented)")] = "json",

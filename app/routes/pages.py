@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Final
+from urllib.parse import urlencode
 
 import jinja2
 from fastapi import APIRouter, Form, Request
@@ -110,14 +111,18 @@ def actor_page(request: Request, slug: str, session: SessionDep, services: Servi
     itinerary = itinerary_public(actor, itinerary_of(session, actor, trip_gap=services.settings.trip_gap))
     base = base_url(request, services.settings)
     title = f"{actor.name}: itinerary"
+    # None where the Host is not trusted: no code to copy rather than one with another site's address.
+    embed_code = embed_iframe(f"{base}/embed/actors/{actor.slug}", title, *EMBED_SIZE) if base else None
+    page_url = f"{base}/actors/{actor.slug}"
+    oembed_url = f"{base}/oembed?{urlencode({'url': page_url, 'format': 'json'})}" if base else None
     return templates.TemplateResponse(
         request,
         "actor.html",
         {
             "actor": actor_public(session, actor),
             "itinerary": itinerary,
-            # None where the Host is not trusted: no code to copy rather than one with another site's address.
-            "embed_code": embed_iframe(f"{base}/embed/actors/{actor.slug}", title, *EMBED_SIZE) if base else None,
+            "embed_code": embed_code,
+            "oembed_url": oembed_url,
             "prefix": root_path(request),
         },
     )

@@ -11,17 +11,30 @@ offline basemap live (`MapOptions`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
 import folium
+from folium.template import Template
 
 from geo.errors import InvalidInputError
 from geo.itinerary import Itinerary
 from geo.maps.assets import use_local_assets
 from geo.maps.features import display_collection, stop_bounds
-from geo.maps.layers import Credits, EmbedCodeControl, EventLayer, FitView, ItineraryLayer, Legend, PageHead
+from geo.maps.layers import (
+    LEAFLET_CSS,
+    LEAFLET_JS,
+    Credits,
+    EmbedCodeControl,
+    EventLayer,
+    FitView,
+    ItineraryLayer,
+    Legend,
+    PageHead,
+    PageHeading,
+)
 from geo.maps.replay import add_replay
 from geo.maps.tiles import add_basemap
 
@@ -47,6 +60,25 @@ GEONAMES_CREDIT: Final = (
 _TRIP_SHADES: Final = (0.0, 0.4, 0.2, 0.55)
 _WORLD: Final = ([20.0, 0.0], 2)
 _MAX_FIT_ZOOM: Final = 9  # a trip within one city still shows the city around it
+# Folium's page template, with the page's language: screen readers and translators read it.
+_PAGE_TEMPLATE: Final = Template(
+    "<!DOCTYPE html>\n"
+    '<html lang="en">\n'
+    "<head>\n"
+    "    {{this.header.render(**kwargs)}}\n"
+    "</head>\n"
+    "<body>\n"
+    "    {{this.html.render(**kwargs)}}\n"
+    "</body>\n"
+    "<script>\n"
+    "    {{this.script.render(**kwargs)}}\n"
+    "</script>\n"
+    "</html>\n"
+)
+# Folium's map header forbids zooming the page (maximum-scale=1, user-scalable=no); a reader
+# on a phone must be able to pinch-zoom the legend and popups, so the page gets this one instead.
+_FOLIUM_VIEWPORT: Final = re.compile(r'<meta name="viewport"[^>]*>')
+VIEWPORT: Final = '<meta name="viewport" content="width=device-width, initial-scale=1">'
 
 
 @dataclass(frozen=True)
@@ -55,10 +87,16 @@ class MapOptions:
 
     asset_base: None links to the CDNs Folium names; a URL prefix serves every file from there.
     article_url: popup link template, "{id}" replaced by the article id.
+    event_url: where an event's details are served, "{id}" replaced by the event id (a JSON
+        object with its `evidence`): the page leaves the stops' evidence out and a popup fetches
+        its stop's; inline if None (a page that stands alone).
     outlines_url: where the offline basemap's GeoJSON is served (tiles="none", and the fallback of
         tiles that cannot load); inline if None, and then a tiled map has no fallback.
     labels_url: where the offline basemap's labels are served (geo.maps.labels); country names
         alone, inline, if None.
+    heading: (title, dates) of a visible title line above the map (an embed's: the person and the
+        span of the stops); without one the page's title is its heading, for screen readers alone.
+    source: (text, URL) of a line under the map linking back to the map's page on the service.
     embed_code: the HTML an "Embed" control offers to copy; no control if None.
     alternates: (type, href, title) links for the page head (oEmbed discovery).
     """
@@ -66,9 +104,12 @@ class MapOptions:
     tiles: str = "OpenStreetMap"
     asset_base: str | None = None
     article_url: str | None = None
+    event_url: str | None = None
     outlines_url: str | None = None
     labels_url: str | None = None
     title: str = "itinerant"
+    heading: tuple[str, str | None] | None = None
+    source: tuple[str, str] | None = None
     embed_code: str | None = None
     alternates: tuple[tuple[str, str, str], ...] = ()
     credits: tuple[str, ...] = field(default=(GEONAMES_CREDIT,))
@@ -79,9 +120,17 @@ class MapOptions:
 def _base_map(options: MapOptions) -> folium.Map:
     # max_zoom: clustering needs one even with no tile layer to lend it (the offline basemap).
     m = folium.Map(location=_WORLD[0], zoom_start=_WORLD[1], tiles=None, control_scale=True)
+    # Folium's defaults also load Bootstrap, jQuery, Font Awesome and awesome-markers, which
+    # no map here uses (markers are Leaflet divIcons, popups DOM nodes): Leaflet alone.
+    m.default_js = [LEAFLET_JS]
+    m.default_css = [LEAFLET_CSS]
     m.options.update(max_zoom=18, min_zoom=1)
     add_basemap(m, options.tiles, outlines_url=options.outlines_url, labels_url=options.labels_url)
-    m.get_root().header.add_child(PageHead(options.title, options.alternates), name="itinerant_head")
+    page = m.get_root()
+    page._template = _PAGE_TEMPLATE
+    page.header.add_child(PageHead(options.title, options.alternates), name="itinerant_head")
+    heading, dates = options.heading or (options.title, None)
+    m.add_child(PageHeading(heading, dates, visible=options.heading is not None, source=options.source))
     if options.credits:
         m.add_child(Credits(*options.credits))
     if options.embed_code:
@@ -149,6 +198,7 @@ def actors_map(itineraries: Sequence[Itinerary], options: MapOptions = MapOption
             colour=colour,
             trip_colours=trip_colours(itinerary, colour, alone=len(coloured) == 1),
             article_url=options.article_url,
+            event_url=options.event_url,
             show_actor=len(coloured) > 1,
         )
         m.add_child(layer)
@@ -186,4 +236,4 @@ def render_map(m: folium.Map, options: MapOptions = MapOptions()) -> str:
     """The map as a complete HTML page; with `options.asset_base`, every link points there."""
     if options.asset_base is not None:
         use_local_assets(m, options.asset_base)
-    return m.get_root().render()
+    return _FOLIUM_VIEWPORT.sub(VIEWPORT, m.get_root().render(), count=1)

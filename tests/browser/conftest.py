@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from app_fixtures import KOMSOMOLSK, SOCHI, TRIP, VLADIVOSTOK
+from app_fixtures import KHABAROVSK, KOMSOMOLSK, RUSSIA, SOCHI, TRIP, TWO_TRIPS, VLADIVOSTOK
 from live_server import serve
 from memory_gazetteer import MemoryGazetteer, make_place
 from pipelines import pipeline
@@ -124,6 +124,36 @@ def tiled_server(tmp_path_factory) -> Iterator[LiveServer]:
     harbin = make_place(2037013, "Harbin", 45.75, 126.65, country="CN", population=5_878_939)
     gazetteer = MemoryGazetteer().add(pyongyang).add(harbin)
     yield from seeded_server(tmp_path_factory.mktemp("tiled-store"), tiles="OpenStreetMap", gazetteer=gazetteer)
+
+
+@pytest.fixture(scope="session")
+def trips_server(tmp_path_factory) -> Iterator[str]:
+    """Kim Jong Un's two trips to Russia (app_fixtures.TWO_TRIPS), with Sochi undated: a store of its own."""
+    from fastapi.testclient import TestClient
+
+    from app.db import make_engine
+    from app.main import create_app
+    from app.migrate import upgrade_database
+    from app.services import Services
+    from app.settings import Settings
+
+    data_dir = tmp_path_factory.mktemp("trips-store")
+    engine = make_engine(f"sqlite:///{data_dir / 'itinerant.sqlite'}")
+    upgrade_database(engine)
+    places = {p.name: p for p in (VLADIVOSTOK, RUSSIA, KOMSOMOLSK, KHABAROVSK, SOCHI)}
+    services = Services(
+        Settings(data_dir=data_dir, tiles="none", asset_mode="local", _env_file=None),
+        engine,
+        gazetteer_factory=lambda _settings: None,
+        pipeline_factory=lambda _settings, _gazetteer: pipeline(places, TWO_TRIPS),
+    )
+    app = create_app(services=services)
+    with TestClient(app) as client:
+        text = "Kim Jong Un went to Vladivostok in 2019, and to Russia again in 2023."
+        assert client.post("/api/articles", json={"text": text, "published": "2023-09-15"}).status_code == 201
+    with serve(app) as url:
+        yield url
+    engine.dispose()
 
 
 @dataclass(frozen=True)

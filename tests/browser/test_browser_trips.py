@@ -9,14 +9,10 @@ passes the `page` fixture's checks (no foreign request, console error, uncaught 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from app_fixtures import KHABAROVSK, KOMSOMOLSK, RUSSIA, SOCHI, TWO_TRIPS, VLADIVOSTOK
-from live_server import serve
-from pipelines import pipeline
 
 pytestmark = pytest.mark.browser
 
@@ -49,35 +45,6 @@ class Watch:
         return [
             u for u in self.requests if urlsplit(u).scheme not in local and urlsplit(u).netloc not in self.allowed_hosts
         ]
-
-
-@pytest.fixture(scope="module")
-def trips_server(tmp_path_factory) -> Iterator[str]:
-    from fastapi.testclient import TestClient
-
-    from app.db import make_engine
-    from app.main import create_app
-    from app.migrate import upgrade_database
-    from app.services import Services
-    from app.settings import Settings
-
-    data_dir = tmp_path_factory.mktemp("trips-store")
-    engine = make_engine(f"sqlite:///{data_dir / 'itinerant.sqlite'}")
-    upgrade_database(engine)
-    places = {p.name: p for p in (VLADIVOSTOK, RUSSIA, KOMSOMOLSK, KHABAROVSK, SOCHI)}
-    services = Services(
-        Settings(data_dir=data_dir, tiles="none", asset_mode="local", _env_file=None),
-        engine,
-        gazetteer_factory=lambda _settings: None,
-        pipeline_factory=lambda _settings, _gazetteer: pipeline(places, TWO_TRIPS),
-    )
-    app = create_app(services=services)
-    with TestClient(app) as client:
-        text = "Kim Jong Un went to Vladivostok in 2019, and to Russia again in 2023."
-        assert client.post("/api/articles", json={"text": text, "published": "2023-09-15"}).status_code == 201
-    with serve(app) as url:
-        yield url
-    engine.dispose()
 
 
 @pytest.fixture

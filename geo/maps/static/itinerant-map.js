@@ -68,6 +68,41 @@
     return line.childNodes.length ? line : null;
   }
 
+  /* An event's details, fetched once from the service (options.eventUrl, "{id}" replaced). */
+  var eventDetails = {};
+
+  function fetchEvent(template, id) {
+    if (!eventDetails[id]) {
+      var url = template.replace("{id}", encodeURIComponent(String(id)));
+      eventDetails[id] = fetch(url, {headers: {Accept: "application/json"}, credentials: "same-origin"})
+        .then(function (response) {
+          if (!response.ok) throw new Error("event request failed: " + response.status);
+          return response.json();
+        });
+      eventDetails[id].catch(function () { delete eventDetails[id]; });  // a later popup tries again
+    }
+    return eventDetails[id];
+  }
+
+  /* The evidence: in the stop's data, or (a large itinerary's page leaves it out) fetched by the
+     stop's event when the popup opens. */
+  function evidence(p, options) {
+    if (p.evidence) return el("blockquote", "itinerant-evidence", p.evidence);
+    if (!options.eventUrl || typeof p.event_id !== "number") return null;
+    var quote = el("blockquote", "itinerant-evidence itinerant-evidence-loading", "Loading the evidence\u2026");
+    quote.setAttribute("aria-busy", "true");
+    fetchEvent(options.eventUrl, p.event_id).then(function (event) {
+      quote.textContent = event.evidence || "";
+      quote.classList.remove("itinerant-evidence-loading");
+      quote.removeAttribute("aria-busy");
+    }, function (error) {
+      console.warn(error);
+      quote.textContent = "The evidence could not be loaded; the article has it.";
+      quote.removeAttribute("aria-busy");
+    });
+    return quote;
+  }
+
   function placePopup(p, options, heading) {
     var box = el("div", "itinerant-popup");
     box.appendChild(el("h3", null, heading));
@@ -76,7 +111,8 @@
     box.appendChild(facts(p));
     var cues = trust(p);
     if (cues) box.appendChild(cues);
-    if (p.evidence) box.appendChild(el("blockquote", "itinerant-evidence", p.evidence));
+    var quote = evidence(p, options);
+    if (quote) box.appendChild(quote);
     var link = articleLink(options.articleUrl, p.article_id);
     if (link) box.appendChild(link);
     return box;
@@ -169,8 +205,54 @@
     return {shape: shape, marker: marker};
   }
 
+  /* Google's encoded polyline (five decimals), [x, y] pairs: longitude first, as GeoJSON. */
+  function decodePolyline(text) {
+    var values = [], value = 0, shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var byte = text.charCodeAt(i) - 63;
+      value |= (byte & 0x1f) << shift;
+      shift += 5;
+      if (byte < 0x20) {
+        values.push(value & 1 ? ~(value >> 1) : value >> 1);
+        value = 0;
+        shift = 0;
+      }
+    }
+    var points = [], x = 0, y = 0;
+    for (var j = 0; j + 1 < values.length; j += 2) {
+      x += values[j];
+      y += values[j + 1];
+      points.push([x / 1e5, y / 1e5]);
+    }
+    return points;
+  }
+
+  /* A page's packed itinerary (geo.maps.features.page_collection) as the GeoJSON it stands for. */
+  function expandCollection(packed) {
+    if (packed.features) return packed;
+    var features = [];
+    function record(kind, fields, row, offset) {
+      var p = {kind: kind};
+      fields.forEach(function (field, i) { p[field] = row[offset + i]; });
+      return p;
+    }
+    packed.stops.forEach(function (row) {
+      features.push({type: "Feature", geometry: {type: "Point", coordinates: [row[0], row[1]]},
+                     properties: record("stop", packed.stopFields, row, 2)});
+    });
+    packed.legs.forEach(function (row) {
+      var parts = row[row.length - 1].map(decodePolyline);
+      var geometry = parts.length === 1 ? {type: "LineString", coordinates: parts[0]}
+                                        : {type: "MultiLineString", coordinates: parts};
+      features.push({type: "Feature", geometry: geometry, properties: record("leg", packed.legFields, row, 0)});
+    });
+    return {type: "FeatureCollection", actor: packed.actor, trips: packed.trips, areas: packed.areas,
+            features: features};
+  }
+
   /* One actor's itinerary: areas under legs under numbered stop markers, with popups and arrows. */
-  function itineraryLayer(collection, options) {
+  function itineraryLayer(packed, options) {
+    var collection = expandCollection(packed);
     var colour = options.colour || "#1d4ed8";
     var tripColours = options.tripColours || {};
     function colourOf(p) {
@@ -286,16 +368,32 @@
     return cluster;
   }
 
-  /* A legend control: swatches for stops, legs and each actor. */
+  /* A legend control: swatches for stops, legs and each actor, under a toggle button. It opens
+     collapsed on a map narrower than LEGEND_OPEN_WIDTH (an embed, a phone), where it would hide
+     stops; the reader opens it when wanted. */
+  var LEGEND_OPEN_WIDTH = 800;
+  var legendCount = 0;
+
   function legend(map, entries) {
     var control = L.control({position: "topright"});
     control.onAdd = function () {
       var box = el("div", "itinerant-legend leaflet-bar");
-      box.appendChild(el("h4", null, "Legend"));
+      var toggle = el("button", "itinerant-legend-toggle", "Legend");
+      toggle.type = "button";
       var list = el("ul");
+      list.id = "itinerant-legend-" + (++legendCount);
+      toggle.setAttribute("aria-controls", list.id);
+      function setOpen(open) {
+        list.hidden = !open;
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+        toggle.setAttribute("aria-label", open ? "Hide the legend" : "Show the legend");
+        box.classList.toggle("itinerant-legend-collapsed", !open);
+      }
+      toggle.addEventListener("click", function () { setOpen(list.hidden); });
       entries.forEach(function (entry) {
         var item = el("li", "itinerant-legend-" + entry.kind);
         var swatch = el("span", "itinerant-swatch itinerant-swatch-" + entry.kind);
+        swatch.setAttribute("aria-hidden", "true");
         if (entry.kind === "stop") {
           swatch.textContent = "1";
           swatch.style.background = entry.colour;
@@ -315,8 +413,11 @@
         item.appendChild(el("span", null, entry.label));
         list.appendChild(item);
       });
+      box.appendChild(toggle);
       box.appendChild(list);
+      setOpen(map.getSize().x >= LEGEND_OPEN_WIDTH);
       L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
       return box;
     };
     control.addTo(map);
@@ -331,6 +432,8 @@
       var toggle = el("button", "itinerant-embed-toggle", "Embed");
       toggle.type = "button";
       toggle.title = "Copy the code that embeds this map in another page";
+      toggle.setAttribute("aria-label", "Embed this map: show the code to copy");
+      toggle.setAttribute("aria-expanded", "false");
       var panel = el("div", "itinerant-embed-panel");
       panel.hidden = true;
       var field = el("textarea", "itinerant-embed-code");
@@ -350,7 +453,10 @@
         copied.then(function () { done.textContent = "Copied"; },
                     function () { done.textContent = "Select the code and copy it"; });
       });
-      toggle.addEventListener("click", function () { panel.hidden = !panel.hidden; });
+      toggle.addEventListener("click", function () {
+        panel.hidden = !panel.hidden;
+        toggle.setAttribute("aria-expanded", panel.hidden ? "false" : "true");
+      });
       panel.appendChild(field);
       panel.appendChild(copy);
       panel.appendChild(done);
@@ -562,7 +668,97 @@
     tiles.on("load", function () { if (loaded === 0 && failedInRow > 0) fallBack(); });
   }
 
+  /* Open the map on `bounds` inside the space its controls leave. Each corner's controls are
+     kept clear of by padding on one side: the corner's width on its left or right, or its height
+     on its top or bottom, whichever takes the smaller share of the map (the zoom buttons are
+     narrow and tall, the replay bar wide and short). FIT_MARGIN leaves room for half a marker. */
+  var FIT_MARGIN = 18;
+  var CORNERS = [["top", "left"], ["top", "right"], ["bottom", "left"], ["bottom", "right"]];
+
+  function controlPadding(map) {
+    var box = map.getContainer().getBoundingClientRect();
+    var size = map.getSize();
+    var pad = {top: 0, bottom: 0, left: 0, right: 0};
+    CORNERS.forEach(function (corner) {
+      var node = map.getContainer().querySelector(".leaflet-" + corner[0] + ".leaflet-" + corner[1]);
+      if (!node) return;
+      var width = 0, height = 0;
+      Array.prototype.forEach.call(node.children, function (control) {
+        var r = control.getBoundingClientRect();
+        if (!r.width || !r.height) return;
+        width = Math.max(width, corner[1] === "left" ? r.right - box.left : box.right - r.left);
+        height = Math.max(height, corner[0] === "top" ? r.bottom - box.top : box.bottom - r.top);
+      });
+      if (!width || !height) return;
+      if (width / size.x <= height / size.y) {
+        pad[corner[1]] = Math.max(pad[corner[1]], width);
+      } else {
+        pad[corner[0]] = Math.max(pad[corner[0]], height);
+      }
+    });
+    return pad;
+  }
+
+  /* Controls change size after the map opens (credits added when the basemap's labels load, a
+     wrapped attribution, the scale at the new zoom): until the reader moves the map, fit again
+     when a corner changes size or the map does, a few times at most (no endless back and forth). */
+  var MAX_REFITS = 8;
+
+  function fitView(map, bounds, options) {
+    var touched = false, refits = 0, pending = false;
+    function fit() {
+      var pad = controlPadding(map);
+      map.fitBounds(bounds, {
+        paddingTopLeft: [pad.left + FIT_MARGIN, pad.top + FIT_MARGIN],
+        paddingBottomRight: [pad.right + FIT_MARGIN, pad.bottom + FIT_MARGIN],
+        maxZoom: options.maxZoom,
+        animate: false,
+      });
+    }
+    function refit() {
+      if (touched || pending || refits >= MAX_REFITS) return;
+      pending = true;
+      window.requestAnimationFrame(function () {
+        pending = false;
+        refits += 1;
+        if (!touched) fit();
+      });
+    }
+    fit();
+    ["mousedown", "touchstart", "wheel", "keydown"].forEach(function (name) {
+      map.getContainer().addEventListener(name, function () { touched = true; }, {passive: true, once: true});
+    });
+    map.on("resize", refit);
+    if (window.ResizeObserver) {
+      var observer = new ResizeObserver(refit);
+      CORNERS.forEach(function (corner) {
+        var node = map.getContainer().querySelector(".leaflet-" + corner[0] + ".leaflet-" + corner[1]);
+        if (node) observer.observe(node);
+      });
+    }
+  }
+
+  /* Leaflet's layer control opens from a link with a title alone: give it a name screen readers say. */
+  var initLayersLayout = L.Control.Layers.prototype._initLayout;
+  L.Control.Layers.include({
+    _initLayout: function () {
+      initLayersLayout.call(this);
+      if (this._layersLink) this._layersLink.setAttribute("aria-label", "Layers: choose what the map shows");
+    },
+  });
+
+  /* Escape closes an open popup, wherever the focus is (Leaflet's own key handling needs the
+     map itself focused, and a click on a marker does not focus it). */
+  var maps = [];
+  L.Map.addInitHook(function () { maps.push(this); });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" && event.key !== "Esc") return;
+    maps.forEach(function (map) { map.closePopup(); });
+  });
+
   root.itinerant = {
+    fitView: fitView,
+    expandCollection: expandCollection,
     itineraryLayer: itineraryLayer,
     eventLayer: eventLayer,
     legend: legend,

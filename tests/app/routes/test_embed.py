@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
+from html import unescape
+
 import pytest
 from app_fixtures import TRIP
 
@@ -58,6 +62,8 @@ def test_embed_has_minimal_chrome(trip_client):
 @pytest.mark.parametrize(
     ("page", "src"),
     [
+        ("/actors/kim-jong-un", "http://testserver/embed/actors/kim-jong-un"),
+        ("/actors/kim-jong-un/", "http://testserver/embed/actors/kim-jong-un"),
         ("/actors/kim-jong-un/map", "http://testserver/embed/actors/kim-jong-un"),
         ("/embed/actors/kim-jong-un", "http://testserver/embed/actors/kim-jong-un"),
         ("/actors/kim-jong-un/map?tiles=none", "http://testserver/embed/actors/kim-jong-un?tiles=none"),
@@ -75,8 +81,13 @@ def test_oembed_of_a_map(trip_client, page, src):
     assert body["version"] == "1.0" and body["type"] == "rich" and body["provider_name"] == "itinerant"
     assert body["provider_url"] == "http://testserver/"
     assert body["title"]
-    assert body["html"].startswith(f'<iframe src="{src}"')
+    assert f'<iframe src="{src}"' in body["html"]
     assert f'width="{body["width"]}"' in body["html"] and f'height="{body["height"]}"' in body["html"]
+    # Responsive: as wide as the column, at most the width asked, in the same shape.
+    assert body["html"].startswith(
+        '<div class="itinerant-embed-frame" style="position:relative;width:100%;max-width:800px;'
+    )
+    assert "aspect-ratio:800/600" in body["html"]
 
 
 @pytest.mark.parametrize(
@@ -99,7 +110,9 @@ def test_oembed_size_stays_within_the_maximum(trip_client, params, size):
     [
         "http://elsewhere.example/actors/kim-jong-un/map",
         "http://testserver/api/articles",
-        "http://testserver/actors/kim-jong-un",
+        "http://testserver/actors/kim-jong-un/map.png",
+        "http://testserver/actors/kim-jong-un/elsewhere",
+        "http://testserver/actors/nobody",
         "http://testserver/actors/nobody/map",
         "http://testserver/map?actors=nobody",
         "javascript:alert(1)",
@@ -119,6 +132,40 @@ def test_oembed_uses_the_public_url(trip_client):
     client = trip_client(public_url="https://maps.example/itinerant/")
     ok = client.get("/oembed", params={"url": "https://maps.example/itinerant/actors/kim-jong-un/map"})
     assert ok.status_code == 200
-    assert ok.json()["html"].startswith('<iframe src="https://maps.example/itinerant/embed/actors/kim-jong-un"')
+    assert '<iframe src="https://maps.example/itinerant/embed/actors/kim-jong-un"' in ok.json()["html"]
     assert ok.json()["provider_url"] == "https://maps.example/itinerant/"
     assert client.get("/oembed", params={"url": "http://testserver/actors/kim-jong-un/map"}).status_code == 404
+
+
+@pytest.mark.parametrize("page", ["/actors/kim-jong-un", "/actors/kim-jong-un/map", "/map?actors=kim-jong-un"])
+def test_the_copied_embed_code_is_responsive(trip_client, page):
+    html = trip_client().get(page).text
+    if page == "/actors/kim-jong-un":
+        shown = unescape(re.search(r'<textarea id="embed-code"[^>]*>(.*?)</textarea>', html, re.S).group(1))
+    else:
+        shown = json.loads(re.search(r"itinerant\.embedControl\(\w+, (\".*?\")\);", html).group(1))
+    assert "width:100%;max-width:800px;aspect-ratio:800/600" in shown
+    assert 'style="position:absolute;top:0;left:0;width:100%;height:100%;border:0"' in shown
+    assert 'width="800" height="600"' in shown  # kept for readers that ignore the styles
+
+
+def test_an_embed_has_a_title_line_with_dates_and_a_source_line_linking_back(trip_client):
+    client = trip_client()
+    html = client.get("/embed/actors/kim-jong-un").text
+    assert (
+        '<h1 class="itinerant-title">Kim Jong Un '
+        '<span class="itinerant-title-dates">Apr 2019 \u2013 15 Sep 2023</span></h1>' in html
+    )
+    assert (
+        '<p class="itinerant-source">Source: <a href="http://testserver/actors/kim-jong-un" target="_blank" '
+        'rel="noopener">Kim Jong Un: itinerary, on itinerant</a></p>'
+    ) in html
+    combined = client.get("/embed/map?actors=kim-jong-un,vladimir-putin").text
+    assert 'href="http://testserver/map?actors=kim-jong-un%2Cvladimir-putin"' in combined
+
+
+def test_a_full_page_map_has_a_heading_for_screen_readers_only(trip_client):
+    html = trip_client().get("/actors/kim-jong-un/map").text
+    assert '<html lang="en">' in html
+    assert '<h1 class="itinerant-title">Kim Jong Un: itinerary</h1>' in html
+    assert "clip: rect(0 0 0 0)" in html and "itinerant-source" not in html

@@ -10,6 +10,7 @@ import pytest
 from app_fixtures import KOMSOMOLSK, TRIP, event
 
 from app import map_pages
+from geo.maps.features import expand_page_collection
 
 TEXT = "Kim Jong Un went to Vladivostok. Then Komsomolsk-on-Amur. Putin stayed in Sochi."
 LINK = re.compile(r'<(?:script src|link rel="stylesheet" href)="([^"]+)"')
@@ -26,7 +27,9 @@ def trip_client(make_client):
 
 
 def _layers(html: str) -> list:
-    return [json.loads(f"[{m}]") for m in re.findall(r"itinerant\.itineraryLayer\((.*?)\);\n", html)]
+    """Each itinerary layer's data (unpacked as the map script does) and options."""
+    layers = [json.loads(f"[{m}]") for m in re.findall(r"itinerant\.itineraryLayer\((.*?)\);\n", html)]
+    return [(expand_page_collection(packed), options) for packed, options in layers]
 
 
 def test_actor_map_page_draws_the_itinerary(trip_client):
@@ -130,8 +133,26 @@ def test_hostile_article_text_is_data_on_the_map(make_client):
     client.post("/api/articles", json={"text": TEXT})
     html = client.get("/actors/kim-jong-un/map").text
     assert "<script>alert" not in html and "<img src=x" not in html
-    ((collection, _),) = _layers(html)
-    assert collection["features"][0]["properties"]["evidence"].startswith("<script>alert(1)")
+    # The page leaves the evidence out; its popup fetches it, as JSON, from the event's URL.
+    ((collection, options),) = _layers(html)
+    stop = collection["features"][0]["properties"]
+    assert "evidence" not in stop and options["eventUrl"] == "/api/events/{id}"
+    fetched = client.get(options["eventUrl"].replace("{id}", str(stop["event_id"])))
+    assert fetched.json()["evidence"].startswith("<script>alert(1)")
+
+
+def test_jinja_in_article_text_stays_text(make_client):
+    # Branca compiles each element's script as a Jinja template: braces from an article must not run.
+    jinja = '{{ "pwn" ~ "ed" }} {% if true %}yes{% endif %} {# gone #}'
+    person = dataclasses.replace(event("Kim Jong Un", KOMSOMOLSK, when="2023-09-15"), actor=jinja, evidence=jinja)
+    client = make_client(events=[person], tiles="none")
+    client.post("/api/articles", json={"text": TEXT})
+    slug = client.get("/api/actors").json()["items"][0]["slug"]
+    for path in (f"/actors/{slug}/map", f"/embed/actors/{slug}", f"/map?actors={slug},{slug}"):
+        html = client.get(path).text
+        assert "pwned" not in html and "yes}" not in html and "gone" in html, path
+        ((collection, _), *_rest) = _layers(html)
+        assert collection["actor"] == jinja
 
 
 @pytest.mark.parametrize(

@@ -49,3 +49,33 @@ def test_a_link_without_a_vendored_copy_is_refused():
 
 def test_vendored_files_are_unique_per_url():
     assert len({f.cdn_url for f in VENDORED}) == len(VENDORED)
+
+
+def test_a_map_loads_leaflet_and_the_plugins_it_uses_alone():
+    # Folium's defaults (Bootstrap, jQuery, Font Awesome, awesome-markers) are left out: no map uses them.
+    collection = {"type": "FeatureCollection", "features": [event_feature(e) for e in TRIP]}
+    local = dataclasses.replace(OFFLINE, asset_base="/assets/vendor")
+    for m, plugins in (
+        (itinerary_map(KIM, local), ["leaflet-textpath/leaflet.textpath.js"]),
+        (
+            events_map(collection, options=local),
+            [
+                "leaflet.markercluster/dist/leaflet.markercluster.js",
+                "leaflet.markercluster/dist/MarkerCluster.css",
+                "leaflet.markercluster/dist/MarkerCluster.Default.css",
+            ],
+        ),
+    ):
+        html = render_map(m, local)
+        links = re.findall(r'<(?:script src|link rel="stylesheet" href)="/assets/vendor/([^"]+)"', html)
+        assert sorted(links) == sorted(["leaflet/dist/leaflet.js", "leaflet/dist/leaflet.css", *plugins])
+        assert re.search(r"bootstrap|jquery|fontawesome|awesome-markers", html, re.I) is None
+
+
+def test_a_map_page_has_a_language_a_heading_and_allows_pinch_zoom():
+    html = render_map(itinerary_map(KIM, OFFLINE))
+    assert html.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert re.findall(r'<meta name="viewport"[^>]*>', html) == [
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    ]
+    assert len(re.findall(r"<h1\b", html)) == 1

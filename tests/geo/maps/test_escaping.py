@@ -34,3 +34,11 @@ def test_script_json_cannot_close_a_script(value, expected):
 )
 def test_html_text_is_safe_in_html_and_template_literals(value, expected):
     assert html_text(value) == expected
+
+
+def test_script_json_keeps_jinja_openers_out_of_the_page():
+    # Branca compiles each element's script as Jinja once more: "{{", "{%" and "{#" must not reach it.
+    value = {"text": "{{ 7 * 7 }} {% if %} {# c #} {{{", "nested": {"empty": {}}}
+    text = script_json(value)
+    assert "{{" not in text and "{%" not in text and "{#" not in text
+    assert json.loads(text) == value
