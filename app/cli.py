@@ -459,34 +459,69 @@ def watch(
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, max=64, help="Processes serving requests (default ITINERANT_WORKERS, 1)."),
+    ] = None,
 ) -> None:
     """Serve the web application."""
-    import uvicorn
-
-    from app.main import create_app
-
     settings = get_settings()
     host = host or settings.host
     port = port or settings.port
-    application = create_app(settings)
-    _upgrade(application.state.services)
+    workers = workers or settings.workers
+    services = _services()
+    _upgrade(services)
+    _check_connection_budget(services, workers)
     if settings.watch:
-        import threading
-
-        stop = threading.Event()
-        threading.Thread(
-            target=watch_forever, args=(application.state.services, stop), name="itinerant-watch", daemon=True
-        ).start()
-        typer.echo("  feeds:    read in the background (ITINERANT_WATCH)")
+        _start_watch(services)
     base = f"http://{host}:{port}"
     typer.echo(
-        f"itinerant on {base}\n"
+        f"itinerant on {base}" + (f" ({workers} worker processes)" if workers > 1 else "") + "\n"
         f"  home:     {base}/\n"
         f"  maps:     {base}/map (every event), {base}/actors/SLUG/map (one person)\n"
         f"  API docs: {base}/docs\n"
         f"  GeoJSON:  {base}/api/events.geojson  ·  OGC API - Features: {base}/ogc"
     )
-    uvicorn.run(application, host=host, port=port, log_level="info")
+    _run_uvicorn(services, host=host, port=port, workers=workers)
+
+
+def _start_watch(services) -> None:
+    """The feed watch, in a thread of this process: with several workers, in the parent that
+    supervises them, so that the feeds are read once and not once per worker."""
+    import threading
+
+    stop = threading.Event()
+    threading.Thread(target=watch_forever, args=(services, stop), name="itinerant-watch", daemon=True).start()
+    typer.echo("  feeds:    read in the background (ITINERANT_WATCH)")
+
+
+def _check_connection_budget(services, workers: int) -> None:
+    """Refuse to start more workers than the database server has connections for."""
+    from app.db import connection_budget
+
+    budget = connection_budget(services.engine, workers)
+    if budget is None or budget.fits:
+        return
+    typer.echo(
+        f"{workers} workers with {budget.per_process} connections each (ITINERANT_DATABASE_POOL_SIZE + "
+        f"ITINERANT_DATABASE_MAX_OVERFLOW), and this process's, need {budget.needed} connections; the database "
+        f"server accepts {budget.available}. Run fewer workers, give each a smaller pool, or raise max_connections.",
+        err=True,
+    )
+    raise typer.Exit(2)
+
+
+def _run_uvicorn(services, *, host: str, port: int, workers: int) -> None:
+    import uvicorn
+
+    if workers == 1:
+        from app.main import create_app
+
+        uvicorn.run(create_app(services=services), host=host, port=port, log_level="info")
+        return
+    # Each worker is a process of its own (spawned, not forked) that builds the application from
+    # the same ITINERANT_* settings: its own engine and pool, its gazetteer and models on first use.
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
 
 
 def main() -> None:

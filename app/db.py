@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session, create_engine
 
-__all__ = ["make_engine", "session_scope", "request_session_capacity"]
+__all__ = [
+    "make_engine",
+    "session_scope",
+    "request_session_capacity",
+    "connections_per_process",
+    "ConnectionBudget",
+    "connection_budget",
+]
 
 SQLITE_BUSY_TIMEOUT_MS = 5_000
 
@@ -23,6 +31,10 @@ def make_engine(url: str, **engine_options) -> Engine:
 
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    else:
+        # An in-memory database lives in one connection per thread: there is no pool to size.
+        for option in ("pool_size", "max_overflow", "pool_timeout"):
+            engine_options.pop(option, None)
     engine = create_engine(url, connect_args={"check_same_thread": False}, **engine_options)
 
     @event.listens_for(engine, "connect")
@@ -55,3 +67,45 @@ def request_session_capacity(engine: Engine) -> int | None:
     if not isinstance(pool, QueuePool) or pool._max_overflow < 0:  # an unbounded overflow
         return None
     return max(1, pool.size() + pool._max_overflow - 1)
+
+
+def connections_per_process(engine: Engine) -> int | None:
+    """The most connections one process's pool opens at once; None: no limit (SQLite's in-memory pools)."""
+    pool = engine.pool
+    if not isinstance(pool, QueuePool) or pool._max_overflow < 0:
+        return None
+    return pool.size() + pool._max_overflow
+
+
+@dataclass(frozen=True)
+class ConnectionBudget:
+    """What `workers` processes, each with its own pool, may open against what the server accepts."""
+
+    workers: int
+    per_process: int
+    needed: int  # the workers' pools together, with the serving command's own
+    available: int | None  # the server's max_connections less those kept for superusers; None: no limit
+
+    @property
+    def fits(self) -> bool:
+        return self.available is None or self.needed <= self.available
+
+
+def connection_budget(engine: Engine, workers: int) -> ConnectionBudget | None:
+    """Whether `workers` processes with pools like `engine`'s fit in the server's connections.
+
+    Each worker process has its pool, and the requests it admits hold a connection each
+    (app/deps.py); the pools together must fit within what PostgreSQL accepts, or requests fail
+    with "too many clients" instead of waiting. The parent process that supervises the workers
+    keeps one pool too (migrations, the feed watch). None when the pool or the server set no limit.
+    """
+    per_process = connections_per_process(engine)
+    if per_process is None:
+        return None
+    needed = per_process * (workers + 1)
+    if engine.dialect.name != "postgresql":
+        return ConnectionBudget(workers, per_process, needed, None)
+    with engine.connect() as connection:
+        maximum = int(connection.execute(text("SHOW max_connections")).scalar_one())
+        reserved = int(connection.execute(text("SHOW superuser_reserved_connections")).scalar_one())
+    return ConnectionBudget(workers, per_process, needed, maximum - reserved)

@@ -60,7 +60,8 @@ class Services:
     def from_settings(cls, settings: Settings) -> Services:
         from app.pipeline import build_pipeline, open_configured_gazetteer
 
-        return cls(settings, make_engine(settings.resolved_database_url), open_configured_gazetteer, build_pipeline)
+        engine = make_engine(settings.resolved_database_url, **settings.pool_options)
+        return cls(settings, engine, open_configured_gazetteer, build_pipeline)
 
     @property
     def gazetteer(self) -> Gazetteer:

@@ -42,6 +42,13 @@ class Settings(BaseSettings):
     database_url: str | None = Field(None, description="SQLAlchemy URL; default: a SQLite file in the data directory.")
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
+    workers: int = Field(1, ge=1, le=64, description="Processes `serve` runs, each with its own connection pool.")
+    # Each process's pool: as many requests as it has connections (less one) hold a session at
+    # once and the others wait their turn (app/deps.py), so these bound concurrency per process,
+    # and workers x (size + overflow) must fit in PostgreSQL's max_connections (`serve` checks).
+    database_pool_size: int = Field(5, ge=1, description="Connections each process keeps open.")
+    database_max_overflow: int = Field(10, ge=0, description="Connections each process may open beyond those.")
+    database_pool_timeout: float = Field(30.0, gt=0, description="Longest wait for a connection, in seconds.")
     public_url: str | None = Field(
         None,
         description="The service's external base URL, for links in embeds and oEmbed; default: the request's, "
@@ -124,6 +131,14 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'itinerant.sqlite').as_posix()}"
+
+    @property
+    def pool_options(self) -> dict[str, int | float]:
+        return {
+            "pool_size": self.database_pool_size,
+            "max_overflow": self.database_max_overflow,
+            "pool_timeout": self.database_pool_timeout,
+        }
 
     @property
     def gazetteer_path(self) -> Path:

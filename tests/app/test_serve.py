@@ -1,0 +1,128 @@
+"""`itinerant serve --workers N`: worker processes that each build the application and their own
+connection pool, on SQLite and PostgreSQL, answering more concurrent requests than their pools hold."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from database_urls import engine_url
+from typer.testing import CliRunner
+
+from app import cli
+from app.db import connection_budget, make_engine, request_session_capacity
+from app.services import Services
+from app.settings import Settings
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+WORKERS = 2
+CONCURRENT = 64
+# How long the workers may take to start on a loaded machine: a bound on waiting, not an assertion.
+STARTUP_SECONDS = 120
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for_workers(log: Path, process: subprocess.Popen) -> list[str]:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        started = re.findall(r"Started server process \[(\d+)\]", log.read_text())
+        if len(started) >= WORKERS and "Application startup complete" in log.read_text():
+            return started
+        if process.poll() is not None:
+            break
+        time.sleep(0.2)
+    raise AssertionError(f"the workers did not start:\n{log.read_text()}")
+
+
+async def _get_all(base: str, path: str) -> list[int]:
+    limits = httpx.Limits(max_connections=CONCURRENT)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
+        responses = await asyncio.gather(*(client.get(path) for _ in range(CONCURRENT)))
+    return [response.status_code for response in responses]
+
+
+def test_serve_with_workers_starts_processes_that_each_answer_on_small_pools(engine, tmp_path):
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(REPO_ROOT),
+        "ITINERANT_DATA_DIR": str(tmp_path),
+        "ITINERANT_DATABASE_URL": engine_url(engine),
+        # Two connections a process: 64 requests at once must queue for them, not fail.
+        "ITINERANT_DATABASE_POOL_SIZE": "2",
+        "ITINERANT_DATABASE_MAX_OVERFLOW": "0",
+        "ITINERANT_DATABASE_POOL_TIMEOUT": "5",
+    }
+    command = [sys.executable, "-m", "app.cli", "serve", "--port", str(port), "--workers", str(WORKERS)]
+    with log.open("w") as output:
+        process = subprocess.Popen(command, env=environment, stdout=output, stderr=subprocess.STDOUT, cwd=tmp_path)
+    try:
+        started = _wait_for_workers(log, process)
+        assert len(set(started)) == WORKERS and str(process.pid) not in started
+        base = f"http://127.0.0.1:{port}"
+        for path in ("/healthz", "/api/events.geojson?limit=100", "/ogc/collections/events/items"):
+            assert asyncio.run(_get_all(base, path)) == [200] * CONCURRENT, path
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    assert "Traceback" not in log.read_text()
+
+
+def test_each_process_admits_one_request_fewer_than_its_pool_holds(tmp_path):
+    settings = Settings(data_dir=tmp_path, database_pool_size=3, database_max_overflow=4, _env_file=None)
+    engine = Services.from_settings(settings).engine
+    assert request_session_capacity(engine) == 3 + 4 - 1
+    engine.dispose()
+
+
+def test_the_connection_budget_counts_every_worker_and_the_parent(engine):
+    url = engine_url(engine)
+    small = make_engine(url, pool_size=2, max_overflow=3)
+    huge = make_engine(url, pool_size=1000, max_overflow=0)
+    try:
+        budget = connection_budget(small, 4)
+        assert (budget.per_process, budget.needed) == (5, 25)
+        assert budget.fits
+        if engine.dialect.name == "postgresql":
+            assert budget.available is not None and budget.available > 0
+            assert not connection_budget(huge, 4).fits
+        else:
+            assert budget.available is None  # SQLite has no connection limit
+    finally:
+        small.dispose()
+        huge.dispose()
+
+
+@pytest.mark.postgres
+def test_serve_refuses_more_workers_than_postgresql_has_connections_for(engine, tmp_path, monkeypatch):
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has no connection limit")
+    settings = Settings(data_dir=tmp_path, database_pool_size=1000, _env_file=None)
+    services = Services.from_settings(settings.model_copy(update={"database_url": engine_url(engine)}))
+    monkeypatch.setattr(cli, "_services", lambda: services)
+    monkeypatch.setattr(cli, "_run_uvicorn", lambda *_a, **_k: pytest.fail("started despite the budget"))
+    try:
+        result = CliRunner().invoke(cli.app, ["serve", "--workers", "4"])
+    finally:
+        services.engine.dispose()
+    assert result.exit_code == 2
+    assert "max_connections" in result.output
