@@ -131,16 +131,66 @@ def ingest(
     paths: Annotated[
         list[str], typer.Argument(help="Text files, folders, JSON Lines of articles, or URLs of pages to fetch.")
     ],
+    workers: Annotated[
+        int, typer.Option(min=1, max=256, help="Local processes reading the files' articles (each loads the models).")
+    ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="A Dask scheduler (tcp://HOST:PORT) whose workers read the files' articles instead."),
+    ] = None,
 ) -> None:
     """Read articles from files or web pages and store what is found in them."""
     services = _services()
     _upgrade(services)
     urls = [p for p in paths if p.lower().startswith(("http://", "https://"))]
     files = [Path(p) for p in paths if p not in urls]
-    outcome = _ingest(files, services, label="ingesting") if files else Counter()
+    if not files:
+        outcome = Counter()
+    elif workers > 1 or scheduler:
+        outcome = _ingest_spread(files, services, workers=workers, scheduler=scheduler)
+    else:
+        outcome = _ingest(files, services, label="ingesting")
     outcome.update(_ingest_urls(urls, services))
     if outcome["rejected"] and not (outcome["stored"] or outcome["duplicate"]):
         raise typer.Exit(1)
+
+
+def _worker_spec(services):
+    """What the worker processes need to store where this command does: the database's URL."""
+    from app.parallel_ingest import WorkerSpec
+
+    return WorkerSpec(database_url=services.engine.url.render_as_string(hide_password=False))
+
+
+def _ingest_spread(paths: list[Path], services, *, workers: int, scheduler: str | None) -> Counter:
+    """`_ingest` over worker processes: local ones, or a Dask cluster's when a scheduler is named."""
+    from app.parallel_ingest import ingest_in_processes, ingest_on_cluster
+    from app.sources import Rejected, SourcedArticle, read_articles
+
+    items = list(read_articles(paths))
+    articles = [item for item in items if isinstance(item, SourcedArticle)]
+    rejections = [item for item in items if isinstance(item, Rejected)]
+    outcome: Counter = Counter(rejected=len(rejections))
+    spec = _worker_spec(services)
+    if scheduler:
+        batches = ingest_on_cluster(spec, articles, scheduler)
+        label = f"ingesting on {scheduler}"
+    else:
+        batches = ingest_in_processes(spec, articles, workers)
+        label = f"ingesting ({workers} processes)"
+    with typer.progressbar(length=len(articles), label=label, show_pos=True) as progress:
+        for done in batches:
+            for result in done:
+                outcome[result.verdict] += 1
+                if result.verdict == "rejected":
+                    rejections.append(Rejected(result.origin, result.reason or "rejected"))
+            progress.update(len(done))
+    typer.echo(
+        f"{outcome['stored']} stored, {outcome['duplicate']} skipped as duplicates, {outcome['rejected']} rejected"
+    )
+    for rejection in rejections:
+        typer.echo(f"  rejected {rejection.origin}: {rejection.reason}", err=True)
+    return outcome
 
 
 def _ingest_urls(urls: list[str], services) -> Counter:
