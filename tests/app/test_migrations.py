@@ -18,6 +18,7 @@ def test_migrations_create_every_table_and_index(engine):
     event_indexes = {ix["name"]: ix["column_names"] for ix in inspector.get_indexes("event")}
     assert event_indexes["ix_event_actor_date"] == ["actor_id", "date_start"]
     assert event_indexes["ix_event_lat_lon"] == ["lat", "lon"]
+    assert event_indexes["ix_event_rejected_id"] == ["rejected", "id"]
 
 
 def test_models_and_migrations_agree(engine):
@@ -31,4 +32,4 @@ def test_upgrade_is_idempotent(engine):
     upgrade_database(engine)
     upgrade_database(engine)
     with engine.connect() as connection:
-        assert MigrationContext.configure(connection).get_current_revision() == "0006"
+        assert MigrationContext.configure(connection).get_current_revision() == "0007"

@@ -1,0 +1,62 @@
+"""app/queries.py: events read as plain columns are the events their rows make, and the counts of the
+lists (the unfiltered one read from the table's count less the rejected) match what the lists hold."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app_fixtures import TRIP
+from sqlmodel import Session, select
+
+from app import models
+from app.queries import EventFilter, count_events, event_rows, iter_events
+
+# Another person along, a span of days, an open end, and no mention span: every column has a say.
+WITH_COMPANY = replace(
+    TRIP[3], co_actors=("Sergei Lavrov", "Kim Jong Un"), mention_start=None, mention_end=None, evidence_start=400
+)
+
+
+def _store(make_client, texts: int = 3) -> None:
+    client = make_client(events=[*TRIP, WITH_COMPANY])
+    for number in range(texts):
+        response = client.post("/api/articles", json={"text": f"Dispatch {number}: Kim went to Vladivostok."})
+        assert response.status_code == 201, response.text
+
+
+def _reject(engine, *event_ids: int) -> None:
+    with Session(engine) as session:
+        for event in session.exec(select(models.Event).where(models.Event.id.in_(event_ids))):
+            event.rejected = True
+            session.add(event)
+        session.commit()
+
+
+def test_events_read_as_columns_are_those_their_rows_make(make_client, engine):
+    _store(make_client)
+    everything = EventFilter(include_rejected=True)
+    with Session(engine) as session:
+        expected = sorted((e.to_geo(a, p) for e, a, p in event_rows(session, everything)), key=lambda e: e.event_id)
+        assert list(iter_events(session, everything)) == expected
+        assert list(iter_events(session, everything, batch=3)) == expected  # across keyset batches
+        assert list(iter_events(session, everything, offset=5, limit=4, batch=3)) == expected[5:9]
+        assert list(iter_events(session, everything, offset=len(expected))) == []
+    assert any(e.co_actors == ("Sergei Lavrov", "Kim Jong Un") for e in expected)
+
+
+def test_counts_leave_the_rejected_out_unless_asked(make_client, engine):
+    _store(make_client)
+    _reject(engine, 2, 7)
+    with Session(engine) as session:
+        total = session.exec(select(models.Event)).all()
+        for event_filter in (
+            EventFilter(),
+            EventFilter(include_rejected=True),
+            EventFilter(status=TRIP[2].status),
+            EventFilter(bbox=(100.0, 30.0, 180.0, 60.0)),
+            EventFilter(bbox=(100.0, 30.0, 180.0, 60.0), include_rejected=True),
+        ):
+            listed = list(iter_events(session, event_filter))
+            assert count_events(session, event_filter) == len(listed), event_filter
+        assert count_events(session, EventFilter()) == len(total) - 2
+        assert {e.event_id for e in iter_events(session, EventFilter())}.isdisjoint({2, 7})
