@@ -116,17 +116,21 @@ def count_events(session: Session, event_filter: EventFilter) -> int:
     return session.exec(_base(select(func.count()).select_from(models.Event), event_filter)).one()
 
 
+# Lists in the order things happened; undated events last, then as read.
+_DATE_ORDER = (
+    models.Event.date_start.asc().nulls_last(),
+    models.Event.article_id,
+    models.Event.evidence_start,
+    models.Event.id,
+)
+
+
 def event_rows(
     session: Session, event_filter: EventFilter, *, offset: int = 0, limit: int | None = None
 ) -> Sequence[EventRow]:
     query = _base(
         select(models.Event, models.Actor, models.Place).join(models.Actor).join(models.Place), event_filter
-    ).order_by(
-        models.Event.date_start.asc().nulls_last(),
-        models.Event.article_id,
-        models.Event.evidence_start,
-        models.Event.id,
-    )
+    ).order_by(*_DATE_ORDER)
     if offset:
         query = query.offset(offset)
     if limit is not None:
@@ -167,8 +171,15 @@ def iter_event_rows(
 
 
 def events_of(session: Session, event_filter: EventFilter) -> list[Event]:
-    """Matching events as the library's values, in date order (as `event_rows`)."""
-    return [event.to_geo(actor, place) for event, actor, place in event_rows(session, event_filter)]
+    """Matching events as the library's values, in date order (as `event_rows`), read as plain columns."""
+    query = _base(select(*models.EVENT_COLUMNS).join(models.Actor).join(models.Place), event_filter)
+    return list(map(models.EventColumnsReader(), _plain_rows(session, query.order_by(*_DATE_ORDER))))
+
+
+def _plain_rows(session: Session, query) -> Sequence[tuple]:
+    """A query of columns run on the session's connection: rows as they come, without the ORM's
+    handling of results, which these rows (no ORM objects in them) do not need."""
+    return session.connection().execute(query).all()
 
 
 def iter_events(
@@ -180,6 +191,7 @@ def iter_events(
     if last_id is None:
         return
     remaining = limit
+    reader = models.EventColumnsReader()
     while remaining is None or remaining > 0:
         size = batch if remaining is None else min(batch, remaining)
         query = (
@@ -188,10 +200,10 @@ def iter_events(
             .order_by(models.Event.id)
             .limit(size)
         )
-        rows = session.exec(query).all()
+        rows = _plain_rows(session, query)
         if not rows:
             return
-        yield from map(models.event_from_columns, rows)
+        yield from map(reader, rows)
         last_id = rows[-1][0]
         if remaining is not None:
             remaining -= len(rows)

@@ -9,7 +9,7 @@ from app_fixtures import TRIP
 from sqlmodel import Session, select
 
 from app import models
-from app.queries import EventFilter, count_events, event_rows, iter_events
+from app.queries import EventFilter, count_events, event_rows, events_of, iter_events
 
 # Another person along, a span of days, an open end, and no mention span: every column has a say.
 WITH_COMPANY = replace(
@@ -41,6 +41,8 @@ def test_events_read_as_columns_are_those_their_rows_make(make_client, engine):
         assert list(iter_events(session, everything, batch=3)) == expected  # across keyset batches
         assert list(iter_events(session, everything, offset=5, limit=4, batch=3)) == expected[5:9]
         assert list(iter_events(session, everything, offset=len(expected))) == []
+        in_date_order = [e.to_geo(a, p) for e, a, p in event_rows(session, everything)]
+        assert events_of(session, everything) == in_date_order != expected
     assert any(e.co_actors == ("Sergei Lavrov", "Kim Jong Un") for e in expected)
 
 
