@@ -2,7 +2,7 @@
 
 The HTTP benchmarks need 100,000 events; reading that many through the pipeline would take
 hours, and what they measure is the serving of stored events, so the rows are inserted directly
-(a few seconds): 5,000 articles, 2,000 places spread over the globe, 50 actors, and events
+(a few seconds): 5,000 articles, 2,000 places spread over the globe, 1,000 actors, and events
 cycling through them over ten years. Every run makes the same rows (no random generator).
 
     from synthetic_store import build_store, served
@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 REPO = Path(__file__).resolve().parent.parent
-ACTORS = 50
+ACTORS = 1_000  # 100 events each of 100,000: a newsroom follows many people, a few of them closely
 PLACES = 2_000
 ARTICLES = 5_000
 ACTOR_SLUGS = [f"leader-{number}" for number in range(ACTORS)]

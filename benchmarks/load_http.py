@@ -1,0 +1,162 @@
+"""The service under load: wrk against 100,000 events, SQLite and PostgreSQL, 1 and 4 workers.
+
+    .venv/bin/python benchmarks/load_http.py [--duration 30] [--concurrency 64] [--workers 1 4]
+        [--databases sqlite postgres] [--postgres-url URL] [--events 100000]
+
+wrk (Debian: `apt-get install -y wrk`) is the load generator; without it the script says so
+and stops. PostgreSQL is the server at --postgres-url (default: ITINERANT_TEST_POSTGRES_URL),
+in a schema of its own that is dropped at the end; without a URL it is skipped.
+
+The store holds --events synthetic events written straight into the tables
+(benchmarks/synthetic_store.py: 1,000 actors, 2,000 places). For each database and number of
+workers, `itinerant serve --workers N` runs over it and wrk holds --concurrency connections
+open for --duration seconds on each of:
+
+  /api/actors/{slug}/itinerary.geojson   one actor's itinerary (100 events), slugs in turn
+  /api/events.geojson?bbox=...&limit=100  the events in a box, boxes in turn
+  /api/geocode?q=...                      a place name in the offline gazetteer, names in turn
+  /ogc/collections/events/items           the first page of OGC API items
+
+Printed for each: requests a second, p50 and p99 latency, errors (non-2xx answers and socket
+errors together), and the resident memory of the server's processes together after the run.
+The bar (4 workers): 0 errors, p99 <= 100 ms for itinerary and geocode, <= 250 ms for the lists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from synthetic_store import (
+    ACTOR_SLUGS,
+    REPO,
+    build_store,
+    drop_postgres_schema,
+    postgres_schema_url,
+    rss_mib,
+    served,
+)
+
+SCHEMA = "itinerant_bench_load"
+NAMES = [
+    "Vladivostok", "Sochi", "Pyongyang", "Seoul", "Moscow", "Paris, Texas", "Hanoi", "Springfield, Illinois",
+    "Kingston", "Newcastle", "North Korea", "Lagos", "Sao Paulo", "Edmonton", "Cairo", "Kyiv",
+]  # fmt: skip
+BOXES = [f"{west},{south},{west + 20},{south + 15}" for west in range(-180, 160, 40) for south in (-45, 0, 30)]
+ENDPOINTS = {
+    "itinerary": [f"/api/actors/{slug}/itinerary.geojson" for slug in ACTOR_SLUGS[:200]],
+    "events bbox": [f"/api/events.geojson?bbox={box}&limit=100" for box in BOXES],
+    "geocode": [f"/api/geocode?q={name.replace(' ', '%20').replace(',', '%2C')}" for name in NAMES],
+    "ogc items": ["/ogc/collections/events/items"],
+}
+BARS_MS = {"itinerary": 100, "geocode": 100, "events bbox": 250, "ogc items": 250}
+
+# wrk takes the paths from a Lua script, one after another over the connections.
+LUA = """
+local paths = {%s}
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1])
+end
+"""
+
+
+def _milliseconds(value: str, unit: str) -> float:
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}[unit]
+
+
+def run_wrk(base: str, paths: list[str], duration: int, concurrency: int, work: Path) -> dict:
+    script = work / "paths.lua"
+    script.write_text(LUA % ", ".join(f'"{path}"' for path in paths))
+    threads = max(1, min(2, concurrency))
+    command = ["wrk", f"-t{threads}", f"-c{concurrency}", f"-d{duration}s", "--timeout", "10s", "--latency"]
+    output = subprocess.run([*command, "-s", str(script), base], capture_output=True, text=True, check=True).stdout
+    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.MULTILINE))
+
+    def percentile(name: str) -> float:
+        value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", latency[name]).groups()
+        return _milliseconds(value, unit)
+
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    errors = int(non_2xx.group(1)) if non_2xx else 0
+    errors += sum(int(n) for n in socket_errors.groups()) if socket_errors else 0
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": percentile("50"),
+        "p99": percentile("99"),
+        "errors": errors,
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=30, help="seconds of load on each endpoint")
+    parser.add_argument("--concurrency", type=int, default=64, help="connections held open")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 4])
+    parser.add_argument("--databases", nargs="+", choices=["sqlite", "postgres"], default=["sqlite", "postgres"])
+    parser.add_argument("--postgres-url", default=os.environ.get("ITINERANT_TEST_POSTGRES_URL"))
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--endpoints", nargs="+", choices=list(ENDPOINTS), default=list(ENDPOINTS))
+    args = parser.parse_args()
+
+    if shutil.which("wrk") is None:
+        print("skipped: wrk is not installed (Debian: apt-get install -y wrk)")
+        return
+    load = os.getloadavg()
+    print(f"machine: {os.cpu_count()} cores, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at the start")
+    print(f"wrk: {args.concurrency} connections, {args.duration} s an endpoint\n")
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="itinerant-load-") as folder:
+        work = Path(folder)
+        (work / "gazetteer.sqlite").symlink_to(REPO / "data" / "gazetteer.sqlite")
+        for database in args.databases:
+            if database == "postgres":
+                if not args.postgres_url:
+                    print("postgres: skipped, no --postgres-url (or ITINERANT_TEST_POSTGRES_URL)")
+                    continue
+                url = postgres_schema_url(args.postgres_url, SCHEMA)
+            else:
+                url = f"sqlite:///{work / 'itinerant.sqlite'}"
+            started = time.perf_counter()
+            build_store(url, args.events)
+            print(f"{database}: {args.events:,} events stored in {time.perf_counter() - started:.1f} s")
+            try:
+                for workers in args.workers:
+                    with served(url, workers=workers, data_dir=work) as (base, pids):
+                        for name in args.endpoints:
+                            paths = ENDPOINTS[name]
+                            run_wrk(base, paths, 1, min(4, args.concurrency), work)  # warm-up: models, caches
+                            result = run_wrk(base, paths, args.duration, args.concurrency, work)
+                            result.update(database=database, workers=workers, endpoint=name, rss=rss_mib(pids))
+                            rows.append(result)
+                            print(
+                                f"  {database:<8} {workers} workers  {name:<12} {result['rps']:>8.1f} req/s  "
+                                f"p50 {result['p50']:>7.1f} ms  p99 {result['p99']:>7.1f} ms  "
+                                f"errors {result['errors']}  RSS {result['rss']:.0f} MiB",
+                                flush=True,
+                            )
+            finally:
+                if database == "postgres":
+                    drop_postgres_schema(args.postgres_url, SCHEMA)
+
+    print(f"\n{'database':<9}{'workers':>8}  {'endpoint':<12}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}")
+    for row in rows:
+        bar = BARS_MS[row["endpoint"]]
+        verdict = "meets the bar" if row["errors"] == 0 and row["p99"] <= bar else f"bar: 0 errors, p99 <= {bar} ms"
+        print(
+            f"{row['database']:<9}{row['workers']:>8}  {row['endpoint']:<12}{row['rps']:>9.1f}{row['p50']:>9.1f}"
+            f"{row['p99']:>9.1f}{row['errors']:>8}  RSS {row['rss']:.0f} MiB  {verdict}"
+        )
+
+
+if __name__ == "__main__":
+    main()
