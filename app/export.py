@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from sqlmodel import Session
 
 from app.queries import EventFilter, iter_events
-from geo.features import event_feature, event_record
+from geo.features import EventFeatures, event_record
 from geo.geojson import iter_feature_collection
 from geo.model import Event
 
@@ -44,7 +44,7 @@ def csv_row(event: Event) -> tuple:
 
 
 def export_geojson(session: Session, event_filter: EventFilter) -> Iterator[str]:
-    return iter_feature_collection(event_feature(event) for event in iter_events(session, event_filter))
+    return iter_feature_collection(map(EventFeatures(), iter_events(session, event_filter)))
 
 
 def export_csv(session: Session, event_filter: EventFilter) -> Iterator[str]:

@@ -38,6 +38,7 @@ __all__ = [
     "leg_record",
     "trip_record",
     "event_feature",
+    "EventFeatures",
     "stop_feature",
     "leg_feature",
     "itinerary_feature_collection",
@@ -103,14 +104,17 @@ def date_record(interval: DateInterval) -> dict[str, Any]:
     }
 
 
-def event_record(event: Event) -> dict[str, Any]:
-    """One event, with its place, date, evidence and where it is stored."""
+def event_record(
+    event: Event, *, where: dict[str, Any] | None = None, when: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """One event, with its place, date, evidence and where it is stored. `where` and `when`, when
+    given, are the fields of its place and of its date, made before (EventFeatures)."""
     return {
         "kind": "event",
         "actor": event.actor,
-        **_where(event.place),
+        **(_where(event.place) if where is None else where),
         "status": event.status.value,
-        **date_record(event.date),
+        **(date_record(event.date) if when is None else when),
         "action": event.action,
         "action_label": action_label(event.action, event.status),
         "evidence": event.evidence,
@@ -192,6 +196,42 @@ def event_feature(event: Event) -> dict[str, Any]:
     if event.event_id is not None:
         result["id"] = event.event_id
     return result
+
+
+class EventFeatures:
+    """`event_feature` for a stream of many events, at less cost: the fields of a place and of a
+    date, and a place's Point, are made once for all the events that share that place or date
+    (the same objects, as a query's events do: app.models.EventColumnsReader). The features
+    share their Points, then: they are for encoding, not for changing."""
+
+    _MOST_KEPT = 50_000  # parts kept before starting afresh: memory stays flat over any stream
+
+    def __init__(self) -> None:
+        # By identity, each with the object itself, which keeps its id from being reused.
+        self._places: dict[int, tuple[Place, dict[str, Any], dict[str, Any]]] = {}
+        self._dates: dict[int, tuple[DateInterval, dict[str, Any]]] = {}
+
+    def __call__(self, event: Event) -> dict[str, Any]:
+        place, interval = event.place, event.date
+        known_place = self._places.get(id(place))
+        if known_place is None or known_place[0] is not place:
+            if len(self._places) >= self._MOST_KEPT:
+                self._places.clear()
+            known_place = (place, _where(place), point_geometry(place.lon, place.lat))
+            self._places[id(place)] = known_place
+        known_date = self._dates.get(id(interval))
+        if known_date is None or known_date[0] is not interval:
+            if len(self._dates) >= self._MOST_KEPT:
+                self._dates.clear()
+            known_date = self._dates[id(interval)] = (interval, date_record(interval))
+        result = {
+            "type": "Feature",
+            "geometry": known_place[2],
+            "properties": event_record(event, where=known_place[1], when=known_date[1]),
+        }
+        if event.event_id is not None:
+            result["id"] = event.event_id
+        return result
 
 
 def stop_feature(stop: Stop, actor: str) -> dict[str, Any]:

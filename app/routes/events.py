@@ -17,7 +17,7 @@ from app.queries import EventFilter, actor_by_slug, count_events, event_row, eve
 from app.schemas import EventCorrection, EventPublic, Page
 from app.settings import GEOJSON_PAGE_SIZE, MAX_GEOJSON_LIMIT, MAX_OFFSET
 from geo.errors import NotFoundError
-from geo.features import event_feature
+from geo.features import EventFeatures
 from geo.geojson import iter_feature_collection
 from geo.model import EventStatus
 
@@ -71,7 +71,7 @@ def events_geojson(
     page = PageParams(limit=min(limit, MAX_GEOJSON_LIMIT), offset=offset)
     total = count_events(session, filters)
     following = next_page_url(request, total, page)
-    features = map(event_feature, iter_events(session, filters, offset=page.offset, limit=page.limit))
+    features = map(EventFeatures(), iter_events(session, filters, offset=page.offset, limit=page.limit))
     links = [{"rel": "self", "type": GEOJSON, "href": str(request.url)}]
     if following:
         links.append({"rel": "next", "type": GEOJSON, "href": following})

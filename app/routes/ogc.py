@@ -27,7 +27,7 @@ from app.ogc.vocabulary import GEOJSON, JSON
 from app.queries import EventFilter, count_events, event_row, iter_events
 from app.settings import OGC_MAX_LIMIT, OGC_PAGE_SIZE
 from geo.errors import NotFoundError
-from geo.features import event_feature
+from geo.features import EventFeatures, event_feature
 from geo.geojson import iter_feature_collection
 
 __all__ = ["router"]
@@ -129,7 +129,7 @@ def items(
     # between the count and the fetch; an offset past the end is not sent to the database at
     # all (one past 2**63 would overflow its integers).
     events = iter_events(session, filters, offset=offset, limit=returned) if returned else ()
-    features = map(event_feature, events)
+    features = map(EventFeatures(), events)
     chunks = iter_feature_collection(
         features, numberMatched=matched, numberReturned=returned, timeStamp=_now(), links=links
     )

@@ -7,7 +7,7 @@ from datetime import date
 from geo_samples import ACTOR, ANADYR, ANCHORAGE, KOMSOMOLSK, RUSSIA, VLADIVOSTOK, assert_rfc7946, day, event
 from geojson_pydantic import Feature
 
-from geo.features import event_feature, itinerary_feature_collection
+from geo.features import EventFeatures, event_feature, itinerary_feature_collection
 from geo.itinerary import build_itinerary
 from geo.model import DateInterval, DatePrecision, EventStatus
 
@@ -171,3 +171,21 @@ def test_event_feature() -> None:
         "confidence": 0.9,
     }
     assert "id" not in event_feature(event(KOMSOMOLSK))
+
+
+def test_event_features_of_a_stream_are_those_of_event_feature() -> None:
+    shared_day = day(2023, 9, 15)
+    events = [
+        event(KOMSOMOLSK, shared_day, event_id=1),
+        event(KOMSOMOLSK, shared_day, event_id=2, action="tour"),  # the same place and date objects
+        event(VLADIVOSTOK, day(2023, 9, 15), event_id=3),  # an equal date, another object
+        event(VLADIVOSTOK, status=EventStatus.PLANNED),  # undated, and stored nowhere: no id
+        event(ANADYR, DateInterval(date(2019, 4, 1), None, DatePrecision.DAY), event_id=5),
+    ]
+    make = EventFeatures()
+    made = [make(e) for e in events * 2]  # the second time round from what it made the first
+    assert made == [event_feature(e) for e in events * 2]
+    assert "id" not in made[3]
+    # Each feature has its own properties, whatever it shares with the others.
+    made[0]["properties"]["actor"] = "changed"
+    assert made[1]["properties"]["actor"] == ACTOR
