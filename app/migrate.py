@@ -8,7 +8,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Engine
 
-__all__ = ["alembic_config", "upgrade_database", "MIGRATIONS_DIR"]
+__all__ = ["alembic_config", "upgrade_database", "refresh_statistics", "MIGRATIONS_DIR"]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -22,5 +22,19 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade_database(engine: Engine, revision: str = "head") -> None:
-    """Create or upgrade the schema to `revision`; a no-op when it is already there."""
+    """Create or upgrade the schema to `revision` (a no-op when it is already there), and refresh
+    SQLite's statistics."""
     command.upgrade(alembic_config(engine), revision)
+    if engine.dialect.name == "sqlite":
+        refresh_statistics(engine)
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """Let SQLite's query planner know how the rows spread over the indexes (PostgreSQL's autovacuum
+    keeps its own statistics). Without them it takes `rejected = 0`, true of almost every event, for
+    a narrow condition, and counts the events in a box through the (rejected, id) index instead of
+    the latitude one: 15 ms instead of 2 on 100,000 events. The commands that open the database
+    (serve, ingest, seed) run this; analysis_limit keeps it to a sample of each index, quick on any size."""
+    with engine.begin() as connection:
+        connection.exec_driver_sql("PRAGMA analysis_limit=1000")
+        connection.exec_driver_sql("ANALYZE")

@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app_fixtures import TRIP
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from app import models
-from app.queries import EventFilter, count_events, event_rows, events_of, iter_events
+from app.migrate import upgrade_database
+from app.queries import EventFilter, _base, count_events, event_rows, events_of, iter_events
 
 # Another person along, a span of days, an open end, and no mention span: every column has a say.
 WITH_COMPANY = replace(
@@ -62,3 +64,15 @@ def test_counts_leave_the_rejected_out_unless_asked(make_client, engine):
             assert count_events(session, event_filter) == len(listed), event_filter
         assert count_events(session, EventFilter()) == len(total) - 2
         assert {e.event_id for e in iter_events(session, EventFilter())}.isdisjoint({2, 7})
+
+
+def test_sqlite_counts_the_events_in_a_box_through_the_latitude_index(make_client, engine):
+    if engine.dialect.name != "sqlite":
+        return  # PostgreSQL's planner has statistics of its own
+    _store(make_client, texts=20)
+    upgrade_database(engine)  # as serve does when it starts: the statistics are refreshed
+    count = _base(select(func.count()).select_from(models.Event), EventFilter(bbox=(100.0, 30.0, 180.0, 60.0)))
+    with engine.connect() as connection:
+        sql = str(count.compile(engine, compile_kwargs={"literal_binds": True}))
+        plan = " ".join(row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+    assert "ix_event_lat_lon" in plan, plan
