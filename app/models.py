@@ -195,6 +195,10 @@ class Event(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
     actor_id: int = Field(foreign_key="actor.id")
+    # The actor the reader found, kept when an analyst gives the event to someone else, so that
+    # re-processing knows the fresh reading of this event by it; None for an event added by hand.
+    # Not a foreign key: the event's one join to its actor stays `actor_id`'s.
+    read_actor_id: int | None = None
     action: str = Field(max_length=50)
     place_id: int = Field(foreign_key="place.id", index=True)
     # The event's own point: the place's, unless an analyst corrected it to coordinates.
@@ -223,6 +227,7 @@ class Event(SQLModel, table=True):
         return cls(
             article_id=article_id,
             actor_id=actor_id,
+            read_actor_id=actor_id,
             action=event.action,
             place_id=place_id,
             lat=event.place.lat,

@@ -21,6 +21,8 @@ __all__ = [
     "MentionPublic",
     "ActorRef",
     "EventPublic",
+    "EventCorrection",
+    "EventCreate",
     "ArticleSummary",
     "ArticlePublic",
     "Page",
@@ -278,6 +280,37 @@ class EventCorrection(BaseModel):
     status: Text | None = Field(None, description="occurred, planned or speculative.")
     actor: Text | None = Field(None, min_length=1, max_length=200, description="The person's name.")
     rejected: bool | None = Field(None, description="true: not an event; kept, but hidden everywhere.")
+
+
+class EventCreate(BaseModel):
+    """A stop the reader missed, added by an analyst from a sentence of the article: kept as a
+    correction is (re-processing neither removes it nor reads it a second time)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "actor": "Kim Jong Un",
+                    "evidence_start": 0,
+                    "evidence_end": 38,
+                    "geonameid": 2013348,
+                    "date": "2019-04",
+                }
+            ]
+        },
+    )
+
+    actor: Text = Field(min_length=1, max_length=200, description="The person's name.")
+    evidence_start: int = Field(ge=0, description="Where the sentence that tells it starts in the article's text.")
+    evidence_end: int = Field(ge=1, description="Where it ends (exclusive).")
+    geonameid: int | None = Field(None, description="The GeoNames place (or give lat and lon).")
+    lat: float | None = Field(None, ge=-90, le=90, description="A point, with lon, instead of a GeoNames place.")
+    lon: float | None = Field(None, ge=-180, le=180)
+    place_name: Text | None = Field(None, min_length=1, max_length=300, description="Name for the point.")
+    date: Text | None = Field(None, description="ISO 8601: 2023-09-15, 2023-09, 2023, or start/end.")
+    status: Text = Field("occurred", description="occurred, planned or speculative.")
 
 
 class AliasCreate(BaseModel):

@@ -109,9 +109,10 @@ def save_article(
 def replace_extraction(session: Session, article: models.Article, extraction: Extraction) -> models.Article:
     """Swap an article's mentions and events for a fresh reading, in one transaction.
 
-    Events an analyst corrected or rejected are kept as they are, and a fresh event that
+    Events an analyst corrected, rejected or added are kept as they are, and a fresh event that
     repeats one of them (same actor, same sentence, same place mention) is not added again:
-    corrections survive re-processing.
+    corrections survive re-processing. An event given to another actor is known both by the
+    actor the reader found and by the one it has now.
     """
     try:
         kept = session.exec(
@@ -120,7 +121,9 @@ def replace_extraction(session: Session, article: models.Article, extraction: Ex
                 (models.Event.corrected == True) | (models.Event.rejected == True),  # noqa: E712
             )
         ).all()
-        kept_keys = {(e.actor_id, e.evidence_start, e.mention_start) for e in kept}
+        kept_keys = {(e.actor_id, e.evidence_start, e.mention_start) for e in kept} | {
+            (e.read_actor_id, e.evidence_start, e.mention_start) for e in kept if e.read_actor_id is not None
+        }
         kept_ids = {e.id for e in kept}
         for mention in session.exec(select(models.Mention).where(models.Mention.article_id == article.id)):
             session.delete(mention)

@@ -1,4 +1,4 @@
-"""Articles: ingest one, list them, read one with what was extracted from it."""
+"""Articles: ingest one, list them, read one with what was extracted from it, add a stop it tells."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ from fastapi import APIRouter, Request, Response, status
 from fastapi.exceptions import RequestValidationError
 
 from app import models
+from app.corrections import add_event
 from app.deps import ArticleId, ServicesDep, SessionDep, WriteAccess
 from app.ingest import article_from_row, ingest_article
 from app.pagination import PageDep, page_of
-from app.present import article_public, article_summary
-from app.queries import articles_newest_first, stored
-from app.schemas import ArticlePublic, ArticleRequest, ArticleSummary, Page
+from app.present import article_public, article_summary, event_public
+from app.queries import articles_newest_first, event_row, stored
+from app.schemas import ArticlePublic, ArticleRequest, ArticleSummary, EventCreate, EventPublic, Page
 from app.storage import count_articles, replace_extraction
 from app.url_ingest import ingest_url
 
@@ -70,3 +71,19 @@ def reprocess_article(article_id: ArticleId, session: SessionDep, services: Serv
     article = stored(session, models.Article, article_id)
     extraction = services.pipeline.extract(article_from_row(article))
     return article_public(session, replace_extraction(session, article, extraction))
+
+
+@router.post(
+    "/{article_id}/events",
+    response_model=EventPublic,
+    status_code=status.HTTP_201_CREATED,
+    summary="Add a stop the reader missed, from a sentence of the article (kept on re-processing)",
+    dependencies=[WriteAccess],
+    responses={409: {"description": "The same person at the same place is already read from that sentence."}},
+)
+def create_event(
+    article_id: ArticleId, body: EventCreate, session: SessionDep, services: ServicesDep, response: Response
+):
+    event = add_event(session, article_id, body, lambda: services.gazetteer)
+    response.headers["Location"] = f"/api/events/{event.id}"
+    return event_public(event_row(session, event.id))

@@ -151,3 +151,133 @@ def test_openapi_docs_describe_the_article_endpoints(client):
     assert client.get("/docs").status_code == 200
     spec = client.get("/openapi.json").json()
     assert {"/api/articles", "/api/articles/{article_id}", "/healthz"} <= set(spec["paths"])
+
+
+# Stops added by hand: POST /api/articles/{id}/events.
+
+STOPS_TEXT = "Kim Jong Un went to Vladivostok. Then Komsomolsk-on-Amur. Putin stayed in Sochi."
+PUTIN_SENTENCE = (STOPS_TEXT.index("Putin"), len(STOPS_TEXT))
+
+
+@pytest.fixture
+def stops_gazetteer():
+    from app_fixtures import ANADYR, KOMSOMOLSK, SOCHI, VLADIVOSTOK
+    from memory_gazetteer import MemoryGazetteer
+
+    gazetteer = MemoryGazetteer()
+    for place in (ANADYR, KOMSOMOLSK, SOCHI, VLADIVOSTOK):
+        gazetteer.add(place)
+    return gazetteer
+
+
+def _putin_in_sochi():
+    from app_fixtures import SOCHI
+
+    from geo.model import DateInterval, Event, EventStatus
+
+    start, end = PUTIN_SENTENCE
+    return Event(
+        actor="Vladimir Putin",
+        action="stay",
+        place=SOCHI,
+        status=EventStatus.OCCURRED,
+        date=DateInterval.parse_iso("2023-09-15"),
+        evidence=STOPS_TEXT[start:end],
+        evidence_start=start,
+        evidence_end=end,
+        confidence=0.6,
+        mention_start=STOPS_TEXT.index("Sochi"),
+        mention_end=STOPS_TEXT.index("Sochi") + 5,
+    )
+
+
+def test_a_stop_added_by_hand_is_stored_as_a_correction(make_client, stops_gazetteer):
+    client = make_client(events=(), gazetteer=stops_gazetteer)
+    article = client.post("/api/articles", json={"text": STOPS_TEXT, "published": "2023-09-15"}).json()
+    assert article["events"] == []
+    start, end = PUTIN_SENTENCE
+    body = {"actor": "Vladimir Putin", "evidence_start": start - 1, "evidence_end": end, "geonameid": 491422}
+    response = client.post(f"/api/articles/{article['id']}/events", json={**body, "date": "2023-09-15"})
+    assert response.status_code == 201, response.text
+    event = response.json()
+    assert response.headers["location"] == f"/api/events/{event['id']}"
+    # The span is trimmed to the sentence; the analyst's stop is reviewed, corrected and sure.
+    assert event["evidence"] == "Putin stayed in Sochi." and event["evidence_start"] == start
+    assert event["actor"]["slug"] == "vladimir-putin" and event["place"]["name"] == "Sochi"
+    assert (event["date"], event["status"], event["action_label"]) == ("2023-09-15", "occurred", "visited")
+    assert event["corrected"] and event["reviewed"] and event["confidence"] == 1.0
+    assert client.get("/api/actors/vladimir-putin/itinerary").json()["stops"][0]["place"] == "Sochi"
+    # The same stop again is a conflict, and nothing is added.
+    again = client.post(f"/api/articles/{article['id']}/events", json=body)
+    assert again.status_code == 409 and again.json()["field"] == "evidence_start"
+    assert len(client.get(f"/api/events?article={article['id']}").json()["items"]) == 1
+
+
+def test_a_stop_added_by_hand_survives_re_processing_and_is_not_read_twice(make_client, stops_gazetteer):
+    client = make_client(events=(), gazetteer=stops_gazetteer)
+    article_id = client.post("/api/articles", json={"text": STOPS_TEXT}).json()["id"]
+    start, end = PUTIN_SENTENCE
+    planned = {"actor": "Vladimir Putin", "evidence_start": start, "evidence_end": end, "geonameid": 491422}
+    added = client.post(f"/api/articles/{article_id}/events", json={**planned, "status": "planned"})
+    assert added.status_code == 201, added.text
+    elsewhere = {"actor": "Kim Jong Un", "evidence_start": 0, "evidence_end": 32, "lat": 43.1, "lon": 131.9}
+    assert client.post(f"/api/articles/{article_id}/events", json=elsewhere).status_code == 201
+    # A reader that now finds the same stop (same person, sentence and place mention) re-processes.
+    rereading = make_client(events=[_putin_in_sochi()], gazetteer=stops_gazetteer)
+    events = rereading.post(f"/api/articles/{article_id}/reprocess").json()["events"]
+    assert sorted((e["actor"]["slug"], e["place"]["name"], e["status"]) for e in events) == [
+        ("kim-jong-un", "43.1000, 131.9000", "occurred"),
+        ("vladimir-putin", "Sochi", "planned"),
+    ]
+
+
+def test_a_change_of_actor_survives_re_processing(make_client, stops_gazetteer):
+    client = make_client(events=[_putin_in_sochi()], gazetteer=stops_gazetteer)
+    article = client.post("/api/articles", json={"text": STOPS_TEXT}).json()
+    [event] = article["events"]
+    assert client.patch(f"/api/events/{event['id']}", json={"actor": "Sergei Lavrov"}).status_code == 200
+    events = client.post(f"/api/articles/{article['id']}/reprocess").json()["events"]
+    # The fresh reading of Putin's stop is the corrected event: not read again under his name.
+    assert [(e["id"], e["actor"]["slug"]) for e in events] == [(event["id"], "sergei-lavrov")]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"evidence_start": 5, "evidence_end": 5}, "evidence_start"),
+        ({"evidence_start": 0, "evidence_end": 10_000}, "evidence_start"),
+        ({"evidence_start": 32, "evidence_end": 33}, "evidence_start"),  # a space
+        ({"evidence_start": -1}, "evidence_start"),
+        ({"geonameid": None}, "geonameid"),
+        ({"geonameid": 424242}, "geonameid"),
+        ({"lat": 43.1}, "lat"),
+        ({"lat": 43.1, "lon": 131.9}, "geonameid"),  # both a place and a point
+        ({"status": "rumoured"}, "status"),
+        ({"date": "next week"}, "date"),
+        ({"actor": ""}, "actor"),
+        ({"actor": "Kim \u0000"}, "actor"),
+        ({"colour": "red"}, "colour"),
+    ],
+)
+def test_a_bad_stop_is_422_naming_the_field_and_adds_nothing(make_client, stops_gazetteer, engine, body, field):
+    client = make_client(events=(), gazetteer=stops_gazetteer)
+    article_id = client.post("/api/articles", json={"text": STOPS_TEXT}).json()["id"]
+    base = {"actor": "Kim Jong Un", "evidence_start": 0, "evidence_end": 32, "geonameid": 2013348}
+    response = client.post(f"/api/articles/{article_id}/events", json={**base, **body})
+    assert response.status_code == 422, response.text
+    answer = response.json()
+    assert field in answer.get("fields", [answer.get("field")]) or field in answer["detail"]
+    assert count(engine, models.Event) == 0 and count(engine, models.Actor) == 0
+
+
+def test_a_stop_for_an_unknown_article_is_404_and_writes_need_the_key(make_client, stops_gazetteer):
+    body = {"actor": "Kim Jong Un", "evidence_start": 0, "evidence_end": 32, "geonameid": 2013348}
+    client = make_client(events=(), gazetteer=stops_gazetteer)
+    assert client.post("/api/articles/99/events", json=body).status_code == 404
+    keyed = make_client(events=(), gazetteer=stops_gazetteer, api_key="s3cret")
+    article_id = keyed.post("/api/articles", json={"text": STOPS_TEXT}, headers={"X-API-Key": "s3cret"}).json()["id"]
+    assert keyed.post(f"/api/articles/{article_id}/events", json=body).status_code == 401
+    accepted = keyed.post(f"/api/articles/{article_id}/events", json=body, headers={"X-API-Key": "s3cret"})
+    assert accepted.status_code == 201
+    cross_site = {"X-API-Key": "s3cret", "Origin": "https://evil.example"}
+    assert keyed.post(f"/api/articles/{article_id}/events", json=body, headers=cross_site).status_code == 403
