@@ -11,7 +11,7 @@ from app.errors import install_error_handlers
 from app.limits import BodySizeLimit
 from app.methods import AllowHeader, HeadAsGet
 from app.openapi import install_openapi
-from app.routes import actors, articles, docs, embed, events, feeds, geocode, health, maps, ogc, pages
+from app.routes import actors, articles, corrections, docs, embed, events, feeds, geocode, health, maps, ogc, pages
 from app.security import DataCORS, SameOriginWrites, SecurityHeaders
 from app.services import Services
 from app.settings import Settings, get_settings
@@ -64,6 +64,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.include_router(pages.router)
     app.include_router(feeds.router)
     app.include_router(feeds.pages)
+    app.include_router(corrections.pages)
     app.include_router(assets.router)
     app.include_router(docs.router)
     app.mount("/static", StaticFiles(directory=assets.STATIC_DIR), name="static")

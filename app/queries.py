@@ -24,6 +24,7 @@ __all__ = [
     "event_row",
     "article_event_rows",
     "article_mention_rows",
+    "rejected_event_rows",
     "actors_by_name",
     "count_actors",
     "articles_newest_first",
@@ -236,6 +237,25 @@ def article_event_rows(session: Session, article_id: int) -> Sequence[EventRow]:
         .join(models.Place)
         .where(models.Event.article_id == article_id, models.Event.rejected == False)  # noqa: E712
         .order_by(models.Event.evidence_start, models.Event.id)
+    ).all()
+
+
+def rejected_event_rows(
+    session: Session, *, article_id: int | None = None, actor_id: int | None = None
+) -> Sequence[EventRow]:
+    """The events an analyst rejected, of an article or of an actor, in reading order: kept, so that
+    a rejection can be undone."""
+    conditions = [models.Event.rejected == True]  # noqa: E712
+    if article_id is not None:
+        conditions.append(models.Event.article_id == article_id)
+    if actor_id is not None:
+        conditions.append(models.Event.actor_id == actor_id)
+    return session.exec(
+        select(models.Event, models.Actor, models.Place)
+        .join(models.Actor)
+        .join(models.Place)
+        .where(*conditions)
+        .order_by(models.Event.article_id, models.Event.evidence_start, models.Event.id)
     ).all()
 
 

@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 
 from app import models
+from app.correction_forms import correction_context
 from app.deps import ArticleId, ServicesDep, SessionDep, key_is_valid
 from app.errors import status_of
 from app.feeds import feed_stats
@@ -90,7 +91,7 @@ def home(request: Request, session: SessionDep):
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: ArticleId, session: SessionDep):
+def article_page(request: Request, article_id: ArticleId, session: SessionDep, services: ServicesDep):
     article = stored(session, models.Article, article_id)
     public = article_public(session, article)
     return templates.TemplateResponse(
@@ -101,6 +102,7 @@ def article_page(request: Request, article_id: ArticleId, session: SessionDep):
             "segments": segments_of(public.text, public.mentions),
             "source_link": _safe_link(public.url),
             "prefix": root_path(request),
+            **correction_context(request, session, services, article=public),
         },
     )
 
@@ -124,6 +126,7 @@ def actor_page(request: Request, slug: str, session: SessionDep, services: Servi
             "embed_code": embed_code,
             "oembed_url": oembed_url,
             "prefix": root_path(request),
+            **correction_context(request, session, services, actor=actor),
         },
     )
 

@@ -88,7 +88,11 @@ class MemoryGazetteer:
         if all(existing_id != gazetteer_id for existing_id, _, _ in entries):
             entries.append((gazetteer_id, name, name_type))
 
-    def lookup(self, name: str, *, country_codes: Sequence[str] | None = None, limit: int = 10) -> list[Candidate]:
+    def lookup(
+        self, name: str, *, country_codes: Sequence[str] | None = None, limit: int = 10, bias=None
+    ) -> list[Candidate]:
+        # `bias` (the document's context, which the full index weighs) is taken and not used: the
+        # ranking here is the prior alone.
         wanted = {code.upper() for code in country_codes} if country_codes else None
         candidates = [
             Candidate(
@@ -114,6 +118,11 @@ class MemoryGazetteer:
 
     def by_geonameid(self, geonameid: int) -> Place | None:
         return self._places.get(f"geonames:{geonameid}")
+
+    def country(self, code: str) -> Place | None:
+        """The stored country with this ISO alpha-2 code, or None (the geocoder then shows the code)."""
+        wanted = code.strip().upper()
+        return next((p for p in self._places.values() if p.kind == "country" and p.country == wanted), None)
 
     def populous_places(self, min_population: int, *, kinds: tuple[str, ...] = ("city",)) -> list[Place]:
         found = [p for p in self._places.values() if p.kind in kinds and p.population >= min_population]

@@ -71,8 +71,8 @@ def test_unknown_article_page_is_404(client):
 
 def test_actor_page_has_the_itinerary_table_beside_the_map(trip_client):
     html = trip_client.get("/actors/kim-jong-un").text
-    # Two trips years apart and an undated plan: a table each, one row each.
-    rows = [body.split("</tbody>")[0].count("<tr") for body in html.split("<tbody>")[1:]]
+    # Two trips years apart and an undated plan: a table each, one stop each (each with its correction form).
+    rows = [body.split("</tbody>")[0].count('<tr class="stop-') for body in html.split("<tbody>")[1:]]
     assert rows == [1, 1, 1]
     assert '<iframe src="/embed/actors/kim-jong-un"' in html
     assert "2019-04" in html and "planned" in html and "&lt;img src=x" in html
