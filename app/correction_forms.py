@@ -115,7 +115,9 @@ def _search(services: Services, query: str) -> list[PlaceChoice]:
     if not query or "\x00" in query or services.gazetteer is None:
         return []
     try:
-        found = services.geocoder.geocode(query, exactly_one=False) or []
+        # The offline index alone, as the form's place must be a GeoNames one: a page never waits
+        # on an online geocoder's network or rate limit.
+        found = services.geocoder.offline.geocode(query, exactly_one=False) or []
     except ItinerantError:
         return []
     choices = []
