@@ -160,3 +160,24 @@ def test_a_bad_date_comes_back_beside_its_field_and_a_missed_stop_is_added(page,
     added = page.locator("tr[id^=event-]", has_text="Sergei Shoigu")
     assert "planned visit" in added.inner_text() and "Sochi" in added.inner_text()
     _shot(page, "stop-added")
+
+
+def test_reject_and_restore_a_stop_from_the_actor_page(page, corrections_server):
+    page.goto(f"{corrections_server}/actors/kim-jong-un")
+    page.frame_locator(".itinerary-map iframe").locator(".itinerant-stop").first.wait_for()
+    stops = page.locator("tr[data-stop]")
+    count = stops.count()
+    first_event = page.locator("details.correction").first
+    event_id = first_event.get_attribute("id").removeprefix("correct-")
+    place = stops.first.locator("td").nth(2).inner_text().split("\n")[0].split(" ")[0]
+    first_event.locator("summary").click()
+    first_event.get_by_role("button", name="Reject: not a stop").click()
+    page.wait_for_url(f"{corrections_server}/actors/kim-jong-un#rejected")
+    assert page.locator("tr[data-stop]").count() == count - 1
+    restore = page.locator(f"#rejected #event-{event_id}")
+    assert place in restore.inner_text()
+    _shot(page, "actor-rejected")
+    restore.get_by_role("button", name="Restore").click()
+    page.wait_for_url(f"{corrections_server}/actors/kim-jong-un#event-{event_id}")
+    assert page.locator("tr[data-stop]").count() == count
+    assert page.locator("#rejected").count() == 0
