@@ -56,7 +56,8 @@ def test_the_actor_pages_map_falls_back_inside_its_frame(page, no_tile_server):
     frame.locator(".leaflet-container.itinerant-offline").wait_for()
     frame.locator(".itinerant-label-country span").first.wait_for()
     frame.locator(MAP_READY).first.wait_for()
-    assert frame.locator(".leaflet-container.itinerant-offline path").count() > 100
+    # The outlines and the labels load side by side: wait for the outlines themselves.
+    frame.locator(".leaflet-container.itinerant-offline path").nth(100).wait_for(state="attached")
     assert "countryinfo" in _attribution(frame)
 
 
