@@ -89,13 +89,10 @@ def correct_event(session: Session, event_id: int, correction: EventCorrection, 
             event.rejected = correction.rejected
         event.reviewed = event.corrected = True
         event.updated_at = models.utcnow()
-        session.add(event)
-        session.commit()
     except BaseException:
         session.rollback()
         raise
-    session.refresh(event)
-    return event
+    return _stored(session, event)
 
 
 def _evidence_span(article: models.Article, start: int, end: int) -> tuple[int, int]:
@@ -174,7 +171,16 @@ def add_event(session: Session, article_id: int, body: EventCreate, gazetteer_fa
             corrected=True,
         )
         event.set_date(interval)
-        session.add(event)
+    except BaseException:
+        session.rollback()
+        raise
+    return _stored(session, event)
+
+
+def _stored(session: Session, event: models.Event) -> models.Event:
+    """The event written in one commit, or nothing written at all."""
+    session.add(event)
+    try:
         session.commit()
     except BaseException:
         session.rollback()

@@ -21,6 +21,7 @@ __all__ = [
     "get_session",
     "require_api_key",
     "key_is_valid",
+    "form_key_refused",
     "MAX_ID",
     "ArticleId",
     "EventId",
@@ -93,6 +94,12 @@ def key_is_valid(given: str | None, keys: tuple[str, ...], *, from_header: bool 
     # Header values arrive decoded as Latin-1: their bytes, then, are what the client sent.
     sent = given.encode("latin-1", "replace") if from_header else given.encode("utf-8", "replace")
     return any([hmac.compare_digest(sent, key.encode("utf-8")) for key in keys])
+
+
+def form_key_refused(settings, api_key: str) -> bool:
+    """Whether a page's form must be refused: the service has write keys and the form's is none of them."""
+    keys = settings.write_keys
+    return bool(keys) and not key_is_valid(api_key, keys, from_header=False)
 
 
 def _bearer_token(authorization: str | None) -> str | None:

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from app.correction_forms import PostedForm, form_errors
 from app.corrections import add_event, correct_event
-from app.deps import ArticleId, EventId, ServicesDep, SessionDep, key_is_valid
+from app.deps import ArticleId, EventId, ServicesDep, SessionDep, form_key_refused
 from app.map_pages import root_path
 from app.queries import event_row
 from app.routes.pages import actor_page, article_page
@@ -32,11 +32,6 @@ pages = APIRouter(tags=["pages"], include_in_schema=False)
 _KEY_ERROR: Final = "the API key is missing or wrong"
 _SPAN: Final = re.compile(r"^(\d{1,9})-(\d{1,9})$")
 _NUMBER: Final = re.compile(r"^\d{1,9}$")
-
-
-def _key_refused(services, api_key: str) -> bool:
-    keys = services.settings.write_keys
-    return bool(keys) and not key_is_valid(api_key, keys, from_header=False)
 
 
 def _page_again(
@@ -83,7 +78,7 @@ def correct_event_submit(
             request, session, services, posted, code, actor_slug=slug if from_actor else None, article_id=article_id
         )
 
-    if _key_refused(services, api_key):
+    if form_key_refused(services.settings, api_key):
         return again({"api_key": _KEY_ERROR}, 401)
     if do == "reject":
         body: dict = {"rejected": True}
@@ -158,7 +153,7 @@ def add_event_submit(
             request, session, services, PostedForm("add", None, values, errors), code, article_id=article_id
         )
 
-    if _key_refused(services, api_key):
+    if form_key_refused(services.settings, api_key):
         return again({"api_key": _KEY_ERROR}, 401)
     errors: dict[str, str] = {}
     span = _span(sentence, evidence_start, evidence_end)

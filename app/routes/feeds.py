@@ -8,7 +8,7 @@ from fastapi import APIRouter, Form, Path, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 
-from app.deps import MAX_ID, ServicesDep, SessionDep, WriteAccess, key_is_valid
+from app.deps import MAX_ID, ServicesDep, SessionDep, WriteAccess, form_key_refused
 from app.feeds import DEFAULT_INTERVAL, MAX_INTERVAL, MIN_INTERVAL, FeedStats, add_feed, feed_stats, remove_feed
 from app.map_pages import root_path
 from app.schemas import FeedCreate, FeedPublic, Page
@@ -89,11 +89,6 @@ def feeds_page(request: Request, session: SessionDep, services: ServicesDep):
     return _feeds_page(request, session, services)
 
 
-def _key_refused(services, api_key: str) -> bool:
-    keys = services.settings.write_keys
-    return bool(keys) and not key_is_valid(api_key, keys, from_header=False)
-
-
 @pages.post("/feeds", response_class=HTMLResponse)
 def follow_feed_submit(
     request: Request,
@@ -106,7 +101,7 @@ def follow_feed_submit(
 ):
     """The page's form: follow a feed, then back to the list (errors shown beside their fields)."""
     values = {"url": url, "title": title, "interval_minutes": interval_minutes}
-    if _key_refused(services, api_key):
+    if form_key_refused(services.settings, api_key):
         errors = {"api_key": "the API key is missing or wrong"}
         return _feeds_page(request, session, services, values=values, errors=errors, status_code=401)
     errors: dict[str, str] = {}
@@ -138,7 +133,7 @@ def unfollow_feed_submit(
     api_key: Annotated[str, Form()] = "",
 ):
     """The page's button beside each feed: stop following it (its articles stay)."""
-    if _key_refused(services, api_key):
+    if form_key_refused(services.settings, api_key):
         errors = {"api_key": "the API key is missing or wrong"}
         return _feeds_page(request, session, services, errors=errors, status_code=401)
     remove_feed(session, feed_id)

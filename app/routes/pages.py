@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from app import models
 from app.correction_forms import correction_context
-from app.deps import ArticleId, ServicesDep, SessionDep, key_is_valid
+from app.deps import ArticleId, ServicesDep, SessionDep, form_key_refused
 from app.errors import status_of
 from app.feeds import feed_stats
 from app.ingest import ingest_article
@@ -176,7 +176,7 @@ def ingest_submit(
 ):
     values = {"text": text, "title": title, "source": source, "url": url, "published": published, "dateline": dateline}
     needs_key = bool(services.settings.write_keys)
-    if needs_key and not key_is_valid(api_key, services.settings.write_keys, from_header=False):
+    if form_key_refused(services.settings, api_key):
         return _form_page(request, values, {"api_key": "the API key is missing or wrong"}, status=401, api_key=True)
     if not text.strip() and url.strip():
         return _ingest_url_submit(request, session, services, values)
