@@ -54,6 +54,9 @@ ERROR_SCHEMA: dict[str, Any] = {
     },
 }
 _ERROR_REF = {"$ref": "#/components/schemas/Error"}
+# Query parameters that name something stored (an actor, an article, a page of the service): an
+# unknown one is a 404, as in a path.
+_NAMING_QUERY = frozenset({"actor", "actors", "article", "url"})
 _FASTAPI_SCHEMAS = ("HTTPValidationError", "ValidationError")
 # What each documented error means, for its description.
 _WHY: dict[type[ItinerantError], str] = {
@@ -102,7 +105,7 @@ def _document_errors(operation: dict, route: APIRoute) -> None:
     expected: list[type[ItinerantError]] = []
     if _may_be_invalid(operation):
         expected.append(InvalidInputError)
-    if any(p["in"] == "path" for p in parameters):
+    if any(p["in"] == "path" or (p["in"] == "query" and p["name"] in _NAMING_QUERY) for p in parameters):
         expected.append(NotFoundError)
     if _is_write(route):
         expected += [UnauthorizedError, ForbiddenError]
@@ -114,6 +117,9 @@ def _document_errors(operation: dict, route: APIRoute) -> None:
     for error in expected:
         status, _title = status_of(error(""), bad_request=bad_request)
         responses.setdefault(str(status), {"description": _WHY[error]})
+    if "requestBody" in operation:
+        # A body that does not parse at all (broken JSON) is refused before any field is read.
+        responses.setdefault("400", {"description": "The body is not well-formed."})
     for status, response in responses.items():
         if status.isdigit() and int(status) >= 400:
             response.update(_error_response(response.get("description") or "An error."))

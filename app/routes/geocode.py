@@ -68,7 +68,11 @@ def geocode(
     return {"query": q, "items": records, "attribution": ATTRIBUTION}
 
 
-@router.get("/reverse", summary="The nearest populated place to a point, with its region and country")
+@router.get(
+    "/reverse",
+    summary="The nearest populated place to a point, with its region and country",
+    responses={200: {"content": {GEOJSON: {}}, "description": "JSON, or GeoJSON with f=geojson"}},
+)
 def reverse(
     services: ServicesDep,
     lat: Annotated[float, Query(ge=-90, le=90, description="Latitude in degrees, -90..90.")],
