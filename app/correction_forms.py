@@ -82,9 +82,11 @@ class PostedForm:
     errors: Mapping[str, str]
 
 
-@dataclass
-class EventForm:
-    event: EventPublic
+@dataclass(kw_only=True)
+class _PlaceForm:
+    """What a form that picks a place keeps between two renderings: the places on offer, the values
+    given, the errors found, the last search and how many it found, and whether it is unfolded."""
+
     choices: list[PlaceChoice]
     values: dict[str, str]
     errors: dict[str, str] = field(default_factory=dict)
@@ -93,16 +95,15 @@ class EventForm:
     open: bool = False
 
 
-@dataclass
-class AddStopForm:
+@dataclass(kw_only=True)
+class EventForm(_PlaceForm):
+    event: EventPublic
+
+
+@dataclass(kw_only=True)
+class AddStopForm(_PlaceForm):
     sentences: list[tuple[str, str]]  # (value "start-end", the sentence)
     actors: list[str]
-    choices: list[PlaceChoice]
-    values: dict[str, str]
-    errors: dict[str, str] = field(default_factory=dict)
-    search: str = ""
-    found: int = 0  # the places the search found
-    open: bool = False
 
 
 def _label(name: str, admin1: str | None, country: str | None) -> str:
@@ -214,7 +215,9 @@ def add_stop_form(request: Request, session: Session, services: Services, articl
             choices.append(
                 PlaceChoice(place.geonameid, _label(place.name, place.admin1, place.country), "in the article")
             )
-    form = AddStopForm(sentences, sorted(set(actors)), [], {"status": EventStatus.OCCURRED.value})
+    form = AddStopForm(
+        sentences=sentences, actors=sorted(set(actors)), choices=[], values={"status": EventStatus.OCCURRED.value}
+    )
     form.search = _search_request(request, "add_q")
     if form.search:
         form.open = True
