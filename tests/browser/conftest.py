@@ -16,7 +16,7 @@ import os
 import re
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,6 +25,7 @@ import pytest
 from app_fixtures import KHABAROVSK, KOMSOMOLSK, RUSSIA, SOCHI, TRIP, TWO_TRIPS, VLADIVOSTOK
 from live_server import serve
 from memory_gazetteer import MemoryGazetteer, make_place
+from page_watch import PageWatch
 from pipelines import pipeline
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -203,25 +204,6 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
-
-
-@dataclass
-class PageWatch:
-    """What a page did besides what the test looked at."""
-
-    allowed_hosts: set[str]
-    requests: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-    def foreign_requests(self) -> list[str]:
-        local = ("data", "blob", "about")
-        return [
-            url
-            for url in self.requests
-            if urlsplit(url).scheme not in local and urlsplit(url).netloc not in self.allowed_hosts
-        ]
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ passes the `page` fixture's checks (no foreign request, console error, uncaught 
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,29 +16,13 @@ import pytest
 from app_fixtures import KHABAROVSK, KOMSOMOLSK, SOCHI, TRIP, VLADIVOSTOK
 from live_server import serve
 from memory_gazetteer import MemoryGazetteer
+from page_watch import PageWatch
 from pipelines import pipeline
 
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 TEXT = "Kim Jong Un went to Vladivostok. Then Komsomolsk-on-Amur. Putin stayed in Sochi."
-
-
-@dataclasses.dataclass
-class Watch:
-    """What a page did besides what the test looked at (as the `page` fixture of conftest reads it)."""
-
-    allowed_hosts: set[str]
-    requests: list[str] = dataclasses.field(default_factory=list)
-    console_errors: list[str] = dataclasses.field(default_factory=list)
-    page_errors: list[str] = dataclasses.field(default_factory=list)
-    dialogs: list[str] = dataclasses.field(default_factory=list)
-
-    def foreign_requests(self) -> list[str]:
-        local = ("data", "blob", "about")
-        return [
-            u for u in self.requests if urlsplit(u).scheme not in local and urlsplit(u).netloc not in self.allowed_hosts
-        ]
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +57,8 @@ def corrections_server(tmp_path_factory) -> Iterator[str]:
 
 
 @pytest.fixture
-def watch(corrections_server) -> Watch:
-    return Watch({urlsplit(corrections_server).netloc})
+def watch(corrections_server) -> PageWatch:
+    return PageWatch({urlsplit(corrections_server).netloc})
 
 
 def _shot(page, name: str) -> None:

@@ -8,11 +8,11 @@ passes the `page` fixture's checks (no foreign request, console error, uncaught 
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from page_watch import PageWatch
 
 pytestmark = pytest.mark.browser
 
@@ -30,26 +30,9 @@ DRAWN_LEGS = """() => {
 }"""
 
 
-@dataclasses.dataclass
-class Watch:
-    """What a page did besides what the test looked at (as the `page` fixture of conftest reads it)."""
-
-    allowed_hosts: set[str]
-    requests: list[str] = dataclasses.field(default_factory=list)
-    console_errors: list[str] = dataclasses.field(default_factory=list)
-    page_errors: list[str] = dataclasses.field(default_factory=list)
-    dialogs: list[str] = dataclasses.field(default_factory=list)
-
-    def foreign_requests(self) -> list[str]:
-        local = ("data", "blob", "about")
-        return [
-            u for u in self.requests if urlsplit(u).scheme not in local and urlsplit(u).netloc not in self.allowed_hosts
-        ]
-
-
 @pytest.fixture
-def watch(trips_server) -> Watch:
-    return Watch({urlsplit(trips_server).netloc})
+def watch(trips_server) -> PageWatch:
+    return PageWatch({urlsplit(trips_server).netloc})
 
 
 def _open_map(page, url: str) -> None:
