@@ -46,7 +46,8 @@ __all__ = ["PersonMention", "Person", "Cast", "find_cast", "is_name_like"]
 _RESCUABLE_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "PERSON"})
 
 _NAME_WORD = re.compile(r"^[A-Z][a-zA-Z\u00C0-\u024F'\u2019\-]*\.?$")
-_INITIAL = re.compile(r"^[A-Z]\.$")
+# An initial, or a run of them written together: "J.", "B.B.", "J.R.R.".
+_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _POSSESSIVE_TAGS = ("POS",)
 # Titles that announce a name even when the model does not tag one: "President Macron".
 _ANNOUNCING_TITLES = ROLE_NOUNS | frozenset(
@@ -66,6 +67,11 @@ _ANNOUNCING_TITLES = ROLE_NOUNS | frozenset(
         "maj.",
         "prof.",
         "rev.",
+        "sgt.",
+        "cpl.",
+        "pvt.",
+        "det.",
+        "insp.",
         "sir",
         "dame",
     ]
@@ -130,6 +136,10 @@ def is_name_like(words: Sequence[str]) -> bool:
     capitalised = 0
     for word in words:
         if word.lower() in NAME_PARTICLES:
+            continue
+        particle, hyphen, rest = word.partition("-")
+        if hyphen and particle.lower() in NAME_PARTICLES and _NAME_WORD.match(rest):
+            capitalised += 1  # "al-Wahab", "el-Sisi", "bin-Talal"
             continue
         if not (_NAME_WORD.match(word) or _INITIAL.match(word)):
             return False
@@ -197,7 +207,58 @@ def _candidates(doc: Doc, place_tokens: list[tuple[int, int]]) -> list[PersonMen
             mention = _clean(doc, ent.start, ent.end, require_proper=False)
             if mention is not None:
                 found.setdefault((mention.first, mention.last), mention)
+    for mention in _shared_surnames(doc, list(found.values())):
+        found.pop((mention.first, mention.last), None)
+        found[(mention.first, mention.last)] = mention
     return sorted(found.values(), key=lambda m: m.first)
+
+
+def _shared_surnames(doc: Doc, mentions: list[PersonMention]) -> Iterable[PersonMention]:
+    """A given name coordinated with a full name shares its surname: "Brent and Lynnette Hain",
+    "Bill and Hillary Clinton" name Brent Hain and Bill Clinton.
+
+    The lone word must read as a given name: not the surname of anyone named in full, not a word
+    the article uses alone elsewhere ("Putin and Xi Jinping", when the story calls him Putin), and
+    the full name must be two words (given name, surname), which "Kim Jong Un" is not.
+    """
+    full = [m for m in mentions if len(m.words) == 2]
+    surnames = {m.words[-1] for m in mentions if len(m.words) > 1}
+    in_full_names = {i for m in mentions if len(m.words) > 1 for i in range(m.first, m.last)}
+    for mention in full:
+        given = mention.first - 2
+        if given < 0 or doc[mention.first - 1].lower_ not in ("and", "&"):
+            continue
+        token = doc[given]
+        if (
+            token.pos_ != "PROPN"
+            or token.i in in_full_names
+            or token.text in surnames
+            or (given > 0 and doc[given - 1].pos_ == "PROPN")
+            or not is_name_like([token.text])
+            or token.lower_ in TITLE_WORDS
+            or _used_alone(doc, token, mention.first)
+        ):
+            continue
+        surname = mention.words[-1]
+        yield PersonMention(
+            token.idx,
+            token.idx + len(token.text),
+            token.i,
+            token.i + 1,
+            f"{token.text} {surname}",
+            mention.title_words | frozenset(_title_before(doc, given)),
+        )
+
+
+def _used_alone(doc: Doc, token: Token, coordinated_with: int) -> bool:
+    """Whether the word stands alone elsewhere in the text, as a surname would ("Putin said")."""
+    for other in doc:
+        if other.i == token.i or other.text != token.text:
+            continue
+        following = doc[other.i + 1] if other.i + 1 < len(doc) else None
+        if following is None or following.pos_ != "PROPN":
+            return True
+    return False
 
 
 def _in_traveller_slot(token: Token) -> bool:
@@ -239,7 +300,10 @@ def _clean(doc: Doc, first: int, last: int, *, require_proper: bool = True) -> P
     """The span with titles and a possessive trimmed, if what is left looks like a name."""
     title: list[str] = []
     while first < last and (
-        doc[first].lower_ in TITLE_WORDS or doc[first].lower_ in ("the", "-") or _acronym_title(doc, first, last)
+        doc[first].lower_ in TITLE_WORDS
+        or doc[first].lower_ in ("the", "-")
+        or _acronym_title(doc, first, last)
+        or _rank_prefix(doc, first)
     ):
         title.append(doc[first].lower_)
         first += 1
@@ -247,7 +311,8 @@ def _clean(doc: Doc, first: int, last: int, *, require_proper: bool = True) -> P
         last -= 1
     if first >= last:
         return None
-    words = [t.text for t in doc[first:last]]
+    # Words as written, so that a hyphenated name is one word: "Jean-Pierre", "Yo-jong", "al-Wahab".
+    words = doc[first:last].text.split()
     if not is_name_like(words):
         return None
     if require_proper and not any(t.pos_ == "PROPN" for t in doc[first:last]):
@@ -257,6 +322,20 @@ def _clean(doc: Doc, first: int, last: int, *, require_proper: bool = True) -> P
     return PersonMention(
         span.start_char, span.end_char, first, last, span.text, frozenset(w for w in title if w != "the")
     )
+
+
+def _rank_prefix(doc: Doc, i: int) -> bool:
+    """The first word of a two-word rank: "Lance Cpl.", "Staff Sgt.", "First Lt." (Lance Armstrong
+    keeps his name: the next word must be the rank)."""
+    return (
+        doc[i].lower_ in _RANK_PREFIXES
+        and i + 1 < len(doc)
+        and doc[i + 1].lower_.rstrip(".") in _RANKS_WITH_PREFIX
+    )
+
+
+_RANK_PREFIXES = frozenset(["lance", "staff", "master", "first", "second", "chief", "command", "petty"])
+_RANKS_WITH_PREFIX = frozenset(["cpl", "corporal", "sgt", "sergeant", "lt", "lieutenant", "officer", "bombardier"])
 
 
 def _acronym_title(doc: Doc, first: int, last: int) -> bool:

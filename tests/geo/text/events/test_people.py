@@ -16,6 +16,10 @@ from geo.text.events.people import find_cast, is_name_like
         (("Kim", "Jong", "Un"), True),
         (("Osama", "bin", "Laden"), True),
         (("J.", "Smith"), True),
+        (("B.B.", "King"), True),
+        (("Jean-Pierre", "Raffarin"), True),
+        (("Mohammad", "Abed", "al-Wahab"), True),
+        (("al-",), False),
         (("Su-57",), False),
         (("SJ-100",), False),
         (("AP",), False),
@@ -123,3 +127,48 @@ def test_an_acronym_before_a_name_is_a_title_not_part_of_the_name(text):
 def test_a_name_in_capitals_keeps_its_words():
     _, cast = _cast("KIM JONG UN arrived in Vladivostok on Tuesday.")
     assert all(not p.title_words & {"kim", "jong"} for p in cast.people)
+
+
+def test_hyphenated_names_are_names():
+    # spaCy splits "Jean-Pierre" into three tokens; the name is still one person, not dropped.
+    _, cast = _cast(
+        "Jean-Pierre Raffarin arrived on Monday. Kim Yo-jong spoke later. "
+        "Mohammad Abed al-Wahab, born in 1952, was found dead on Tuesday."
+    )
+    names = {p.name for p in cast.people}
+    assert {"Jean-Pierre Raffarin", "Kim Yo-jong", "Mohammad Abed al-Wahab"} <= names
+
+
+def test_initials_written_together_start_a_name_and_its_surname_repeats_it():
+    _, cast = _cast("An autopsy of B.B. King's body was carried out on Sunday. King died on May 14.")
+    [king] = [p for p in cast.people if "King" in p.name]
+    assert king.name == "B.B. King"
+    assert [m.surface for m in king.mentions] == ["B.B. King", "King"]
+
+
+def test_abbreviated_ranks_are_titles_not_people():
+    _, cast = _cast(
+        "The officers killed were Sgt Ervin Romans, 43, and Sgt. Daniel Sakai, 35. "
+        "Lance Cpl. Michael Ouellette died on Sunday. Lance Armstrong rode on Monday."
+    )
+    names = {p.name for p in cast.people}
+    assert {"Ervin Romans", "Daniel Sakai", "Michael Ouellette", "Lance Armstrong"} <= names
+    assert not names & {"Sgt", "Sgt.", "Lance Cpl", "Cpl", "Lance"}
+
+
+def test_a_given_name_coordinated_with_a_full_name_shares_its_surname():
+    _, cast = _cast("Retired workers Brent and Lynnette Hain believe the cat is theirs. Bill and Hillary Clinton smiled.")
+    names = {p.name for p in cast.people}
+    assert {"Brent Hain", "Lynnette Hain", "Bill Clinton", "Hillary Clinton"} <= names
+    assert not names & {"Brent", "Bill"}
+
+
+def test_a_surname_coordinated_with_a_full_name_keeps_its_own_person():
+    # "Putin" is named in full elsewhere; "Trump" stands alone elsewhere: neither is a given name.
+    _, cast = _cast(
+        "Vladimir Putin met Xi Jinping. Putin and Xi Jinping signed a deal. "
+        "Trump and Angela Merkel spoke on Friday. Trump said the call went well."
+    )
+    names = {p.name for p in cast.people}
+    assert not names & {"Putin Jinping", "Trump Merkel"}
+    assert {"Vladimir Putin", "Xi Jinping", "Angela Merkel"} <= names
