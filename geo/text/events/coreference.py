@@ -189,8 +189,10 @@ class Coreference:
             gender = "male" if lemma in MALE_NOUNS else "female" if lemma in FEMALE_NOUNS else None
             found = self._singular(token, gender=gender)
             return None if found is None else Reference((found,), "description")
-        if token.pos_ == "NOUN" and token.lemma_.lower() in ROLE_NOUNS:
-            if token.tag_ == "NNS" and any(c.lower_ in _GROUP_WORDS for c in token.children):
+        # Capitalised, a title is tagged as a proper noun ("the Pope", "the President"), as many
+        # outlets write it: the same description.
+        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in ROLE_NOUNS:
+            if token.tag_ in ("NNS", "NNPS") and any(c.lower_ in _GROUP_WORDS for c in token.children):
                 return self._group(token)
             if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
                 found = self._described(token)

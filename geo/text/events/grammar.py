@@ -142,9 +142,10 @@ def path_features(token: Token, root: Token) -> dict[str, float]:
     if root.i > token.i:
         f["place_after_person"] = 1.0
     ancestors_of_place = {t.i for t in ancestors(root)}
-    if token.i in ancestors_of_place:
+    if token.i in ancestors_of_place or (token.dep_ == "appos" and token.head.i in ancestors_of_place):
         # The place modifies the person's own phrase: "Danielle Taylor of Paris", "Harwinton
-        # First Selectman Frank Chiaramonte": residence or title, rarely a visit.
+        # First Selectman Frank Chiaramonte", or the title the name is apposed to ("Vatican
+        # spokesman, Joaquin Navarro-Valls,"): residence or title, rarely a visit.
         f["place_in_person_phrase"] = 1.0
     person_verb, place_verb = clause_verb(token), clause_verb(root)
     if person_verb.i == place_verb.i:

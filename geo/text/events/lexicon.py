@@ -63,6 +63,7 @@ ROLE_NOUNS = frozenset(
         "emperor",
         "empress",
         "pope",
+        "pontiff",
         "sheikh",
         "emir",
         "sultan",
@@ -574,6 +575,10 @@ PERSON_NOUNS = (
     | FEMALE_NOUNS
     | frozenset(
         [
+            "marine",
+            "sailor",
+            "airman",
+            "trooper",
             "skater",
             "athlete",
             "player",
@@ -819,7 +824,7 @@ SINGULAR_PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "her
 PLURAL_PRONOUNS = frozenset(["they", "them", "their", "theirs", "themselves"])
 MALE_PRONOUNS = frozenset(["he", "him", "his", "himself"])
 FEMALE_PRONOUNS = frozenset(["she", "her", "hers", "herself"])
-MALE_TITLES = frozenset(["mr.", "mr", "king", "prince", "emperor", "sir", "lord", "sheikh", "emir", "sultan", "pope"])
+MALE_TITLES = frozenset(["mr.", "mr", "king", "prince", "emperor", "sir", "lord", "sheikh", "emir", "sultan", "pope", "pontiff"])
 FEMALE_TITLES = frozenset(["mrs.", "mrs", "ms.", "ms", "queen", "princess", "empress", "dame", "lady"])
 
 

@@ -33,7 +33,9 @@ from geo.text.events.lexicon import (
     FEMALE_TITLES,
     MALE_TITLES,
     NAME_PARTICLES,
+    OCCUPATION_NOUNS,
     ORGANISATION_WORDS,
+    PERSON_NOUNS,
     ROLE_NOUNS,
     TITLE_WORDS,
     VEHICLE_NOUNS,
@@ -49,6 +51,8 @@ _NAME_WORD = re.compile(r"^[A-Z][a-zA-Z\u00C0-\u024F'\u2019\-]*\.?$")
 # An initial, or a run of them written together: "J.", "B.B.", "J.R.R.".
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _POSSESSIVE_TAGS = ("POS",)
+# What may close a name without being an acronym: regnal and generational numbers.
+_NAME_SUFFIXES = frozenset(["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "Jr.", "Sr.", "Jr", "Sr"])
 # Titles that announce a name even when the model does not tag one: "President Macron".
 _ANNOUNCING_TITLES = ROLE_NOUNS | frozenset(
     [
@@ -134,9 +138,11 @@ def is_name_like(words: Sequence[str]) -> bool:
     if any(word.lower().strip(".") in ORGANISATION_WORDS for word in words):
         return False
     capitalised = 0
-    for word in words:
+    for position, word in enumerate(words):
         if word.lower() in NAME_PARTICLES:
             continue
+        if position and position == len(words) - 1 and word in _NAME_SUFFIXES:
+            continue  # "Pope John Paul II", "Ricky Karg Jr."
         particle, hyphen, rest = word.partition("-")
         if hyphen and particle.lower() in NAME_PARTICLES and _NAME_WORD.match(rest):
             capitalised += 1  # "al-Wahab", "el-Sisi", "bin-Talal"
@@ -161,6 +167,8 @@ def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
         covered = any(first <= candidate.first and candidate.last <= last for first, last in place_tokens)
         # A placed span is a place ("Vladivostok"), unless it repeats part of a full name or
         # stands where only a traveller can ("Kim arrived", whatever towns are called Kim).
+        if _place_and_role(doc, candidate, place_tokens):
+            continue  # "the 28-year-old Manchester Marine", "a Harwinton resident": who, not a name
         if (
             covered
             and not set(candidate.words) <= full_words
@@ -171,6 +179,22 @@ def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
     kept.extend(_known_name_repeats(doc, kept, place_tokens))
     kept.sort(key=lambda m: m.first)
     return _group(kept)
+
+
+def _place_and_role(doc: Doc, candidate: PersonMention, place_tokens: list[tuple[int, int]]) -> bool:
+    """A place name, or a phrase after an article, ending in a noun for a person, which the model
+    may tag as a name: "Harwinton Selectman", "the 28-year-old Manchester Marine"."""
+    if len(candidate.words) < 2 or candidate.words[-1].lower() not in ROLE_NOUNS | OCCUPATION_NOUNS | PERSON_NOUNS:
+        return False
+    if any(first <= candidate.first < last for first, last in place_tokens):
+        return True
+    # Back over the modifiers between the article and the phrase: "the 28-year-old ...".
+    before = candidate.first - 1
+    while before >= 0 and candidate.first - before <= 6 and (
+        doc[before].pos_ in ("ADJ", "NUM") or doc[before].text == "-" or doc[before].dep_ == "npadvmod"
+    ):
+        before -= 1
+    return before >= 0 and doc[before].lower_ in ("the", "a", "an")
 
 
 def _place_token_spans(doc: Doc, places: Sequence[Mention]) -> list[tuple[int, int]]:

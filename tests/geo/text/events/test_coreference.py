@@ -137,6 +137,13 @@ def test_a_dated_visit_absorbs_an_undated_mention_of_it(extractor: EventExtracto
         ("Clara Dubois called her aunt.", "aunt", ()),
         # Outside the report, the source keeps its rank: "after he met" is the source's own act.
         ("Kim travels next to Vladivostok, Putin told Russian media after he met with Kim.", "he", ("Putin",)),
+        # A capitalised title is the same description as a lower-case one: "the Pope", and so "his".
+        (
+            "Pope John Paul II left the hospital today. Spokesman Joaquin Navarro-Valls said that "
+            "the Pope had recovered his voice.",
+            "his",
+            ("John Paul II",),
+        ),
     ],
 )
 def test_relational_coreference(text: str, word: str, expected: tuple[str, ...]) -> None:

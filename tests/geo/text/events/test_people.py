@@ -20,6 +20,9 @@ from geo.text.events.people import find_cast, is_name_like
         (("Jean-Pierre", "Raffarin"), True),
         (("Mohammad", "Abed", "al-Wahab"), True),
         (("al-",), False),
+        (("John", "Paul", "II"), True),
+        (("Ricky", "Karg", "Jr."), True),
+        (("II",), False),
         (("Su-57",), False),
         (("SJ-100",), False),
         (("AP",), False),
@@ -172,3 +175,13 @@ def test_a_surname_coordinated_with_a_full_name_keeps_its_own_person():
     names = {p.name for p in cast.people}
     assert not names & {"Putin Jinping", "Trump Merkel"}
     assert {"Vladimir Putin", "Xi Jinping", "Angela Merkel"} <= names
+
+
+def test_a_phrase_ending_in_a_noun_for_a_person_is_a_description_not_a_name():
+    _, cast = _cast(
+        "Mourners circled the casket that held Michael Ouellette, the 28-year-old Manchester Marine "
+        "killed last week. Pope John Paul II left the hospital."
+    )
+    names = {p.name for p in cast.people}
+    assert "Manchester Marine" not in names
+    assert {"Michael Ouellette", "John Paul II"} <= names
