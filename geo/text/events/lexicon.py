@@ -576,6 +576,8 @@ PERSON_NOUNS = (
     | frozenset(
         [
             "marine",
+            "gunman",
+            "parolee",
             "sailor",
             "airman",
             "trooper",

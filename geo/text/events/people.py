@@ -231,6 +231,20 @@ def _candidates(doc: Doc, place_tokens: list[tuple[int, int]]) -> list[PersonMen
             mention = _clean(doc, ent.start, ent.end, require_proper=False)
             if mention is not None:
                 found.setdefault((mention.first, mention.last), mention)
+    # A name the model tagged as something else, apposed to a noun for a person: "the suspected
+    # gunman, Lovelle Mixon," (an organisation to the model), "Lovelle Mixon, a parolee".
+    taken = {i for m in found.values() for i in range(m.first, m.last)}
+    for ent in doc.ents:
+        if (
+            ent.label_ in _RESCUABLE_LABELS
+            and ent.label_ != "PERSON"
+            and 2 <= len(ent) <= 4
+            and not any(t.i in taken or t.i in placed for t in ent)
+            and _apposed_to_person_noun(ent.root)
+        ):
+            mention = _clean(doc, ent.start, ent.end)
+            if mention is not None:
+                found.setdefault((mention.first, mention.last), mention)
     for mention in _shared_surnames(doc, list(found.values())):
         found.pop((mention.first, mention.last), None)
         found[(mention.first, mention.last)] = mention
@@ -283,6 +297,14 @@ def _used_alone(doc: Doc, token: Token, coordinated_with: int) -> bool:
         if following is None or following.pos_ != "PROPN":
             return True
     return False
+
+
+def _apposed_to_person_noun(root: Token) -> bool:
+    """Whether a name's head and a common noun for a person stand in apposition, either way."""
+    nouns = ROLE_NOUNS | OCCUPATION_NOUNS | PERSON_NOUNS
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in nouns:
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in nouns for c in root.children)
 
 
 def _in_traveller_slot(token: Token) -> bool:

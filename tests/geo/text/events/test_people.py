@@ -185,3 +185,13 @@ def test_a_phrase_ending_in_a_noun_for_a_person_is_a_description_not_a_name():
     names = {p.name for p in cast.people}
     assert "Manchester Marine" not in names
     assert {"Michael Ouellette", "John Paul II"} <= names
+
+
+def test_a_name_tagged_as_an_organisation_is_a_person_when_apposed_to_a_noun_for_one():
+    _, cast = _cast(
+        "Officers stormed an apartment where the suspected gunman, Lovelle Mixon, was hiding. "
+        "The Ford Motor Company, a carmaker, said nothing."
+    )
+    names = {p.name for p in cast.people}
+    assert "Lovelle Mixon" in names
+    assert "Ford Motor Company" not in names
