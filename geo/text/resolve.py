@@ -7,6 +7,9 @@ mentions sit in, and how close a candidate lies to the places the other mentions
 A county written with its own name ("Walker County") counts as one of the nearby places (its
 point lies among its towns); countries and first-level regions, too large for their point to
 mean anything, count only by containment.
+A telephone number's area code ("call 806-423-1253") counts as much as a qualifier for the US
+places where it rings (geo.gazetteer.phone_areas): Turkey, Texas for a story with a Panhandle
+number, Huntington, West Virginia for one with a 304 number.
 A name whose likeliest place is of the first rank (a country, a national capital: its prior at
 least `famous_prior`) is not pulled to a much weaker namesake (below `namesake_share` of that
 prior: Washington, England, or Rome, New York) by one place of the namesake's region alone:
@@ -57,6 +60,7 @@ from dataclasses import dataclass, replace
 
 from geo.gazetteer.base import Candidate, Gazetteer
 from geo.gazetteer.names import normalize_name
+from geo.gazetteer.phone_areas import AreaCode, phone_area_codes, us_state_codes
 from geo.geodesy import distance_km
 from geo.model import Mention, Place, Precision
 from geo.text.filters import LIST_JOINER, LOCATIVE_WORDS, SEAT_KIND
@@ -113,6 +117,8 @@ class ResolutionWeights:
     # and "Middlesex" all in Ontario), whatever each name's likeliest reading alone.
     coherent: float = 1.0
     coherent_km: float = 50.0
+    # A telephone number's area code ("call 806-423-1253") covers the candidate (US places only).
+    phone_area: float = 2.0
     rounds: int = 3
     temperature: float = 1.0  # of the softmax that turns scores into a confidence
 
@@ -138,6 +144,13 @@ def resolve_mentions(
                 score + (weights.sibling if _level(c.place) == level else 0.0)
                 for score, c in zip(fixed[i], candidates[i])
             ]
+
+    areas = phone_area_codes(text) if weights.phone_area else []
+    if areas:
+        for i, options in enumerate(candidates):
+            for j, c in enumerate(options):
+                if _in_phone_area(c.place, areas):
+                    fixed[i][j] += weights.phone_area
 
     for i, j in _coherent_readings(keys, candidates, weights):
         fixed[i][j] += weights.coherent
@@ -168,6 +181,16 @@ def resolve_mentions(
             )
         )
     return resolved
+
+
+def _in_phone_area(place: Place, areas: list[AreaCode]) -> bool:
+    """Whether a US place lies where one of the text's telephone area codes rings."""
+    if place.country != "US" or place.precision is Precision.COUNTRY:
+        return False
+    if place.precision is Precision.ADMIN1:
+        state = us_state_codes().get(_region_key(place.name))
+        return state is not None and any(state in area.states for area in areas)
+    return any(area.covers(place.lat, place.lon) for area in areas)
 
 
 def _support_needed(candidates: list[Candidate], weights: ResolutionWeights) -> list[int]:
