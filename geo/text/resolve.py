@@ -11,10 +11,12 @@ A telephone number's area code ("call 806-423-1253") counts as much as a qualifi
 places where it rings (geo.gazetteer.phone_areas): Turkey, Texas for a story with a Panhandle
 number, Huntington, West Virginia for one with a 304 number.
 A name whose likeliest place is of the first rank (a country, a national capital: its prior at
-least `famous_prior`) is not pulled to a much weaker namesake (below `namesake_share` of that
-prior: Washington, England, or Rome, New York) by one place of the namesake's region alone:
+least `famous_prior`; a city of `famous_population` people) is not pulled to a much weaker
+namesake (below `namesake_share` of that prior: Washington, England, or Rome, New York) by one
+place of the namesake's region alone:
 such a namesake needs `famous_support` of the document's places in or around its region, or
-places near it, or a qualifier ("Rome, N.Y."), as the plainer namesakes need one.
+places near it, or a qualifier ("Rome, N.Y."), as the plainer namesakes need one: a story that
+names New York once does not move Boston to the village of Boston, New York.
 The choice is made by a few rounds of agreement: each round re-scores every mention against
 the others' current choices, so a coherent set of places beats scattered ones. Before the rounds,
 each name's local readings that lie close to local readings of other names gain: a story of
@@ -113,6 +115,8 @@ class ResolutionWeights:
     famous_prior: float = 0.65
     namesake_share: float = 0.8
     famous_support: int = 2
+    # A city of half a million people is of the first rank too, whatever its prior (Boston, Toronto).
+    famous_population: int = 500_000
     # A reading that lies close to a reading of another name of the story ("London", "St. Thomas"
     # and "Middlesex" all in Ontario), whatever each name's likeliest reading alone.
     coherent: float = 1.0
@@ -197,8 +201,10 @@ def _support_needed(candidates: list[Candidate], weights: ResolutionWeights) -> 
     """How many of the document's places each candidate's region needs to count in full (see above)."""
     if not candidates:
         return []
-    top = max(c.score for c in candidates)
-    if top < weights.famous_prior:
+    best = max(candidates, key=lambda c: c.score)
+    top = best.score
+    world_city = best.place.precision is Precision.CITY and best.place.population >= weights.famous_population > 0
+    if top < weights.famous_prior and not world_city:
         return [1] * len(candidates)
     weak = weights.namesake_share * top
     return [weights.famous_support if c.score < weak else 1 for c in candidates]
