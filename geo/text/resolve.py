@@ -17,6 +17,10 @@ place of the namesake's region alone:
 such a namesake needs `famous_support` of the document's places in or around its region, or
 places near it, or a qualifier ("Rome, N.Y."), as the plainer namesakes need one: a story that
 names New York once does not move Boston to the village of Boston, New York.
+A name is one place in one story: a qualifier written at one of its mentions ("NEWARK, N.J.")
+holds at the others ("flew from Newark"), and at every round each mention of a name is scored by
+the mean of its mentions' scores, so "Paris" is not Paris, Tennessee in one sentence and the French
+capital in the next.
 The choice is made by a few rounds of agreement: each round re-scores every mention against
 the others' current choices, so a coherent set of places beats scattered ones. Before the rounds,
 each name's local readings that lie close to local readings of other names gain: a story of
@@ -123,6 +127,10 @@ class ResolutionWeights:
     coherent_km: float = 50.0
     # A telephone number's area code ("call 806-423-1253") covers the candidate (US places only).
     phone_area: float = 2.0
+    # A name qualified once ("NEWARK, N.J.") keeps that qualifier at its other mentions ("Newark").
+    same_name_qualifier: bool = True
+    # Every mention of a name is scored by the mean of its mentions' scores: one story, one Paris.
+    one_reading_per_name: bool = True
     rounds: int = 3
     temperature: float = 1.0  # of the softmax that turns scores into a confidence
 
@@ -141,6 +149,8 @@ def resolve_mentions(
     candidates = [_unique(_candidates_of(text, m, lookup)) for m in mentions]
     qualifiers = _qualifier_candidates(text, mentions, candidates)
     levels = _list_levels(text, mentions, candidates, qualifiers)
+    if weights.same_name_qualifier:
+        qualifiers = _shared_qualifiers(keys, qualifiers)
     fixed = [_fixed_scores(text, m, options, q, weights) for m, options, q in zip(mentions, candidates, qualifiers)]
     for i, level in enumerate(levels):
         if level is not None:
@@ -167,6 +177,8 @@ def resolve_mentions(
             [fixed[i][j] + evidence.score(c.place, key, weights, needed[i][j]) for j, c in enumerate(candidates[i])]
             for i, key in enumerate(keys)
         ]
+        if weights.one_reading_per_name:
+            scores = _one_reading_per_name(keys, candidates, scores)
         chosen = [candidates[i][max(range(len(s)), key=s.__getitem__)] if s else None for i, s in enumerate(scores)]
 
     resolved: list[Mention] = []
@@ -319,6 +331,39 @@ def _qualifier_candidates(
         if _QUALIFIER_GAP.match(gap):
             qualifiers[here] = [c.place for c in candidates[after] if c.place.precision in _CONTAINERS]
     return qualifiers
+
+
+def _one_reading_per_name(
+    keys: list[str], candidates: list[list[Candidate]], scores: list[list[float]]
+) -> list[list[float]]:
+    """Each candidate's score as the mean of its scores at every mention of the same name."""
+    groups: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        if candidates[i]:
+            groups.setdefault(key, []).append(i)
+    shared = [group for group in groups.values() if len(group) > 1]
+    if not shared:
+        return scores
+    scores = [list(s) for s in scores]
+    for group in shared:
+        totals: dict[str, list[float]] = {}
+        for i in group:
+            for c, score in zip(candidates[i], scores[i]):
+                totals.setdefault(c.place.gazetteer_id, []).append(score)
+        for i in group:
+            scores[i] = [sum(totals[c.place.gazetteer_id]) / len(totals[c.place.gazetteer_id]) for c in candidates[i]]
+    return scores
+
+
+def _shared_qualifiers(keys: list[str], qualifiers: list[list[Place]]) -> list[list[Place]]:
+    """Each mention's qualifiers, or, for a mention without any, those of the other mentions of its name."""
+    by_key: dict[str, list[Place]] = {}
+    for key, found in zip(keys, qualifiers):
+        if found:
+            by_key.setdefault(key, []).extend(found)
+    if not by_key:
+        return qualifiers
+    return [found or by_key.get(key, []) for key, found in zip(keys, qualifiers)]
 
 
 # A list's items joined by a word rather than a comma alone: " and ", ", or ", " & ".
