@@ -7,11 +7,20 @@ mentions sit in, and how close a candidate lies to the places the other mentions
 A county written with its own name ("Walker County") counts as one of the nearby places (its
 point lies among its towns); countries and first-level regions, too large for their point to
 mean anything, count only by containment.
+A telephone number's area code ("call 806-423-1253") counts as much as a qualifier for the US
+places where it rings (geo.gazetteer.phone_areas): Turkey, Texas for a story with a Panhandle
+number, Huntington, West Virginia for one with a 304 number.
 A name whose likeliest place is of the first rank (a country, a national capital: its prior at
-least `famous_prior`) is not pulled to a much weaker namesake (below `namesake_share` of that
-prior: Washington, England, or Rome, New York) by one place of the namesake's region alone:
+least `famous_prior`; a city of `famous_population` people) is not pulled to a much weaker
+namesake (below `namesake_share` of that prior: Washington, England, or Rome, New York) by one
+place of the namesake's region alone:
 such a namesake needs `famous_support` of the document's places in or around its region, or
-places near it, or a qualifier ("Rome, N.Y."), as the plainer namesakes need one.
+places near it, or a qualifier ("Rome, N.Y."), as the plainer namesakes need one: a story that
+names New York once does not move Boston to the village of Boston, New York.
+A name is one place in one story: a qualifier written at one of its mentions ("NEWARK, N.J.")
+holds at the others ("flew from Newark"), and at every round each mention of a name is scored by
+the mean of its mentions' scores, so "Paris" is not Paris, Tennessee in one sentence and the French
+capital in the next.
 The choice is made by a few rounds of agreement: each round re-scores every mention against
 the others' current choices, so a coherent set of places beats scattered ones. Before the rounds,
 each name's local readings that lie close to local readings of other names gain: a story of
@@ -57,6 +66,7 @@ from dataclasses import dataclass, replace
 
 from geo.gazetteer.base import Candidate, Gazetteer
 from geo.gazetteer.names import normalize_name
+from geo.gazetteer.phone_areas import AreaCode, phone_area_codes, us_state_codes
 from geo.geodesy import distance_km
 from geo.model import Mention, Place, Precision
 from geo.text.filters import LIST_JOINER, LOCATIVE_WORDS, SEAT_KIND
@@ -109,10 +119,18 @@ class ResolutionWeights:
     famous_prior: float = 0.65
     namesake_share: float = 0.8
     famous_support: int = 2
+    # A city of half a million people is of the first rank too, whatever its prior (Boston, Toronto).
+    famous_population: int = 500_000
     # A reading that lies close to a reading of another name of the story ("London", "St. Thomas"
     # and "Middlesex" all in Ontario), whatever each name's likeliest reading alone.
     coherent: float = 1.0
     coherent_km: float = 50.0
+    # A telephone number's area code ("call 806-423-1253") covers the candidate (US places only).
+    phone_area: float = 2.0
+    # A name qualified once ("NEWARK, N.J.") keeps that qualifier at its other mentions ("Newark").
+    same_name_qualifier: bool = True
+    # Every mention of a name is scored by the mean of its mentions' scores: one story, one Paris.
+    one_reading_per_name: bool = True
     rounds: int = 3
     temperature: float = 1.0  # of the softmax that turns scores into a confidence
 
@@ -131,6 +149,8 @@ def resolve_mentions(
     candidates = [_unique(_candidates_of(text, m, lookup)) for m in mentions]
     qualifiers = _qualifier_candidates(text, mentions, candidates)
     levels = _list_levels(text, mentions, candidates, qualifiers)
+    if weights.same_name_qualifier:
+        qualifiers = _shared_qualifiers(keys, qualifiers)
     fixed = [_fixed_scores(text, m, options, q, weights) for m, options, q in zip(mentions, candidates, qualifiers)]
     for i, level in enumerate(levels):
         if level is not None:
@@ -138,6 +158,13 @@ def resolve_mentions(
                 score + (weights.sibling if _level(c.place) == level else 0.0)
                 for score, c in zip(fixed[i], candidates[i])
             ]
+
+    areas = phone_area_codes(text) if weights.phone_area else []
+    if areas:
+        for i, options in enumerate(candidates):
+            for j, c in enumerate(options):
+                if _in_phone_area(c.place, areas):
+                    fixed[i][j] += weights.phone_area
 
     for i, j in _coherent_readings(keys, candidates, weights):
         fixed[i][j] += weights.coherent
@@ -150,6 +177,8 @@ def resolve_mentions(
             [fixed[i][j] + evidence.score(c.place, key, weights, needed[i][j]) for j, c in enumerate(candidates[i])]
             for i, key in enumerate(keys)
         ]
+        if weights.one_reading_per_name:
+            scores = _one_reading_per_name(keys, candidates, scores)
         chosen = [candidates[i][max(range(len(s)), key=s.__getitem__)] if s else None for i, s in enumerate(scores)]
 
     resolved: list[Mention] = []
@@ -170,12 +199,24 @@ def resolve_mentions(
     return resolved
 
 
+def _in_phone_area(place: Place, areas: list[AreaCode]) -> bool:
+    """Whether a US place lies where one of the text's telephone area codes rings."""
+    if place.country != "US" or place.precision is Precision.COUNTRY:
+        return False
+    if place.precision is Precision.ADMIN1:
+        state = us_state_codes().get(_region_key(place.name))
+        return state is not None and any(state in area.states for area in areas)
+    return any(area.covers(place.lat, place.lon) for area in areas)
+
+
 def _support_needed(candidates: list[Candidate], weights: ResolutionWeights) -> list[int]:
     """How many of the document's places each candidate's region needs to count in full (see above)."""
     if not candidates:
         return []
-    top = max(c.score for c in candidates)
-    if top < weights.famous_prior:
+    best = max(candidates, key=lambda c: c.score)
+    top = best.score
+    world_city = best.place.precision is Precision.CITY and best.place.population >= weights.famous_population > 0
+    if top < weights.famous_prior and not world_city:
         return [1] * len(candidates)
     weak = weights.namesake_share * top
     return [weights.famous_support if c.score < weak else 1 for c in candidates]
@@ -290,6 +331,39 @@ def _qualifier_candidates(
         if _QUALIFIER_GAP.match(gap):
             qualifiers[here] = [c.place for c in candidates[after] if c.place.precision in _CONTAINERS]
     return qualifiers
+
+
+def _one_reading_per_name(
+    keys: list[str], candidates: list[list[Candidate]], scores: list[list[float]]
+) -> list[list[float]]:
+    """Each candidate's score as the mean of its scores at every mention of the same name."""
+    groups: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        if candidates[i]:
+            groups.setdefault(key, []).append(i)
+    shared = [group for group in groups.values() if len(group) > 1]
+    if not shared:
+        return scores
+    scores = [list(s) for s in scores]
+    for group in shared:
+        totals: dict[str, list[float]] = {}
+        for i in group:
+            for c, score in zip(candidates[i], scores[i]):
+                totals.setdefault(c.place.gazetteer_id, []).append(score)
+        for i in group:
+            scores[i] = [sum(totals[c.place.gazetteer_id]) / len(totals[c.place.gazetteer_id]) for c in candidates[i]]
+    return scores
+
+
+def _shared_qualifiers(keys: list[str], qualifiers: list[list[Place]]) -> list[list[Place]]:
+    """Each mention's qualifiers, or, for a mention without any, those of the other mentions of its name."""
+    by_key: dict[str, list[Place]] = {}
+    for key, found in zip(keys, qualifiers):
+        if found:
+            by_key.setdefault(key, []).extend(found)
+    if not by_key:
+        return qualifiers
+    return [found or by_key.get(key, []) for key, found in zip(keys, qualifiers)]
 
 
 # A list's items joined by a word rather than a comma alone: " and ", ", or ", " & ".

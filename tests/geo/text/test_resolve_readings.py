@@ -256,6 +256,33 @@ def test_nearby_places_or_a_qualifier_still_choose_the_namesake(namesakes, text)
     assert resolve_all(namesakes, text, *surfaces)["Rome"].geonameid == ROME_NY
 
 
+BOSTON_MA, BOSTON_NY = 4930956, 5110077
+
+
+def world_city_world() -> MemoryGazetteer:
+    """A world city whose prior is below the first rank's, and a village of its name in New York."""
+    g = namesake_world()
+    g.add(
+        make_place(BOSTON_MA, "Boston", 42.36, -71.06, country="US", admin1="Massachusetts", population=653_833),
+        prior=0.55,
+    )
+    g.add(make_place(BOSTON_NY, "Boston", 42.63, -78.74, country="US", admin1="New York", population=8_049), prior=0.42)
+    g.add(make_place(5110266, "Buffalo", 42.89, -78.88, country="US", admin1="New York", population=278_349))
+    g.add(make_place(5116303, "Eden", 42.65, -78.9, country="US", admin1="New York", population=3_516))
+    return g
+
+
+def test_one_place_of_its_region_does_not_pull_a_world_city_to_a_village() -> None:
+    text = "The Mayor of Boston declared a flu emergency, as New York officials counted their cases."
+    assert resolve_all(world_city_world(), text, "Boston", "New York")["Boston"].geonameid == BOSTON_MA
+
+
+def test_nearby_places_still_choose_the_village() -> None:
+    text = "Boston firefighters drove to Eden and Buffalo, New York officials said."
+    places = resolve_all(world_city_world(), text, "Boston", "Eden", "Buffalo", "New York")
+    assert places["Boston"].geonameid == BOSTON_NY
+
+
 def test_a_county_written_as_such_is_a_nearby_place(namesakes) -> None:
     text = "Huntsville firefighters and Walker County deputies responded."
     assert resolve_all(namesakes, text, "Huntsville", "Walker County")["Huntsville"].geonameid == HUNTSVILLE_TX
