@@ -826,7 +826,9 @@ SINGULAR_PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "her
 PLURAL_PRONOUNS = frozenset(["they", "them", "their", "theirs", "themselves"])
 MALE_PRONOUNS = frozenset(["he", "him", "his", "himself"])
 FEMALE_PRONOUNS = frozenset(["she", "her", "hers", "herself"])
-MALE_TITLES = frozenset(["mr.", "mr", "king", "prince", "emperor", "sir", "lord", "sheikh", "emir", "sultan", "pope", "pontiff"])
+MALE_TITLES = frozenset(
+    ["mr.", "mr", "king", "prince", "emperor", "sir", "lord", "sheikh", "emir", "sultan", "pope", "pontiff"]
+)
 FEMALE_TITLES = frozenset(["mrs.", "mrs", "ms.", "ms", "queen", "princess", "empress", "dame", "lady"])
 
 

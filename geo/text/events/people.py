@@ -52,7 +52,9 @@ _NAME_WORD = re.compile(r"^[A-Z][a-zA-Z\u00C0-\u024F'\u2019\-]*\.?$")
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _POSSESSIVE_TAGS = ("POS",)
 # What may close a name without being an acronym: regnal and generational numbers.
-_NAME_SUFFIXES = frozenset(["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "Jr.", "Sr.", "Jr", "Sr"])
+_NAME_SUFFIXES = frozenset(
+    ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "Jr.", "Sr.", "Jr", "Sr"]
+)
 # Titles that announce a name even when the model does not tag one: "President Macron".
 _ANNOUNCING_TITLES = ROLE_NOUNS | frozenset(
     [
@@ -190,8 +192,10 @@ def _place_and_role(doc: Doc, candidate: PersonMention, place_tokens: list[tuple
         return True
     # Back over the modifiers between the article and the phrase: "the 28-year-old ...".
     before = candidate.first - 1
-    while before >= 0 and candidate.first - before <= 6 and (
-        doc[before].pos_ in ("ADJ", "NUM") or doc[before].text == "-" or doc[before].dep_ == "npadvmod"
+    while (
+        before >= 0
+        and candidate.first - before <= 6
+        and (doc[before].pos_ in ("ADJ", "NUM") or doc[before].text == "-" or doc[before].dep_ == "npadvmod")
     ):
         before -= 1
     return before >= 0 and doc[before].lower_ in ("the", "a", "an")
@@ -373,11 +377,7 @@ def _clean(doc: Doc, first: int, last: int, *, require_proper: bool = True) -> P
 def _rank_prefix(doc: Doc, i: int) -> bool:
     """The first word of a two-word rank: "Lance Cpl.", "Staff Sgt.", "First Lt." (Lance Armstrong
     keeps his name: the next word must be the rank)."""
-    return (
-        doc[i].lower_ in _RANK_PREFIXES
-        and i + 1 < len(doc)
-        and doc[i + 1].lower_.rstrip(".") in _RANKS_WITH_PREFIX
-    )
+    return doc[i].lower_ in _RANK_PREFIXES and i + 1 < len(doc) and doc[i + 1].lower_.rstrip(".") in _RANKS_WITH_PREFIX
 
 
 _RANK_PREFIXES = frozenset(["lance", "staff", "master", "first", "second", "chief", "command", "petty"])

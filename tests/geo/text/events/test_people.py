@@ -160,7 +160,9 @@ def test_abbreviated_ranks_are_titles_not_people():
 
 
 def test_a_given_name_coordinated_with_a_full_name_shares_its_surname():
-    _, cast = _cast("Retired workers Brent and Lynnette Hain believe the cat is theirs. Bill and Hillary Clinton smiled.")
+    _, cast = _cast(
+        "Retired workers Brent and Lynnette Hain believe the cat is theirs. Bill and Hillary Clinton smiled."
+    )
     names = {p.name for p in cast.people}
     assert {"Brent Hain", "Lynnette Hain", "Bill Clinton", "Hillary Clinton"} <= names
     assert not names & {"Brent", "Bill"}
