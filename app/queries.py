@@ -31,6 +31,7 @@ __all__ = [
     "actor_aliases",
     "events_of",
     "iter_events",
+    "iter_event_columns",
     "count_events",
     "stored",
     "actor_by_slug",
@@ -188,23 +189,33 @@ def iter_events(
 ) -> Iterator[Event]:
     """Matching events as the library's values, in id order, memory flat (keyset paging on the id,
     as `iter_event_rows`), read as plain columns rather than ORM objects (models.EVENT_COLUMNS)."""
+    rows = iter_event_columns(session, event_filter, models.EVENT_COLUMNS, offset=offset, limit=limit, batch=batch)
+    return map(models.EventColumnsReader(), rows)
+
+
+def iter_event_columns(
+    session: Session,
+    event_filter: EventFilter,
+    columns: Sequence,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+    batch: int = 2000,
+) -> Iterator[tuple]:
+    """Matching events as rows of `columns` (of the event, its actor and its place; the event's id
+    first), in id order, memory flat: keyset paging on the id, a batch of rows at a time, each
+    run as plain rows without the ORM's handling of results."""
     last_id = _id_before(session, event_filter, offset)
     if last_id is None:
         return
     remaining = limit
-    reader = models.EventColumnsReader()
+    selected = _base(select(*columns).join(models.Actor).join(models.Place), event_filter).order_by(models.Event.id)
     while remaining is None or remaining > 0:
         size = batch if remaining is None else min(batch, remaining)
-        query = (
-            _base(select(*models.EVENT_COLUMNS).join(models.Actor).join(models.Place), event_filter)
-            .where(models.Event.id > last_id)
-            .order_by(models.Event.id)
-            .limit(size)
-        )
-        rows = _plain_rows(session, query)
+        rows = _plain_rows(session, selected.where(models.Event.id > last_id).limit(size))
         if not rows:
             return
-        yield from map(reader, rows)
+        yield from rows
         last_id = rows[-1][0]
         if remaining is not None:
             remaining -= len(rows)
