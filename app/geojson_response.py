@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final
 
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from geo.geojson import iter_feature_collection
 
@@ -62,7 +63,20 @@ def _chunks(features: Iterable[str], opening: str, chunk_chars: int) -> Iterator
     yield "".join(buffer)
 
 
-def streamed_features(features: Iterable[str], /, *, media_type: str = GEOJSON, **members: Any) -> StreamingResponse:
-    """A streamed FeatureCollection of features given as their JSON text (`feature_collection_chunks`)."""
-    chunks = feature_collection_chunks(features, **members)
-    return StreamingResponse((chunk.encode("utf-8") for chunk in chunks), media_type=media_type)
+def streamed_features(
+    features: Iterable[str], /, *, media_type: str = GEOJSON, chunk_chars: int | None = None, **members: Any
+) -> Response:
+    """A FeatureCollection of features given as their JSON text (`feature_collection_chunks`).
+
+    A collection that fits in one chunk goes out as one body, with its length: streaming costs
+    a response several hand-offs between threads, which a page of a few features would spend
+    most of its time on. A larger one is streamed, chunk by chunk as the features are read.
+    """
+    chunks = feature_collection_chunks(features, chunk_chars=chunk_chars or STREAM_CHUNK_CHARS, **members)
+    first = next(chunks)
+    second = next(chunks, None)
+    if second is None:
+        return Response(first.encode("utf-8"), media_type=media_type)
+    return StreamingResponse(
+        (chunk.encode("utf-8") for chunk in itertools.chain((first, second), chunks)), media_type=media_type
+    )

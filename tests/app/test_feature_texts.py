@@ -4,6 +4,7 @@ same events gives, whatever the values (escapes, nulls, spans, corrected points,
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import date
 
@@ -11,9 +12,9 @@ import pytest
 from sqlmodel import Session
 
 from app import export, models
-from app.export import event_feature_texts
-from app.geojson_response import feature_collection_chunks
-from app.queries import EventFilter, iter_events
+from app.export import FEATURE_COLUMNS, event_feature_texts
+from app.geojson_response import feature_collection_chunks, streamed_features
+from app.queries import EventFilter, count_events, iter_event_columns, iter_events
 from geo.errors import InvalidInputError
 from geo.features import EventFeatures, event_feature
 from geo.geojson import iter_feature_collection
@@ -204,3 +205,59 @@ def test_a_point_off_the_globe_is_refused_as_before(engine):
         session.commit()
         with pytest.raises(InvalidInputError):
             list(event_feature_texts(session, EventFilter()))
+
+
+def _body_and_framing(response) -> tuple[bytes, bool]:
+    """The body a response sends, and whether it was streamed (no length known beforehand)."""
+    sent: list[dict] = []
+
+    async def receive():  # the client stays connected
+        await asyncio.Event().wait()
+
+    async def send(message):
+        sent.append(message)
+
+    asyncio.run(response({"type": "http", "method": "GET", "headers": []}, receive, send))
+    headers = dict(sent[0]["headers"])
+    body = b"".join(message.get("body", b"") for message in sent[1:])
+    return body, b"content-length" not in headers
+
+
+def test_a_collection_in_one_chunk_is_one_body_and_a_larger_one_is_streamed():
+    features = [
+        ENCODER.encode({"type": "Feature", "geometry": None, "properties": {"n": n, "é": "\u2028"}}) for n in range(50)
+    ]
+    whole = "".join(feature_collection_chunks(features, numberMatched=50)).encode("utf-8")
+    body, streamed = _body_and_framing(streamed_features(iter(features), numberMatched=50))
+    assert (body, streamed) == (whole, False)
+    body, streamed = _body_and_framing(streamed_features(iter(features), chunk_chars=300, numberMatched=50))
+    assert (body, streamed) == (whole, True)
+    body, streamed = _body_and_framing(streamed_features(iter([]), media_type="application/json", numberMatched=0))
+    assert (json.loads(body), streamed) == ({"type": "FeatureCollection", "numberMatched": 0, "features": []}, False)
+
+
+def test_lists_built_once_for_a_filter_still_read_what_is_stored_now(engine):
+    """The statements of a filter are kept between requests; the rows they read are not."""
+    _store(engine, events=20)
+    with Session(engine) as session:
+        before = count_events(session, EventFilter())
+        first_ids = [row[0] for row in iter_event_columns(session, EventFilter(), FEATURE_COLUMNS, offset=2, limit=3)]
+        session.add(models.Event(**_event_columns(session.get(models.Event, 1)), rejected=False))
+        session.commit()
+        assert count_events(session, EventFilter()) == before + 1
+        ids = [row[0] for row in iter_event_columns(session, EventFilter(), FEATURE_COLUMNS, offset=before, limit=3)]
+        assert len(ids) == 1 and ids[0] > max(first_ids)
+        assert [row[0] for row in iter_event_columns(session, EventFilter(), FEATURE_COLUMNS, offset=2, limit=3)] == (
+            first_ids
+        )
+        other_actor = [row[0] for row in iter_event_columns(session, EventFilter(actor_id=3), FEATURE_COLUMNS)]
+        assert other_actor and set(other_actor).isdisjoint(
+            row[0] for row in iter_event_columns(session, EventFilter(actor_id=2), FEATURE_COLUMNS)
+        )
+
+
+def _event_columns(event: models.Event) -> dict:
+    return {
+        column: getattr(event, column)
+        for column in ("article_id", "actor_id", "place_id", "action", "lat", "lon", "status", "evidence")
+    } | {"evidence_start": 0, "evidence_end": 1}
