@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import TypeVar
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import Integer, and_, bindparam, func, or_
 from sqlmodel import Session, select
 
 from app import models
@@ -31,6 +32,7 @@ __all__ = [
     "actor_aliases",
     "events_of",
     "iter_events",
+    "iter_event_columns",
     "count_events",
     "stored",
     "actor_by_slug",
@@ -99,12 +101,22 @@ class EventFilter:
         return conditions
 
 
+# The statements the lists of events run, built once for each filter (and set of columns): run
+# again, with other values bound, they cost the database layer no new compiling or adapting.
+_STATEMENTS_KEPT = 256
+
+
 def _base(query, event_filter: EventFilter):
     conditions = event_filter.conditions()
     return query.where(and_(*conditions)) if conditions else query
 
 
 def count_events(session: Session, event_filter: EventFilter) -> int:
+    return session.connection().execute(_count_statement(event_filter)).scalar_one()
+
+
+@lru_cache(maxsize=_STATEMENTS_KEPT)
+def _count_statement(event_filter: EventFilter):
     if replace(event_filter, include_rejected=False) == EventFilter():
         # Every event, or every one not rejected: the table's count (which the databases keep at
         # hand) less the rejected ones (few, found in their index), in one statement so that both
@@ -113,8 +125,8 @@ def count_events(session: Session, event_filter: EventFilter) -> int:
         rejected = (
             select(func.count()).select_from(models.Event).where(models.Event.rejected == True)  # noqa: E712
         ).scalar_subquery()
-        return session.exec(select(every if event_filter.include_rejected else every - rejected)).one()
-    return session.exec(_base(select(func.count()).select_from(models.Event), event_filter)).one()
+        return select(every if event_filter.include_rejected else every - rejected)
+    return _base(select(func.count()).select_from(models.Event), event_filter)
 
 
 # Lists in the order things happened; undated events last, then as read.
@@ -188,36 +200,67 @@ def iter_events(
 ) -> Iterator[Event]:
     """Matching events as the library's values, in id order, memory flat (keyset paging on the id,
     as `iter_event_rows`), read as plain columns rather than ORM objects (models.EVENT_COLUMNS)."""
+    rows = iter_event_columns(session, event_filter, models.EVENT_COLUMNS, offset=offset, limit=limit, batch=batch)
+    return map(models.EventColumnsReader(), rows)
+
+
+def iter_event_columns(
+    session: Session,
+    event_filter: EventFilter,
+    columns: Sequence,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+    batch: int = 2000,
+) -> Iterator[tuple]:
+    """Matching events as rows of `columns` (of the event, its actor and its place; the event's id
+    first), in id order, memory flat: keyset paging on the id, a batch of rows at a time, each
+    run as plain rows without the ORM's handling of results."""
     last_id = _id_before(session, event_filter, offset)
     if last_id is None:
         return
     remaining = limit
-    reader = models.EventColumnsReader()
+    selected = _keyset_statement(tuple(columns), event_filter)
+    connection = session.connection()
     while remaining is None or remaining > 0:
         size = batch if remaining is None else min(batch, remaining)
-        query = (
-            _base(select(*models.EVENT_COLUMNS).join(models.Actor).join(models.Place), event_filter)
-            .where(models.Event.id > last_id)
-            .order_by(models.Event.id)
-            .limit(size)
-        )
-        rows = _plain_rows(session, query)
+        rows = connection.execute(selected, {"after_id": last_id, "batch_size": size}).all()
         if not rows:
             return
-        yield from map(reader, rows)
+        yield from rows
         last_id = rows[-1][0]
         if remaining is not None:
             remaining -= len(rows)
+
+
+@lru_cache(maxsize=_STATEMENTS_KEPT)
+def _keyset_statement(columns: tuple, event_filter: EventFilter):
+    """A batch of the matching events after an id (`after_id`), at most `batch_size` of them."""
+    return (
+        _base(select(*columns).join(models.Actor).join(models.Place), event_filter)
+        .where(models.Event.id > bindparam("after_id", type_=Integer))
+        .order_by(models.Event.id)
+        .limit(bindparam("batch_size", type_=Integer))
+    )
 
 
 def _id_before(session: Session, event_filter: EventFilter, offset: int) -> int | None:
     """The id after which the matching events from `offset` on begin (0 from the first); None: none are left."""
     if not offset:
         return 0
-    first = session.exec(
-        _base(select(models.Event.id), event_filter).order_by(models.Event.id).offset(offset).limit(1)
-    ).first()
+    first = session.connection().execute(_offset_statement(event_filter), {"skipped": offset}).scalar()
     return None if first is None else first - 1
+
+
+@lru_cache(maxsize=_STATEMENTS_KEPT)
+def _offset_statement(event_filter: EventFilter):
+    """The id of the matching event after the first `skipped` of them."""
+    return (
+        _base(select(models.Event.id), event_filter)
+        .order_by(models.Event.id)
+        .offset(bindparam("skipped", type_=Integer))
+        .limit(1)
+    )
 
 
 def event_row(session: Session, event_id: int, *, include_rejected: bool = True) -> EventRow | None:

@@ -1,7 +1,8 @@
 """The service under load: wrk against 100,000 events, SQLite and PostgreSQL, 1 and 4 workers.
 
     .venv/bin/python benchmarks/load_http.py [--duration 30] [--concurrency 64] [--workers 1 4]
-        [--databases sqlite postgres] [--postgres-url URL] [--events 100000]
+        [--databases sqlite postgres] [--postgres-url URL] [--events 100000] [--endpoints NAME...]
+        [--baseline-repo DIR]
 
 wrk (Debian: `apt-get install -y wrk`) is the load generator; without it the script says so
 and stops. PostgreSQL is the server at --postgres-url (default: ITINERANT_TEST_POSTGRES_URL),
@@ -19,6 +20,9 @@ open for --duration seconds on each of:
 
 Printed for each: requests a second, p50 and p99 latency, errors (non-2xx answers and socket
 errors together), and the resident memory of the server's processes together after the run.
+
+`--baseline-repo` serves a second checkout of itinerant (another commit) over the same store
+beside this one, and loads each endpoint on one, then the other: before and after in one run.
 The bar (4 workers): 0 errors, p99 <= 100 ms for itinerary and geocode, <= 250 ms for the lists.
 """
 
@@ -31,6 +35,8 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from synthetic_store import (
@@ -97,6 +103,22 @@ def run_wrk(base: str, paths: list[str], duration: int, concurrency: int, work: 
     }
 
 
+@contextmanager
+def _served_from(repo: Path, url: str, workers: int, data_dir: Path) -> Iterator[tuple[str, list]]:
+    """`itinerant serve` of the checkout at `repo` (`python -m` imports from its working directory first)."""
+    here = Path.cwd()
+    os.chdir(repo)
+    try:
+        context = served(url, workers=workers, data_dir=data_dir, extra_env={"PYTHONPATH": str(repo)})
+        server = context.__enter__()
+    finally:
+        os.chdir(here)
+    try:
+        yield server
+    finally:
+        context.__exit__(None, None, None)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=30, help="seconds of load on each endpoint")
@@ -106,6 +128,7 @@ def main() -> None:
     parser.add_argument("--postgres-url", default=os.environ.get("ITINERANT_TEST_POSTGRES_URL"))
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--endpoints", nargs="+", choices=list(ENDPOINTS), default=list(ENDPOINTS))
+    parser.add_argument("--baseline-repo", type=Path, help="another checkout of itinerant to load beside this one")
     args = parser.parse_args()
 
     if shutil.which("wrk") is None:
@@ -131,29 +154,41 @@ def main() -> None:
             print(f"{database}: {args.events:,} events stored in {time.perf_counter() - started:.1f} s")
             try:
                 for workers in args.workers:
-                    with served(url, workers=workers, data_dir=work) as (base, pids):
+                    with ExitStack() as stack:
+                        checkouts = {
+                            "": REPO,
+                            **({"baseline ": args.baseline_repo.resolve()} if args.baseline_repo else {}),
+                        }
+                        servers = {
+                            label: stack.enter_context(_served_from(repo, url, workers, work))
+                            for label, repo in checkouts.items()
+                        }
                         for name in args.endpoints:
-                            paths = ENDPOINTS[name]
-                            run_wrk(base, paths, 1, min(4, args.concurrency), work)  # warm-up: models, caches
-                            result = run_wrk(base, paths, args.duration, args.concurrency, work)
-                            result.update(database=database, workers=workers, endpoint=name, rss=rss_mib(pids))
-                            rows.append(result)
-                            print(
-                                f"  {database:<8} {workers} workers  {name:<12} {result['rps']:>8.1f} req/s  "
-                                f"p50 {result['p50']:>7.1f} ms  p99 {result['p99']:>7.1f} ms  "
-                                f"errors {result['errors']}  RSS {result['rss']:.0f} MiB",
-                                flush=True,
-                            )
+                            for label, (base, pids) in servers.items():
+                                paths = ENDPOINTS[name]
+                                run_wrk(base, paths, 1, min(4, args.concurrency), work)  # warm-up: models, caches
+                                result = run_wrk(base, paths, args.duration, args.concurrency, work)
+                                result.update(
+                                    database=f"{label}{database}", workers=workers, endpoint=name, rss=rss_mib(pids)
+                                )
+                                rows.append(result)
+                                print(
+                                    f"  {result['database']:<17} {workers} workers  {name:<12} "
+                                    f"{result['rps']:>8.1f} req/s  "
+                                    f"p50 {result['p50']:>7.1f} ms  p99 {result['p99']:>7.1f} ms  "
+                                    f"errors {result['errors']}  RSS {result['rss']:.0f} MiB",
+                                    flush=True,
+                                )
             finally:
                 if database == "postgres":
                     drop_postgres_schema(args.postgres_url, SCHEMA)
 
-    print(f"\n{'database':<9}{'workers':>8}  {'endpoint':<12}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}")
+    print(f"\n{'database':<18}{'workers':>8}  {'endpoint':<12}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}")
     for row in rows:
         bar = BARS_MS[row["endpoint"]]
         verdict = "meets the bar" if row["errors"] == 0 and row["p99"] <= bar else f"bar: 0 errors, p99 <= {bar} ms"
         print(
-            f"{row['database']:<9}{row['workers']:>8}  {row['endpoint']:<12}{row['rps']:>9.1f}{row['p50']:>9.1f}"
+            f"{row['database']:<18}{row['workers']:>8}  {row['endpoint']:<12}{row['rps']:>9.1f}{row['p50']:>9.1f}"
             f"{row['p99']:>9.1f}{row['errors']:>8}  RSS {row['rss']:.0f} MiB  {verdict}"
         )
 

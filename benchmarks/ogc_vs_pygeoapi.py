@@ -1,6 +1,7 @@
 """OGC API - Features items, itinerant beside pygeoapi on the same 100,000 points, one worker each.
 
     .venv/bin/python benchmarks/ogc_vs_pygeoapi.py [--events 100000] [--repeat 5] [--pygeoapi-venv DIR]
+        [--baseline-repo DIR]
 
 pygeoapi (the reference OGC API - Features server) lives in a virtual environment of its own,
 outside the project, with its SQLite provider, which needs SpatiaLite (Debian's
@@ -15,7 +16,12 @@ sync worker (its Flask application). The points are itinerant's synthetic store
 (benchmarks/synthetic_store.py), copied with their actor, place, dates, status and evidence
 into a SpatiaLite table for pygeoapi.
 
-Measured, each the median of --repeat runs after one warm-up, the whole body read:
+`--baseline-repo` serves a second checkout of itinerant (another commit, say `git worktree add
+--detach /tmp/itinerant-base main`) over the same store, to compare before and after in one run.
+
+All servers run at once and take turns: for each request, one warm-up each, then --repeat
+rounds in which each server answers in turn, so that a change in the machine's load falls on
+all of them alike. Measured, each the median of the rounds, the whole body read:
   items at limit=10, 1,000 and 10,000; every one of the 100,000 paged at 1,000 a page (100
   requests, by offset); and itinerant's /api/events.geojson streaming all 100,000 at once.
 The bar: itinerant at least as fast as pygeoapi on each, and the whole stream within 3 s.
@@ -30,6 +36,8 @@ import statistics
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -123,19 +131,29 @@ def fetch(base: str, path: str) -> tuple[int, int]:
         connection.close()
 
 
-def timed(base: str, paths: list[str], repeat: int) -> tuple[float, int]:
-    """Median seconds to fetch all `paths` one after another, after one warm-up; and the bytes of one run."""
-    size = 0
-    for path in paths:  # warm-up
-        status, _ = fetch(base, path)
-        if status != 200:
-            raise SystemExit(f"{base}{path}: HTTP {status}")
-    runs = []
+def timed_together(
+    servers: dict[str, tuple[str, list[str]]], repeat: int
+) -> dict[str, tuple[float, float, float, int]]:
+    """For servers named with their base URL and the paths to fetch one after another: one
+    warm-up each, then `repeat` rounds in which each fetches all its paths in turn. Per server,
+    the median, fastest and slowest seconds of a round, and the bytes of one."""
+    for name, (base, paths) in servers.items():
+        for path in paths:
+            status, _ = fetch(base, path)
+            if status != 200:
+                raise SystemExit(f"{name}: {base}{path}: HTTP {status}")
+    runs: dict[str, list[float]] = {name: [] for name in servers}
+    sizes = dict.fromkeys(servers, 0)
     for _ in range(repeat):
-        started = time.perf_counter()
-        size = sum(fetch(base, path)[1] for path in paths)
-        runs.append(time.perf_counter() - started)
-    return statistics.median(runs), size
+        for name, (base, paths) in servers.items():
+            started = time.perf_counter()
+            sizes[name] = sum(fetch(base, path)[1] for path in paths)
+            runs[name].append(time.perf_counter() - started)
+    return {name: (statistics.median(t), min(t), max(t), sizes[name]) for name, t in runs.items()}
+
+
+ITINERANT_ITEMS = "/ogc/collections/events/items"
+PYGEOAPI_ITEMS = "/collections/events/items"
 
 
 def cases(items_path: str, events: int) -> dict[str, list[str]]:
@@ -149,27 +167,39 @@ def cases(items_path: str, events: int) -> dict[str, list[str]]:
     }
 
 
-def measure_itinerant(url: str, data_dir: Path, events: int, repeat: int) -> dict[str, tuple[float, int]]:
-    results = {}
-    with served(url, workers=1, data_dir=data_dir) as (base, _pids):
-        for name, paths in cases("/ogc/collections/events/items", events).items():
-            results[name] = timed(base, paths, repeat)
-        results[f"/api/events.geojson, all {events:,}"] = timed(base, [f"/api/events.geojson?limit={events}"], repeat)
-    return results
+@contextmanager
+def served_from(repo: Path, url: str, data_dir: Path) -> Iterator[str]:
+    """`itinerant serve` (one worker) of the checkout at `repo` over the database at `url`."""
+    # `python -m app.cli` imports from its working directory first: the server starts in `repo`.
+    here = Path.cwd()
+    os.chdir(repo)
+    try:
+        context = served(url, workers=1, data_dir=data_dir, extra_env={"PYTHONPATH": str(repo)})
+        base, _pids = context.__enter__()
+    finally:
+        os.chdir(here)
+    try:
+        yield base
+    finally:
+        context.__exit__(None, None, None)
 
 
-def measure_pygeoapi(venv: Path, sqlite_path: Path, work: Path, events: int, repeat: int):
+@contextmanager
+def served_pygeoapi(venv: Path, sqlite_path: Path, work: Path) -> Iterator[str | None]:
+    """pygeoapi (gunicorn, one sync worker) over a SpatiaLite copy of the store; None when it cannot run."""
     python = venv / "bin" / "python"
     if not (venv / "bin" / "gunicorn").exists():
         print(f"pygeoapi: skipped, no virtual environment with pygeoapi and gunicorn at {venv} (see the docstring)")
-        return None
+        yield None
+        return
     spatial = work / "events-spatialite.sqlite"
     copy = subprocess.run(
         [python, "-c", SPATIALITE_COPY, str(sqlite_path), str(spatial)], capture_output=True, text=True
     )
     if copy.returncode != 0:
         print(f"pygeoapi: skipped, its SpatiaLite copy failed (libsqlite3-mod-spatialite?):\n{copy.stderr}")
-        return None
+        yield None
+        return
     port = free_port()
     config = work / "pygeoapi.yml"
     config.write_text(PYGEOAPI_CONFIG.format(port=port, data=spatial))
@@ -199,7 +229,7 @@ def measure_pygeoapi(venv: Path, sqlite_path: Path, work: Path, events: int, rep
             if server.poll() is not None:
                 raise SystemExit("pygeoapi exited on start")
             time.sleep(0.1)
-        return {name: timed(base, paths, repeat) for name, paths in cases("/collections/events/items", events).items()}
+        yield base
     finally:
         server.terminate()
         server.wait(30)
@@ -210,9 +240,10 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--pygeoapi-venv", type=Path, default=PYGEOAPI_VENV)
+    parser.add_argument("--baseline-repo", type=Path, help="another checkout of itinerant to measure beside this one")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="itinerant-ogc-bench-") as folder:
+    with tempfile.TemporaryDirectory(prefix="itinerant-ogc-bench-") as folder, ExitStack() as stack:
         work = Path(folder)
         (work / "gazetteer.sqlite").symlink_to(REPO / "data" / "gazetteer.sqlite")
         sqlite_path = work / "itinerant.sqlite"
@@ -220,22 +251,44 @@ def main() -> None:
         started = time.perf_counter()
         build_store(url, args.events)
         print(f"store: {args.events:,} synthetic events in SQLite, built in {time.perf_counter() - started:.1f} s")
-        mine = measure_itinerant(url, work, args.events, args.repeat)
-        theirs = measure_pygeoapi(args.pygeoapi_venv, sqlite_path, work, args.events, args.repeat) or {}
+        itinerant_servers = {"itinerant": stack.enter_context(served_from(REPO, url, work))}
+        if args.baseline_repo:
+            itinerant_servers["baseline"] = stack.enter_context(served_from(args.baseline_repo.resolve(), url, work))
+        pygeoapi = stack.enter_context(served_pygeoapi(args.pygeoapi_venv, sqlite_path, work))
 
-    print(f"\nmedian of {args.repeat} runs, one worker each, loopback, body read in full")
-    print(f"{'request':<40} {'itinerant':>12} {'pygeoapi':>12} {'MB':>8}  verdict")
-    for name, (seconds, size) in mine.items():
-        other = theirs.get(name)
-        if other:
-            verdict = "at least as fast" if seconds <= other[0] else f"slower by {seconds / other[0]:.2f}x"
-            their_cell = f"{other[0] * 1000:>10.1f}ms"
-        elif name.startswith("/api/events.geojson"):
+        mine = cases(ITINERANT_ITEMS, args.events)
+        theirs = cases(PYGEOAPI_ITEMS, args.events)
+        results: dict[str, dict[str, tuple[float, float, float, int]]] = {}
+        for name, paths in mine.items():
+            servers = {server: (base, paths) for server, base in itinerant_servers.items()}
+            if pygeoapi:
+                servers["pygeoapi"] = (pygeoapi, theirs[name])
+            results[name] = timed_together(servers, args.repeat)
+        stream = f"/api/events.geojson, all {args.events:,}"
+        servers = {
+            server: (base, [f"/api/events.geojson?limit={args.events}"]) for server, base in itinerant_servers.items()
+        }
+        results[stream] = timed_together(servers, args.repeat)
+
+    columns = [*itinerant_servers, *(["pygeoapi"] if pygeoapi else [])]
+    print(f"\nmedian (fastest-slowest) of {args.repeat} rounds, one worker each, loopback, body read in full")
+    print(f"{'request':<38}" + "".join(f"{column:>28}" for column in columns) + f"{'MB':>7}  verdict")
+    for name, measured in results.items():
+        cells = "".join(
+            f"{f'{measured[c][0] * 1000:.1f} ({measured[c][1] * 1000:.0f}-{measured[c][2] * 1000:.0f}) ms':>28}"
+            if c in measured
+            else f"{'-':>28}"
+            for c in columns
+        )
+        seconds = measured["itinerant"][0]
+        if "pygeoapi" in measured:
+            other = measured["pygeoapi"][0]
+            verdict = "at least as fast" if seconds <= other else f"slower by {seconds / other:.2f}x"
+        elif name == stream:
             verdict = "within 3 s" if seconds <= STREAM_BAR_SECONDS else "over 3 s"
-            their_cell = f"{'-':>12}"
         else:
-            verdict, their_cell = "", f"{'-':>12}"
-        print(f"{name:<40} {seconds * 1000:>10.1f}ms {their_cell} {size / 1e6:>8.1f}  {verdict}")
+            verdict = ""
+        print(f"{name:<38}{cells}{measured['itinerant'][3] / 1e6:>7.1f}  {verdict}")
 
 
 if __name__ == "__main__":

@@ -3,9 +3,10 @@
 Distances are geodesics (Karney's algorithm through pyproj's `Geod`), exact to the millimetre,
 whoever asks: the gazetteer (nearby names, reverse geocoding), resolution, event reading, the
 evaluation's error distances, and itineraries (`geodesic_km` between anything with `lat` and
-`lon`). A path is the same geodesic sampled every ~75 km, so that a map draws the curve a
-traveller follows rather than a straight line on the projection, then cut at the antimeridian
-as RFC 7946 section 3.1.9 asks (`split_at_antimeridian`).
+`lon`). A path is the same geodesic drawn as a line on the map: positions on the geodesic,
+as many as keep every straight segment between them within PATH_TOLERANCE_DEG of the curve a
+traveller follows (few on a short or straight leg, more where the great circle bends on the
+map), then cut at the antimeridian as RFC 7946 section 3.1.9 asks (`split_at_antimeridian`).
 
 Cutting: a path drawn from positions whose longitudes are all kept within [-180, 180] would
 otherwise jump across the whole map where it passes 180 degrees. The path is cut there into
@@ -31,6 +32,7 @@ __all__ = [
     "Located",
     "WGS84",
     "SAME_PLACE_KM",
+    "PATH_TOLERANCE_DEG",
     "PATH_SPACING_KM",
     "MAX_PATH_SEGMENTS",
     "check_location",
@@ -51,10 +53,17 @@ PathParts = tuple[tuple[Position, ...], ...]  # parts of one line, each a sequen
 # station and its town, a curated site and the GeoNames point for the same site.
 SAME_PLACE_KM: Final = 5.0
 
-# Path sampling: close enough that the drawn curve looks smooth at world and continent zoom,
-# bounded so that the longest possible leg (half the globe, ~20,000 km) stays under 270 points.
-PATH_SPACING_KM: Final = 75.0
+# Path sampling. A segment is drawn straight when the geodesic's point halfway along it lies
+# within PATH_TOLERANCE_DEG of the segment's middle on a Web Mercator map (degrees of longitude,
+# latitude scaled as the map stretches it): ~2 km, invisible below zoom 10, as the maps' own
+# simplification of legs (geo.maps.features.DISPLAY_TOLERANCE_DEG). No segment is longer than
+# PATH_SPACING_KM, so that no bend hides between two positions; a path needing more than
+# MAX_PATH_SEGMENTS segments (only near the poles) is sampled evenly in that many.
+PATH_TOLERANCE_DEG: Final = 0.02
+PATH_SPACING_KM: Final = 1000.0
 MAX_PATH_SEGMENTS: Final = 268
+_MERCATOR_MAX_LAT: Final = 85.0  # where Web Mercator maps stop
+_SHORTEST_SEGMENT_M: Final = 1000.0  # segments shorter than this are drawn straight whatever they do
 
 
 class Located(Protocol):
@@ -110,27 +119,77 @@ def great_circle_path(
     a: Located,
     b: Located,
     *,
+    tolerance_deg: float = PATH_TOLERANCE_DEG,
     spacing_km: float = PATH_SPACING_KM,
     max_segments: int = MAX_PATH_SEGMENTS,
 ) -> PathParts:
     """The geodesic from `a` to `b` as (lon, lat) positions, cut at the antimeridian.
 
-    Positions come every `spacing_km` at most, except on legs so long that this would need
-    more than `max_segments` segments: those are sampled evenly in `max_segments`. The
-    first position is `a` and the last is `b` (a longitude of +/-180 may change sign to stay
-    on its part's side).
+    Positions lie on the geodesic, no further apart than `spacing_km`, and as close as the map
+    needs: halving a segment until the geodesic's halfway point lies within `tolerance_deg` of
+    the straight segment's middle (see PATH_TOLERANCE_DEG). A path that would need more than
+    `max_segments` segments is sampled evenly in `max_segments`. The first position is `a` and
+    the last is `b` (a longitude of +/-180 may change sign to stay on its part's side).
     """
     if not spacing_km > 0:
         raise InvalidInputError(f"spacing_km must be positive, not {spacing_km}")
+    if not tolerance_deg > 0:
+        raise InvalidInputError(f"tolerance_deg must be positive, not {tolerance_deg}")
     if max_segments < 1:
         raise InvalidInputError(f"max_segments must be at least 1, not {max_segments}")
-    distance = geodesic_km(a, b)
-    segments = min(max_segments, max(1, math.ceil(distance / spacing_km)))
-    positions: list[tuple[float, float]] = [(a.lon, a.lat)]
-    if segments > 1:
-        positions.extend(WGS84.npts(a.lon, a.lat, b.lon, b.lat, segments - 1))
-    positions.append((b.lon, b.lat))
+    check_location(a)
+    check_location(b)
+    positions = _bisected(a.lon, a.lat, b.lon, b.lat, tolerance_deg, spacing_km * 1000.0, max_segments)
+    if positions is None:
+        between = [(_on_meridian(lon), lat) for lon, lat in WGS84.npts(a.lon, a.lat, b.lon, b.lat, max_segments - 1)]
+        positions = [(a.lon, a.lat), *between, (b.lon, b.lat)]
     return split_at_antimeridian(positions)
+
+
+# Sampling along the antimeridian gives longitudes a hair's breadth from +/-180 on either side
+# (179.99999999999997, -179.99999999999997): those of positions sampled between a path's ends
+# are taken as on it, +/-180, which split_at_antimeridian shows on the side of their part.
+_ANTIMERIDIAN_TOLERANCE_DEG: Final = 1e-9  # about 0.1 mm
+
+
+def _on_meridian(lon: float) -> float:
+    return math.copysign(180.0, lon) if abs(lon) >= 180.0 - _ANTIMERIDIAN_TOLERANCE_DEG else lon
+
+
+def _bisected(
+    lon0: float, lat0: float, lon1: float, lat1: float, tolerance_deg: float, longest_m: float, max_segments: int
+) -> list[Position] | None:
+    """Positions from (lon0, lat0) to (lon1, lat1) along the geodesic, segments halved until each
+    is straight enough on the map and short enough; None when that takes over `max_segments`."""
+    azimuth, _, distance = WGS84.inv(lon0, lat0, lon1, lat1)
+    forward, cos, radians, hypot = WGS84.fwd, math.cos, math.radians, math.hypot
+    positions: list[Position] = [(lon0, lat0)]
+    # Segments still to draw, as (start, its position, end, its position) with start and end in
+    # metres along the geodesic; depth first, the next one along the path last.
+    pending = [(0.0, lon0, lat0, distance, lon1, lat1)]
+    while pending:
+        start, x0, y0, end, x1, y1 = pending.pop()
+        middle = (start + end) / 2
+        xm, ym, _ = forward(lon0, lat0, azimuth, middle)
+        xm = _on_meridian(xm)
+        # The straight segment's middle, going the short way round in longitude; a pole's
+        # longitude says nothing, and the segment leaves it along the other end's meridian.
+        xa = x1 if abs(y0) == 90.0 else x0
+        xb = x0 if abs(y1) == 90.0 else x1
+        half_step = ((xb - xa + 180.0) % 360.0 - 180.0) / 2
+        off_x = (xm - xa - half_step + 180.0) % 360.0 - 180.0
+        off_y = (ym - (y0 + y1) / 2) / cos(radians(min(abs(ym), _MERCATOR_MAX_LAT)))
+        # A segment that passes over a pole is never straight on the map: it is halved until
+        # it is too short to matter, and split_at_antimeridian then cuts the path at the pole.
+        bent = hypot(off_x, off_y) > tolerance_deg and end - start > _SHORTEST_SEGMENT_M
+        if end - start > longest_m or bent:
+            if len(positions) + len(pending) >= max_segments:
+                return None
+            pending.append((middle, xm, ym, end, x1, y1))
+            pending.append((start, x0, y0, middle, xm, ym))
+        else:
+            positions.append((x1, y1))
+    return positions
 
 
 # -- the antimeridian ----------------------------------------------------------------------
@@ -166,7 +225,8 @@ def split_at_antimeridian(positions: Sequence[Position]) -> PathParts:
     for lon, lat in positions[1:]:
         if not -180.0 <= lon <= 180.0:
             raise InvalidInputError(f"longitude {lon} is outside [-180, 180]")
-        step = wrap_longitude(lon - prev_lon)
+        # -180 and 180 are one meridian: a step of 0 between them, not half the globe.
+        step = math.remainder(lon - prev_lon, 360.0)
         if abs(abs(step) - 180.0) < _POLE_TOLERANCE_DEG:
             # Through a pole: end this part at the pole, start the next one there.
             pole_lat = math.copysign(90.0, prev_lat + lat)
@@ -181,9 +241,15 @@ def split_at_antimeridian(positions: Sequence[Position]) -> PathParts:
             prev_lon, prev_lat = lon, lat
             continue
         target = prev_lon + step  # the longitude reached going the short way, maybe past 180
-        if target > 180.0 or target < -180.0:
-            boundary = 180.0 if target > 180.0 else -180.0
-            fraction = (boundary - prev_lon) / step
+        beyond = target > 180.0 or target < -180.0
+        # Rounding can land a step that ends just across the antimeridian on +/-180 itself
+        # (-172.5625 + -7.4375... == -180.0 on the way to 179.99999999999997): the given
+        # longitude, on the other side, says that the step crossed.
+        if not beyond and abs(lon) != 180.0 and abs(target) > 90.0 and target * lon < 0.0:
+            beyond = True
+        if beyond:
+            boundary = 180.0 if target > 0.0 else -180.0
+            fraction = (boundary - prev_lon) / step if step else 0.0  # no step: crossed where it was
             crossing_lat = prev_lat + fraction * (lat - prev_lat)
             if current[-1] != (boundary, crossing_lat):
                 current.append((boundary, crossing_lat))

@@ -10,15 +10,14 @@ from fastapi.responses import StreamingResponse
 
 from app.corrections import correct_event
 from app.deps import MAX_ID, EventId, ServicesDep, SessionDep, WriteAccess
-from app.geojson_response import GEOJSON, streamed_geojson
+from app.export import event_feature_texts
+from app.geojson_response import GEOJSON, streamed_features
 from app.pagination import PageDep, PageParams, next_page_url, page_of
 from app.present import event_public
-from app.queries import EventFilter, actor_by_slug, count_events, event_row, event_rows, iter_events, parse_bbox
+from app.queries import EventFilter, actor_by_slug, count_events, event_row, event_rows, parse_bbox
 from app.schemas import EventCorrection, EventPublic, Page
 from app.settings import GEOJSON_PAGE_SIZE, MAX_GEOJSON_LIMIT, MAX_OFFSET
 from geo.errors import NotFoundError
-from geo.features import EventFeatures
-from geo.geojson import iter_feature_collection
 from geo.model import EventStatus
 
 __all__ = ["router"]
@@ -71,11 +70,11 @@ def events_geojson(
     page = PageParams(limit=min(limit, MAX_GEOJSON_LIMIT), offset=offset)
     total = count_events(session, filters)
     following = next_page_url(request, total, page)
-    features = map(EventFeatures(), iter_events(session, filters, offset=page.offset, limit=page.limit))
+    features = event_feature_texts(session, filters, offset=page.offset, limit=page.limit)
     links = [{"rel": "self", "type": GEOJSON, "href": str(request.url)}]
     if following:
         links.append({"rel": "next", "type": GEOJSON, "href": following})
-    return streamed_geojson(iter_feature_collection(features, numberMatched=total, links=links, next=following))
+    return streamed_features(features, numberMatched=total, links=links, next=following)
 
 
 @router.get("/events/{event_id}", response_model=EventPublic, summary="One event")

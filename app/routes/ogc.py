@@ -7,7 +7,6 @@ Bad requests are 400s, as the standard asks (app/ogc/route.py); the pieces live 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Annotated, Final, Literal
 
@@ -15,7 +14,8 @@ from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from app.deps import MAX_ID, SessionDep
-from app.geojson_response import GeoJSONResponse
+from app.export import event_feature_texts
+from app.geojson_response import GeoJSONResponse, streamed_features
 from app.ogc import documents
 from app.ogc.documents import COLLECTION_ID, FEATURE_FORMATS, METADATA_FORMATS
 from app.ogc.extent import events_extent
@@ -24,11 +24,10 @@ from app.ogc.route import OGCRoute
 from app.ogc.spatial import parse_bbox_parameter
 from app.ogc.temporal import parse_datetime_parameter
 from app.ogc.vocabulary import GEOJSON, JSON
-from app.queries import EventFilter, count_events, event_row, iter_events
+from app.queries import EventFilter, count_events, event_row
 from app.settings import OGC_MAX_LIMIT, OGC_PAGE_SIZE
 from geo.errors import NotFoundError
-from geo.features import EventFeatures, event_feature
-from geo.geojson import iter_feature_collection
+from geo.features import event_feature
 
 __all__ = ["router"]
 
@@ -128,16 +127,15 @@ def items(
     # Fetching no more than `returned` keeps numberReturned true even if events are stored
     # between the count and the fetch; an offset past the end is not sent to the database at
     # all (one past 2**63 would overflow its integers).
-    events = iter_events(session, filters, offset=offset, limit=returned) if returned else ()
-    features = map(EventFeatures(), events)
-    chunks = iter_feature_collection(
-        features, numberMatched=matched, numberReturned=returned, timeStamp=_now(), links=links
+    features = event_feature_texts(session, filters, offset=offset, limit=returned) if returned else ()
+    return streamed_features(
+        features,
+        media_type=media_type,
+        numberMatched=matched,
+        numberReturned=returned,
+        timeStamp=_now(),
+        links=links,
     )
-    return StreamingResponse(_encoded(chunks), media_type=media_type)
-
-
-def _encoded(chunks: Iterator[str]) -> Iterator[bytes]:
-    return (chunk.encode("utf-8") for chunk in chunks)
 
 
 @router.get(

@@ -10,6 +10,7 @@ import zlib
 import pytest
 from app_fixtures import TRIP
 
+from app import geojson_response
 from app.main import GZIP_MINIMUM_BYTES
 
 TEXT = "Kim Jong Un went to Vladivostok. Then Komsomolsk-on-Amur. Putin stayed in Sochi."
@@ -88,7 +89,8 @@ def _asgi_get(app, path: str) -> list[dict]:
     return sent
 
 
-def test_the_geojson_stream_still_streams_each_chunk_compressed(trip_client):
+def test_the_geojson_stream_still_streams_each_chunk_compressed(trip_client, monkeypatch):
+    monkeypatch.setattr(geojson_response, "STREAM_CHUNK_CHARS", 1)  # a chunk a feature: a stream of four
     messages = _asgi_get(trip_client.app, "/api/events.geojson")
     (start,) = [m for m in messages if m["type"] == "http.response.start"]
     headers = {key.decode().lower(): value.decode() for key, value in start["headers"]}
@@ -98,6 +100,16 @@ def test_the_geojson_stream_still_streams_each_chunk_compressed(trip_client):
     # Each chunk is flushed: the first message alone decompresses to the JSON written so far,
     # rather than waiting in the compressor for the end of the stream.
     so_far = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(bodies[0]["body"]).decode()
-    assert so_far.startswith('{"type":"FeatureCollection"') and so_far.count('"type":"Feature"') == 4
+    assert so_far.startswith('{"type":"FeatureCollection"') and so_far.count('"type":"Feature"') == 1
     collection = json.loads(gzip.decompress(b"".join(m["body"] for m in bodies)))
     assert collection["type"] == "FeatureCollection" and len(collection["features"]) == 4
+
+
+def test_a_collection_of_one_chunk_goes_out_whole_and_gzipped(trip_client):
+    messages = _asgi_get(trip_client.app, "/api/events.geojson")
+    (start,) = [m for m in messages if m["type"] == "http.response.start"]
+    headers = {key.decode().lower(): value.decode() for key, value in start["headers"]}
+    assert headers["content-encoding"] == "gzip"
+    body = b"".join(m["body"] for m in messages if m["type"] == "http.response.body")
+    assert int(headers["content-length"]) == len(body)
+    assert len(json.loads(gzip.decompress(body))["features"]) == 4

@@ -98,6 +98,13 @@ def test_path_length_is_bounded_for_the_longest_legs() -> None:
             (((10.0, 80.0), (10.0, 90.0)), ((-170.0, 90.0), (-170.0, 80.0))),
         ),
         ([(10.0, 85.0), (-170.0, 85.0)], (((10.0, 85.0), (10.0, 90.0)), ((-170.0, 90.0), (-170.0, 85.0)))),
+        # along the antimeridian: 180 and -180 are one meridian, not half the globe apart
+        ([(180.0, 10.0), (-180.0, 5.0), (180.0, 0.0)], (((180.0, 10.0), (180.0, 5.0), (180.0, 0.0)),)),
+        # a step that rounding lands on -180 exactly, on its way to just short of 180: it crossed
+        (
+            [(-172.5625, 0.0), (179.99999999999997, 0.0)],
+            (((-172.5625, 0.0), (-180.0, 0.0)), ((180.0, 0.0), (179.99999999999997, 0.0))),
+        ),
     ],
 )
 def test_split_at_antimeridian(positions, expected) -> None:

@@ -96,6 +96,9 @@ def test_distance_obeys_the_triangle_inequality(a, b, c) -> None:
 @example((5.0, -180.0), (-5.0, -170.0))  # leaving from it eastward
 @example((64.73, 177.51), (61.22, -149.90))
 @example((0.0, 179.99999999999997), (0.0, -1.0))  # a leg that starts on the antimeridian, rounded to 180
+@example((0.0, -180.0), (0.0, 179.99999999999997))  # one meridian, named from both sides
+@example((90.0, 45.0), (0.0, 180.0))  # from the pole down the antimeridian
+@example((90.0, -135.0), (0.0, 179.99999999999997))
 def test_leg_geometry_is_valid_geojson_that_never_jumps_the_map(a, b) -> None:
     itinerary, (leg,) = leg_between(a, b)
     assert_drawable(leg.path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 from datetime import date, timedelta
 
 import pytest
@@ -29,7 +30,7 @@ from itinerary_samples import (
 )
 
 from geo.errors import InvalidInputError
-from geo.geodesy import PATH_SPACING_KM
+from geo.geodesy import PATH_SPACING_KM, PATH_TOLERANCE_DEG, WGS84
 from geo.itinerary import (
     MAX_STAY_GAP,
     TRIP_GAP,
@@ -234,11 +235,50 @@ def test_leg_path_is_a_densified_great_circle() -> None:
     positions = leg.geometry["coordinates"]
     assert positions[0] == (TOKYO.lon, TOKYO.lat)
     assert positions[-1] == (151.20732, -33.86785)
-    assert len(positions) - 1 == pytest.approx(leg.distance_km / PATH_SPACING_KM, abs=1)
     steps = [geodesic_km(place("a", a[1], a[0]), place("b", b[1], b[0])) for a, b in itertools.pairwise(positions)]
     assert max(steps) <= PATH_SPACING_KM
     # the points lie on the geodesic: their distances add up to the leg's
     assert sum(steps) == pytest.approx(leg.distance_km, rel=1e-6)
+    # and the line drawn between them stays by it, with far fewer points than every 75 km
+    assert map_offset_deg(positions) <= 1.5 * PATH_TOLERANCE_DEG
+    assert 3 <= len(positions) <= leg.distance_km / 200
+
+
+@pytest.mark.parametrize(
+    ("origin", "destination", "most_positions"),
+    [
+        ((43.10562, 131.87353), (50.55034, 137.00995), 5),  # Vladivostok to Komsomolsk, 900 km
+        ((0.0, -30.0), (0.0, 60.0), 17),  # along the equator: straight on the map, a point every 1,000 km at most
+        ((51.5, -0.13), (40.71, -74.0), 40),  # London to New York, bending north on the map
+        ((-33.9, 18.4), (-37.8, 144.96), 80),  # Cape Town to Melbourne, by the Southern Ocean
+    ],
+)
+def test_legs_take_the_positions_their_curve_needs(origin, destination, most_positions) -> None:
+    (leg,) = build_itinerary(
+        ACTOR, [event(place("A", *origin), day(2020, 1, 1)), event(place("B", *destination), day(2020, 1, 2))]
+    ).legs
+    positions = [position for part in leg.path for position in part]
+    steps = [geodesic_km(place("a", a[1], a[0]), place("b", b[1], b[0])) for a, b in itertools.pairwise(positions)]
+    assert max(steps) <= PATH_SPACING_KM
+    assert sum(steps) == pytest.approx(leg.distance_km, rel=1e-6)
+    assert map_offset_deg(positions) <= 1.5 * PATH_TOLERANCE_DEG
+    assert len(positions) <= most_positions
+
+
+def map_offset_deg(positions) -> float:
+    """How far the geodesic strays from the straight segments between positions, on a Web
+    Mercator map in degrees (longitude, and latitude as the map stretches it), sampled every 5 km."""
+    worst = 0.0
+    for (lon_a, lat_a), (lon_b, lat_b) in itertools.pairwise(positions):
+        distance = geodesic_km(place("a", lat_a, lon_a), place("b", lat_b, lon_b))
+        samples = max(2, int(distance / 5))
+        step = (lon_b - lon_a + 180.0) % 360.0 - 180.0
+        for k, (lon, lat) in enumerate(WGS84.npts(lon_a, lat_a, lon_b, lat_b, samples), start=1):
+            fraction = k / (samples + 1)
+            off_lon = (lon - lon_a - fraction * step + 180.0) % 360.0 - 180.0
+            off_lat = (lat - lat_a - fraction * (lat_b - lat_a)) / math.cos(math.radians(min(abs(lat), 85.0)))
+            worst = max(worst, math.hypot(off_lon, off_lat))
+    return worst
 
 
 def test_leg_across_the_pacific_is_cut_at_the_antimeridian() -> None:
@@ -261,7 +301,8 @@ def test_itinerary_bbox_crosses_the_antimeridian_when_its_legs_do() -> None:
     west, south, east, north = itinerary.bbox
     assert (west, east) == (ANADYR.lon, ANCHORAGE.lon)  # west > east: across 180
     assert south == ANCHORAGE.lat
-    assert north > ANADYR.lat  # the geodesic bows poleward of both ends
+    (leg,) = itinerary.legs  # the box holds the line drawn, which bows poleward of both ends
+    assert north == round(max(lat for part in leg.path for _, lat in part), 6) > ANADYR.lat
 
 
 # -- trips ----------------------------------------------------------------------------------
