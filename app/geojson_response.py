@@ -9,7 +9,7 @@ from typing import Any, Final
 
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
-from geo.geojson import iter_feature_collection
+from geo.geojson import iter_feature_collection, join_in_chunks
 
 __all__ = ["GEOJSON", "GeoJSONResponse", "feature_collection_chunks", "streamed_features"]
 
@@ -43,24 +43,7 @@ def feature_collection_chunks(
     # The collection with no features, reopened: `...,"features":[` + features + `]}`.
     (empty,) = iter_feature_collection((), bbox=bbox, **members)
     opening = empty[: -len("]}")]
-    return _chunks(features, opening, chunk_chars)
-
-
-def _chunks(features: Iterable[str], opening: str, chunk_chars: int) -> Iterator[str]:
-    buffer = [opening]
-    size = len(opening)
-    separator = ""
-    for text in features:
-        buffer.append(separator)
-        buffer.append(text)
-        separator = ","
-        size += len(text) + 1
-        if size >= chunk_chars:
-            yield "".join(buffer)
-            buffer.clear()
-            size = 0
-    buffer.append("]}")
-    yield "".join(buffer)
+    return join_in_chunks(opening, features, chunk_chars)
 
 
 def streamed_features(

@@ -31,6 +31,7 @@ __all__ = [
     "bbox_of",
     "line_geometry",
     "iter_feature_collection",
+    "join_in_chunks",
 ]
 
 COORDINATE_DECIMALS: Final = 6
@@ -256,14 +257,20 @@ def iter_feature_collection(
 def _stream(features: Iterable[Mapping[str, Any]], head: dict[str, Any], chunk_chars: int) -> Iterator[str]:
     # The head is encoded with an empty feature list and reopened, so that its members are
     # escaped by the same encoder as everything else.
-    opening = _ENCODER.encode({**head, "features": []})
-    buffer: list[str] = [opening[: -len("[]}")], "["]
-    size = len(buffer[0])
+    opening = _ENCODER.encode({**head, "features": []})[: -len("]}")]
+    # A few features encoded as one list cost the encoder less than each on its own; the
+    # list's brackets are dropped, and its commas are those between features.
+    texts = (_ENCODER.encode(batch)[1:-1] for batch in _checked_batches(features))
+    return join_in_chunks(opening, texts, chunk_chars)
+
+
+def join_in_chunks(opening: str, texts: Iterable[str], chunk_chars: int) -> Iterator[str]:
+    """`opening` + the texts joined by commas + `]}`, in chunks of about `chunk_chars` characters:
+    the body of a streamed FeatureCollection whose `opening` ends with `"features":[`."""
+    buffer = [opening]
+    size = len(opening)
     separator = ""
-    for batch in _checked_batches(features):
-        # A few features encoded as one list cost the encoder less than each on its own; the
-        # list's brackets are dropped, and its commas are those between features.
-        text = _ENCODER.encode(batch)[1:-1]
+    for text in texts:
         buffer.append(separator)
         buffer.append(text)
         separator = ","
