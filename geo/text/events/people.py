@@ -55,6 +55,8 @@ _POSSESSIVE_TAGS = ("POS",)
 _NAME_SUFFIXES = frozenset(
     ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "Jr.", "Sr.", "Jr", "Sr"]
 )
+# Common nouns for a person: a titled role, an occupation, or any other ("gunman", "Marine").
+_NOUNS_FOR_PEOPLE = ROLE_NOUNS | OCCUPATION_NOUNS | PERSON_NOUNS
 # Titles that announce a name even when the model does not tag one: "President Macron".
 _ANNOUNCING_TITLES = ROLE_NOUNS | frozenset(
     [
@@ -167,10 +169,10 @@ def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
     kept: list[PersonMention] = []
     for candidate in candidates:
         covered = any(first <= candidate.first and candidate.last <= last for first, last in place_tokens)
-        # A placed span is a place ("Vladivostok"), unless it repeats part of a full name or
-        # stands where only a traveller can ("Kim arrived", whatever towns are called Kim).
         if _place_and_role(doc, candidate, place_tokens):
             continue  # "the 28-year-old Manchester Marine", "a Harwinton resident": who, not a name
+        # A placed span is a place ("Vladivostok"), unless it repeats part of a full name or
+        # stands where only a traveller can ("Kim arrived", whatever towns are called Kim).
         if (
             covered
             and not set(candidate.words) <= full_words
@@ -186,7 +188,7 @@ def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
 def _place_and_role(doc: Doc, candidate: PersonMention, place_tokens: list[tuple[int, int]]) -> bool:
     """A place name, or a phrase after an article, ending in a noun for a person, which the model
     may tag as a name: "Harwinton Selectman", "the 28-year-old Manchester Marine"."""
-    if len(candidate.words) < 2 or candidate.words[-1].lower() not in ROLE_NOUNS | OCCUPATION_NOUNS | PERSON_NOUNS:
+    if len(candidate.words) < 2 or candidate.words[-1].lower() not in _NOUNS_FOR_PEOPLE:
         return False
     if any(first <= candidate.first < last for first, last in place_tokens):
         return True
@@ -250,8 +252,7 @@ def _candidates(doc: Doc, place_tokens: list[tuple[int, int]]) -> list[PersonMen
             if mention is not None:
                 found.setdefault((mention.first, mention.last), mention)
     for mention in _shared_surnames(doc, list(found.values())):
-        found.pop((mention.first, mention.last), None)
-        found[(mention.first, mention.last)] = mention
+        found[(mention.first, mention.last)] = mention  # "Brent Hain" in place of "Brent"
     return sorted(found.values(), key=lambda m: m.first)
 
 
@@ -278,7 +279,7 @@ def _shared_surnames(doc: Doc, mentions: list[PersonMention]) -> Iterable[Person
             or (given > 0 and doc[given - 1].pos_ == "PROPN")
             or not is_name_like([token.text])
             or token.lower_ in TITLE_WORDS
-            or _used_alone(doc, token, mention.first)
+            or _used_alone(doc, token)
         ):
             continue
         surname = mention.words[-1]
@@ -292,7 +293,7 @@ def _shared_surnames(doc: Doc, mentions: list[PersonMention]) -> Iterable[Person
         )
 
 
-def _used_alone(doc: Doc, token: Token, coordinated_with: int) -> bool:
+def _used_alone(doc: Doc, token: Token) -> bool:
     """Whether the word stands alone elsewhere in the text, as a surname would ("Putin said")."""
     for other in doc:
         if other.i == token.i or other.text != token.text:
@@ -305,10 +306,9 @@ def _used_alone(doc: Doc, token: Token, coordinated_with: int) -> bool:
 
 def _apposed_to_person_noun(root: Token) -> bool:
     """Whether a name's head and a common noun for a person stand in apposition, either way."""
-    nouns = ROLE_NOUNS | OCCUPATION_NOUNS | PERSON_NOUNS
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in nouns:
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in _NOUNS_FOR_PEOPLE:
         return True
-    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in nouns for c in root.children)
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in _NOUNS_FOR_PEOPLE for c in root.children)
 
 
 def _in_traveller_slot(token: Token) -> bool:
