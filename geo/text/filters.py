@@ -59,6 +59,9 @@ __all__ = [
     "LOCATIVE_WORDS",
     "LITTLE_KNOWN",
     "LIST_JOINER",
+    "TAGGED_AS_PERSON",
+    "ENGLISH_WORD",
+    "after_word_of",
     "FACILITY_HEADS",
     "TOWN_FACILITY_HEADS",
     "SEAT_KIND",
@@ -108,6 +111,11 @@ _CURATED_PREFIX = "curated:"
 # The reason a one-word name outside a place-like context is rejected: geo.text.recognize may
 # still take it when it is coordinated with a recognised place ("Oakport and Moorhead").
 LITTLE_KNOWN = "a little-known name outside any place-like context"
+# The reasons a name the model tagged as a person or organisation, or an English word, is
+# rejected: geo.text.recognize may still take it in a list of places after a locative word
+# ("in Moonbi, Parkes, Berry and Wyong").
+TAGGED_AS_PERSON = "tagged as a person or organisation"
+ENGLISH_WORD = "an English word"
 _QUALIFIER_AFTER = re.compile(r"\A(?:,\s*|\s*\()[A-Z]")
 # The curated kind of a building whose name news also uses for the institution it houses.
 SEAT_KIND = "seat"
@@ -353,7 +361,7 @@ def judge_name(
     if word is WordClass.FUNCTION and not _is_abbreviation(surface, context, start):
         return _reject("a function word")
     if word is WordClass.LEXICAL and not (ner_says_place or qualified) and (starts_sentence or not prominent):
-        return _reject("an English word")
+        return _reject(ENGLISH_WORD)
     if word is WordClass.NOUN and not (ner_says_place or prominent or qualified):
         return _reject("an English noun")
 
@@ -371,7 +379,7 @@ def judge_name(
         and not exact_labels & PLACE_LABELS
         and not (prominent or qualified)
     ):
-        return _reject("tagged as a person or organisation")
+        return _reject(TAGGED_AS_PERSON)
     if context.analysis is None and _next_to_unknown_name(text, start, end, context):
         return _reject("beside a capitalised name: a person")
     # A multi-word capitalised name ("Black Sea", "Rapides Parish") is evidence enough by itself.
@@ -382,12 +390,15 @@ def judge_name(
     return _ACCEPT
 
 
+def after_word_of(text: str, start: int, words: frozenset[str]) -> bool:
+    """Whether the word right before `start` is one of `words` (lower case)."""
+    previous = _PREVIOUS_WORD.search(text[max(0, start - 20) : start])
+    return previous is not None and previous.group(1).casefold() in words
+
+
 def in_locative_context(text: str, start: int, end: int) -> bool:
     """After a locative word ("in", "near"...) or before a qualifier ("X, Region", "X (Region)")."""
-    previous = _PREVIOUS_WORD.search(text[max(0, start - 20) : start])
-    if previous is not None and previous.group(1).casefold() in LOCATIVE_WORDS:
-        return True
-    return bool(_QUALIFIER_AFTER.match(text[end : end + 4]))
+    return after_word_of(text, start, LOCATIVE_WORDS) or bool(_QUALIFIER_AFTER.match(text[end : end + 4]))
 
 
 def _next_to_unknown_name(text: str, start: int, end: int, context: TextContext) -> bool:

@@ -6,7 +6,11 @@
 
 A little-known one-word name needs a place-like context ("in Oakport"); being coordinated with
 a recognised place is one: in "stopped in Oakport and Moorhead", "Fargo, Moorhead or Oakport"
-every member of the list reads as a place once one of them does.
+every member of the list reads as a place once one of them does. A name the model tagged as a
+person or organisation, or an English word, joins such a list only when the list follows a
+locative word: in "in Moonbi, Parkes, Berry and Wyong" the towns are places whatever the model
+says of "Parkes" and however English "Berry" is, while "Clinton and Georgia" may pair a person
+with a place.
 
 A facility the gazetteer does not know, named with a place, is kept on that place's mention as
 its `venue`: "the Harwinton Senior Center" (the town begins the name), "the Royal Alexandria
@@ -27,7 +31,18 @@ from geo.gazetteer.names import normalize_name
 from geo.model import Mention, MentionRole, Precision
 from geo.text.context import build_context
 from geo.text.dateline import find_dateline
-from geo.text.filters import FACILITY_HEADS, LIST_JOINER, LITTLE_KNOWN, in_locative_context, judge_name, venue_after
+from geo.text.filters import (
+    ENGLISH_WORD,
+    FACILITY_HEADS,
+    LIST_JOINER,
+    LITTLE_KNOWN,
+    LOCATIVE_WORDS,
+    TAGGED_AS_PERSON,
+    after_word_of,
+    in_locative_context,
+    judge_name,
+    venue_after,
+)
 from geo.text.lookup import CandidateLookup, is_demonym
 from geo.text.matcher import NameMatch, matcher_for, select_longest
 from geo.text.nlp import PLACE_LABELS, TextAnalysis, analyse_text, analysis_from_doc
@@ -48,11 +63,13 @@ _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?")
 _WEAK_DOUBTS = frozenset(
     {
         LITTLE_KNOWN,
-        "tagged as a person or organisation",
+        TAGGED_AS_PERSON,
         "an English noun",
         "beside a capitalised name: a person",
     }
 )
+# Rejections that a list of places after a locative word outweighs ("in Moonbi, Parkes, Berry and Wyong").
+_LIST_ONLY_DOUBTS = frozenset({TAGGED_AS_PERSON, ENGLISH_WORD})
 # The comma between a town and its region ("Wainwright, Alta."), on one line.
 _QUALIFYING_COMMA = re.compile(r",[ \u00a0]")
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w'\u2019\-]*[ \u00a0]\Z")
@@ -110,6 +127,7 @@ class PlaceRecognizer:
 
         accepted: list[NameMatch] = []
         little_known: list[NameMatch] = []
+        listed_only: list[NameMatch] = []  # places only in a list of places after a locative word
         doubted: list[tuple[NameMatch, str]] = []
         placed: set[str] = set()  # names accepted where the text sets them as places
         rejected: set[tuple[int, int]] = set()
@@ -132,6 +150,8 @@ class PlaceRecognizer:
                 doubted.append((match, judgement.reason))
                 if judgement.reason == LITTLE_KNOWN:
                     little_known.append(match)
+                elif judgement.reason in _LIST_ONLY_DOUBTS:
+                    listed_only.append(match)
         # One sense per story: a name the story sets as a place (a dateline, "in X", "X, Region")
         # is a place at its other mentions where only a weak signal said otherwise
         # ("Greer, South Carolina" ... "Greer's city limits", "the mayor of Greer").
@@ -139,7 +159,12 @@ class PlaceRecognizer:
             if match.key in placed and reason in _WEAK_DOUBTS:
                 accepted.append(match)
                 rejected.discard((match.start, match.end))
-        chosen = select_longest(accepted + _coordinated(text, little_known, select_longest(accepted)))
+        listed = select_longest(accepted)
+        joined = _coordinated(text, little_known + listed_only, listed)
+        after_locative = _in_lists_after_locative(text, listed + joined)
+        doubtful = {(m.start, m.end) for m in listed_only}
+        joined = [m for m in joined if (m.start, m.end) not in doubtful or (m.start, m.end) in after_locative]
+        chosen = select_longest(accepted + joined)
         found = [
             self._role(m.start, self._abbreviation_end(text, m.start, m.end, m.key), m.key, dateline) for m in chosen
         ]
@@ -246,6 +271,28 @@ def _coordinated(text: str, waiting: list[NameMatch], places: list[NameMatch]) -
         anchors.extend(found)
         pending = [m for m in pending if m not in found]
     return joined
+
+
+# Words after which a list names places; not "of" or "to", which also govern people
+# ("the wives of Clinton and ...", "spoke to Jackson and ...").
+_LIST_LOCATIVE_WORDS = LOCATIVE_WORDS - {"of", "to"}
+
+
+def _in_lists_after_locative(text: str, places: list[NameMatch]) -> set[tuple[int, int]]:
+    """The spans of the places that belong to a list following a locative word ("in A, B and C").
+
+    The members of a list follow one another with only a joiner between them, so one pass in
+    text order finds where each list starts."""
+    spans: set[tuple[int, int]] = set()
+    previous: NameMatch | None = None
+    list_after_locative = False
+    for place in sorted(places, key=lambda m: (m.start, m.end)):
+        if previous is None or not _are_coordinated(text, previous, place):
+            list_after_locative = after_word_of(text, place.start, _LIST_LOCATIVE_WORDS)
+        if list_after_locative:
+            spans.add((place.start, place.end))
+        previous = place
+    return spans
 
 
 def _are_coordinated(text: str, one: NameMatch, other: NameMatch) -> bool:

@@ -37,6 +37,11 @@ def news_world() -> MemoryGazetteer:
     g.add(make_place(5038108, "Moorhead", 46.87, -96.77, country="US", admin1="Minnesota", population=42_005))
     g.add(make_place(5040000, "Oakport", 46.93, -96.78, country="US", admin1="Minnesota", population=1_387))
     g.add(make_place(5059163, "Fargo", 46.88, -96.79, country="US", admin1="North Dakota", population=118_523))
+    # Towns of New South Wales that spell a surname and an English word.
+    g.add(make_place(2153391, "Parkes", -33.14, 148.18, country="AU", admin1="New South Wales", population=10_939))
+    g.add(make_place(2176632, "Berry", -34.78, 150.7, country="AU", admin1="New South Wales", population=1_690))
+    g.add(make_place(2143285, "Wyong", -33.28, 151.42, country="AU", admin1="New South Wales", population=4_000))
+    g.add(make_place(2156927, "Moonbi", -31.02, 151.07, country="AU", admin1="New South Wales", population=500))
     g.add(make_place(4402300, "Pacific", 38.48, -90.74, country="US", admin1="Missouri", population=7_161))
     # Abbreviations and alternates that English words and titles spell: "ACT", "Dr" (Dar'a).
     g.add(make_place(2177478, "Australian Capital Territory", -35.5, 149.0, precision=Precision.ADMIN1, country="AU"))
@@ -123,6 +128,23 @@ def test_the_west_as_a_bloc_is_no_place(world, use_ner) -> None:
 )
 def test_names_listed_with_a_place_are_places(world, use_ner, text, expected) -> None:
     assert surfaces(world, use_ner, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a locative word, a list of places holds its towns whatever the model tags them as
+        # ("Parkes" a person) and however English they are ("Berry")...
+        (
+            "Infections were confirmed in Moonbi, Parkes, Berry and Wyong in regional Moscow.",
+            ["Moonbi", "Parkes", "Berry", "Wyong", "Moscow"],
+        ),
+        # ...but a person listed with a place elsewhere stays a person.
+        ("Parkes and Berry met in Wyong on Monday.", ["Wyong"]),
+    ],
+)
+def test_a_list_after_a_locative_word_outweighs_a_person_tag_and_an_english_word(world, text, expected) -> None:
+    assert surfaces(world, True, text) == expected
 
 
 @BOTH_MODES
