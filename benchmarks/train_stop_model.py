@@ -5,9 +5,9 @@
 
 Training data: every article of the team's development set (tests/data/devset/gold.json), the
 articles the team sampled at random from the corpora and annotated to the same guidelines
-(tests/data/devset/gold-extra.json), and the `tune` split of the outside gold
-(../shared/gold/events-dev.json). The `check` split is never read here: it is what
-`benchmarks/events_devset.py` reports the model on.
+(tests/data/devset/gold-extra.json, but for its held-out last batch), and the `tune` split of the
+outside gold (../shared/gold/events-dev.json). No `check` split, of either file, is read here: it
+is what `benchmarks/events_devset.py` reports the model on.
 
 Each article goes through the pipeline (geoparser with NER, then the event extractor's
 candidates); a candidate is labelled a stop when its person is a gold actor with a stop within
