@@ -7,7 +7,8 @@ A route opts in by what its answer depends on besides the request:
     def events_geojson(...): ...
 
 - `DATA`: the answer is a function of the request and the stored data. The middleware reads the
-  data's revision (app/data_revision.py, one query of a one-row table) before anything else; an
+  data's revision (app/data_revision.py, one query of a one-row table, shared by the requests that
+  arrive together: app/fresh_read.py) before anything else; an
   answer stored under the same request and revision is sent as it was, without running the route
   or reading any other table. Any write, by any process, moves the revision, so the next read
   anywhere misses and is made afresh.
@@ -58,6 +59,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.byte_lru import ByteLRU
 from app.data_revision import read_revision
 from app.deps import database_turn
+from app.fresh_read import FreshRead
 from app.services import Services
 
 __all__ = [
@@ -226,6 +228,8 @@ class ResponseCache:
         self.services = services
         self.entries: ByteLRU[_Entry] = ByteLRU(max_bytes, max_bytes // _ENTRY_SHARE)
         self._routes: _Routes | None = None
+        # Concurrent requests share one read of the revision begun after each of them arrived.
+        self._revision = FreshRead(self._read_revision)
         self._deployment: str | None = None
         self._gazetteer: str | None = None
 
@@ -246,7 +250,7 @@ class ResponseCache:
         etag = self._etag(key)
         entry = self.entries.get(key)
         if if_none_match is not None and (
-            etag_matches(if_none_match, etag.decode()) or (if_none_match == "*" and entry)
+            etag_matches(if_none_match, etag.decode()) or (if_none_match.strip() == "*" and entry is not None)
         ):
             await self._not_modified(send, etag, entry)
             return
@@ -268,8 +272,7 @@ class ResponseCache:
             self._deployment = _deployment(self.services)
         if what is CachedOn.DATA:
             try:
-                async with database_turn(self.services):
-                    revision = await anyio.to_thread.run_sync(self._read_revision)
+                revision = await self._revision()
             except SQLAlchemyError:
                 # The route will meet the same fault and answer it its own way; nothing is cached.
                 log.warning("the data's revision could not be read; answering without the cache", exc_info=True)
@@ -281,9 +284,13 @@ class ResponseCache:
             self._gazetteer = _gazetteer_state(self.services)
         return f"{self._deployment}|{self._gazetteer}"
 
-    def _read_revision(self) -> str:
-        with self.services.engine.connect() as connection:
-            return read_revision(connection)
+    async def _read_revision(self) -> str:
+        def read() -> str:
+            with self.services.engine.connect() as connection:
+                return read_revision(connection)
+
+        async with database_turn(self.services):
+            return await anyio.to_thread.run_sync(read)
 
     @staticmethod
     def _request_key(scope: Scope) -> tuple[tuple, str | None]:

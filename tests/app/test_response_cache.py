@@ -305,6 +305,20 @@ def test_concurrent_misses_of_one_answer_make_it_once(store, client):
     reads = [statement for statement in made if REVISION_READ not in statement]
     assert len(reads) == len([statement for statement in made_alone if REVISION_READ not in statement])
 
+    # Now cached: the eight share the reads of the revision begun after they arrived.
+    start = len(statements.seen)
+    assert len({answer.content for answer in asyncio.run(eight_at_once())}) == 1
+    assert 1 <= len(statements.seen[start:]) < 8
+    assert all(REVISION_READ in statement for statement in statements.seen[start:])
+
+
+def test_without_a_revision_to_read_the_reads_are_answered_uncached(store, client, caplog):
+    with store.begin() as connection:  # a database the migration has not reached, say
+        connection.execute(text("ALTER TABLE data_revision RENAME TO data_revision_elsewhere"))
+    first = client.get("/api/events?actor=kim-jong-un")
+    assert first.status_code == 200 and "etag" not in first.headers
+    assert "could not be read" in caplog.text
+
 
 def test_geocoding_is_kept_while_the_gazetteer_stays_and_only_offline(make_app_client, monkeypatch):
     client = make_app_client()
