@@ -32,7 +32,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
 
-import app.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from app.models import DataRevision  # (importing app.models registers the tables on SQLModel.metadata)
 from geo.errors import ConflictError, InvalidInputError
 
 __all__ = [
@@ -52,9 +52,13 @@ _BATCH: Final = 1000
 DumpCounts = dict[str, int]
 
 
+# Not data but the database's own: a dump leaves it out, and a restore moves it like any write.
+_NOT_DUMPED: Final = frozenset({DataRevision.__tablename__})
+
+
 def app_tables() -> list[Table]:
-    """The app's tables, each after those its foreign keys point at (a stable order)."""
-    return list(SQLModel.metadata.sorted_tables)
+    """The app's tables of data, each after those its foreign keys point at (a stable order)."""
+    return [table for table in SQLModel.metadata.sorted_tables if table.name not in _NOT_DUMPED]
 
 
 def _schema_revision(connection: Connection) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import AsyncIterator
-from contextlib import AsyncExitStack
+from contextlib import asynccontextmanager
 from typing import Annotated
 
 import anyio
@@ -19,6 +19,7 @@ from geo.errors import UnauthorizedError
 __all__ = [
     "get_services",
     "get_session",
+    "database_turn",
     "require_api_key",
     "key_is_valid",
     "form_key_refused",
@@ -54,6 +55,18 @@ def _session_gate(services: Services) -> anyio.Semaphore | None:
     return gates[key]
 
 
+@asynccontextmanager
+async def database_turn(services: Services) -> AsyncIterator[None]:
+    """Wait, on the event loop, for a place among the requests that may hold a pooled connection
+    at once (see get_session); code outside a route that reads the database takes its turn here too."""
+    gate = _session_gate(services)
+    if gate is None:
+        yield
+        return
+    async with gate:
+        yield
+
+
 async def get_session(services: Annotated[Services, Depends(get_services)]) -> AsyncIterator[Session]:
     """The request's session, once the pool has a connection for it.
 
@@ -64,10 +77,7 @@ async def get_session(services: Annotated[Services, Depends(get_services)]) -> A
     the event loop, for one of as many places as the pool has connections; a thread then never
     waits for a connection, and every request holds at most one.
     """
-    async with AsyncExitStack() as stack:
-        gate = _session_gate(services)
-        if gate is not None:
-            await stack.enter_async_context(gate)
+    async with database_turn(services):
         session = Session(services.engine)
         try:
             yield session

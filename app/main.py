@@ -11,6 +11,7 @@ from app.errors import install_error_handlers
 from app.limits import BodySizeLimit
 from app.methods import AllowHeader, HeadAsGet
 from app.openapi import install_openapi
+from app.response_cache import ResponseCache
 from app.routes import actors, articles, corrections, docs, embed, events, feeds, geocode, health, maps, ogc, pages
 from app.security import DataCORS, SameOriginWrites, SecurityHeaders
 from app.services import Services
@@ -49,10 +50,14 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     # Below 1 KB gzip saves too little to pay for itself; level 6 costs half the CPU of 9 for
     # about 1% more bytes. A stream is flushed chunk by chunk, so it still streams.
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_BYTES, compresslevel=6)
+    # Outside the rest but HEAD: a repeated read is sent as it went out the first time (gzipped,
+    # with its security headers), until the data's revision moves; ETags and 304s with it.
+    if settings.response_cache_mb:
+        app.add_middleware(ResponseCache, services=services, max_bytes=settings.response_cache_mb * 2**20)
     # Outermost: HEAD is answered wherever GET is, with the very headers of the GET (gzip's too).
     app.add_middleware(HeadAsGet)
     install_error_handlers(app)
-    install_openapi(app)
+    install_openapi(app, cached=bool(settings.response_cache_mb))
     app.include_router(health.router)
     app.include_router(articles.router)
     app.include_router(actors.router)

@@ -40,6 +40,7 @@ __all__ = [
     "EventColumnsReader",
     "Feed",
     "FeedItem",
+    "DataRevision",
     "utcnow",
 ]
 
@@ -442,3 +443,20 @@ class FeedItem(SQLModel, table=True):
     # the watch tries such an item again at each poll, up to a limit, then leaves it.
     failures: int = 0
     last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+
+
+class DataRevision(SQLModel, table=True):
+    """The one row that names the state of the data: every write to a table whose rows reach a
+    read bumps `revision`, by triggers in the database (app/data_revision.py), in the writing
+    transaction itself. Caches of responses key on it, in every process alike.
+
+    `generation` is drawn at random when the table is made: a new database (a restore into a
+    fresh one, a file replaced) never repeats an old one's (generation, revision).
+    Not data: dumps leave it out, and a restore bumps it like any other write.
+    """
+
+    __tablename__ = "data_revision"
+
+    id: int = Field(primary_key=True)
+    generation: str = Field(max_length=32)
+    revision: int = Field(default=0, sa_type=BigInteger)

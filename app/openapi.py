@@ -13,6 +13,9 @@ can be refused with 401, 403 or 413. Here each operation gets, with the `Error` 
 - 406 where it negotiates its format (an `f` parameter, or Accept);
 - whatever the route declares itself (409, 501, 502...).
 
+Reads answered through the response cache (app/response_cache.py) also document their ETag and
+Cache-Control headers, If-None-Match, and the 304 it can bring.
+
 The statuses come from app/errors.py (`status_of`), where they are decided.
 """
 
@@ -26,6 +29,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 
 from app.deps import require_api_key
 from app.errors import BadRequestRoute, status_of
+from app.response_cache import cached_on_of
 from geo.errors import (
     ForbiddenError,
     InvalidInputError,
@@ -125,8 +129,42 @@ def _document_errors(operation: dict, route: APIRoute) -> None:
             response.update(_error_response(response.get("description") or "An error."))
 
 
-def install_openapi(app: FastAPI) -> None:
-    """Make app.openapi() document the service's errors (once, then cached as FastAPI does)."""
+_ETAG_HEADER: dict[str, Any] = {
+    "description": "A weak validator of this answer: send it back in If-None-Match to get a 304 while it holds.",
+    "schema": {"type": "string"},
+}
+_CACHE_CONTROL_HEADER: dict[str, Any] = {
+    "description": "no-cache: keep the answer if you like, but ask again (with If-None-Match) before using it.",
+    "schema": {"type": "string"},
+}
+
+
+def _document_validators(operation: dict) -> None:
+    """A cached read (app/response_cache.py): its ETag and Cache-Control, and the 304 of a conditional GET."""
+    parameters = operation.setdefault("parameters", [])
+    parameters.append(
+        {
+            "name": "If-None-Match",
+            "in": "header",
+            "required": False,
+            "schema": {"type": "string"},
+            "description": "ETags of answers the client holds: a 304 with no body when one is still current.",
+        }
+    )
+    responses = operation.setdefault("responses", {})
+    if "200" in responses:
+        headers = responses["200"].setdefault("headers", {})
+        headers["ETag"] = _ETAG_HEADER
+        headers["Cache-Control"] = _CACHE_CONTROL_HEADER
+    responses["304"] = {
+        "description": "Not modified: the ETag in If-None-Match is still the answer's (no body).",
+        "headers": {"ETag": _ETAG_HEADER, "Cache-Control": _CACHE_CONTROL_HEADER},
+    }
+
+
+def install_openapi(app: FastAPI, *, cached: bool = False) -> None:
+    """Make app.openapi() document the service's errors (once, then cached as FastAPI does), and,
+    with `cached` (the response cache is on), the ETags and 304s of the cached reads."""
 
     def openapi() -> dict:
         if app.openapi_schema:
@@ -147,6 +185,8 @@ def install_openapi(app: FastAPI) -> None:
             for method in context.methods or ():
                 if method.lower() in path:
                     _document_errors(path[method.lower()], route)
+                    if method == "GET" and cached and cached_on_of(route.endpoint) is not None:
+                        _document_validators(path["get"])
         schemas = schema.setdefault("components", {}).setdefault("schemas", {})
         for name in _FASTAPI_SCHEMAS:
             schemas.pop(name, None)

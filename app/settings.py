@@ -49,6 +49,14 @@ class Settings(BaseSettings):
     database_pool_size: int = Field(5, ge=1, description="Connections each process keeps open.")
     database_max_overflow: int = Field(10, ge=0, description="Connections each process may open beyond those.")
     database_pool_timeout: float = Field(30.0, gt=0, description="Longest wait for a connection, in seconds.")
+    # Each process's cache of read responses (app/response_cache.py), and their ETags.
+    response_cache_mb: int = Field(
+        64,
+        ge=0,
+        le=65_536,
+        description="Memory each process keeps answers to repeated reads in (the data's GETs, geocoding), in MB; "
+        "an answer serves until the next write to the data, in any process. 0 turns the cache and ETags off.",
+    )
     public_url: str | None = Field(
         None,
         description="The service's external base URL, for links in embeds and oEmbed; default: the request's, "

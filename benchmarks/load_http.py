@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/load_http.py [--duration 30] [--concurrency 64] [--workers 1 4]
         [--databases sqlite postgres] [--postgres-url URL] [--events 100000] [--endpoints NAME...]
-        [--baseline-repo DIR]
+        [--baseline-repo DIR] [--rounds 1]
 
 wrk (Debian: `apt-get install -y wrk`) is the load generator; without it the script says so
 and stops. PostgreSQL is the server at --postgres-url (default: ITINERANT_TEST_POSTGRES_URL),
@@ -21,8 +21,14 @@ open for --duration seconds on each of:
 Printed for each: requests a second, p50 and p99 latency, errors (non-2xx answers and socket
 errors together), and the resident memory of the server's processes together after the run.
 
-`--baseline-repo` serves a second checkout of itinerant (another commit) over the same store
-beside this one, and loads each endpoint on one, then the other: before and after in one run.
+`--baseline-repo` serves a second checkout of itinerant (another commit) beside this one, over a
+store of the same rows built by that checkout's own synthetic_store.py (so that each serves the
+schema its migrations make), and loads each endpoint on one, then the other: before and after in
+one run.
+
+`--rounds 2` loads each endpoint twice in a row: the first round starts with the server's caches
+as a second of warm-up left them (each worker process makes each answer once during it, as after
+a restart or a write), the second is the steady state of data that did not change.
 The bar (4 workers): 0 errors, p99 <= 100 ms for itinerary and geocode, <= 250 ms for the lists.
 """
 
@@ -33,6 +39,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -103,6 +110,13 @@ def run_wrk(base: str, paths: list[str], duration: int, concurrency: int, work: 
     }
 
 
+def _build_store_of(repo: Path, url: str, events: int) -> None:
+    """The synthetic store made by the checkout at `repo` (its models, its migrations)."""
+    script = "import sys; from synthetic_store import build_store; build_store(sys.argv[1], int(sys.argv[2]))"
+    environment = {**os.environ, "PYTHONPATH": f"{repo}{os.pathsep}{repo / 'benchmarks'}"}
+    subprocess.run([sys.executable, "-c", script, url, str(events)], cwd=repo, env=environment, check=True)
+
+
 @contextmanager
 def _served_from(repo: Path, url: str, workers: int, data_dir: Path) -> Iterator[tuple[str, list]]:
     """`itinerant serve` of the checkout at `repo` (`python -m` imports from its working directory first)."""
@@ -129,6 +143,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--endpoints", nargs="+", choices=list(ENDPOINTS), default=list(ENDPOINTS))
     parser.add_argument("--baseline-repo", type=Path, help="another checkout of itinerant to load beside this one")
+    parser.add_argument("--rounds", type=int, default=1, help="loads of each endpoint in a row (2: cold, then warm)")
     args = parser.parse_args()
 
     if shutil.which("wrk") is None:
@@ -142,54 +157,68 @@ def main() -> None:
         work = Path(folder)
         (work / "gazetteer.sqlite").symlink_to(REPO / "data" / "gazetteer.sqlite")
         for database in args.databases:
-            if database == "postgres":
-                if not args.postgres_url:
-                    print("postgres: skipped, no --postgres-url (or ITINERANT_TEST_POSTGRES_URL)")
-                    continue
-                url = postgres_schema_url(args.postgres_url, SCHEMA)
-            else:
-                url = f"sqlite:///{work / 'itinerant.sqlite'}"
-            started = time.perf_counter()
-            build_store(url, args.events)
-            print(f"{database}: {args.events:,} events stored in {time.perf_counter() - started:.1f} s")
+            checkouts = {"": REPO, **({"baseline ": args.baseline_repo.resolve()} if args.baseline_repo else {})}
+            urls = {}
+            for label, repo in checkouts.items():
+                schema = SCHEMA + ("_baseline" if label else "")
+                if database == "postgres":
+                    if not args.postgres_url:
+                        break
+                    urls[label] = postgres_schema_url(args.postgres_url, schema)
+                else:
+                    urls[label] = f"sqlite:///{work / (schema + '.sqlite')}"
+                started = time.perf_counter()
+                if repo == REPO:
+                    build_store(urls[label], args.events)
+                else:
+                    _build_store_of(repo, urls[label], args.events)
+                print(f"{label}{database}: {args.events:,} events stored in {time.perf_counter() - started:.1f} s")
+            if not urls:
+                print("postgres: skipped, no --postgres-url (or ITINERANT_TEST_POSTGRES_URL)")
+                continue
             try:
                 for workers in args.workers:
                     with ExitStack() as stack:
-                        checkouts = {
-                            "": REPO,
-                            **({"baseline ": args.baseline_repo.resolve()} if args.baseline_repo else {}),
-                        }
                         servers = {
-                            label: stack.enter_context(_served_from(repo, url, workers, work))
+                            label: stack.enter_context(_served_from(repo, urls[label], workers, work))
                             for label, repo in checkouts.items()
                         }
                         for name in args.endpoints:
                             for label, (base, pids) in servers.items():
                                 paths = ENDPOINTS[name]
                                 run_wrk(base, paths, 1, min(4, args.concurrency), work)  # warm-up: models, caches
-                                result = run_wrk(base, paths, args.duration, args.concurrency, work)
-                                result.update(
-                                    database=f"{label}{database}", workers=workers, endpoint=name, rss=rss_mib(pids)
-                                )
-                                rows.append(result)
-                                print(
-                                    f"  {result['database']:<17} {workers} workers  {name:<12} "
-                                    f"{result['rps']:>8.1f} req/s  "
-                                    f"p50 {result['p50']:>7.1f} ms  p99 {result['p99']:>7.1f} ms  "
-                                    f"errors {result['errors']}  RSS {result['rss']:.0f} MiB",
-                                    flush=True,
-                                )
+                                for round_number in range(1, args.rounds + 1):
+                                    result = run_wrk(base, paths, args.duration, args.concurrency, work)
+                                    result.update(
+                                        database=f"{label}{database}",
+                                        workers=workers,
+                                        endpoint=name,
+                                        round=round_number,
+                                        rss=rss_mib(pids),
+                                    )
+                                    rows.append(result)
+                                    print(
+                                        f"  {result['database']:<17} {workers} workers  {name:<12} "
+                                        f"round {round_number}  {result['rps']:>8.1f} req/s  "
+                                        f"p50 {result['p50']:>7.1f} ms  p99 {result['p99']:>7.1f} ms  "
+                                        f"errors {result['errors']}  RSS {result['rss']:.0f} MiB",
+                                        flush=True,
+                                    )
             finally:
                 if database == "postgres":
-                    drop_postgres_schema(args.postgres_url, SCHEMA)
+                    for label in checkouts:
+                        drop_postgres_schema(args.postgres_url, SCHEMA + ("_baseline" if label else ""))
 
-    print(f"\n{'database':<18}{'workers':>8}  {'endpoint':<12}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}")
+    print(
+        f"\n{'database':<18}{'workers':>8}  {'endpoint':<12}{'round':>6}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}"
+        f"{'errors':>8}"
+    )
     for row in rows:
         bar = BARS_MS[row["endpoint"]]
         verdict = "meets the bar" if row["errors"] == 0 and row["p99"] <= bar else f"bar: 0 errors, p99 <= {bar} ms"
         print(
-            f"{row['database']:<18}{row['workers']:>8}  {row['endpoint']:<12}{row['rps']:>9.1f}{row['p50']:>9.1f}"
-            f"{row['p99']:>9.1f}{row['errors']:>8}  RSS {row['rss']:.0f} MiB  {verdict}"
+            f"{row['database']:<18}{row['workers']:>8}  {row['endpoint']:<12}{row['round']:>6}{row['rps']:>9.1f}"
+            f"{row['p50']:>9.1f}{row['p99']:>9.1f}{row['errors']:>8}  RSS {row['rss']:.0f} MiB  {verdict}"
         )
 
 

@@ -12,6 +12,7 @@ from app.ingest import article_from_row, ingest_article
 from app.pagination import PageDep, page_of
 from app.present import article_public, article_summary, event_public
 from app.queries import articles_newest_first, event_row, stored
+from app.response_cache import CachedOn, cached_on
 from app.schemas import ArticlePublic, ArticleRequest, ArticleSummary, EventCreate, EventPublic, Page
 from app.storage import count_articles, replace_extraction
 from app.url_ingest import ingest_url
@@ -49,6 +50,7 @@ def create_article(body: ArticleRequest, session: SessionDep, services: Services
 
 
 @router.get("", response_model=Page[ArticleSummary], summary="Stored articles, newest first")
+@cached_on(CachedOn.DATA)
 def list_articles(request: Request, session: SessionDep, page: PageDep):
     total = count_articles(session)
     rows = articles_newest_first(session, offset=page.offset, limit=page.limit)
@@ -56,6 +58,7 @@ def list_articles(request: Request, session: SessionDep, page: PageDep):
 
 
 @router.get("/{article_id}", response_model=ArticlePublic, summary="One article with its mentions and events")
+@cached_on(CachedOn.DATA)
 def get_article(article_id: ArticleId, session: SessionDep):
     article = stored(session, models.Article, article_id)
     return article_public(session, article)

@@ -25,6 +25,7 @@ from app.map_pages import (
     trusted_base_url,
 )
 from app.queries import actor_by_slug
+from app.response_cache import CachedOn, cached_on
 from app.settings import EMBED_SIZE
 from geo.errors import FormatNotImplementedError, NotFoundError
 
@@ -53,11 +54,13 @@ class OEmbed(BaseModel):
 
 
 @router.get("/embed/actors/{slug}", response_class=HTMLResponse, summary="A person's itinerary map, to embed")
+@cached_on(CachedOn.DATA)
 def embed_actor(request: Request, slug: str, session: SessionDep, services: ServicesDep, tiles: TilesQuery = None):
     return actor_map_page(request, session, services.settings, slug, tiles, embedded=True)
 
 
 @router.get("/embed/map", response_class=HTMLResponse, summary="Several itineraries or every event, to embed")
+@cached_on(CachedOn.DATA)
 def embed_combined(request: Request, session: SessionDep, services: ServicesDep, shown: CombinedMapQueryDep):
     return map_page(request, session, services.settings, shown, embedded=True)
 

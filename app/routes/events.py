@@ -15,6 +15,7 @@ from app.geojson_response import GEOJSON, streamed_features
 from app.pagination import PageDep, PageParams, next_page_url, page_of
 from app.present import event_public
 from app.queries import EventFilter, actor_by_slug, count_events, event_row, event_rows, parse_bbox
+from app.response_cache import CachedOn, cached_on
 from app.schemas import EventCorrection, EventPublic, Page
 from app.settings import GEOJSON_PAGE_SIZE, MAX_GEOJSON_LIMIT, MAX_OFFSET
 from geo.errors import NotFoundError
@@ -49,6 +50,7 @@ def _event_public(session: SessionDep, event_id: int) -> EventPublic:
 
 
 @router.get("/events", response_model=Page[EventPublic], summary="Events, filtered")
+@cached_on(CachedOn.DATA)
 def list_events(request: Request, session: SessionDep, filters: EventFilterDep, page: PageDep):
     rows = event_rows(session, filters, offset=page.offset, limit=page.limit)
     return page_of(request, [event_public(row) for row in rows], count_events(session, filters), page)
@@ -60,6 +62,7 @@ def list_events(request: Request, session: SessionDep, filters: EventFilterDep, 
     response_class=StreamingResponse,
     responses={200: {"content": {GEOJSON: {}}}},
 )
+@cached_on(CachedOn.DATA)
 def events_geojson(
     request: Request,
     session: SessionDep,
@@ -78,6 +81,7 @@ def events_geojson(
 
 
 @router.get("/events/{event_id}", response_model=EventPublic, summary="One event")
+@cached_on(CachedOn.DATA)
 def get_event(event_id: EventId, session: SessionDep):
     return _event_public(session, event_id)
 

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Header, Query
 from app.deps import ServicesDep
 from app.geocoding import location_record
 from app.geojson_response import GEOJSON, GeoJSONResponse
+from app.response_cache import CachedOn, cached_on
 from geo.errors import InvalidInputError
 from geo.geojson import feature, feature_collection
 
@@ -51,6 +52,7 @@ def _wants_geojson(f: str | None, accept: str | None) -> bool:
     summary="Places a name may stand for, best first",
     responses={200: {"content": {GEOJSON: {}}, "description": "JSON, or GeoJSON with f=geojson"}},
 )
+@cached_on(CachedOn.GEOCODER)
 def geocode(
     services: ServicesDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="A place name: 'Sochi', 'Paris, Texas'.")],
@@ -73,6 +75,7 @@ def geocode(
     summary="The nearest populated place to a point, with its region and country",
     responses={200: {"content": {GEOJSON: {}}, "description": "JSON, or GeoJSON with f=geojson"}},
 )
+@cached_on(CachedOn.GAZETTEER)
 def reverse(
     services: ServicesDep,
     lat: Annotated[float, Query(ge=-90, le=90, description="Latitude in degrees, -90..90.")],

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from app.deps import ServicesDep, SessionDep
 from app.map_pages import CombinedMapQueryDep, TilesQuery, actor_itineraries, actor_map_page, map_page
 from app.queries import actor_by_slug
+from app.response_cache import CachedOn, cached_on
 from geo.maps.static_image import IMAGE_SIZE, MAX_IMAGE_SIDE, itinerary_drawing, png_of, svg_of
 
 __all__ = ["router"]
@@ -19,11 +20,13 @@ router = APIRouter(tags=["maps"])
 
 
 @router.get("/actors/{slug}/map", response_class=HTMLResponse, summary="A person's itinerary on a map")
+@cached_on(CachedOn.DATA)
 def actor_map(request: Request, slug: str, session: SessionDep, services: ServicesDep, tiles: TilesQuery = None):
     return actor_map_page(request, session, services.settings, slug, tiles, embedded=False)
 
 
 @router.get("/map", response_class=HTMLResponse, summary="Several itineraries, or every event clustered")
+@cached_on(CachedOn.DATA)
 def combined_map(request: Request, session: SessionDep, services: ServicesDep, shown: CombinedMapQueryDep):
     return map_page(request, session, services.settings, shown, embedded=False)
 

@@ -25,6 +25,7 @@ from app.ogc.spatial import parse_bbox_parameter
 from app.ogc.temporal import parse_datetime_parameter
 from app.ogc.vocabulary import GEOJSON, JSON
 from app.queries import EventFilter, count_events, event_row
+from app.response_cache import CachedOn, cached_on
 from app.settings import OGC_MAX_LIMIT, OGC_PAGE_SIZE
 from geo.errors import NotFoundError
 from geo.features import event_feature
@@ -70,11 +71,13 @@ def conformance(request: Request, f: MetadataFormat = None, accept: AcceptHeader
 
 
 @router.get("/collections", name="ogc_collections", summary="The feature collections")
+@cached_on(CachedOn.DATA)
 def collections(request: Request, session: SessionDep, f: MetadataFormat = None, accept: AcceptHeader = None):
     return _json(documents.collections(request, events_extent(session)), f, accept)
 
 
 @router.get("/collections/{collection_id}", name="ogc_collection", summary="One feature collection")
+@cached_on(CachedOn.DATA)
 def collection(
     collection_id: str, request: Request, session: SessionDep, f: MetadataFormat = None, accept: AcceptHeader = None
 ):
@@ -89,6 +92,7 @@ def collection(
     response_class=StreamingResponse,
     responses=_FEATURES_RESPONSE,
 )
+@cached_on(CachedOn.DATA)
 def items(
     collection_id: str,
     request: Request,
@@ -145,6 +149,7 @@ def items(
     response_class=GeoJSONResponse,
     responses=_FEATURES_RESPONSE,
 )
+@cached_on(CachedOn.DATA)
 def item(
     collection_id: str,
     feature_id: str,

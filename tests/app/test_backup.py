@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from app import cli, models
 from app.backup import app_tables, dump_database, dump_to_file, restore_database
+from app.data_revision import read_revision
 from app.db import make_engine
 from app.main import create_app
 from app.migrate import upgrade_database
@@ -107,6 +108,18 @@ def test_the_dump_is_json_lines_with_a_header_every_row_and_an_end(engine, tmp_p
         ARTICLE["published"],
     )
     assert {r["table"] for r in rows} == {table.name for table in app_tables()}
+
+
+def test_a_restore_moves_the_revision_and_leaves_it_out_of_the_dump(engine, another_engine, tmp_path):
+    # Caches keyed on the revision (app/response_cache.py) must not serve what the empty database answered.
+    fill(engine, tmp_path)
+    text = dumped(engine)
+    assert '"data_revision"' not in text
+    with another_engine.connect() as connection:
+        before = read_revision(connection)
+    restore_database(another_engine, io.StringIO(text))
+    with another_engine.connect() as connection:
+        assert read_revision(connection) != before
 
 
 def test_restored_database_takes_new_articles_after_the_restored_ids(engine, another_engine, tmp_path):

@@ -1,0 +1,370 @@
+"""Repeated reads answered from memory, and conditional GETs, keyed by the data's revision.
+
+A route opts in by what its answer depends on besides the request:
+
+    @router.get("/events.geojson")
+    @cached_on(CachedOn.DATA)          # the stored data: valid until the data's revision moves
+    def events_geojson(...): ...
+
+- `DATA`: the answer is a function of the request and the stored data. The middleware reads the
+  data's revision (app/data_revision.py, one query of a one-row table, shared by the requests that
+  arrive together: app/fresh_read.py) before anything else; an
+  answer stored under the same request and revision is sent as it was, without running the route
+  or reading any other table. Any write, by any process, moves the revision, so the next read
+  anywhere misses and is made afresh.
+- `GAZETTEER`: the gazetteer alone (a read-only file while the service runs): keyed on the file.
+- `GEOCODER`: the gazetteer, and an online geocoder when one is configured; cached only without.
+
+The request's part of the key is what the answer may vary by: the method (GET; HEAD is a GET
+whose body app/methods.py drops), scheme, Host, root path, path and query string, and the
+Accept, Accept-Encoding and Origin headers and whether cookies were sent (content negotiation,
+gzip, CORS). Nothing else about the request reaches these routes; reads never depend on a key.
+
+This middleware sits outside the compression, security and CORS middlewares, so an entry is the
+answer exactly as it went out (gzipped once, its CSP with the map's script hashes included).
+
+Every 200 of such a route carries a weak ETag, a digest of its key, its revision and the
+deployment (the code and settings that shape answers), with `Cache-Control: no-cache`: clients
+may keep it and must ask again, and `If-None-Match` with that tag gets a 304 with no body. As the
+tag is computed, not stored, any process answers 304 to a tag another process gave, cached or
+not. Weak, because two makings of one answer may differ in bytes that do not matter (the OGC
+items' timeStamp, a map's element ids).
+
+Only 200s without cookies are stored, and only bodies up to a share of the cache: a streamed
+answer goes out as it is made, copied on the side until it outgrows that share (then the copy is
+dropped), so memory stays bounded whatever is streamed. Concurrent misses of one key in a process
+wait for the first to finish instead of all making the same answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Final, TypeVar
+
+import anyio
+from anyio.lowlevel import RunVar
+from fastapi.routing import iter_route_contexts
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.byte_lru import ByteLRU
+from app.data_revision import read_revision
+from app.deps import database_turn
+from app.fresh_read import FreshRead
+from app.services import Services
+
+__all__ = [
+    "CACHE_CONTROL",
+    "CachedOn",
+    "ResponseCache",
+    "cached_on",
+    "cached_on_of",
+    "etag_matches",
+]
+
+log = logging.getLogger(__name__)
+
+CACHE_CONTROL: Final = "no-cache"
+# What a cached answer may vary by, for caches between the client and the service.
+_VARY: Final = ("Accept", "Accept-Encoding")
+# The request headers that are part of the key (lower case, as ASGI gives them).
+_KEYED_HEADERS: Final = (b"host", b"accept", b"accept-encoding", b"origin")
+# The largest entry: a share of the whole cache, so that one answer never empties it.
+_ENTRY_SHARE: Final = 16
+# Bytes an entry costs beyond its body and headers (the key, the objects holding it).
+_ENTRY_OVERHEAD: Final = 512
+_MARK: Final = "__cached_on__"
+_SOURCES: Final = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "geo")
+
+
+class CachedOn(StrEnum):
+    """What a route's answer depends on besides the request."""
+
+    DATA = "data"
+    GAZETTEER = "gazetteer"
+    GEOCODER = "geocoder"
+
+
+Endpoint = TypeVar("Endpoint", bound=Callable)
+
+
+def cached_on(what: CachedOn) -> Callable[[Endpoint], Endpoint]:
+    """Mark a GET endpoint as answering the same to the same request while `what` stays the same."""
+
+    def mark(endpoint: Endpoint) -> Endpoint:
+        setattr(endpoint, _MARK, what)
+        return endpoint
+
+    return mark
+
+
+def cached_on_of(endpoint) -> CachedOn | None:
+    return getattr(endpoint, _MARK, None)
+
+
+def etag_matches(if_none_match: str, etag: str) -> bool:
+    """Whether an If-None-Match value names `etag`, compared weakly (RFC 9110 13.1.2)."""
+    opaque = etag.removeprefix("W/")
+    for candidate in if_none_match.split(","):
+        candidate = candidate.strip()
+        if candidate.removeprefix("W/") == opaque:
+            return True
+    return False
+
+
+@cache
+def _code_fingerprint() -> str:
+    """A digest of the code that shapes answers (app/ and geo/, templates and static files included):
+    a new release gives new ETags even where the data did not change."""
+    digest = hashlib.blake2b(digest_size=16)
+    with suppress(metadata.PackageNotFoundError):
+        digest.update(metadata.version("itinerant").encode())
+    for root in _SOURCES:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _deployment(services: Services) -> str:
+    """A digest of the code and the settings: what shapes an answer besides the request and the data.
+    (Secrets, the keys and the database URL's password, are left out of it all the same.)"""
+    shown = services.settings.model_dump(mode="json", exclude={"api_key", "api_keys", "database_url"})
+    digest = hashlib.blake2b(f"{_code_fingerprint()}|{sorted(shown.items())!r}".encode(), digest_size=16)
+    return digest.hexdigest()
+
+
+def _gazetteer_state(services: Services) -> str:
+    """The gazetteer file as it is: a rebuilt index is another one."""
+    try:
+        stat = services.settings.gazetteer_path.stat()
+    except OSError:
+        return "no gazetteer file"
+    return f"gazetteer {stat.st_size} {stat.st_mtime_ns}"
+
+
+def _route_path(scope: Scope) -> str:
+    """The path as the routes match it: without the root path the app is mounted at."""
+    path, root = scope["path"], scope.get("root_path", "")
+    return path[len(root) :] if root and path.startswith(root) else path
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+    etag: bytes
+
+
+class _Routes:
+    """Which cached_on, if any, the route that answers a GET of a path has (matched as Starlette
+    matches: the first route whose path and method fit)."""
+
+    def __init__(self, routes) -> None:
+        self._routes: list[tuple[re.Pattern, frozenset[str] | None, CachedOn | None]] = []
+        for context in iter_route_contexts(routes):
+            regex = getattr(context, "path_regex", None)
+            if regex is None:
+                continue
+            methods = frozenset(context.methods) if context.methods else None
+            self._routes.append((regex, methods, cached_on_of(context.endpoint)))
+
+    def cached_on(self, path: str) -> CachedOn | None:
+        for regex, methods, what in self._routes:
+            if (methods is None or "GET" in methods) and regex.match(path):
+                return what
+        return None
+
+
+# Per event loop: the keys being made now, and what their followers wait on.
+_IN_FLIGHT: RunVar[dict[tuple, anyio.Event]] = RunVar("itinerant_response_cache_in_flight")
+
+
+def _in_flight() -> dict[tuple, anyio.Event]:
+    try:
+        return _IN_FLIGHT.get()
+    except LookupError:
+        making: dict[tuple, anyio.Event] = {}
+        _IN_FLIGHT.set(making)
+        return making
+
+
+def _with_validators(headers: list[tuple[bytes, bytes]], etag: bytes) -> list[tuple[bytes, bytes]]:
+    """The headers of a 200 with its ETag, Cache-Control (unless the route set its own) and Vary."""
+    kept = [(name, value) for name, value in headers if name.lower() not in (b"etag", b"vary")]
+    vary = [value.decode("latin-1") for name, value in headers if name.lower() == b"vary"]
+    tokens = {token.strip().lower(): token.strip() for value in vary for token in value.split(",") if token.strip()}
+    for token in _VARY:
+        tokens.setdefault(token.lower(), token)
+    kept.append((b"etag", etag))
+    kept.append((b"vary", ", ".join(tokens.values()).encode("latin-1")))
+    if not any(name.lower() == b"cache-control" for name, _ in kept):
+        kept.append((b"cache-control", CACHE_CONTROL.encode()))
+    return kept
+
+
+def _stored_headers(headers: list[tuple[bytes, bytes]], body: bytes) -> list[tuple[bytes, bytes]]:
+    """A streamed answer's headers for sending it again in one piece: with its length."""
+    kept = [(name, value) for name, value in headers if name.lower() not in (b"content-length", b"transfer-encoding")]
+    kept.append((b"content-length", str(len(body)).encode()))
+    return kept
+
+
+class ResponseCache:
+    """The ASGI middleware (see the module's docstring)."""
+
+    def __init__(self, app: ASGIApp, services: Services, max_bytes: int) -> None:
+        self.app = app
+        self.services = services
+        self.entries: ByteLRU[_Entry] = ByteLRU(max_bytes, max_bytes // _ENTRY_SHARE)
+        self._routes: _Routes | None = None
+        # Concurrent requests share one read of the revision begun after each of them arrived.
+        self._revision = FreshRead(self._read_revision)
+        self._deployment: str | None = None
+        self._gazetteer: str | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return
+        if self._routes is None:
+            self._routes = _Routes(scope["app"].routes)
+        what = self._routes.cached_on(_route_path(scope))
+        state = await self._state(what) if what is not None else None
+        if state is None:
+            await self.app(scope, receive, send)
+            return
+
+        request_key, if_none_match = self._request_key(scope)
+        key = (state, *request_key)
+        etag = self._etag(key)
+        entry = self.entries.get(key)
+        if if_none_match is not None and (
+            etag_matches(if_none_match, etag.decode()) or (if_none_match.strip() == "*" and entry is not None)
+        ):
+            await self._not_modified(send, etag, entry)
+            return
+        if entry is None:
+            making = _in_flight()
+            leader = making.get(key)
+            if leader is not None:
+                await leader.wait()
+                entry = self.entries.get(key)
+        if entry is not None:
+            await send({"type": "http.response.start", "status": 200, "headers": entry.headers})
+            await send({"type": "http.response.body", "body": entry.body})
+            return
+        await self._make(scope, receive, send, key, etag)
+
+    async def _state(self, what: CachedOn) -> str | None:
+        """What the answer depends on now, beyond the request; None: not to be cached."""
+        if self._deployment is None:
+            self._deployment = _deployment(self.services)
+        if what is CachedOn.DATA:
+            try:
+                revision = await self._revision()
+            except SQLAlchemyError:
+                # The route will meet the same fault and answer it its own way; nothing is cached.
+                log.warning("the data's revision could not be read; answering without the cache", exc_info=True)
+                return None
+            return f"{self._deployment}|data {revision}"
+        if what is CachedOn.GEOCODER and self.services.settings.online_geocoder:
+            return None  # an online service's answers may change, or fail for a while
+        if self._gazetteer is None:
+            self._gazetteer = _gazetteer_state(self.services)
+        return f"{self._deployment}|{self._gazetteer}"
+
+    async def _read_revision(self) -> str:
+        def read() -> str:
+            with self.services.engine.connect() as connection:
+                return read_revision(connection)
+
+        async with database_turn(self.services):
+            return await anyio.to_thread.run_sync(read)
+
+    @staticmethod
+    def _request_key(scope: Scope) -> tuple[tuple, str | None]:
+        keyed: dict[bytes, list[bytes]] = {}
+        cookies = False
+        if_none_match = None
+        for name, value in scope["headers"]:
+            if name in _KEYED_HEADERS:
+                keyed.setdefault(name, []).append(value)
+            elif name == b"cookie":
+                cookies = True
+            elif name == b"if-none-match":
+                if_none_match = value.decode("latin-1")
+        headers = tuple(b", ".join(keyed.get(name, ())) for name in _KEYED_HEADERS)
+        key = (scope.get("scheme", "http"), scope.get("root_path", ""), scope["path"], scope["query_string"])
+        return (*key, *headers, cookies), if_none_match
+
+    @staticmethod
+    def _etag(key: tuple) -> bytes:
+        return b'W/"' + hashlib.blake2b(repr(key).encode(), digest_size=16).hexdigest().encode() + b'"'
+
+    @staticmethod
+    async def _not_modified(send: Send, etag: bytes, entry: _Entry | None) -> None:
+        headers = [(b"etag", etag)]
+        if entry is not None:
+            headers += [(name, value) for name, value in entry.headers if name in (b"cache-control", b"vary")]
+        else:
+            headers += [(b"cache-control", CACHE_CONTROL.encode()), (b"vary", ", ".join(_VARY).encode())]
+        await send({"type": "http.response.start", "status": 304, "headers": headers})
+        await send({"type": "http.response.body", "body": b""})
+
+    async def _make(self, scope: Scope, receive: Receive, send: Send, key: tuple, etag: bytes) -> None:
+        """Run the route, tag a 200, and keep a copy of it if it is small enough."""
+        making = _in_flight()
+        done = anyio.Event()
+        making[key] = done
+        headers: list[tuple[bytes, bytes]] = []
+        parts: list[bytes] = []
+        size = 0
+        storing = False
+
+        def stop_storing() -> None:
+            nonlocal storing
+            storing = False
+            parts.clear()
+            done.set()  # the followers make their own answers
+
+        async def tag_and_copy(message: Message) -> None:
+            nonlocal headers, size, storing
+            if message["type"] == "http.response.start":
+                if message["status"] == 200:
+                    headers = _with_validators(list(message.get("headers", [])), etag)
+                    message = {**message, "headers": headers}
+                    storing = not any(name.lower() == b"set-cookie" for name, _ in headers)
+                if not storing:
+                    stop_storing()
+            elif message["type"] == "http.response.body" and storing:
+                body = message.get("body", b"")
+                size += len(body)
+                if size + _ENTRY_OVERHEAD > self.entries.max_entry_bytes:
+                    stop_storing()
+                else:
+                    parts.append(body)
+                    if not message.get("more_body", False):
+                        whole = b"".join(parts)
+                        entry = _Entry(_stored_headers(headers, whole), whole, etag)
+                        entry_size = len(whole) + sum(len(n) + len(v) for n, v in entry.headers) + _ENTRY_OVERHEAD
+                        self.entries.put(key, entry, entry_size)
+                        stop_storing()
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tag_and_copy)
+        finally:
+            if making.get(key) is done:
+                del making[key]
+            done.set()

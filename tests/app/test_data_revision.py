@@ -1,0 +1,178 @@
+"""app.data_revision: every write to the data moves the revision, whoever writes it, on every
+configured database; reads, rolled-back writes and writes to other tables do not."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from database_urls import engine_url
+from sqlalchemy import text
+from sqlmodel import Session
+
+from app import models
+from app.data_revision import REVISED_TABLES, read_revision, revision_trigger_tables
+from app.db import make_engine
+from app.migrate import upgrade_database
+
+
+def revision(engine) -> str:
+    with engine.connect() as connection:
+        return read_revision(connection)
+
+
+def store_one_of_each(engine) -> dict[str, int]:
+    """A row in every table of the data; their ids by table."""
+    with Session(engine) as session:
+        place = models.Place(
+            gazetteer_id="geonames:1", name="Sochi", lat=43.6, lon=39.7, kind="city", precision="city", population=1
+        )
+        article = models.Article(text="Putin stayed in Sochi.", content_hash="h" * 64, published=date(2023, 9, 15))
+        actor = models.Actor(name="Vladimir Putin", slug="vladimir-putin")
+        session.add_all([place, article, actor])
+        session.flush()
+        alias = models.ActorAlias(actor_id=actor.id, alias="Putin", alias_key="putin")
+        mention = models.Mention(
+            article_id=article.id, start_char=16, end_char=21, surface="Sochi", role="location", place_id=place.id
+        )
+        event = models.Event(
+            article_id=article.id,
+            actor_id=actor.id,
+            action="stay",
+            place_id=place.id,
+            lat=43.6,
+            lon=39.7,
+            status="occurred",
+            evidence="Putin stayed in Sochi.",
+            evidence_start=0,
+            evidence_end=22,
+        )
+        session.add_all([alias, mention, event])
+        session.commit()
+        return {
+            "place": place.id,
+            "article": article.id,
+            "actor": actor.id,
+            "actoralias": alias.id,
+            "mention": mention.id,
+            "event": event.id,
+        }
+
+
+# One change of each kind to each table of the data, in the order that the foreign keys allow.
+CHANGES = [
+    "UPDATE place SET name = 'Sochi, Russia' WHERE id = {place}",
+    "UPDATE article SET title = 'A stay' WHERE id = {article}",
+    "UPDATE actor SET name = 'V. Putin' WHERE id = {actor}",
+    "UPDATE actoralias SET alias = 'V.V.P.' WHERE id = {actoralias}",
+    "UPDATE mention SET confidence = 0.5 WHERE id = {mention}",
+    "UPDATE event SET action = 'visit' WHERE id = {event}",
+    "INSERT INTO actoralias (actor_id, alias, alias_key) VALUES ({actor}, 'Vova', 'vova')",
+    "DELETE FROM actoralias WHERE id = {actoralias}",
+    "DELETE FROM event WHERE id = {event}",
+    "DELETE FROM mention WHERE id = {mention}",
+    "DELETE FROM article WHERE id = {article}",
+    "DELETE FROM place WHERE id = {place}",
+    "DELETE FROM actor WHERE id = {actor}",
+]
+
+
+def test_every_table_of_the_data_carries_the_triggers(engine):
+    with engine.connect() as connection:
+        assert set(REVISED_TABLES) <= set(revision_trigger_tables(connection))
+
+
+def test_the_tables_of_the_data_are_those_of_the_models_but_feeds_and_the_geocoders_cache():
+    tables = {table.name for table in models.SQLModel.metadata.sorted_tables}
+    assert tables - set(REVISED_TABLES) == {"feed", "feed_item", "geocode_cache", "data_revision"}
+
+
+def test_each_insert_update_and_delete_moves_the_revision(engine):
+    start = revision(engine)
+    ids = store_one_of_each(engine)
+    seen = [start, revision(engine)]
+    for change in CHANGES:
+        with engine.begin() as connection:
+            connection.execute(text(change.format(**ids)))
+        seen.append(revision(engine))
+        assert seen[-1] != seen[-2], change
+    assert len(set(seen)) == len(seen)  # never back to an earlier value
+
+
+def test_reads_rollbacks_and_other_tables_leave_it(engine):
+    ids = store_one_of_each(engine)
+    before = revision(engine)
+    with engine.connect() as connection:
+        connection.execute(text("SELECT count(*) FROM event")).scalar_one()
+        connection.execute(text(f"UPDATE event SET action = 'flee' WHERE id = {ids['event']}"))
+        connection.rollback()
+    with Session(engine) as session:
+        session.add(models.Feed(url="https://news.example/feed", url_key="https://news.example/feed"))
+        session.add(models.GeocodeCacheEntry(key="nominatim:sochi", answer="[]"))
+        session.commit()
+    assert revision(engine) == before
+
+
+def test_a_write_by_another_process_moves_the_revision(engine):
+    ids = store_one_of_each(engine)
+    before = revision(engine)
+    script = (
+        "import sys\n"
+        "from sqlalchemy import text\n"
+        "from app.db import make_engine\n"
+        "engine = make_engine(sys.argv[1])\n"
+        "with engine.begin() as connection:\n"
+        "    connection.execute(text(sys.argv[2]))\n"
+    )
+    update = f"UPDATE event SET action = 'flee' WHERE id = {ids['event']}"
+    subprocess.run([sys.executable, "-c", script, engine_url(engine), update], check=True, timeout=120)
+    assert revision(engine) != before
+
+
+def test_a_new_database_has_a_generation_of_its_own(engine, another_engine):
+    generation, number = revision(engine).split(".")
+    other_generation, other_number = revision(another_engine).split(".")
+    assert number == other_number == "0"
+    assert generation != other_generation
+
+
+def test_upgrading_again_keeps_the_revision_and_its_triggers(engine):
+    store_one_of_each(engine)
+    before = revision(engine)
+    upgrade_database(engine)
+    assert revision(engine) == before
+    with engine.connect() as connection:
+        assert set(REVISED_TABLES) <= set(revision_trigger_tables(connection))
+
+
+def test_a_second_engine_reads_what_the_first_wrote(engine):
+    """Two processes' pools: a commit through one is the revision the other reads next."""
+    other = make_engine(engine_url(engine))
+    try:
+        before = revision(other)
+        store_one_of_each(engine)
+        assert revision(other) != before
+    finally:
+        other.dispose()
+
+
+@pytest.mark.postgres
+def test_postgresql_moves_it_once_a_transaction_at_commit(engine):
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite moves it once a row")
+    ids = store_one_of_each(engine)
+    _generation, before = revision(engine).split(".")
+    with engine.connect() as connection:
+        for number in range(50):
+            connection.execute(
+                text("INSERT INTO actoralias (actor_id, alias, alias_key) VALUES (:actor, :alias, :alias)"),
+                {"actor": ids["actor"], "alias": f"alias {number}"},
+            )
+        # Not yet: the bump is deferred to the commit, when the revision row is locked last.
+        in_transaction = connection.execute(text("SELECT revision FROM data_revision")).scalar_one()
+        assert str(in_transaction) == before
+        connection.commit()
+    _generation, after = revision(engine).split(".")
+    assert int(after) == int(before) + 1

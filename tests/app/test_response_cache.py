@@ -1,0 +1,367 @@
+"""app.response_cache: repeated reads answered from memory until the data's revision moves, ETags and
+304s, on every configured database; a write through any process is read next in every other."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+
+import httpx
+import pytest
+from app_fixtures import ANADYR, TRIP
+from database_urls import engine_url
+from fastapi.testclient import TestClient
+from memory_gazetteer import MemoryGazetteer
+from pipelines import pipeline
+from sqlalchemy import event, text
+
+from app.byte_lru import ByteLRU
+from app.db import make_engine
+from app.main import create_app
+from app.response_cache import etag_matches
+from app.services import Services
+
+TEXT = "Kim Jong Un went to Vladivostok. Then Komsomolsk-on-Amur. Putin stayed in Sochi."
+REVISION_READ = "FROM data_revision"
+
+# Every kind of cached read, with a request of each that answers 200 over the test trip.
+CACHED_READS = [
+    "/api/actors/kim-jong-un/itinerary.geojson",
+    "/api/actors/kim-jong-un/itinerary",
+    "/api/actors/kim-jong-un",
+    "/api/actors",
+    "/api/events.geojson?bbox=130,40,140,55&limit=100",
+    "/api/events?actor=kim-jong-un",
+    "/api/events/1",
+    "/api/articles",
+    "/api/articles/1",
+    "/ogc/collections",
+    "/ogc/collections/events",
+    "/ogc/collections/events/items",
+    "/ogc/collections/events/items/1",
+    "/actors/kim-jong-un/map",
+    "/map?actors=kim-jong-un,vladimir-putin",
+    "/embed/actors/kim-jong-un",
+    "/embed/map",
+]
+
+
+class Statements:
+    """The SQL statements an engine runs, from when it is made on."""
+
+    def __init__(self, engine) -> None:
+        self.seen: list[str] = []
+        event.listen(engine, "before_cursor_execute", self._record)
+
+    def _record(self, _connection, _cursor, statement, *_args) -> None:
+        self.seen.append(" ".join(statement.split()))
+
+    def during(self, call) -> list[str]:
+        start = len(self.seen)
+        call()
+        return self.seen[start:]
+
+
+def services_over(engine, settings, **overrides) -> Services:
+    """The app's parts over `engine`, reading the test trip; a gazetteer that knows Anadyr."""
+    configured = settings.model_copy(update={"tiles": "none", **overrides})
+    gazetteer = MemoryGazetteer().add(ANADYR, "Anadyr")
+    return Services(
+        configured,
+        engine,
+        gazetteer_factory=lambda _settings: gazetteer,
+        pipeline_factory=lambda _settings, _gazetteer: pipeline({}, TRIP),
+    )
+
+
+@pytest.fixture
+def store(engine, settings):
+    """The test trip, stored through the API."""
+    client = TestClient(create_app(services=services_over(engine, settings)))
+    assert client.post("/api/articles", json={"text": TEXT, "published": "2023-09-15"}).status_code == 201
+    return engine
+
+
+@pytest.fixture
+def make_app_client(store, settings):
+    def make(engine=None, **overrides) -> TestClient:
+        return TestClient(create_app(services=services_over(engine or store, settings, **overrides)))
+
+    return make
+
+
+@pytest.fixture
+def client(make_app_client):
+    return make_app_client()
+
+
+@pytest.fixture
+def other_process_engine(store):
+    """Another pool on the same database, as another worker process has."""
+    other = make_engine(engine_url(store))
+    yield other
+    other.dispose()
+
+
+@pytest.mark.parametrize("path", CACHED_READS)
+def test_a_repeated_read_is_answered_from_memory_reading_only_the_revision(store, client, path):
+    statements = Statements(store)
+    first = client.get(path)
+    assert first.status_code == 200, first.text
+    made = statements.during(lambda: client.get(path))
+    again = client.get(path)
+    assert made and all(REVISION_READ in statement for statement in made), made
+    assert again.content == first.content
+    assert again.headers["content-type"] == first.headers["content-type"]
+    assert again.headers["etag"] == first.headers["etag"]
+
+
+@pytest.mark.parametrize("path", ["/api/actors/kim-jong-un/itinerary.geojson", "/ogc/collections/events/items"])
+def test_without_the_cache_every_read_is_made_again(store, make_app_client, path):
+    client = make_app_client(response_cache_mb=0)
+    statements = Statements(store)
+    client.get(path)
+    made = statements.during(lambda: client.get(path))
+    assert any("FROM event" in statement for statement in made)
+    assert "etag" not in client.get(path).headers
+
+
+def test_an_answer_carries_an_etag_and_no_cache_and_if_none_match_gets_a_304(client):
+    path = "/api/actors/kim-jong-un/itinerary.geojson"
+    first = client.get(path)
+    etag = first.headers["etag"]
+    assert etag.startswith('W/"') and first.headers["cache-control"] == "no-cache"
+    assert {"accept", "accept-encoding"} <= {v.strip().lower() for v in first.headers["vary"].split(",")}
+
+    unchanged = client.get(path, headers={"If-None-Match": etag})
+    assert unchanged.status_code == 304 and unchanged.content == b""
+    assert unchanged.headers["etag"] == etag and unchanged.headers["cache-control"] == "no-cache"
+    assert client.get(path, headers={"If-None-Match": f'"other", {etag}'}).status_code == 304
+    assert client.head(path, headers={"If-None-Match": etag}).status_code == 304
+    assert client.get(path, headers={"If-None-Match": '"other"'}).status_code == 200
+    assert client.get(path, headers={"If-None-Match": "*"}).status_code == 304
+
+
+def test_representations_of_one_path_have_their_own_entries_and_tags(client):
+    path = "/ogc/collections/events/items"
+    geojson = client.get(path, headers={"Accept": "application/geo+json"})
+    json_ = client.get(path, headers={"Accept": "application/json"})
+    assert geojson.headers["content-type"] == "application/geo+json"
+    assert json_.headers["content-type"].startswith("application/json")
+    assert geojson.headers["etag"] != json_.headers["etag"]
+    # Cached, each stays what was asked for.
+    cached = client.get(path, headers={"Accept": "application/json"})
+    assert cached.headers["content-type"].startswith("application/json")
+
+    itinerary = "/api/actors/kim-jong-un/itinerary.geojson"
+    plain = client.get(itinerary, headers={"Accept-Encoding": "identity"})
+    gzipped = client.get(itinerary, headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in plain.headers and gzipped.headers["content-encoding"] == "gzip"
+    assert plain.headers["etag"] != gzipped.headers["etag"]
+    again = client.get(itinerary, headers={"Accept-Encoding": "gzip"})
+    assert again.headers["content-encoding"] == "gzip" and again.json() == plain.json()
+
+
+def test_errors_are_neither_tagged_nor_kept(store, client):
+    statements = Statements(store)
+    assert "etag" not in client.get("/api/actors/nobody/itinerary.geojson").headers
+    made = statements.during(lambda: client.get("/api/actors/nobody/itinerary.geojson"))
+    assert any("FROM actor" in statement for statement in made)
+
+
+def test_a_cached_map_keeps_the_script_hashes_of_its_policy(client):
+    first = client.get("/actors/kim-jong-un/map")
+    again = client.get("/actors/kim-jong-un/map")
+    assert again.text == first.text
+    assert "'sha256-" in again.headers["content-security-policy"]
+    assert again.headers["content-security-policy"] == first.headers["content-security-policy"]
+
+
+def _kim_in_vladivostok(client) -> dict:
+    return next(e for e in client.get("/api/events?actor=kim-jong-un").json()["items"] if e["status"] == "occurred")
+
+
+# Writes through the API, and what the next read of a cached answer shows of each.
+def _patch_place(client):
+    event_id = _kim_in_vladivostok(client)["id"]
+    assert client.patch(f"/api/events/{event_id}", json={"geonameid": ANADYR.geonameid}).status_code == 200
+    return "/api/actors/kim-jong-un/itinerary.geojson", lambda answer: "Anadyr" in answer.text
+
+
+def _correct_by_form(client):
+    event_id = _kim_in_vladivostok(client)["id"]
+    response = client.post(f"/events/{event_id}/correct", data={"do": "reject"}, follow_redirects=False)
+    assert response.status_code == 303
+    return "/ogc/collections/events/items", lambda answer: answer.json()["numberMatched"] == 3
+
+
+def _new_article(client):
+    assert client.post("/api/articles", json={"text": "Kim Jong Un went to Vladivostok again."}).status_code == 201
+    return "/api/articles", lambda answer: answer.json()["total"] == 2
+
+
+def _new_alias(client):
+    assert client.post("/api/actors/kim-jong-un/aliases", json={"alias": "the Marshal"}).status_code == 201
+    return "/api/actors/kim-jong-un", lambda answer: "the Marshal" in answer.text
+
+
+def _another_actor(client):
+    event_id = _kim_in_vladivostok(client)["id"]
+    assert client.patch(f"/api/events/{event_id}", json={"actor": "Kim Yo Jong"}).status_code == 200
+    return "/api/actors", lambda answer: "kim-yo-jong" in answer.text
+
+
+WRITES = [_patch_place, _correct_by_form, _new_article, _new_alias, _another_actor]
+
+
+@pytest.mark.parametrize("write", WRITES, ids=lambda write: write.__name__.strip("_"))
+def test_a_write_through_the_api_is_read_next_by_this_process_and_another(
+    store, client, make_app_client, other_process_engine, write
+):
+    elsewhere = make_app_client(other_process_engine)
+    for path in CACHED_READS:  # every read cached, here and in the other process
+        client.get(path)
+        elsewhere.get(path)
+    path, shows_it = write(client)
+    for reader in (client, elsewhere):
+        answer = reader.get(path)
+        assert shows_it(answer), answer.text
+
+
+def test_a_raw_write_by_another_process_is_read_next(store, client):
+    path = "/api/events/1"
+    first = client.get(path)
+    assert first.json()["action"] != "flee"
+    script = (
+        "import sys\n"
+        "from sqlalchemy import text\n"
+        "from app.db import make_engine\n"
+        "with make_engine(sys.argv[1]).begin() as connection:\n"
+        "    connection.execute(text(\"UPDATE event SET action = 'flee' WHERE id = 1\"))\n"
+    )
+    subprocess.run([sys.executable, "-c", script, engine_url(store)], check=True, timeout=120)
+    after = client.get(path, headers={"If-None-Match": first.headers["etag"]})
+    assert after.status_code == 200 and after.json()["action"] == "flee"
+    assert after.headers["etag"] != first.headers["etag"]
+
+
+def test_a_delete_is_read_next(store, client):
+    assert client.get("/api/articles/1").status_code == 200
+    with store.begin() as connection:
+        connection.execute(text("DELETE FROM article WHERE id = 1"))
+    assert client.get("/api/articles/1").status_code == 404
+    assert client.get("/ogc/collections/events/items").json()["numberMatched"] == 0
+
+
+def test_a_tag_given_by_one_process_gets_a_304_from_another(client, make_app_client, other_process_engine):
+    path = "/ogc/collections/events/items?limit=2"
+    etag = client.get(path).headers["etag"]
+    elsewhere = make_app_client(other_process_engine)  # nothing cached there
+    assert elsewhere.get(path, headers={"If-None-Match": etag}).status_code == 304
+
+
+def test_answers_too_large_for_an_entry_are_streamed_whole_and_not_kept(store, make_app_client):
+    with store.begin() as connection:  # a collection of some 350 KB, streamed in chunks
+        for _ in range(8):
+            connection.execute(
+                text(
+                    "INSERT INTO event (article_id, actor_id, read_actor_id, action, place_id, lat, lon, "
+                    "date_start, date_end, date_precision, status, evidence, evidence_start, evidence_end, "
+                    "mention_start, mention_end, confidence, co_actors, reviewed, corrected, rejected, "
+                    "created_at, updated_at) "
+                    "SELECT article_id, actor_id, read_actor_id, action, place_id, lat, lon, date_start, date_end, "
+                    "date_precision, status, evidence, evidence_start, evidence_end, mention_start, mention_end, "
+                    "confidence, co_actors, reviewed, corrected, rejected, created_at, updated_at FROM event"
+                )
+            )
+    client = make_app_client(response_cache_mb=1)  # entries up to 64 KB
+    statements = Statements(store)
+    path = "/api/events.geojson?limit=2000"
+    plain = {"Accept-Encoding": "identity"}  # gzipped, it would fit
+    first = client.get(path, headers=plain)
+    assert len(first.content) > 300_000 and "content-length" not in first.headers  # streamed
+    assert len(first.json()["features"]) == 4 * 2**8
+    made = statements.during(lambda: client.get(path, headers=plain))
+    assert any("FROM event" in statement for statement in made), made
+    again = client.get(path, headers=plain)
+    assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
+
+
+def test_concurrent_misses_of_one_answer_make_it_once(store, client):
+    statements = Statements(store)
+    made_alone = statements.during(lambda: client.get("/api/events.geojson?limit=5"))
+
+    async def eight_at_once() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=client.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as together:
+            return await asyncio.gather(*(together.get("/api/events.geojson?limit=6") for _ in range(8)))
+
+    start = len(statements.seen)
+    answers = asyncio.run(eight_at_once())
+    made = statements.seen[start:]
+    assert {answer.status_code for answer in answers} == {200}
+    assert len({answer.content for answer in answers}) == 1
+    reads = [statement for statement in made if REVISION_READ not in statement]
+    assert len(reads) == len([statement for statement in made_alone if REVISION_READ not in statement])
+
+    # Now cached: the eight share the reads of the revision begun after they arrived.
+    start = len(statements.seen)
+    assert len({answer.content for answer in asyncio.run(eight_at_once())}) == 1
+    assert 1 <= len(statements.seen[start:]) < 8
+    assert all(REVISION_READ in statement for statement in statements.seen[start:])
+
+
+def test_without_a_revision_to_read_the_reads_are_answered_uncached(store, client, caplog):
+    with store.begin() as connection:  # a database the migration has not reached, say
+        connection.execute(text("ALTER TABLE data_revision RENAME TO data_revision_elsewhere"))
+    first = client.get("/api/events?actor=kim-jong-un")
+    assert first.status_code == 200 and "etag" not in first.headers
+    assert "could not be read" in caplog.text
+
+
+def test_geocoding_is_kept_while_the_gazetteer_stays_and_only_offline(make_app_client, monkeypatch):
+    client = make_app_client()
+    calls = []
+    geocoder = client.app.state.services.geocoder
+    real = geocoder.geocode
+    monkeypatch.setattr(geocoder, "geocode", lambda *args, **kwargs: calls.append(args) or real(*args, **kwargs))
+    first = client.get("/api/geocode?q=Anadyr")
+    again = client.get("/api/geocode?q=Anadyr")
+    assert again.json() == first.json() and first.json()["items"][0]["name"] == "Anadyr"
+    assert len(calls) == 1
+    assert client.get("/api/geocode?q=Anadyr", headers={"If-None-Match": first.headers["etag"]}).status_code == 304
+
+    online = make_app_client(online_geocoder="nominatim")
+    online.app.state.services._geocoder = geocoder  # the offline chain: no network in a test
+    online.get("/api/geocode?q=Anadyr")
+    online.get("/api/geocode?q=Anadyr")
+    assert len(calls) == 3
+    assert "etag" not in online.get("/api/geocode?q=Anadyr").headers
+
+
+def test_the_lru_keeps_within_its_bytes_and_refuses_what_is_too_large():
+    cache: ByteLRU[str] = ByteLRU(max_bytes=100, max_entry_bytes=40)
+    assert cache.put("a", "A", 40) and cache.put("b", "B", 40)
+    assert cache.get("a") == "A"  # now the most recently used
+    assert cache.put("c", "C", 40)
+    assert cache.get("b") is None and cache.get("a") == "A" and cache.get("c") == "C"
+    assert cache.size_bytes == 80 and len(cache) == 2
+    assert not cache.put("d", "D", 41) and cache.get("d") is None
+    assert cache.put("a", "A2", 10) and cache.size_bytes == 50
+
+
+@pytest.mark.parametrize(
+    ("header", "matches"),
+    [('W/"x"', True), ('"x"', True), ('"y", W/"x"', True), ('"y"', False), ('W/"xy"', False), ("", False)],
+)
+def test_if_none_match_compares_tags_weakly(header, matches):
+    assert etag_matches(header, 'W/"x"') is matches
+
+
+def test_the_openapi_document_names_the_validators_and_the_304(client):
+    spec = client.get("/openapi.json").json()
+    items = spec["paths"]["/ogc/collections/{collection_id}/items"]["get"]
+    assert "304" in items["responses"] and "ETag" in items["responses"]["200"]["headers"]
+    assert "If-None-Match" in [parameter["name"] for parameter in items["parameters"]]
+    assert "304" not in spec["paths"]["/api/feeds"]["get"]["responses"]
