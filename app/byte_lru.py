@@ -53,11 +53,6 @@ class ByteLRU(Generic[Value]):
                 self._bytes -= dropped
         return True
 
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self._bytes = 0
-
     @property
     def size_bytes(self) -> int:
         return self._bytes

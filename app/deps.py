@@ -13,6 +13,7 @@ from fastapi import Depends, Header, Path, Request
 from sqlmodel import Session
 
 from app.db import request_session_capacity
+from app.loop_local import loop_local
 from app.services import Services
 from geo.errors import UnauthorizedError
 
@@ -44,11 +45,7 @@ def _session_gate(services: Services) -> anyio.Semaphore | None:
     capacity = request_session_capacity(services.engine)
     if capacity is None:
         return None
-    try:
-        gates = _SESSION_GATES.get()
-    except LookupError:
-        gates = {}
-        _SESSION_GATES.set(gates)
+    gates = loop_local(_SESSION_GATES, dict)
     key = id(services.engine)
     if key not in gates:
         gates[key] = anyio.Semaphore(capacity)

@@ -19,6 +19,8 @@ from typing import Generic, TypeVar
 import anyio
 from anyio.lowlevel import RunVar
 
+from app.loop_local import loop_local
+
 __all__ = ["FreshRead"]
 
 Value = TypeVar("Value")
@@ -47,16 +49,8 @@ class FreshRead(Generic[Value]):
         self._read = read
         self._turns: RunVar[_Turns[Value]] = RunVar(f"itinerant_fresh_read_{id(self)}")
 
-    def _turns_here(self) -> _Turns[Value]:
-        try:
-            return self._turns.get()
-        except LookupError:
-            turns: _Turns[Value] = _Turns()
-            self._turns.set(turns)
-            return turns
-
     async def __call__(self) -> Value:
-        turns = self._turns_here()
+        turns = loop_local(self._turns, _Turns)
         while True:
             joined = turns.gathering
             if joined is None:

@@ -60,6 +60,7 @@ from app.byte_lru import ByteLRU
 from app.data_revision import read_revision
 from app.deps import database_turn
 from app.fresh_read import FreshRead
+from app.loop_local import loop_local
 from app.services import Services
 
 __all__ = [
@@ -163,7 +164,6 @@ def _route_path(scope: Scope) -> str:
 class _Entry:
     headers: list[tuple[bytes, bytes]]
     body: bytes
-    etag: bytes
 
 
 class _Routes:
@@ -191,12 +191,7 @@ _IN_FLIGHT: RunVar[dict[tuple, anyio.Event]] = RunVar("itinerant_response_cache_
 
 
 def _in_flight() -> dict[tuple, anyio.Event]:
-    try:
-        return _IN_FLIGHT.get()
-    except LookupError:
-        making: dict[tuple, anyio.Event] = {}
-        _IN_FLIGHT.set(making)
-        return making
+    return loop_local(_IN_FLIGHT, dict)
 
 
 def _with_validators(headers: list[tuple[bytes, bytes]], etag: bytes) -> list[tuple[bytes, bytes]]:
@@ -356,7 +351,7 @@ class ResponseCache:
                     parts.append(body)
                     if not message.get("more_body", False):
                         whole = b"".join(parts)
-                        entry = _Entry(_stored_headers(headers, whole), whole, etag)
+                        entry = _Entry(_stored_headers(headers, whole), whole)
                         entry_size = len(whole) + sum(len(n) + len(v) for n, v in entry.headers) + _ENTRY_OVERHEAD
                         self.entries.put(key, entry, entry_size)
                         stop_storing()
