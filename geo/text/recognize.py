@@ -16,6 +16,9 @@ A facility the gazetteer does not know, named with a place, is kept on that plac
 its `venue`: "the Harwinton Senior Center" (the town begins the name), "the Royal Alexandria
 Hospital in Paisley" or "..., Paisley" (the facility, then its town), "Boston's Fenway Stadium".
 
+A street or road ("2517 Memphis St.", "Highway 82": geo.text.streets) is one mention, which no
+gazetteer place answers; the town it is named after is no mention there.
+
 Mentions come out unresolved (place=None); geo.text.resolve places them.
 """
 
@@ -48,6 +51,7 @@ from geo.text.matcher import NameMatch, matcher_for, select_longest
 from geo.text.nlp import PLACE_LABELS, TextAnalysis, analyse_text, analysis_from_doc
 from geo.text.normalized_text import normalize_text
 from geo.text.spans import DisjointSpans, SpanIndex
+from geo.text.streets import find_streets
 
 __all__ = ["PlaceRecognizer"]
 
@@ -168,6 +172,7 @@ class PlaceRecognizer:
         found = [
             self._role(m.start, self._abbreviation_end(text, m.start, m.end, m.key), m.key, dateline) for m in chosen
         ]
+        found = _with_streets(text, found)
         if analysis is not None:
             found.extend(self._ner_proposals(text, analysis, found, rejected))
         found.sort(key=lambda f: f.start)
@@ -256,6 +261,25 @@ class PlaceRecognizer:
             proposals.append(self._role(start, end, key, None))
             proposed.add(start, end)
         return proposals
+
+
+def _with_streets(text: str, found: list[_Found]) -> list[_Found]:
+    """The mentions with the text's street names among them, the places inside those names gone:
+    "2517 Memphis St." is a street (with no place in the gazetteer), not a mention of Memphis.
+
+    A street yields to a gazetteer name that is all of it ("Downing Street" is a place the
+    gazetteer knows) or that runs beyond it ("Otter Tail County| Road 80": the county stays).
+    """
+    streets: list[_Found] = []
+    for start, end in find_streets(text):
+        overlapping = [f for f in found if f.start < end and start < f.end]
+        if any(f.start < start or f.end > end or (f.start, f.end) == (start, end) for f in overlapping):
+            continue
+        streets.append(_Found(start, end, normalize_name(text[start:end]), MentionRole.PLACE))
+    if not streets:
+        return found
+    taken = SpanIndex((s.start, s.end, s) for s in streets)
+    return [f for f in found if not taken.overlaps(f.start, f.end)] + streets
 
 
 def _coordinated(text: str, waiting: list[NameMatch], places: list[NameMatch]) -> list[NameMatch]:

@@ -1,0 +1,70 @@
+"""Street and road names: "2517 Memphis St.", "Darling Avenue", "North Cooper Street", "Highway 82".
+
+A street is a place a reader recognises, and the corpora annotate it as one (LGL and TR-News
+mark every street and road they name), but the gazetteer holds no streets: a street is a
+mention with no place. What matters most is what it is not: "Memphis Street" is no mention of
+Memphis, Tennessee, "Washington Drive" none of the capital, "Dublin Road" none of Ireland's.
+
+    [direction] Name [Name [Name]] Street|St.|Road|Avenue|Drive|Boulevard|Lane|Trail|Highway|...
+    [State|County] Highway|Route|Interstate|County Road  NUMBER   ("U.S." before it is a place of its own)
+
+The name is one to four capitalised words (an initial or "St."/"Mt."/"Jr." may stand among
+them); the street's type ends it, so "Florida Highway Patrol" and "Lebanon Street
+Superintendent" are no streets (a capitalised word follows), while "Highway 82" is (a number
+follows the type of a numbered route). "Way" is left out: "United Way" is a charity far more
+often than "Vista Way" is a street.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["find_streets"]
+
+_TYPES = (
+    r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Drive|Lane|Ln\.|Trail|Highway|Hwy\.|Parkway|Pkwy\.|Pike"
+    r"|Terrace)"
+)
+# One word of a street's name: a capitalised word (not a possessive: "Warden's Memphis Street" is
+# Warden's home on Memphis Street), or an abbreviation that stands inside names.
+_WORD = r"(?:[A-Z][\w\-]*(?<!['\u2019]s)(?<!['\u2019])|(?:St|Mt|Ft|Jr|Dr)\.|[A-Z]\.)"
+_DIRECTION = r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Old|[NSEW]\.)"
+_GAP = r"[ \u00a0]"
+_NAMED = re.compile(
+    rf"(?<![\w'\u2019.\-])(?:{_DIRECTION}{_GAP})?(?:{_WORD}{_GAP}){{1,4}}{_TYPES}"
+    # The type closes the name: no word, and no capitalised word or number, goes on after it.
+    rf"(?![\w'\u2019\-])(?!{_GAP}+[A-Z0-9])"
+)
+_NUMBERED = re.compile(
+    rf"(?<![\w'\u2019.\-])(?:(?:State|County){_GAP})?(?:Highway|Route|Interstate|County{_GAP}Road|Hwy\.)"
+    rf"{_GAP}\d{{1,4}}(?![\w\-])"
+)
+_LEADING_WORD = re.compile(rf"(\S+?){_GAP}")
+_SPACE = re.compile(_GAP)
+# Words that begin a sentence or a phrase in capitals without belonging to a street's name.
+_NOT_NAME_WORDS = frozenset(
+    "The A An In On At And Of To From By For With Near Off Along Across Into Onto His Her Their Its Our"
+    " My Your This That Both But Or So Yet When While After Before Since Where If As Then".split()
+)
+
+
+def find_streets(text: str) -> list[tuple[int, int]]:
+    """The [start, end) spans of the street and road names in `text`, in text order, not overlapping."""
+    found: list[tuple[int, int]] = []
+    for pattern in (_NAMED, _NUMBERED):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            # "In Darling Avenue" at a sentence's start: the street begins after the function word.
+            while (word := _LEADING_WORD.match(text, start, end)) is not None and word.group(1) in _NOT_NAME_WORDS:
+                start = word.end()
+            if _SPACE.search(text, start, end) is not None:  # a name is left before the type
+                found.append((start, end))
+    found.sort()
+    spans: list[tuple[int, int]] = []
+    for start, end in found:
+        if spans and start < spans[-1][1]:
+            if end - start > spans[-1][1] - spans[-1][0]:
+                spans[-1] = (start, end)
+            continue
+        spans.append((start, end))
+    return spans

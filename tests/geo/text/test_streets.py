@@ -1,0 +1,93 @@
+"""Street and road names: one mention with no place, never a mention of the town they are named after."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import BOTH_MODES, recognized, small_world
+from support.memory_gazetteer import MemoryGazetteer, make_place
+
+from geo.model import Precision
+from geo.text.geoparse import Geoparser
+from geo.text.streets import find_streets
+
+
+def streets_in(text: str) -> list[str]:
+    return [text[start:end] for start, end in find_streets(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Warden, 44, of 2517 Memphis St., Alexandria, was charged.", ["Memphis St."]),
+        ("at the intersection of North Nokomis Street and Darling Avenue", ["North Nokomis Street", "Darling Avenue"]),
+        ("Martin Luther King Jr. Boulevard was closed.", ["Martin Luther King Jr. Boulevard"]),
+        ("the crash on Highway 82 near the county line", ["Highway 82"]),
+        ("State Highway 360 and County Road 43 were flooded", ["State Highway 360", "County Road 43"]),
+        # A function word that opens the sentence is not part of the name.
+        ("But Elm Street stayed open.", ["Elm Street"]),
+        # A possessive is the owner, not the street: "Warden's home on Memphis Street".
+        ("police went to Warden's Memphis Street home", ["Memphis Street"]),
+    ],
+)
+def test_street_names_are_found_whole(text: str, expected: list[str]) -> None:
+    assert streets_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Florida Highway Patrol said",  # a capitalised word goes on after the type: an agency
+        "Lebanon Street Superintendent Larry Jones",
+        "donations to the United Way",  # "Way" is left out
+        "a street in Memphis",  # lowercase: no name
+        "They walked down the Street.",  # the type alone
+    ],
+)
+def test_no_street_where_the_name_goes_on_or_there_is_none(text: str) -> None:
+    assert streets_in(text) == []
+
+
+def street_world() -> MemoryGazetteer:
+    g = small_world()
+    g.add(make_place(4641239, "Memphis", 35.15, -90.05, country="US", admin1="Tennessee", population=650_000))
+    g.add(make_place(4314550, "Alexandria", 31.31, -92.45, country="US", admin1="Louisiana", population=47_889))
+    g.add(make_place(4155751, "Florida", 28.75, -82.5, precision=Precision.ADMIN1, country="US", admin1="Florida"))
+    g.add(
+        make_place(
+            5040631, "Otter Tail County", 46.41, -95.71, precision=Precision.ADMIN2, country="US", population=57_303
+        )
+    )
+    g.add(make_place(6618981, "Downing Street", 51.5034, -0.1276, country="GB", population=0))
+    return g
+
+
+@pytest.fixture(scope="module")
+def world() -> MemoryGazetteer:
+    return street_world()
+
+
+@BOTH_MODES
+def test_a_street_is_one_mention_and_not_the_town_it_is_named_after(world: MemoryGazetteer, use_ner: bool) -> None:
+    text = "Darryl Warden, 44, of 2517 Memphis St., Alexandria, was arrested on Sunday."
+    mentions = recognized(world, use_ner, text)
+    assert [m.surface for m in mentions] == ["Memphis St.", "Alexandria"]
+    placed = {m.surface: m.place for m in Geoparser(world, use_ner=use_ner).parse(text)}
+    assert placed["Memphis St."] is None  # the gazetteer has no streets: no place is guessed
+    assert placed["Alexandria"] is not None
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The agency keeps its state; the county stays whole beside the road's number.
+        ("The Florida Highway Patrol closed the road.", ["Florida"]),
+        ("The crash on Otter Tail County Road 80 killed two.", ["Otter Tail County"]),
+        # A name the gazetteer knows whole is its place.
+        ("Protesters marched to Downing Street on Friday.", ["Downing Street"]),
+    ],
+)
+def test_a_street_yields_to_the_places_around_and_over_it(
+    world: MemoryGazetteer, use_ner: bool, text: str, expected: list[str]
+) -> None:
+    assert [m.surface for m in recognized(world, use_ner, text)] == expected
