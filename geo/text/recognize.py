@@ -17,7 +17,8 @@ its `venue`: "the Harwinton Senior Center" (the town begins the name), "the Roya
 Hospital in Paisley" or "..., Paisley" (the facility, then its town), "Boston's Fenway Stadium".
 
 A street or road ("2517 Memphis St.", "Highway 82": geo.text.streets) is one mention, which no
-gazetteer place answers; the town it is named after is no mention there.
+gazetteer place answers; the town it is named after is no mention there. A valley named after a
+place ("the Salinas Valley") is one mention too, placed at that place.
 
 Mentions come out unresolved (place=None); geo.text.resolve places them.
 """
@@ -77,6 +78,12 @@ _LIST_ONLY_DOUBTS = frozenset({TAGGED_AS_PERSON, ENGLISH_WORD})
 # The comma between a town and its region ("Wainwright, Alta."), on one line.
 _QUALIFYING_COMMA = re.compile(r",[ \u00a0]")
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w'\u2019\-]*[ \u00a0]\Z")
+# One to three capitalised words and "Valley", which no capitalised word follows ("Valley Hospital").
+_VALLEY = re.compile(
+    r"(?<![\w'\u2019.\-])(?:[A-Z][\w'\u2019\-]*[ \u00a0]){1,3}(?P<valley>Valley)(?![\w'\u2019\-])(?![ \u00a0]+[A-Z])"
+)
+_FIRST_WORD = re.compile(r"(\S+?)[ \u00a0]")
+_NOT_NAME_WORDS = frozenset("The A An In On At And Of To From By For With Both But Or So When While".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +180,7 @@ class PlaceRecognizer:
             self._role(m.start, self._abbreviation_end(text, m.start, m.end, m.key), m.key, dateline) for m in chosen
         ]
         found = _with_streets(text, found)
+        found = self._with_valleys(text, found)
         if analysis is not None:
             found.extend(self._ner_proposals(text, analysis, found, rejected))
         found.sort(key=lambda f: f.start)
@@ -186,6 +194,29 @@ class PlaceRecognizer:
             )
             for f in found
         ]
+
+    def _with_valleys(self, text: str, found: list[_Found]) -> list[_Found]:
+        """ "the Salinas Valley", "Swat Valley": a valley named after a place is one mention, which
+        geo.text.resolve places at that place (the gazetteer holds towns and districts, not
+        valleys). The name before "Valley" need only be a gazetteer name: "Swat" is an English
+        word too, but not with "Valley" after it. A gazetteer name that covers the whole
+        ("Sun Valley", Idaho) stays as it is."""
+        valleys: list[_Found] = []
+        for match in _VALLEY.finditer(text):
+            start, end = match.span()
+            while (word := _FIRST_WORD.match(text, start, end)) is not None and word.group(1) in _NOT_NAME_WORDS:
+                start = word.end()
+            name = normalize_name(text[start : match.start("valley")].strip())
+            if not name or name.endswith(" river") or not self.lookup.candidates(name):
+                continue  # "Peace River Valley": the river's, not a town's
+            overlapping = [f for f in found if f.start < end and start < f.end]
+            if any(f.start < start or f.end > end or (f.start, f.end) == (start, end) for f in overlapping):
+                continue
+            valleys.append(_Found(start, end, normalize_name(text[start:end]), MentionRole.PLACE))
+        if not valleys:
+            return found
+        taken = SpanIndex((v.start, v.end, v) for v in valleys)
+        return [f for f in found if not taken.overlaps(f.start, f.end)] + valleys
 
     def _qualified(
         self, text: str, match: NameMatch, candidates: list[Candidate], starting_at: dict[int, list[NameMatch]]

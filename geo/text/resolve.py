@@ -80,6 +80,7 @@ _CONTAINERS = (Precision.COUNTRY, Precision.ADMIN1, Precision.ADMIN2)
 _TOO_LARGE_TO_BE_NEAR = (Precision.COUNTRY, Precision.ADMIN1)
 _MAX_ALTERNATIVES = 5
 _ARTICLE = "the "
+_VALLEY = " valley"
 # Seas, regions and other features that English names with "the": the Pacific, the Balkans, the Midwest.
 _FEATURE_KINDS = frozenset(
     "archipelago bay canal continent contested_region desert gulf historical_region lake mountain ocean peninsula"
@@ -280,7 +281,11 @@ def _candidates_of(text: str, mention: Mention, lookup: CandidateLookup) -> list
         named = _with_article(_ARTICLE + key, lookup.candidates(_ARTICLE + key))
         if named:
             return named
-    return lookup.candidates(key)
+    candidates = lookup.candidates(key)
+    if not candidates and key.endswith(_VALLEY):
+        # "the Salinas Valley": the gazetteer has no valleys; the place it is named after stands for it.
+        return lookup.candidates(key.removesuffix(_VALLEY))
+    return candidates
 
 
 def _with_article(key: str, candidates: list[Candidate]) -> list[Candidate]:

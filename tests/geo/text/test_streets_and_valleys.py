@@ -1,4 +1,4 @@
-"""Street and road names: one mention with no place, never a mention of the town they are named after."""
+"""Streets and roads: one mention with no place; valleys: one mention at the place they are named after."""
 
 from __future__ import annotations
 
@@ -91,3 +91,42 @@ def test_a_street_yields_to_the_places_around_and_over_it(
     world: MemoryGazetteer, use_ner: bool, text: str, expected: list[str]
 ) -> None:
     assert [m.surface for m in recognized(world, use_ner, text)] == expected
+
+
+def valley_world() -> MemoryGazetteer:
+    g = small_world()
+    g.add(make_place(5391295, "Salinas", 36.68, -121.66, country="US", admin1="California", population=156_000))
+    g.add(make_place(1164807, "Swat", 35.2, 72.43, precision=Precision.ADMIN2, country="PK", population=2_300_000))
+    g.add(make_place(5609120, "Sun Valley", 43.7, -114.35, country="US", admin1="Idaho", population=1_400))
+    g.add(make_place(6080000, "Peace River", 56.23, -117.29, country="CA", admin1="Alberta", population=6_800))
+    return g
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [
+        ("Lettuce from the Salinas Valley was recalled.", "Salinas Valley", "Salinas"),
+        # "Swat" alone is an English word; with "Valley" after it, a district's valley.
+        ("Troops entered the Swat Valley on Monday.", "Swat Valley", "Swat"),
+        # A name the gazetteer knows whole stays its own place.
+        ("She skied in Sun Valley last winter.", "Sun Valley", "Sun Valley"),
+    ],
+)
+def test_a_valley_named_after_a_place_is_one_mention_placed_there(
+    use_ner: bool, text: str, surface: str, place: str
+) -> None:
+    mentions = Geoparser(valley_world(), use_ner=use_ner).parse(text)
+    assert [(m.surface, m.place.name if m.place else None) for m in mentions] == [(surface, place)]
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Farms in the Peace River Valley area flooded.", ["Peace River"]),  # a river's valley: the town stays
+        ("the Salinas Valley Hospital said", ["Salinas"]),  # a capitalised word goes on: a hospital's name
+    ],
+)
+def test_no_valley_of_a_river_or_inside_a_longer_name(use_ner: bool, text: str, expected: list[str]) -> None:
+    assert [m.surface for m in recognized(valley_world(), use_ner, text)] == expected
