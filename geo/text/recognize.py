@@ -132,7 +132,9 @@ class PlaceRecognizer:
             return []
         analysis = self._analyse(text, doc)
         normalized = normalize_text(text)
-        raw = matcher_for(self.gazetteer).find(normalized)
+        # A name the text writes with a comma inside is two names, a place and its region ("Washington,
+        # D.C." as "Lexington, Ky."), whatever single name the gazetteer also knows them by.
+        raw = [m for m in matcher_for(self.gazetteer).find(normalized) if "," not in text[m.start : m.end]]
         context = build_context(text, analysis, known_place_words=frozenset(m.key for m in raw if " " not in m.key))
         dateline = find_dateline(text)
 

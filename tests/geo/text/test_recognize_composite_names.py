@@ -1,4 +1,5 @@
-"""Streets and roads: one mention with no place; valleys: one mention at the place they are named after."""
+"""Names made of names: streets and roads (one mention, no place), valleys (placed at their namesake),
+"Washington, D.C." (a place and its region)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import pytest
 from conftest import BOTH_MODES, recognized, small_world
 from support.memory_gazetteer import MemoryGazetteer, make_place
 
+from geo.gazetteer.base import NameType
 from geo.model import Precision
 from geo.text.geoparse import Geoparser
 from geo.text.streets import find_streets
@@ -130,3 +132,30 @@ def test_a_valley_named_after_a_place_is_one_mention_placed_there(
 )
 def test_no_valley_of_a_river_or_inside_a_longer_name(use_ner: bool, text: str, expected: list[str]) -> None:
     assert [m.surface for m in recognized(valley_world(), use_ner, text)] == expected
+
+
+def capital_world() -> MemoryGazetteer:
+    g = small_world()
+    g.add(
+        make_place(
+            4140963, "Washington", 38.9, -77.04, country="US", admin1="District of Columbia", population=700_000
+        ),
+        "Washington D.C.",
+    )
+    g.add(make_place(4138106, "District of Columbia", 38.91, -77.01, precision=Precision.ADMIN1, country="US"))
+    g.alias("geonames:4138106", "D.C.", name_type=NameType.ABBREVIATION)
+    g.alias("geonames:4138106", "Washington D.C.", name_type=NameType.ALTERNATE)
+    return g
+
+
+@BOTH_MODES
+def test_a_name_written_with_a_comma_is_a_place_and_its_region(use_ner: bool) -> None:
+    """ "Washington, D.C." reads as "Lexington, Ky." does, whatever single name the gazetteer knows."""
+    text = "The senator flew to Washington, D.C., on Monday."
+    mentions = Geoparser(capital_world(), use_ner=use_ner).parse(text)
+    assert [m.surface for m in mentions] == ["Washington", "D.C."]
+    assert mentions[0].place.name == "Washington"
+    # Written without the comma, the gazetteer's name is one mention.
+    assert [m.surface for m in recognized(capital_world(), use_ner, "He lives in Washington D.C. now.")] == [
+        "Washington D.C."
+    ]
