@@ -4,6 +4,9 @@ Each rule looks at one kind of evidence: how the name is written (capitals, word
 model numbers), what English word it also spells, whether it is part of a person's name, and
 what the NER model tagged it as. A rule says why it rejects, so tests and debugging can tell.
 The NER model is a signal, never the judge alone: a prominent place survives its PERSON tag.
+A word the story uses as part of a person's name ("Erie GM Sherry Bassin", "Dr. Greer") is no
+place elsewhere in it, but for where the text sets it as one: "in Erie", "near Greer", or with
+its region after it ("Greer, S.C.").
 
 Rules that keep common news words out:
 - an acronym (2-4 capitals, "CNN", "AP", "TV") is a place only when the gazetteer knows it as an
@@ -117,6 +120,8 @@ LITTLE_KNOWN = "a little-known name outside any place-like context"
 TAGGED_AS_PERSON = "tagged as a person or organisation"
 ENGLISH_WORD = "an English word"
 _QUALIFIER_AFTER = re.compile(r"\A(?:,\s*|\s*\()[A-Z]")
+# Words after which a name is where something is, not whom: the person's-name veto yields to them.
+_SETTING_WORDS = frozenset({"in", "near", "outside", "inside"})
 # The curated kind of a building whose name news also uses for the institution it houses.
 SEAT_KIND = "seat"
 # A locative word right before a name or its article: "at the White House", "to Downing Street".
@@ -366,7 +371,7 @@ def judge_name(
         return _reject("an English noun")
 
     is_country = best.place.precision is Precision.COUNTRY
-    if key in context.person_words and not is_country:
+    if key in context.person_words and not (is_country or qualified or _set_in(text, start, end)):
         return _reject("a person's name")
     if any(
         e.label in PERSON_LABELS and e.start <= start and end <= e.end and e.end - e.start > end - start
@@ -394,6 +399,12 @@ def after_word_of(text: str, start: int, words: frozenset[str]) -> bool:
     """Whether the word right before `start` is one of `words` (lower case)."""
     previous = _PREVIOUS_WORD.search(text[max(0, start - 20) : start])
     return previous is not None and previous.group(1).casefold() in words
+
+
+def _set_in(text: str, start: int, end: int) -> bool:
+    """ "in Erie", "near Greer": a name the text sets as a place, whoever else bears it in the story
+    ("Erie GM Sherry Bassin"); "in Obama's speech" sets no place."""
+    return after_word_of(text, start, _SETTING_WORDS) and text[end : end + 1] not in ("'", "\u2019")
 
 
 def in_locative_context(text: str, start: int, end: int) -> bool:

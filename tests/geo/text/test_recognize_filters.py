@@ -245,3 +245,20 @@ def story_world() -> MemoryGazetteer:
 )
 def test_a_name_the_story_sets_as_a_place_is_a_place_at_its_other_mentions(use_ner, text, expected) -> None:
     assert surfaces(story_world(), use_ner, text) == expected
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A word the story also uses as a person's name ("Dr. Greer") is a place where the text sets
+        # it as one, after "in" or "near", or with its region after it...
+        ("Dr. Greer said the clinic in Greer, the county seat, would close on Monday.", ["Greer"]),
+        ("Dr. Greer moved the clinic to Greer, S.C., in May.", ["Greer", "S.C."]),
+        # ...but not elsewhere, and not as the owner of what follows "in".
+        ("Dr. Greer said the clinic would close.", []),
+        ("Dr. Greer said so in Greer's office.", []),
+    ],
+)
+def test_a_person_named_like_a_town_leaves_the_town_where_the_text_sets_it(use_ner, text, expected) -> None:
+    assert surfaces(story_world(), use_ner, text) == expected
