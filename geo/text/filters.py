@@ -81,6 +81,11 @@ _SPEECH_AFTER = re.compile(
     r"\A\s+(?:\w+\s+){0,2}?(?:said|says|announced|announces|stated|told|reported|claimed|denied|confirmed|warned)\b"
 )
 _WORDS = re.compile(r"[^\W_]+")
+# A word, with its possessive ("People's") or after an elided particle ("d'Ivoire"); a contraction
+# is two words ("I'll": "I", "ll").
+_NAME_WORDS = re.compile(r"[^\W\d_]{1,2}['\u2019](?=[A-Z\u00c0-\u00de])[^\W_]+|[^\W_]+(?:['\u2019]s\b)?")
+_POSSESSIVE_END = re.compile(r"['\u2019]s\Z")
+_ELIDED = re.compile(r"[^\W\d_]{1,2}['\u2019][^\W\d_]*[A-Z\u00c0-\u00de][^\W_]*")
 # Words after which a name reads as a place: "in Kelleyland", "from Maiduguri", "of Rapides".
 LOCATIVE_WORDS = frozenset(
     "in at to from near of into across outside inside around toward towards through via throughout"
@@ -166,11 +171,19 @@ def _reject(reason: str) -> Judgement:
 
 
 def _is_capitalised(surface: str) -> bool:
-    """Every word of the name starts with a capital or a digit, particles excepted."""
-    words = _WORDS.findall(surface)
-    if not words or not words[0][0].isupper():
-        return False
-    return all(w[0].isupper() or w[0].isdigit() or w.casefold() in NAME_PARTICLES for w in words)
+    """Every word of the name starts with a capital or a digit, particles excepted.
+
+    An apostrophe does not end a word: a possessive inside the name belongs to its word ("People's
+    Republic of China", "Queen Anne's County"; one that ends it is the text's: "London's"), and an
+    elided particle to the word it is elided before, which
+    carries the capital ("Côte d'Ivoire", "L'Aquila").
+    """
+    words = _NAME_WORDS.findall(surface)
+    if not words or not words[0][0].isupper() or _POSSESSIVE_END.search(words[-1]):
+        return False  # "London's": the text's possessive, not part of a name
+    return all(
+        w[0].isupper() or w[0].isdigit() or w.casefold() in NAME_PARTICLES or bool(_ELIDED.fullmatch(w)) for w in words
+    )
 
 
 def _is_abbreviation(surface: str, context: TextContext, start: int) -> bool:

@@ -262,3 +262,34 @@ def test_a_name_the_story_sets_as_a_place_is_a_place_at_its_other_mentions(use_n
 )
 def test_a_person_named_like_a_town_leaves_the_town_where_the_text_sets_it(use_ner, text, expected) -> None:
     assert surfaces(story_world(), use_ner, text) == expected
+
+
+def apostrophe_world() -> MemoryGazetteer:
+    g = news_world()
+    g.add(
+        make_place(1814991, "China", 35.0, 105.0, precision=Precision.COUNTRY, country="CN", population=1_400_000_000),
+        "People's Republic of China",
+    )
+    g.add(
+        make_place(1668284, "Taiwan", 24.0, 121.0, precision=Precision.COUNTRY, country="TW", population=23_000_000),
+        "Republic of China",
+    )
+    g.add(make_place(2287781, "Ivory Coast", 8.0, -5.5, precision=Precision.COUNTRY, country="CI"), "Côte d'Ivoire")
+    g.add(make_place(4896861, "Illinois", 40.0, -89.0, precision=Precision.ADMIN1, country="US"))
+    g.alias("geonames:4896861", "Ill.", name_type=NameType.ABBREVIATION)
+    return g
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A possessive inside a name and an elided particle belong to it...
+        ("Officials of the People's Republic of China confirmed the outbreak.", ["People's Republic of China"]),
+        ("Cases rose in Côte d'Ivoire last week.", ["Côte d'Ivoire"]),
+        # ...a contraction is no name ("I'll" is not "Ill.").
+        ('"I\'ll be back," she said.', []),
+    ],
+)
+def test_apostrophes_inside_names(use_ner, text, expected) -> None:
+    assert surfaces(apostrophe_world(), use_ner, text) == expected
