@@ -391,11 +391,12 @@ def judge_name(
         for e in entities
     ):
         return _reject("inside a person's name")
-    # A PERSON or ORG tag on exactly this span vetoes only a name with no standing as a place.
+    # A PERSON or ORG tag on exactly this span vetoes only a name with no standing as a place, and
+    # that the text does not set as one ("a fire in Pewaukee", the model's "Pewaukee" a person).
     if (
         exact_labels & (PERSON_LABELS | ORGANISATION_LABELS)
         and not exact_labels & PLACE_LABELS
-        and not (prominent or qualified)
+        and not (prominent or qualified or _set_in(text, start, end))
     ):
         return _reject(TAGGED_AS_PERSON)
     if context.analysis is None and _next_to_unknown_name(text, start, end, context):

@@ -293,3 +293,22 @@ def apostrophe_world() -> MemoryGazetteer:
 )
 def test_apostrophes_inside_names(use_ner, text, expected) -> None:
     assert surfaces(apostrophe_world(), use_ner, text) == expected
+
+
+def tagged_world() -> MemoryGazetteer:
+    g = news_world()
+    g.add(make_place(5263045, "Pewaukee", 43.08, -88.26, country="US", admin1="Wisconsin", population=8_166))
+    return g
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The model tags "Pewaukee" an organisation in each of these; the text sets it as a place in two.
+        ("A fire in Pewaukee destroyed two homes on Sunday.", ["Pewaukee"]),
+        ("The blaze near Pewaukee spread overnight.", ["Pewaukee"]),
+        ("Pewaukee said the fire destroyed two homes.", []),
+    ],
+)
+def test_a_little_known_name_the_model_tags_otherwise_is_a_place_where_the_text_sets_it(text, expected) -> None:
+    assert surfaces(tagged_world(), True, text) == expected
