@@ -16,7 +16,7 @@ A facility the gazetteer does not know, named with a place, is kept on that plac
 its `venue`: "the Harwinton Senior Center" (the town begins the name), "the Royal Alexandria
 Hospital in Paisley" or "..., Paisley" (the facility, then its town), "Boston's Fenway Stadium".
 
-A street or road ("2517 Memphis St.", "Highway 82": geo.text.streets) is one mention, which no
+A street or road ("2517 Memphis St.", "Highway 82": geo.text.composite_names) is one mention, which no
 gazetteer place answers; the town it is named after is no mention there. A valley named after a
 place ("the Salinas Valley") is one mention too, placed at that place.
 
@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 from geo.gazetteer.base import Candidate, Gazetteer, NameType
 from geo.gazetteer.names import normalize_name
 from geo.model import Mention, MentionRole, Precision
+from geo.text.composite_names import find_streets, find_valleys
 from geo.text.context import build_context
 from geo.text.dateline import find_dateline
 from geo.text.filters import (
@@ -52,7 +53,6 @@ from geo.text.matcher import NameMatch, matcher_for, select_longest
 from geo.text.nlp import PLACE_LABELS, TextAnalysis, analyse_text, analysis_from_doc
 from geo.text.normalized_text import normalize_text
 from geo.text.spans import DisjointSpans, SpanIndex
-from geo.text.streets import find_streets
 
 __all__ = ["PlaceRecognizer"]
 
@@ -78,12 +78,6 @@ _LIST_ONLY_DOUBTS = frozenset({TAGGED_AS_PERSON, ENGLISH_WORD})
 # The comma between a town and its region ("Wainwright, Alta."), on one line.
 _QUALIFYING_COMMA = re.compile(r",[ \u00a0]")
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w'\u2019\-]*[ \u00a0]\Z")
-# One to three capitalised words and "Valley", which no capitalised word follows ("Valley Hospital").
-_VALLEY = re.compile(
-    r"(?<![\w'\u2019.\-])(?:[A-Z][\w'\u2019\-]*[ \u00a0]){1,3}(?P<valley>Valley)(?![\w'\u2019\-])(?![ \u00a0]+[A-Z])"
-)
-_FIRST_WORD = re.compile(r"(\S+?)[ \u00a0]")
-_NOT_NAME_WORDS = frozenset("The A An In On At And Of To From By For With Both But Or So When While".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,22 +197,12 @@ class PlaceRecognizer:
         valleys). The name before "Valley" need only be a gazetteer name: "Swat" is an English
         word too, but not with "Valley" after it. A gazetteer name that covers the whole
         ("Sun Valley", Idaho) stays as it is."""
-        valleys: list[_Found] = []
-        for match in _VALLEY.finditer(text):
-            start, end = match.span()
-            while (word := _FIRST_WORD.match(text, start, end)) is not None and word.group(1) in _NOT_NAME_WORDS:
-                start = word.end()
-            name = normalize_name(text[start : match.start("valley")].strip())
-            if not name or name.endswith(" river") or not self.lookup.candidates(name):
-                continue  # "Peace River Valley": the river's, not a town's
-            overlapping = [f for f in found if f.start < end and start < f.end]
-            if any(f.start < start or f.end > end or (f.start, f.end) == (start, end) for f in overlapping):
-                continue
-            valleys.append(_Found(start, end, normalize_name(text[start:end]), MentionRole.PLACE))
-        if not valleys:
-            return found
-        taken = SpanIndex((v.start, v.end, v) for v in valleys)
-        return [f for f in found if not taken.overlaps(f.start, f.end)] + valleys
+        spans = [
+            (start, end)
+            for start, end, name_end in find_valleys(text)
+            if self.lookup.candidates(normalize_name(text[start:name_end]))
+        ]
+        return _with_composites(text, found, spans)
 
     def _qualified(
         self, text: str, match: NameMatch, candidates: list[Candidate], starting_at: dict[int, list[NameMatch]]
@@ -297,22 +281,27 @@ class PlaceRecognizer:
 
 
 def _with_streets(text: str, found: list[_Found]) -> list[_Found]:
-    """The mentions with the text's street names among them, the places inside those names gone:
-    "2517 Memphis St." is a street (with no place in the gazetteer), not a mention of Memphis.
+    """The mentions with the text's street names among them: "2517 Memphis St." is a street (with
+    no place in the gazetteer), not a mention of Memphis."""
+    return _with_composites(text, found, find_streets(text))
 
-    A street yields to a gazetteer name that is all of it ("Downing Street" is a place the
-    gazetteer knows) or that runs beyond it ("Otter Tail County| Road 80": the county stays).
+
+def _with_composites(text: str, found: list[_Found], spans: list[tuple[int, int]]) -> list[_Found]:
+    """The mentions with each of `spans` as one mention, the names inside it gone.
+
+    A span yields to a gazetteer name that is all of it ("Downing Street", "Sun Valley": places
+    the gazetteer knows) or that runs beyond it ("Otter Tail County| Road 80": the county stays).
     """
-    streets: list[_Found] = []
-    for start, end in find_streets(text):
+    added: list[_Found] = []
+    for start, end in spans:
         overlapping = [f for f in found if f.start < end and start < f.end]
         if any(f.start < start or f.end > end or (f.start, f.end) == (start, end) for f in overlapping):
             continue
-        streets.append(_Found(start, end, normalize_name(text[start:end]), MentionRole.PLACE))
-    if not streets:
+        added.append(_Found(start, end, normalize_name(text[start:end]), MentionRole.PLACE))
+    if not added:
         return found
-    taken = SpanIndex((s.start, s.end, s) for s in streets)
-    return [f for f in found if not taken.overlaps(f.start, f.end)] + streets
+    taken = SpanIndex((a.start, a.end, a) for a in added)
+    return [f for f in found if not taken.overlaps(f.start, f.end)] + added
 
 
 def _coordinated(text: str, waiting: list[NameMatch], places: list[NameMatch]) -> list[NameMatch]:

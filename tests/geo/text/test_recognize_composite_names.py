@@ -9,8 +9,8 @@ from support.memory_gazetteer import MemoryGazetteer, make_place
 
 from geo.gazetteer.base import NameType
 from geo.model import Precision
+from geo.text.composite_names import find_streets
 from geo.text.geoparse import Geoparser
-from geo.text.streets import find_streets
 
 
 def streets_in(text: str) -> list[str]:

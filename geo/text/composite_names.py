@@ -1,4 +1,6 @@
-"""Street and road names: "2517 Memphis St.", "Darling Avenue", "North Cooper Street", "Highway 82".
+"""Names made of a name and a kind of feature: streets and roads, valleys.
+
+Streets and roads: "2517 Memphis St.", "Darling Avenue", "North Cooper Street", "Highway 82".
 
 A street is a place a reader recognises, and the corpora annotate it as one (LGL and TR-News
 mark every street and road they name), but the gazetteer holds no streets: a street is a
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["find_streets"]
+__all__ = ["find_streets", "find_valleys"]
 
 _TYPES = (
     r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Drive|Lane|Ln\.|Trail|Highway|Hwy\.|Parkway|Pkwy\.|Pike"
@@ -39,6 +41,10 @@ _NUMBERED = re.compile(
     rf"(?<![\w'\u2019.\-])(?:(?:State|County){_GAP})?(?:Highway|Route|Interstate|County{_GAP}Road|Hwy\.)"
     rf"{_GAP}\d{{1,4}}(?![\w\-])"
 )
+# One to three capitalised words and "Valley", which no capitalised word follows ("Valley Hospital").
+_VALLEY = re.compile(
+    rf"(?<![\w'\u2019.\-])(?:[A-Z][\w'\u2019\-]*{_GAP}){{1,3}}(?P<valley>Valley)(?![\w'\u2019\-])(?!{_GAP}+[A-Z])"
+)
 _LEADING_WORD = re.compile(rf"(\S+?){_GAP}")
 _SPACE = re.compile(_GAP)
 # Words that begin a sentence or a phrase in capitals without belonging to a street's name.
@@ -53,10 +59,7 @@ def find_streets(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for pattern in (_NAMED, _NUMBERED):
         for match in pattern.finditer(text):
-            start, end = match.span()
-            # "In Darling Avenue" at a sentence's start: the street begins after the function word.
-            while (word := _LEADING_WORD.match(text, start, end)) is not None and word.group(1) in _NOT_NAME_WORDS:
-                start = word.end()
+            start, end = _without_leading_words(text, *match.span())
             if _SPACE.search(text, start, end) is not None:  # a name is left before the type
                 found.append((start, end))
     found.sort()
@@ -68,3 +71,23 @@ def find_streets(text: str) -> list[tuple[int, int]]:
             continue
         spans.append((start, end))
     return spans
+
+
+def find_valleys(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, end of the name before "Valley") of each "X Valley" in `text`: "the Salinas
+    Valley", "Swat Valley". Whether X is a place is for the caller's gazetteer to say; a river's
+    valley ("Peace River Valley") is left out, and so is a longer name ("Salinas Valley Hospital")."""
+    found = []
+    for match in _VALLEY.finditer(text):
+        start, end = _without_leading_words(text, *match.span())
+        name_end = match.start("valley") - 1
+        if start < name_end and not text[start:name_end].endswith(" River"):
+            found.append((start, end, name_end))
+    return found
+
+
+def _without_leading_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "In Darling Avenue" at a sentence's start: the name begins after the function word."""
+    while (word := _LEADING_WORD.match(text, start, end)) is not None and word.group(1) in _NOT_NAME_WORDS:
+        start = word.end()
+    return start, end
