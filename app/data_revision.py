@@ -20,6 +20,13 @@ row of a transaction queue the bump and no other, so a transaction adds one what
 A reader reads the revision *before* the data: an answer made from data at least as new as the
 revision it is stored under can only be fresher than its key says, never staler.
 
+On a SQLite file the response cache reads it with `SqliteRevision`: on a connection of its own,
+outside the pool, in the calling thread (the event loop's). In WAL mode a read never waits for a
+writer, and the row is a page in the connection's cache: some microseconds, less than the hop to
+a worker thread it spares (which, on a busy process, waits for the interpreter's lock once for
+each call that releases it, milliseconds each). Each read is a transaction of its own, begun when
+it is made, so it sees every write committed before it, by any connection of any process.
+
 The tables are those whose rows reach a response that is cached; the feeds (polled and leased
 every few seconds by the watch) and the online geocoder's cache are not among them, and no
 cached response reads them. On SQLite a migration that rebuilds one of these tables in batch
@@ -29,14 +36,20 @@ mode (copy, drop, rename) drops its triggers with it: such a migration must crea
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+import threading
+import weakref
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Final
 
 from sqlalchemy import text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 __all__ = [
     "REVISED_TABLES",
+    "SqliteRevision",
     "create_revision_triggers",
     "drop_revision_triggers",
     "revision_trigger_tables",
@@ -73,7 +86,10 @@ _POSTGRES_FUNCTIONS: Final = (
     """,
 )
 
-_READ: Final = text("SELECT generation, revision FROM data_revision WHERE id = 1")
+_READ_SQL: Final = "SELECT generation, revision FROM data_revision WHERE id = 1"
+_READ: Final = text(_READ_SQL)
+
+log = logging.getLogger(__name__)
 
 
 def create_revision_triggers(connection: Connection, tables: Iterable[str]) -> None:
@@ -148,3 +164,62 @@ def read_revision(connection: Connection) -> str:
     """The data's revision as an opaque token ("generation.revision"): equal tokens, equal data."""
     generation, revision = connection.execute(_READ).one()
     return f"{generation}.{revision}"
+
+
+def _connect_sqlite(path: Path) -> sqlite3.Connection:
+    """A connection that reads the file at `path` (never creating it): in autocommit, so that each
+    statement is a read transaction of its own, and without a busy handler, so that a read never
+    sleeps in the thread that makes it (it fails, and the caller reads another way)."""
+    return sqlite3.connect(
+        f"{path.as_uri()}?mode=rw",
+        uri=True,
+        timeout=0,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+
+
+class SqliteRevision:
+    """The revision of a SQLite file, read on a connection of its own in the calling thread.
+
+    `read()` gives the token read_revision gives, or None when this read failed (a lock of a
+    database not in WAL mode, a table not there yet): the caller then reads it its usual way,
+    which meets the same fault and reports it. `of(engine)` is None for other databases (and
+    for SQLite in memory, which another connection would not see).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._connection: sqlite3.Connection | None = None
+        self._lock = threading.Lock()  # one thread at a time on the connection
+
+    @classmethod
+    def of(cls, engine: Engine) -> SqliteRevision | None:
+        url = engine.url
+        if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+            return None
+        if url.query.get("uri") or url.database.startswith("file:"):
+            return None  # a URI filename (its own mode and options): left to the pool
+        return cls(Path(url.database).resolve())  # as the pool opens it, from where the app starts
+
+    def read(self) -> str | None:
+        try:
+            with self._lock:
+                if self._connection is None:
+                    self._connection = _connect_sqlite(self._path)
+                    weakref.finalize(self, self._connection.close)
+                # fetchall: the statement runs to its end, which ends its read transaction.
+                rows = self._connection.execute(_READ_SQL).fetchall()
+        except sqlite3.Error:
+            log.debug("the revision could not be read on its own connection", exc_info=True)
+            return None
+        if len(rows) != 1:
+            return None
+        generation, revision = rows[0]
+        return f"{generation}.{revision}"
+
+    def close(self) -> None:
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None

@@ -13,7 +13,7 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from app import models
-from app.data_revision import REVISED_TABLES, read_revision, revision_trigger_tables
+from app.data_revision import REVISED_TABLES, SqliteRevision, read_revision, revision_trigger_tables
 from app.db import make_engine
 from app.migrate import upgrade_database
 
@@ -176,3 +176,57 @@ def test_postgresql_moves_it_once_a_transaction_at_commit(engine):
         connection.commit()
     _generation, after = revision(engine).split(".")
     assert int(after) == int(before) + 1
+
+
+def _sqlite_only(engine) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the revision's own connection is SQLite's")
+
+
+def test_sqlite_reads_it_on_a_connection_of_its_own_as_the_pool_does(engine):
+    _sqlite_only(engine)
+    own = SqliteRevision.of(engine)
+    assert own is not None
+    assert own.read() == revision(engine)
+    store_one_of_each(engine)
+    assert own.read() == revision(engine)
+
+
+def test_the_sqlite_revision_sees_each_commit_and_nothing_before_it(engine):
+    """Each read is a transaction of its own: a write committed after one read is seen by the next,
+    whichever connection made it, and one not yet committed is not seen, nor waited for."""
+    _sqlite_only(engine)
+    ids = store_one_of_each(engine)
+    own = SqliteRevision.of(engine)
+    first = own.read()
+    other = make_engine(engine_url(engine))
+    try:
+        with other.connect() as connection:
+            connection.execute(text(f"UPDATE event SET action = 'flee' WHERE id = {ids['event']}"))
+            assert own.read() == first  # written, not committed: not seen, and the read did not wait
+            connection.commit()
+        second = own.read()
+        assert second != first and second == revision(engine)
+        with other.begin() as connection:
+            connection.execute(text(f"DELETE FROM event WHERE id = {ids['event']}"))
+        assert own.read() not in (first, second)
+    finally:
+        other.dispose()
+        own.close()
+
+
+def test_the_sqlite_revision_reads_nothing_where_another_connection_would_not_see_the_data(engine, tmp_path):
+    assert SqliteRevision.of(make_engine("sqlite://")) is None
+    assert SqliteRevision.of(make_engine("sqlite:///:memory:")) is None
+    if engine.dialect.name != "sqlite":
+        assert SqliteRevision.of(engine) is None
+
+
+def test_the_sqlite_revision_gives_none_when_it_cannot_read_it(engine, tmp_path):
+    _sqlite_only(engine)
+    assert SqliteRevision(tmp_path / "nowhere.sqlite").read() is None  # never creates a file
+    assert not (tmp_path / "nowhere.sqlite").exists()
+    own = SqliteRevision.of(engine)
+    with engine.begin() as connection:
+        connection.execute(text("ALTER TABLE data_revision RENAME TO data_revision_elsewhere"))
+    assert own.read() is None
