@@ -565,13 +565,13 @@ def _run_uvicorn(services, *, host: str, port: int, workers: int) -> None:
     import uvicorn
 
     if workers == 1:
-        from app.main import create_app
+        from app.main import create_served_app
 
-        uvicorn.run(create_app(services=services), host=host, port=port, log_level="info")
+        uvicorn.run(create_served_app(services=services), host=host, port=port, log_level="info")
         return
     # Each worker is a process of its own (spawned, not forked) that builds the application from
     # the same ITINERANT_* settings: its own engine and pool, its gazetteer and models on first use.
-    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
+    uvicorn.run("app.main:create_served_app", factory=True, host=host, port=port, workers=workers, log_level="info")
 
 
 def main() -> None:
