@@ -26,6 +26,9 @@ writer, and the row is a page in the connection's cache: some microseconds, less
 a worker thread it spares (which, on a busy process, waits for the interpreter's lock once for
 each call that releases it, milliseconds each). Each read is a transaction of its own, begun when
 it is made, so it sees every write committed before it, by any connection of any process.
+On PostgreSQL, `PostgresRevision` reads it on a connection of its own too, psycopg's asynchronous
+one on the event loop, in autocommit: one round trip, without the pool's ping and ROLLBACK and
+without a worker thread; a statement in autocommit sees every transaction committed before it began.
 
 The tables are those whose rows reach a response that is cached; the feeds (polled and leased
 every few seconds by the watch) and the online geocoder's cache are not among them, and no
@@ -36,6 +39,7 @@ mode (copy, drop, rename) drops its triggers with it: such a migration must crea
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sqlite3
 import threading
@@ -49,6 +53,7 @@ from sqlalchemy.engine import Connection, Engine
 
 __all__ = [
     "REVISED_TABLES",
+    "PostgresRevision",
     "SqliteRevision",
     "create_revision_triggers",
     "drop_revision_triggers",
@@ -223,3 +228,90 @@ class SqliteRevision:
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None
+
+
+# The longest a connection of PostgresRevision may take to open (seconds), unless the URL says.
+_POSTGRES_CONNECT_TIMEOUT: Final = 5
+
+
+class PostgresRevision:
+    """The revision of a PostgreSQL database, read on a connection of its own on the event loop.
+
+    The connection opens with the parameters of one of the pool's (`learn`, given a pooled
+    connection once, from a worker thread: host, database, user, password, options such as a
+    search_path), in autocommit. `read()` gives the token read_revision gives, or None: nothing
+    learnt yet, or this read failed (the connection is then closed, and the next read opens
+    another), and the caller reads it its usual way. A connection belongs to the event loop that
+    opened it: a read from another loop (each test client's call) closes it and opens its own.
+    """
+
+    def __init__(self) -> None:
+        self._parameters: dict | None = None
+        self._connection = None  # psycopg.AsyncConnection
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._finalizer: weakref.finalize | None = None
+
+    @classmethod
+    def of(cls, engine: Engine) -> PostgresRevision | None:
+        if engine.dialect.name != "postgresql" or engine.dialect.driver != "psycopg":
+            return None
+        return cls()
+
+    @property
+    def learnt(self) -> bool:
+        return self._parameters is not None
+
+    def learn(self, connection: Connection) -> None:
+        """Keep the parameters of `connection` (a pooled one) to open connections like it."""
+        if self._parameters is not None:
+            return
+        info = connection.connection.driver_connection.info
+        parameters = dict(info.get_parameters())
+        if info.password:
+            parameters["password"] = info.password
+        parameters.setdefault("connect_timeout", str(_POSTGRES_CONNECT_TIMEOUT))
+        self._parameters = parameters
+
+    async def read(self) -> str | None:
+        if self._parameters is None:
+            return None
+        import psycopg
+
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return None  # not asyncio's loop
+        try:
+            if self._connection is not None and (self._loop is not loop or self._connection.closed):
+                self.close()
+            if self._connection is None:
+                self._connection = await psycopg.AsyncConnection.connect(**self._parameters, autocommit=True)
+                self._loop = loop
+                self._finalizer = weakref.finalize(self, _finish, self._connection)
+            cursor = await self._connection.execute(_READ_SQL)
+            rows = await cursor.fetchall()
+        except (psycopg.Error, OSError):
+            log.debug("the revision could not be read on its own connection", exc_info=True)
+            self.close()
+            return None
+        except BaseException:
+            self.close()  # cancelled amid a statement: the connection's state is not known
+            raise
+        if len(rows) != 1:
+            return None
+        generation, revision = rows[0]
+        return f"{generation}.{revision}"
+
+    def close(self) -> None:
+        """Close the connection (at once: without a pool, psycopg's close waits for nothing)."""
+        connection, self._connection, self._loop = self._connection, None, None
+        if self._finalizer is not None:
+            self._finalizer.detach()
+            self._finalizer = None
+        if connection is not None:
+            _finish(connection)
+
+
+def _finish(connection) -> None:
+    if not connection.closed:
+        connection.pgconn.finish()

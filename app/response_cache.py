@@ -58,7 +58,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.byte_lru import ByteLRU
-from app.data_revision import SqliteRevision, read_revision
+from app.data_revision import PostgresRevision, SqliteRevision, read_revision
 from app.deps import database_turn
 from app.fresh_read import FreshRead
 from app.loop_local import loop_local
@@ -225,9 +225,11 @@ class ResponseCache:
         self.entries: ByteLRU[_Entry] = ByteLRU(max_bytes, max_bytes // _ENTRY_SHARE)
         self._routes: _Routes | None = None
         # SQLite: each request reads the revision itself, on a connection of the cache's own,
-        # without a worker thread. Otherwise (or when that read fails), concurrent requests share
-        # one read through the pool, begun after each of them arrived.
+        # without a worker thread. Otherwise concurrent requests share one read, begun after each
+        # of them arrived: on PostgreSQL on a connection of the cache's own, on the event loop,
+        # and through the pool (a worker thread) when that read cannot be made.
         self._sqlite_revision = SqliteRevision.of(services.engine)
+        self._postgres_revision = PostgresRevision.of(services.engine)
         self._revision = FreshRead(self._read_revision)
         self._deployment: str | None = None
         self._gazetteer: str | None = None
@@ -286,9 +288,17 @@ class ResponseCache:
         return f"{self._deployment}|{self._gazetteer}"
 
     async def _read_revision(self) -> str:
+        if self._postgres_revision is not None:
+            revision = await self._postgres_revision.read()
+            if revision is not None:
+                return revision
+
         def read() -> str:
             with self.services.engine.connect() as connection:
-                return read_revision(connection)
+                revision = read_revision(connection)
+                if self._postgres_revision is not None:
+                    self._postgres_revision.learn(connection)
+                return revision
 
         async with database_turn(self.services):
             return await anyio.to_thread.run_sync(read)
