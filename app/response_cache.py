@@ -7,9 +7,10 @@ A route opts in by what its answer depends on besides the request:
     def events_geojson(...): ...
 
 - `DATA`: the answer is a function of the request and the stored data. The middleware reads the
-  data's revision (app/data_revision.py, one query of a one-row table: on a SQLite file, on a
-  connection of its own in the event loop's thread; otherwise through the pool, shared by the
-  requests that arrive together: app/fresh_read.py) before anything else; an
+  data's revision (app/data_revision.py, one query of a one-row table on a connection of the
+  cache's own: on a SQLite file in the event loop's thread, on PostgreSQL asynchronously and
+  shared by the requests that arrive together, app/fresh_read.py; through the pool when that
+  connection cannot read it) before anything else; an
   answer stored under the same request and revision is sent as it was, without running the route
   or reading any other table. Any write, by any process, moves the revision, so the next read
   anywhere misses and is made afresh.
