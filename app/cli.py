@@ -554,7 +554,8 @@ def _check_connection_budget(services, workers: int) -> None:
         return
     typer.echo(
         f"{workers} workers with {budget.per_process} connections each (ITINERANT_DATABASE_POOL_SIZE + "
-        f"ITINERANT_DATABASE_MAX_OVERFLOW), and this process's, need {budget.needed} connections; the database "
+        f"ITINERANT_DATABASE_MAX_OVERFLOW) and one for the cache's revision, and this process's, need "
+        f"{budget.needed} connections; the database "
         f"server accepts {budget.available}. Run fewer workers, give each a smaller pool, or raise max_connections.",
         err=True,
     )
@@ -565,13 +566,13 @@ def _run_uvicorn(services, *, host: str, port: int, workers: int) -> None:
     import uvicorn
 
     if workers == 1:
-        from app.main import create_app
+        from app.main import create_served_app
 
-        uvicorn.run(create_app(services=services), host=host, port=port, log_level="info")
+        uvicorn.run(create_served_app(services=services), host=host, port=port, log_level="info")
         return
     # Each worker is a process of its own (spawned, not forked) that builds the application from
     # the same ITINERANT_* settings: its own engine and pool, its gazetteer and models on first use.
-    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
+    uvicorn.run("app.main:create_served_app", factory=True, host=host, port=port, workers=workers, log_level="info")
 
 
 def main() -> None:

@@ -20,6 +20,16 @@ row of a transaction queue the bump and no other, so a transaction adds one what
 A reader reads the revision *before* the data: an answer made from data at least as new as the
 revision it is stored under can only be fresher than its key says, never staler.
 
+On a SQLite file the response cache reads it with `SqliteRevision`: on a connection of its own,
+outside the pool, in the calling thread (the event loop's). In WAL mode a read never waits for a
+writer, and the row is a page in the connection's cache: some microseconds, less than the hop to
+a worker thread it spares (which, on a busy process, waits for the interpreter's lock once for
+each call that releases it, milliseconds each). Each read is a transaction of its own, begun when
+it is made, so it sees every write committed before it, by any connection of any process.
+On PostgreSQL, `PostgresRevision` reads it on a connection of its own too, psycopg's asynchronous
+one on the event loop, in autocommit: one round trip, without the pool's ping and ROLLBACK and
+without a worker thread; a statement in autocommit sees every transaction committed before it began.
+
 The tables are those whose rows reach a response that is cached; the feeds (polled and leased
 every few seconds by the watch) and the online geocoder's cache are not among them, and no
 cached response reads them. On SQLite a migration that rebuilds one of these tables in batch
@@ -29,14 +39,22 @@ mode (copy, drop, rename) drops its triggers with it: such a migration must crea
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import sqlite3
+import threading
+import weakref
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Final
 
 from sqlalchemy import text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 __all__ = [
     "REVISED_TABLES",
+    "PostgresRevision",
+    "SqliteRevision",
     "create_revision_triggers",
     "drop_revision_triggers",
     "revision_trigger_tables",
@@ -73,7 +91,10 @@ _POSTGRES_FUNCTIONS: Final = (
     """,
 )
 
-_READ: Final = text("SELECT generation, revision FROM data_revision WHERE id = 1")
+_READ_SQL: Final = "SELECT generation, revision FROM data_revision WHERE id = 1"
+_READ: Final = text(_READ_SQL)
+
+log = logging.getLogger(__name__)
 
 
 def create_revision_triggers(connection: Connection, tables: Iterable[str]) -> None:
@@ -148,3 +169,149 @@ def read_revision(connection: Connection) -> str:
     """The data's revision as an opaque token ("generation.revision"): equal tokens, equal data."""
     generation, revision = connection.execute(_READ).one()
     return f"{generation}.{revision}"
+
+
+def _connect_sqlite(path: Path) -> sqlite3.Connection:
+    """A connection that reads the file at `path` (never creating it): in autocommit, so that each
+    statement is a read transaction of its own, and without a busy handler, so that a read never
+    sleeps in the thread that makes it (it fails, and the caller reads another way)."""
+    return sqlite3.connect(
+        f"{path.as_uri()}?mode=rw",
+        uri=True,
+        timeout=0,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+
+
+class SqliteRevision:
+    """The revision of a SQLite file, read on a connection of its own in the calling thread.
+
+    `read()` gives the token read_revision gives, or None when this read failed (a lock of a
+    database not in WAL mode, a table not there yet): the caller then reads it its usual way,
+    which meets the same fault and reports it. `of(engine)` is None for other databases (and
+    for SQLite in memory, which another connection would not see).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._connection: sqlite3.Connection | None = None
+        self._lock = threading.Lock()  # one thread at a time on the connection
+
+    @classmethod
+    def of(cls, engine: Engine) -> SqliteRevision | None:
+        url = engine.url
+        if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+            return None
+        if url.query.get("uri") or url.database.startswith("file:"):
+            return None  # a URI filename (its own mode and options): left to the pool
+        return cls(Path(url.database).resolve())  # as the pool opens it, from where the app starts
+
+    def read(self) -> str | None:
+        try:
+            with self._lock:
+                if self._connection is None:
+                    self._connection = _connect_sqlite(self._path)
+                    weakref.finalize(self, self._connection.close)
+                # fetchall: the statement runs to its end, which ends its read transaction.
+                rows = self._connection.execute(_READ_SQL).fetchall()
+        except sqlite3.Error:
+            log.debug("the revision could not be read on its own connection", exc_info=True)
+            return None
+        if len(rows) != 1:
+            return None
+        generation, revision = rows[0]
+        return f"{generation}.{revision}"
+
+    def close(self) -> None:
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+
+# The longest a connection of PostgresRevision may take to open (seconds), unless the URL says.
+_POSTGRES_CONNECT_TIMEOUT: Final = 5
+
+
+class PostgresRevision:
+    """The revision of a PostgreSQL database, read on a connection of its own on the event loop.
+
+    The connection opens with the parameters of one of the pool's (`learn`, given a pooled
+    connection once, from a worker thread: host, database, user, password, options such as a
+    search_path), in autocommit. `read()` gives the token read_revision gives, or None: nothing
+    learnt yet, or this read failed (the connection is then closed, and the next read opens
+    another), and the caller reads it its usual way. A connection belongs to the event loop that
+    opened it: a read from another loop (each test client's call) closes it and opens its own.
+    """
+
+    def __init__(self) -> None:
+        self._parameters: dict | None = None
+        self._connection = None  # psycopg.AsyncConnection
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._finalizer: weakref.finalize | None = None
+
+    @classmethod
+    def of(cls, engine: Engine) -> PostgresRevision | None:
+        if engine.dialect.name != "postgresql" or engine.dialect.driver != "psycopg":
+            return None
+        return cls()
+
+    @property
+    def learnt(self) -> bool:
+        return self._parameters is not None
+
+    def learn(self, connection: Connection) -> None:
+        """Keep the parameters of `connection` (a pooled one) to open connections like it."""
+        if self._parameters is not None:
+            return
+        info = connection.connection.driver_connection.info
+        parameters = dict(info.get_parameters())
+        if info.password:
+            parameters["password"] = info.password
+        parameters.setdefault("connect_timeout", str(_POSTGRES_CONNECT_TIMEOUT))
+        self._parameters = parameters
+
+    async def read(self) -> str | None:
+        if self._parameters is None:
+            return None
+        import psycopg
+
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return None  # not asyncio's loop
+        try:
+            if self._connection is not None and (self._loop is not loop or self._connection.closed):
+                self.close()
+            if self._connection is None:
+                self._connection = await psycopg.AsyncConnection.connect(**self._parameters, autocommit=True)
+                self._loop = loop
+                self._finalizer = weakref.finalize(self, _finish, self._connection)
+            cursor = await self._connection.execute(_READ_SQL)
+            rows = await cursor.fetchall()
+        except (psycopg.Error, OSError):
+            log.debug("the revision could not be read on its own connection", exc_info=True)
+            self.close()
+            return None
+        except BaseException:
+            self.close()  # cancelled amid a statement: the connection's state is not known
+            raise
+        if len(rows) != 1:
+            return None
+        generation, revision = rows[0]
+        return f"{generation}.{revision}"
+
+    def close(self) -> None:
+        """Close the connection (at once: without a pool, psycopg's close waits for nothing)."""
+        connection, self._connection, self._loop = self._connection, None, None
+        if self._finalizer is not None:
+            self._finalizer.detach()
+            self._finalizer = None
+        if connection is not None:
+            _finish(connection)
+
+
+def _finish(connection) -> None:
+    if not connection.closed:
+        connection.pgconn.finish()

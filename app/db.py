@@ -83,7 +83,7 @@ class ConnectionBudget:
 
     workers: int
     per_process: int
-    needed: int  # the workers' pools together, with the serving command's own
+    needed: int  # the workers' pools together, with the serving command's own, and their revision connections
     available: int | None  # the server's max_connections less those kept for superusers; None: no limit
 
     @property
@@ -97,7 +97,9 @@ def connection_budget(engine: Engine, workers: int) -> ConnectionBudget | None:
     Each worker process has its pool, and the requests it admits hold a connection each
     (app/deps.py); the pools together must fit within what PostgreSQL accepts, or requests fail
     with "too many clients" instead of waiting. The parent process that supervises the workers
-    keeps one pool too (migrations, the feed watch). None when the pool or the server set no limit.
+    keeps one pool too (migrations, the feed watch). On PostgreSQL each worker's response cache
+    also keeps a connection of its own to read the data's revision (app/data_revision.py).
+    None when the pool or the server set no limit.
     """
     per_process = connections_per_process(engine)
     if per_process is None:
@@ -105,6 +107,7 @@ def connection_budget(engine: Engine, workers: int) -> ConnectionBudget | None:
     needed = per_process * (workers + 1)
     if engine.dialect.name != "postgresql":
         return ConnectionBudget(workers, per_process, needed, None)
+    needed += workers
     with engine.connect() as connection:
         maximum = int(connection.execute(text("SHOW max_connections")).scalar_one())
         reserved = int(connection.execute(text("SHOW superuser_reserved_connections")).scalar_one())

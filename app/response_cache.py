@@ -7,8 +7,10 @@ A route opts in by what its answer depends on besides the request:
     def events_geojson(...): ...
 
 - `DATA`: the answer is a function of the request and the stored data. The middleware reads the
-  data's revision (app/data_revision.py, one query of a one-row table, shared by the requests that
-  arrive together: app/fresh_read.py) before anything else; an
+  data's revision (app/data_revision.py, one query of a one-row table on a connection of the
+  cache's own: on a SQLite file in the event loop's thread, on PostgreSQL asynchronously and
+  shared by the requests that arrive together, app/fresh_read.py; through the pool when that
+  connection cannot read it) before anything else; an
   answer stored under the same request and revision is sent as it was, without running the route
   or reading any other table. Any write, by any process, moves the revision, so the next read
   anywhere misses and is made afresh.
@@ -57,7 +59,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.byte_lru import ByteLRU
-from app.data_revision import read_revision
+from app.data_revision import PostgresRevision, SqliteRevision, read_revision
 from app.deps import database_turn
 from app.fresh_read import FreshRead
 from app.loop_local import loop_local
@@ -223,7 +225,12 @@ class ResponseCache:
         self.services = services
         self.entries: ByteLRU[_Entry] = ByteLRU(max_bytes, max_bytes // _ENTRY_SHARE)
         self._routes: _Routes | None = None
-        # Concurrent requests share one read of the revision begun after each of them arrived.
+        # SQLite: each request reads the revision itself, on a connection of the cache's own,
+        # without a worker thread. Otherwise concurrent requests share one read, begun after each
+        # of them arrived: on PostgreSQL on a connection of the cache's own, on the event loop,
+        # and through the pool (a worker thread) when that read cannot be made.
+        self._sqlite_revision = SqliteRevision.of(services.engine)
+        self._postgres_revision = PostgresRevision.of(services.engine)
         self._revision = FreshRead(self._read_revision)
         self._deployment: str | None = None
         self._gazetteer: str | None = None
@@ -266,8 +273,10 @@ class ResponseCache:
         if self._deployment is None:
             self._deployment = _deployment(self.services)
         if what is CachedOn.DATA:
+            revision = self._sqlite_revision.read() if self._sqlite_revision is not None else None
             try:
-                revision = await self._revision()
+                if revision is None:
+                    revision = await self._revision()
             except SQLAlchemyError:
                 # The route will meet the same fault and answer it its own way; nothing is cached.
                 log.warning("the data's revision could not be read; answering without the cache", exc_info=True)
@@ -280,9 +289,17 @@ class ResponseCache:
         return f"{self._deployment}|{self._gazetteer}"
 
     async def _read_revision(self) -> str:
+        if self._postgres_revision is not None:
+            revision = await self._postgres_revision.read()
+            if revision is not None:
+                return revision
+
         def read() -> str:
             with self.services.engine.connect() as connection:
-                return read_revision(connection)
+                revision = read_revision(connection)
+                if self._postgres_revision is not None:
+                    self._postgres_revision.learn(connection)
+                return revision
 
         async with database_turn(self.services):
             return await anyio.to_thread.run_sync(read)

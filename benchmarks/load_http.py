@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/load_http.py [--duration 30] [--concurrency 64] [--workers 1 4]
         [--databases sqlite postgres] [--postgres-url URL] [--events 100000] [--endpoints NAME...]
-        [--baseline-repo DIR] [--rounds 1]
+        [--baseline-repo DIR] [--rounds 1] [--repeat 1]
 
 wrk (Debian: `apt-get install -y wrk`) is the load generator; without it the script says so
 and stops. PostgreSQL is the server at --postgres-url (default: ITINERANT_TEST_POSTGRES_URL),
@@ -29,6 +29,11 @@ one run.
 `--rounds 2` loads each endpoint twice in a row: the first round starts with the server's caches
 as a second of warm-up left them (each worker process makes each answer once during it, as after
 a restart or a write), the second is the steady state of data that did not change.
+`--repeat K` then loads each endpoint K - 1 more times, in turns with the baseline when there is
+one (this checkout, the baseline, this checkout...), each time for --rounds more rounds of the
+steady state: one p99 of 64 connections over two busy cores varies from run to run more than the
+changes being compared, so the summary gives, for each checkout, the median and the range of the
+p99s of its rounds after the first.
 The bar (4 workers): 0 errors, p99 <= 100 ms for itinerary and geocode, <= 250 ms for the lists.
 """
 
@@ -38,6 +43,7 @@ import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -144,6 +150,7 @@ def main() -> None:
     parser.add_argument("--endpoints", nargs="+", choices=list(ENDPOINTS), default=list(ENDPOINTS))
     parser.add_argument("--baseline-repo", type=Path, help="another checkout of itinerant to load beside this one")
     parser.add_argument("--rounds", type=int, default=1, help="loads of each endpoint in a row (2: cold, then warm)")
+    parser.add_argument("--repeat", type=int, default=1, help="times each endpoint is loaded in turns (rounds each)")
     args = parser.parse_args()
 
     if shutil.which("wrk") is None:
@@ -184,26 +191,31 @@ def main() -> None:
                             for label, repo in checkouts.items()
                         }
                         for name in args.endpoints:
-                            for label, (base, pids) in servers.items():
-                                paths = ENDPOINTS[name]
-                                run_wrk(base, paths, 1, min(4, args.concurrency), work)  # warm-up: models, caches
-                                for round_number in range(1, args.rounds + 1):
-                                    result = run_wrk(base, paths, args.duration, args.concurrency, work)
-                                    result.update(
-                                        database=f"{label}{database}",
-                                        workers=workers,
-                                        endpoint=name,
-                                        round=round_number,
-                                        rss=rss_mib(pids),
-                                    )
-                                    rows.append(result)
-                                    print(
-                                        f"  {result['database']:<17} {workers} workers  {name:<12} "
-                                        f"round {round_number}  {result['rps']:>8.1f} req/s  "
-                                        f"p50 {result['p50']:>7.1f} ms  p99 {result['p99']:>7.1f} ms  "
-                                        f"errors {result['errors']}  RSS {result['rss']:.0f} MiB",
-                                        flush=True,
-                                    )
+                            for turn in range(args.repeat):
+                                for label, (base, pids) in servers.items():
+                                    paths = ENDPOINTS[name]
+                                    if turn == 0:
+                                        run_wrk(base, paths, 1, min(4, args.concurrency), work)  # warm-up: models
+                                    for round_in_turn in range(1, args.rounds + 1):
+                                        round_number = turn * args.rounds + round_in_turn
+                                        result = run_wrk(base, paths, args.duration, args.concurrency, work)
+                                        result.update(
+                                            database=f"{label}{database}",
+                                            workers=workers,
+                                            endpoint=name,
+                                            round=round_number,
+                                            rss=rss_mib(pids),
+                                            load=os.getloadavg()[0],
+                                        )
+                                        rows.append(result)
+                                        print(
+                                            f"  {result['database']:<17} {workers} workers  {name:<12} "
+                                            f"round {round_number}  {result['rps']:>8.1f} req/s  "
+                                            f"p50 {result['p50']:>7.1f} ms  p99 {result['p99']:>7.1f} ms  "
+                                            f"errors {result['errors']}  RSS {result['rss']:.0f} MiB  "
+                                            f"load {result['load']:.1f}",
+                                            flush=True,
+                                        )
             finally:
                 if database == "postgres":
                     for label in checkouts:
@@ -220,6 +232,20 @@ def main() -> None:
             f"{row['database']:<18}{row['workers']:>8}  {row['endpoint']:<12}{row['round']:>6}{row['rps']:>9.1f}"
             f"{row['p50']:>9.1f}{row['p99']:>9.1f}{row['errors']:>8}  RSS {row['rss']:.0f} MiB  {verdict}"
         )
+    steady: dict[tuple, list[dict]] = {}
+    for row in rows:
+        if row["round"] > 1:
+            steady.setdefault((row["database"], row["workers"], row["endpoint"]), []).append(row)
+    if any(len(runs) > 1 for runs in steady.values()):
+        print("\nsteady state (the rounds after the first): p99 median (lowest-highest), errors in all of them")
+        for (database, workers, endpoint), runs in steady.items():
+            p99s = sorted(run["p99"] for run in runs)
+            rate = statistics.median(run["rps"] for run in runs)
+            print(
+                f"{database:<18}{workers:>8}  {endpoint:<12}{len(runs):>3} rounds  "
+                f"p99 {statistics.median(p99s):.1f} ms ({p99s[0]:.1f}-{p99s[-1]:.1f})  {rate:.0f} req/s  "
+                f"errors {sum(run['errors'] for run in runs)}"
+            )
 
 
 if __name__ == "__main__":

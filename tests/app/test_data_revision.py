@@ -3,6 +3,7 @@ configured database; reads, rolled-back writes and writes to other tables do not
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 from datetime import date
@@ -13,7 +14,13 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from app import models
-from app.data_revision import REVISED_TABLES, read_revision, revision_trigger_tables
+from app.data_revision import (
+    REVISED_TABLES,
+    PostgresRevision,
+    SqliteRevision,
+    read_revision,
+    revision_trigger_tables,
+)
 from app.db import make_engine
 from app.migrate import upgrade_database
 
@@ -176,3 +183,116 @@ def test_postgresql_moves_it_once_a_transaction_at_commit(engine):
         connection.commit()
     _generation, after = revision(engine).split(".")
     assert int(after) == int(before) + 1
+
+
+def _sqlite_only(engine) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the revision's own connection is SQLite's")
+
+
+def test_sqlite_reads_it_on_a_connection_of_its_own_as_the_pool_does(engine):
+    _sqlite_only(engine)
+    own = SqliteRevision.of(engine)
+    assert own is not None
+    assert own.read() == revision(engine)
+    store_one_of_each(engine)
+    assert own.read() == revision(engine)
+
+
+def test_the_sqlite_revision_sees_each_commit_and_nothing_before_it(engine):
+    """Each read is a transaction of its own: a write committed after one read is seen by the next,
+    whichever connection made it, and one not yet committed is not seen, nor waited for."""
+    _sqlite_only(engine)
+    ids = store_one_of_each(engine)
+    own = SqliteRevision.of(engine)
+    first = own.read()
+    other = make_engine(engine_url(engine))
+    try:
+        with other.connect() as connection:
+            connection.execute(text(f"UPDATE event SET action = 'flee' WHERE id = {ids['event']}"))
+            assert own.read() == first  # written, not committed: not seen, and the read did not wait
+            connection.commit()
+        second = own.read()
+        assert second != first and second == revision(engine)
+        with other.begin() as connection:
+            connection.execute(text(f"DELETE FROM event WHERE id = {ids['event']}"))
+        assert own.read() not in (first, second)
+    finally:
+        other.dispose()
+        own.close()
+
+
+def test_the_sqlite_revision_reads_nothing_where_another_connection_would_not_see_the_data(engine, tmp_path):
+    assert SqliteRevision.of(make_engine("sqlite://")) is None
+    assert SqliteRevision.of(make_engine("sqlite:///:memory:")) is None
+    if engine.dialect.name != "sqlite":
+        assert SqliteRevision.of(engine) is None
+
+
+def test_the_sqlite_revision_gives_none_when_it_cannot_read_it(engine, tmp_path):
+    _sqlite_only(engine)
+    assert SqliteRevision(tmp_path / "nowhere.sqlite").read() is None  # never creates a file
+    assert not (tmp_path / "nowhere.sqlite").exists()
+    own = SqliteRevision.of(engine)
+    with engine.begin() as connection:
+        connection.execute(text("ALTER TABLE data_revision RENAME TO data_revision_elsewhere"))
+    assert own.read() is None
+
+
+def _postgres_only(engine) -> PostgresRevision:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("the revision's asynchronous connection is PostgreSQL's")
+    own = PostgresRevision.of(engine)
+    assert own is not None
+    return own
+
+
+@pytest.mark.postgres
+def test_postgresql_reads_it_on_a_connection_of_its_own_once_it_learnt_the_pools(engine):
+    own = _postgres_only(engine)
+    ids = store_one_of_each(engine)
+    other = make_engine(engine_url(engine))
+
+    async def reads() -> list[str | None]:
+        seen = [await own.read()]  # nothing learnt yet: the caller reads its usual way
+        with engine.connect() as connection:
+            own.learn(connection)
+        seen.append(await own.read())
+        with other.connect() as connection:
+            connection.execute(text(f"UPDATE event SET action = 'flee' WHERE id = {ids['event']}"))
+            seen.append(await own.read())  # not committed yet: not seen
+            connection.commit()
+        seen.append(await own.read())
+        return seen
+
+    try:
+        before = revision(engine)
+        unlearnt, first, during, after = asyncio.run(reads())
+        assert unlearnt is None
+        assert first == during == before
+        assert after != before and after == revision(engine)
+        assert asyncio.run(own.read()) == after  # another event loop: a connection of its own
+    finally:
+        own.close()
+        other.dispose()
+
+
+@pytest.mark.postgres
+def test_postgresql_gives_none_when_its_own_connection_cannot_read_it_then_reads_again(engine):
+    own = _postgres_only(engine)
+    with engine.connect() as connection:
+        own.learn(connection)
+    try:
+        assert asyncio.run(own.read()) == revision(engine)
+        with engine.begin() as connection:
+            connection.execute(text("ALTER TABLE data_revision RENAME TO data_revision_elsewhere"))
+        assert asyncio.run(own.read()) is None
+        with engine.begin() as connection:
+            connection.execute(text("ALTER TABLE data_revision_elsewhere RENAME TO data_revision"))
+        assert asyncio.run(own.read()) == revision(engine)
+    finally:
+        own.close()
+
+
+def test_only_postgresql_through_psycopg_gets_an_asynchronous_connection(engine):
+    assert (PostgresRevision.of(engine) is not None) == (engine.dialect.name == "postgresql")

@@ -4,6 +4,7 @@ connection pool, on SQLite and PostgreSQL, answering more concurrent requests th
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import re
 import signal
@@ -15,6 +16,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+import uvicorn
+import uvicorn.importer
 from database_urls import engine_url
 from typer.testing import CliRunner
 
@@ -100,7 +103,8 @@ def test_the_connection_budget_counts_every_worker_and_the_parent(engine):
     huge = make_engine(url, pool_size=1000, max_overflow=0)
     try:
         budget = connection_budget(small, 4)
-        assert (budget.per_process, budget.needed) == (5, 25)
+        # Each worker's pool and the parent's; on PostgreSQL each worker's revision connection too.
+        assert (budget.per_process, budget.needed) == (5, 25 + (4 if engine.dialect.name == "postgresql" else 0))
         assert budget.fits
         if engine.dialect.name == "postgresql":
             assert budget.available is not None and budget.available > 0
@@ -126,3 +130,26 @@ def test_serve_refuses_more_workers_than_postgresql_has_connections_for(engine, 
         services.engine.dispose()
     assert result.exit_code == 2
     assert "max_connections" in result.output
+
+
+def test_serving_processes_keep_what_they_made_at_start_out_of_the_collectors_rounds(tmp_path, monkeypatch):
+    """Each process `serve` runs freezes what it made at start (gc.freeze): a full collection no
+    longer walks the modules, the app and its routes each time, while every request waits."""
+    services = Services.from_settings(Settings(data_dir=tmp_path, _env_file=None))
+    runs = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: runs.append((app, options)))
+    gc.unfreeze()
+    try:
+        cli._run_uvicorn(services, host="127.0.0.1", port=1, workers=4)
+        assert runs[-1][0] == "app.main:create_served_app" and runs[-1][1]["factory"]
+        assert gc.get_freeze_count() == 0  # the workers build and freeze their own:
+        factory = uvicorn.importer.import_from_string(runs[-1][0])
+        factory(services=services)
+        assert gc.get_freeze_count() > 0
+        gc.unfreeze()
+        cli._run_uvicorn(services, host="127.0.0.1", port=1, workers=1)
+        assert runs[-1][0].state.services is services
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        services.engine.dispose()
