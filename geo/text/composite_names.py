@@ -15,6 +15,10 @@ them); the street's type ends it, so "Florida Highway Patrol" and "Lebanon Stree
 Superintendent" are no streets (a capitalised word follows), while "Highway 82" is (a number
 follows the type of a numbered route). "Way" is left out: "United Way" is a charity far more
 often than "Vista Way" is a street.
+
+Valleys: "the Salinas Valley", "Swat Valley", "Kanawha Valley". The gazetteer holds towns and
+districts, not valleys, and a valley named after a place lies at it: the recogniser makes one
+mention of the whole, and geo.text.resolve places it at the place of its name.
 """
 
 from __future__ import annotations
