@@ -175,8 +175,8 @@ def _is_capitalised(surface: str) -> bool:
 
     An apostrophe does not end a word: a possessive inside the name belongs to its word ("People's
     Republic of China", "Queen Anne's County"; one that ends it is the text's: "London's"), and an
-    elided particle to the word it is elided before, which
-    carries the capital ("Côte d'Ivoire", "L'Aquila").
+    elided particle to the word it is elided before, which carries the capital ("Côte d'Ivoire",
+    "L'Aquila").
     """
     words = _NAME_WORDS.findall(surface)
     if not words or not words[0][0].isupper() or _POSSESSIVE_END.search(words[-1]):

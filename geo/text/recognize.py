@@ -16,9 +16,9 @@ A facility the gazetteer does not know, named with a place, is kept on that plac
 its `venue`: "the Harwinton Senior Center" (the town begins the name), "the Royal Alexandria
 Hospital in Paisley" or "..., Paisley" (the facility, then its town), "Boston's Fenway Stadium".
 
-A street or road ("2517 Memphis St.", "Highway 82": geo.text.composite_names) is one mention, which no
-gazetteer place answers; the town it is named after is no mention there. A valley named after a
-place ("the Salinas Valley") is one mention too, placed at that place.
+A street or road ("2517 Memphis St.", "Highway 82": geo.text.composite_names) is one mention,
+which no gazetteer place answers; the town it is named after is no mention there. A valley named
+after a place ("the Salinas Valley") is one mention too, placed at that place.
 
 Mentions come out unresolved (place=None); geo.text.resolve places them.
 """
