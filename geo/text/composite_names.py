@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["find_streets", "find_valleys"]
+__all__ = ["find_streets", "find_valleys", "valley_namesake"]
 
 _TYPES = (
     r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Drive|Lane|Ln\.|Trail|Highway|Hwy\.|Parkway|Pkwy\.|Pike"
@@ -49,6 +49,7 @@ _NUMBERED = re.compile(
 _VALLEY = re.compile(
     rf"(?<![\w'\u2019.\-])(?:[A-Z][\w'\u2019\-]*{_GAP}){{1,3}}(?P<valley>Valley)(?![\w'\u2019\-])(?!{_GAP}+[A-Z])"
 )
+_VALLEY_KEY = " valley"
 _LEADING_WORD = re.compile(rf"(\S+?){_GAP}")
 _SPACE = re.compile(_GAP)
 # Words that begin a sentence or a phrase in capitals without belonging to a street's name.
@@ -88,6 +89,13 @@ def find_valleys(text: str) -> list[tuple[int, int, int]]:
         if start < name_end and not text[start:name_end].endswith(" River"):
             found.append((start, end, name_end))
     return found
+
+
+def valley_namesake(key: str) -> str | None:
+    """The place a valley's mention stands for, by its normalised name: "salinas valley" -> "salinas";
+    None for a name that is no valley's."""
+    name = key.removesuffix(_VALLEY_KEY)
+    return name if name != key and name else None
 
 
 def _without_leading_words(text: str, start: int, end: int) -> tuple[int, int]:

@@ -80,12 +80,13 @@ NAME_PARTICLES = frozenset(
 _SPEECH_AFTER = re.compile(
     r"\A\s+(?:\w+\s+){0,2}?(?:said|says|announced|announces|stated|told|reported|claimed|denied|confirmed|warned)\b"
 )
-_WORDS = re.compile(r"[^\W_]+")
-# A word, with its possessive ("People's") or after an elided particle ("d'Ivoire"); a contraction
-# is two words ("I'll": "I", "ll").
-_NAME_WORDS = re.compile(r"[^\W\d_]{1,2}['\u2019](?=[A-Z\u00c0-\u00de])[^\W_]+|[^\W_]+(?:['\u2019]s\b)?")
+# A word after an elided particle, which carries the capital ("d'Ivoire", "L'Aquila").
+_ELIDED_WORD = r"[^\W\d_]{1,2}['\u2019](?=[A-Z\u00c0-\u00de])[^\W_]+"
+_ELIDED = re.compile(_ELIDED_WORD)
+# A word, with its possessive ("People's") or after an elided particle; a contraction is two
+# words ("I'll": "I", "ll").
+_NAME_WORDS = re.compile(rf"{_ELIDED_WORD}|[^\W_]+(?:['\u2019]s\b)?")
 _POSSESSIVE_END = re.compile(r"['\u2019]s\Z")
-_ELIDED = re.compile(r"[^\W\d_]{1,2}['\u2019][^\W\d_]*[A-Z\u00c0-\u00de][^\W_]*")
 # Words after which a name reads as a place: "in Kelleyland", "from Maiduguri", "of Rapides".
 LOCATIVE_WORDS = frozenset(
     "in at to from near of into across outside inside around toward towards through via throughout"

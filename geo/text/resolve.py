@@ -69,6 +69,7 @@ from geo.gazetteer.names import normalize_name
 from geo.gazetteer.phone_areas import AreaCode, phone_area_codes, us_state_codes
 from geo.geodesy import distance_km
 from geo.model import Mention, Place, Precision
+from geo.text.composite_names import valley_namesake
 from geo.text.filters import LIST_JOINER, LOCATIVE_WORDS, SEAT_KIND
 from geo.text.lookup import CandidateLookup
 from geo.text.vocabulary import is_common_word
@@ -80,7 +81,6 @@ _CONTAINERS = (Precision.COUNTRY, Precision.ADMIN1, Precision.ADMIN2)
 _TOO_LARGE_TO_BE_NEAR = (Precision.COUNTRY, Precision.ADMIN1)
 _MAX_ALTERNATIVES = 5
 _ARTICLE = "the "
-_VALLEY = " valley"
 # Seas, regions and other features that English names with "the": the Pacific, the Balkans, the Midwest.
 _FEATURE_KINDS = frozenset(
     "archipelago bay canal continent contested_region desert gulf historical_region lake mountain ocean peninsula"
@@ -282,9 +282,10 @@ def _candidates_of(text: str, mention: Mention, lookup: CandidateLookup) -> list
         if named:
             return named
     candidates = lookup.candidates(key)
-    if not candidates and key.endswith(_VALLEY):
+    namesake = None if candidates else valley_namesake(key)
+    if namesake is not None:
         # "the Salinas Valley": the gazetteer has no valleys; the place it is named after stands for it.
-        return lookup.candidates(key.removesuffix(_VALLEY))
+        return lookup.candidates(namesake)
     return candidates
 
 
