@@ -168,7 +168,18 @@ def revision_trigger_tables(connection: Connection) -> list[str]:
 def read_revision(connection: Connection) -> str:
     """The data's revision as an opaque token ("generation.revision"): equal tokens, equal data."""
     generation, revision = connection.execute(_READ).one()
+    return _token(generation, revision)
+
+
+def _token(generation: int, revision: int) -> str:
     return f"{generation}.{revision}"
+
+
+def _token_of(rows: list[tuple]) -> str | None:
+    """The token of the one row a read on a connection of its own gave; None when there was not one."""
+    if len(rows) != 1:
+        return None
+    return _token(*rows[0])
 
 
 def _connect_sqlite(path: Path) -> sqlite3.Connection:
@@ -218,10 +229,7 @@ class SqliteRevision:
         except sqlite3.Error:
             log.debug("the revision could not be read on its own connection", exc_info=True)
             return None
-        if len(rows) != 1:
-            return None
-        generation, revision = rows[0]
-        return f"{generation}.{revision}"
+        return _token_of(rows)
 
     def close(self) -> None:
         with self._lock:
@@ -297,10 +305,7 @@ class PostgresRevision:
         except BaseException:
             self.close()  # cancelled amid a statement: the connection's state is not known
             raise
-        if len(rows) != 1:
-            return None
-        generation, revision = rows[0]
-        return f"{generation}.{revision}"
+        return _token_of(rows)
 
     def close(self) -> None:
         """Close the connection (at once: without a pool, psycopg's close waits for nothing)."""
