@@ -182,7 +182,7 @@ def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
         kept.append(candidate)
     kept.extend(_known_name_repeats(doc, kept, place_tokens))
     kept.sort(key=lambda m: m.first)
-    return _group(kept)
+    return _group(kept, doc)
 
 
 def _place_and_role(doc: Doc, candidate: PersonMention, place_tokens: list[tuple[int, int]]) -> bool:
@@ -444,7 +444,7 @@ def _known_name_repeats(
     return repeats
 
 
-def _group(mentions: list[PersonMention]) -> Cast:
+def _group(mentions: list[PersonMention], doc: Doc) -> Cast:
     """Group mentions into people: full names first, then short forms by their words."""
     groups: list[list[PersonMention]] = []
     for mention in sorted(mentions, key=lambda m: (-len(m.words), m.first)):
@@ -459,6 +459,7 @@ def _group(mentions: list[PersonMention]) -> Cast:
     # A titled short form keeps the person it first meant: "Mr Paterson" is the victim all
     # along, even after his sister, Kataraina Paterson, is named.
     titled: dict[tuple[str, frozenset[str]], list[PersonMention]] = {}
+    meant: dict[str, list[PersonMention]] = {}  # whom each bare word meant last
     for mention in sorted((m for m in mentions if len(m.words) < 2), key=lambda m: m.first):
         owners = [g for g in groups if set(mention.words) <= {w for m in g for w in m.words}]
         if not owners:
@@ -469,10 +470,9 @@ def _group(mentions: list[PersonMention]) -> Cast:
             titled[form].append(mention)
             continue
 
-        # Salience: of several people sharing the word ("Kim Jong Un", "Kim Yo Jong"), the one
-        # mentioned last before this mention; else the first named.
-        owner = max(owners, key=lambda group, at=mention.first: _last_before(group, at))
+        owner = _owner_of_shared_word(owners, mention, doc, meant.get(mention.surface))
         owner.append(mention)
+        meant[mention.surface] = owner
         if mention.title_words:
             titled[form] = owner
 
@@ -491,8 +491,40 @@ def _group(mentions: list[PersonMention]) -> Cast:
     return Cast(tuple(people), token_person)
 
 
-def _last_before(group: list[PersonMention], position: int) -> int:
-    return max((m.first for m in group if m.first < position), default=-1)
+def _owner_of_shared_word(
+    owners: list[list[PersonMention]], mention: PersonMention, doc: Doc, meant_before: list[PersonMention] | None
+) -> list[PersonMention]:
+    """Which of several people sharing a name's word a bare mention of it means.
+
+    News names relatives and namesakes in full again when it turns to them ("Alan Ouellette,
+    the younger brother, greeted ..."), and keeps the bare surname for one person at a time:
+    the one just named as a clause's subject (in this sentence or the one before: "The
+    couple's daughter, Maranda Finney, is in school ... Finney says"), else the one the word
+    meant last, else the one the story named first ("Kelsey Dunkerson, daughter of Mike and
+    Betty Dunkerson ... Dunkerson traveled to ...").
+    """
+    sentence = doc[mention.first].sent
+    previous = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    recent = [
+        (m.first, owner)
+        for owner in owners
+        for m in owner
+        if previous.start <= m.first < mention.first and _names_subject(doc, m)
+    ]
+    if recent:
+        return max(recent, key=lambda pair: pair[0])[1]
+    if meant_before is not None and any(meant_before is owner for owner in owners):
+        return meant_before
+    return min(owners, key=lambda owner: min(m.first for m in owner))
+
+
+def _names_subject(doc: Doc, mention: PersonMention) -> bool:
+    """Whether the name is a clause's subject, or in apposition to it ("The couple's daughter,
+    Maranda Finney, is in school")."""
+    head = doc[mention.last - 1]
+    if head.dep_ == "appos":
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _gender(title_words: frozenset[str]) -> str | None:

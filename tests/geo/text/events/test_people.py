@@ -77,6 +77,41 @@ def test_two_people_sharing_a_surname_stay_apart_and_the_short_form_goes_to_the_
     assert [m.surface for m in by_name["Kim Jong Un"].mentions] == ["Kim Jong Un", "Kim"]
 
 
+def _owner_of(cast, doc, word: str, nth: int = -1) -> str:
+    token = [t for t in doc if t.text == word][nth]
+    return cast.person_at(token).name
+
+
+def test_a_shared_surname_means_the_person_named_first_not_a_relative_named_in_passing():
+    doc, cast = _cast(
+        "Emily Carson, a nurse and the daughter of Robert and Susan Carson of Dallas, joined the team. "
+        "Carson flew to Lima on Monday."
+    )
+    assert _owner_of(cast, doc, "Carson") == "Emily Carson"
+
+
+def test_a_relative_named_as_a_subject_sentences_ago_does_not_take_the_surname_over():
+    doc, cast = _cast(
+        "Hundreds said goodbye to Sgt. Daniel Reyes yesterday. "
+        "They listened as Tomas Reyes spoke of his older brother. "
+        "They watched as two Marines folded a flag. "
+        "Marines came from far away to honor Reyes, who had served in Iraq."
+    )
+    assert _owner_of(cast, doc, "Reyes") == "Daniel Reyes"
+
+
+def test_a_surname_keeps_meaning_the_relative_the_story_turned_to():
+    doc, cast = _cast(
+        "Her husband, Paul Boyd, said the trip was a gift. "
+        "The couple's son, Eric Boyd, is in school at Leeds. "
+        "Boyd says his parents called him at once. "
+        "He spent the night reading the news. "
+        '"I was scared," Boyd said.'
+    )
+    assert _owner_of(cast, doc, "Boyd", -2) == "Eric Boyd"
+    assert _owner_of(cast, doc, "Boyd") == "Eric Boyd"
+
+
 @pytest.mark.parametrize(
     ("text", "word", "expected"),
     [
