@@ -13,6 +13,12 @@ tied to the event by the parse, in this order:
    that no verb of saying governs;
 4. otherwise unknown: no date is invented.
 
+A date in a clause or apposition that describes a person or a thing, and does not hold the
+event, is left out of steps 1 and 3 and of the story's time: "Smith, who joined the Senate in
+2005, arrived ...", "al-Wahab, born in 1952, was found dead ...", "a 2008 graduate of Yale"
+(history recalled in the same sentence). One on a gathering is its date ("the summit, which
+took place in Hanoi in 2019"). A year that classes a thing ("a 2008 Ford F-250") is no date.
+
 Dates are resolved with the published date as anchor (future=True for planned and speculative
 events, so "in October" after a September article is next October). Without a published date,
 only expressions that mean the same whatever the anchor ("April 2019") are kept.
@@ -30,11 +36,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from geo.model import DateInterval, DatePrecision, EventStatus
 from geo.text.dates import DateExpression, find_date_expressions, resolve_relative
-from geo.text.events.lexicon import REPORTING_VERBS, SPECULATION_VERBS
+from geo.text.events.lexicon import EVENT_NOUNS, REPORTING_VERBS, SPECULATION_VERBS
 
 __all__ = ["DateSource", "EventDate", "ArticleDates", "own_clause"]
 
@@ -105,7 +111,7 @@ class ArticleDates:
         self.located: list[_Located] = []
         for expression in find_date_expressions(doc.text):
             span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-            if span is not None and len(span):
+            if span is not None and len(span) and not _names_a_vintage(span):
                 self.located.append(_Located(expression, span.start, span.end, span.root))
 
     def resolve(self, expression: DateExpression, *, future: bool) -> DateInterval:
@@ -125,7 +131,8 @@ class ArticleDates:
     ) -> EventDate:
         """The date of the event `trigger` starts; `earlier` are the dates of events told before."""
         future = status is not EventStatus.OCCURRED
-        found = self._in_clause(own_clause(trigger), trigger, exclude=set())
+        clause = {i for i in own_clause(trigger) if not _describes_a_noun(self.doc[i], trigger)}
+        found = self._in_clause(clause, trigger, exclude=set())
         source = DateSource.CLAUSE
         if found is None:
             found, source = self._governing(trigger, status)
@@ -165,7 +172,10 @@ class ArticleDates:
         told = [
             d
             for d in self.located
-            if earliest <= d.root.i <= token.i and not d.expression.needs_reference and d.expression.offset is None
+            if earliest <= d.root.i <= token.i
+            and not d.expression.needs_reference
+            and d.expression.offset is None
+            and not _describes_a_noun(d.root, token)
         ]
         for located in reversed(told):
             interval = self.resolve(located.expression, future=False)
@@ -223,6 +233,8 @@ class ArticleDates:
                 clause_head.i in other_triggers and clause_head.i != trigger.i
             ):
                 continue
+            if _describes_a_noun(located.root, trigger):
+                continue
             candidates.append(located)
         return min(candidates, key=lambda d: abs(d.root.i - trigger.i), default=None)
 
@@ -242,6 +254,40 @@ class ArticleDates:
         if reference is None or reference.precision is DatePrecision.UNKNOWN:
             return _UNKNOWN
         return EventDate(resolve_relative(found.expression, reference, invert=inside), DateSource.RELATIVE)
+
+
+def _names_a_vintage(span: Span) -> bool:
+    """A year that classes a thing rather than dating an event: "a 2008 Ford F-250", "a 2008
+    graduate of Yale" (a year on a noun with "a", or on a product's name); "the 2014 Winter
+    Olympics" and "the 2016 primary" are dates."""
+    if len(span) != 1 or not span[0].like_num:
+        return False
+    year = span[0]
+    if year.dep_ not in ("nummod", "compound", "amod") or year.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = year.head
+    return noun.ent_type_ == "PRODUCT" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _describes_a_noun(token: Token, trigger: Token) -> bool:
+    """Whether `token` lies in a clause or apposition that describes a noun and does not hold the
+    trigger: "Smith, who joined the Senate in 2005, arrived ...", "Jones, born in 1952, was found
+    dead ...", "Brown, a 2008 graduate of Yale, visited ...". Such a date tells the person's past,
+    not the event's time (history recalled in the same sentence)."""
+    current = token
+    for _ in range(_MAX_CLIMB * 2):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if current.dep_ in _NOUN_MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "the summit, which took place in Hanoi in 2019": a gathering's own date.
+            return head.lemma_.lower() not in EVENT_NOUNS and trigger.i not in {t.i for t in current.subtree}
+        current = head
+    return False
+
+
+# How a clause or a phrase hangs from a noun it describes.
+_NOUN_MODIFIER_DEPS = frozenset({"relcl", "acl", "appos"})
 
 
 def _clause_head(token: Token) -> Token:
