@@ -44,6 +44,9 @@ Readings of a name settled before scoring:
   (Washington, the capital, against Washington state), unless the text calls it a region ("Washington
   state", "the state of Washington", "upstate New York", "Quebec province"), which favours the
   region. The document still decides: a region holding the story's other places gains by them.
+  A first-level region named like its own country (Guatemala, Panamá, Djibouti) yields to the
+  country the same way: "Guatemala's president visited Guatemala City" is the country, although
+  the department holds the city; "the department of Guatemala" is the region.
   Nor is a first-level region a container when a city of its name, in any country, has more people
   than the whole region: a bare "Manchester" or "Portland" is the city, not the Jamaican parish.
   A region whose population the gazetteer does not know keeps its standing.
@@ -90,9 +93,9 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w])the[ \u00a0]\Z", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
 _POSSESSIVE_AFTER = re.compile(r"\A['\u2019]s?\b")
 # "Washington state", "Quebec province"; "the state of Washington", "upstate New York".
-_REGION_WORD_AFTER = re.compile(r"\A[ \u00a0]+(?:state|province)\b", re.IGNORECASE)
+_REGION_WORD_AFTER = re.compile(r"\A[ \u00a0]+(?:state|province|department)\b", re.IGNORECASE)
 _REGION_WORD_BEFORE = re.compile(
-    r"(?:\b(?:state|province)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?|\bupstate[ \u00a0]+)\Z", re.IGNORECASE
+    r"(?:\b(?:state|province|department)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?|\bupstate[ \u00a0]+)\Z", re.IGNORECASE
 )
 NAMESAKE_CITY_POPULATION = 1_000_000
 _region_key = functools.lru_cache(maxsize=65_536)(normalize_name)
@@ -239,7 +242,7 @@ def _fixed_scores(
     with_article = mention.surface[:4].casefold() == _ARTICLE or bool(
         _ARTICLE_BEFORE.search(text[max(0, mention.start - 4) : mention.start])
     )
-    regions_yield = not called_region and _city_first(candidates)
+    regions_yield = not called_region and (_city_first(candidates) or _country_first(candidates))
     biggest_city = max((c.place.population for c in candidates if c.place.precision is Precision.CITY), default=0)
     scores = []
     for candidate in candidates:
@@ -269,6 +272,13 @@ def _city_first(candidates: list[Candidate]) -> bool:
     return top.place.precision is Precision.CITY and any(
         c.place.precision is Precision.ADMIN1 and c.place.country == top.place.country for c in candidates
     )
+
+
+def _country_first(candidates: list[Candidate]) -> bool:
+    """Whether a first-level region bears the name of the country it is in (Guatemala, Panamá,
+    Djibouti, Luxembourg): news means the country."""
+    countries = {c.place.country for c in candidates if c.place.precision is Precision.COUNTRY}
+    return any(c.place.precision is Precision.ADMIN1 and c.place.country in countries for c in candidates)
 
 
 def _candidates_of(text: str, mention: Mention, lookup: CandidateLookup) -> list[Candidate]:

@@ -351,3 +351,40 @@ def test_names_that_lie_together_are_read_together() -> None:
     mentions = [mention_of(text, s) for s in ("London", "St. Thomas", "Middlesex")]
     places = [m.place.geonameid for m in resolve_mentions(text, mentions, ontario_world())]
     assert places == [LONDON_ON, ST_THOMAS_ON, MIDDLESEX_ON]
+
+
+GUATEMALA_COUNTRY, GUATEMALA_DEPARTMENT, GUATEMALA_CITY = 3595528, 3595530, 3598132
+
+
+def country_region_world() -> MemoryGazetteer:
+    """A country, its first-level region of the same name and its capital, with the full index's priors."""
+    g = small_world()
+    g.add(
+        make_place(GUATEMALA_COUNTRY, "Guatemala", 15.5, -90.25, precision=Precision.COUNTRY, country="GT"),
+        prior=0.798,
+    )
+    department = make_place(
+        GUATEMALA_DEPARTMENT, "Guatemala", 14.58, -90.44, precision=Precision.ADMIN1, country="GT", population=3_015_264
+    )
+    g.add(department, prior=0.559)
+    city = make_place(
+        GUATEMALA_CITY, "Guatemala City", 14.64, -90.51, country="GT", admin1="Guatemala", population=994_938
+    )
+    g.add(city, prior=0.712)
+    return g
+
+
+@pytest.mark.parametrize(
+    ("text", "geonameid"),
+    [
+        # The region of the country's name yields to the country, even beside a town it holds...
+        ("Guatemala's president visited Guatemala City on Monday.", GUATEMALA_COUNTRY),
+        # ...unless the text calls it the region.
+        ("Floods hit the department of Guatemala and Guatemala City.", GUATEMALA_DEPARTMENT),
+    ],
+)
+def test_a_region_named_like_its_country_yields_to_the_country(text, geonameid) -> None:
+    mentions = [mention_of(text, s) for s in ("Guatemala City", "Guatemala")]
+    places = resolve_mentions(text, mentions, country_region_world())
+    [guatemala] = [m for m in places if m.surface == "Guatemala"]
+    assert guatemala.place.geonameid == geonameid
