@@ -21,8 +21,10 @@ A name is one place in one story: a qualifier written at one of its mentions ("N
 holds at the others ("flew from Newark"), and at every round each mention of a name is scored by
 the mean of its mentions' scores, so "Paris" is not Paris, Tennessee in one sentence and the French
 capital in the next.
-The choice is made by a few rounds of agreement: each round re-scores every mention against
-the others' current choices, so a coherent set of places beats scattered ones. Before the rounds,
+The choice is made by a few rounds of agreement: each round re-scores one name at a time
+against the others' latest choices, the names surest of their reading first (in the first
+round a name sees only those read before it), until no choice changes, so a coherent set of
+places beats scattered ones. Before the rounds,
 each name's local readings that lie close to local readings of other names gain: a story of
 London, St. Thomas and Middlesex is in Ontario although each name alone means somewhere else,
 and rounds that start from each name's likeliest reading would not find it.
@@ -60,6 +62,7 @@ Readings of a name settled before scoring:
 from __future__ import annotations
 
 import functools
+import heapq
 import itertools
 import math
 import re
@@ -135,7 +138,7 @@ class ResolutionWeights:
     same_name_qualifier: bool = True
     # Every mention of a name is scored by the mean of its mentions' scores: one story, one Paris.
     one_reading_per_name: bool = True
-    rounds: int = 3
+    rounds: int = 3  # at most; the rounds stop when no choice changes
     temperature: float = 1.0  # of the softmax that turns scores into a confidence
 
 
@@ -173,34 +176,82 @@ def resolve_mentions(
     for i, j in _coherent_readings(keys, candidates, weights):
         fixed[i][j] += weights.coherent
     needed = [_support_needed(options, weights) for options in candidates]
-    chosen: list[Candidate | None] = [c[0] if c else None for c in candidates]
-    scores: list[list[float]] = [[] for _ in mentions]
+    names: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        if candidates[i]:
+            names.setdefault(key, []).append(i)
+    groups = list(names.values()) if weights.one_reading_per_name else [[i] for g in names.values() for i in g]
+    # One name at a time, against the others' latest choices, the surest first: updating every
+    # name at once from the round before can swing two names back and forth past their
+    # agreement ("Cambridge" and "Boston" each read in the other's country, round after round),
+    # and a name read first against the others' likeliest readings is pulled by the weakest of
+    # them (Cambridge, England, barely ahead of Cambridge, Massachusetts, moving Boston). In the
+    # first round a name sees only the names read before it.
+    groups.sort(key=lambda group: -_margin(fixed[group[0]]))
+    chosen: list[Candidate | None] = [None] * len(mentions)
     for _ in range(max(1, weights.rounds)):
-        evidence = _Evidence(keys, chosen)
-        scores = [
-            [fixed[i][j] + evidence.score(c.place, key, weights, needed[i][j]) for j, c in enumerate(candidates[i])]
-            for i, key in enumerate(keys)
-        ]
-        if weights.one_reading_per_name:
-            scores = _one_reading_per_name(keys, candidates, scores)
-        chosen = [candidates[i][max(range(len(s)), key=s.__getitem__)] if s else None for i, s in enumerate(scores)]
+        changed = False
+        for group in groups:
+            scores = _scores(group, keys, candidates, fixed, needed, _Evidence(keys, chosen), weights)
+            for i in group:
+                pick = max(candidates[i], key=lambda c: scores[c.place.gazetteer_id])
+                changed |= pick is not chosen[i]
+                chosen[i] = pick
+        if not changed:
+            break
+    evidence = _Evidence(keys, chosen)
+    final: dict[int, list[float]] = {}
+    for group in groups:
+        scores = _scores(group, keys, candidates, fixed, needed, evidence, weights)
+        for i in group:
+            final[i] = [scores[c.place.gazetteer_id] for c in candidates[i]]
 
     resolved: list[Mention] = []
-    for mention, options, option_scores in zip(mentions, candidates, scores):
-        if not options:
+    for i, (mention, options) in enumerate(zip(mentions, candidates)):
+        pick = chosen[i]
+        if not options or pick is None:
             resolved.append(replace(mention, place=None, confidence=0.0, alternatives=()))
             continue
+        option_scores = final[i]
         order = sorted(range(len(options)), key=lambda j: -option_scores[j])
         confidence = _softmax_top(option_scores, weights.temperature)
         resolved.append(
             replace(
                 mention,
-                place=options[order[0]].place,
+                place=pick.place,
                 confidence=round(confidence, 4),
-                alternatives=tuple(options[j].place for j in order[1 : 1 + _MAX_ALTERNATIVES]),
+                alternatives=tuple(options[j].place for j in order if options[j] is not pick)[:_MAX_ALTERNATIVES],
             )
         )
     return resolved
+
+
+def _margin(scores: list[float]) -> float:
+    """How far a name's best fixed score leads its second: how sure it is before the others."""
+    if len(scores) < 2:
+        return math.inf
+    first, second = heapq.nlargest(2, scores)
+    return first - second
+
+
+def _scores(
+    group: list[int],
+    keys: list[str],
+    candidates: list[list[Candidate]],
+    fixed: list[list[float]],
+    needed: list[list[int]],
+    evidence: _Evidence,
+    weights: ResolutionWeights,
+) -> dict[str, float]:
+    """Each reading's score (by place id), the mean over the mentions of one name in `group`."""
+    totals: dict[str, list[float]] = {}
+    for i in group:
+        key = keys[i]
+        for j, c in enumerate(candidates[i]):
+            totals.setdefault(c.place.gazetteer_id, []).append(
+                fixed[i][j] + evidence.score(c.place, key, weights, needed[i][j])
+            )
+    return {place_id: sum(values) / len(values) for place_id, values in totals.items()}
 
 
 def _in_phone_area(place: Place, areas: list[AreaCode]) -> bool:
@@ -347,28 +398,6 @@ def _qualifier_candidates(
         if _QUALIFIER_GAP.match(gap):
             qualifiers[here] = [c.place for c in candidates[after] if c.place.precision in _CONTAINERS]
     return qualifiers
-
-
-def _one_reading_per_name(
-    keys: list[str], candidates: list[list[Candidate]], scores: list[list[float]]
-) -> list[list[float]]:
-    """Each candidate's score as the mean of its scores at every mention of the same name."""
-    groups: dict[str, list[int]] = {}
-    for i, key in enumerate(keys):
-        if candidates[i]:
-            groups.setdefault(key, []).append(i)
-    shared = [group for group in groups.values() if len(group) > 1]
-    if not shared:
-        return scores
-    scores = [list(s) for s in scores]
-    for group in shared:
-        totals: dict[str, list[float]] = {}
-        for i in group:
-            for c, score in zip(candidates[i], scores[i]):
-                totals.setdefault(c.place.gazetteer_id, []).append(score)
-        for i in group:
-            scores[i] = [sum(totals[c.place.gazetteer_id]) / len(totals[c.place.gazetteer_id]) for c in candidates[i]]
-    return scores
 
 
 def _shared_qualifiers(keys: list[str], qualifiers: list[list[Place]]) -> list[list[Place]]:

@@ -388,3 +388,30 @@ def test_a_region_named_like_its_country_yields_to_the_country(text, geonameid) 
     places = resolve_mentions(text, mentions, country_region_world())
     [guatemala] = [m for m in places if m.surface == "Guatemala"]
     assert guatemala.place.geonameid == geonameid
+
+
+BOSTON_MA, BOSTON_LINCS, CAMBRIDGE_MA, CAMBRIDGE_ENG = 4930956, 2655138, 4931972, 2653941
+
+
+def twin_towns_world() -> MemoryGazetteer:
+    """Two names each shared by a town in Massachusetts and one in England, with the full index's
+    priors: Boston is first the American city, Cambridge only just the English one."""
+    g = small_world()
+    for gid, name, lat, lon, cc, admin1, population, prior in (
+        (BOSTON_MA, "Boston", 42.36, -71.06, "US", "Massachusetts", 653_833, 0.55),
+        (BOSTON_LINCS, "Boston", 52.97, -0.03, "GB", "England", 45_339, 0.47),
+        (CAMBRIDGE_ENG, "Cambridge", 52.2, 0.12, "GB", "England", 145_674, 0.505),
+        (CAMBRIDGE_MA, "Cambridge", 42.38, -71.11, "US", "Massachusetts", 110_402, 0.497),
+    ):
+        g.add(make_place(gid, name, lat, lon, country=cc, admin1=admin1, population=population), prior=prior)
+    return g
+
+
+@pytest.mark.parametrize(
+    "text", ["Researchers in Cambridge and Boston published the study.", "Researchers in Boston and Cambridge agreed."]
+)
+def test_two_names_settle_on_one_reading_together_whatever_their_order(text) -> None:
+    # Read all at once round after round, each name followed the other's previous reading into
+    # the other country: Cambridge, Massachusetts beside Boston, England.
+    places = resolve_mentions(text, [mention_of(text, s) for s in ("Boston", "Cambridge")], twin_towns_world())
+    assert {m.place.geonameid for m in places} == {BOSTON_MA, CAMBRIDGE_MA}
