@@ -432,7 +432,9 @@ def _list_levels(
 
     A run of mentions joined by commas, "and" or "or" is a list when it has three members or more,
     or two joined by a word. Its level is the one most members have a candidate at (two or more).
-    Inside a list, "X, Y" where both can be read at the level is two items, so the qualifier reading
+    At least one member must be likeliest at that level by itself: "Herat and Kabul" are two
+    cities, though each names a province too. Inside a list, "X, Y" where both can be read at the
+    level is two items, so the qualifier reading
     of the pair is dropped, except when the pair closes the list after its "and" ("Texas and
     Washington, D.C.") or makes the whole list.
     """
@@ -463,6 +465,8 @@ def _list_levels(
         level, count = counts.most_common(1)[0]
         if count < 2:
             continue
+        if not any(candidates[i] and _level(max(candidates[i], key=_prior).place) == level for i in run):
+            continue  # "Herat and Kabul": cities first, whatever provinces bear their names
         for position, index in enumerate(run):
             if level not in member_levels[position]:
                 continue
@@ -473,6 +477,10 @@ def _list_levels(
                 if not closes:
                     qualifiers[index] = []
     return levels
+
+
+def _prior(candidate: Candidate) -> float:
+    return candidate.score
 
 
 def _contains(container: Place, place: Place) -> bool:

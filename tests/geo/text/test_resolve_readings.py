@@ -415,3 +415,26 @@ def test_two_names_settle_on_one_reading_together_whatever_their_order(text) -> 
     # the other country: Cambridge, Massachusetts beside Boston, England.
     places = resolve_mentions(text, [mention_of(text, s) for s in ("Boston", "Cambridge")], twin_towns_world())
     assert {m.place.geonameid for m in places} == {BOSTON_MA, CAMBRIDGE_MA}
+
+
+HERAT_CITY, HERAT_PROVINCE, KABUL_CITY, KABUL_PROVINCE = 1139715, 1139713, 1138958, 1138957
+
+
+def city_province_world() -> MemoryGazetteer:
+    """Two cities that name provinces too, with the full index's priors (the city first)."""
+    g = small_world()
+    for gid, name, lat, lon, precision, population, prior in (
+        (HERAT_CITY, "Herat", 34.35, 62.2, Precision.CITY, 574_300, 0.546),
+        (HERAT_PROVINCE, "Herat", 34.5, 62.0, Precision.ADMIN1, 709_917, 0.522),
+        (KABUL_CITY, "Kabul", 34.53, 69.17, Precision.CITY, 4_434_550, 0.757),
+        (KABUL_PROVINCE, "Kabul", 34.5, 69.17, Precision.ADMIN1, 4_530_525, 0.569),
+    ):
+        g.add(make_place(gid, name, lat, lon, precision=precision, country="AF", population=population), prior=prior)
+    return g
+
+
+def test_a_list_of_cities_that_name_provinces_is_of_cities() -> None:
+    # Both names can be read as provinces of one country, which made the pair a list of provinces.
+    text = "The convoy left Kandahar for Herat and Kabul."
+    places = resolve_mentions(text, [mention_of(text, s) for s in ("Herat", "Kabul")], city_province_world())
+    assert [m.place.geonameid for m in places] == [HERAT_CITY, KABUL_CITY]
