@@ -112,6 +112,10 @@ _COMPASS_WORDS = frozenset(
     " southeast southwest northeastern northwestern southeastern southwestern".split()
 )
 # What follows a news agency's name: "the Xinhua news agency", "according to Xinhua News Agency".
+# A named storm: "Hurricane Florence", "Typhoon Haiyan", "Tropical Storm Nicole", "Storm Ciara".
+_STORM_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])(?:(?i:hurricane|typhoon|cyclone)|Storm|Depression)[ \u00a0]+\Z"
+)
 _AGENCY_AFTER = re.compile(r"\A[ \u00a0]+news[ \u00a0]+agency\b", re.IGNORECASE)
 # A title before a capitalised word: "Dr. Lamont Sweet", "Gen Smith" (Dr is Dar'a's alternate name).
 _NAME_AFTER_TITLE = re.compile(r"\A\.?[ \u00a0]+[A-Z]")
@@ -348,6 +352,8 @@ def judge_name(
         return _ACCEPT
     if _is_date(key, text, end):
         return _reject("a date")
+    if _STORM_BEFORE.search(text[max(0, start - 24) : start]):
+        return _reject("a storm's name")
     if _is_acronym(surface, context, start) and not (
         exact_labels & PLACE_LABELS or any(c.name_type in (NameType.ABBREVIATION, NameType.DEMONYM) for c in candidates)
     ):

@@ -312,3 +312,26 @@ def tagged_world() -> MemoryGazetteer:
 )
 def test_a_little_known_name_the_model_tags_otherwise_is_a_place_where_the_text_sets_it(text, expected) -> None:
     assert surfaces(tagged_world(), True, text) == expected
+
+
+def storm_world() -> MemoryGazetteer:
+    """Towns named like storms: Florence the world city, Harvey and Ida small US towns."""
+    g = small_world()
+    g.add(make_place(3176959, "Florence", 43.77, 11.25, country="IT", population=349_296), prior=0.7)
+    g.add(make_place(4895298, "Harvey", 41.61, -87.65, country="US", admin1="Illinois", population=24_864))
+    g.add(make_place(4996200, "Ida", 41.9, -83.56, country="US", admin1="Michigan", population=4_949))
+    return g
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hurricane Florence hit the coast before it reached Moscow.", ["Moscow"]),
+        ("After hurricane Harvey, Tropical Storm Ida and Typhoon Ida, aid flew from Moscow.", ["Moscow"]),
+        # The town itself, written as a place, is still one.
+        ("Tourists in Florence and Moscow saw the storm.", ["Florence", "Moscow"]),
+    ],
+)
+def test_a_named_storm_is_no_place(use_ner, text, expected) -> None:
+    assert surfaces(storm_world(), use_ner, text) == expected
