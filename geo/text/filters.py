@@ -113,9 +113,7 @@ _COMPASS_WORDS = frozenset(
 )
 # What follows a news agency's name: "the Xinhua news agency", "according to Xinhua News Agency".
 # A named storm: "Hurricane Florence", "Typhoon Haiyan", "Tropical Storm Nicole", "Storm Ciara".
-_STORM_BEFORE = re.compile(
-    r"(?<![\w'\u2019-])(?:(?i:hurricane|typhoon|cyclone)|Storm|Depression)[ \u00a0]+\Z"
-)
+_STORM_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:(?i:hurricane|typhoon|cyclone)|Storm|Depression)[ \u00a0]+\Z")
 _AGENCY_AFTER = re.compile(r"\A[ \u00a0]+news[ \u00a0]+agency\b", re.IGNORECASE)
 # A title before a capitalised word: "Dr. Lamont Sweet", "Gen Smith" (Dr is Dar'a's alternate name).
 _NAME_AFTER_TITLE = re.compile(r"\A\.?[ \u00a0]+[A-Z]")

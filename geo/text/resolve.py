@@ -40,7 +40,8 @@ Readings of a name settled before scoring:
 - the namesake city: a city of a million or more that shares its name with its own first-level
   region (New York, Sao Paulo, Mexico City's "Mexico" is a country and does not count) is what a
   story means when it writes the name as a location ("in New York", "from New York", "New
-  York's mayor"); elsewhere (lists of states, "New York Gov.") the region's prior stands.
+  York's mayor") or as its dateline ("NEW YORK (Reuters) -"); elsewhere (lists of states, "New
+  York Gov.") the region's prior stands.
 - the region and its stronger namesake city: first-level regions lose their bonus as containers
   when the name's likeliest place by prior is a city of the same country as one of them
   (Washington, the capital, against Washington state), unless the text calls it a region ("Washington
@@ -74,7 +75,7 @@ from geo.gazetteer.base import Candidate, Gazetteer
 from geo.gazetteer.names import normalize_name
 from geo.gazetteer.phone_areas import AreaCode, phone_area_codes, us_state_codes
 from geo.geodesy import distance_km
-from geo.model import Mention, Place, Precision
+from geo.model import Mention, MentionRole, Place, Precision
 from geo.text.composite_names import valley_namesake
 from geo.text.filters import LIST_JOINER, LOCATIVE_WORDS, SEAT_KIND
 from geo.text.lookup import CandidateLookup
@@ -289,7 +290,9 @@ def _fixed_scores(
         _REGION_WORD_AFTER.match(text[mention.end : mention.end + 10])
         or _REGION_WORD_BEFORE.search(text[max(0, mention.start - 24) : mention.start])
     )
-    namesake = _namesake_city(candidates) if not called_region and _reads_as_location(text, mention) else None
+    # A dateline is where the report was filed: a city ("NEW YORK (Reuters) -").
+    as_location = mention.role is MentionRole.DATELINE or _reads_as_location(text, mention)
+    namesake = _namesake_city(candidates) if not called_region and as_location else None
     with_article = mention.surface[:4].casefold() == _ARTICLE or bool(
         _ARTICLE_BEFORE.search(text[max(0, mention.start - 4) : mention.start])
     )

@@ -7,7 +7,7 @@ from conftest import small_world
 from support.memory_gazetteer import MemoryGazetteer, make_place
 
 from geo.gazetteer.base import NameType
-from geo.model import Mention, Place, Precision
+from geo.model import Mention, MentionRole, Place, Precision
 from geo.text.resolve import resolve_mentions
 
 NEW_YORK_STATE, NEW_YORK_CITY, CASABLANCA = 5128638, 5128581, 2553604
@@ -80,6 +80,13 @@ def test_a_name_with_the_article_is_the_place_so_named(world, text, surface, gaz
 )
 def test_a_big_namesake_city_is_the_location_written(world, text, surface, geonameid) -> None:
     assert resolve_first(world, text, surface).geonameid == geonameid
+
+
+def test_a_dateline_is_the_namesake_city(world) -> None:
+    text = "NEW YORK (Reuters) - Stocks fell on Monday."
+    dateline = Mention(0, 8, "NEW YORK", role=MentionRole.DATELINE)
+    [mention] = resolve_mentions(text, [dateline], world)
+    assert mention.place.geonameid == NEW_YORK_CITY
 
 
 def test_a_list_of_states_keeps_the_state(world) -> None:
