@@ -264,9 +264,11 @@ class DateOffset:
         """The interval this offset away from `reference` (the other way round when `invert`).
 
         The result is as precise as the coarser of the reference and the offset's unit: two
-        months before April 2019 is February 2019 (MONTH); three days after April 2019 is still
-        only April or May 2019 (MONTH); two years after Sept. 15, 2023 is 2025 (YEAR). An uncounted
-        offset gives the open interval on its side of the reference, at UNKNOWN precision.
+        months before April 2019 is February 2019 (MONTH); two years after Sept. 15, 2023 is 2025
+        (YEAR). Where the shifted days straddle two months (or years), the result is the one that
+        holds most of them: three days after April 2019 is April 2019, and the night before a
+        stabbing in November 2014 is in November, not October. An uncounted offset gives the
+        open interval on its side of the reference, at UNKNOWN precision.
         """
         if reference.start is None or reference.end is None:
             return DateInterval()
@@ -281,7 +283,28 @@ class DateOffset:
         if backwards:
             delta = -delta
         precision = coarser(reference.precision, unit_precision(self.unit))
-        return snap(reference.start + delta, reference.end + delta, precision)
+        return _likeliest_unit(reference.start + delta, reference.end + delta, precision)
+
+
+def _likeliest_unit(start: date, end: date, precision: DatePrecision) -> DateInterval:
+    """The whole month or year (by `precision`) that holds most of the days from `start` to `end`;
+    the days themselves at DAY precision."""
+    if precision is DatePrecision.DAY:
+        return snap(start, end, precision)
+    units = snap(start, end, precision)
+    if units.start is None or units.end is None:
+        return units
+    best: tuple[int, DateInterval] | None = None
+    unit_start = units.start
+    while unit_start <= units.end:
+        unit = snap(unit_start, unit_start, precision)
+        assert unit.start is not None and unit.end is not None
+        held = (min(end, unit.end) - max(start, unit.start)).days + 1
+        if best is None or held > best[0]:
+            best = (held, unit)
+        unit_start = unit.end + ONE_DAY
+    assert best is not None
+    return best[1]
 
 
 @dataclass(frozen=True, slots=True)

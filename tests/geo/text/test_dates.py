@@ -30,6 +30,7 @@ DAY, MONTH, YEAR, UNKNOWN = (
 FRI = date(2023, 9, 15)  # the seed article's publication: a Friday
 NEW_YEAR = date(2024, 1, 1)  # a Monday, on a year boundary
 D = date
+NOVEMBER_2014 = DateInterval(D(2014, 11, 1), D(2014, 11, 30), MONTH)
 APRIL_2019 = DateInterval(D(2019, 4, 1), D(2019, 4, 30), MONTH)
 
 # sentence, anchor, future, surface of the one expression, expected start, end, precision
@@ -215,7 +216,11 @@ RELATIVE = [
     ("three days later", DateInterval(D(2023, 9, 12), D(2023, 9, 12), DAY), False, FRI, FRI, DAY),
     ("a week earlier", DateInterval(FRI, FRI, DAY), False, D(2023, 9, 8), D(2023, 9, 8), DAY),
     ("two years after", DateInterval(FRI, FRI, DAY), False, D(2025, 1, 1), D(2025, 12, 31), YEAR),
-    ("three days after", APRIL_2019, False, D(2019, 4, 1), D(2019, 5, 31), MONTH),
+    ("three days after", APRIL_2019, False, D(2019, 4, 1), D(2019, 4, 30), MONTH),
+    # The days straddle two months: the one that holds most of them.
+    ("the day before", NOVEMBER_2014, False, D(2014, 11, 1), D(2014, 11, 30), MONTH),
+    ("ten days before", NOVEMBER_2014, False, D(2014, 11, 1), D(2014, 11, 30), MONTH),
+    ("20 days before", NOVEMBER_2014, False, D(2014, 10, 1), D(2014, 10, 31), MONTH),
     ("a year earlier", DateInterval(D(2019, 1, 1), D(2019, 12, 31), YEAR), False, D(2018, 1, 1), D(2018, 12, 31), YEAR),
     ("the next day", DateInterval(D(2023, 12, 31), D(2023, 12, 31), DAY), False, NEW_YEAR, NEW_YEAR, DAY),
     ("the same day", DateInterval(FRI, FRI, DAY), False, FRI, FRI, DAY),
