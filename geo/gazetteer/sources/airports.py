@@ -18,22 +18,55 @@ from geo.model import Precision
 
 __all__ = ["read_airports", "airport_short_names"]
 
+_PARENTHESIS = re.compile(r"\([^)]*\)")
+_PARENTHESIS_TEXT = re.compile(r"\(([^)]*)\)")
 _GENERIC = re.compile(r"\b(?:International|Intl|Regional|Municipal|Airport|Airfield|Air Base|Aerodrome)\b\.?", re.I)
 
 
-def airport_short_names(name: str, city: str) -> set[str]:
+# Words that describe a place rather than name it: an airport's short form made of them, of its
+# city and of its region ("City" for London City Airport, "County" for Washington County
+# Airport, "Metro", "East Texas") would take the word or the region from the text.
+_DESCRIPTIVE = frozenset(
+    "city town county co parish township borough village metro metropolitan area "
+    "north south east west northern southern eastern western central mid".split()
+)
+# A short form ending in a civil division names the division, not its airport ("Crane County").
+_DIVISION_END = frozenset("county co parish township town city borough village".split())
+
+
+def airport_short_names(name: str, city: str, region: str = "") -> set[str]:
     """'London Heathrow Airport', 'London' -> {'Heathrow Airport', 'London Heathrow', 'Heathrow'}.
 
     A variant must keep a word of its own: 'Waco Regional Airport' gives nothing, since
-    'Regional Airport' and 'Waco' would name any airport or the city.
+    'Regional Airport' and 'Waco' would name any airport or the city; nor does 'London City
+    Airport' give 'City', 'Washington County Airport' 'County' or 'Washington County' (the
+    county's own name), or 'East Texas Regional Airport' (region 'Texas') 'East Texas'.
     """
 
     def core(text: str) -> str:
         return " ".join(_GENERIC.sub(" ", text).split())
 
+    own = {w.casefold() for w in f"{city} {region}".split()} | _DESCRIPTIVE
+
+    def names_the_airport(variant: str) -> bool:
+        words = core(variant).replace("-", " ").casefold().split()
+        return bool(words) and words[-1] not in _DIVISION_END and any(w not in own for w in words)
+
     without_city = name[len(city) :].strip(" -/") if city and name.startswith(city + " ") else name
     variants = {without_city, core(name), core(without_city)}
-    return {v for v in variants if v != name and len(v) > 3 and core(v) and core(v).casefold() != city.casefold()}
+    # "Long Beach (Daugherty Field) Airport" is also "Long Beach Airport" and "Daugherty Field".
+    variants.add(" ".join(_PARENTHESIS.sub(" ", name).split()))
+    variants.update(" ".join(m.split()) for m in _PARENTHESIS_TEXT.findall(name))
+    variants = {v for v in variants if "(" not in v and ")" not in v}
+
+    def kept(variant: str) -> bool:
+        if variant == name or len(variant) <= 3 or not core(variant):
+            return False
+        if core(variant).casefold() == city.casefold():
+            return _GENERIC.search(variant) is not None  # "Long Beach Airport", never "Long Beach"
+        return names_the_airport(variant)
+
+    return {v for v in variants if kept(v)}
 
 
 def read_airports() -> Iterator[PlaceRecord]:
@@ -46,7 +79,8 @@ def read_airports() -> Iterator[PlaceRecord]:
                 continue
             names = [NameRecord(row["name"], NameType.OFFICIAL)]
             names.extend(
-                NameRecord(v, NameType.ALTERNATE) for v in sorted(airport_short_names(row["name"], row["city"]))
+                NameRecord(v, NameType.ALTERNATE)
+                for v in sorted(airport_short_names(row["name"], row["city"], row.get("subd") or ""))
             )
             names.append(NameRecord(iata, NameType.CODE))
             names.append(NameRecord(row["icao"], NameType.CODE))

@@ -49,10 +49,19 @@ def test_region_names_without_generic_words_have_no_variants(name: str, level: i
     [
         ("London Heathrow Airport", "London", {"Heathrow", "Heathrow Airport", "London Heathrow"}),
         ("Waco Regional Airport", "Waco", set()),
+        # Words that describe a place, the city's and the region's own, name no airport ...
+        ("London City Airport", "London", set()),
+        ("Columbia Metro Airport", "Columbia", set()),
+        ("East Texas Regional Airport", "Longview", set()),
+        # ... nor does a county's name.
+        ("Washington County Airport", "Washington", set()),
+        # A name in brackets is one too, and so is the name without it.
+        ("Long Beach (Daugherty Field) Airport", "Long Beach", {"Daugherty Field", "Long Beach Airport"}),
     ],
 )
 def test_airport_short_names(name: str, city: str, expected: set[str]) -> None:
-    assert airport_short_names(name, city) == expected
+    region = {"Longview": "Texas", "Columbia": "South Carolina"}.get(city, "")
+    assert airport_short_names(name, city, region) == expected
 
 
 @pytest.mark.parametrize(
