@@ -285,7 +285,9 @@ class PostgresRevision:
       is seen by every request that arrives after its commit, as without notifications;
     - the listening connection is lost (until another is listening, every request reads);
     - `recheck_seconds` pass since the read began: the bound on how long a write whose
-      notification never came (a connection that died silently) may go unseen.
+      notification never came (a connection that died silently) may go unseen. (Once half of
+      that has passed, a request that finds it starts a read in the background, which replaces
+      it when it ends; until then the one kept serves.)
     A write by another process is thus seen by the requests that arrive after this process's
     loop has taken its notification (milliseconds; what the loop is busy with delays it), and
     in any case by those that arrive `recheck_seconds` after its commit. recheck_seconds = 0
@@ -307,6 +309,7 @@ class PostgresRevision:
         self._epoch = 0
         self._writes = 0
         self._known: tuple[str, int, float] | None = None  # token, epoch, monotonic start of its read
+        self._refresh: asyncio.Task | None = None  # a read of the recheck, ahead of time
 
     @classmethod
     def of(cls, engine: Engine, recheck_seconds: float = 0.0) -> PostgresRevision | None:
@@ -338,15 +341,29 @@ class PostgresRevision:
         known = self._known
         if known is None or not self._listening or self._writes or known[1] != self._epoch:
             return None
-        if time.monotonic() - known[2] >= self._recheck:
+        age = time.monotonic() - known[2]
+        if age >= self._recheck:
             self._known = None
             return None
         try:
-            if asyncio.get_running_loop() is not self._loop:
-                return None  # the notifications reach the loop that listens, not this one
+            loop = asyncio.get_running_loop()
         except RuntimeError:
             return None
+        if loop is not self._loop:
+            return None  # the notifications reach the loop that listens, not this one
+        if age >= self._recheck / 2 and self._refresh is None:
+            # The recheck is read ahead of time, in the background: the requests go on being
+            # answered meanwhile instead of all waiting for its round trip (which, on a loaded
+            # machine, may take tens of milliseconds) when the revision runs out.
+            self._refresh = loop.create_task(self._refresh_known(), name="itinerant-data-revision-recheck")
         return known[0]
+
+    async def _refresh_known(self) -> None:
+        try:
+            await self.read()  # kept by read() if nothing moved meanwhile; else the next request reads
+        finally:
+            if self._refresh is asyncio.current_task():
+                self._refresh = None
 
     @contextmanager
     def writing(self) -> Iterator[None]:
@@ -429,6 +446,7 @@ class PostgresRevision:
         """Close the connections (at once: without a pool, psycopg's close waits for nothing)."""
         connection, self._connection, loop, self._loop = self._connection, None, self._loop, None
         listener, self._listener = self._listener, None
+        self._refresh = None
         self._listening = False
         self._forget()
         if self._finalizer is not None:

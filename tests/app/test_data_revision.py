@@ -384,9 +384,9 @@ def test_postgresql_reads_again_after_the_recheck_time_whatever_the_notification
 
     async def scenario() -> tuple[str | None, str | None]:
         await _listening_and_known(own)
-        await asyncio.sleep(0.1)
-        within = own.known()
-        await asyncio.sleep(0.15)
+        await asyncio.sleep(0.05)
+        within = own.known()  # before half the time: no recheck started
+        await asyncio.sleep(0.2)
         return within, own.known()
 
     try:
@@ -463,5 +463,34 @@ def test_postgresql_reads_for_every_request_while_its_listening_connection_is_do
         lost, read_meanwhile, kept_meanwhile, back, after = asyncio.run(scenario())
         assert lost and read_meanwhile == revision(engine) and kept_meanwhile is None
         assert back and after == revision(engine)
+    finally:
+        own.close()
+
+
+@pytest.mark.postgres
+def test_postgresql_rechecks_it_in_the_background_before_it_runs_out(engine, monkeypatch):
+    own = _listening_revision(engine, recheck_seconds=0.4)
+    reads = [0]
+    read = PostgresRevision.read
+
+    async def counted(self):
+        reads[0] += 1
+        return await read(self)
+
+    monkeypatch.setattr(PostgresRevision, "read", counted)
+
+    async def scenario() -> tuple[str, list[str | None], int, int]:
+        token = await _listening_and_known(own)
+        before = reads[0]
+        seen = []
+        for _ in range(6):  # 0.6 s of requests, every 0.1 s, none of which reads
+            await asyncio.sleep(0.1)
+            seen.append(own.known())
+        return token, seen, before, reads[0]
+
+    try:
+        token, seen, before, after = asyncio.run(scenario())
+        assert seen == [token] * 6  # past the first read's 0.4 s, on the background's read
+        assert after > before  # the rechecks, made in the background
     finally:
         own.close()
