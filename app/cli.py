@@ -554,7 +554,7 @@ def _check_connection_budget(services, workers: int) -> None:
         return
     typer.echo(
         f"{workers} workers with {budget.per_process} connections each (ITINERANT_DATABASE_POOL_SIZE + "
-        f"ITINERANT_DATABASE_MAX_OVERFLOW) and one for the cache's revision, and this process's, need "
+        f"ITINERANT_DATABASE_MAX_OVERFLOW) and two for the cache's revision, and this process's, need "
         f"{budget.needed} connections; the database "
         f"server accepts {budget.available}. Run fewer workers, give each a smaller pool, or raise max_connections.",
         err=True,

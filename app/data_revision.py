@@ -29,6 +29,9 @@ it is made, so it sees every write committed before it, by any connection of any
 On PostgreSQL, `PostgresRevision` reads it on a connection of its own too, psycopg's asynchronous
 one on the event loop, in autocommit: one round trip, without the pool's ping and ROLLBACK and
 without a worker thread; a statement in autocommit sees every transaction committed before it began.
+The bump also notifies NOTIFY_CHANNEL (delivered at commit, and not for a rollback), so that a
+process that LISTENs keeps the revision between writes instead of making that round trip for
+every request (see PostgresRevision for what it then guarantees).
 
 The tables are those whose rows reach a response that is cached; the feeds (polled and leased
 every few seconds by the watch) and the online geocoder's cache are not among them, and no
@@ -43,8 +46,10 @@ import asyncio
 import logging
 import sqlite3
 import threading
+import time
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Final
 
@@ -52,9 +57,11 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
 __all__ = [
+    "NOTIFY_CHANNEL",
     "REVISED_TABLES",
     "PostgresRevision",
     "SqliteRevision",
+    "create_revision_functions",
     "create_revision_triggers",
     "drop_revision_triggers",
     "revision_trigger_tables",
@@ -66,6 +73,9 @@ REVISED_TABLES: Final = ("article", "place", "mention", "actor", "actoralias", "
 
 _TRIGGER_PREFIX: Final = "data_revision_"
 _SQLITE_OPERATIONS: Final = ("insert", "update", "delete")
+# PostgreSQL: the channel a write's bump notifies at its commit (a database's channels are shared
+# by its schemas: a write in another schema only makes a listener read the revision once more).
+NOTIFY_CHANNEL: Final = "itinerant_data_revision"
 # Set, for the rest of a PostgreSQL transaction, once its bump is queued.
 _QUEUED_SETTING: Final = "itinerant.data_revision_queued"
 
@@ -81,14 +91,15 @@ _POSTGRES_FUNCTIONS: Final = (
         RETURN true;
     END $$
     """,
-    """
+    f"""
     CREATE OR REPLACE FUNCTION data_revision_bump() RETURNS trigger
     LANGUAGE plpgsql AS $$
     BEGIN
         UPDATE data_revision SET revision = revision + 1 WHERE id = 1;
+        PERFORM pg_notify('{NOTIFY_CHANNEL}', '');
         RETURN NULL;
     END $$
-    """,
+    """,  # noqa: S608  (a name of ours)
 )
 
 _READ_SQL: Final = "SELECT generation, revision FROM data_revision WHERE id = 1"
@@ -97,11 +108,17 @@ _READ: Final = text(_READ_SQL)
 log = logging.getLogger(__name__)
 
 
-def create_revision_triggers(connection: Connection, tables: Iterable[str]) -> None:
-    """Make every write to `tables` bump the revision (triggers already there are left as they are)."""
+def create_revision_functions(connection: Connection) -> None:
+    """PostgreSQL: (re)define the functions the triggers call; the triggers keep calling them by name."""
     if connection.dialect.name == "postgresql":
         for function in _POSTGRES_FUNCTIONS:
             connection.exec_driver_sql(function)
+
+
+def create_revision_triggers(connection: Connection, tables: Iterable[str]) -> None:
+    """Make every write to `tables` bump the revision (triggers already there are left as they are)."""
+    if connection.dialect.name == "postgresql":
+        create_revision_functions(connection)
         present = set(revision_trigger_tables(connection))
         for table in tables:
             if table in present:
@@ -240,34 +257,73 @@ class SqliteRevision:
 
 # The longest a connection of PostgresRevision may take to open (seconds), unless the URL says.
 _POSTGRES_CONNECT_TIMEOUT: Final = 5
+# After the listening connection failed to open or was lost, the wait before another is tried
+# (seconds): meanwhile every request reads the revision, as without notifications.
+_LISTEN_RETRY_SECONDS: Final = 1.0
 
 
 class PostgresRevision:
-    """The revision of a PostgreSQL database, read on a connection of its own on the event loop.
+    """The revision of a PostgreSQL database: read on a connection of its own on the event loop, and
+    kept in the process between writes while PostgreSQL's notifications say it has not moved.
 
-    The connection opens with the parameters of one of the pool's (`learn`, given a pooled
+    The connections open with the parameters of one of the pool's (`learn`, given a pooled
     connection once, from a worker thread: host, database, user, password, options such as a
     search_path), in autocommit. `read()` gives the token read_revision gives, or None: nothing
     learnt yet, or this read failed (the connection is then closed, and the next read opens
-    another), and the caller reads it its usual way. A connection belongs to the event loop that
-    opened it: a read from another loop (each test client's call) closes it and opens its own.
+    another), and the caller reads it its usual way. Connections belong to the event loop that
+    opened them: a read from another loop (each test client's call) closes them and opens its own.
+
+    `known()` gives the revision without a round trip to the server, or None when it cannot vouch
+    for it (the caller then reads). Each read trip, on a loaded machine, waits for the server's
+    process and then for the worker's to be scheduled again, and every request of the worker that
+    arrived meanwhile waits for the next one: that, not the query, made the long tail of the hits
+    on PostgreSQL. So a second connection LISTENs on NOTIFY_CHANNEL, which every write's bump
+    notifies at its commit (the trigger's function), and a revision read after that LISTEN took
+    effect is kept until any of these happens:
+    - a notification arrives (a write by any process or machine committed);
+    - a write request of this process begins or ends (`writing()`), so that a write made here
+      is seen by every request that arrives after its commit, as without notifications;
+    - the listening connection is lost (until another is listening, every request reads);
+    - `recheck_seconds` pass since the read began: the bound on how long a write whose
+      notification never came (a connection that died silently) may go unseen. (Once half of
+      that has passed, a request that finds it starts a read in the background, which replaces
+      it when it ends; until then the one kept serves.)
+    A write by another process is thus seen by the requests that arrive after this process's
+    loop has taken its notification (milliseconds; what the loop is busy with delays it), and
+    in any case by those that arrive `recheck_seconds` after its commit. recheck_seconds = 0
+    keeps nothing: every request reads (a write committed before a request arrived is seen by
+    it, in every process).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, recheck_seconds: float = 0.0) -> None:
+        self._recheck = recheck_seconds
         self._parameters: dict | None = None
         self._connection = None  # psycopg.AsyncConnection
         self._loop: asyncio.AbstractEventLoop | None = None
         self._finalizer: weakref.finalize | None = None
+        self._listener: asyncio.Task | None = None
+        self._listening = False  # the listener's LISTEN has taken effect, and its connection is up
+        self._listen_after = 0.0  # time.monotonic() before which no listener is started again
+        # Moves at each notification, each write of this process begun or ended, each change of
+        # the listener: a revision read while it stayed the same is still the data's.
+        self._epoch = 0
+        self._writes = 0
+        self._known: tuple[str, int, float] | None = None  # token, epoch, monotonic start of its read
+        self._refresh: asyncio.Task | None = None  # a read of the recheck, ahead of time
 
     @classmethod
-    def of(cls, engine: Engine) -> PostgresRevision | None:
+    def of(cls, engine: Engine, recheck_seconds: float = 0.0) -> PostgresRevision | None:
         if engine.dialect.name != "postgresql" or engine.dialect.driver != "psycopg":
             return None
-        return cls()
+        return cls(recheck_seconds)
 
     @property
     def learnt(self) -> bool:
         return self._parameters is not None
+
+    @property
+    def listening(self) -> bool:
+        return self._listening
 
     def learn(self, connection: Connection) -> None:
         """Keep the parameters of `connection` (a pooled one) to open connections like it."""
@@ -279,6 +335,50 @@ class PostgresRevision:
             parameters["password"] = info.password
         parameters.setdefault("connect_timeout", str(_POSTGRES_CONNECT_TIMEOUT))
         self._parameters = parameters
+
+    def known(self) -> str | None:
+        """The revision as last read, while nothing since says it may have moved (see the class)."""
+        known = self._known
+        if known is None or not self._listening or self._writes or known[1] != self._epoch:
+            return None
+        age = time.monotonic() - known[2]
+        if age >= self._recheck:
+            self._known = None
+            return None
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return None
+        if loop is not self._loop:
+            return None  # the notifications reach the loop that listens, not this one
+        if age >= self._recheck / 2 and self._refresh is None:
+            # The recheck is read ahead of time, in the background: the requests go on being
+            # answered meanwhile instead of all waiting for its round trip (which, on a loaded
+            # machine, may take tens of milliseconds) when the revision runs out.
+            self._refresh = loop.create_task(self._refresh_known(), name="itinerant-data-revision-recheck")
+        return known[0]
+
+    async def _refresh_known(self) -> None:
+        try:
+            await self.read()  # kept by read() if nothing moved meanwhile; else the next request reads
+        finally:
+            if self._refresh is asyncio.current_task():
+                self._refresh = None
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Around a request that may write: until it ends, and from then on, the revision is read."""
+        self._writes += 1
+        self._forget()
+        try:
+            yield
+        finally:
+            self._writes -= 1
+            self._forget()
+
+    def _forget(self) -> None:
+        self._epoch += 1
+        self._known = None
 
     async def read(self) -> str | None:
         if self._parameters is None:
@@ -296,6 +396,8 @@ class PostgresRevision:
                 self._connection = await psycopg.AsyncConnection.connect(**self._parameters, autocommit=True)
                 self._loop = loop
                 self._finalizer = weakref.finalize(self, _finish, self._connection)
+            self._start_listening(loop)
+            epoch, listening, started = self._epoch, self._listening, time.monotonic()
             cursor = await self._connection.execute(_READ_SQL)
             rows = await cursor.fetchall()
         except (psycopg.Error, OSError):
@@ -305,16 +407,63 @@ class PostgresRevision:
         except BaseException:
             self.close()  # cancelled amid a statement: the connection's state is not known
             raise
-        return _token_of(rows)
+        token = _token_of(rows)
+        # Kept only if the LISTEN had taken effect before this read began (every commit the read
+        # did not see comes after it, and so notifies), and nothing has been forgotten since.
+        if token is not None and self._recheck > 0 and listening and self._listening and self._epoch == epoch:
+            self._known = (token, epoch, started)
+        return token
+
+    def _start_listening(self, loop: asyncio.AbstractEventLoop) -> None:
+        if self._recheck <= 0 or self._listener is not None or time.monotonic() < self._listen_after:
+            return
+        self._listener = loop.create_task(self._listen(), name="itinerant-data-revision-listener")
+
+    async def _listen(self) -> None:
+        """Take the notifications of NOTIFY_CHANNEL until the connection is lost or the task cancelled."""
+        import psycopg
+
+        connection = None
+        try:
+            connection = await psycopg.AsyncConnection.connect(**self._parameters, autocommit=True)
+            await connection.execute(f"LISTEN {NOTIFY_CHANNEL}")
+            self._listening = True
+            self._forget()
+            async for _notification in connection.notifies():
+                self._forget()
+        except (psycopg.Error, OSError):
+            log.warning("not listening for the data's revision; every request reads it", exc_info=True)
+            self._listen_after = time.monotonic() + _LISTEN_RETRY_SECONDS
+        finally:
+            self._listening = False
+            self._forget()
+            if self._listener is asyncio.current_task():
+                self._listener = None
+            if connection is not None:
+                _finish(connection)
 
     def close(self) -> None:
-        """Close the connection (at once: without a pool, psycopg's close waits for nothing)."""
-        connection, self._connection, self._loop = self._connection, None, None
+        """Close the connections (at once: without a pool, psycopg's close waits for nothing)."""
+        connection, self._connection, loop, self._loop = self._connection, None, self._loop, None
+        listener, self._listener = self._listener, None
+        self._refresh = None
+        self._listening = False
+        self._forget()
         if self._finalizer is not None:
             self._finalizer.detach()
             self._finalizer = None
         if connection is not None:
             _finish(connection)
+        if listener is not None and loop is not None and not loop.is_closed():
+            # Its finally closes its connection; on another loop's thread, through that loop.
+            try:
+                running = asyncio.get_running_loop()
+            except RuntimeError:
+                running = None
+            if running is loop:
+                listener.cancel()
+            else:
+                loop.call_soon_threadsafe(listener.cancel)
 
 
 def _finish(connection) -> None:

@@ -98,7 +98,8 @@ def connection_budget(engine: Engine, workers: int) -> ConnectionBudget | None:
     (app/deps.py); the pools together must fit within what PostgreSQL accepts, or requests fail
     with "too many clients" instead of waiting. The parent process that supervises the workers
     keeps one pool too (migrations, the feed watch). On PostgreSQL each worker's response cache
-    also keeps a connection of its own to read the data's revision (app/data_revision.py).
+    also keeps two connections of its own: one reads the data's revision, the other listens for
+    the notifications of writes (app/data_revision.py).
     None when the pool or the server set no limit.
     """
     per_process = connections_per_process(engine)
@@ -107,7 +108,7 @@ def connection_budget(engine: Engine, workers: int) -> ConnectionBudget | None:
     needed = per_process * (workers + 1)
     if engine.dialect.name != "postgresql":
         return ConnectionBudget(workers, per_process, needed, None)
-    needed += workers
+    needed += 2 * workers
     with engine.connect() as connection:
         maximum = int(connection.execute(text("SHOW max_connections")).scalar_one())
         reserved = int(connection.execute(text("SHOW superuser_reserved_connections")).scalar_one())

@@ -13,7 +13,10 @@ A route opts in by what its answer depends on besides the request:
   connection cannot read it) before anything else; an
   answer stored under the same request and revision is sent as it was, without running the route
   or reading any other table. Any write, by any process, moves the revision, so the next read
-  anywhere misses and is made afresh.
+  anywhere misses and is made afresh. On PostgreSQL the revision read is kept in between, while
+  the database's notifications of writes say it has not moved (PostgresRevision.known: a write
+  through this process is seen at once, one elsewhere when its notification arrives, and at the
+  latest ITINERANT_REVISION_RECHECK_MS after its commit).
 - `GAZETTEER`: the gazetteer alone (a read-only file while the service runs): keyed on the file.
 - `GEOCODER`: the gazetteer, and an online geocoder when one is configured; cached only without.
 
@@ -81,6 +84,8 @@ CACHE_CONTROL: Final = "no-cache"
 _VARY: Final = ("Accept", "Accept-Encoding")
 # The request headers that are part of the key (lower case, as ASGI gives them).
 _KEYED_HEADERS: Final = (b"host", b"accept", b"accept-encoding", b"origin")
+# Requests that never write (HEAD reaches here as a GET, app/methods.py).
+_SAFE_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 # The largest entry: a share of the whole cache, so that one answer never empties it.
 _ENTRY_SHARE: Final = 16
 # Bytes an entry costs beyond its body and headers (the key, the objects holding it).
@@ -227,16 +232,23 @@ class ResponseCache:
         self._routes: _Routes | None = None
         # SQLite: each request reads the revision itself, on a connection of the cache's own,
         # without a worker thread. Otherwise concurrent requests share one read, begun after each
-        # of them arrived: on PostgreSQL on a connection of the cache's own, on the event loop,
-        # and through the pool (a worker thread) when that read cannot be made.
+        # of them arrived: on PostgreSQL on a connection of the cache's own, on the event loop
+        # (and none while the notifications of writes vouch for the last one read), and through
+        # the pool (a worker thread) when that read cannot be made.
         self._sqlite_revision = SqliteRevision.of(services.engine)
-        self._postgres_revision = PostgresRevision.of(services.engine)
+        self._postgres_revision = PostgresRevision.of(services.engine, services.settings.revision_recheck_ms / 1000)
         self._revision = FreshRead(self._read_revision)
         self._deployment: str | None = None
         self._gazetteer: str | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET":
+            if scope["type"] == "http" and scope["method"] not in _SAFE_METHODS and self._postgres_revision is not None:
+                # A write of this process is seen by every request that arrives after its commit,
+                # whether or not its notification has come back yet.
+                with self._postgres_revision.writing():
+                    await self.app(scope, receive, send)
+                return
             await self.app(scope, receive, send)
             return
         if self._routes is None:
@@ -273,7 +285,12 @@ class ResponseCache:
         if self._deployment is None:
             self._deployment = _deployment(self.services)
         if what is CachedOn.DATA:
-            revision = self._sqlite_revision.read() if self._sqlite_revision is not None else None
+            if self._sqlite_revision is not None:
+                revision = self._sqlite_revision.read()
+            elif self._postgres_revision is not None:
+                revision = self._postgres_revision.known()  # no round trip while notifications vouch for it
+            else:
+                revision = None
             try:
                 if revision is None:
                     revision = await self._revision()

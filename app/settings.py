@@ -57,6 +57,17 @@ class Settings(BaseSettings):
         description="Memory each process keeps answers to repeated reads in (the data's GETs, geocoding), in MB; "
         "an answer serves until the next write to the data, in any process. 0 turns the cache and ETags off.",
     )
+    # PostgreSQL: how long the cache may trust the notifications of writes instead of reading the
+    # data's revision for each request (app/data_revision.py, PostgresRevision).
+    revision_recheck_ms: int = Field(
+        1000,
+        ge=0,
+        le=3_600_000,
+        description="On PostgreSQL, the longest a process answers from its cache on the strength of the "
+        "database's notifications of writes before it reads the data's revision again, in ms: a write by "
+        "another process is seen as soon as its notification arrives, and at the latest this long after its "
+        "commit should the notification be lost. 0: read the revision for every request.",
+    )
     public_url: str | None = Field(
         None,
         description="The service's external base URL, for links in embeds and oEmbed; default: the request's, "

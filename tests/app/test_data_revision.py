@@ -6,15 +6,17 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
+import time
 from datetime import date
 
 import pytest
 from database_urls import engine_url
-from sqlalchemy import text
+from sqlalchemy import make_url, text
 from sqlmodel import Session
 
-from app import models
+from app import data_revision, models
 from app.data_revision import (
+    NOTIFY_CHANNEL,
     REVISED_TABLES,
     PostgresRevision,
     SqliteRevision,
@@ -296,3 +298,199 @@ def test_postgresql_gives_none_when_its_own_connection_cannot_read_it_then_reads
 
 def test_only_postgresql_through_psycopg_gets_an_asynchronous_connection(engine):
     assert (PostgresRevision.of(engine) is not None) == (engine.dialect.name == "postgresql")
+
+
+def _listening_revision(engine, recheck_seconds: float) -> PostgresRevision:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("the notifications of writes are PostgreSQL's")
+    own = PostgresRevision.of(engine, recheck_seconds)
+    with engine.connect() as connection:
+        own.learn(connection)
+    return own
+
+
+async def _until(condition, seconds: float = 5.0) -> bool:
+    """Whether `condition()` came true within `seconds` (polled while the loop runs other tasks)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        await asyncio.sleep(0.01)
+    return True
+
+
+async def _listening_and_known(own: PostgresRevision) -> str:
+    """Read until the listener is up and a read made after its LISTEN is kept; that revision."""
+    await own.read()  # opens the reading connection and starts the listener
+    assert await _until(lambda: own.listening)
+    token = await own.read()
+    assert token is not None and own.known() == token
+    return token
+
+
+@pytest.mark.postgres
+def test_postgresql_bump_notifies_the_listeners_at_commit_and_not_for_a_rollback(engine):
+    if engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's notifications")
+    import psycopg
+
+    ids = store_one_of_each(engine)
+    listener = psycopg.connect(make_url(engine_url(engine)).set(drivername="postgresql").render_as_string(False))
+    try:
+        listener.autocommit = True
+        listener.execute(f"LISTEN {NOTIFY_CHANNEL}")
+        with engine.connect() as connection:
+            connection.execute(text(f"UPDATE event SET action = 'flee' WHERE id = {ids['event']}"))
+            connection.execute(text(f"UPDATE actor SET name = 'Someone' WHERE id = {ids['actor']}"))
+            assert list(listener.notifies(timeout=0.3)) == []  # not before the commit
+            connection.rollback()
+        assert list(listener.notifies(timeout=0.3)) == []  # nor for a rollback
+        with engine.begin() as connection:
+            connection.execute(text(f"UPDATE event SET action = 'flee' WHERE id = {ids['event']}"))
+            connection.execute(text(f"UPDATE actor SET name = 'Someone' WHERE id = {ids['actor']}"))
+        received = list(listener.notifies(timeout=2, stop_after=1))
+        assert [notification.channel for notification in received] == [NOTIFY_CHANNEL]  # one a transaction
+    finally:
+        listener.close()
+
+
+@pytest.mark.postgres
+def test_postgresql_keeps_the_revision_until_another_process_writes(engine):
+    own = _listening_revision(engine, recheck_seconds=60)
+    ids = store_one_of_each(engine)
+    other = make_engine(engine_url(engine))
+
+    async def scenario() -> tuple[str, str | None, bool, str | None]:
+        before = await _listening_and_known(own)
+        kept = own.known()
+        with other.begin() as connection:
+            connection.execute(text(f"UPDATE event SET action = 'flee' WHERE id = {ids['event']}"))
+        forgotten = await _until(lambda: own.known() is None)
+        return before, kept, forgotten, await own.read()
+
+    try:
+        before, kept, forgotten, after = asyncio.run(scenario())
+        assert kept == before
+        assert forgotten  # the notification came, and the revision is read again
+        assert after != before and after == revision(engine)
+    finally:
+        own.close()
+        other.dispose()
+
+
+@pytest.mark.postgres
+def test_postgresql_reads_again_after_the_recheck_time_whatever_the_notifications(engine):
+    own = _listening_revision(engine, recheck_seconds=0.2)
+
+    async def scenario() -> tuple[str | None, str | None]:
+        await _listening_and_known(own)
+        await asyncio.sleep(0.05)
+        within = own.known()  # before half the time: no recheck started
+        await asyncio.sleep(0.2)
+        return within, own.known()
+
+    try:
+        within, beyond = asyncio.run(scenario())
+        assert within == revision(engine) and beyond is None
+    finally:
+        own.close()
+
+
+@pytest.mark.postgres
+def test_postgresql_keeps_nothing_and_listens_not_without_a_recheck_time(engine):
+    own = _listening_revision(engine, recheck_seconds=0)
+
+    async def scenario() -> tuple[str | None, str | None, bool]:
+        token = await own.read()
+        await asyncio.sleep(0.2)
+        return token, own.known(), own.listening
+
+    try:
+        token, known, listening = asyncio.run(scenario())
+        assert token == revision(engine) and known is None and not listening
+    finally:
+        own.close()
+
+
+@pytest.mark.postgres
+def test_postgresql_reads_during_and_after_a_write_of_this_process(engine):
+    own = _listening_revision(engine, recheck_seconds=60)
+
+    async def scenario() -> tuple[str | None, str | None, str | None, str | None]:
+        await _listening_and_known(own)
+        with own.writing():
+            during = own.known()
+            read_during = await own.read()  # a read during the write is not kept either
+            kept_during = own.known()
+        return during, read_during, kept_during, own.known()
+
+    try:
+        during, read_during, kept_during, after = asyncio.run(scenario())
+        assert during is None and kept_during is None and after is None
+        assert read_during == revision(engine)
+    finally:
+        own.close()
+
+
+@pytest.mark.postgres
+def test_postgresql_reads_for_every_request_while_its_listening_connection_is_down(engine, monkeypatch):
+    own = _listening_revision(engine, recheck_seconds=60)
+    monkeypatch.setattr(data_revision, "_LISTEN_RETRY_SECONDS", 0.3)
+
+    def terminate_listener() -> None:
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE query = :listen AND pid <> pg_backend_pid()"
+                ),
+                {"listen": f"LISTEN {NOTIFY_CHANNEL}"},
+            )
+
+    async def scenario() -> tuple[bool, str | None, str | None, bool, str | None]:
+        await _listening_and_known(own)
+        await asyncio.to_thread(terminate_listener)
+        lost = await _until(lambda: not own.listening)
+        read_meanwhile = await own.read()
+        kept_meanwhile = own.known()
+        # Another listener is started by a read once the retry's wait is over.
+        await asyncio.sleep(0.35)
+        await own.read()
+        back = await _until(lambda: own.listening)
+        return lost, read_meanwhile, kept_meanwhile, back, await own.read()
+
+    try:
+        lost, read_meanwhile, kept_meanwhile, back, after = asyncio.run(scenario())
+        assert lost and read_meanwhile == revision(engine) and kept_meanwhile is None
+        assert back and after == revision(engine)
+    finally:
+        own.close()
+
+
+@pytest.mark.postgres
+def test_postgresql_rechecks_it_in_the_background_before_it_runs_out(engine, monkeypatch):
+    own = _listening_revision(engine, recheck_seconds=0.4)
+    reads = [0]
+    read = PostgresRevision.read
+
+    async def counted(self):
+        reads[0] += 1
+        return await read(self)
+
+    monkeypatch.setattr(PostgresRevision, "read", counted)
+
+    async def scenario() -> tuple[str, list[str | None], int, int]:
+        token = await _listening_and_known(own)
+        before = reads[0]
+        seen = []
+        for _ in range(6):  # 0.6 s of requests, every 0.1 s, none of which reads
+            await asyncio.sleep(0.1)
+            seen.append(own.known())
+        return token, seen, before, reads[0]
+
+    try:
+        token, seen, before, after = asyncio.run(scenario())
+        assert seen == [token] * 6  # past the first read's 0.4 s, on the background's read
+        assert after > before  # the rechecks, made in the background
+    finally:
+        own.close()

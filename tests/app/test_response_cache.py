@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import subprocess
 import sys
+import time
 
 import httpx
 import pytest
@@ -23,6 +25,8 @@ from app.main import create_app
 from app.response_cache import etag_matches
 from app.services import Services
 
+# The bump as it was before it notified (migration 0010's downgrade).
+BUMP_WITHOUT_NOTIFY = importlib.import_module("app.migrations.versions.0010_data_revision_notify").BUMP_WITHOUT_NOTIFY
 TEXT = "Kim Jong Un went to Vladivostok. Then Komsomolsk-on-Amur. Putin stayed in Sochi."
 REVISION_READ = "FROM data_revision"
 
@@ -418,3 +422,95 @@ def test_the_openapi_document_names_the_validators_and_the_304(client):
     assert "304" in items["responses"] and "ETag" in items["responses"]["200"]["headers"]
     assert "If-None-Match" in [parameter["name"] for parameter in items["parameters"]]
     assert "304" not in spec["paths"]["/api/feeds"]["get"]["responses"]
+
+
+@pytest.fixture
+def counted_revision_reads(store, monkeypatch) -> list[int]:
+    """PostgreSQL only: a list whose one number counts the reads of the revision on the cache's connection."""
+    if store.dialect.name != "postgresql":
+        pytest.skip("the notifications of writes are PostgreSQL's")
+    count = [0]
+    read = data_revision.PostgresRevision.read
+
+    async def counted(self):
+        count[0] += 1
+        return await read(self)
+
+    monkeypatch.setattr(data_revision.PostgresRevision, "read", counted)
+    return count
+
+
+def _until_answered_without_a_read(client: TestClient, path: str, reads: list[int]) -> None:
+    """Repeat a read until one is answered without reading the revision (the listener is up)."""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        before = reads[0]
+        assert client.get(path).status_code == 200
+        if reads[0] == before:
+            return
+        time.sleep(0.01)
+    pytest.fail("every read still read the revision")
+
+
+def _until(condition, seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+@pytest.mark.postgres
+def test_on_postgresql_repeated_reads_make_no_round_trip_while_no_write_is_notified(
+    make_app_client, counted_revision_reads
+):
+    path = "/api/actors/kim-jong-un/itinerary.geojson"
+    with make_app_client() as client:  # one event loop for every request, as in a worker
+        _until_answered_without_a_read(client, path, counted_revision_reads)
+        before = counted_revision_reads[0]
+        answers = [client.get(path) for _ in range(20)]
+    assert counted_revision_reads[0] == before
+    assert all(answer.status_code == 200 for answer in answers)
+
+
+@pytest.mark.postgres
+def test_on_postgresql_a_write_by_another_process_is_read_once_its_notification_arrives(
+    make_app_client, other_process_engine, counted_revision_reads
+):
+    path = "/api/events/1"
+    with make_app_client(revision_recheck_ms=60_000) as client:  # only the notification can tell
+        _until_answered_without_a_read(client, path, counted_revision_reads)
+        assert client.get(path).json()["action"] != "flee"
+        with other_process_engine.begin() as connection:
+            connection.execute(text("UPDATE event SET action = 'flee' WHERE id = 1"))
+        assert _until(lambda: client.get(path).json()["action"] == "flee")
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("write", WRITES, ids=lambda write: write.__name__.strip("_"))
+def test_on_postgresql_a_write_through_this_process_is_read_next_without_waiting_for_its_notification(
+    store, make_app_client, counted_revision_reads, write
+):
+    # The writes notify no one: only the process's own knowledge of its write can make it seen.
+    with store.begin() as connection:
+        connection.execute(text(BUMP_WITHOUT_NOTIFY))
+    with make_app_client(revision_recheck_ms=60_000) as client:
+        for path in CACHED_READS:
+            client.get(path)
+        _until_answered_without_a_read(client, CACHED_READS[0], counted_revision_reads)
+        path, shows_it = write(client)
+        answer = client.get(path)
+    assert shows_it(answer), answer.text
+
+
+@pytest.mark.postgres
+def test_on_postgresql_without_a_recheck_time_every_read_reads_the_revision(make_app_client, counted_revision_reads):
+    path = "/api/actors/kim-jong-un/itinerary.geojson"
+    with make_app_client(revision_recheck_ms=0) as client:
+        client.get(path)
+        client.get(path)
+        before = counted_revision_reads[0]
+        for _ in range(5):
+            assert client.get(path).status_code == 200
+    assert counted_revision_reads[0] == before + 5

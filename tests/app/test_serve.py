@@ -103,8 +103,8 @@ def test_the_connection_budget_counts_every_worker_and_the_parent(engine):
     huge = make_engine(url, pool_size=1000, max_overflow=0)
     try:
         budget = connection_budget(small, 4)
-        # Each worker's pool and the parent's; on PostgreSQL each worker's revision connection too.
-        assert (budget.per_process, budget.needed) == (5, 25 + (4 if engine.dialect.name == "postgresql" else 0))
+        # Each worker's pool and the parent's; on PostgreSQL each worker's two revision connections too.
+        assert (budget.per_process, budget.needed) == (5, 25 + (8 if engine.dialect.name == "postgresql" else 0))
         assert budget.fits
         if engine.dialect.name == "postgresql":
             assert budget.available is not None and budget.available > 0
