@@ -468,7 +468,7 @@ def _list_levels(
         level, count = counts.most_common(1)[0]
         if count < 2:
             continue
-        if not any(candidates[i] and _level(max(candidates[i], key=_prior).place) == level for i in run):
+        if not any(candidates[i] and _level(max(candidates[i], key=lambda c: c.score).place) == level for i in run):
             continue  # "Herat and Kabul": cities first, whatever provinces bear their names
         for position, index in enumerate(run):
             if level not in member_levels[position]:
@@ -480,10 +480,6 @@ def _list_levels(
                 if not closes:
                     qualifiers[index] = []
     return levels
-
-
-def _prior(candidate: Candidate) -> float:
-    return candidate.score
 
 
 def _contains(container: Place, place: Place) -> bool:

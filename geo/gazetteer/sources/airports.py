@@ -18,8 +18,7 @@ from geo.model import Precision
 
 __all__ = ["read_airports", "airport_short_names"]
 
-_PARENTHESIS = re.compile(r"\([^)]*\)")
-_PARENTHESIS_TEXT = re.compile(r"\(([^)]*)\)")
+_PARENTHESIS = re.compile(r"\(([^)]*)\)")
 _GENERIC = re.compile(r"\b(?:International|Intl|Regional|Municipal|Airport|Airfield|Air Base|Aerodrome)\b\.?", re.I)
 
 
@@ -56,7 +55,7 @@ def airport_short_names(name: str, city: str, region: str = "") -> set[str]:
     variants = {without_city, core(name), core(without_city)}
     # "Long Beach (Daugherty Field) Airport" is also "Long Beach Airport" and "Daugherty Field".
     variants.add(" ".join(_PARENTHESIS.sub(" ", name).split()))
-    variants.update(" ".join(m.split()) for m in _PARENTHESIS_TEXT.findall(name))
+    variants.update(" ".join(m.split()) for m in _PARENTHESIS.findall(name))
     variants = {v for v in variants if "(" not in v and ")" not in v}
 
     def kept(variant: str) -> bool:

@@ -131,8 +131,9 @@ class ArticleDates:
     ) -> EventDate:
         """The date of the event `trigger` starts; `earlier` are the dates of events told before."""
         future = status is not EventStatus.OCCURRED
-        clause = {i for i in own_clause(trigger) if not _describes_a_noun(self.doc[i], trigger)}
-        found = self._in_clause(clause, trigger, exclude=set())
+        clause = own_clause(trigger)
+        describing = {d.root.i for d in self.located if d.root.i in clause and _describes_a_noun(d.root, trigger)}
+        found = self._in_clause(clause, trigger, exclude=describing)
         source = DateSource.CLAUSE
         if found is None:
             found, source = self._governing(trigger, status)
@@ -281,7 +282,8 @@ def _describes_a_noun(token: Token, trigger: Token) -> bool:
             return False
         if current.dep_ in _NOUN_MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "the summit, which took place in Hanoi in 2019": a gathering's own date.
-            return head.lemma_.lower() not in EVENT_NOUNS and trigger.i not in {t.i for t in current.subtree}
+            holds_trigger = current.i == trigger.i or current.is_ancestor(trigger)
+            return head.lemma_.lower() not in EVENT_NOUNS and not holds_trigger
         current = head
     return False
 
