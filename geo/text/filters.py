@@ -111,6 +111,16 @@ _COMPASS_WORDS = frozenset(
     "north south east west northern southern eastern western central centre center northeast northwest"
     " southeast southwest northeastern northwestern southeastern southwestern".split()
 )
+# A compass adjective before a lowercase word qualifies a noun ("Western diplomats", "a Northern
+# state", "Eastern traditions", "Central defeated McLean County"), unless the noun makes it an
+# administrative region ("the Western province"); "Eastern and Southern Europe" goes on to a name.
+_COMPASS_ADJECTIVES = frozenset(
+    "northern southern eastern western central northeastern northwestern southeastern southwestern".split()
+)
+_NOUN_AFTER = re.compile(
+    r"\A[ \u00a0]+(?!(?:and|or|nor|province|provinces|region|regions|district|districts|division|department"
+    r"|governorate|county)\b)[a-z]"
+)
 # What follows a news agency's name: "the Xinhua news agency", "according to Xinhua News Agency".
 # A named storm: "Hurricane Florence", "Typhoon Haiyan", "Tropical Storm Nicole", "Storm Ciara".
 _STORM_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:(?i:hurricane|typhoon|cyclone)|Storm|Depression)[ \u00a0]+\Z")
@@ -352,6 +362,8 @@ def judge_name(
         return _reject("a date")
     if _STORM_BEFORE.search(text[max(0, start - 24) : start]):
         return _reject("a storm's name")
+    if key in _COMPASS_ADJECTIVES and _NOUN_AFTER.match(text[end : end + 16]):
+        return _reject("a compass adjective before a noun")
     if _is_acronym(surface, context, start) and not (
         exact_labels & PLACE_LABELS or any(c.name_type in (NameType.ABBREVIATION, NameType.DEMONYM) for c in candidates)
     ):

@@ -101,6 +101,16 @@ _REGION_WORD_AFTER = re.compile(r"\A[ \u00a0]+(?:state|province|department)\b", 
 _REGION_WORD_BEFORE = re.compile(
     r"(?:\b(?:state|province|department)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?|\bupstate[ \u00a0]+)\Z", re.IGNORECASE
 )
+_COMPASS = (
+    r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|Southeast|Southwest"
+    r"|Northeastern|Northwestern|Southeastern|Southwestern)"
+)
+_COMPASS_WORDS = frozenset(_COMPASS[3:-1].casefold().split("|"))
+# "[Central] and South America", "[North] or South Dakota": the shared name after the second compass word.
+_NAME_WORD = r"[A-Z][\w'\u2019\-]*"
+_ELLIPSIS_AFTER = re.compile(
+    rf"[ \u00a0]+(?:and|or|&)[ \u00a0]+{_COMPASS}[ \u00a0]+(?P<name>{_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){{0,2}})"
+)
 NAMESAKE_CITY_POPULATION = 1_000_000
 _region_key = functools.lru_cache(maxsize=65_536)(normalize_name)
 
@@ -338,6 +348,9 @@ def _country_first(candidates: list[Candidate]) -> bool:
 def _candidates_of(text: str, mention: Mention, lookup: CandidateLookup) -> list[Candidate]:
     """The candidates of a mention, read with its article: "the White House" is not Casablanca."""
     key = normalize_name(mention.surface)
+    shared = _shared_name(key, text, mention.end, lookup)
+    if shared:
+        return shared
     if key.startswith(_ARTICLE):
         named = _with_article(key, lookup.candidates(key))
         return named or lookup.candidates(key[len(_ARTICLE) :])
@@ -351,6 +364,22 @@ def _candidates_of(text: str, mention: Mention, lookup: CandidateLookup) -> list
         # "the Salinas Valley": the gazetteer has no valleys; the place it is named after stands for it.
         return lookup.candidates(namesake)
     return candidates
+
+
+def _shared_name(key: str, text: str, end: int, lookup: CandidateLookup) -> list[Candidate]:
+    """A compass word that shares the name of the next conjunct: "Central" in "Central and South
+    America" is Central America, "North" in "North and South Korea" North Korea."""
+    if key not in _COMPASS_WORDS:
+        return []
+    ellipsis = _ELLIPSIS_AFTER.match(text, end)
+    if ellipsis is None:
+        return []
+    words = ellipsis.group("name").split()
+    for size in range(len(words), 0, -1):
+        found = lookup.candidates(normalize_name(" ".join([key, *words[:size]])))
+        if found:
+            return found
+    return []
 
 
 def _with_article(key: str, candidates: list[Candidate]) -> list[Candidate]:

@@ -335,3 +335,37 @@ def storm_world() -> MemoryGazetteer:
 )
 def test_a_named_storm_is_no_place(use_ner, text, expected) -> None:
     assert surfaces(storm_world(), use_ner, text) == expected
+
+
+def compass_world() -> MemoryGazetteer:
+    """Regions named by a compass word alone, as Uganda's and Zambia's are, and a world region."""
+    g = small_world()
+    # Each the likeliest reading of its name, as in the full index.
+    for geonameid, name, lat, lon in (
+        (8260675, "Western", 0.5, 30.5),
+        (234594, "Central", 0.5, 32.5),
+        (8260673, "Eastern", 1.0, 33.5),
+    ):
+        g.add(
+            make_place(geonameid, name, lat, lon, precision=Precision.ADMIN1, country="UG", population=5_000_000),
+            prior=0.7,
+        )
+    g.add(Place("curated:southern-europe", "Southern Europe", 41.0, 15.0, "region", Precision.COUNTRY))
+    return g
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A compass adjective before a lowercase word qualifies a noun...
+        ("Officials said Western diplomats left Moscow on Monday.", ["Moscow"]),
+        ("It is an Eastern tradition, officials in Moscow said.", ["Moscow"]),
+        ("In the final, Central defeated the team from Moscow.", ["Moscow"]),
+        # ...unless the noun makes it a region, or a conjunction joins it to a name.
+        ("Rebels attacked a village in the Western province near Moscow.", ["Western", "Moscow"]),
+        ("Buyers came from Moscow and Eastern and Southern Europe.", ["Moscow", "Eastern", "Southern Europe"]),
+    ],
+)
+def test_a_compass_adjective_before_a_noun_is_no_place(use_ner, text, expected) -> None:
+    assert surfaces(compass_world(), use_ner, text) == expected

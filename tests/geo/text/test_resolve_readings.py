@@ -445,3 +445,36 @@ def test_a_list_of_cities_that_name_provinces_is_of_cities() -> None:
     text = "The convoy left Kandahar for Herat and Kabul."
     places = resolve_mentions(text, [mention_of(text, s) for s in ("Herat", "Kabul")], city_province_world())
     assert [m.place.geonameid for m in places] == [HERAT_CITY, KABUL_CITY]
+
+
+def ellipsis_world() -> MemoryGazetteer:
+    """Compass words that also name regions of their own, and the names they share in news."""
+    g = small_world()
+    g.add(make_place(234594, "Central", 0.5, 32.5, precision=Precision.ADMIN1, country="UG", population=6_000_000))
+    g.add(make_place(8260673, "Eastern", 1.0, 33.5, precision=Precision.ADMIN1, country="UG", population=5_000_000))
+    for key, name, lat, lon in (
+        ("central-america", "Central America", 14.0, -87.0),
+        ("south-america", "South America", -14.6, -57.7),
+        ("eastern-europe", "Eastern Europe", 50.0, 30.0),
+        ("southern-europe", "Southern Europe", 41.0, 15.0),
+    ):
+        g.add(Place(f"curated:{key}", name, lat, lon, "region", Precision.COUNTRY))
+    return g
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("The virus spread in Central and South America.", "Central", "curated:central-america"),
+        ("Exports to Eastern or Southern Europe fell.", "Eastern", "curated:eastern-europe"),
+        ("Tensions between North and South Korea rose.", "North", "geonames:1873107"),
+        # With no shared name after it, the compass word keeps its own reading.
+        ("Aid reached Central, the region's capital said.", "Central", "geonames:234594"),
+        ("Exports to Eastern and to Southern Europe fell.", "Eastern", "geonames:8260673"),
+    ],
+)
+def test_a_compass_word_shares_the_name_of_the_next_conjunct(text, surface, expected) -> None:
+    start = text.index(surface)
+    mention = Mention(start, start + len(surface), surface, role=MentionRole.PLACE)
+    [resolved] = resolve_mentions(text, [mention], ellipsis_world())
+    assert resolved.place is not None and resolved.place.gazetteer_id == expected
