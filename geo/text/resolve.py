@@ -16,7 +16,9 @@ namesake (below `namesake_share` of that prior: Washington, England, or Rome, Ne
 place of the namesake's region alone:
 such a namesake needs `famous_support` of the document's places in or around its region, or
 places near it, or a qualifier ("Rome, N.Y."), as the plainer namesakes need one: a story that
-names New York once does not move Boston to the village of Boston, New York.
+names New York once does not move Boston to the village of Boston, New York. A dateline written
+without its state or country ("WASHINGTON (AP) -") is such a name read with no help from the story
+at all: a wire leaves the state out only for a city its readers know.
 A name is one place in one story: a qualifier written at one of its mentions ("NEWARK, N.J.")
 holds at the others ("flew from Newark"), and at every round each mention of a name is scored by
 the mean of its mentions' scores, so "Paris" is not Paris, Tennessee in one sentence and the French
@@ -112,6 +114,8 @@ _ELLIPSIS_AFTER = re.compile(
     rf"[ \u00a0]+(?:and|or|&)[ \u00a0]+{_COMPASS}[ \u00a0]+(?P<name>{_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){{0,2}})"
 )
 NAMESAKE_CITY_POPULATION = 1_000_000
+# In place of the number of places a reading needs: none of the document's evidence counts for it.
+_NO_EVIDENCE = 0
 _region_key = functools.lru_cache(maxsize=65_536)(normalize_name)
 
 
@@ -187,6 +191,12 @@ def resolve_mentions(
     for i, j in _coherent_readings(keys, candidates, weights):
         fixed[i][j] += weights.coherent
     needed = [_support_needed(options, weights) for options in candidates]
+    for i, mention in enumerate(mentions):
+        if mention.role is MentionRole.DATELINE and not qualifiers[i]:
+            # A wire writes a dateline without its state or country only for a city its readers
+            # know ("WASHINGTON (AP) -"; "WASHINGTON, Conn." names its state): no place of the
+            # story moves it to a weak namesake of a famous place.
+            needed[i] = [_NO_EVIDENCE if n > 1 else n for n in needed[i]]
     names: dict[str, list[int]] = {}
     for i, key in enumerate(keys):
         if candidates[i]:
@@ -260,7 +270,8 @@ def _scores(
         key = keys[i]
         for j, c in enumerate(candidates[i]):
             totals.setdefault(c.place.gazetteer_id, []).append(
-                fixed[i][j] + evidence.score(c.place, key, weights, needed[i][j])
+                fixed[i][j]
+                + (0.0 if needed[i][j] == _NO_EVIDENCE else evidence.score(c.place, key, weights, needed[i][j]))
             )
     return {place_id: sum(values) / len(values) for place_id, values in totals.items()}
 

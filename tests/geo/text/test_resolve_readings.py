@@ -478,3 +478,33 @@ def test_a_compass_word_shares_the_name_of_the_next_conjunct(text, surface, expe
     mention = Mention(start, start + len(surface), surface, role=MentionRole.PLACE)
     [resolved] = resolve_mentions(text, [mention], ellipsis_world())
     assert resolved.place is not None and resolved.place.gazetteer_id == expected
+
+
+def dateline_world() -> MemoryGazetteer:
+    """The capital and a Kansas town of its name, and two cities of the plains near the town."""
+    g = small_world()
+    # The capital's prior is the full index's (a capital's bonus); the town's that of a small town.
+    g.add(make_place(4140963, "Washington", 38.90, -77.04, country="US", admin1="District of Columbia"), prior=0.7)
+    g.add(make_place(4280539, "Washington", 39.82, -97.05, country="US", admin1="Kansas", population=1_131))
+    g.add(make_place(5074472, "Omaha", 41.26, -95.94, country="US", admin1="Nebraska", population=434_353))
+    g.add(make_place(5072006, "Lincoln", 40.80, -96.67, country="US", admin1="Nebraska", population=258_379))
+    g.add(make_place(4273857, "Kansas", 38.5, -98.5, precision=Precision.ADMIN1, country="US"))
+    g.alias("geonames:4273857", "Kan.", name_type=NameType.ABBREVIATION)
+    return g
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bare dateline names a city the wire's readers know: the plains' cities do not move it.
+        ("WASHINGTON (AP) — Farmers from Omaha and Lincoln met lawmakers.", "District of Columbia"),
+        # A dateline with its state names the namesake.
+        ("WASHINGTON, Kan. (AP) — Farmers from Omaha and Lincoln met there.", "Kansas"),
+    ],
+)
+def test_a_bare_dateline_is_not_moved_to_a_weak_namesake(text, expected) -> None:
+    spans = [("WASHINGTON", MentionRole.DATELINE), ("Kan.", MentionRole.PLACE)]
+    spans += [(s, MentionRole.PLACE) for s in ("Omaha", "Lincoln")]
+    mentions = [Mention(text.index(s), text.index(s) + len(s), s, role=role) for s, role in spans if s in text]
+    resolved = resolve_mentions(text, mentions, dateline_world())
+    assert resolved[0].place is not None and resolved[0].place.admin1 == expected
