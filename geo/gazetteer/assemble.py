@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from geo.gazetteer.base import NameType
 from geo.gazetteer.names import normalize_name
 from geo.gazetteer.prior import (
+    AREAL_FEATURE_KINDS,
+    AREAL_FEATURE_POPULATION,
     DISTRICT_CITY_KM,
     DISTRICT_POPULATION_SHARE,
     NAME_TYPE_RANK,
@@ -248,6 +250,13 @@ def assemble(
         if record.precision not in (Precision.COUNTRY, Precision.ADMIN1):
             place.admin1 = admin1_names.get((record.country, record.admin1_code))
         ranking_population = max(place.population, place.borrowed_population)
+        if (
+            place.notable
+            and record.kind in AREAL_FEATURE_KINDS
+            and record.precision is not Precision.COUNTRY
+            and not ranking_population
+        ):
+            ranking_population = AREAL_FEATURE_POPULATION
         place.prior = place_prior(record.kind, record.precision, ranking_population, notable=place.notable)
     table = _name_table(places)
     unresolved = _resolve_aliases(aliases, places, table)

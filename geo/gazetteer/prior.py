@@ -11,7 +11,12 @@ Every candidate's score is
         P  = min(1, log10(1 + population) / 8): 1 for 100 million people, 0.5 for 10,000.
            A region's population is the sum of its places' (a floor) and counts at
            REGION_POPULATION_DISCOUNT, so a city outranks its eponymous state ("New York").
-           An airport counts the population of the city it serves; a curated city district
+           A notable areal feature of the curated tables smaller than a continent's regions (a
+           national region, an island, a peninsula, a desert, a mountain: AREAL_FEATURE_KINDS,
+           not of precision country, whose kind weight already ranks them), which has no
+           population of its own, counts AREAL_FEATURE_POPULATION (100,000): New England, Java
+           or Etna outranks a hamlet of its name (New England, North Dakota, 659 people), not
+           a city. An airport counts the population of the city it serves; a curated city district
            DISTRICT_POPULATION_SHARE (1 %) of the largest city within DISTRICT_CITY_KM of it,
            about what a district of a big city holds: Moscow's Arbat outranks an Armenian
            village of the name, Kinshasa's Gombe does not outrank Nigeria's Gombe.
@@ -48,6 +53,8 @@ __all__ = [
     "REGION_POPULATION_DISCOUNT",
     "DISTRICT_POPULATION_SHARE",
     "DISTRICT_CITY_KM",
+    "AREAL_FEATURE_KINDS",
+    "AREAL_FEATURE_POPULATION",
     "place_prior",
     "name_score",
     "is_strong",
@@ -80,6 +87,10 @@ NAME_TYPE_RANK: dict[NameType, int] = {t: i for i, t in enumerate(NAME_TYPE_WEIG
 NOISY_FACTOR = 0.5
 BIAS_FACTOR = 0.5
 REGION_POPULATION_DISCOUNT = 0.85
+AREAL_FEATURE_KINDS = frozenset(
+    {"region", "contested_region", "island", "archipelago", "peninsula", "desert", "mountain"}
+)
+AREAL_FEATURE_POPULATION = 100_000
 DISTRICT_POPULATION_SHARE = 0.01
 DISTRICT_CITY_KM = 25.0
 _REGION_KINDS = frozenset({"admin1", "admin2"})

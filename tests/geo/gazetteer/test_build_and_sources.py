@@ -225,3 +225,29 @@ def test_a_district_ranks_as_a_hundredth_of_its_city(tmp_path: Path) -> None:
         # a district far from any city borrows nothing and carries no notable bonus
         assert town.place.country == "US"
         assert lonely.score == pytest.approx(place_prior("district", Precision.CITY, 0, notable=False))
+
+
+def test_a_notable_areal_feature_ranks_as_a_place_of_a_hundred_thousand(tmp_path: Path) -> None:
+    _write(
+        tmp_path / "curated_places.csv",
+        "key,name,alternate_names,kind,precision,lat,lon,country,geonameid,source\n"
+        "new-england,New England,,region,admin1,44.0,-71.5,US,,Wikipedia: New England\n"
+        "etna,Mount Etna,Etna,mountain,site,37.75,14.99,IT,,Wikipedia: Mount Etna\n"
+        "mississippi-river,Mississippi River,Mississippi,river,admin1,29.15,-89.25,US,,Wikipedia: Mississippi River\n",
+    )
+    hamlet = PlaceRecord("geonames:5690694", "New England", 46.54, -102.87, "city", Precision.CITY, country="US",
+                         population=659)  # fmt: skip
+    town = PlaceRecord("geonames:5188140", "Etna", 40.5, -79.95, "city", Precision.CITY, country="US", population=3_401)
+    state = PlaceRecord("geonames:4436296", "Mississippi", 32.75, -89.75, "admin1", Precision.ADMIN1, country="US",
+                        population=2_967_297)  # fmt: skip
+    path = tmp_path / "index.sqlite"
+    build_index(path, records=[hamlet, town, state, *read_curated_places(tmp_path)], aliases=[])
+    with open_gazetteer(path) as index:
+        region, _ = index.lookup("New England")
+        assert region.place.gazetteer_id == "curated:new-england"
+        # ranked as a place of 100,000, but no population of its own is made up
+        assert region.score == pytest.approx(place_prior("region", Precision.ADMIN1, 100_000, notable=True))
+        assert region.place.population == 0
+        assert index.lookup("Etna")[0].place.gazetteer_id == "curated:etna"
+        # a river is not an areal feature: the state keeps its name
+        assert index.lookup("Mississippi")[0].place.gazetteer_id == "geonames:4436296"
