@@ -121,6 +121,12 @@ _NOUN_AFTER = re.compile(
     r"\A[ \u00a0]+(?!(?:and|or|nor|province|provinces|region|regions|district|districts|division|department"
     r"|governorate|county)\b)[a-z]"
 )
+# A person's age or relative pronoun after a name: "Jordan, 23, was arrested", "Lane, 77, and";
+# at the start of a sentence or after "said", "Victoria, who runs a bakery" ("of Roswell, who was
+# treated" is a place: the clause is about the person before it).
+_AGE_AFTER = re.compile(r"\A,[ \u00a0]+\d{1,3}(?:,|[ \u00a0]+and\b)")
+_WHO_AFTER = re.compile(r"\A,[ \u00a0]+who\b")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|according[ \u00a0]+to)[ \u00a0]+\Z", re.IGNORECASE)
 # What follows a news agency's name: "the Xinhua news agency", "according to Xinhua News Agency".
 # A named storm: "Hurricane Florence", "Typhoon Haiyan", "Tropical Storm Nicole", "Storm Ciara".
 _STORM_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:(?i:hurricane|typhoon|cyclone)|Storm|Depression)[ \u00a0]+\Z")
@@ -364,6 +370,8 @@ def judge_name(
         return _reject("a storm's name")
     if key in _COMPASS_ADJECTIVES and _NOUN_AFTER.match(text[end : end + 16]):
         return _reject("a compass adjective before a noun")
+    if _is_person_described(text, start, end, context):
+        return _reject("a person, by age or by who")
     if _is_acronym(surface, context, start) and not (
         exact_labels & PLACE_LABELS or any(c.name_type in (NameType.ABBREVIATION, NameType.DEMONYM) for c in candidates)
     ):
@@ -424,6 +432,16 @@ def judge_name(
     if best.place.precision is Precision.SITE and _is_speaker(text, start, end):
         return _reject("an institution speaking")
     return _ACCEPT
+
+
+def _is_person_described(text: str, start: int, end: int, context: TextContext) -> bool:
+    """ "Jordan, 23, was arrested"; "Victoria, who runs a bakery", "said Georgia, who": a person."""
+    after = text[end : end + 12]
+    if _AGE_AFTER.match(after):
+        return True
+    if not _WHO_AFTER.match(after):
+        return False
+    return context.is_sentence_start(start) or bool(_SAID_BEFORE.search(text[max(0, start - 16) : start]))
 
 
 def after_word_of(text: str, start: int, words: frozenset[str]) -> bool:

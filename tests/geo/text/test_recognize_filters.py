@@ -369,3 +369,22 @@ def compass_world() -> MemoryGazetteer:
 )
 def test_a_compass_adjective_before_a_noun_is_no_place(use_ner, text, expected) -> None:
     assert surfaces(compass_world(), use_ner, text) == expected
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An age in commas after a name makes it a person's...
+        ("Police in Moscow said Jordan, 23, was arrested after the fight.", ["Moscow"]),
+        ("Georgia, 7, and her brother were rescued near Atlanta.", ["Atlanta"]),
+        # ...and so does "who" after a name that opens a sentence or follows "said"...
+        ("Georgia, who runs a bakery in Atlanta, said sales had fallen.", ["Atlanta"]),
+        ('"We were lucky," said Georgia, who works in Atlanta.', ["Atlanta"]),
+        # ...but not after a place a person is from: the clause is about the person.
+        ("He met John Smith of Atlanta, who was treated for burns.", ["Atlanta"]),
+        ("Troops left Jordan, Georgia and Moscow in 2023, officials said.", ["Jordan", "Georgia", "Moscow"]),
+    ],
+)
+def test_a_name_described_by_an_age_or_who_is_a_person(world, use_ner, text, expected) -> None:
+    assert surfaces(world, use_ner, text) == expected
