@@ -12,7 +12,8 @@ reporting verb (reported speech changes neither the subject nor the status):
 - planned: "will", "is going to", a to-clause under a plan ("is expected to", "plans to",
   "is scheduled to"), "would" in reported speech ("said Kim would visit"), a present-tense verb
   with a future adverb ("travels next to"), a progressive of motion toward a place ("is
-  traveling to Gaza", "was making her first trip to Gaza": the arrival is not told), a nominal
+  traveling to Gaza", "was making her first trip to Gaza": the arrival is not told), a plan told
+  as a present state ("is due in Baghdad", "is expected in Lisbon"), a nominal
   event marked as such ("the planned visit"),
   an accepted invitation, or a date in the event's clause that lies after publication;
 - occurred otherwise.
@@ -93,6 +94,8 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
             planned = True  # "is going to travel"
         if depth == 0 and _futurate_progressive(current, children):
             planned = True  # "is traveling to Gaza on Sunday"
+        if depth == 0 and _expected_there(current, children):
+            planned = True  # "is due in Baghdad on Friday", "is expected in Lisbon in August"
         if trigger.sense.kind is TriggerKind.MOTION and _heading_for(trigger, current, children, depth):
             planned = True  # "is traveling to Gaza": the arrival is still to come
         head = current.head
@@ -176,6 +179,18 @@ def _heading_for(trigger: Trigger, verb: Token, children: list[Token], depth: in
         and any(
             c.dep_ == "prep" and c.lower_ in ("to", "for", "toward", "towards") for c in destination_holder.children
         )
+    )
+
+
+def _expected_there(verb: Token, children: list[Token]) -> bool:
+    """A plan told as a present state of being somewhere: "is due in Baghdad", "are expected in
+    Lisbon". In the past ("was due in Paris") the plan's outcome is not told, and it stays as read."""
+    if verb.lemma_.lower() == "be" and verb.tag_ in _PRESENT_TAGS:
+        return any(c.dep_ == "acomp" and c.lower_ == "due" for c in children)
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() == "expect"
+        and any(c.dep_ == "auxpass" and c.lemma_.lower() == "be" and c.tag_ in _PRESENT_TAGS for c in children)
     )
 
 

@@ -158,3 +158,17 @@ def test_a_past_plan_happened_only_if_the_text_says_so(extractor):
     assert stops(extractor, unconfirmed) == set()
     still_ahead = "Hugo Martens is scheduled to fly from Berlin to Tokyo next month."
     assert ("Hugo Martens", "Tokyo", P, "2023-10") in stops(extractor, still_ahead)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A plan told as a present state: "is due in", "is expected in"; in the past it stays as read.
+        ("Sam Cole is due in Madrid on Monday for talks.", {("Sam Cole", "Madrid", P, "2023-09-18")}),
+        ("Sam Cole is expected in Tokyo in October.", {("Sam Cole", "Tokyo", P, "2023-10")}),
+        ("Sam Cole was in Madrid on Monday for talks.", {("Sam Cole", "Madrid", OCC, "2023-09-11")}),
+    ],
+)
+def test_a_plan_told_as_a_present_state_is_planned(text, expected) -> None:
+    # The stop model reads these: "due" governs the place, which no trigger rule follows.
+    assert stops(EventExtractor(), text) == expected
