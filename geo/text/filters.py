@@ -121,6 +121,13 @@ _NOUN_AFTER = re.compile(
     r"\A[ \u00a0]+(?!(?:and|or|nor|province|provinces|region|regions|district|districts|division|department"
     r"|governorate|county)\b)[a-z]"
 )
+# Inside a hyphenated name: after a capitalised word and a lowercase linking word ("Mar-a-|Lago|",
+# "Stratford-upon-|Avon|" where the whole name is unknown; "made-in-China" names China), or, known
+# only by an alternate name, before a hyphen and a capitalised word that names no place
+# ("|Sino|-Soviet", "|Wal|-Mart"; "Middlesex-London" is two places).
+_LINKED_BEFORE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*-[a-z]+-\Z")
+_HYPHEN_WORD_AFTER = re.compile(r"-([A-Z][^\W\d_]*)")
+_STRONG_NAMES = (NameType.OFFICIAL, NameType.ABBREVIATION, NameType.DEMONYM)
 # A person's age or relative pronoun after a name: "Jordan, 23, was arrested", "Lane, 77, and";
 # at the start of a sentence or after "said", "Victoria, who runs a bakery" ("of Roswell, who was
 # treated" is a place: the clause is about the person before it).
@@ -370,6 +377,8 @@ def judge_name(
         return _reject("a storm's name")
     if key in _COMPASS_ADJECTIVES and _NOUN_AFTER.match(text[end : end + 16]):
         return _reject("a compass adjective before a noun")
+    if _LINKED_BEFORE.search(text[max(0, start - 24) : start]) or _joined_to_a_name(text, end, candidates, context):
+        return _reject("inside a hyphenated name")
     if _is_person_described(text, start, end, context):
         return _reject("a person, by age or by who")
     if _is_acronym(surface, context, start) and not (
@@ -432,6 +441,14 @@ def judge_name(
     if best.place.precision is Precision.SITE and _is_speaker(text, start, end):
         return _reject("an institution speaking")
     return _ACCEPT
+
+
+def _joined_to_a_name(text: str, end: int, candidates: list[Candidate], context: TextContext) -> bool:
+    """ "Sino-Soviet", "Wal-Mart": a name known only by an alternate, joined to a word naming no place."""
+    following = _HYPHEN_WORD_AFTER.match(text, end)
+    if following is None or any(c.name_type in _STRONG_NAMES for c in candidates):
+        return False
+    return following.group(1).casefold() not in context.known_place_words
 
 
 def _is_person_described(text: str, start: int, end: int, context: TextContext) -> bool:

@@ -388,3 +388,30 @@ def test_a_compass_adjective_before_a_noun_is_no_place(use_ner, text, expected) 
 )
 def test_a_name_described_by_an_age_or_who_is_a_person(world, use_ner, text, expected) -> None:
     assert surfaces(world, use_ner, text) == expected
+
+
+def hyphen_world() -> MemoryGazetteer:
+    """Towns known by alternates that are also pieces of hyphenated names."""
+    g = small_world()
+    g.add(make_place(4159553, "Largo", 27.91, -82.79, country="US", admin1="Florida", population=84_500))
+    g.alias("geonames:4159553", "Lago", name_type=NameType.ALTERNATE)
+    g.add(make_place(5336477, "Chino", 34.01, -117.69, country="US", admin1="California", population=91_403))
+    g.alias("geonames:5336477", "Sino", name_type=NameType.ALTERNATE)
+    g.add(make_place(1814991, "China", 35.0, 105.0, precision=Precision.COUNTRY, country="CN"))
+    return g
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A piece of a hyphenated name is no place of its own...
+        ("Orban flew from Moscow to Mar-a-Lago on Friday.", ["Moscow"]),
+        ("The Sino-Soviet split worried Moscow.", ["Moscow"]),
+        # ...where a place named inside a compound is one.
+        ("The made-in-China goods reached Moscow.", ["China", "Moscow"]),
+        ("Flights on the Moscow-Seoul route resumed.", ["Moscow", "Seoul"]),
+    ],
+)
+def test_a_piece_of_a_hyphenated_name_is_no_place(use_ner, text, expected) -> None:
+    assert surfaces(hyphen_world(), use_ner, text) == expected
