@@ -157,6 +157,13 @@ _SETTING_WORDS = frozenset({"in", "near", "outside", "inside"})
 SEAT_KIND = "seat"
 # A locative word right before a name or its article: "at the White House", "to Downing Street".
 _LOCATIVE_BEFORE = re.compile(r"(?<![\w'\u2019-])([^\W\d_]+)[ \u00a0]+(?:the[ \u00a0]+)?\Z", re.IGNORECASE)
+# The word before the first of two names joined by "and", "or" or a comma: "at [the] X and [the] ".
+_CAPITALISED_WORD = r"(?![a-z])[^\W\d_][\w'\u2019-]*"
+_CAPITALISED_NAME = rf"(?:{_CAPITALISED_WORD}[ \u00a0]+){{0,3}}{_CAPITALISED_WORD}"
+_CONJUNCT_BEFORE = re.compile(
+    rf"(?<![\w'\u2019-])([^\W\d_]+)[ \u00a0]+(?:(?i:the)[ \u00a0]+)?{_CAPITALISED_NAME}"
+    r"(?:,[ \u00a0]+|[ \u00a0]+(?:and|or)[ \u00a0]+)(?:(?i:the)[ \u00a0]+)?\Z"
+)
 _CONTINUED = re.compile(r"[-\u2010\u2011][^\W\d_]|[ \u00a0][A-Z]")
 _SEAT_LOCATIVE_WORDS = LOCATIVE_WORDS | frozenset("tour toured touring enter entered entering reach reached".split())
 # The last word of a facility's name: "Harwinton Senior Center", "Royal Alexandria Hospital".
@@ -317,7 +324,11 @@ def _read_as_location(text: str, start: int, end: int) -> bool:
     if _CONTINUED.match(text, end):
         return False
     before = _LOCATIVE_BEFORE.search(text[max(0, start - 24) : start])
-    return before is not None and before.group(1).casefold() in _SEAT_LOCATIVE_WORDS
+    if before is not None and before.group(1).casefold() in _SEAT_LOCATIVE_WORDS:
+        return True
+    # "visited the Pentagon and the White House": a conjunct of a name read so is read so too.
+    conjunct = _CONJUNCT_BEFORE.search(text[max(0, start - 64) : start])
+    return conjunct is not None and conjunct.group(1).casefold() in _SEAT_LOCATIVE_WORDS
 
 
 def _stands_alone(candidates: list[Candidate]) -> bool:

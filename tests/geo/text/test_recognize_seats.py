@@ -46,6 +46,9 @@ def world() -> MemoryGazetteer:
         ("The envoy flew from Seoul to the White House.", ["Seoul", "White House"]),
         ("He was summoned to the Pentagon on Friday.", ["Pentagon"]),
         ("Macron received Merkel at the Élysée.", ["Élysée"]),
+        # A conjunct of a seat read as a location is read so too.
+        ("The president visited the Pentagon and the White House.", ["Pentagon", "White House"]),
+        ("Talks at the Élysée or the Pentagon were planned.", ["Élysée", "Pentagon"]),
     ],
 )
 def test_a_seat_of_government_read_as_a_location_is_a_place(world, use_ner, text, expected) -> None:
@@ -58,6 +61,7 @@ def test_a_seat_of_government_read_as_a_location_is_a_place(world, use_ner, text
     [
         "The White House condemned the attack.",
         "The attack was condemned by the White House and the United Nations.",
+        "The Pentagon and the White House traded barbs.",
         "White House spokesman Tommy Vietor said the deal was done.",
         "He called the White House's attention to the case.",
         "Trump met Erdogan at a White House meeting.",
@@ -67,6 +71,12 @@ def test_a_seat_of_government_read_as_a_location_is_a_place(world, use_ner, text
 )
 def test_a_seat_of_government_naming_its_institution_is_no_place(world, use_ner, text) -> None:
     assert surfaces(world, use_ner, text) == []
+
+
+@BOTH_MODES
+def test_a_conjunct_does_not_reach_across_a_sentence(world, use_ner) -> None:
+    text = "Obama flew to Seoul. However, the White House says the trip is over."
+    assert surfaces(world, use_ner, text) == ["Seoul"]
 
 
 @BOTH_MODES
