@@ -194,7 +194,10 @@ def _controller(clause: Token) -> Token | list[Token] | None:
     if dep == "acl" and clause.tag_ == "VB" and head.dep_ in ("dobj", "attr", "nsubj"):
         return head.head  # "has plans to visit", "accepted an invitation to visit": that verb's subject
     if dep == "pcomp" and head.dep_ == "prep":
-        return head.head
+        anchor = head.head
+        if anchor.dep_ in ("npadvmod", "advmod") and anchor.head.pos_ in ("VERB", "AUX"):
+            return anchor.head  # "Hours after landing in Tokyo, Blinken met": the measure hangs on "met"
+        return anchor
     if dep == "pobj" and head.dep_ == "prep" and head.lower_ in _FRAME_PREPS:
         return head.head
     if dep in ("advcl", "acl", "relcl") and head.pos_ in ("VERB", "AUX"):

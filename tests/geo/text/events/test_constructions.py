@@ -95,6 +95,11 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Leo Marsh failed to win a contract during a summit in Hanoi in February 2019.",
             {("Leo Marsh", "Hanoi", OCC, "2019-02")},
         ),
+        # A participle after a measure of time shares the subject of the verb the measure hangs on.
+        (
+            "Hours after landing in Tokyo, the actress Jane Roe met reporters.",
+            {("Jane Roe", "Tokyo", OCC, None)},
+        ),
         # A progressive of motion toward a place: the arrival is still to come.
         ("Dana Cruz is flying to Tokyo.", {("Dana Cruz", "Tokyo", P, None)}),
         ("Dana Cruz, who was making her first trip to Kyiv, said little.", {("Dana Cruz", "Kyiv", P, None)}),
