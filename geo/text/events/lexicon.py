@@ -735,6 +735,7 @@ PLANNING_HEADS = frozenset(
         "plan",
         "schedule",
         "set",
+        "slate",
         "due",
         "intend",
         "prepare",

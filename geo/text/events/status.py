@@ -5,7 +5,8 @@ reporting verb (reported speech changes neither the subject nor the status):
 
 - negated, not an event: "did not visit", "never went", "no plans to visit", "without visiting",
   a to-clause or an object under a verb of failing or calling off ("was unable to attend",
-  "failed to reach", "cancelled his visit");
+  "failed to reach", "cancelled his visit"), an event called off in the passive ("the visit was
+  postponed");
 - speculative: a modal ("could", "may", "might", "would" outside reported speech), a hedge
   ("likely", "possibly"), "if", a to-clause under a wish ("hopes to visit"), a clause under a
   verb of guessing ("experts speculate Kim will ...");
@@ -99,6 +100,8 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
         if trigger.sense.kind is TriggerKind.MOTION and _heading_for(trigger, current, children, depth):
             planned = True  # "is traveling to Gaza": the arrival is still to come
         head = current.head
+        if depth == 0 and trigger.nominal and current.dep_ == "nsubjpass" and lemma_in(head, NEGATING_HEADS):
+            return None  # "his visit to Cairo was postponed", "the trip was cancelled"
         if head.i == current.i or current.dep_ not in _INHERITING:
             break
         if current.dep_ in ("conj", "dep") and any(c.dep_ in ("nsubj", "nsubjpass") for c in children):

@@ -172,8 +172,15 @@ def test_a_past_plan_happened_only_if_the_text_says_so(extractor):
         ("Sam Cole is due in Madrid on Monday for talks.", {("Sam Cole", "Madrid", P, "2023-09-18")}),
         ("Sam Cole is expected in Tokyo in October.", {("Sam Cole", "Tokyo", P, "2023-10")}),
         ("Sam Cole was in Madrid on Monday for talks.", {("Sam Cole", "Madrid", OCC, "2023-09-11")}),
+        # "slated to" is a plan, as "scheduled to" is.
+        ("Sam Cole is slated to travel to Madrid in October.", {("Sam Cole", "Madrid", P, "2023-10")}),
+        # An event called off in the passive is denied.
+        ("Sam Cole's visit to Madrid was a success.", {("Sam Cole", "Madrid", OCC, "2023-09")}),
+        ("Sam Cole's visit to Madrid was postponed.", set()),
+        ("Sam Cole's trip to Madrid was cancelled because of the storm.", set()),
     ],
 )
-def test_a_plan_told_as_a_present_state_is_planned(text, expected) -> None:
-    # The stop model reads these: "due" governs the place, which no trigger rule follows.
+def test_status_of_the_candidates_the_stop_model_reads(text, expected) -> None:
+    # Candidates no trigger rule makes ("due" governs the place; a nominal trip's traveller), with
+    # the status the rules give them.
     assert stops(EventExtractor(), text) == expected
