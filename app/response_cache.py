@@ -73,7 +73,7 @@ from app.deps import database_turn
 from app.fresh_read import FreshRead
 from app.loop_local import loop_local
 from app.services import Services
-from app.shared_responses import WAIT_SECONDS, SharedResponses, StoredAnswer
+from app.shared_responses import IN_LOOP_BYTES, WAIT_SECONDS, SharedResponses, StoredAnswer
 
 __all__ = [
     "CACHE_CONTROL",
@@ -378,23 +378,22 @@ class ResponseCache:
     async def _claim_or_wait(self, key: tuple, shared_key: bytes) -> tuple[_Entry | None, bool]:
         """Before making an answer that the shared level lacks: (the answer, False) when another
         process made it meanwhile; else (None, whether this process now holds the claim to make it).
-        While another process holds the claim, wait for its answer, WAIT_SECONDS at most."""
+        While another process holds the claim (until it has kept the answer), wait for it,
+        WAIT_SECONDS at most."""
         shared = self.shared
         deadline = time.monotonic() + WAIT_SECONDS
-        while True:
-            if shared.claim(shared_key):
-                # Made, perhaps, between the miss and the claim.
-                entry = self._from_shared(key, shared_key)
-                if entry is not None:
-                    shared.release(shared_key)
-                    return entry, False
-                return None, True
+        attempt = 0
+        while not shared.claim(shared_key):
             if time.monotonic() >= deadline:
                 return None, False  # made here too, rather than waited for any longer
-            await shared.pause()
-            entry = self._from_shared(key, shared_key)
-            if entry is not None:
-                return entry, False
+            await shared.pause(attempt)
+            attempt += 1
+        # Made, perhaps, by the one that held the claim, or between the miss and the claim.
+        entry = self._from_shared(key, shared_key)
+        if entry is not None:
+            shared.release(shared_key)
+            return entry, False
+        return None, True
 
     async def _make(self, scope: Scope, receive: Receive, send: Send, key: tuple, etag: bytes) -> None:
         """Run the route, tag a 200, and keep a copy of it if it is small enough (in this process,
@@ -420,7 +419,11 @@ class ResponseCache:
                     return
             made = await self._run_and_copy(scope, receive, send, key, etag, done, release)
             if made is not None and shared_key is not None:
-                await anyio.to_thread.run_sync(self.shared.put, shared_key, StoredAnswer(made.headers, made.body))
+                answer = StoredAnswer(made.headers, made.body)
+                if len(made.body) <= IN_LOOP_BYTES:
+                    self.shared.put(shared_key, answer)
+                else:
+                    await anyio.to_thread.run_sync(self.shared.put, shared_key, answer)
         finally:
             release()
             if making.get(key) is done:

@@ -11,15 +11,19 @@ own memory), under the very key of the first level: the deployment, what the ans
 looked up again; they go first when the store passes its size, the oldest made first.
 
 A worker that misses in both levels claims the answer before making it: a lock of one byte of
-the claims file (fcntl, at an offset given by the key), which the system releases should the
-process die. Another worker that finds the claim taken waits, a little at a time, for the entry
-to appear (`WAIT_SECONDS` at most) instead of making the same answer too; if the claim is let go
-without an entry (an answer too large to keep, an error), it makes its own.
+the claims file (fcntl, at an offset given by the key), which the maker lets go once the entry is
+kept, and the system should the process die. Another worker that finds the claim taken tries it
+again after a pause (2 ms, doubling up to 16 ms: a try is one system call, so that waiters cost
+the workers making answers next to nothing) for `WAIT_SECONDS` at most, instead of making the same
+answer too; once it has the claim, it looks for the entry, and makes the answer only if the other
+let the claim go without one (an answer too large to keep, an error).
 
 A store that cannot be read or written (missing, broken, locked) is a miss or an entry not kept:
 the answer is made as without it, never failed for it. Reads are made in the calling thread (the
 event loop's: a lookup of one row by its key, in WAL mode never waiting for a writer; a busy
-store is a miss), writes in a worker thread (one transaction: the entry, and the oldest ones out).
+store is a miss), and so are writes of entries up to IN_LOOP_BYTES (one short transaction: the
+entry, and the oldest ones out; a hop to a worker thread would cost a busy process more); larger
+ones are written from a worker thread.
 """
 
 from __future__ import annotations
@@ -50,9 +54,12 @@ STORE_NAME: Final = "responses.sqlite"
 CLAIMS_NAME: Final = "claims"
 # How long a worker waits for an answer another worker is making, and how often it looks.
 WAIT_SECONDS: Final = 2.0
-POLL_SECONDS: Final = 0.003
+FIRST_PAUSE_SECONDS: Final = 0.002
+LONGEST_PAUSE_SECONDS: Final = 0.016
+# The largest entry written in the calling thread (larger ones: from a worker thread).
+IN_LOOP_BYTES: Final = 1 << 20
 # A writer's longest wait for another's transaction (they take a millisecond or so).
-_WRITE_TIMEOUT: Final = 2.0
+_WRITE_TIMEOUT: Final = 0.25
 # The claims' offsets in the claims file: 48 bits of the key.
 _CLAIM_BYTES: Final = 6
 
@@ -117,9 +124,9 @@ class SharedResponses:
         self._claims_lock = threading.Lock()
         self._finalizer: weakref.finalize | None = None
 
-    async def pause(self) -> None:
-        """A waiter's wait between two looks for an answer another process is making."""
-        await anyio.sleep(POLL_SECONDS)
+    async def pause(self, attempt: int) -> None:
+        """A waiter's wait before its `attempt`-th try (from 0) of the claim another process holds."""
+        await anyio.sleep(min(FIRST_PAUSE_SECONDS * 2**attempt, LONGEST_PAUSE_SECONDS))
 
     def key(self, key: tuple) -> bytes:
         """The store's key of a first-level key."""
@@ -144,8 +151,8 @@ class SharedResponses:
 
     def put(self, key: bytes, answer: StoredAnswer) -> bool:
         """Keep `answer` under `key`, the oldest entries out beyond max_bytes; False when it was not
-        kept (too large, or the store could not be written). From a worker thread: it may wait for
-        another process's write."""
+        kept (too large, or the store could not be written). It may wait for another process's
+        write (a fraction of a millisecond, _WRITE_TIMEOUT at most)."""
         headers = _pack_headers(answer.headers)
         size = len(answer.body) + len(headers) + len(key)
         if size > self.max_entry_bytes:

@@ -710,19 +710,21 @@ def test_a_worker_waits_for_the_answer_another_is_making_instead_of_making_it(
 ):
     path = "/api/actors/kim-jong-un/itinerary.geojson"
     made_elsewhere, (key, headers, body) = _made_then_forgotten(make_worker, shared_dir, path)
-    claim_held_elsewhere(key)
+    holder = claim_held_elsewhere(key)
     pauses = []
 
-    async def pause(self):  # the other process finishes while this one waits
-        pauses.append(1)
+    async def pause(self, attempt):  # the other process keeps the answer and lets the claim go
+        pauses.append(attempt)
         if len(pauses) == 2:
             writer = shared_responses.SharedResponses(shared_dir, 2**20)
             writer.put(key, shared_responses.StoredAnswer(shared_responses._unpack_headers(headers), body))
             writer.close()
+            holder.stdin.close()
+            holder.wait()
 
     monkeypatch.setattr(shared_responses.SharedResponses, "pause", pause)
     answer, made = _made(make_worker(), path)
-    assert made == [] and len(pauses) == 2
+    assert made == [] and pauses == [0, 1]
     assert answer.status_code == 200 and answer.content == made_elsewhere.content
 
 
@@ -734,7 +736,7 @@ def test_a_worker_makes_the_answer_itself_when_the_one_making_it_stops_without_i
     holder = claim_held_elsewhere(key)
     pauses = []
 
-    async def pause(self):  # the other process dies: the system lets its claim go
+    async def pause(self, attempt):  # the other process dies: the system lets its claim go
         pauses.append(1)
         holder.kill()
         holder.wait()
@@ -751,6 +753,6 @@ def test_a_worker_waits_for_another_only_so_long(make_worker, shared_dir, claim_
     _made_elsewhere, (key, _headers, _body) = _made_then_forgotten(make_worker, shared_dir, path)
     claim_held_elsewhere(key)
     monkeypatch.setattr(response_cache, "WAIT_SECONDS", 0)
-    monkeypatch.setattr(shared_responses.SharedResponses, "pause", lambda self: pytest.fail("waited"))
+    monkeypatch.setattr(shared_responses.SharedResponses, "pause", lambda self, attempt: pytest.fail("waited"))
     answer, made = _made(make_worker(), path)
     assert answer.status_code == 200 and any("FROM event" in statement for statement in made)
