@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -571,8 +575,33 @@ def _run_uvicorn(services, *, host: str, port: int, workers: int) -> None:
         uvicorn.run(create_served_app(services=services), host=host, port=port, log_level="info")
         return
     # Each worker is a process of its own (spawned, not forked) that builds the application from
-    # the same ITINERANT_* settings: its own engine and pool, its gazetteer and models on first use.
-    uvicorn.run("app.main:create_served_app", factory=True, host=host, port=port, workers=workers, log_level="info")
+    # the same ITINERANT_* settings: its own engine and pool, its gazetteer and models on first use;
+    # and the response cache they share, in a private directory of this process's, named to them
+    # by the environment (app/shared_responses.py), removed when they have stopped.
+    from app.shared_responses import SHARED_ENV
+
+    with _shared_cache(services.settings) as shared:
+        if shared is not None:
+            os.environ[SHARED_ENV] = str(shared)
+        try:
+            uvicorn.run(
+                "app.main:create_served_app", factory=True, host=host, port=port, workers=workers, log_level="info"
+            )
+        finally:
+            os.environ.pop(SHARED_ENV, None)
+
+
+@contextmanager
+def _shared_cache(settings) -> Iterator[Path | None]:
+    """The directory of the workers' shared response cache, made private (mode 0700) and set up
+    for them; None when the settings turn it off."""
+    if not settings.response_cache_mb or not settings.shared_cache_mb:
+        yield None
+        return
+    from app.shared_responses import create_store
+
+    with tempfile.TemporaryDirectory(prefix="itinerant-responses-") as directory:
+        yield create_store(Path(directory))
 
 
 def main() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import os
+from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
@@ -18,6 +20,7 @@ from app.routes import actors, articles, corrections, docs, embed, events, feeds
 from app.security import DataCORS, SameOriginWrites, SecurityHeaders
 from app.services import Services
 from app.settings import Settings, get_settings
+from app.shared_responses import SHARED_ENV, SharedResponses
 
 __all__ = ["create_app", "create_served_app", "GZIP_MINIMUM_BYTES"]
 
@@ -31,8 +34,12 @@ Place data © GeoNames (CC-BY 4.0), https://www.geonames.org/.
 """
 
 
-def create_app(settings: Settings | None = None, *, services: Services | None = None) -> FastAPI:
-    """The web application; tests pass `services` to bring their own database and pipeline."""
+def create_app(
+    settings: Settings | None = None, *, services: Services | None = None, shared_cache: Path | None = None
+) -> FastAPI:
+    """The web application; tests pass `services` to bring their own database and pipeline.
+    `shared_cache`: the directory of the response cache shared by the workers of a `serve`
+    (app/shared_responses.py), which `serve` made."""
     if services is None:
         services = Services.from_settings(settings or get_settings())
     settings = services.settings
@@ -55,7 +62,14 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     # Outside the rest but HEAD: a repeated read is sent as it went out the first time (gzipped,
     # with its security headers), until the data's revision moves; ETags and 304s with it.
     if settings.response_cache_mb:
-        app.add_middleware(ResponseCache, services=services, max_bytes=settings.response_cache_mb * 2**20)
+        shared = None
+        if shared_cache is not None and settings.shared_cache_mb:
+            # The database is part of its keys: the revisions of two databases are not comparable.
+            database = services.engine.url.render_as_string(hide_password=False)
+            shared = SharedResponses(shared_cache, settings.shared_cache_mb * 2**20, namespace=database)
+        app.add_middleware(
+            ResponseCache, services=services, max_bytes=settings.response_cache_mb * 2**20, shared=shared
+        )
     # Outermost: HEAD is answered wherever GET is, with the very headers of the GET (gzip's too).
     app.add_middleware(HeadAsGet)
     install_error_handlers(app)
@@ -84,8 +98,11 @@ def create_served_app(settings: Settings | None = None, *, services: Services | 
     the garbage collector's reach with gc.freeze. They live as long as the process, and a full
     collection, which otherwise walks them all each time (some 150,000 objects, tens of
     milliseconds, hundreds on a busy machine, with every request of the process waiting), now walks
-    only what was made since. Not in create_app: tests make an application for each test."""
-    app = create_app(settings, services=services)
+    only what was made since. Not in create_app: tests make an application for each test.
+    A worker of `serve --workers N` shares its response cache with the others through the
+    directory `serve` names in SHARED_ENV."""
+    shared = os.environ.get(SHARED_ENV)
+    app = create_app(settings, services=services, shared_cache=Path(shared) if shared else None)
     gc.collect()
     gc.freeze()
     return app

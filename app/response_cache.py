@@ -39,6 +39,11 @@ Only 200s without cookies are stored, and only bodies up to a share of the cache
 answer goes out as it is made, copied on the side until it outgrows that share (then the copy is
 dropped), so memory stays bounded whatever is streamed. Concurrent misses of one key in a process
 wait for the first to finish instead of all making the same answer.
+
+With several worker processes (`itinerant serve --workers N`), a second level is shared by them
+(app/shared_responses.py): a miss in a process's memory looks there under the same key before
+making the answer, and an answer made is kept there too, so that one process makes it for all; a
+process that finds another making it waits for that one (at most shared_responses.WAIT_SECONDS).
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import time
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -67,6 +73,7 @@ from app.deps import database_turn
 from app.fresh_read import FreshRead
 from app.loop_local import loop_local
 from app.services import Services
+from app.shared_responses import IN_LOOP_BYTES, WAIT_SECONDS, SharedResponses, StoredAnswer
 
 __all__ = [
     "CACHE_CONTROL",
@@ -215,6 +222,10 @@ def _with_validators(headers: list[tuple[bytes, bytes]], etag: bytes) -> list[tu
     return kept
 
 
+def _entry_size(entry: _Entry) -> int:
+    return len(entry.body) + sum(len(n) + len(v) for n, v in entry.headers) + _ENTRY_OVERHEAD
+
+
 def _stored_headers(headers: list[tuple[bytes, bytes]], body: bytes) -> list[tuple[bytes, bytes]]:
     """A streamed answer's headers for sending it again in one piece: with its length."""
     kept = [(name, value) for name, value in headers if name.lower() not in (b"content-length", b"transfer-encoding")]
@@ -225,10 +236,12 @@ def _stored_headers(headers: list[tuple[bytes, bytes]], body: bytes) -> list[tup
 class ResponseCache:
     """The ASGI middleware (see the module's docstring)."""
 
-    def __init__(self, app: ASGIApp, services: Services, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, services: Services, max_bytes: int, shared: SharedResponses | None = None) -> None:
         self.app = app
         self.services = services
         self.entries: ByteLRU[_Entry] = ByteLRU(max_bytes, max_bytes // _ENTRY_SHARE)
+        # The second level, shared by the processes of one `serve` (None: this process alone).
+        self.shared = shared
         self._routes: _Routes | None = None
         # SQLite: each request reads the revision itself, on a connection of the cache's own,
         # without a worker thread. Otherwise concurrent requests share one read, begun after each
@@ -274,6 +287,8 @@ class ResponseCache:
             if leader is not None:
                 await leader.wait()
                 entry = self.entries.get(key)
+        if entry is None and self.shared is not None:
+            entry = self._from_shared(key, self.shared.key(key))
         if entry is not None:
             await send({"type": "http.response.start", "status": 200, "headers": entry.headers})
             await send({"type": "http.response.body", "body": entry.body})
@@ -351,24 +366,98 @@ class ResponseCache:
         await send({"type": "http.response.start", "status": 304, "headers": headers})
         await send({"type": "http.response.body", "body": b""})
 
+    def _from_shared(self, key: tuple, shared_key: bytes) -> _Entry | None:
+        """The answer under `key` in the shared level, now kept in this process's too; None: a miss."""
+        found = self.shared.get(shared_key) if self.shared is not None else None
+        if found is None:
+            return None
+        entry = _Entry(found.headers, found.body)
+        self.entries.put(key, entry, _entry_size(entry))
+        return entry
+
+    async def _claim_or_wait(self, key: tuple, shared_key: bytes) -> tuple[_Entry | None, bool]:
+        """Before making an answer that the shared level lacks: (the answer, False) when another
+        process made it meanwhile; else (None, whether this process now holds the claim to make it).
+        While another process holds the claim (until it has kept the answer), wait for it,
+        WAIT_SECONDS at most."""
+        shared = self.shared
+        deadline = time.monotonic() + WAIT_SECONDS
+        attempt = 0
+        while not shared.claim(shared_key):
+            if time.monotonic() >= deadline:
+                return None, False  # made here too, rather than waited for any longer
+            await shared.pause(attempt)
+            attempt += 1
+        # Made, perhaps, by the one that held the claim, or between the miss and the claim.
+        entry = self._from_shared(key, shared_key)
+        if entry is not None:
+            shared.release(shared_key)
+            return entry, False
+        return None, True
+
     async def _make(self, scope: Scope, receive: Receive, send: Send, key: tuple, etag: bytes) -> None:
-        """Run the route, tag a 200, and keep a copy of it if it is small enough."""
+        """Run the route, tag a 200, and keep a copy of it if it is small enough (in this process,
+        and in the shared level: first taking the claim to make it, or waiting for another's)."""
         making = _in_flight()
         done = anyio.Event()
         making[key] = done
+        shared_key = self.shared.key(key) if self.shared is not None else None
+        claimed = False
+
+        def release() -> None:
+            nonlocal claimed
+            if claimed:
+                claimed = False
+                self.shared.release(shared_key)
+
+        try:
+            if shared_key is not None:
+                entry, claimed = await self._claim_or_wait(key, shared_key)
+                if entry is not None:
+                    await send({"type": "http.response.start", "status": 200, "headers": entry.headers})
+                    await send({"type": "http.response.body", "body": entry.body})
+                    return
+            made = await self._run_and_copy(scope, receive, send, key, etag, done, release)
+            if made is not None and shared_key is not None:
+                answer = StoredAnswer(made.headers, made.body)
+                if len(made.body) <= IN_LOOP_BYTES:
+                    self.shared.put(shared_key, answer)
+                else:
+                    await anyio.to_thread.run_sync(self.shared.put, shared_key, answer)
+        finally:
+            release()
+            if making.get(key) is done:
+                del making[key]
+            done.set()
+
+    async def _run_and_copy(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        key: tuple,
+        etag: bytes,
+        done: anyio.Event,
+        release: Callable[[], None],
+    ) -> _Entry | None:
+        """Run the route with the answer tagged, and copied into the cache if it is a 200 small
+        enough; the entry kept, if any."""
         headers: list[tuple[bytes, bytes]] = []
         parts: list[bytes] = []
         size = 0
         storing = False
+        kept: _Entry | None = None
 
         def stop_storing() -> None:
             nonlocal storing
             storing = False
             parts.clear()
             done.set()  # the followers make their own answers
+            if kept is None:
+                release()  # and so do the other processes' waiting for this one
 
         async def tag_and_copy(message: Message) -> None:
-            nonlocal headers, size, storing
+            nonlocal headers, size, storing, kept
             if message["type"] == "http.response.start":
                 if message["status"] == 200:
                     headers = _with_validators(list(message.get("headers", [])), etag)
@@ -386,14 +475,10 @@ class ResponseCache:
                     if not message.get("more_body", False):
                         whole = b"".join(parts)
                         entry = _Entry(_stored_headers(headers, whole), whole)
-                        entry_size = len(whole) + sum(len(n) + len(v) for n, v in entry.headers) + _ENTRY_OVERHEAD
-                        self.entries.put(key, entry, entry_size)
+                        if self.entries.put(key, entry, _entry_size(entry)):
+                            kept = entry
                         stop_storing()
             await send(message)
 
-        try:
-            await self.app(scope, receive, tag_and_copy)
-        finally:
-            if making.get(key) is done:
-                del making[key]
-            done.set()
+        await self.app(scope, receive, tag_and_copy)
+        return kept

@@ -57,6 +57,15 @@ class Settings(BaseSettings):
         description="Memory each process keeps answers to repeated reads in (the data's GETs, geocoding), in MB; "
         "an answer serves until the next write to the data, in any process. 0 turns the cache and ETags off.",
     )
+    # With several workers, the cache they share (app/shared_responses.py), in a file of `serve`'s.
+    shared_cache_mb: int = Field(
+        256,
+        ge=0,
+        le=1_048_576,
+        description="With several workers (`serve --workers N`), the size of the cache of answers their "
+        "processes share, in MB: a file in a private temporary directory that `serve` makes and removes. "
+        "An answer one worker made is served by the others. 0 turns it off (each process keeps its own).",
+    )
     # PostgreSQL: how long the cache may trust the notifications of writes instead of reading the
     # data's revision for each request (app/data_revision.py, PostgresRevision).
     revision_recheck_ms: int = Field(

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/load_http.py [--duration 30] [--concurrency 64] [--workers 1 4]
         [--databases sqlite postgres] [--postgres-url URL] [--events 100000] [--endpoints NAME...]
-        [--baseline-repo DIR] [--rounds 1] [--repeat 1]
+        [--baseline-repo DIR] [--rounds 1] [--repeat 1] [--cold-turns]
 
 wrk (Debian: `apt-get install -y wrk`) is the load generator; without it the script says so
 and stops. PostgreSQL is the server at --postgres-url (default: ITINERANT_TEST_POSTGRES_URL),
@@ -34,6 +34,10 @@ one (this checkout, the baseline, this checkout...), each time for --rounds more
 steady state: one p99 of 64 connections over two busy cores varies from run to run more than the
 changes being compared, so the summary gives, for each checkout, the median and the range of the
 p99s of its rounds after the first.
+`--cold-turns` starts every turn cold, not only the first: a write to the data (an UPDATE of one
+actor's row that changes nothing but moves the data's revision, as any write does) leaves every
+cached answer stale, then the same second of warm-up; the summary then gives the median and the
+range of the cold rounds as well.
 The bar (4 workers): 0 errors, p99 <= 100 ms for itinerary and geocode, <= 250 ms for the lists.
 """
 
@@ -116,6 +120,18 @@ def run_wrk(base: str, paths: list[str], duration: int, concurrency: int, work: 
     }
 
 
+def _touch_data(url: str) -> None:
+    """A write that changes no value but moves the data's revision (its triggers fire on any UPDATE)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE actor SET name = name WHERE id = (SELECT min(id) FROM actor)"))
+    finally:
+        engine.dispose()
+
+
 def _build_store_of(repo: Path, url: str, events: int) -> None:
     """The synthetic store made by the checkout at `repo` (its models, its migrations)."""
     script = "import sys; from synthetic_store import build_store; build_store(sys.argv[1], int(sys.argv[2]))"
@@ -151,6 +167,7 @@ def main() -> None:
     parser.add_argument("--baseline-repo", type=Path, help="another checkout of itinerant to load beside this one")
     parser.add_argument("--rounds", type=int, default=1, help="loads of each endpoint in a row (2: cold, then warm)")
     parser.add_argument("--repeat", type=int, default=1, help="times each endpoint is loaded in turns (rounds each)")
+    parser.add_argument("--cold-turns", action="store_true", help="start every turn after a write to the data")
     args = parser.parse_args()
 
     if shutil.which("wrk") is None:
@@ -194,7 +211,11 @@ def main() -> None:
                             for turn in range(args.repeat):
                                 for label, (base, pids) in servers.items():
                                     paths = ENDPOINTS[name]
-                                    if turn == 0:
+                                    cold = turn == 0 or args.cold_turns
+                                    if turn > 0 and args.cold_turns:
+                                        _touch_data(urls[label])
+                                        time.sleep(1)  # the notifications of the write, on PostgreSQL
+                                    if cold:
                                         run_wrk(base, paths, 1, min(4, args.concurrency), work)  # warm-up: models
                                     for round_in_turn in range(1, args.rounds + 1):
                                         round_number = turn * args.rounds + round_in_turn
@@ -204,12 +225,14 @@ def main() -> None:
                                             workers=workers,
                                             endpoint=name,
                                             round=round_number,
+                                            cold=cold and round_in_turn == 1,
                                             rss=rss_mib(pids),
                                             load=os.getloadavg()[0],
                                         )
                                         rows.append(result)
+                                        marked = f"{name} (cold)" if result["cold"] else name
                                         print(
-                                            f"  {result['database']:<17} {workers} workers  {name:<12} "
+                                            f"  {result['database']:<17} {workers} workers  {marked:<19} "
                                             f"round {round_number}  {result['rps']:>8.1f} req/s  "
                                             f"p50 {result['p50']:>7.1f} ms  p99 {result['p99']:>7.1f} ms  "
                                             f"errors {result['errors']}  RSS {result['rss']:.0f} MiB  "
@@ -232,12 +255,19 @@ def main() -> None:
             f"{row['database']:<18}{row['workers']:>8}  {row['endpoint']:<12}{row['round']:>6}{row['rps']:>9.1f}"
             f"{row['p50']:>9.1f}{row['p99']:>9.1f}{row['errors']:>8}  RSS {row['rss']:.0f} MiB  {verdict}"
         )
+    for title, which in (
+        ("steady state (the rounds after the first of a turn)", False),
+        ("cold (the first round of a turn)", True),
+    ):
+        _summary(title, [row for row in rows if row["cold"] is which])
+
+
+def _summary(title: str, rows: list[dict]) -> None:
     steady: dict[tuple, list[dict]] = {}
     for row in rows:
-        if row["round"] > 1:
-            steady.setdefault((row["database"], row["workers"], row["endpoint"]), []).append(row)
+        steady.setdefault((row["database"], row["workers"], row["endpoint"]), []).append(row)
     if any(len(runs) > 1 for runs in steady.values()):
-        print("\nsteady state (the rounds after the first): p99 median (lowest-highest), errors in all of them")
+        print(f"\n{title}: p99 median (lowest-highest), errors in all of them")
         for (database, workers, endpoint), runs in steady.items():
             p99s = sorted(run["p99"] for run in runs)
             rate = statistics.median(run["rps"] for run in runs)

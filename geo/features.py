@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from geo.actions import action_label
-from geo.geojson import feature, feature_collection, point_geometry
+from geo.geojson import bbox_of_geometries, feature, feature_collection, point_geometry
 from geo.itinerary import Itinerary, Leg, Stop, Trip
 from geo.model import DateInterval, Event, Place
 
@@ -252,9 +252,10 @@ def itinerary_feature_collection(itinerary: Itinerary) -> dict[str, Any]:
     """
     features = [stop_feature(stop, itinerary.actor) for stop in itinerary.stops]
     features.extend(leg_feature(leg, itinerary.actor) for leg in itinerary.legs)
+    # itinerary.bbox, from the geometries just made rather than made again.
     return feature_collection(
         features,
-        bbox=itinerary.bbox,
+        bbox=bbox_of_geometries(feature["geometry"] for feature in features),
         actor=itinerary.actor,
         total_km=km(itinerary.total_km),
         planned_km=km(itinerary.planned_km),

@@ -29,6 +29,7 @@ __all__ = [
     "feature",
     "feature_collection",
     "bbox_of",
+    "bbox_of_geometries",
     "line_geometry",
     "iter_feature_collection",
     "join_in_chunks",
@@ -194,10 +195,15 @@ def bbox_of(items: Iterable[Any]) -> Bbox | None:
 
     See the module docstring for the antimeridian and the poles.
     """
+    return bbox_of_geometries(geometry_of(item) for item in items)
+
+
+def bbox_of_geometries(geometries: Iterable[Mapping[str, Any] | None]) -> Bbox | None:
+    """`bbox_of` for geometries as geometry_of gives them (a feature's, say): their positions,
+    already checked and rounded, are taken as they are."""
     longitudes: set[float] = set()
     south, north = math.inf, -math.inf
-    for item in items:
-        geometry = geometry_of(item)
+    for geometry in geometries:
         if geometry is None:
             continue
         for position in _positions(geometry):

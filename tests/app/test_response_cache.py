@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 
 import httpx
 import pytest
@@ -18,7 +20,7 @@ from memory_gazetteer import MemoryGazetteer
 from pipelines import pipeline
 from sqlalchemy import event, text
 
-from app import data_revision
+from app import data_revision, response_cache, shared_responses
 from app.byte_lru import ByteLRU
 from app.db import make_engine
 from app.main import create_app
@@ -514,3 +516,243 @@ def test_on_postgresql_without_a_recheck_time_every_read_reads_the_revision(make
         for _ in range(5):
             assert client.get(path).status_code == 200
     assert counted_revision_reads[0] == before + 5
+
+
+# The second level, shared by the worker processes of one `serve` (app/shared_responses.py).
+
+SHARED_READS = [
+    "/api/actors/kim-jong-un/itinerary.geojson",
+    "/api/events.geojson?bbox=130,40,140,55&limit=100",
+    "/ogc/collections/events/items",
+    "/actors/kim-jong-un/map",
+    "/api/geocode?q=Anadyr",
+]
+
+
+@pytest.fixture
+def shared_dir(tmp_path):
+    """The directory of a shared cache, as `serve` makes it for its workers."""
+    directory = tmp_path / "shared"
+    directory.mkdir(mode=0o700)
+    return shared_responses.create_store(directory)
+
+
+@pytest.fixture
+def make_worker(store, settings, shared_dir):
+    """A client of one worker process sharing `shared_dir` (each over a pool of its own)."""
+    engines = []
+
+    def make(directory=None, **overrides) -> TestClient:
+        engine = make_engine(engine_url(store))
+        engines.append(engine)
+        app = create_app(services=services_over(engine, settings, **overrides), shared_cache=directory or shared_dir)
+        return TestClient(app)
+
+    yield make
+    for engine in engines:
+        engine.dispose()
+
+
+def _made(client: TestClient, path: str) -> tuple[httpx.Response, list[str]]:
+    """The answer to a GET of `path`, and the statements that making it ran besides the revision's."""
+    statements = Statements(client.app.state.services.engine)
+    answer = client.get(path)
+    return answer, [statement for statement in statements.seen if REVISION_READ not in statement]
+
+
+def _stored_rows(directory) -> list[tuple]:
+    with closing(sqlite3.connect(directory / shared_responses.STORE_NAME)) as connection:
+        return connection.execute("SELECT key, headers, body FROM response ORDER BY rowid").fetchall()
+
+
+@pytest.mark.parametrize("path", SHARED_READS)
+def test_an_answer_one_worker_made_is_served_by_another_without_making_it(make_worker, monkeypatch, path):
+    one, other = make_worker(), make_worker()
+    first, made = _made(one, path)
+    assert first.status_code == 200 and (made or "geocode" in path)
+    calls = []
+    geocoder = other.app.state.services.geocoder
+    monkeypatch.setattr(geocoder, "geocode", lambda *args, **kwargs: calls.append(args))
+    again, made_again = _made(other, path)
+    assert made_again == [] and calls == []
+    assert again.status_code == 200 and again.content == first.content
+    assert again.headers["etag"] == first.headers["etag"]
+    assert again.headers["content-type"] == first.headers["content-type"]
+    assert again.headers.get("content-encoding") == first.headers.get("content-encoding")
+
+
+def test_after_a_write_another_worker_makes_the_answer_afresh(make_worker):
+    one, other = make_worker(), make_worker()
+    path = "/api/actors/kim-jong-un/itinerary.geojson"
+    one.get(path)
+    other.get(path)
+    check_path, shows_it = _patch_place(one)
+    assert check_path == path
+    answer, made = _made(other, path)
+    assert any("FROM event" in statement for statement in made)
+    assert shows_it(answer)
+    # ...and kept in turn for the first.
+    again, made_again = _made(one, path)
+    assert made_again == [] and again.content == answer.content
+
+
+def test_workers_over_another_database_do_not_share_answers(make_worker, tmp_path, settings):
+    path = "/api/actors/kim-jong-un/itinerary.geojson"
+    make_worker().get(path)
+    if make_worker().app.state.services.engine.dialect.name != "sqlite":
+        pytest.skip("another database of the same revision: simplest on SQLite")
+    copy = tmp_path / "copy.sqlite"
+    with make_worker().app.state.services.engine.connect() as connection:
+        connection.exec_driver_sql(f"VACUUM INTO '{copy}'")
+    elsewhere = make_engine(f"sqlite:///{copy}")
+    try:
+        client = TestClient(create_app(services=services_over(elsewhere, settings), shared_cache=tmp_path / "shared"))
+        statements = Statements(elsewhere)
+        assert client.get(path).status_code == 200
+        assert any("FROM event" in statement for statement in statements.seen)
+    finally:
+        elsewhere.dispose()
+
+
+def test_without_the_shared_cache_setting_each_worker_makes_its_own(make_worker, shared_dir):
+    path = "/api/actors/kim-jong-un/itinerary.geojson"
+    make_worker(shared_cache_mb=0).get(path)
+    _answer, made = _made(make_worker(shared_cache_mb=0), path)
+    assert any("FROM event" in statement for statement in made)
+    assert _stored_rows(shared_dir) == []
+
+
+@pytest.mark.parametrize("broken", ["missing", "garbage", "no tables"])
+def test_a_broken_or_missing_shared_cache_is_answered_without(make_worker, tmp_path, broken, caplog):
+    directory = tmp_path / "broken"
+    if broken != "missing":
+        directory.mkdir()
+        (directory / shared_responses.CLAIMS_NAME).touch()
+        (directory / shared_responses.STORE_NAME).write_bytes(
+            b"not a database at all" * 100 if broken == "garbage" else b""
+        )
+    one, other = make_worker(directory), make_worker(directory)
+    path = "/api/actors/kim-jong-un/itinerary.geojson"
+    first = one.get(path)
+    answer, made = _made(other, path)
+    assert first.status_code == answer.status_code == 200 and answer.content == first.content
+    assert any("FROM event" in statement for statement in made)
+    # Each still keeps its own.
+    _again, made_again = _made(other, path)
+    assert made_again == []
+
+
+def test_the_shared_cache_keeps_within_its_bytes_the_oldest_out_first(shared_dir):
+    store = shared_responses.SharedResponses(shared_dir, max_bytes=16 * 1000)  # entries up to 1,000 bytes
+    answer = shared_responses.StoredAnswer([(b"content-type", b"application/json")], b"x" * 400)
+    keys = [store.key(("request", number)) for number in range(100)]
+    for key in keys:
+        assert store.put(key, answer)
+    assert store.size_bytes() <= 16 * 1000
+    assert store.get(keys[0]) is None and store.get(keys[-1]) == answer
+    kept = [key for key in keys if store.get(key) is not None]
+    assert kept == keys[-len(kept) :] and len(kept) >= 30  # the newest, as many as fit
+    assert not store.put(store.key("large"), shared_responses.StoredAnswer([], b"x" * 1000))
+    assert store.get(store.key("large")) is None
+    # Put again, an entry counts once.
+    size = store.size_bytes()
+    assert store.put(keys[-1], answer) and store.size_bytes() == size
+    store.close()
+
+
+HOLD_CLAIM = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR)
+fcntl.lockf(fd, fcntl.LOCK_EX, 1, int(sys.argv[2]))
+print("held", flush=True)
+sys.stdin.read()
+"""
+
+
+@pytest.fixture
+def claim_held_elsewhere(shared_dir):
+    """Hold, in another process, the claim to make the answer under a shared key: as a worker
+    making it does. Yields a function of the key that starts that process."""
+    processes = []
+
+    def hold(key: bytes) -> subprocess.Popen:
+        offset = shared_responses._claim_offset(key)
+        claims = shared_dir / shared_responses.CLAIMS_NAME
+        process = subprocess.Popen(
+            [sys.executable, "-c", HOLD_CLAIM, str(claims), str(offset)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        processes.append(process)
+        assert process.stdout.readline().strip() == "held"
+        return process
+
+    yield hold
+    for process in processes:
+        process.kill()
+        process.wait()
+        process.stdin.close()
+        process.stdout.close()
+
+
+def _made_then_forgotten(make_worker, shared_dir, path) -> tuple[httpx.Response, tuple]:
+    """The answer to `path` as a worker made it, and its row of the shared store, now taken out."""
+    answer = make_worker().get(path)
+    (row,) = _stored_rows(shared_dir)
+    with closing(sqlite3.connect(shared_dir / shared_responses.STORE_NAME)) as connection, connection:
+        connection.execute("DELETE FROM response")
+    return answer, row
+
+
+def test_a_worker_waits_for_the_answer_another_is_making_instead_of_making_it(
+    make_worker, shared_dir, claim_held_elsewhere, monkeypatch
+):
+    path = "/api/actors/kim-jong-un/itinerary.geojson"
+    made_elsewhere, (key, headers, body) = _made_then_forgotten(make_worker, shared_dir, path)
+    holder = claim_held_elsewhere(key)
+    pauses = []
+
+    async def pause(self, attempt):  # the other process keeps the answer and lets the claim go
+        pauses.append(attempt)
+        if len(pauses) == 2:
+            writer = shared_responses.SharedResponses(shared_dir, 2**20)
+            writer.put(key, shared_responses.StoredAnswer(shared_responses._unpack_headers(headers), body))
+            writer.close()
+            holder.stdin.close()
+            holder.wait()
+
+    monkeypatch.setattr(shared_responses.SharedResponses, "pause", pause)
+    answer, made = _made(make_worker(), path)
+    assert made == [] and pauses == [0, 1]
+    assert answer.status_code == 200 and answer.content == made_elsewhere.content
+
+
+def test_a_worker_makes_the_answer_itself_when_the_one_making_it_stops_without_it(
+    make_worker, shared_dir, claim_held_elsewhere, monkeypatch
+):
+    path = "/api/actors/kim-jong-un/itinerary.geojson"
+    made_elsewhere, (key, _headers, _body) = _made_then_forgotten(make_worker, shared_dir, path)
+    holder = claim_held_elsewhere(key)
+    pauses = []
+
+    async def pause(self, attempt):  # the other process dies: the system lets its claim go
+        pauses.append(1)
+        holder.kill()
+        holder.wait()
+
+    monkeypatch.setattr(shared_responses.SharedResponses, "pause", pause)
+    answer, made = _made(make_worker(), path)
+    assert pauses == [1] and any("FROM event" in statement for statement in made)
+    assert answer.content == made_elsewhere.content
+    assert [row[0] for row in _stored_rows(shared_dir)] == [key]  # and kept it for the others
+
+
+def test_a_worker_waits_for_another_only_so_long(make_worker, shared_dir, claim_held_elsewhere, monkeypatch):
+    path = "/api/actors/kim-jong-un/itinerary.geojson"
+    _made_elsewhere, (key, _headers, _body) = _made_then_forgotten(make_worker, shared_dir, path)
+    claim_held_elsewhere(key)
+    monkeypatch.setattr(response_cache, "WAIT_SECONDS", 0)
+    monkeypatch.setattr(shared_responses.SharedResponses, "pause", lambda self, attempt: pytest.fail("waited"))
+    answer, made = _made(make_worker(), path)
+    assert answer.status_code == 200 and any("FROM event" in statement for statement in made)

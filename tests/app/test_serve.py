@@ -9,9 +9,11 @@ import os
 import re
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import httpx
@@ -70,7 +72,9 @@ def test_serve_with_workers_starts_processes_that_each_answer_on_small_pools(eng
         "ITINERANT_DATABASE_POOL_SIZE": "2",
         "ITINERANT_DATABASE_MAX_OVERFLOW": "0",
         "ITINERANT_DATABASE_POOL_TIMEOUT": "5",
+        "TMPDIR": str(tmp_path / "tmp"),  # where the workers' shared response cache is made
     }
+    (tmp_path / "tmp").mkdir()
     command = [sys.executable, "-m", "app.cli", "serve", "--port", str(port), "--workers", str(WORKERS)]
     with log.open("w") as output:
         process = subprocess.Popen(command, env=environment, stdout=output, stderr=subprocess.STDOUT, cwd=tmp_path)
@@ -80,6 +84,10 @@ def test_serve_with_workers_starts_processes_that_each_answer_on_small_pools(eng
         base = f"http://127.0.0.1:{port}"
         for path in ("/healthz", "/api/events.geojson?limit=100", "/ogc/collections/events/items"):
             assert asyncio.run(_get_all(base, path)) == [200] * CONCURRENT, path
+        # The answers the workers made, kept where each can serve them.
+        (shared,) = (tmp_path / "tmp").iterdir()
+        with closing(sqlite3.connect(shared / "responses.sqlite")) as store:
+            assert store.execute("SELECT count(*) FROM response").fetchone()[0] >= 2
     finally:
         process.send_signal(signal.SIGINT)
         try:
@@ -88,6 +96,7 @@ def test_serve_with_workers_starts_processes_that_each_answer_on_small_pools(eng
             process.kill()
             process.wait()
     assert "Traceback" not in log.read_text()
+    assert list((tmp_path / "tmp").iterdir()) == []
 
 
 def test_each_process_admits_one_request_fewer_than_its_pool_holds(tmp_path):
@@ -150,6 +159,32 @@ def test_serving_processes_keep_what_they_made_at_start_out_of_the_collectors_ro
         cli._run_uvicorn(services, host="127.0.0.1", port=1, workers=1)
         assert runs[-1][0].state.services is services
         assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        services.engine.dispose()
+
+
+def test_serve_with_workers_gives_them_a_private_shared_cache_and_removes_it_after(tmp_path, monkeypatch):
+    from app.shared_responses import SHARED_ENV, STORE_NAME
+
+    services = Services.from_settings(Settings(data_dir=tmp_path, _env_file=None))
+    seen = []
+
+    def run(app, **options):
+        directory = Path(os.environ[SHARED_ENV])
+        seen.append((directory, directory.stat().st_mode & 0o777, (directory / STORE_NAME).is_file()))
+
+    monkeypatch.setattr(uvicorn, "run", run)
+    monkeypatch.delenv(SHARED_ENV, raising=False)
+    try:
+        cli._run_uvicorn(services, host="127.0.0.1", port=1, workers=4)
+        ((directory, mode, store),) = seen
+        assert mode == 0o700 and store
+        assert not directory.exists() and SHARED_ENV not in os.environ
+        services.settings = services.settings.model_copy(update={"shared_cache_mb": 0})
+        monkeypatch.setattr(uvicorn, "run", lambda app, **options: seen.append(os.environ.get(SHARED_ENV)))
+        cli._run_uvicorn(services, host="127.0.0.1", port=1, workers=4)
+        assert seen[-1] is None
     finally:
         gc.unfreeze()
         services.engine.dispose()

@@ -189,3 +189,17 @@ def test_event_features_of_a_stream_are_those_of_event_feature() -> None:
     # Each feature has its own properties, whatever it shares with the others.
     made[0]["properties"]["actor"] = "changed"
     assert made[1]["properties"]["actor"] == ACTOR
+
+
+def test_the_collections_bbox_is_the_itinerarys_taken_from_the_features_geometries() -> None:
+    """The collection's bbox comes from the geometries of its features, made once: it is what
+    Itinerary.bbox gives from the stops and legs themselves, antimeridian and areas included."""
+    samples = [
+        [event(VLADIVOSTOK, day(2023, 9, 1)), event(KOMSOMOLSK, day(2023, 9, 3))],
+        [event(ANADYR, day(2020, 1, 1)), event(ANCHORAGE, day(2020, 1, 3)), event(RUSSIA, day(2020, 1, 4))],
+        [event(ANCHORAGE, action="enter"), event(VLADIVOSTOK, day(2019, 4, 25))],
+        [event(RUSSIA, day(2023, 9, 13))],
+    ]
+    for events in samples:
+        itinerary = build_itinerary(ACTOR, events)
+        assert itinerary_feature_collection(itinerary)["bbox"] == list(itinerary.bbox)

@@ -15,6 +15,7 @@ from geo.errors import InvalidInputError
 from geo.features import event_feature
 from geo.geojson import (
     bbox_of,
+    bbox_of_geometries,
     feature,
     feature_collection,
     geometry_of,
@@ -192,3 +193,10 @@ def test_streaming_refuses_nan() -> None:
     bad = {"type": "Feature", "geometry": None, "properties": {"score": float("nan")}}
     with pytest.raises(ValueError):
         list(iter_feature_collection([bad]))
+
+
+def test_bbox_of_geometries_takes_normalised_geometries_as_they_are() -> None:
+    items = [feature(VLADIVOSTOK), KOMSOMOLSK, {"type": "LineString", "coordinates": [[179.5, 60], [-179.5, 61]]}]
+    geometries = [geometry_of(item) for item in items]
+    assert bbox_of_geometries([*geometries, None]) == bbox_of(items)
+    assert bbox_of_geometries([]) is None
