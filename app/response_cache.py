@@ -222,6 +222,12 @@ def _with_validators(headers: list[tuple[bytes, bytes]], etag: bytes) -> list[tu
     return kept
 
 
+async def _send_entry(send: Send, entry: _Entry) -> None:
+    """A kept answer, sent as it was kept."""
+    await send({"type": "http.response.start", "status": 200, "headers": entry.headers})
+    await send({"type": "http.response.body", "body": entry.body})
+
+
 def _entry_size(entry: _Entry) -> int:
     return len(entry.body) + sum(len(n) + len(v) for n, v in entry.headers) + _ENTRY_OVERHEAD
 
@@ -290,8 +296,7 @@ class ResponseCache:
         if entry is None and self.shared is not None:
             entry = self._from_shared(key, self.shared.key(key))
         if entry is not None:
-            await send({"type": "http.response.start", "status": 200, "headers": entry.headers})
-            await send({"type": "http.response.body", "body": entry.body})
+            await _send_entry(send, entry)
             return
         await self._make(scope, receive, send, key, etag)
 
@@ -414,8 +419,7 @@ class ResponseCache:
             if shared_key is not None:
                 entry, claimed = await self._claim_or_wait(key, shared_key)
                 if entry is not None:
-                    await send({"type": "http.response.start", "status": 200, "headers": entry.headers})
-                    await send({"type": "http.response.body", "body": entry.body})
+                    await _send_entry(send, entry)
                     return
             made = await self._run_and_copy(scope, receive, send, key, etag, done, release)
             if made is not None and shared_key is not None:

@@ -49,6 +49,7 @@ import re
 from dataclasses import dataclass
 
 from geo.gazetteer.base import Candidate, NameType
+from geo.gazetteer.prior import is_strong
 from geo.model import Precision
 from geo.text.context import TITLE_WORDS, TextContext
 from geo.text.lookup import is_prominent
@@ -127,16 +128,15 @@ _NOUN_AFTER = re.compile(
 # ("|Sino|-Soviet", "|Wal|-Mart"; "Middlesex-London" is two places).
 _LINKED_BEFORE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*-[a-z]+-\Z")
 _HYPHEN_WORD_AFTER = re.compile(r"-([A-Z][^\W\d_]*)")
-_STRONG_NAMES = (NameType.OFFICIAL, NameType.ABBREVIATION, NameType.DEMONYM)
 # A person's age or relative pronoun after a name: "Jordan, 23, was arrested", "Lane, 77, and";
 # at the start of a sentence or after "said", "Victoria, who runs a bakery" ("of Roswell, who was
 # treated" is a place: the clause is about the person before it).
 _AGE_AFTER = re.compile(r"\A,[ \u00a0]+\d{1,3}(?:,|[ \u00a0]+and\b)")
 _WHO_AFTER = re.compile(r"\A,[ \u00a0]+who\b")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|according[ \u00a0]+to)[ \u00a0]+\Z", re.IGNORECASE)
-# What follows a news agency's name: "the Xinhua news agency", "according to Xinhua News Agency".
 # A named storm: "Hurricane Florence", "Typhoon Haiyan", "Tropical Storm Nicole", "Storm Ciara".
 _STORM_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:(?i:hurricane|typhoon|cyclone)|Storm|Depression)[ \u00a0]+\Z")
+# What follows a news agency's name: "the Xinhua news agency", "according to Xinhua News Agency".
 _AGENCY_AFTER = re.compile(r"\A[ \u00a0]+news[ \u00a0]+agency\b", re.IGNORECASE)
 # A title before a capitalised word: "Dr. Lamont Sweet", "Gen Smith" (Dr is Dar'a's alternate name).
 _NAME_AFTER_TITLE = re.compile(r"\A\.?[ \u00a0]+[A-Z]")
@@ -457,7 +457,7 @@ def judge_name(
 def _joined_to_a_name(text: str, end: int, candidates: list[Candidate], context: TextContext) -> bool:
     """ "Sino-Soviet", "Wal-Mart": a name known only by an alternate, joined to a word naming no place."""
     following = _HYPHEN_WORD_AFTER.match(text, end)
-    if following is None or any(c.name_type in _STRONG_NAMES for c in candidates):
+    if following is None or any(is_strong(c.name_type) for c in candidates):
         return False
     return following.group(1).casefold() not in context.known_place_words
 
