@@ -152,6 +152,8 @@ TAGGED_AS_PERSON = "tagged as a person or organisation"
 ENGLISH_WORD = "an English word"
 _QUALIFIER_AFTER = re.compile(r"\A(?:,\s*|\s*\()[A-Z]")
 # Words after which a name is where something is, not whom: the person's-name veto yields to them.
+# A town this large, named as itself and set as a place, is read so though its name is a noun.
+_NOUN_TOWN_POPULATION = 10_000
 _SETTING_WORDS = frozenset({"in", "near", "outside", "inside"})
 # The curated kind of a building whose name news also uses for the institution it houses.
 SEAT_KIND = "seat"
@@ -425,7 +427,9 @@ def judge_name(
         return _reject("a function word")
     if word is WordClass.LEXICAL and not (ner_says_place or qualified) and (starts_sentence or not prominent):
         return _reject(ENGLISH_WORD)
-    if word is WordClass.NOUN and not (ner_says_place or prominent or qualified):
+    if word is WordClass.NOUN and not (
+        ner_says_place or prominent or qualified or _town_set_in(key, best, text, start, end)
+    ):
         return _reject("an English noun")
 
     is_country = best.place.precision is Precision.COUNTRY
@@ -482,6 +486,19 @@ def _set_in(text: str, start: int, end: int) -> bool:
     """ "in Erie", "near Greer": a name the text sets as a place, whoever else bears it in the story
     ("Erie GM Sherry Bassin"); "in Obama's speech" sets no place."""
     return after_word_of(text, start, _SETTING_WORDS) and text[end : end + 1] not in ("'", "\u2019")
+
+
+def _town_set_in(key: str, best: Candidate, text: str, start: int, end: int) -> bool:
+    """ "in Lombard", "near Juneau": a town whose name is also a noun, written as its official name
+    and set as a place. Months ("in June") are dates; a small namesake ("in Congress", Arizona)
+    is too weak a reading of an institution's name."""
+    return (
+        key not in _MONTHS
+        and best.name_type is NameType.OFFICIAL
+        and best.matched_name == text[start:end]
+        and best.place.population >= _NOUN_TOWN_POPULATION
+        and _set_in(text, start, end)
+    )
 
 
 def in_locative_context(text: str, start: int, end: int) -> bool:

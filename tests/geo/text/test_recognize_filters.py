@@ -415,3 +415,30 @@ def hyphen_world() -> MemoryGazetteer:
 )
 def test_a_piece_of_a_hyphenated_name_is_no_place(use_ner, text, expected) -> None:
     assert surfaces(hyphen_world(), use_ner, text) == expected
+
+
+def noun_town_world() -> MemoryGazetteer:
+    """Towns whose names are English nouns, a small namesake of an institution, a month's namesake."""
+    g = small_world()
+    g.add(make_place(4899012, "Lombard", 41.88, -88.01, country="US", admin1="Illinois", population=43_165))
+    g.add(make_place(5554072, "Juneau", 58.3, -134.42, country="US", admin1="Alaska", population=31_555))
+    g.add(make_place(5288786, "Congress", 34.16, -112.85, country="US", admin1="Arizona", population=1_975))
+    g.add(make_place(2971041, "Unieux", 45.4, 4.27, country="FR", population=8_788))
+    g.alias("geonames:2971041", "June", name_type=NameType.ALTERNATE)
+    return g
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A town of some size, named as itself and set as a place by "in" or "near", is one...
+        ("Students at a school in Lombard won the contest, officials in Moscow said.", ["Lombard", "Moscow"]),
+        ("The ferry sank near Juneau on Friday.", ["Juneau"]),
+        # ...but neither a small namesake of an institution nor a month's namesake is.
+        ("The bill has strong support in Congress, officials in Moscow said.", ["Moscow"]),
+        ("The budget will be decided in June, officials in Moscow said.", ["Moscow"]),
+    ],
+)
+def test_a_town_named_like_a_noun_is_a_place_where_the_text_sets_it(use_ner, text, expected) -> None:
+    assert surfaces(noun_town_world(), use_ner, text) == expected
