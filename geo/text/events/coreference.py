@@ -30,8 +30,9 @@ Rules, in the order they apply:
 - "the North Korean leader" (a definite role noun without a name) means the most recently
   mentioned person whose title used that noun and those modifiers; no such person, nobody.
 - "the Innisfail skater", "the actress" (a definite common noun for a person, as a subject,
-  with no possessor: "her husband" is someone else) means the most salient person, as "she"
-  would, agreeing in gender where the noun has one ("actress", "man").
+  with no possessor: "her husband" is someone else), and a nationality or party standing alone
+  as one ("the American was detained", "the Democrat traveled") mean the most salient person,
+  as "she" would, agreeing in gender where the noun has one ("actress", "man").
 - "I", "me", "my" inside a report ("'Laura and I will travel ...,' Bush said") mean the person
   who reports it, the named subject of the verb of saying the quote hangs from.
 """
@@ -178,10 +179,8 @@ class Coreference:
             principal = self._principal()
             return None if principal is None else Reference((principal,), "description")
         if (
-            token.pos_ == "NOUN"
-            and token.lemma_.lower() in PERSON_NOUNS
+            _names_a_kind_of_person(token)
             and token.dep_ in _SUBJECT_DEPS
-            and token.tag_ == "NN"
             and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             and not any(c.dep_ == "poss" for c in token.children)
         ):
@@ -328,6 +327,19 @@ class Coreference:
             if role in titles and qualifiers <= titles:
                 return entry.person
         return None
+
+
+def _names_a_kind_of_person(token: Token) -> bool:
+    """A singular noun for a person ("the actress"), or a nationality or party standing alone as
+    one ("the American was detained", "the Democrat traveled to Iowa": the model's NORP)."""
+    if token.pos_ == "NOUN" and token.tag_ == "NN":
+        return token.lemma_.lower() in PERSON_NOUNS
+    return (
+        token.pos_ == "PROPN"
+        and token.tag_ == "NNP"
+        and token.ent_type_ == "NORP"
+        and all(c.dep_ == "det" for c in token.children)
+    )
 
 
 def is_bare_description_subject(token: Token) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geo.text.events.lexicon import EVENT_NOUNS, FACILITY_NOUNS, REPORTING_VERBS, STATIVE_VERBS
-from geo.text.events.triggers import VERB_SENSES, Trigger, TriggerKind, TriggerSense
+from geo.text.events.triggers import VERB_SENSES, Trigger, TriggerKind, TriggerSense, tells_a_home
 
 __all__ = [
     "trigger_at",
@@ -171,7 +171,7 @@ def verb_kind(verb: Token) -> str:
         return "bodily"
     if lemma in _SPEECH_VERBS:
         return "speech"
-    if lemma in STATIVE_VERBS or lemma in ("be", "have"):
+    if lemma in STATIVE_VERBS or lemma in ("be", "have") or tells_a_home(verb):
         return "stative"
     return "other_verb" if verb.pos_ in ("VERB", "AUX") else "not_verb"
 

@@ -52,6 +52,7 @@ __all__ = [
     "at_gathering",
     "is_misread_present_verb",
     "is_located_occupation",
+    "tells_a_home",
     "VERB_SENSES",
     "NOUN_SENSES",
 ]
@@ -256,17 +257,28 @@ def requirement_met(token: Token, sense: TriggerSense) -> bool:
 
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+_HOME_VERBS = frozenset({"live", "reside"})
 _PERFECT_AUXILIARIES = frozenset({"had", "has", "have", "'d", "'ve", "'s"})
 # How a participle or an infinitive hangs from the verb whose time it shares.
 _SHARED_TIME_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj"})
 _NOUN_SLOTS = _SHARED_TIME_DEPS | {"nsubj", "nsubjpass", "dobj", "pobj"}
 
 
+def tells_a_home(verb: Token) -> bool:
+    """ "who lives in Austin", "resides in", "grew up in Denver": where a person lives or comes from.
+    In the past "lived" may tell a stay the story is about ("returned from Australia, where she
+    lived for several years"), so only the present of living is a home."""
+    lemma = verb.lemma_.lower()
+    if lemma in _HOME_VERBS:
+        return verb.tag_ in _PRESENT_TAGS
+    return lemma == "grow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+
+
 def _is_presence_verb(token: Token, lemma: str) -> bool:
     """A verb whose person subject is "in"/"at" a place, when the act is told (module docstring)."""
     if at_gathering(token):
         return token.tag_ in _PAST_TAGS or _shares_past_time(token)
-    if lemma in STATIVE_VERBS or lemma in ("be", "have"):
+    if lemma in STATIVE_VERBS or lemma in ("be", "have") or tells_a_home(token):
         return False
     if is_where_relative(token):
         return True

@@ -116,6 +116,23 @@ def test_present_habit_is_kept_beside_a_dated_arrival(extractor: EventExtractor)
     assert leeds == ["2015", "None"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Where a person lives or grew up is a home, not a stop...
+        (
+            "Jane Roe, who lives in Leeds, said she would vote. Roe traveled to York last week.",
+            {("Jane Roe", "York", OCC)},
+        ),
+        ("Mary Smith, who grew up in Leeds, spoke in York on Monday.", {("Mary Smith", "York", OCC)}),
+        # ...and so is a present habit of living there ("resides").
+        ("Tom Kane resides in Leeds. He flew to Oslo on Monday.", {("Tom Kane", "Oslo", OCC)}),
+    ],
+)
+def test_a_home_is_no_stop(extractor: EventExtractor, text: str, expected: set[tuple]) -> None:
+    assert stops(extractor, text) == expected
+
+
 def test_a_dated_visit_absorbs_an_undated_mention_of_it(extractor: EventExtractor) -> None:
     text = "Anna Novak moved to Leeds in 2015. Her move to Leeds was a success."
     events, _ = extractor.read_events(article(text, None), mentions_for(text))
@@ -144,6 +161,15 @@ def test_a_dated_visit_absorbs_an_undated_mention_of_it(extractor: EventExtracto
             "his",
             ("John Paul II",),
         ),
+        # A nationality or a party standing alone as a subject is a description of a person...
+        ("Senator Mary Jones spoke on Monday. The Democrat traveled to Paris on Tuesday.", "Democrat", ("Mary Jones",)),
+        (
+            "Police identified the detainee as Paul Whelan. The American was detained in Moscow on Tuesday.",
+            "American",
+            ("Paul Whelan",),
+        ),
+        # ...not when it qualifies a noun.
+        ("Paul Whelan spoke on Monday. The American embassy in Moscow was closed.", "American", ()),
     ],
 )
 def test_relational_coreference(text: str, word: str, expected: tuple[str, ...]) -> None:
