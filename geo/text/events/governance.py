@@ -17,13 +17,14 @@ or facility ("station", "city", "resort") or an event ("summit"): "the war in Uk
 second year of ..." stop the walk. Clauses (relative, adverbial, complement) are never entered:
 they have triggers of their own.
 
-Four more paths name a place the parse puts elsewhere:
+Five more paths name a place the parse puts elsewhere:
 
 - a relative clause opened by "where" happens at its antecedent: "Izmir, where he had lived" ->
   Izmir; "the town where she worked, Wairoa," -> the name apposed right after the clause;
 - a verb of motion whose object is an area travels there: "will travel the town of Gori";
 - a nominal event carries destination adverbs as verbs do: "the move back to Innisfail";
-- a meeting's companion may carry the place: "accompanying the actress in Athens".
+- a meeting's companion may carry the place: "accompanying the actress in Athens";
+- so may the audience a speaker addresses: "speaking to reporters in Kabul".
 
 A named place's own "near" or "outside" phrase only locates it ("near Yarrabah, near Cairns":
 Cairns is no stop), and a place coordinated with a time phrase is reached through the adverb that
@@ -44,8 +45,15 @@ from spacy.tokens import Doc, Token
 
 from geo.gazetteer.names import normalize_name
 from geo.model import Mention, MentionRole, Place, Precision
-from geo.text.events.lexicon import AREA_NOUNS, LOCATIVE_NOUNS
-from geo.text.events.triggers import NOUN_SENSES, ObjectReading, Trigger, TriggerKind, is_where_relative
+from geo.text.events.lexicon import ADDRESSING_VERBS, AREA_NOUNS, LOCATIVE_NOUNS
+from geo.text.events.triggers import (
+    NOUN_SENSES,
+    ObjectReading,
+    Trigger,
+    TriggerKind,
+    audience_settings,
+    is_where_relative,
+)
 
 __all__ = ["PathRole", "GovernedPlace", "PlaceIndex", "governed_places", "contains"]
 
@@ -162,6 +170,11 @@ def _walk(trigger: Trigger):
                 stack.extend((c, 3, PathRole.HEAD) for c in child.children if c.dep_ == "pobj")
     if trigger.nominal is False and is_where_relative(start):
         stack.extend(_antecedent_steps(start))
+    if trigger.nominal is False and start.lemma_.lower() in ADDRESSING_VERBS:
+        # "speaking to reporters in Kabul": the audience's place is the speaker's.
+        stack.extend(
+            (c, 3, PathRole.HEAD) for prep in audience_settings(start) for c in prep.children if c.dep_ == "pobj"
+        )
     seen: set[int] = {start.i}
     while stack:
         token, depth, role = stack.pop()

@@ -790,6 +790,42 @@ PLANNED_ADJECTIVES = frozenset(
 )
 SPECULATIVE_ADJECTIVES = frozenset(["possible", "potential", "likely", "rumoured", "rumored", "hypothetical"])
 
+# Verbs of speaking to people in their presence: "speaking to reporters in Kabul", "addressed
+# troops in Kandahar", "told a rally in Ohio". Their audience's "in X" is where the speaker was.
+ADDRESSING_VERBS = frozenset(["speak", "talk", "address", "tell", "lecture", "preach"])
+# The people such a verb addresses: a crowd, the press, troops, a party's supporters.
+AUDIENCE_PEOPLE = frozenset(
+    [
+        "crowd",
+        "audience",
+        "rally",
+        "gathering",
+        "reporter",
+        "journalist",
+        "press",
+        "troop",
+        "soldier",
+        "sailor",
+        "supporter",
+        "student",
+        "worker",
+        "lawmaker",
+        "legislator",
+        "delegate",
+        "congregation",
+        "worshipper",
+        "pilgrim",
+        "fan",
+        "veteran",
+        "graduate",
+        "conference",
+        "summit",
+        "parliament",
+        "assembly",
+        "convention",
+    ]
+)
+
 # Verbs whose "in X" says nothing about a trip: "was born in", "is based in". Being detained,
 # jailed or imprisoned somewhere does put a person there, so those verbs are not listed.
 STATIVE_VERBS = frozenset(

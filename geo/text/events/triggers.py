@@ -39,7 +39,14 @@ from enum import StrEnum
 
 from spacy.tokens import Doc, Token
 
-from geo.text.events.lexicon import EVENT_NOUNS, OCCUPATION_NOUNS, REPORTING_VERBS, STATIVE_VERBS
+from geo.text.events.lexicon import (
+    ADDRESSING_VERBS,
+    AUDIENCE_PEOPLE,
+    EVENT_NOUNS,
+    OCCUPATION_NOUNS,
+    REPORTING_VERBS,
+    STATIVE_VERBS,
+)
 
 __all__ = [
     "TriggerKind",
@@ -53,6 +60,7 @@ __all__ = [
     "is_misread_present_verb",
     "is_located_occupation",
     "tells_a_home",
+    "audience_settings",
     "VERB_SENSES",
     "NOUN_SENSES",
 ]
@@ -264,6 +272,28 @@ _SHARED_TIME_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj"})
 _NOUN_SLOTS = _SHARED_TIME_DEPS | {"nsubj", "nsubjpass", "dobj", "pobj"}
 
 
+def audience_settings(verb: Token) -> list[Token]:
+    """The "in"/"at" phrases of the people a speaker addresses: "speaking to reporters in Kabul",
+    "addressed troops in Kandahar", "told a crowd at the fairground". The parser hangs the place on
+    the audience, but an audience is where its speaker is. Only for verbs of addressing people
+    (ADDRESSING_VERBS): "criticised officials in Beijing" says nothing of where the critic was."""
+    audiences = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    audiences += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("to", "with")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return [
+        prep
+        for audience in audiences
+        if audience.pos_ == "NOUN" and audience.lemma_.lower() in AUDIENCE_PEOPLE
+        for prep in audience.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+    ]
+
+
 def tells_a_home(verb: Token) -> bool:
     """ "who lives in Austin", "resides in", "grew up in Denver": where a person lives or comes from.
     In the past "lived" may tell a stay the story is about ("returned from Australia, where she
@@ -282,7 +312,8 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
         return False
     if is_where_relative(token):
         return True
-    if not any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for c in token.children):
+    located = any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for c in token.children)
+    if not located and not (lemma in ADDRESSING_VERBS and audience_settings(token)):
         return False
     if token.tag_ in _PAST_TAGS or _shares_past_time(token):
         return True

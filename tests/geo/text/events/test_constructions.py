@@ -43,6 +43,17 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "The delegation flew home after Anna Weber spoke in the city of Berlin, where she met students.",
             {("Anna Weber", "Berlin", OCC, None)},
         ),
+        # A speaker is where the audience addressed is: the parser hangs the place on the audience.
+        (
+            "Speaking to reporters in Berlin on Monday, Anna Weber said the talks were over.",
+            {("Anna Weber", "Berlin", OCC, "2023-09-11")},
+        ),
+        (
+            "Paul Grant told a crowd in Leeds on Tuesday that jobs were coming.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-12")},
+        ),
+        # A place of the people a verb of another kind acts on is theirs alone.
+        ("Paul Grant praised the students in Leeds.", set()),
         # Detention puts a person where they are held.
         ("Tom Baker has been detained in China since March.", {("Tom Baker", "China", OCC, None)}),
         # A participle or infinitive shares the time of the past verb it hangs from.
