@@ -23,9 +23,10 @@ Rules, in the order they apply:
   A plural ("parents") is a group that "they" may then mean.
 - A headline's bare description ("Doctor returns to Newark", no article) means the person the
   article is about: the one mentioned most often, when no one else is as often.
-- "they/their/them" and "the two leaders", "both men" mean a group: the people who take part in
-  one clause together (its subject with its object or its "with"-companion), looked for in the
-  same sentence before the word, then up to two sentences back. A lone person or an
+- "they/their/them" and "the two leaders", "both men", "the two suspects", "the couple" mean a
+  group: the people who take part in one clause together (its subject with its object or its
+  "with"-companion), looked for in the same sentence before the word, then up to two sentences
+  back; "the couple", the last pair of spouses told, if any. A lone person or an
   organisation ("They typically report ...") gives no group, so nothing is guessed.
 - "the North Korean leader" (a definite role noun without a name) means the most recently
   mentioned person whose title used that noun and those modifiers; no such person, nobody.
@@ -188,6 +189,12 @@ class Coreference:
             gender = "male" if lemma in MALE_NOUNS else "female" if lemma in FEMALE_NOUNS else None
             found = self._singular(token, gender=gender)
             return None if found is None else Reference((found,), "description")
+        if _names_a_group_of_people(token):
+            # "both men were arrested", "the two suspects", "the couple traveled": the people last
+            # told together (a couple: the last pair of spouses told, else the last pair together).
+            if token.lemma_.lower() in COUPLE_NOUNS and self._couples:
+                return Reference(self._couples[-1], "group", self._sentence_of[token.i])
+            return self._group(token)
         # Capitalised, a title is tagged as a proper noun ("the Pope", "the President"), as many
         # outlets write it: the same description.
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in ROLE_NOUNS:
@@ -339,6 +346,21 @@ def _names_a_kind_of_person(token: Token) -> bool:
         and token.tag_ == "NNP"
         and token.ent_type_ == "NORP"
         and all(c.dep_ == "det" for c in token.children)
+    )
+
+
+def _names_a_group_of_people(token: Token) -> bool:
+    """ "both men", "the two suspects" (a plural noun for people with "both" or "two"), or "the
+    couple" as a subject."""
+    if token.pos_ != "NOUN":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in COUPLE_NOUNS:
+        return token.dep_ in _SUBJECT_DEPS and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    return (
+        token.tag_ == "NNS"
+        and (lemma in PERSON_NOUNS or lemma in OCCUPATION_NOUNS)
+        and any(c.lower_ in _GROUP_WORDS for c in token.children)
     )
 
 

@@ -168,6 +168,19 @@ def test_a_dated_visit_absorbs_an_undated_mention_of_it(extractor: EventExtracto
             "American",
             ("Paul Whelan",),
         ),
+        # "both men", "the two suspects", "the couple": the people last told together.
+        (
+            "Police charged Mark Evans and Luke Ford with robbery. Both men were arrested in Leeds.",
+            "men",
+            ("Mark Evans", "Luke Ford"),
+        ),
+        (
+            "John Smith and Mary Smith celebrated their anniversary. The couple traveled to Rome.",
+            "couple",
+            ("John Smith", "Mary Smith"),
+        ),
+        # A plural person noun alone is not a group of the people named.
+        ("Police charged Mark Evans and Luke Ford with robbery. Men were arrested in Leeds.", "Men", ()),
         # ...not when it qualifies a noun.
         ("Paul Whelan spoke on Monday. The American embassy in Moscow was closed.", "American", ()),
     ],
