@@ -13,10 +13,14 @@ presence trigger, except stative verbs ("was born in", "is based in"), when the 
 - a participle or infinitive that hangs from a verb in the past, which shares its time: "said
   Mandela, speaking at a concert in ...", "admitted stabbing him at a house in ...", "after
   contracting the virus in ...", "left in 2007 to practise in ...";
+- a plan: "will speak in Lisbon", "is scheduled to speak at a rally in Ohio" (planned, as
+  `status` reads it);
+- a verb addressing an audience the parser gives the place to: "speaking to reporters in Kabul";
 - a relative clause on a place, whatever its tense: "Izmir, where he had lived", "the town
   where she works" (the place is the antecedent: see `governance`);
-- a habit in the present with no object: "she skates in Red Deer", "he lives in Leeds" ("he does
-  deals in Russia" has an object: an activity, not where he is);
+- a habit in the present with no object: "she skates in Red Deer" ("he does deals in Russia"
+  has an object: an activity, not where he is); living somewhere is a home, not a habit of
+  presence ("he lives in Leeds", "grew up in Denver");
 - any verb, even "have" or a stative one, at a gathering: "had strong words at a fundraiser in".
 
 Two parser slips are read for what they are: "Today Georgia skates in Red Deer" tagged as a
@@ -43,9 +47,12 @@ from geo.text.events.lexicon import (
     ADDRESSING_VERBS,
     AUDIENCE_PEOPLE,
     EVENT_NOUNS,
+    FUTURE_MODALS,
     OCCUPATION_NOUNS,
+    PLANNING_HEADS,
     REPORTING_VERBS,
     STATIVE_VERBS,
+    lemma_in,
 )
 
 __all__ = [
@@ -307,7 +314,7 @@ def tells_a_home(verb: Token) -> bool:
 def _is_presence_verb(token: Token, lemma: str) -> bool:
     """A verb whose person subject is "in"/"at" a place, when the act is told (module docstring)."""
     if at_gathering(token):
-        return token.tag_ in _PAST_TAGS or _shares_past_time(token)
+        return token.tag_ in _PAST_TAGS or _shares_past_time(token) or _told_as_plan(token)
     if lemma in STATIVE_VERBS or lemma in ("be", "have") or tells_a_home(token):
         return False
     if is_where_relative(token):
@@ -315,7 +322,7 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
     located = any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for c in token.children)
     if not located and not (lemma in ADDRESSING_VERBS and audience_settings(token)):
         return False
-    if token.tag_ in _PAST_TAGS or _shares_past_time(token):
+    if token.tag_ in _PAST_TAGS or _shares_past_time(token) or _told_as_plan(token):
         return True
     # A habit in the present puts its subject there ("she skates in Red Deer"); an activity
     # with an object does not say where the actor is ("he does deals in Russia").
@@ -323,6 +330,20 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
         token.tag_ in _PRESENT_TAGS
         and lemma not in REPORTING_VERBS
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "aux", "auxpass") for c in token.children)
+    )
+
+
+def _told_as_plan(token: Token) -> bool:
+    """ "will speak in Lisbon", "is scheduled to speak at a rally in Ohio": an act told as
+    planned, which puts its subject there as plainly as the past does (status reads the plan)."""
+    if token.tag_ != "VB":
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in token.children):
+        return True
+    return (
+        token.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and lemma_in(token.head, PLANNING_HEADS)
     )
 
 

@@ -52,6 +52,12 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Paul Grant told a crowd in Leeds on Tuesday that jobs were coming.",
             {("Paul Grant", "Leeds", OCC, "2023-09-12")},
         ),
+        # An act told as planned puts its subject there as the past does, and is planned.
+        ("Anna Weber will speak in Berlin on Monday.", {("Anna Weber", "Berlin", P, "2023-09-18")}),
+        (
+            "Paul Grant is scheduled to speak at a rally in Leeds on Monday.",
+            {("Paul Grant", "Leeds", P, "2023-09-18")},
+        ),
         # A place of the people a verb of another kind acts on is theirs alone.
         ("Paul Grant praised the students in Leeds.", set()),
         # Detention puts a person where they are held.
