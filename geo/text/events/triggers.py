@@ -140,6 +140,15 @@ VERB_SENSES: dict[str, TriggerSense] = {
         _sense("pull", M, 0.8, requires="into in"),
         _sense("move", M, 0.75),
         _sense("relocate", M, 0.8),
+        # Moves a person makes or undergoes: each puts them at the destination (and "from" at the origin).
+        _sense("flee", M, 0.8),
+        _sense("escape", M, 0.7, requires="to from into"),
+        _sense("evacuate", M, 0.75, requires="to from"),
+        _sense("airlift", M, 0.8),
+        _sense("extradite", M, 0.85),
+        _sense("deport", M, 0.85),
+        _sense("repatriate", M, 0.85),
+        _sense("set", M, 0.75, requires="off out", destination="for"),  # "set off from Glasgow", "set out for"
         _sense("make", M, 0.8, requires="it"),  # "made it to Paris", "made it back to"
         _sense("meet", G, 0.8, C),
         _sense("attend", G, 0.8, E),
@@ -217,7 +226,9 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                 triggers.append(
                     Trigger(token, TriggerSense("be", TriggerKind.PRESENCE, COPULA_STRENGTH), nominal=False)
                 )
-            elif sense is None and _is_presence_verb(token, lemma):
+            elif _is_presence_verb(token, lemma):
+                # Any other verb, or a listed one in another sense ("set a record in Berlin",
+                # "made a speech in Paris"), may still put its subject at a place.
                 triggers.append(
                     Trigger(token, TriggerSense(lemma, TriggerKind.PRESENCE, PRESENCE_SENSE_STRENGTH), nominal=False)
                 )

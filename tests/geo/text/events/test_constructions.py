@@ -58,6 +58,11 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Paul Grant is scheduled to speak at a rally in Leeds on Monday.",
             {("Paul Grant", "Leeds", P, "2023-09-18")},
         ),
+        # Moves a person makes or undergoes put them at the destination, and at the origin.
+        ("Anna Weber fled to France on Monday.", {("Anna Weber", "France", OCC, "2023-09-11")}),
+        ("Paul Grant was extradited to Germany in May.", {("Paul Grant", "Germany", OCC, "2023-05")}),
+        ("Paul Grant set off from Leeds on Monday.", {("Paul Grant", "Leeds", OCC, "2023-09-11")}),
+        ("Paul Grant set up a company in Leeds.", set()),
         # A place of the people a verb of another kind acts on is theirs alone.
         ("Paul Grant praised the students in Leeds.", set()),
         # Detention puts a person where they are held.
