@@ -307,6 +307,11 @@ def main() -> None:
             if best is None or merit > best[0]:
                 overall = score(samples, probabilities, threshold)
                 best = (merit, size, threshold, on_target, overall, (scale, shift), on_target.reliability())
+    if best is None:
+        raise SystemExit(
+            "no threshold keeps the seed article's required stops without a forbidden one: nothing written "
+            "(read the seed's candidates' probabilities to see which stop sits on the wrong side)"
+        )
     _, size, threshold, on_target, overall, (scale, shift), reliability = best
     print(f"cross-validated ({FOLDS} folds by article), {size[0]} trees of depth {size[1]}, threshold {threshold}:")
     print(f"  calibrated on the tune articles' held-out scores: p = sigmoid({scale:.3f} x score + {shift:.3f})")
