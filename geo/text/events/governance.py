@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Token
 
 from geo.gazetteer.names import normalize_name
 from geo.model import Mention, MentionRole, Place, Precision
-from geo.text.events.lexicon import ADDRESSING_VERBS, AREA_NOUNS, LOCATIVE_NOUNS
+from geo.text.events.lexicon import ADDRESSING_VERBS, AREA_NOUNS, LOCATIVE_NOUNS, SPEAKING_FROM_VERBS
 from geo.text.events.triggers import (
     NOUN_SENSES,
     ObjectReading,
@@ -239,6 +239,8 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
     if dep == "prep":
         if sense.kind is TriggerKind.PRESENCE:
             preps = _STATIC_PREPS | ({"on"} if sense.lemma == "be" else set())
+            if sense.lemma in SPEAKING_FROM_VERBS:
+                preps = preps | {"from"}  # "said from Geneva": where the speaker was
         else:
             # "returned from Australia", "flew from Newark to Paris": the origin was a stop too.
             preps = (

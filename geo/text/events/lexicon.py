@@ -81,6 +81,7 @@ ROLE_NOUNS = frozenset(
         "spokesman",
         "spokeswoman",
         "director",
+        "coordinator",
         "chief",
         "head",
         "commander",
@@ -793,6 +794,9 @@ SPECULATIVE_ADJECTIVES = frozenset(["possible", "potential", "likely", "rumoured
 # Verbs of speaking to people in their presence: "speaking to reporters in Kabul", "addressed
 # troops in Kandahar", "told a rally in Ohio". Their audience's "in X" is where the speaker was.
 ADDRESSING_VERBS = frozenset(["speak", "talk", "address", "tell", "lecture", "preach"])
+# Verbs of speaking whose "from X" is where the speaker was: "said from Geneva", "spoke by
+# telephone from Kabul", "wrote from prison in Tehran".
+SPEAKING_FROM_VERBS = ADDRESSING_VERBS | frozenset(["say", "announce", "report", "write", "tweet"])
 # The people such a verb addresses: a crowd, the press, troops, a party's supporters.
 AUDIENCE_PEOPLE = frozenset(
     [

@@ -246,7 +246,7 @@ def _candidates(doc: Doc, place_tokens: list[tuple[int, int]]) -> list[PersonMen
             and ent.label_ != "PERSON"
             and 2 <= len(ent) <= 4
             and not any(t.i in taken or t.i in placed for t in ent)
-            and _apposed_to_person_noun(ent.root)
+            and (_apposed_to_person_noun(ent.root) or _after_person_noun(doc, ent.start))
         ):
             mention = _clean(doc, ent.start, ent.end)
             if mention is not None:
@@ -311,6 +311,15 @@ def _apposed_to_person_noun(root: Token) -> bool:
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in _NOUNS_FOR_PEOPLE for c in root.children)
 
 
+def _after_person_noun(doc: Doc, first: int) -> bool:
+    """Whether a name comes right after a lower-case noun for a person that titles it: "MSF
+    coordinator Marie-Christine Ferir", "party spokesman Ali Reza" (an organisation to the model)."""
+    if first == 0:
+        return False
+    before = doc[first - 1]
+    return before.pos_ == "NOUN" and before.text.islower() and before.lemma_.lower() in _NOUNS_FOR_PEOPLE
+
+
 def _in_traveller_slot(token: Token) -> bool:
     """Whether `token` is the subject of a travel or meeting verb, or owns a trip or vehicle."""
     while token.dep_ == "conj":
@@ -359,6 +368,16 @@ def _clean(doc: Doc, first: int, last: int, *, require_proper: bool = True) -> P
         first += 1
     while last > first and (doc[last - 1].tag_ in _POSSESSIVE_TAGS or doc[last - 1].is_punct):
         last -= 1
+    # A hyphenated syllable the model left outside the name: "Moon Jae-in", whose "in" reads as a word.
+    while (
+        last + 1 < len(doc)
+        and doc[last].text == "-"
+        and not doc[last - 1].whitespace_
+        and not doc[last].whitespace_
+        and doc[last + 1].is_alpha
+        and doc[last + 1].text.islower()
+    ):
+        last += 2
     if first >= last:
         return None
     # Words as written, so that a hyphenated name is one word: "Jean-Pierre", "Yo-jong", "al-Wahab".

@@ -51,6 +51,7 @@ from geo.text.events.lexicon import (
     OCCUPATION_NOUNS,
     PLANNING_HEADS,
     REPORTING_VERBS,
+    SPEAKING_FROM_VERBS,
     STATIVE_VERBS,
     lemma_in,
 )
@@ -330,7 +331,8 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
         return False
     if is_where_relative(token):
         return True
-    located = any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for c in token.children)
+    located_preps = ("in", "at", "near", "from") if lemma in SPEAKING_FROM_VERBS else ("in", "at", "near")
+    located = any(c.dep_ == "prep" and c.lower_ in located_preps for c in token.children)
     if not located and not (lemma in ADDRESSING_VERBS and audience_settings(token)):
         return False
     if token.tag_ in _PAST_TAGS or _shares_past_time(token) or _told_as_plan(token):

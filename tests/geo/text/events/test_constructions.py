@@ -63,6 +63,12 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ("Paul Grant was extradited to Germany in May.", {("Paul Grant", "Germany", OCC, "2023-05")}),
         ("Paul Grant set off from Leeds on Monday.", {("Paul Grant", "Leeds", OCC, "2023-09-11")}),
         ("Paul Grant set up a company in Leeds.", set()),
+        # A speaker's "from X" is where the speaker was; another noun's is not.
+        (
+            "Anna Weber said from Berlin on Monday that the talks were over.",
+            {("Anna Weber", "Berlin", OCC, "2023-09-11")},
+        ),
+        ("Anna Weber said imports from China had fallen.", set()),
         # A place of the people a verb of another kind acts on is theirs alone.
         ("Paul Grant praised the students in Leeds.", set()),
         # Detention puts a person where they are held.

@@ -64,6 +64,23 @@ def test_titles_are_stripped_and_organisations_are_not_people():
     assert not names & {"Su-57", "Sukhoi", "Cabinet", "Kremlin", "AP", "Associated Press"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A hyphenated syllable the model leaves outside the name is part of it.
+        ("South Korean President Moon Jae-in arrived in Paris on Friday.", ["Moon Jae-in"]),
+        # A name the model calls an organisation, titled by a lower-case noun for a person.
+        (
+            "MSF coordinator Marie-Christine Ferir said on Friday that the situation was unprecedented.",
+            ["Marie-Christine Ferir"],
+        ),
+    ],
+)
+def test_names_the_model_cuts_short_or_mislabels(text: str, expected: list[str]) -> None:
+    _, cast = _cast(text)
+    assert [p.name for p in cast.people] == expected
+
+
 def test_a_placed_name_is_a_place_not_a_person():
     # The small model tags "Vladivostok" as a PERSON here; the geoparser placed it.
     _, cast = _cast("Kim travels next to Vladivostok to view the Pacific fleet.")
