@@ -126,7 +126,13 @@ class CandidateReader:
     # ------------------------------------------------------------------ the candidates
     def candidates(self, rule_events: Iterable[Event]) -> list[Candidate]:
         """Every candidate of the article; each rule event is one too, marked as such."""
-        rules = {(e.actor, e.mention_start): e for e in rule_events}
+        # Two triggers may reach one mention ("visited Paris, where he had studied in 1990, on
+        # Tuesday"): the surer reading stands for the pair, with its own date.
+        rules: dict[tuple[str, int | None], Event] = {}
+        for event in rule_events:
+            key = (event.actor, event.mention_start)
+            if key not in rules or event.confidence > rules[key].confidence:
+                rules[key] = event
         found: dict[tuple[str, int, int], Candidate] = {}
         for index, sentence in enumerate(self.sentences):
             references = self._references(sentence)

@@ -132,6 +132,17 @@ def test_a_denied_trip_is_no_candidate_and_a_rule_event_is_marked() -> None:
     assert visit.rule_event is not None and "rule" in visit.features
 
 
+def test_of_two_triggers_reaching_one_mention_the_surer_gives_the_candidate_its_date() -> None:
+    # "where she had studied in 1990" reaches Berlin too, but the visit is the sentence's own act.
+    (visit,) = [
+        c
+        for c in candidates("Anna Weber visited Berlin, where she had studied in 1990, on Monday.")
+        if c.mention.place.name == "Berlin"
+    ]
+    assert visit.rule_event is not None and visit.rule_event.action == "visit"
+    assert visit.date.interval.iso() == "2023-09-11"
+
+
 def test_a_person_acting_after_a_gathering_is_paired_with_its_place() -> None:
     text = "Maria Lopez held a town hall meeting in Madrid on Monday. Anna Weber spoke first and Lopez answered."
     scene = [c for c in candidates(text) if c.person.name == "Anna Weber"]
