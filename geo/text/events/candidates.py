@@ -41,7 +41,7 @@ from geo.text.events.grammar import (
     verb_features,
     verb_kind,
 )
-from geo.text.events.lexicon import EVENT_NOUNS
+from geo.text.events.lexicon import EVENT_NOUNS, NEGATING_HEADS, lemma_in
 from geo.text.events.people import Cast, Person
 from geo.text.events.status import event_status
 
@@ -254,6 +254,8 @@ class CandidateReader:
             status = event_status(trigger_at(anchor))
             if status is None:
                 return None  # denied: "did not attend", "was unable to travel to"
+            if lemma_in(anchor, NEGATING_HEADS):
+                return None  # what the clause's verb calls off: "skipped the summit in Sydney"
             date = self.dates.date_for(anchor, status, other_triggers=self.trigger_tokens)
             if status is EventStatus.OCCURRED and self.dates.after_publication(date.interval):
                 status = event_status(trigger_at(anchor), future_date=True) or status

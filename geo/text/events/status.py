@@ -4,6 +4,7 @@ The markers are read on the trigger and on the clauses that govern it, up to the
 reporting verb (reported speech changes neither the subject nor the status):
 
 - negated, not an event: "did not visit", "never went", "no plans to visit", "without visiting",
+  a part taken from elsewhere ("addressed the summit by video link", "tried in absentia"),
   a to-clause or an object under a verb of failing or calling off ("was unable to attend",
   "failed to reach", "cancelled his visit"), an event called off in the passive ("the visit was
   postponed");
@@ -74,7 +75,7 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
     direct = True  # every step so far went up a to-clause: the trigger is what the head denies
     for depth in range(_MAX_CLIMB):
         children = list(current.children)
-        if _negated(current, children, is_trigger=depth == 0):
+        if _negated(current, children, is_trigger=depth == 0) or _taken_part_from_afar(children):
             return None
         auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
         adverbs = {c.lower_ for c in children if c.dep_ in ("advmod", "acomp")}
@@ -146,6 +147,33 @@ def _negated(token: Token, children: list[Token], *, is_trigger: bool) -> bool:
     # "has no plans to visit": the plan itself is denied.
     if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in children):
         return True
+    return False
+
+
+# What carries a person's part in an event from elsewhere: "by video link", "via videoconference",
+# "by telephone"; "virtually", "remotely"; a trial "in absentia".
+_REMOTE_MEANS = frozenset(
+    "video link videolink videoconference teleconference phone telephone satellite zoom webcam livestream".split()
+)
+_REMOTE_ADVERBS = frozenset({"virtually", "remotely"})
+
+
+def _taken_part_from_afar(children: list[Token]) -> bool:
+    """Whether the clause says its subject took part from elsewhere ("addressed the summit in
+    Sydney by video link", "was tried in absentia in Paris"), unless it says from where: "spoke
+    by telephone from Kabul" puts the speaker in Kabul."""
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in children):
+        return False
+    for child in children:
+        if child.dep_ == "advmod" and child.lower_ in _REMOTE_ADVERBS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("by", "via", "over", "in"):
+            for noun in child.children:
+                if noun.dep_ != "pobj":
+                    continue
+                words = {noun.lower_} | {c.lower_ for c in noun.children if c.dep_ == "compound"}
+                if noun.lower_ == "absentia" or (child.lower_ != "in" and words & _REMOTE_MEANS):
+                    return True
     return False
 
 

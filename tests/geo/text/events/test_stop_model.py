@@ -126,6 +126,8 @@ def test_features_describe_the_grammar_between_person_and_place() -> None:
 
 def test_a_denied_trip_is_no_candidate_and_a_rule_event_is_marked() -> None:
     assert not [c for c in candidates("Maria Lopez did not travel to Madrid.") if c.mention.place.name == "Madrid"]
+    # What the clause's own verb calls off is no candidate either.
+    assert not [c for c in candidates("Maria Lopez skipped the summit in Madrid.") if c.mention.place.name == "Madrid"]
     (visit,) = [
         c for c in candidates("Kim Jong Un visited Vladivostok on Tuesday.") if c.mention.place.name == "Vladivostok"
     ]
