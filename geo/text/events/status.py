@@ -7,7 +7,8 @@ reporting verb (reported speech changes neither the subject nor the status):
   a part taken from elsewhere ("addressed the summit by video link", "tried in absentia"),
   a to-clause or an object under a verb of failing or calling off ("was unable to attend",
   "failed to reach", "cancelled his visit"), an event called off in the passive ("the visit was
-  postponed");
+  postponed", "was called off"), a plan whose sentence calls the trip off in a clause of its own
+  ("had planned to visit Sydney, but the trip was called off");
 - speculative: a modal ("could", "may", "might", "would" outside reported speech), a hedge
   ("likely", "possibly"), "if", a to-clause under a wish ("hopes to visit"), a clause under a
   verb of guessing ("experts speculate Kim will ...");
@@ -101,7 +102,7 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
         if trigger.sense.kind is TriggerKind.MOTION and _heading_for(trigger, current, children, depth):
             planned = True  # "is traveling to Gaza": the arrival is still to come
         head = current.head
-        if depth == 0 and trigger.nominal and current.dep_ == "nsubjpass" and lemma_in(head, NEGATING_HEADS):
+        if depth == 0 and trigger.nominal and current.dep_ == "nsubjpass" and _calls_off(head):
             return None  # "his visit to Cairo was postponed", "the trip was cancelled"
         if head.i == current.i or current.dep_ not in _INHERITING:
             break
@@ -130,11 +131,41 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
         if current.dep_ in ("dobj", "pobj", "prep") and trigger.nominal and depth > 1:
             break
         current = head
+    if (speculative or planned or future_date) and _plan_called_off(token):
+        return None  # "had planned to visit Sydney, but the trip was called off"
     if speculative:
         return EventStatus.SPECULATIVE
     if planned or future_date:
         return EventStatus.PLANNED
     return EventStatus.OCCURRED
+
+
+def _calls_off(verb: Token) -> bool:
+    """ "cancelled", "postponed", "called off", "put off": a verb that calls an event off."""
+    if lemma_in(verb, NEGATING_HEADS):
+        return True
+    return verb.lemma_.lower() in ("call", "put") and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+
+
+def _plan_called_off(token: Token) -> bool:
+    """Whether the sentence of a plan says that a trip or visit was called off: the plan it
+    tells did not happen ("had planned to visit Sydney next week, but the trip was called off")."""
+    for other in token.sent:
+        if (
+            other.dep_ == "nsubjpass"
+            and other.pos_ == "NOUN"
+            and other.lemma_.lower() in _TRIP_NOUNS
+            and _calls_off(other.head)
+            # A clause of its own ("..., but the trip was called off"), not a circumstance of the
+            # plan ("will visit Sydney after a summit in Tokyo was cancelled").
+            and other.head.dep_ in ("conj", "ROOT")
+            and not any(c.dep_ == "neg" for c in other.head.children)
+        ):
+            return True
+    return False
+
+
+_TRIP_NOUNS = frozenset({"trip", "visit", "tour", "journey", "voyage", "meeting", "summit", "talks", "stopover"})
 
 
 def _negated(token: Token, children: list[Token], *, is_trigger: bool) -> bool:

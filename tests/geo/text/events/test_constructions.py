@@ -69,6 +69,14 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Anna Weber", "Berlin", OCC, "2023-09-11")},
         ),
         ("Anna Weber said imports from China had fallen.", set()),
+        # A plan the sentence calls off in a clause of its own did not happen...
+        ("Anna Weber had planned to visit Berlin on Monday, but the trip was called off.", set()),
+        ("Anna Weber's visit to Berlin was put off.", set()),
+        # ...a plan made after something else was called off still stands.
+        (
+            "Anna Weber will visit Berlin on Monday after a summit in Paris was cancelled.",
+            {("Anna Weber", "Berlin", P, "2023-09-18")},
+        ),
         # A part taken from elsewhere puts nobody at the place: a video link, a trial in absentia.
         ("Anna Weber addressed the summit in Berlin by video link on Monday.", set()),
         ("Paul Grant was tried in absentia in Paris.", set()),
