@@ -11,7 +11,7 @@ reporting verb (reported speech changes neither the subject nor the status):
   ("had planned to visit Sydney, but the trip was called off");
 - speculative: a modal ("could", "may", "might", "would" outside reported speech), a hedge
   ("likely", "possibly"), "if", a to-clause under a wish ("hopes to visit"), a clause under a
-  verb of guessing ("experts speculate Kim will ...");
+  verb of guessing ("experts speculate Kim will ...", "is believed to be in Sydney");
 - planned: "will", "is going to", a to-clause under a plan ("is expected to", "plans to",
   "is scheduled to"), "would" in reported speech ("said Kim would visit"), a present-tense verb
   with a future adverb ("travels next to"), a progressive of motion toward a place ("is
@@ -124,6 +124,12 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
             speculative = True
         if current.dep_ == "ccomp" and lemma_in(head, SPECULATION_VERBS):
             speculative = True
+        if (
+            current.dep_ == "xcomp"
+            and lemma_in(head, SPECULATION_VERBS)
+            and any(c.dep_ == "auxpass" for c in head.children)
+        ):
+            speculative = True  # "is believed to be in Sydney", "is thought to have fled to"
         if current.dep_ == "ccomp" and lemma_in(head, REPORTING_VERBS):
             if any(c.dep_ == "nsubj" and c.lemma_.lower() in SPECULATOR_NOUNS for c in head.children):
                 return EventStatus.SPECULATIVE  # "Experts say Kim would ...": a guess reported

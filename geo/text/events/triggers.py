@@ -405,5 +405,7 @@ def _is_located_copula(token: Token) -> bool:
     """ "was in Paris", "is currently at the summit": a main "be" with a subject and a place phrase."""
     if token.dep_ == "aux" or token.dep_ == "auxpass":
         return False
-    has_subject = any(c.dep_ == "nsubj" for c in token.children)
+    # "is believed to be in Sydney", "was said to be at the summit": the subject is the raising verb's.
+    raised = token.dep_ == "xcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.head.children)
+    has_subject = raised or any(c.dep_ == "nsubj" for c in token.children)
     return has_subject and any(c.dep_ == "prep" and c.lower_ in ("in", "at", "on") for c in token.children)

@@ -69,6 +69,9 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Anna Weber", "Berlin", OCC, "2023-09-11")},
         ),
         ("Anna Weber said imports from China had fallen.", set()),
+        # Being somewhere told as a belief is a guess; as a report, what happened.
+        ("Anna Weber is believed to be in Berlin, officials said.", {("Anna Weber", "Berlin", S, None)}),
+        ("Paul Grant was said to be in Leeds on Monday.", {("Paul Grant", "Leeds", OCC, "2023-09-11")}),
         # A plan the sentence calls off in a clause of its own did not happen...
         ("Anna Weber had planned to visit Berlin on Monday, but the trip was called off.", set()),
         ("Anna Weber's visit to Berlin was put off.", set()),
