@@ -16,7 +16,8 @@ reporting verb (reported speech changes neither the subject nor the status):
   "is scheduled to"), "would" in reported speech ("said Kim would visit"), a present-tense verb
   with a future adverb ("travels next to"), a progressive of motion toward a place ("is
   traveling to Gaza", "was making her first trip to Gaza": the arrival is not told), a plan told
-  as a present state ("is due in Baghdad", "is expected in Lisbon"), a nominal
+  as a present state ("is due in Baghdad", "is expected in Lisbon"), a headline's "Obama to
+  visit Cuba", a nominal
   event marked as such ("the planned visit"),
   an accepted invitation, or a date in the event's clause that lies after publication;
 - occurred otherwise.
@@ -97,6 +98,8 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
             planned = True  # "is going to travel"
         if depth == 0 and _futurate_progressive(current, children):
             planned = True  # "is traveling to Gaza on Sunday"
+        if depth == 0 and _headline_plan(current, children):
+            planned = True  # "Obama to visit Cuba in March": a headline's plan
         if depth == 0 and _expected_there(current, children):
             planned = True  # "is due in Baghdad on Friday", "is expected in Lisbon in August"
         if trigger.sense.kind is TriggerKind.MOTION and _heading_for(trigger, current, children, depth):
@@ -248,6 +251,17 @@ def _heading_for(trigger: Trigger, verb: Token, children: list[Token], depth: in
             c.dep_ == "prep" and c.lower_ in ("to", "for", "toward", "towards") for c in destination_holder.children
         )
     )
+
+
+def _headline_plan(verb: Token, children: list[Token]) -> bool:
+    """A headline's "Name to visit X": the infinitive hangs on the name itself. On a common noun
+    it is no plan ("the first president to visit Cuba" did)."""
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        return False
+    # The parser hangs the infinitive on the name, makes it the root, or gives it the name as subject.
+    if verb.dep_ == "ROOT" or (verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "PROPN"):
+        return True
+    return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in children)
 
 
 def _expected_there(verb: Token, children: list[Token]) -> bool:

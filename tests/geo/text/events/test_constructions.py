@@ -69,6 +69,11 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Anna Weber", "Berlin", OCC, "2023-09-11")},
         ),
         ("Anna Weber said imports from China had fallen.", set()),
+        # A headline's "Name to visit X" is a plan; "the first leader to visit X" is not one.
+        (
+            "Anna Weber to visit Berlin on Monday\nBERLIN - Anna Weber will travel to Berlin on Monday, aides said.",
+            {("Anna Weber", "Berlin", P, "2023-09-18")},
+        ),
         # Being somewhere told as a belief is a guess; as a report, what happened.
         ("Anna Weber is believed to be in Berlin, officials said.", {("Anna Weber", "Berlin", S, None)}),
         ("Paul Grant was said to be in Leeds on Monday.", {("Paul Grant", "Leeds", OCC, "2023-09-11")}),
