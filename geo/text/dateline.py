@@ -1,4 +1,5 @@
-"""The dateline: the place a report was filed from, at the very start of a news text.
+"""The dateline: the place a report was filed from, at the start of a news text or of one of its
+first lines (after a headline or a byline).
 
     SEOUL (S Korea), Sep 15: ...
     WASHINGTON (AP) — ...
@@ -20,7 +21,7 @@ __all__ = ["DatelineSpan", "find_dateline"]
 _CAPS_WORD = r"[A-Z][A-Z'\u2019.\-]*[A-Z.]"
 _DATELINE = re.compile(
     rf"""
-    \A\s*
+    \s*
     (?P<place>{_CAPS_WORD}(?:[ ]{_CAPS_WORD})*)               # the city, in capitals
     (?:\s*,\s*(?P<region>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)*))?  # ", Calif." / ", Ukraine"
     (?:\s*\((?P<qualifier>[^()\n]{{1,40}})\))?                 # "(S Korea)" / "(AP)"
@@ -41,9 +42,23 @@ class DatelineSpan:
     surface: str
 
 
+# A headline, and a line or two of byline or summary, may come before the dateline's line.
+_LINES_BEFORE_DATELINE = 3
+_DATELINE_WITHIN = 400  # characters from the start
+
+
 def find_dateline(text: str) -> DatelineSpan | None:
-    """The dateline's place at the start of `text`, or None when the text opens otherwise."""
+    """The dateline's place at the start of `text` or of one of its first lines ("Obama to visit
+    Cuba\nWASHINGTON (AP) - ..."), or None when the text opens otherwise."""
     found = _DATELINE.match(text)
+    line_start = 0
+    for _ in range(_LINES_BEFORE_DATELINE):
+        if found is not None:
+            break
+        line_start = text.find("\n", line_start, _DATELINE_WITHIN) + 1
+        if line_start <= 0:
+            break
+        found = _DATELINE.match(text, line_start)
     if found is None:
         return None
     start, end = found.span("place")

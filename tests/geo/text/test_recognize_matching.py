@@ -90,6 +90,12 @@ def test_longest_match_wins_at_overlaps() -> None:
         ("MOSCOW, Sept 15 (Reuters) - Russia said", "MOSCOW"),
         ("LAKE CHARLES, La., March 3 -- Police", "LAKE CHARLES"),
         ("ST. LOUIS (AP) - A man", "ST. LOUIS"),
+        # After a headline line, or a headline and a byline.
+        ("Obama to visit Cuba in March\nWASHINGTON (AP) \u2014 The president", "WASHINGTON"),
+        ("Mayor to offer plan\nBy Jane Roe\n  TORRINGTON \u2014 Mayor Ryan Bingham", "TORRINGTON"),
+        # Not in the story's body, nor a line of capitals that no dash ends.
+        ("Kim arrived.\nHe said:\nThen more.\nLater on.\nPARIS (AP) \u2014 text", None),
+        ("Headline\nNATO AND THE EU met in Brussels.", None),
         ("A Turkish policeman shot", None),
         ("Kim went to - the factory", None),
     ],
