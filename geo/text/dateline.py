@@ -45,6 +45,8 @@ class DatelineSpan:
 # A headline, and a line or two of byline or summary, may come before the dateline's line.
 _LINES_BEFORE_DATELINE = 3
 _DATELINE_WITHIN = 400  # characters from the start
+_SPACED_DASH = re.compile(r"\s(?:\u2014|\u2013|-{1,2})\s\Z")
+_SENTENCE_END = re.compile(r"[a-z][.!?][\"'\u201d\u2019]?[ \u00a0]+(?=[A-Z]{2})")
 
 
 def find_dateline(text: str) -> DatelineSpan | None:
@@ -59,6 +61,14 @@ def find_dateline(text: str) -> DatelineSpan | None:
         if line_start <= 0:
             break
         found = _DATELINE.match(text, line_start)
+    if found is None:
+        # A headline run into the text as a sentence: "... from local schools. ST. PARIS - While".
+        for end in _SENTENCE_END.finditer(text, 0, _DATELINE_WITHIN):
+            found = _DATELINE.match(text, end.end())
+            # Inside running text only a dash set apart by spaces ends a dateline ("XDR-TB" is none).
+            if found is not None and _SPACED_DASH.search(text, 0, found.end() + 1):
+                break
+            found = None
     if found is None:
         return None
     start, end = found.span("place")

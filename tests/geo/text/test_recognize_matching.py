@@ -93,6 +93,9 @@ def test_longest_match_wins_at_overlaps() -> None:
         # After a headline line, or a headline and a byline.
         ("Obama to visit Cuba in March\nWASHINGTON (AP) \u2014 The president", "WASHINGTON"),
         ("Mayor to offer plan\nBy Jane Roe\n  TORRINGTON \u2014 Mayor Ryan Bingham", "TORRINGTON"),
+        # After a headline run into the text as a sentence, with a dash set apart by spaces.
+        ("Home hit by fire a second time. BYESVILLE -- Firefighters are searching", "BYESVILLE"),
+        ("Outbreak alarms experts. XDR-TB is defined as resistance", None),
         # Not in the story's body, nor a line of capitals that no dash ends.
         ("Kim arrived.\nHe said:\nThen more.\nLater on.\nPARIS (AP) \u2014 text", None),
         ("Headline\nNATO AND THE EU met in Brussels.", None),
