@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from geo.actions import action_label
-from geo.geojson import bbox_of_geometries, feature, feature_collection, point_geometry
+from geo.geojson import bbox_of_geometries, feature_collection, geometry_of, line_geometry, point_geometry
 from geo.itinerary import Itinerary, Leg, Stop, Trip
 from geo.model import DateInterval, Event, Place
 
@@ -255,8 +255,44 @@ def stop_feature(stop: Stop, actor: str, *, parts: _SharedParts | None = None) -
 
 
 def leg_feature(leg: Leg, actor: str) -> dict[str, Any]:
-    """A LineString (MultiLineString where cut at the antimeridian) feature of one leg."""
-    return feature(leg, leg_record(leg, actor), id=f"leg-{leg.number}")
+    """A LineString (MultiLineString where cut at the antimeridian) feature of one leg: what
+    `feature(leg, leg_record(leg, actor), id=...)` makes, its geometry checked and rounded once
+    a path (_LEG_GEOMETRIES)."""
+    return {
+        "type": "Feature",
+        "geometry": _LEG_GEOMETRIES(leg.path),
+        "properties": leg_record(leg, actor),
+        "id": f"leg-{leg.number}",
+    }
+
+
+class _LegGeometries:
+    """geometry_of(leg) for a leg's path, its positions checked and rounded once a path object.
+
+    geo.geodesy keeps the paths it makes, so a leg made again (the same two places, in this
+    itinerary or the next, or after a write to the data) brings the same path object: its
+    geometry is kept by the object's identity (the entry holds the object, whose id no other can
+    take meanwhile). Each caller gets lists of its own, copied, not the kept ones."""
+
+    _MOST_KEPT = 2048  # as many as geo.geodesy keeps paths, about; then started afresh
+
+    def __init__(self) -> None:
+        self._kept: dict[int, tuple[Any, dict[str, Any]]] = {}
+
+    def __call__(self, path: Any) -> dict[str, Any]:
+        kept = self._kept.get(id(path))
+        if kept is None or kept[0] is not path:
+            if len(self._kept) >= self._MOST_KEPT:
+                self._kept.clear()
+            kept = self._kept[id(path)] = (path, geometry_of(line_geometry(path)))
+        geometry = kept[1]
+        if geometry["type"] == "LineString":
+            return {"type": "LineString", "coordinates": [list(position) for position in geometry["coordinates"]]}
+        parts = [[list(position) for position in part] for part in geometry["coordinates"]]
+        return {"type": geometry["type"], "coordinates": parts}
+
+
+_LEG_GEOMETRIES: Final = _LegGeometries()
 
 
 class _SharedParts:

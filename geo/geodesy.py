@@ -159,9 +159,9 @@ def _made_path(
 
 # Paths made, by their ends and sampling: a traveller's legs repeat (the same two capitals, trip
 # after trip, and every itinerary made again after each write to the data), and a path, a
-# tuple of tuples, is immutable. A path is ~20 positions: the cache holds a few megabytes.
+# tuple of tuples, is immutable. A path is ~20 positions: the cache holds about 4 MB.
 # Typed: an int and a float of one value are written differently.
-_PATHS_KEPT: Final = 4096
+_PATHS_KEPT: Final = 2048
 _kept_path = lru_cache(maxsize=_PATHS_KEPT, typed=True)(_made_path)
 
 

@@ -71,13 +71,18 @@ def span_of(intervals: Iterable[DateInterval]) -> DateInterval:
     return DateInterval(start=start, end=end, precision=precision)
 
 
-def _continues_stay(stay: list[Event], event: Event) -> bool:
+def _continues_stay(stay: list[Event], event: Event, same: dict[tuple[int, int], bool]) -> bool:
+    """Whether `event` belongs to `stay`; `same` keeps same_place's answers by the places' ids."""
     first = stay[0]
     if event.status is not first.status:
         return False
     # One place object is one place (the events of a query share theirs), its point checked.
-    if event.place is not first.place and not same_place(first.place, event.place):
-        return False
+    if event.place is not first.place:
+        pair = (id(first.place), id(event.place))
+        if pair not in same:
+            same[pair] = same_place(first.place, event.place)
+        if not same[pair]:
+            return False
     if event.date.start is None:
         return True  # nothing says the actor left in between
     stay_end = max((e for ev in stay if (e := _end_of(ev.date)) is not None), default=None)
@@ -86,8 +91,11 @@ def _continues_stay(stay: list[Event], event: Event) -> bool:
 
 def _group_stays(ordered: Sequence[Event]) -> list[list[Event]]:
     stays: list[list[Event]] = []
+    # A traveller goes back and forth between few places, and each comparison of two may cost a
+    # geodesic: each pair of place objects is compared once (by id: the events hold them).
+    same: dict[tuple[int, int], bool] = {}
     for event in ordered:
-        if stays and _continues_stay(stays[-1], event):
+        if stays and _continues_stay(stays[-1], event, same):
             stays[-1].append(event)
         else:
             stays.append([event])
@@ -168,6 +176,8 @@ def split_trips(stops: Sequence[Stop], trip_gap: timedelta = TRIP_GAP) -> list[l
 
 
 def _legs_of(stops: Sequence[Stop]) -> tuple[Leg, ...]:
+    if len(stops) < 2:
+        return ()  # a trip of one stop, as many are
     points = [stop for stop in stops if not stop.is_area]
     return tuple(Leg.between(origin, destination) for origin, destination in itertools.pairwise(points))
 

@@ -41,6 +41,7 @@ from geo.features import (
     date_record,
     itinerary_feature_collection,
     km,
+    leg_feature,
     leg_record,
     trip_record,
 )
@@ -265,3 +266,17 @@ def test_points_count_in_a_bbox_as_any_other_geometry() -> None:
     ]
     assert bbox_of_geometries(geometries) == bbox_of_geometries(as_multipoints) == (170.0, -5.0, -179.5, 10.0)
     assert bbox_of_geometries([{"type": "Point", "coordinates": [0.0, 90.0]}]) == (-180.0, 90.0, 180.0, 90.0)
+
+
+def test_a_legs_geometry_is_kept_by_its_path_and_each_feature_gets_lists_of_its_own() -> None:
+    events = [
+        Event(actor=ACTOR, action="visit", place=p, status=EventStatus.OCCURRED, date=day(2023, 9, d), event_id=d)
+        for d, p in [(1, VLADIVOSTOK), (2, ANCHORAGE), (3, VLADIVOSTOK), (4, ANCHORAGE)]
+    ]
+    itinerary = build_itinerary(ACTOR, events)
+    first, _, third = (leg_feature(leg, ACTOR) for leg in itinerary.legs)
+    assert itinerary.legs[0].path is itinerary.legs[2].path  # the path kept by geo.geodesy
+    assert first["geometry"] == third["geometry"] == feature(itinerary.legs[0])["geometry"]
+    assert first["geometry"]["type"] == "MultiLineString"  # across the antimeridian
+    first["geometry"]["coordinates"][0][0][0] = 0.0
+    assert third["geometry"] == feature(itinerary.legs[2])["geometry"]
