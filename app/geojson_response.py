@@ -20,11 +20,17 @@ GEOJSON = "application/geo+json"
 STREAM_CHUNK_CHARS: Final = 262_144
 
 
+# Compact, UTF-8, no NaN. No check for circular references: the contents are fresh trees of
+# dicts and lists (a cycle would be a bug, and recursion stops it anyway), and the check costs a
+# large collection's encoding a tenth of its time.
+_ENCODER: Final = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"), check_circular=False)
+
+
 class GeoJSONResponse(JSONResponse):
     media_type = GEOJSON
 
     def render(self, content) -> bytes:
-        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+        return _ENCODER.encode(content).encode("utf-8")
 
 
 def feature_collection_chunks(

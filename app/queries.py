@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import Integer, and_, bindparam, func, or_
 from sqlmodel import Session, select
@@ -75,30 +75,56 @@ class EventFilter:
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise InvalidInputError("from must not be after to", field="from")
 
-    def conditions(self) -> list:
+    def conditions(self, *, bound: bool = False) -> list:
+        """The WHERE clauses of the filter. `bound`: its values as named bind parameters
+        (`parameters()` gives them), so that one statement serves every filter of one `shape()`."""
         e = models.Event
+
+        def value(name: str, given):
+            return bindparam(f"filter_{name}", given) if bound else given
+
         conditions = []
         if not self.include_rejected:
             conditions.append(e.rejected == False)  # noqa: E712
         if self.actor_id is not None:
-            conditions.append(e.actor_id == self.actor_id)
+            conditions.append(e.actor_id == value("actor_id", self.actor_id))
         if self.status is not None:
-            conditions.append(e.status == self.status.value)
+            conditions.append(e.status == value("status", self.status.value))
         if self.article_id is not None:
-            conditions.append(e.article_id == self.article_id)
+            conditions.append(e.article_id == value("article_id", self.article_id))
         # A date filter keeps events whose interval overlaps it; undated events cannot.
         if self.date_from is not None:
-            conditions.append(func.coalesce(e.date_end, e.date_start) >= self.date_from)
+            conditions.append(func.coalesce(e.date_end, e.date_start) >= value("date_from", self.date_from))
         if self.date_to is not None:
-            conditions.append(e.date_start <= self.date_to)
+            conditions.append(e.date_start <= value("date_to", self.date_to))
         if self.bbox is not None:
             west, south, east, north = self.bbox
-            conditions.append(e.lat.between(south, north))
+            conditions.append(e.lat.between(value("south", south), value("north", north)))
             if west <= east:
-                conditions.append(e.lon.between(west, east))
+                conditions.append(e.lon.between(value("west", west), value("east", east)))
             else:
-                conditions.append(or_(e.lon >= west, e.lon <= east))
+                conditions.append(or_(e.lon >= value("west", west), e.lon <= value("east", east)))
         return conditions
+
+    def shape(self) -> tuple:
+        """What the bound conditions' SQL depends on: which fields are given, and whether a box
+        crosses the antimeridian; not the values, which `parameters()` binds."""
+        crosses = self.bbox is not None and self.bbox[0] > self.bbox[2]
+        given = (self.actor_id, self.status, self.article_id, self.date_from, self.date_to, self.bbox)
+        return (self.include_rejected, crosses, *(field is not None for field in given))
+
+    def parameters(self) -> dict[str, object]:
+        """The values of `conditions(bound=True)`'s parameters."""
+        values = {
+            "actor_id": self.actor_id,
+            "status": self.status.value if self.status is not None else None,
+            "article_id": self.article_id,
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+        }
+        if self.bbox is not None:
+            values.update(zip(("west", "south", "east", "north"), self.bbox, strict=True))
+        return {f"filter_{name}": given for name, given in values.items() if given is not None}
 
 
 # The statements the lists of events run, built once for each filter (and set of columns): run
@@ -185,8 +211,30 @@ def iter_event_rows(
 
 def events_of(session: Session, event_filter: EventFilter) -> list[Event]:
     """Matching events as the library's values, in date order (as `event_rows`), read as plain columns."""
-    query = _base(select(*models.EVENT_COLUMNS).join(models.Actor).join(models.Place), event_filter)
-    return list(map(models.EventColumnsReader(), _plain_rows(session, query.order_by(*_DATE_ORDER))))
+    # One statement a shape of filter, its values bound: building a statement and its cache key
+    # anew for each actor cost as much as running it (an itinerary's 100 events on SQLite).
+    statement = _events_statement(event_filter)
+    rows = session.connection().execute(statement, event_filter.parameters()).all()
+    return list(map(models.EventColumnsReader(), rows))
+
+
+# events_of's statements by the filters' shape (at most 2 x 2 x 2**6 of them).
+_EVENTS_STATEMENTS: dict[tuple, Any] = {}
+
+
+def _events_statement(event_filter: EventFilter):
+    """The statement of `events_of` for the filters of `event_filter`'s shape, its values bound."""
+    shape = event_filter.shape()
+    statement = _EVENTS_STATEMENTS.get(shape)
+    if statement is None:
+        statement = _EVENTS_STATEMENTS[shape] = (
+            select(*models.EVENT_COLUMNS)
+            .join(models.Actor)
+            .join(models.Place)
+            .where(*event_filter.conditions(bound=True))
+            .order_by(*_DATE_ORDER)
+        )
+    return statement
 
 
 def _plain_rows(session: Session, query) -> Sequence[tuple]:
@@ -341,6 +389,8 @@ def actor_aliases(session: Session, actor_id: int) -> list[str]:
 
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Built once, the slug bound: every itinerary, map and page of a person starts with this lookup.
+_ACTOR_BY_SLUG = select(models.Actor).where(models.Actor.slug == bindparam("slug"))
 
 
 def stored(session: Session, model: type[T], row_id: int) -> T:
@@ -355,7 +405,7 @@ def stored(session: Session, model: type[T], row_id: int) -> T:
 def actor_by_slug(session: Session, slug: str) -> models.Actor:
     # Only a well-formed slug is looked up: anything else names no one (and a NUL byte would not
     # even reach PostgreSQL).
-    actor = session.exec(select(models.Actor).where(models.Actor.slug == slug)).first() if _SLUG.match(slug) else None
+    actor = session.exec(_ACTOR_BY_SLUG, params={"slug": slug}).first() if _SLUG.match(slug) else None
     if actor is None:
         raise NotFoundError(f"no actor with slug {slug!r}", field="slug")
     return actor

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from geo.actions import action_label
-from geo.geojson import bbox_of_geometries, feature, feature_collection, point_geometry
+from geo.geojson import bbox_of_geometries, feature_collection, geometry_of, line_geometry, point_geometry
 from geo.itinerary import Itinerary, Leg, Stop, Trip
 from geo.model import DateInterval, Event, Place
 
@@ -127,31 +127,37 @@ def event_record(
     }
 
 
-def stop_record(stop: Stop, actor: str) -> dict[str, Any]:
+def stop_record(
+    stop: Stop, actor: str, *, where: dict[str, Any] | None = None, when: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """One stop. `date` is when the stay began, as precisely as known; `date_start` and
     `date_end` are the days its events span. `trip` is the number of its trip (null when its
     date is unknown); `shown_as` is "point" for a city or a site, "area" for a country or a
     region, which no leg reaches; `action_label` says what `action` (the verb) amounts to;
-    `confidence` is the best of its events'."""
-    first = stop.first_event
+    `confidence` is the best of its events'. `where` and `when`, when given, are the fields of
+    its place and of its date, made before (as event_record's)."""
+    # The stop's properties read once each (an itinerary's GeoJSON makes a hundred of these).
+    events = stop.events
+    first = events[0]
+    confidence = stop.confidence
     return {
         "kind": "stop",
         "number": stop.number,
         "actor": actor,
-        **_where(stop.place),
+        **(_where(stop.place) if where is None else where),
         "status": stop.status.value,
-        **date_record(stop.date),
-        "action": stop.action,
-        "action_label": stop.action_label,
-        "evidence": stop.evidence,
+        **(date_record(stop.date) if when is None else when),
+        "action": first.action,
+        "action_label": action_label(first.action, stop.status),
+        "evidence": first.evidence,
         "evidence_start": first.evidence_start,
         "evidence_end": first.evidence_end,
-        "article_id": stop.article_id,
-        "event_ids": list(stop.event_ids),
+        "article_id": first.article_id,
+        "event_ids": [event.event_id for event in events if event.event_id is not None],
         "trip": stop.trip,
         "shown_as": "area" if stop.is_area else "point",
-        "confidence": stop.confidence,
-        "confidence_cue": confidence_cue(stop.confidence),
+        "confidence": confidence,
+        "confidence_cue": confidence_cue(confidence),
     }
 
 
@@ -171,16 +177,17 @@ def leg_record(leg: Leg, actor: str) -> dict[str, Any]:
     }
 
 
-def trip_record(trip: Trip) -> dict[str, Any]:
+def trip_record(trip: Trip, *, when: dict[str, Any] | None = None) -> dict[str, Any]:
     """One trip: its number and label ("Sep 2023: Russia, 3 stops"), dates, stops (by number),
     the finest precision of its places (`precision`: "country" when it is known only at country
-    level, `known_only_as_area`) and the kilometres of its legs that occurred."""
+    level, `known_only_as_area`) and the kilometres of its legs that occurred. `when`, when
+    given, is the fields of its date, made before."""
     return {
         "kind": "trip",
         "number": trip.number,
         "label": trip.label,
         "region": trip.region,
-        **date_record(trip.date),
+        **(date_record(trip.date) if when is None else when),
         "stops": [stop.number for stop in trip.stops],
         "precision": trip.precision.value,
         "known_only_as_area": trip.known_only_as_area,
@@ -234,14 +241,91 @@ class EventFeatures:
         return result
 
 
-def stop_feature(stop: Stop, actor: str) -> dict[str, Any]:
-    """A Point feature of one stop."""
-    return feature(stop, stop_record(stop, actor), id=f"stop-{stop.number}")
+def stop_feature(stop: Stop, actor: str, *, parts: _SharedParts | None = None) -> dict[str, Any]:
+    """A Point feature of one stop: what `feature(stop, stop_record(stop, actor), id=...)` makes,
+    built directly (its geometry is its place's point, its id a string). `parts`: the fields of
+    places and dates made for the other features of one collection."""
+    place = stop.place
+    if parts is None:
+        geometry, properties = point_geometry(place.lon, place.lat), stop_record(stop, actor)
+    else:
+        geometry = parts.point(place)
+        properties = stop_record(stop, actor, where=parts.where(place), when=parts.when(stop.date))
+    return {"type": "Feature", "geometry": geometry, "properties": properties, "id": f"stop-{stop.number}"}
 
 
 def leg_feature(leg: Leg, actor: str) -> dict[str, Any]:
-    """A LineString (MultiLineString where cut at the antimeridian) feature of one leg."""
-    return feature(leg, leg_record(leg, actor), id=f"leg-{leg.number}")
+    """A LineString (MultiLineString where cut at the antimeridian) feature of one leg: what
+    `feature(leg, leg_record(leg, actor), id=...)` makes, its geometry checked and rounded once
+    a path (_LEG_GEOMETRIES)."""
+    return {
+        "type": "Feature",
+        "geometry": _LEG_GEOMETRIES(leg.path),
+        "properties": leg_record(leg, actor),
+        "id": f"leg-{leg.number}",
+    }
+
+
+class _LegGeometries:
+    """geometry_of(leg) for a leg's path, its positions checked and rounded once a path object.
+
+    geo.geodesy keeps the paths it makes, so a leg made again (the same two places, in this
+    itinerary or the next, or after a write to the data) brings the same path object: its
+    geometry is kept by the object's identity (the entry holds the object, whose id no other can
+    take meanwhile). Each caller gets lists of its own, copied, not the kept ones."""
+
+    _MOST_KEPT = 2048  # as many as geo.geodesy keeps paths, about; then started afresh
+
+    def __init__(self) -> None:
+        self._kept: dict[int, tuple[Any, dict[str, Any]]] = {}
+
+    def __call__(self, path: Any) -> dict[str, Any]:
+        kept = self._kept.get(id(path))
+        if kept is None or kept[0] is not path:
+            if len(self._kept) >= self._MOST_KEPT:
+                self._kept.clear()
+            kept = self._kept[id(path)] = (path, geometry_of(line_geometry(path)))
+        geometry = kept[1]
+        if geometry["type"] == "LineString":
+            return {"type": "LineString", "coordinates": [list(position) for position in geometry["coordinates"]]}
+        parts = [[list(position) for position in part] for part in geometry["coordinates"]]
+        return {"type": geometry["type"], "coordinates": parts}
+
+
+_LEG_GEOMETRIES: Final = _LegGeometries()
+
+
+class _SharedParts:
+    """The fields of each place and of each date interval, made once for one collection: an
+    itinerary's stops share few places, and a stop of one event, that event and a trip of that
+    one stop share one interval object (geo.itinerary.span_of). Keyed by identity: the
+    itinerary holds every object for as long as the collection is made. The records copy the
+    fields into their own dicts (`**`), and each Point gets its own dict and list, so nothing
+    the caller gets is shared."""
+
+    def __init__(self) -> None:
+        self._places: dict[int, dict[str, Any]] = {}
+        self._dates: dict[int, dict[str, Any]] = {}
+        self._points: dict[int, list[float]] = {}
+
+    def point(self, place: Place) -> dict[str, Any]:
+        """point_geometry(place.lon, place.lat), its position checked and rounded once a place."""
+        position = self._points.get(id(place))
+        if position is None:
+            position = self._points[id(place)] = point_geometry(place.lon, place.lat)["coordinates"]
+        return {"type": "Point", "coordinates": list(position)}
+
+    def where(self, place: Place) -> dict[str, Any]:
+        fields = self._places.get(id(place))
+        if fields is None:
+            fields = self._places[id(place)] = _where(place)
+        return fields
+
+    def when(self, interval: DateInterval) -> dict[str, Any]:
+        fields = self._dates.get(id(interval))
+        if fields is None:
+            fields = self._dates[id(interval)] = date_record(interval)
+        return fields
 
 
 def itinerary_feature_collection(itinerary: Itinerary) -> dict[str, Any]:
@@ -250,7 +334,8 @@ def itinerary_feature_collection(itinerary: Itinerary) -> dict[str, Any]:
     Foreign members: `actor`, `total_km` (legs that occurred) and `planned_km` (legs to come),
     and `trips` (trip_record each; a stop's and a leg's `trip` is the number of one).
     """
-    features = [stop_feature(stop, itinerary.actor) for stop in itinerary.stops]
+    parts = _SharedParts()
+    features = [stop_feature(stop, itinerary.actor, parts=parts) for stop in itinerary.stops]
     features.extend(leg_feature(leg, itinerary.actor) for leg in itinerary.legs)
     # itinerary.bbox, from the geometries just made rather than made again.
     return feature_collection(
@@ -259,5 +344,5 @@ def itinerary_feature_collection(itinerary: Itinerary) -> dict[str, Any]:
         actor=itinerary.actor,
         total_km=km(itinerary.total_km),
         planned_km=km(itinerary.planned_km),
-        trips=[trip_record(trip) for trip in itinerary.trips],
+        trips=[trip_record(trip, when=parts.when(trip.date)) for trip in itinerary.trips],
     )

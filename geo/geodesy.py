@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Final, Protocol
 
 from pyproj import Geod
@@ -139,11 +140,29 @@ def great_circle_path(
         raise InvalidInputError(f"max_segments must be at least 1, not {max_segments}")
     check_location(a)
     check_location(b)
-    positions = _bisected(a.lon, a.lat, b.lon, b.lat, tolerance_deg, spacing_km * 1000.0, max_segments)
+    ends = (a.lon, a.lat, b.lon, b.lat)
+    # -0.0 is 0.0 to the cache but is written "-0.0": a zero is made afresh each time (rarely).
+    path = _made_path if 0.0 in ends else _kept_path
+    return path(*ends, tolerance_deg, spacing_km, max_segments)
+
+
+def _made_path(
+    lon0: float, lat0: float, lon1: float, lat1: float, tolerance_deg: float, spacing_km: float, max_segments: int
+) -> PathParts:
+    """great_circle_path's work, once its arguments are checked."""
+    positions = _bisected(lon0, lat0, lon1, lat1, tolerance_deg, spacing_km * 1000.0, max_segments)
     if positions is None:
-        between = [(_on_meridian(lon), lat) for lon, lat in WGS84.npts(a.lon, a.lat, b.lon, b.lat, max_segments - 1)]
-        positions = [(a.lon, a.lat), *between, (b.lon, b.lat)]
+        between = [(_on_meridian(lon), lat) for lon, lat in WGS84.npts(lon0, lat0, lon1, lat1, max_segments - 1)]
+        positions = [(lon0, lat0), *between, (lon1, lat1)]
     return split_at_antimeridian(positions)
+
+
+# Paths made, by their ends and sampling: a traveller's legs repeat (the same two capitals, trip
+# after trip, and every itinerary made again after each write to the data), and a path, a
+# tuple of tuples, is immutable. A path is ~20 positions: the cache holds about 4 MB.
+# Typed: an int and a float of one value are written differently.
+_PATHS_KEPT: Final = 2048
+_kept_path = lru_cache(maxsize=_PATHS_KEPT, typed=True)(_made_path)
 
 
 # Sampling along the antimeridian gives longitudes a hair's breadth from +/-180 on either side

@@ -206,6 +206,11 @@ def bbox_of_geometries(geometries: Iterable[Mapping[str, Any] | None]) -> Bbox |
     for geometry in geometries:
         if geometry is None:
             continue
+        if geometry["type"] == "Point":  # most features of a collection: no walk of nested lists
+            lon, lat = geometry["coordinates"][:2]
+            longitudes.add(lon)
+            south, north = min(south, lat), max(north, lat)
+            continue
         for position in _positions(geometry):
             longitudes.add(position[0])
             south, north = min(south, position[1]), max(north, position[1])

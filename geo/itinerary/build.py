@@ -16,7 +16,6 @@ country, a region: AREA_PRECISIONS) is part of the trip but neither the end of a
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
@@ -63,6 +62,8 @@ def span_of(intervals: Iterable[DateInterval]) -> DateInterval:
     known = [i for i in intervals if i.start is not None]
     if not known:
         return DateInterval()
+    if len(known) == 1 and known[0].end is not None and known[0].precision in _COARSENESS:
+        return known[0]  # what the lines below make of it, equal to it (most stops hold one event)
     dated = [i for i in known if i.precision in _COARSENESS]
     precision = max((i.precision for i in dated), key=_COARSENESS.__getitem__) if dated else DatePrecision.UNKNOWN
     start = min(i.start for i in known if i.start is not None)
@@ -70,10 +71,18 @@ def span_of(intervals: Iterable[DateInterval]) -> DateInterval:
     return DateInterval(start=start, end=end, precision=precision)
 
 
-def _continues_stay(stay: list[Event], event: Event) -> bool:
+def _continues_stay(stay: list[Event], event: Event, same: dict[tuple[int, int], bool]) -> bool:
+    """Whether `event` belongs to `stay`; `same` keeps same_place's answers by the places' ids."""
     first = stay[0]
-    if event.status is not first.status or not same_place(first.place, event.place):
+    if event.status is not first.status:
         return False
+    # One place object is one place (the events of a query share theirs), its point checked.
+    if event.place is not first.place:
+        pair = (id(first.place), id(event.place))
+        if pair not in same:
+            same[pair] = same_place(first.place, event.place)
+        if not same[pair]:
+            return False
     if event.date.start is None:
         return True  # nothing says the actor left in between
     stay_end = max((e for ev in stay if (e := _end_of(ev.date)) is not None), default=None)
@@ -82,20 +91,19 @@ def _continues_stay(stay: list[Event], event: Event) -> bool:
 
 def _group_stays(ordered: Sequence[Event]) -> list[list[Event]]:
     stays: list[list[Event]] = []
+    # A traveller goes back and forth between few places, and each comparison of two may cost a
+    # geodesic: each pair of place objects is compared once (by id: the events hold them).
+    same: dict[tuple[int, int], bool] = {}
     for event in ordered:
-        if stays and _continues_stay(stays[-1], event):
+        if stays and _continues_stay(stays[-1], event, same):
             stays[-1].append(event)
         else:
             stays.append([event])
     return stays
 
 
-def build_stops(actor: str, events: Iterable[Event]) -> tuple[Stop, ...]:
-    """The stops of `actor` in travel order, without the legs between them (which cost geodesy).
-
-    Every event must be the actor's own: the caller picks them (an event of someone else
-    raises InvalidInputError rather than being dropped quietly).
-    """
+def _ordered_stays(actor: str, events: Iterable[Event]) -> list[tuple[list[Event], DateInterval]]:
+    """The stays of `actor` (their events, and the span of their dates) in stop order; see build_stops."""
     if not actor.strip():
         raise InvalidInputError("an itinerary needs an actor", field="actor")
     events = list(events)
@@ -108,15 +116,18 @@ def build_stops(actor: str, events: Iterable[Event]) -> tuple[Stop, ...]:
     # The dated stays keep their travel order; the undated ones, whose place in it is unknown,
     # follow them all (in reading order, as event_order_key left them).
     order = sorted(range(len(stays)), key=lambda index: spans[index].start is None)
+    return [(stays[index], spans[index]) for index in order]
+
+
+def build_stops(actor: str, events: Iterable[Event]) -> tuple[Stop, ...]:
+    """The stops of `actor` in travel order, without the legs between them (which cost geodesy).
+
+    Every event must be the actor's own: the caller picks them (an event of someone else
+    raises InvalidInputError rather than being dropped quietly).
+    """
     return tuple(
-        Stop(
-            number=number,
-            place=stays[index][0].place,
-            status=stays[index][0].status,
-            date=spans[index],
-            events=tuple(stays[index]),
-        )
-        for number, index in enumerate(order, start=1)
+        Stop(number=number, place=stay[0].place, status=stay[0].status, date=span, events=tuple(stay))
+        for number, (stay, span) in enumerate(_ordered_stays(actor, events), start=1)
     )
 
 
@@ -129,27 +140,44 @@ def _apart(trip_span: tuple[date, date], interval: DateInterval) -> timedelta:
     return max(stop_start - end, start - stop_end, timedelta(0))
 
 
+def _trip_numbers(dates: Sequence[DateInterval], trip_gap: timedelta) -> list[int | None]:
+    """The number of the trip of each stop, from the stops' dates in travel order (see
+    split_trips); None for an undated stop."""
+    if trip_gap < timedelta(0):
+        raise InvalidInputError("the gap between trips cannot be negative", field="trip_gap")
+    numbers: list[int | None] = []
+    trips = 0
+    span: tuple[date, date] | None = None
+    for interval in dates:
+        if interval.start is None:
+            numbers.append(None)
+            continue
+        stop_end = _end_of(interval) or interval.start
+        if span is None or _apart(span, interval) > trip_gap:
+            trips += 1
+            span = (interval.start, stop_end)
+        else:
+            span = (min(span[0], interval.start), max(span[1], stop_end))
+        numbers.append(trips)
+    return numbers
+
+
 def split_trips(stops: Sequence[Stop], trip_gap: timedelta = TRIP_GAP) -> list[list[Stop]]:
     """The dated `stops` (in travel order) in trips: a new trip wherever a stop lies more than
     `trip_gap` from the trip before it. Undated stops are left out."""
-    if trip_gap < timedelta(0):
-        raise InvalidInputError("the gap between trips cannot be negative", field="trip_gap")
     trips: list[list[Stop]] = []
-    span: tuple[date, date] | None = None
-    for stop in stops:
-        if stop.date.start is None:
+    for stop, number in zip(stops, _trip_numbers([stop.date for stop in stops], trip_gap), strict=True):
+        if number is None:
             continue
-        stop_end = _end_of(stop.date) or stop.date.start
-        if span is None or _apart(span, stop.date) > trip_gap:
-            trips.append([stop])
-            span = (stop.date.start, stop_end)
-        else:
-            trips[-1].append(stop)
-            span = (min(span[0], stop.date.start), max(span[1], stop_end))
+        if number > len(trips):
+            trips.append([])
+        trips[-1].append(stop)
     return trips
 
 
 def _legs_of(stops: Sequence[Stop]) -> tuple[Leg, ...]:
+    if len(stops) < 2:
+        return ()  # a trip of one stop, as many are
     points = [stop for stop in stops if not stop.is_area]
     return tuple(Leg.between(origin, destination) for origin, destination in itertools.pairwise(points))
 
@@ -157,24 +185,29 @@ def _legs_of(stops: Sequence[Stop]) -> tuple[Leg, ...]:
 def build_itinerary(actor: str, events: Iterable[Event], *, trip_gap: timedelta = TRIP_GAP) -> Itinerary:
     """The itinerary of `actor` from their events, given in any order: stops, their trips (split at
     gaps of more than `trip_gap`), and the legs between the point stops of each trip."""
-    stops = build_stops(actor, events)
-    trips: list[Trip] = []
-    numbered: dict[int, Stop] = {}
-    for number, members in enumerate(split_trips(stops, trip_gap), start=1):
-        members = [dataclasses.replace(stop, trip=number) for stop in members]
-        numbered.update((stop.number, stop) for stop in members)
-        trips.append(
-            Trip(
-                number=number,
-                stops=tuple(members),
-                legs=_legs_of(members),
-                date=span_of(stop.date for stop in members),
-                region=region_of([stop.place for stop in members]),
-            )
-        )
-    return Itinerary(
-        actor=actor,
-        stops=tuple(numbered.get(stop.number, stop) for stop in stops),
-        legs=tuple(leg for trip in trips for leg in trip.legs),
-        trips=tuple(trips),
+    stays = _ordered_stays(actor, events)
+    # The trips are numbered before the stops are made, so that each stop is made once, with its
+    # trip (as build_stops, then split_trips, would number them).
+    numbers = _trip_numbers([span for _, span in stays], trip_gap)
+    stops = tuple(
+        Stop(number=number, place=stay[0].place, status=stay[0].status, date=span, events=tuple(stay), trip=trip)
+        for number, ((stay, span), trip) in enumerate(zip(stays, numbers, strict=True), start=1)
     )
+    members: list[list[Stop]] = []
+    for stop in stops:
+        if stop.trip is None:
+            continue
+        if stop.trip > len(members):
+            members.append([])
+        members[-1].append(stop)
+    trips = tuple(
+        Trip(
+            number=number,
+            stops=tuple(trip_stops),
+            legs=_legs_of(trip_stops),
+            date=span_of(stop.date for stop in trip_stops),
+            region=region_of([stop.place for stop in trip_stops]),
+        )
+        for number, trip_stops in enumerate(members, start=1)
+    )
+    return Itinerary(actor=actor, stops=stops, legs=tuple(leg for trip in trips for leg in trip.legs), trips=trips)

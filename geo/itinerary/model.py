@@ -188,7 +188,7 @@ class Trip:
     @property
     def known_only_as_area(self) -> bool:
         """No stop of the trip is a point: where in the country or region the actor went is unknown."""
-        return not self.point_stops
+        return all(stop.is_area for stop in self.stops)
 
     @property
     def label(self) -> str:
