@@ -31,9 +31,10 @@ Rules, in the order they apply:
 - "the North Korean leader" (a definite role noun without a name) means the most recently
   mentioned person whose title used that noun and those modifiers; no such person, nobody.
 - "the Innisfail skater", "the actress" (a definite common noun for a person, as a subject,
-  with no possessor: "her husband" is someone else), and a nationality or party standing alone
-  as one ("the American was detained", "the Democrat traveled") mean the most salient person,
-  as "she" would, agreeing in gender where the noun has one ("actress", "man").
+  with no possessor: "her husband" is someone else), an age standing alone ("the 45-year-old"),
+  and a nationality or party standing alone as one ("the American was detained", "the Democrat
+  traveled") mean the most salient person, as "she" would, agreeing in gender where the noun has
+  one ("actress", "man").
 - "I", "me", "my" inside a report ("'Laura and I will travel ...,' Bush said") mean the person
   who reports it, the named subject of the verb of saying the quote hangs from.
 """
@@ -341,6 +342,8 @@ def _names_a_kind_of_person(token: Token) -> bool:
     one ("the American was detained", "the Democrat traveled to Iowa": the model's NORP)."""
     if token.pos_ == "NOUN" and token.tag_ == "NN":
         return token.lemma_.lower() in PERSON_NOUNS
+    if token.lower_ == "old" and any(c.lemma_.lower() in ("year", "month") for c in token.children):
+        return True  # "the 45-year-old was taken to the county jail": an age standing for a person
     return (
         token.pos_ == "PROPN"
         and token.tag_ == "NNP"

@@ -168,6 +168,12 @@ def test_a_dated_visit_absorbs_an_undated_mention_of_it(extractor: EventExtracto
             "American",
             ("Paul Whelan",),
         ),
+        # An age standing alone as a subject, too.
+        (
+            "Police arrested John Miller, 45, on Monday. The 45-year-old was taken to jail in Leeds.",
+            "old",
+            ("John Miller",),
+        ),
         # "both men", "the two suspects", "the couple": the people last told together.
         (
             "Police charged Mark Evans and Luke Ford with robbery. Both men were arrested in Leeds.",
