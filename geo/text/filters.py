@@ -151,9 +151,9 @@ LITTLE_KNOWN = "a little-known name outside any place-like context"
 TAGGED_AS_PERSON = "tagged as a person or organisation"
 ENGLISH_WORD = "an English word"
 _QUALIFIER_AFTER = re.compile(r"\A(?:,\s*|\s*\()[A-Z]")
-# Words after which a name is where something is, not whom: the person's-name veto yields to them.
 # A town this large, named as itself and set as a place, is read so though its name is a noun.
 _NOUN_TOWN_POPULATION = 10_000
+# Words after which a name is where something is, not whom: the person's-name veto yields to them.
 _SETTING_WORDS = frozenset({"in", "near", "outside", "inside"})
 # The curated kind of a building whose name news also uses for the institution it houses.
 SEAT_KIND = "seat"

@@ -183,7 +183,7 @@ class Coreference:
         if (
             _names_a_kind_of_person(token)
             and token.dep_ in _SUBJECT_DEPS
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and _has_the(token)
             and not any(c.dep_ == "poss" for c in token.children)
         ):
             lemma = token.lemma_.lower()
@@ -201,7 +201,7 @@ class Coreference:
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in ROLE_NOUNS:
             if token.tag_ in ("NNS", "NNPS") and any(c.lower_ in _GROUP_WORDS for c in token.children):
                 return self._group(token)
-            if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            if _has_the(token):
                 found = self._described(token)
                 return None if found is None else Reference((found,), "description")
         return None
@@ -337,6 +337,11 @@ class Coreference:
         return None
 
 
+def _has_the(token: Token) -> bool:
+    """Whether a noun has "the" for its determiner: "the actress", "the couple", "the Pope"."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
 def _names_a_kind_of_person(token: Token) -> bool:
     """A singular noun for a person ("the actress"), or a nationality or party standing alone as
     one ("the American was detained", "the Democrat traveled to Iowa": the model's NORP)."""
@@ -359,7 +364,7 @@ def _names_a_group_of_people(token: Token) -> bool:
         return False
     lemma = token.lemma_.lower()
     if lemma in COUPLE_NOUNS:
-        return token.dep_ in _SUBJECT_DEPS and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        return token.dep_ in _SUBJECT_DEPS and _has_the(token)
     return (
         token.tag_ == "NNS"
         and (lemma in PERSON_NOUNS or lemma in OCCUPATION_NOUNS)
