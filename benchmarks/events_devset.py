@@ -5,8 +5,8 @@
         [--details] [--check]
 
 By default it reads the three gold files: the team's (tests/data/devset/gold.json), the articles
-the team sampled at random (tests/data/devset/gold-extra.json, whose last batch is held out as
-`check`) and the one annotated outside the team (../shared/gold/events-dev.json, split into `tune`
+the team sampled at random (tests/data/devset/gold-extra.json, whose last three batches are
+held out as `check`) and the one annotated outside the team (../shared/gold/events-dev.json, split into `tune`
 and `check`).
 Each article's text is read from the eval corpora at run time (they are never copied into the
 repository); geoparser + event extractor run through the article pipeline, every event becomes

@@ -5,7 +5,7 @@
 
 Training data: every article of the team's development set (tests/data/devset/gold.json), the
 articles the team sampled at random from the corpora and annotated to the same guidelines
-(tests/data/devset/gold-extra.json, but for its held-out last batch), and the `tune` split of the
+(tests/data/devset/gold-extra.json, but for its held-out batches), and the `tune` split of the
 outside gold (../shared/gold/events-dev.json). No `check` split, of either file, is read here: it
 is what `benchmarks/events_devset.py` reports the model on.
 
