@@ -863,6 +863,19 @@ STATIVE_VERBS = frozenset(
     ]
 )
 
+# What is done to a person who is somewhere, told in the passive: "was held in the county jail in
+# Greenwood", "was found dead in Oxford", "was treated at a hospital in Tucson". Some are stative
+# in the active ("the firm holds shares in", "keeps an office in"); with a person as the passive's
+# subject they say where that person was.
+CUSTODY_VERBS = frozenset(
+    ["hold", "keep", "find", "jail", "imprison", "detain", "lock", "confine", "treat", "hospitalize", "hospitalise"]
+)
+# How a person is brought somewhere, told in the passive: "was taken to Frederick Memorial Hospital
+# in Frederick", "was rushed to a hospital in Tucson", "was transferred to a prison in Ankara".
+CONVEYANCE_VERBS = frozenset(
+    ["take", "rush", "transport", "bring", "transfer", "send", "fly", "drive", "carry", "admit", "move"]
+)
+
 SINGULAR_PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
 PLURAL_PRONOUNS = frozenset(["they", "them", "their", "theirs", "themselves"])
 MALE_PRONOUNS = frozenset(["he", "him", "his", "himself"])

@@ -31,6 +31,12 @@ Hampshire") says where the person works or worked.
 
 "near" counts with "in" and "at": "dumping it near Yarrabah" puts the actor by the town.
 
+What is done to a person, told in the passive, says where they were or were brought, even with
+a verb that is stative in the active ("the firm holds offices in Leeds"): custody and care put the
+subject at the place ("was held in the county jail in Greenwood", "was found dead in Oxford", "was
+treated at a hospital in Tucson"), conveyance takes it to the destination ("was taken to Frederick
+Memorial Hospital in Frederick", "was rushed to a hospital in", "was transferred to a prison in").
+
 "be" itself with "in", "at" or "on" is one too ("Dr. Maggard was on the Champs-Elysees", "is
 currently in France"). Idioms of arrival count as motion: "made it to Paris"; "take part in" a
 meeting attends it.
@@ -46,6 +52,8 @@ from spacy.tokens import Doc, Token
 from geo.text.events.lexicon import (
     ADDRESSING_VERBS,
     AUDIENCE_PEOPLE,
+    CONVEYANCE_VERBS,
+    CUSTODY_VERBS,
     EVENT_NOUNS,
     FUTURE_MODALS,
     OCCUPATION_NOUNS,
@@ -198,6 +206,7 @@ NOUN_SENSES: dict[str, TriggerSense] = {
 
 PRESENCE_SENSE_STRENGTH = 0.5
 OCCUPATION_STRENGTH = 0.55  # "Underwood, a family practitioner in New Hampshire"
+PASSIVE_SENSE_STRENGTH = 0.7  # "was held in the county jail", "was taken to a hospital in Tucson"
 COPULA_STRENGTH = 0.7  # "Dr. Maggard was on the Champs-Elysees", "is currently in France"
 
 
@@ -223,6 +232,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             sense = VERB_SENSES.get(lemma)
             if sense is not None and requirement_met(token, sense):
                 triggers.append(Trigger(token, sense, nominal=False))
+            elif (passive := _passive_custody_or_conveyance(token, lemma)) is not None:
+                triggers.append(Trigger(token, passive, nominal=False))
             elif lemma == "be" and _is_located_copula(token):
                 triggers.append(
                     Trigger(token, TriggerSense("be", TriggerKind.PRESENCE, COPULA_STRENGTH), nominal=False)
@@ -344,6 +355,22 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
         and lemma not in REPORTING_VERBS
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "aux", "auxpass") for c in token.children)
     )
+
+
+def _passive_custody_or_conveyance(token: Token, lemma: str) -> TriggerSense | None:
+    """What a passive with a subject says of where it was or was brought: "was held in the county
+    jail in Greenwood" (presence), "was taken to Frederick Memorial Hospital in Frederick" (a move
+    there), when the act is told. Whether the subject is a person is for the participants to say."""
+    if not any(c.dep_ == "auxpass" for c in token.children) or not any(c.dep_ == "nsubjpass" for c in token.children):
+        return None
+    if not (token.tag_ in _PAST_TAGS or _told_as_plan(token)):
+        return None
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    if lemma in CUSTODY_VERBS and preps & {"in", "at", "near"}:
+        return TriggerSense(lemma, TriggerKind.PRESENCE, PASSIVE_SENSE_STRENGTH)
+    if lemma in CONVEYANCE_VERBS and preps & {"to", "into"}:
+        return TriggerSense(lemma, TriggerKind.MOTION, PASSIVE_SENSE_STRENGTH)
+    return None
 
 
 def _told_as_plan(token: Token) -> bool:

@@ -63,6 +63,14 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ("Paul Grant was extradited to Germany in May.", {("Paul Grant", "Germany", OCC, "2023-05")}),
         ("Paul Grant set off from Leeds on Monday.", {("Paul Grant", "Leeds", OCC, "2023-09-11")}),
         ("Paul Grant set up a company in Leeds.", set()),
+        # What is done to a person, told in the passive, says where they were or were brought,
+        # even with verbs that are stative in the active ("holds offices in Leeds").
+        ("Paul Grant was held in the county jail in Leeds on Monday.", {("Paul Grant", "Leeds", OCC, "2023-09-11")}),
+        ("Anna Weber was found dead in Madrid on Monday.", {("Anna Weber", "Madrid", OCC, "2023-09-11")}),
+        ("Anna Weber was taken to a hospital in Berlin on Monday.", {("Anna Weber", "Berlin", OCC, "2023-09-11")}),
+        ("Paul Grant was transferred to a prison in Leeds on Monday.", {("Paul Grant", "Leeds", OCC, "2023-09-11")}),
+        ("The meeting was held in Leeds on Monday, Paul Grant said.", set()),
+        ("Paul Grant holds shares in a company in Leeds.", set()),
         # A speaker's "from X" is where the speaker was; another noun's is not.
         (
             "Anna Weber said from Berlin on Monday that the talks were over.",
