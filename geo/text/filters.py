@@ -59,6 +59,8 @@ from geo.text.vocabulary import WordClass, is_stop_word, word_class
 __all__ = [
     "Judgement",
     "judge_name",
+    "is_capitalised",
+    "NOT_CAPITALISED",
     "NAME_PARTICLES",
     "LOCATIVE_WORDS",
     "LITTLE_KNOWN",
@@ -145,6 +147,7 @@ _CURATED_PREFIX = "curated:"
 # The reason a one-word name outside a place-like context is rejected: geo.text.recognize may
 # still take it when it is coordinated with a recognised place ("Oakport and Moorhead").
 LITTLE_KNOWN = "a little-known name outside any place-like context"
+NOT_CAPITALISED = "not capitalised"
 # The reasons a name the model tagged as a person or organisation, or an English word, is
 # rejected: geo.text.recognize may still take it in a list of places after a locative word
 # ("in Moonbi, Parkes, Berry and Wyong").
@@ -205,7 +208,7 @@ def _reject(reason: str) -> Judgement:
     return Judgement(False, reason)
 
 
-def _is_capitalised(surface: str) -> bool:
+def is_capitalised(surface: str) -> bool:
     """Every word of the name starts with a capital or a digit, particles excepted.
 
     An apostrophe does not end a word: a possessive inside the name belongs to its word ("People's
@@ -378,8 +381,8 @@ def judge_name(
         e.label in PLACE_LABELS and e.start <= start and end <= e.end for e in entities
     )
 
-    if not _is_capitalised(surface):
-        return _reject("not capitalised")
+    if not is_capitalised(surface):
+        return _reject(NOT_CAPITALISED)
     if _joined_to_number(text, start, end):
         return _reject("part of a model number")
     if dateline:

@@ -8,6 +8,7 @@ came from, so a match in the key text becomes a span of the original text.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ __all__ = ["NormalizedText", "normalize_text"]
 # The key's character table (geo.folding), which normalize_name reads too: these vanish, and
 # runs of separators become one space.
 _DROPPED = frozenset(DROPPED_CHARS)
+_SPACE_RUN = re.compile(" {2,}")
 
 
 @functools.cache
@@ -48,8 +50,48 @@ class NormalizedText:
         return self.origin[key_start], self.origin[key_end - 1] + 1
 
 
+# Stands, in the one-for-one folding, for a character the key drops (NUL never survives folding).
+_GONE = "\x00"
+
+
 def normalize_text(text: str) -> NormalizedText:
-    """Normalise `text` as normalize_name would, keeping an offset map (no stripping)."""
+    """Normalise `text` as normalize_name would, keeping an offset map (no stripping).
+
+    Nearly every character of news folds to one character or to none, so the text is folded in
+    one `str.translate` that keeps its length (a dropped character becomes a placeholder), and only
+    the dropped characters and the runs of spaces are then taken out of the offset map. A text
+    with a character that folds to several ("ß", "æ") takes the character-by-character path.
+    """
+    table: dict[int, str] = {}
+    for ch in set(text):
+        folded = _fold(ch)
+        if len(folded) > 1 or ch == _GONE:
+            return _normalize_by_character(text)
+        table[ord(ch)] = folded or _GONE
+    folded_text = text.translate(table)
+    if _GONE in folded_text:
+        origin = [index for index, ch in enumerate(folded_text) if ch != _GONE]
+        key = folded_text.replace(_GONE, "")
+    else:
+        origin = list(range(len(text)))
+        key = folded_text
+    if "  " in key:
+        # A run of separators is one space: keep the first of each run, where it came from.
+        pieces: list[str] = []
+        kept: list[int] = []
+        last = 0
+        for run in _SPACE_RUN.finditer(key):
+            pieces.append(key[last : run.start() + 1])
+            kept.extend(origin[last : run.start() + 1])
+            last = run.end()
+        pieces.append(key[last:])
+        kept.extend(origin[last:])
+        key, origin = "".join(pieces), kept
+    return NormalizedText(text, key, tuple(origin))
+
+
+def _normalize_by_character(text: str) -> NormalizedText:
+    """The reference normalisation, one character at a time (any folding, however long)."""
     key_chars: list[str] = []
     origin: list[int] = []
     previous_was_space = False

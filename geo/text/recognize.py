@@ -42,9 +42,11 @@ from geo.text.filters import (
     LIST_JOINER,
     LITTLE_KNOWN,
     LOCATIVE_WORDS,
+    NOT_CAPITALISED,
     TAGGED_AS_PERSON,
     after_word_of,
     in_locative_context,
+    is_capitalised,
     judge_name,
     venue_after,
 )
@@ -142,6 +144,13 @@ class PlaceRecognizer:
         for match in raw:
             starting_at.setdefault(match.start, []).append(match)
         for match in raw:
+            if not is_capitalised(text[match.start : match.end]):
+                # Most of what the matcher finds is a word in lower case ("on", "bath", "reading"):
+                # no place whatever the gazetteer knows by it (judge_name's first test, done
+                # before looking the name up).
+                rejected.add((match.start, match.end))
+                doubted.append((match, NOT_CAPITALISED))
+                continue
             is_dateline = dateline is not None and (match.start, match.end) == (dateline.start, dateline.end)
             candidates = self.lookup.candidates(match.key)
             qualified = self._qualified(text, match, candidates, starting_at)

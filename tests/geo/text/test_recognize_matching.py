@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from geo.gazetteer.names import normalize_name
 from geo.text.dateline import find_dateline
 from geo.text.matcher import GazetteerMatcher, NameMatch, is_matchable_key, select_longest
-from geo.text.normalized_text import normalize_text
+from geo.text.normalized_text import _normalize_by_character, normalize_text
 from geo.text.vocabulary import WordClass, word_class
 
 
@@ -27,6 +27,11 @@ from geo.text.vocabulary import WordClass, word_class
 )
 def test_normalized_text_agrees_with_name_keys(text: str) -> None:
     assert normalize_text(text).key.strip() == normalize_name(text)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))
+def test_the_one_pass_folding_is_the_character_by_character_one(text: str) -> None:
+    assert normalize_text(text) == _normalize_by_character(text)
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))
@@ -65,6 +70,13 @@ def matcher() -> GazetteerMatcher:
         ("North Korean flags", [("North Korean", "north korean")]),
         ("in Sochi.", [("Sochi", "sochi")]),
         ("Sochiville", []),
+        # Only where a word begins and ends, whatever stands around it; a key's space is a space
+        # of the text, not a bracket or a quote.
+        ("Amursk and Kamur", []),
+        ('("Sochi")', [("Sochi", "sochi")]),
+        ("North (Korea)", [("Korea", "korea")]),
+        ('North "Korean flags', []),
+        ("2Sochi Sochi2 #Sochi", [("Sochi", "sochi")]),
     ],
 )
 def test_matcher_finds_whole_words_with_original_spans(matcher, text, expected) -> None:
