@@ -74,10 +74,13 @@ class GazetteerMatcher:
         matches: list[NameMatch] = []
         # One character longer than the key text: the key text's index is the search's less one.
         search_text = " " + key_text.translate(_WORD_BREAKS)
+        beyond = len(search_text)
         for end, length in self._automaton.iter(search_text):
             last = end - 1
             first = last - length + 2  # the stored key's leading space is not the name's
-            if not _ends_at_word_boundary(normalized, last):
+            following = search_text[end + 1] if end + 1 < beyond else " "
+            # Mostly a key ends inside a word; only a following "s" may still end it ("Russia's").
+            if following != " " and (following != "s" or not _ends_at_word_boundary(normalized, last)):
                 continue
             name = key_text[first : last + 1]
             if name != search_text[first + 1 : end + 1]:

@@ -522,6 +522,9 @@ def _list_levels(
     return levels
 
 
+_CONTAINERS = frozenset({Precision.COUNTRY, Precision.ADMIN1})
+
+
 def _contains(container: Place, place: Place) -> bool:
     """Whether `place` lies in the country or first-level region `container` (by codes and names)."""
     if container.gazetteer_id == place.gazetteer_id or container.country is None or container.country != place.country:
@@ -586,9 +589,12 @@ class _Evidence:
             same = self.country_counts[place.country] - (own is not None and own.country == place.country)
             score += weights.country * same / others
             support = 0
+            # Only a country or a first-level region contains anything (`_contains`): asking the
+            # others is a call for nothing, made for every pair of a story's places.
+            is_container = place.precision in _CONTAINERS
             for other_key, p in self.by_country.get(place.country, ()):
                 if other_key != key and (
-                    _contains(place, p) or (_contains(p, place) and p.precision is Precision.ADMIN1)
+                    (is_container and _contains(place, p)) or (p.precision is Precision.ADMIN1 and _contains(p, place))
                 ):
                     support += 1
                     if support >= needed:
