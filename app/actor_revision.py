@@ -37,6 +37,10 @@ they touched the actors in. A transaction that touches more actors than the sett
 (a restore, a bulk correction) moves the itineraries' revision instead: every actor's answer is
 made again, never one left stale. A savepoint rolled back takes back its notes with its rows.
 
+As with the data's revision, a SQLite migration that rebuilds one of these tables in batch mode
+drops its triggers with it and must create them again (`create_actor_revision_triggers`);
+tests/app/test_actor_revision.py checks that every table an actor's answers read carries them.
+
 Readers read one statement (`state_sql`): the data's revision, the itineraries' revision, and the
 actor's id and revision through its slug (two unique-index lookups), all from one snapshot.
 """
