@@ -7,6 +7,7 @@ import asyncio
 import time
 
 import pytest
+from alembic import command
 from app_fixtures import ANADYR, KHABAROVSK, KOMSOMOLSK, SOCHI, VLADIVOSTOK, event
 from fastapi.testclient import TestClient
 from memory_gazetteer import MemoryGazetteer
@@ -20,8 +21,9 @@ from app.actor_revision import (
     actor_revision_trigger_tables,
     read_actor_state,
 )
-from app.data_revision import PostgresRevision, SqliteRevision
+from app.data_revision import REVISED_TABLES, PostgresRevision, SqliteRevision, revision_trigger_tables
 from app.main import create_app
+from app.migrate import alembic_config, upgrade_database
 from app.services import Services
 from geo.pipeline import ArticlePipeline
 
@@ -525,3 +527,16 @@ def test_on_postgresql_an_actors_state_is_kept_while_no_write_is_notified_and_re
         while "flee" not in client.get(path).text:
             assert time.monotonic() < deadline, "the write was never seen"
             time.sleep(0.01)
+
+
+def test_the_migration_goes_down_to_the_data_revision_alone_and_up_again(store):
+    command.downgrade(alembic_config(store), "0010")
+    with store.connect() as connection:
+        assert actor_revision_trigger_tables(connection) == []
+        assert set(REVISED_TABLES) <= set(revision_trigger_tables(connection))
+    _raw(store, "UPDATE actor SET name = 'V. Putin' WHERE slug = :slug", slug=PUTIN)  # the bump of 0010 runs
+    upgrade_database(store)
+    before = states(store)
+    _raw(store, "UPDATE actor SET name = 'Vladimir Putin' WHERE slug = :slug", slug=PUTIN)
+    after = states(store)
+    assert {slug for slug in before if after[slug] != before[slug]} == {PUTIN}
