@@ -32,7 +32,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
 
-from app.models import DataRevision  # (importing app.models registers the tables on SQLModel.metadata)
+from app.models import ActorRevision, DataRevision  # (importing app.models registers the tables on SQLModel.metadata)
 from geo.errors import ConflictError, InvalidInputError
 
 __all__ = [
@@ -53,7 +53,7 @@ DumpCounts = dict[str, int]
 
 
 # Not data but the database's own: a dump leaves it out, and a restore moves it like any write.
-_NOT_DUMPED: Final = frozenset({DataRevision.__tablename__})
+_NOT_DUMPED: Final = frozenset({DataRevision.__tablename__, ActorRevision.__tablename__})
 
 
 def app_tables() -> list[Table]:

@@ -15,7 +15,9 @@ locked) at commit, after every other lock the transaction takes: two writers nev
 other's revision lock while holding a row the other needs (a deadlock), and concurrent writers
 are serialised only for the moment of their commits. Its WHEN condition lets the first changed
 row of a transaction queue the bump and no other, so a transaction adds one whatever its size
-(a restore of a million rows queues one trigger event, not a million).
+(a restore of a million rows queues one trigger event, not a million). The bump also moves the
+revisions of the actors the transaction's writes noted (app/actor_revision.py), under the lock of
+the revision row it has just taken.
 
 A reader reads the revision *before* the data: an answer made from data at least as new as the
 revision it is stored under can only be fresher than its key says, never staler.
@@ -56,6 +58,8 @@ from typing import Final
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
+from app.actor_revision import NOTED_SETTING, ActorState, state_of_row, state_sql
+
 __all__ = [
     "NOTIFY_CHANNEL",
     "REVISED_TABLES",
@@ -91,11 +95,34 @@ _POSTGRES_FUNCTIONS: Final = (
         RETURN true;
     END $$
     """,
+    # The actors noted by the transaction's writes (app/actor_revision.py) move their revisions
+    # here, at commit, once the data's revision row is locked: every writer locks it first.
     f"""
     CREATE OR REPLACE FUNCTION data_revision_bump() RETURNS trigger
     LANGUAGE plpgsql AS $$
+    DECLARE
+        noted text := coalesce(current_setting('{NOTED_SETTING}', true), '');
     BEGIN
-        UPDATE data_revision SET revision = revision + 1 WHERE id = 1;
+        IF TG_OP = 'TRUNCATE' THEN
+            noted := 'all';
+        END IF;
+        IF noted = 'all' THEN
+            UPDATE data_revision SET revision = revision + 1, itinerary_revision = itinerary_revision + 1
+            WHERE id = 1;
+        ELSE
+            UPDATE data_revision SET revision = revision + 1 WHERE id = 1;
+            IF noted <> '' THEN
+                INSERT INTO actor_revision AS r (actor_id, revision)
+                SELECT DISTINCT noted_id::bigint, 1
+                FROM unnest(string_to_array(trim(BOTH ',' FROM noted), ',')) AS noted_id
+                ORDER BY 1
+                ON CONFLICT (actor_id) DO UPDATE SET revision = r.revision + 1;
+            END IF;
+        END IF;
+        -- Noted and queued afresh by any later write of the transaction (after SET CONSTRAINTS
+        -- ... IMMEDIATE, or a TRUNCATE amid it): never a write left out of the bump.
+        PERFORM set_config('{NOTED_SETTING}', '', true);
+        PERFORM set_config('{_QUEUED_SETTING}', '', true);
         PERFORM pg_notify('{NOTIFY_CHANNEL}', '');
         RETURN NULL;
     END $$
@@ -104,6 +131,9 @@ _POSTGRES_FUNCTIONS: Final = (
 
 _READ_SQL: Final = "SELECT generation, revision FROM data_revision WHERE id = 1"
 _READ: Final = text(_READ_SQL)
+# An actor's state (app/actor_revision.py) on the connections of SqliteRevision and PostgresRevision.
+_SQLITE_ACTOR_SQL: Final = state_sql("?")
+_POSTGRES_ACTOR_SQL: Final = state_sql("%s")
 
 log = logging.getLogger(__name__)
 
@@ -236,17 +266,25 @@ class SqliteRevision:
         return cls(Path(url.database).resolve())  # as the pool opens it, from where the app starts
 
     def read(self) -> str | None:
+        rows = self._rows(_READ_SQL)
+        return None if rows is None else _token_of(rows)
+
+    def read_actor(self, slug: str) -> ActorState | None:
+        """The state of the actor with this slug (app/actor_revision.py), or None as `read`."""
+        rows = self._rows(_SQLITE_ACTOR_SQL, (slug,))
+        return state_of_row(rows[0]) if rows is not None and len(rows) == 1 else None
+
+    def _rows(self, sql: str, parameters: tuple = ()) -> list[tuple] | None:
         try:
             with self._lock:
                 if self._connection is None:
                     self._connection = _connect_sqlite(self._path)
                     weakref.finalize(self, self._connection.close)
                 # fetchall: the statement runs to its end, which ends its read transaction.
-                rows = self._connection.execute(_READ_SQL).fetchall()
+                return self._connection.execute(sql, parameters).fetchall()
         except sqlite3.Error:
             log.debug("the revision could not be read on its own connection", exc_info=True)
             return None
-        return _token_of(rows)
 
     def close(self) -> None:
         with self._lock:
@@ -381,6 +419,30 @@ class PostgresRevision:
         self._known = None
 
     async def read(self) -> str | None:
+        read = await self._rows(_READ_SQL)
+        if read is None:
+            return None
+        rows, then = read
+        token = _token_of(rows)
+        if token is not None:
+            self._keep(token, then)
+        return token
+
+    async def read_actor(self, slug: str) -> ActorState | None:
+        """The state of the actor with this slug (app/actor_revision.py), read on the connection
+        of `read` (and the data's revision with it, kept as `read` keeps it); None as `read`."""
+        read = await self._rows(_POSTGRES_ACTOR_SQL, (slug,))
+        if read is None:
+            return None
+        rows, then = read
+        if len(rows) != 1:
+            return None
+        state = state_of_row(rows[0])
+        self._keep(state.data, then)
+        return state
+
+    async def _rows(self, sql: str, parameters: tuple = ()) -> tuple[list[tuple], tuple[int, bool, float]] | None:
+        """The rows of `sql`, and (epoch, listening, monotonic time) as they were when it began."""
         if self._parameters is None:
             return None
         import psycopg
@@ -397,8 +459,8 @@ class PostgresRevision:
                 self._loop = loop
                 self._finalizer = weakref.finalize(self, _finish, self._connection)
             self._start_listening(loop)
-            epoch, listening, started = self._epoch, self._listening, time.monotonic()
-            cursor = await self._connection.execute(_READ_SQL)
+            then = (self._epoch, self._listening, time.monotonic())
+            cursor = await self._connection.execute(sql, parameters or None)
             rows = await cursor.fetchall()
         except (psycopg.Error, OSError):
             log.debug("the revision could not be read on its own connection", exc_info=True)
@@ -407,12 +469,14 @@ class PostgresRevision:
         except BaseException:
             self.close()  # cancelled amid a statement: the connection's state is not known
             raise
-        token = _token_of(rows)
+        return rows, then
+
+    def _keep(self, token: str, then: tuple[int, bool, float]) -> None:
+        epoch, listening, started = then
         # Kept only if the LISTEN had taken effect before this read began (every commit the read
         # did not see comes after it, and so notifies), and nothing has been forgotten since.
-        if token is not None and self._recheck > 0 and listening and self._listening and self._epoch == epoch:
+        if self._recheck > 0 and listening and self._listening and self._epoch == epoch:
             self._known = (token, epoch, started)
-        return token
 
     def _start_listening(self, loop: asyncio.AbstractEventLoop) -> None:
         if self._recheck <= 0 or self._listener is not None or time.monotonic() < self._listen_after:

@@ -41,6 +41,7 @@ __all__ = [
     "Feed",
     "FeedItem",
     "DataRevision",
+    "ActorRevision",
     "utcnow",
 ]
 
@@ -459,4 +460,20 @@ class DataRevision(SQLModel, table=True):
 
     id: int = Field(primary_key=True)
     generation: str = Field(max_length=32)
+    revision: int = Field(default=0, sa_type=BigInteger)
+    # Moved by the writes that may change any actor's itinerary (a place's UPDATE or DELETE):
+    # every actor's cached answers depend on it besides the actor's own revision (ActorRevision).
+    itinerary_revision: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, server_default="0"))
+
+
+class ActorRevision(SQLModel, table=True):
+    """One actor's revision: moved, by triggers (app/actor_revision.py), by every write that
+    reaches what that actor's itinerary, record and map show; caches of those answers key on it.
+    Not a foreign key: the row outlives its actor, so that a deleted actor's id, used again,
+    never repeats a revision. Not data either: dumps leave it out.
+    """
+
+    __tablename__ = "actor_revision"
+
+    actor_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     revision: int = Field(default=0, sa_type=BigInteger)

@@ -17,6 +17,14 @@ A route opts in by what its answer depends on besides the request:
   the database's notifications of writes say it has not moved (PostgresRevision.known: a write
   through this process is seen at once, one elsewhere when its notification arrives, and at the
   latest ITINERANT_REVISION_RECHECK_MS after its commit).
+- `ACTOR`: the stored rows of the one actor the path's `{slug}` names (its itinerary, its record,
+  its map): keyed on that actor's revision and the itineraries' one (app/actor_revision.py), read
+  in one statement with the data's revision on the same connections as above, so that a write
+  reaching other actors only (an article about someone else) leaves the answer valid. On
+  PostgreSQL an actor's state is kept in the process with the data's revision it was read with,
+  and serves while PostgresRevision.known() still gives that revision: a write is seen exactly as
+  the DATA answers see it. A slug that names no actor keys on the data's revision (a 404, never
+  kept, until an actor takes that slug).
 - `GAZETTEER`: the gazetteer alone (a read-only file while the service runs): keyed on the file.
 - `GEOCODER`: the gazetteer, and an online geocoder when one is configured; cached only without.
 
@@ -28,8 +36,8 @@ gzip, CORS). Nothing else about the request reaches these routes; reads never de
 This middleware sits outside the compression, security and CORS middlewares, so an entry is the
 answer exactly as it went out (gzipped once, its CSP with the map's script hashes included).
 
-Every 200 of such a route carries a weak ETag, a digest of its key, its revision and the
-deployment (the code and settings that shape answers), with `Cache-Control: no-cache`: clients
+Every 200 of such a route carries a weak ETag, a digest of its key, its revision (the actor's
+state, for ACTOR) and the deployment (the code and settings that shape answers), with `Cache-Control: no-cache`: clients
 may keep it and must ask again, and `If-None-Match` with that tag gets a 304 with no body. As the
 tag is computed, not stored, any process answers 304 to a tag another process gave, cached or
 not. Weak, because two makings of one answer may differ in bytes that do not matter (the OGC
@@ -67,6 +75,7 @@ from fastapi.routing import iter_route_contexts
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.actor_revision import ActorState, read_actor_state
 from app.byte_lru import ByteLRU
 from app.data_revision import PostgresRevision, SqliteRevision, read_revision
 from app.deps import database_turn
@@ -98,6 +107,8 @@ _ENTRY_SHARE: Final = 16
 # Bytes an entry costs beyond its body and headers (the key, the objects holding it).
 _ENTRY_OVERHEAD: Final = 512
 _MARK: Final = "__cached_on__"
+# The actors' states kept on PostgreSQL before starting afresh (memory stays flat).
+_MOST_ACTOR_STATES: Final = 10_000
 _SOURCES: Final = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "geo")
 
 
@@ -105,6 +116,7 @@ class CachedOn(StrEnum):
     """What a route's answer depends on besides the request."""
 
     DATA = "data"
+    ACTOR = "actor"
     GAZETTEER = "gazetteer"
     GEOCODER = "geocoder"
 
@@ -182,7 +194,7 @@ class _Entry:
 
 class _Routes:
     """Which cached_on, if any, the route that answers a GET of a path has (matched as Starlette
-    matches: the first route whose path and method fit)."""
+    matches: the first route whose path and method fit), and the slug its path names."""
 
     def __init__(self, routes) -> None:
         self._routes: list[tuple[re.Pattern, frozenset[str] | None, CachedOn | None]] = []
@@ -191,13 +203,18 @@ class _Routes:
             if regex is None:
                 continue
             methods = frozenset(context.methods) if context.methods else None
-            self._routes.append((regex, methods, cached_on_of(context.endpoint)))
+            what = cached_on_of(context.endpoint)
+            if what is CachedOn.ACTOR and "slug" not in regex.groupindex:
+                raise ValueError(f"{context.path}: an answer cached on an actor needs a {{slug}} in its path")
+            self._routes.append((regex, methods, what))
 
-    def cached_on(self, path: str) -> CachedOn | None:
+    def cached_on(self, path: str) -> tuple[CachedOn | None, str | None]:
         for regex, methods, what in self._routes:
-            if (methods is None or "GET" in methods) and regex.match(path):
-                return what
-        return None
+            if methods is None or "GET" in methods:
+                match = regex.match(path)
+                if match:
+                    return what, match.group("slug") if what is CachedOn.ACTOR else None
+        return None, None
 
 
 # Per event loop: the keys being made now, and what their followers wait on.
@@ -257,6 +274,8 @@ class ResponseCache:
         self._sqlite_revision = SqliteRevision.of(services.engine)
         self._postgres_revision = PostgresRevision.of(services.engine, services.settings.revision_recheck_ms / 1000)
         self._revision = FreshRead(self._read_revision)
+        # PostgreSQL: each actor's state as last read, by slug (see _actor_state).
+        self._actor_states: dict[str, ActorState] = {}
         self._deployment: str | None = None
         self._gazetteer: str | None = None
 
@@ -272,8 +291,8 @@ class ResponseCache:
             return
         if self._routes is None:
             self._routes = _Routes(scope["app"].routes)
-        what = self._routes.cached_on(_route_path(scope))
-        state = await self._state(what) if what is not None else None
+        what, slug = self._routes.cached_on(_route_path(scope))
+        state = await self._state(what, slug) if what is not None else None
         if state is None:
             await self.app(scope, receive, send)
             return
@@ -300,10 +319,17 @@ class ResponseCache:
             return
         await self._make(scope, receive, send, key, etag)
 
-    async def _state(self, what: CachedOn) -> str | None:
+    async def _state(self, what: CachedOn, slug: str | None = None) -> str | None:
         """What the answer depends on now, beyond the request; None: not to be cached."""
         if self._deployment is None:
             self._deployment = _deployment(self.services)
+        if what is CachedOn.ACTOR:
+            try:
+                actor = await self._actor_state(slug)
+            except SQLAlchemyError:
+                log.warning("the actor's revision could not be read; answering without the cache", exc_info=True)
+                return None
+            return f"{self._deployment}|{actor.key}"
         if what is CachedOn.DATA:
             if self._sqlite_revision is not None:
                 revision = self._sqlite_revision.read()
@@ -324,6 +350,39 @@ class ResponseCache:
         if self._gazetteer is None:
             self._gazetteer = _gazetteer_state(self.services)
         return f"{self._deployment}|{self._gazetteer}"
+
+    async def _actor_state(self, slug: str) -> ActorState:
+        """The state of the actor named `slug` (app/actor_revision.py), read after the request
+        arrived; on PostgreSQL, the one last read while the data's revision it was read with is
+        still the one the notifications vouch for (as fresh as the DATA answers' revision)."""
+        state = None
+        if self._sqlite_revision is not None:
+            state = self._sqlite_revision.read_actor(slug)
+        elif self._postgres_revision is not None:
+            known = self._postgres_revision.known()
+            if known is not None:
+                kept = self._actor_states.get(slug)
+                if kept is not None and kept.data == known:
+                    return kept
+            state = await self._postgres_revision.read_actor(slug)
+        if state is None:
+            state = await self._read_actor_through_pool(slug)
+        if self._postgres_revision is not None:
+            if len(self._actor_states) >= _MOST_ACTOR_STATES and slug not in self._actor_states:
+                self._actor_states.clear()
+            self._actor_states[slug] = state
+        return state
+
+    async def _read_actor_through_pool(self, slug: str) -> ActorState:
+        def read() -> ActorState:
+            with self.services.engine.connect() as connection:
+                state = read_actor_state(connection, slug)
+                if self._postgres_revision is not None:
+                    self._postgres_revision.learn(connection)
+                return state
+
+        async with database_turn(self.services):
+            return await anyio.to_thread.run_sync(read)
 
     async def _read_revision(self) -> str:
         if self._postgres_revision is not None:

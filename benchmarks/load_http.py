@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/load_http.py [--duration 30] [--concurrency 64] [--workers 1 4]
         [--databases sqlite postgres] [--postgres-url URL] [--events 100000] [--endpoints NAME...]
-        [--baseline-repo DIR] [--rounds 1] [--repeat 1] [--cold-turns]
+        [--baseline-repo DIR] [--rounds 1] [--repeat 1] [--cold-turns] [--cold-write actor|article|place]
 
 wrk (Debian: `apt-get install -y wrk`) is the load generator; without it the script says so
 and stops. PostgreSQL is the server at --postgres-url (default: ITINERANT_TEST_POSTGRES_URL),
@@ -34,10 +34,16 @@ one (this checkout, the baseline, this checkout...), each time for --rounds more
 steady state: one p99 of 64 connections over two busy cores varies from run to run more than the
 changes being compared, so the summary gives, for each checkout, the median and the range of the
 p99s of its rounds after the first.
-`--cold-turns` starts every turn cold, not only the first: a write to the data (an UPDATE of one
-actor's row that changes nothing but moves the data's revision, as any write does) leaves every
-cached answer stale, then the same second of warm-up; the summary then gives the median and the
-range of the cold rounds as well.
+`--cold-turns` starts every turn cold, not only the first: a write to the data, then the same
+second of warm-up; the summary then gives the median and the range of the cold rounds as well.
+`--cold-write` is that write (each moves the data's revision, so every answer cached on the data,
+the lists and the OGC items, is stale after any of them):
+  actor    an UPDATE of the first actor's row that changes nothing: that actor's answers stale
+           (before each actor had a revision of its own, every itinerary was);
+  article  an article stored with one new event for each of two of the loaded actors, as an
+           ingest writes it: those two actors' itineraries stale, the other 198 still cached;
+  place    an UPDATE of one place's row that changes nothing: every itinerary stale (a place's
+           columns may be shown by any of them), as after a restart.
 The bar (4 workers): 0 errors, p99 <= 100 ms for itinerary and geocode, <= 250 ms for the lists.
 """
 
@@ -120,16 +126,65 @@ def run_wrk(base: str, paths: list[str], duration: int, concurrency: int, work: 
     }
 
 
-def _touch_data(url: str) -> None:
-    """A write that changes no value but moves the data's revision (its triggers fire on any UPDATE)."""
+COLD_WRITES = ("actor", "article", "place")
+
+
+def _touch_data(url: str, write: str = "actor") -> None:
+    """The write that starts a cold turn (--cold-write; the triggers fire on any UPDATE, whether
+    or not it changes a value)."""
     from sqlalchemy import create_engine, text
 
     engine = create_engine(url)
     try:
         with engine.begin() as connection:
-            connection.execute(text("UPDATE actor SET name = name WHERE id = (SELECT min(id) FROM actor)"))
+            if write == "actor":
+                connection.execute(text("UPDATE actor SET name = name WHERE id = (SELECT min(id) FROM actor)"))
+            elif write == "place":
+                connection.execute(text("UPDATE place SET name = name WHERE id = (SELECT min(id) FROM place)"))
+            else:
+                _store_article(connection, text)
     finally:
         engine.dispose()
+
+
+def _store_article(connection, text) -> None:
+    """An article that tells of two of the loaded actors, with an event of each, as an ingest stores it."""
+    from datetime import UTC, date, datetime
+
+    now = datetime.now(UTC)
+    stamp = f"{time.time_ns()}"
+    body = f"Leader 0 visited Place 7 and Leader 1 visited Place 8 (dispatch {stamp})."
+    article_id = connection.execute(
+        text(
+            "INSERT INTO article (title, source, published, text, content_hash, ingested_at) "
+            "VALUES ('A new dispatch', 'Synthetic', :published, :text, :hash, :now) RETURNING id"
+        ),
+        {"published": date(2025, 1, 1), "text": body, "hash": stamp.rjust(64, "0"), "now": now},
+    ).scalar_one()
+    for actor_id, place_id, start in ((1, 8, 0), (2, 9, 34)):
+        place = connection.execute(text("SELECT lat, lon FROM place WHERE id = :id"), {"id": place_id}).one()
+        connection.execute(
+            text(
+                "INSERT INTO event (article_id, actor_id, read_actor_id, action, place_id, lat, lon, date_start, "
+                "date_end, date_precision, status, evidence, evidence_start, evidence_end, confidence, co_actors, "
+                "reviewed, corrected, rejected, created_at, updated_at) VALUES (:article, :actor, :actor, 'visit', "
+                ":place, :lat, :lon, :day, :day, 'day', 'occurred', :evidence, :start, :end, 0.87, '', "
+                ":no, :no, :no, :now, :now)"
+            ),
+            {
+                "article": article_id,
+                "actor": actor_id,
+                "place": place_id,
+                "lat": place.lat,
+                "lon": place.lon,
+                "day": date(2025, 1, 1),
+                "evidence": body[start : start + 33],
+                "start": start,
+                "end": start + 33,
+                "no": False,
+                "now": now,
+            },
+        )
 
 
 def _build_store_of(repo: Path, url: str, events: int) -> None:
@@ -168,6 +223,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1, help="loads of each endpoint in a row (2: cold, then warm)")
     parser.add_argument("--repeat", type=int, default=1, help="times each endpoint is loaded in turns (rounds each)")
     parser.add_argument("--cold-turns", action="store_true", help="start every turn after a write to the data")
+    parser.add_argument("--cold-write", choices=COLD_WRITES, default="actor", help="that write (see above)")
     args = parser.parse_args()
 
     if shutil.which("wrk") is None:
@@ -175,7 +231,8 @@ def main() -> None:
         return
     load = os.getloadavg()
     print(f"machine: {os.cpu_count()} cores, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at the start")
-    print(f"wrk: {args.concurrency} connections, {args.duration} s an endpoint\n")
+    print(f"wrk: {args.concurrency} connections, {args.duration} s an endpoint")
+    print(f"cold turns: {'after a write of ' + args.cold_write if args.cold_turns else 'the first only'}\n")
     rows = []
     with tempfile.TemporaryDirectory(prefix="itinerant-load-") as folder:
         work = Path(folder)
@@ -213,7 +270,7 @@ def main() -> None:
                                     paths = ENDPOINTS[name]
                                     cold = turn == 0 or args.cold_turns
                                     if turn > 0 and args.cold_turns:
-                                        _touch_data(urls[label])
+                                        _touch_data(urls[label], args.cold_write)
                                         time.sleep(1)  # the notifications of the write, on PostgreSQL
                                     if cold:
                                         run_wrk(base, paths, 1, min(4, args.concurrency), work)  # warm-up: models

@@ -28,7 +28,7 @@ def list_actors(request: Request, session: SessionDep, page: PageDep):
 
 
 @router.get("/{slug}", response_model=ActorPublic, summary="One person")
-@cached_on(CachedOn.DATA)
+@cached_on(CachedOn.ACTOR)
 def get_actor(slug: str, session: SessionDep):
     return actor_public(session, actor_by_slug(session, slug))
 
@@ -46,7 +46,7 @@ def add_actor_alias(slug: str, body: AliasCreate, session: SessionDep):
 
 
 @router.get("/{slug}/itinerary", response_model=ItineraryPublic, summary="A person's stops and legs, in travel order")
-@cached_on(CachedOn.DATA)
+@cached_on(CachedOn.ACTOR)
 def get_itinerary(slug: str, session: SessionDep, services: ServicesDep):
     actor = actor_by_slug(session, slug)
     return itinerary_public(actor, itinerary_of(session, actor, trip_gap=services.settings.trip_gap))
@@ -58,7 +58,7 @@ def get_itinerary(slug: str, session: SessionDep, services: ServicesDep):
     summary="A person's itinerary as GeoJSON: stop Points in travel order, then leg lines",
     responses={200: {"content": {GEOJSON: {}}}},
 )
-@cached_on(CachedOn.DATA)
+@cached_on(CachedOn.ACTOR)
 def get_itinerary_geojson(slug: str, session: SessionDep, services: ServicesDep):
     actor = actor_by_slug(session, slug)
     itinerary = itinerary_of(session, actor, trip_gap=services.settings.trip_gap)

@@ -54,7 +54,7 @@ class OEmbed(BaseModel):
 
 
 @router.get("/embed/actors/{slug}", response_class=HTMLResponse, summary="A person's itinerary map, to embed")
-@cached_on(CachedOn.DATA)
+@cached_on(CachedOn.ACTOR)
 def embed_actor(request: Request, slug: str, session: SessionDep, services: ServicesDep, tiles: TilesQuery = None):
     return actor_map_page(request, session, services.settings, slug, tiles, embedded=True)
 

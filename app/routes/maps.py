@@ -20,7 +20,7 @@ router = APIRouter(tags=["maps"])
 
 
 @router.get("/actors/{slug}/map", response_class=HTMLResponse, summary="A person's itinerary on a map")
-@cached_on(CachedOn.DATA)
+@cached_on(CachedOn.ACTOR)
 def actor_map(request: Request, slug: str, session: SessionDep, services: ServicesDep, tiles: TilesQuery = None):
     return actor_map_page(request, session, services.settings, slug, tiles, embedded=False)
 

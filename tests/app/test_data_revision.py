@@ -95,7 +95,7 @@ def test_every_table_of_the_data_carries_the_triggers(engine):
 
 def test_the_tables_of_the_data_are_those_of_the_models_but_feeds_and_the_geocoders_cache():
     tables = {table.name for table in models.SQLModel.metadata.sorted_tables}
-    assert tables - set(REVISED_TABLES) == {"feed", "feed_item", "geocode_cache", "data_revision"}
+    assert tables - set(REVISED_TABLES) == {"feed", "feed_item", "geocode_cache", "data_revision", "actor_revision"}
 
 
 def test_each_insert_update_and_delete_moves_the_revision(engine):

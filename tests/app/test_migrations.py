@@ -32,4 +32,4 @@ def test_upgrade_is_idempotent(engine):
     upgrade_database(engine)
     upgrade_database(engine)
     with engine.connect() as connection:
-        assert MigrationContext.configure(connection).get_current_revision() == "0010"
+        assert MigrationContext.configure(connection).get_current_revision() == "0011"

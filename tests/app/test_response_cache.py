@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import sqlite3
 import subprocess
 import sys
@@ -27,8 +26,10 @@ from app.main import create_app
 from app.response_cache import etag_matches
 from app.services import Services
 
-# The bump as it was before it notified (migration 0010's downgrade).
-BUMP_WITHOUT_NOTIFY = importlib.import_module("app.migrations.versions.0010_data_revision_notify").BUMP_WITHOUT_NOTIFY
+# The bump as it is, but notifying no one.
+BUMP_WITHOUT_NOTIFY = "\n".join(
+    line for line in data_revision._POSTGRES_FUNCTIONS[-1].splitlines() if "pg_notify" not in line
+)
 TEXT = "Kim Jong Un went to Vladivostok. Then Komsomolsk-on-Amur. Putin stayed in Sochi."
 REVISION_READ = "FROM data_revision"
 
@@ -97,8 +98,18 @@ def revision_connections_recorded(monkeypatch):
                 each.add(data_revision._READ_SQL)
         return revision
 
+    read_actor = data_revision.PostgresRevision.read_actor
+
+    async def read_actor_recorded(self, slug):
+        state = await read_actor(self, slug)
+        if state is not None:
+            for each in _RECORDING:
+                each.add(data_revision._POSTGRES_ACTOR_SQL)
+        return state
+
     monkeypatch.setattr(data_revision, "_connect_sqlite", recorded)
     monkeypatch.setattr(data_revision.PostgresRevision, "read", read_recorded)
+    monkeypatch.setattr(data_revision.PostgresRevision, "read_actor", read_actor_recorded)
     yield
     _RECORDING.clear()
 
@@ -428,17 +439,24 @@ def test_the_openapi_document_names_the_validators_and_the_304(client):
 
 @pytest.fixture
 def counted_revision_reads(store, monkeypatch) -> list[int]:
-    """PostgreSQL only: a list whose one number counts the reads of the revision on the cache's connection."""
+    """PostgreSQL only: a list whose one number counts the reads of the revision on the cache's
+    connection (an actor's state included, which reads the data's revision with it)."""
     if store.dialect.name != "postgresql":
         pytest.skip("the notifications of writes are PostgreSQL's")
     count = [0]
     read = data_revision.PostgresRevision.read
+    read_actor = data_revision.PostgresRevision.read_actor
 
     async def counted(self):
         count[0] += 1
         return await read(self)
 
+    async def counted_actor(self, slug):
+        count[0] += 1
+        return await read_actor(self, slug)
+
     monkeypatch.setattr(data_revision.PostgresRevision, "read", counted)
+    monkeypatch.setattr(data_revision.PostgresRevision, "read_actor", counted_actor)
     return count
 
 
