@@ -61,6 +61,7 @@ __all__ = [
     "create_actor_revision_functions",
     "create_actor_revision_triggers",
     "drop_actor_revision_triggers",
+    "postgres_tables_with_trigger",
     "read_actor_state",
     "state_of_row",
     "state_sql",
@@ -109,32 +110,6 @@ _POSTGRES_FUNCTIONS: Final = (
         END IF;
     END $$
     """,
-    """
-    CREATE OR REPLACE FUNCTION actor_revision_of_actor_id() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-    BEGIN
-        IF TG_OP <> 'INSERT' THEN
-            PERFORM actor_revision_note(OLD.actor_id);
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-            PERFORM actor_revision_note(NEW.actor_id);
-        END IF;
-        RETURN NULL;
-    END $$
-    """,
-    """
-    CREATE OR REPLACE FUNCTION actor_revision_of_id() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-    BEGIN
-        IF TG_OP <> 'INSERT' THEN
-            PERFORM actor_revision_note(OLD.id);
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-            PERFORM actor_revision_note(NEW.id);
-        END IF;
-        RETURN NULL;
-    END $$
-    """,
     f"""
     CREATE OR REPLACE FUNCTION actor_revision_of_all() RETURNS trigger
     LANGUAGE plpgsql AS $$
@@ -145,7 +120,26 @@ _POSTGRES_FUNCTIONS: Final = (
     """,
 )
 
-_POSTGRES_ROW_FUNCTION: Final = {"id": "actor_revision_of_id", "actor_id": "actor_revision_of_actor_id"}
+
+# One row function for each column that names an actor: actor_revision_of_id, ..._of_actor_id.
+_POSTGRES_ROW_FUNCTION: Final = {column: f"actor_revision_of_{column}" for column in sorted(set(ACTOR_TABLES.values()))}
+
+
+def _postgres_row_function(column: str) -> str:
+    """The trigger function that notes the OLD and the NEW actor named by `column` of a row."""
+    return f"""
+    CREATE OR REPLACE FUNCTION {_POSTGRES_ROW_FUNCTION[column]}() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP <> 'INSERT' THEN
+            PERFORM actor_revision_note(OLD.{column});
+        END IF;
+        IF TG_OP <> 'DELETE' THEN
+            PERFORM actor_revision_note(NEW.{column});
+        END IF;
+        RETURN NULL;
+    END $$
+    """
 
 
 def create_actor_revision_functions(connection: Connection) -> None:
@@ -153,6 +147,8 @@ def create_actor_revision_functions(connection: Connection) -> None:
     if connection.dialect.name == "postgresql":
         for function in _POSTGRES_FUNCTIONS:
             connection.exec_driver_sql(function)
+        for column in _POSTGRES_ROW_FUNCTION:
+            connection.exec_driver_sql(_postgres_row_function(column))
 
 
 def _trigger_names() -> dict[str, list[tuple[str, str, str]]]:
@@ -204,7 +200,7 @@ def drop_actor_revision_triggers(connection: Connection) -> None:
     if connection.dialect.name == "postgresql":
         for table in (*ACTOR_TABLES, *ITINERARY_TABLES):
             connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {_TRIGGER_PREFIX}{table} ON {table}")
-        for function in ("actor_revision_of_all", "actor_revision_of_id", "actor_revision_of_actor_id"):
+        for function in ("actor_revision_of_all", *_POSTGRES_ROW_FUNCTION.values()):
             connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {function}()")
         connection.exec_driver_sql("DROP FUNCTION IF EXISTS actor_revision_note(bigint)")
         return
@@ -213,17 +209,23 @@ def drop_actor_revision_triggers(connection: Connection) -> None:
             connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
 
 
+def postgres_tables_with_trigger(connection: Connection, prefix: str) -> list[str]:
+    """PostgreSQL: the tables of the current schema that carry a trigger named `prefix` + the table's
+    name (the data's revision and the actors' revisions name their triggers so)."""
+    rows = connection.execute(
+        text(
+            "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "WHERE c.relnamespace = current_schema()::regnamespace AND t.tgname = :prefix || c.relname"
+        ),
+        {"prefix": prefix},
+    )
+    return sorted(row[0] for row in rows)
+
+
 def actor_revision_trigger_tables(connection: Connection) -> list[str]:
     """The tables that carry every actor revision trigger they should."""
     if connection.dialect.name == "postgresql":
-        rows = connection.execute(
-            text(
-                "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-                "WHERE c.relnamespace = current_schema()::regnamespace AND t.tgname = :prefix || c.relname"
-            ),
-            {"prefix": _TRIGGER_PREFIX},
-        )
-        return sorted(row[0] for row in rows)
+        return postgres_tables_with_trigger(connection, _TRIGGER_PREFIX)
     names = {
         row[0]
         for row in connection.execute(

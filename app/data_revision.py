@@ -58,7 +58,7 @@ from typing import Final
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
-from app.actor_revision import NOTED_SETTING, ActorState, state_of_row, state_sql
+from app.actor_revision import NOTED_SETTING, ActorState, postgres_tables_with_trigger, state_of_row, state_sql
 
 __all__ = [
     "NOTIFY_CHANNEL",
@@ -190,14 +190,7 @@ def drop_revision_triggers(connection: Connection, tables: Iterable[str]) -> Non
 def revision_trigger_tables(connection: Connection) -> list[str]:
     """The tables that carry every revision trigger (SQLite: one for each kind of write)."""
     if connection.dialect.name == "postgresql":
-        rows = connection.execute(
-            text(
-                "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-                "WHERE c.relnamespace = current_schema()::regnamespace AND t.tgname = :prefix || c.relname"
-            ),
-            {"prefix": _TRIGGER_PREFIX},
-        )
-        return sorted(row[0] for row in rows)
+        return postgres_tables_with_trigger(connection, _TRIGGER_PREFIX)
     rows = connection.execute(
         text("SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, :length) = :prefix"),
         {"length": len(_TRIGGER_PREFIX), "prefix": _TRIGGER_PREFIX},

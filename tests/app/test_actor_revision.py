@@ -216,18 +216,22 @@ def test_deleting_an_article_moves_the_state_of_the_actors_of_its_events(store, 
     assert {slug for slug in before if after[slug] != before[slug]} == {PUTIN}
 
 
-def test_a_merge_and_a_rename_move_the_states_of_both_actors_and_their_slugs(store):
-    kim, putin = actor_id(store, KIM), actor_id(store, PUTIN)
-    before = states(store)
-    # Kim merged into Putin: his events and names given to Putin, his row deleted.
+def _merge_kim_into_putin(store) -> None:
+    """Kim merged into Putin as a merge writes it: his events and names given to Putin, his row deleted."""
     _raw(
         store,
         "UPDATE event SET actor_id = :putin WHERE actor_id = :kim",
         "UPDATE actoralias SET actor_id = :putin WHERE actor_id = :kim",
         "DELETE FROM actor WHERE id = :kim",
-        kim=kim,
-        putin=putin,
+        kim=actor_id(store, KIM),
+        putin=actor_id(store, PUTIN),
     )
+
+
+def test_a_merge_and_a_rename_move_the_states_of_both_actors_and_their_slugs(store):
+    putin = actor_id(store, PUTIN)
+    before = states(store)
+    _merge_kim_into_putin(store)
     merged = states(store)
     assert merged[PUTIN] != before[PUTIN] and merged[XI] == before[XI]
     assert merged[KIM].startswith("data ")  # no such actor now: the data's revision
@@ -401,15 +405,7 @@ def _added_event(client, store):
 
 
 def _merged(client, store):
-    kim, putin = actor_id(store, KIM), actor_id(store, PUTIN)
-    _raw(
-        store,
-        "UPDATE event SET actor_id = :putin WHERE actor_id = :kim",
-        "UPDATE actoralias SET actor_id = :putin WHERE actor_id = :kim",
-        "DELETE FROM actor WHERE id = :kim",
-        kim=kim,
-        putin=putin,
-    )
+    _merge_kim_into_putin(store)
     assert client.get(f"/api/actors/{KIM}/itinerary.geojson").status_code == 404
     return PUTIN, lambda answer: {"Vladivostok", "Sochi"} <= places(answer), {XI}
 
