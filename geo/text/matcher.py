@@ -75,21 +75,24 @@ class GazetteerMatcher:
         # One character longer than the key text: the key text's index is the search's less one.
         search_text = " " + key_text.translate(_WORD_BREAKS)
         beyond = len(search_text)
-        for end, length in self._automaton.iter(search_text):
-            last = end - 1
+        for search_end, length in self._automaton.iter(search_text):
+            last = search_end - 1
             first = last - length + 2  # the stored key's leading space is not the name's
-            following = search_text[end + 1] if end + 1 < beyond else " "
+            following = search_text[search_end + 1] if search_end + 1 < beyond else " "
             # Mostly a key ends inside a word; only a following "s" may still end it ("Russia's").
             if following != " " and (following != "s" or not _ends_at_word_boundary(normalized, last)):
                 continue
             name = key_text[first : last + 1]
-            if name != search_text[first + 1 : end + 1]:
+            if name != search_text[first + 1 : search_end + 1]:
                 continue  # a key's space met a quote or a bracket of the text ("new (york")
             start, end = normalized.span(first, last + 1)
             end = _with_abbreviation_dot(normalized.original, start, end)
             matches.append(NameMatch(start, end, name))
         matches.sort(key=lambda m: (m.start, -m.end))
         return matches
+
+
+_SPACE = ord(" ")
 
 
 class _WordBreaks(dict):
@@ -100,9 +103,6 @@ class _WordBreaks(dict):
         value = code if chr(code).isalnum() else _SPACE
         self[code] = value
         return value
-
-
-_SPACE = ord(" ")
 
 
 _WORD_BREAKS = _WordBreaks()
