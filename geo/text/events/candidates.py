@@ -44,6 +44,7 @@ from geo.text.events.grammar import (
 from geo.text.events.lexicon import EVENT_NOUNS, NEGATING_HEADS, lemma_in
 from geo.text.events.people import Cast, Person
 from geo.text.events.status import event_status
+from geo.text.events.triggers import tells_a_birth
 
 __all__ = ["Candidate", "CandidateReader"]
 
@@ -257,6 +258,8 @@ class CandidateReader:
             if lemma_in(anchor, NEGATING_HEADS):
                 return None  # what the clause's verb calls off: "skipped the summit in Sydney"
             date = self.dates.date_for(anchor, status, other_triggers=self.trigger_tokens)
+            if tells_a_birth(anchor) and self.dates.before_story_time(date.interval):
+                return None  # "was born in Gainesville in 1884": background, not the story's time
             if status is EventStatus.OCCURRED and self.dates.after_publication(date.interval):
                 status = event_status(trigger_at(anchor), future_date=True) or status
         if date.interval.iso() is None and status is EventStatus.OCCURRED:

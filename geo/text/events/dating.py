@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -69,6 +69,8 @@ class EventDate:
 
 
 _UNKNOWN = EventDate(DateInterval(), DateSource.NONE)
+# How far before publication a stated date still belongs to the story's own time.
+_STORY_TIME = timedelta(days=366)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +161,14 @@ class ArticleDates:
         """Whether a date lies after publication: a present-tense verb with a date to come
         ("Kim travels to Moscow next week") tells a plan."""
         return self.published is not None and interval.start is not None and interval.start > self.published
+
+    def before_story_time(self, interval: DateInterval) -> bool:
+        """Whether a date the text states lies more than a year before publication (or, with no
+        publication date, is a stated year at all): a life's background ("was born in
+        Gainesville in 1884"), not the time the story tells of."""
+        if interval.start is None:
+            return False
+        return self.published is None or interval.start < self.published - _STORY_TIME
 
     def narrative_date(self, token: Token, *, sentences_back: int = 2) -> EventDate:
         """The time the story is at when `token` is told, for a past event that gives no date.

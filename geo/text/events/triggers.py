@@ -74,6 +74,7 @@ __all__ = [
     "is_where_relative",
     "at_gathering",
     "is_misread_present_verb",
+    "tells_a_birth",
     "is_located_occupation",
     "tells_a_home",
     "audience_settings",
@@ -332,6 +333,14 @@ def tells_a_home(verb: Token) -> bool:
     if lemma in _HOME_VERBS:
         return verb.tag_ in _PRESENT_TAGS
     return lemma == "grow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+
+
+def tells_a_birth(verb: Token) -> bool:
+    """ "was born in Gainesville", "Martha, born in Grantville in 1913,": where a person was born.
+    A birthplace dated long before the story is background, no stop
+    (`dating.ArticleDates.before_story_time`); a birth the story tells as news ("the baby was born
+    in a taxi in Leeds") is a stop like any other."""
+    return verb.lemma_.lower() == "bear" and verb.lower_ == "born" and verb.tag_ == "VBN"
 
 
 def _is_presence_verb(token: Token, lemma: str) -> bool:

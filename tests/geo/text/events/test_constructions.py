@@ -71,6 +71,12 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ("Paul Grant was transferred to a prison in Leeds on Monday.", {("Paul Grant", "Leeds", OCC, "2023-09-11")}),
         ("The meeting was held in Leeds on Monday, Paul Grant said.", set()),
         ("Paul Grant holds shares in a company in Leeds.", set()),
+        # A birthplace dated long before the story is background.
+        ("Paul Grant was born in Leeds on March 17, 1950.", set()),
+        (
+            "Anna Weber, born in Madrid in 1970, flew to Berlin on Monday.",
+            {("Anna Weber", "Berlin", OCC, "2023-09-11")},
+        ),
         # A speaker's "from X" is where the speaker was; another noun's is not.
         (
             "Anna Weber said from Berlin on Monday that the talks were over.",
@@ -239,3 +245,18 @@ def test_status_of_the_candidates_the_stop_model_reads(text, expected) -> None:
     # Candidates no trigger rule makes ("due" governs the place; a nominal trip's traveller), with
     # the status the rules give them.
     assert stops(EventExtractor(), text) == expected
+
+
+@pytest.mark.parametrize("published", [PUBLISHED, None])
+def test_a_birthplace_of_long_ago_is_no_candidate_either(published) -> None:
+    # The stop model weighs every pairing of a person and a place; a birth dated before the
+    # story's time is none (with no publication date, any year the text states is before it).
+    text = "Paul Grant was born in Leeds in 1950. He flew to Madrid in 2020."
+    found = stops(EventExtractor(), text, published=published)
+    assert not any(place == "Leeds" for _, place, _, _ in found)
+    assert ("Paul Grant", "Madrid", OCC, "2020") in found
+
+
+def test_a_birth_the_story_tells_as_news_stays_a_candidate() -> None:
+    found = stops(EventExtractor(), "Lena Weber was born in a taxi in Berlin on Monday.")
+    assert ("Lena Weber", "Berlin", OCC, "2023-09-11") in found
