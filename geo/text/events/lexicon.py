@@ -284,6 +284,35 @@ ORGANISATION_WORDS = frozenset(
     ]
 )
 
+# Words that end the name of a thing, never of a person: a street ("Glen Crossing Road"), a
+# building or institution ("Wyatt High School", "Snyder Funeral Home", "Mound Center"), a
+# disease ("Avian Flu"). Words that are also surnames (Street, Church, Park, Hall, Lane, Temple)
+# are not here: "Picabo Street", "Shirley Temple".
+NON_PERSON_HEADS = frozenset(
+    [
+        "road",
+        "avenue",
+        "boulevard",
+        "highway",
+        "school",
+        "center",
+        "centre",
+        "home",
+        "overlook",
+        "hospital",
+        "museum",
+        "stadium",
+        "arena",
+        "theater",
+        "theatre",
+        "library",
+        "cemetery",
+        "flu",
+        "virus",
+        "awards",
+    ]
+)
+
 # Lower-case words allowed inside a personal name: "Osama bin Laden", "Ursula von der Leyen".
 NAME_PARTICLES = frozenset(
     [

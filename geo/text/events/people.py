@@ -33,6 +33,7 @@ from geo.text.events.lexicon import (
     FEMALE_TITLES,
     MALE_TITLES,
     NAME_PARTICLES,
+    NON_PERSON_HEADS,
     OCCUPATION_NOUNS,
     ORGANISATION_WORDS,
     PERSON_NOUNS,
@@ -133,7 +134,7 @@ def is_name_like(words: Sequence[str]) -> bool:
     """Whether `words` could be a personal name: capitalised words, no digits, no org words.
 
     "Kim Jong Un", "Osama bin Laden", "J. Smith" pass; "Su-57", "AP", "Associated Press",
-    "Russian Cabinet" do not.
+    "Russian Cabinet", "Wyatt High School" do not.
     """
     if not words or len(words) > 6:
         return False
@@ -141,6 +142,8 @@ def is_name_like(words: Sequence[str]) -> bool:
         return False
     if any(word.lower().strip(".") in ORGANISATION_WORDS for word in words):
         return False
+    if len(words) > 1 and words[-1].lower().strip(".") in NON_PERSON_HEADS:
+        return False  # "Wyatt High School", "Glen Crossing Road": a thing named after a person
     capitalised = 0
     for position, word in enumerate(words):
         if word.lower() in NAME_PARTICLES:
@@ -378,7 +381,7 @@ def _clean(doc: Doc, first: int, last: int, *, require_proper: bool = True) -> P
         and doc[last + 1].text.islower()
     ):
         last += 2
-    if first >= last:
+    if first >= last or _names_a_thing(doc, last):
         return None
     # Words as written, so that a hyphenated name is one word: "Jean-Pierre", "Yo-jong", "al-Wahab".
     words = doc[first:last].text.split()
@@ -391,6 +394,15 @@ def _clean(doc: Doc, first: int, last: int, *, require_proper: bool = True) -> P
     return PersonMention(
         span.start_char, span.end_char, first, last, span.text, frozenset(w for w in title if w != "the")
     )
+
+
+def _names_a_thing(doc: Doc, last: int) -> bool:
+    """A name that is the first part of a thing's name: "John Adams Middle School", "John Peter
+    Smith Hospital" (the capitalised words after it end in a word no person's name ends in)."""
+    token = doc[last - 1]
+    while token.dep_ == "compound" and token.head.i >= last and token.head.text[:1].isupper():
+        token = token.head
+    return token.i >= last and token.lower_ in NON_PERSON_HEADS
 
 
 def _rank_prefix(doc: Doc, i: int) -> bool:
@@ -455,6 +467,8 @@ def _known_name_repeats(
             continue
         if token.text in given_names and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
             continue
+        if _names_a_thing(doc, token.i + 1):
+            continue  # "Adams" in "John Adams Middle School"
         if any(first <= token.i < last for first, last in place_tokens) and token.text not in {
             w for m in kept for w in m.words
         }:

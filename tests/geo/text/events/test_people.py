@@ -29,6 +29,14 @@ from geo.text.events.people import find_cast, is_name_like
         (("Associated", "Press"), False),
         (("Russian", "Cabinet"), False),
         (("Kremlin",), False),
+        # Things named after people, or named like them: their last word is no person's.
+        (("Wyatt", "High", "School"), False),
+        (("Glen", "Crossing", "Road"), False),
+        (("H.", "L.", "Snyder", "Funeral", "Home"), False),
+        (("Avian", "Flu"), False),
+        # Surnames that are also such words stay names.
+        (("Shirley", "Temple"), True),
+        (("Picabo", "Street"), True),
         (("sukhoi",), False),
         ((), False),
     ],
@@ -62,6 +70,16 @@ def test_titles_are_stripped_and_organisations_are_not_people():
     names = {p.name for p in cast.people}
     assert "Denis Manturov" in names
     assert not names & {"Su-57", "Sukhoi", "Cabinet", "Kremlin", "AP", "Associated Press"}
+
+
+def test_a_person_named_in_a_building_s_name_is_not_in_the_cast():
+    _, cast = _cast(
+        "Alex Cheng, a pupil at John Adams Middle School in Rochester, won on Sunday. "
+        "Ruth Ames was taken to John Peter Smith Hospital on Monday."
+    )
+    names = {p.name for p in cast.people}
+    assert {"Alex Cheng", "Ruth Ames"} <= names
+    assert not names & {"John Adams", "John Adams Middle School", "John Peter Smith", "Adams"}
 
 
 @pytest.mark.parametrize(
