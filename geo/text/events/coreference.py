@@ -34,7 +34,8 @@ Rules, in the order they apply:
   with no possessor: "her husband" is someone else), an age standing alone ("the 45-year-old"),
   and a nationality or party standing alone as one ("the American was detained", "the Democrat
   traveled") mean the most salient person, as "she" would, agreeing in gender where the noun has
-  one ("actress", "man").
+  one ("actress", "man"); never the source whose report holds the noun ("Sheriff Ken Clark said
+  the woman was outside": a source speaks of others by description), and then nobody.
 - "I", "me", "my" inside a report ("'Laura and I will travel ...,' Bush said") mean the person
   who reports it, the named subject of the verb of saying the quote hangs from.
 """
@@ -189,7 +190,12 @@ class Coreference:
             lemma = token.lemma_.lower()
             gender = "male" if lemma in MALE_NOUNS else "female" if lemma in FEMALE_NOUNS else None
             found = self._singular(token, gender=gender)
-            return None if found is None else Reference((found,), "description")
+            if found is None or found is self._speaker(token):
+                # A source speaks of others by description, not of itself: in "Prosecutor Hubert
+                # Stroeber said the boy left a backpack at the market", the boy is someone the
+                # text may never name, not Stroeber.
+                return None
+            return Reference((found,), "description")
         if _names_a_group_of_people(token):
             # "both men were arrested", "the two suspects", "the couple traveled": the people last
             # told together (a couple: the last pair of spouses told, else the last pair together).

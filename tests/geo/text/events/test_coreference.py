@@ -168,6 +168,17 @@ def test_a_dated_visit_absorbs_an_undated_mention_of_it(extractor: EventExtracto
             "American",
             ("Paul Whelan",),
         ),
+        # ...but never the source whose report holds it: the source speaks of someone else.
+        (
+            "Sheriff Ken Clark spoke on Monday. Clark said the woman was attacked outside a bar in Leeds.",
+            "woman",
+            (),
+        ),
+        (
+            "Ruth Ames won the prize on Monday. Her agent, Paul Dunn, said the actress arrived in Paris.",
+            "actress",
+            ("Ruth Ames",),
+        ),
         # An age standing alone as a subject, too.
         (
             "Police arrested John Miller, 45, on Monday. The 45-year-old was taken to jail in Leeds.",
