@@ -614,19 +614,23 @@ def _shared_cache(services) -> Iterator[Path | None]:
         except (OSError, sqlite3.Error) as error:
             typer.echo(f"  the shared cache cannot be kept in {directory} ({error}); a temporary one serves", err=True)
         else:
-            _note_revision(services, kept)
-            try:
-                yield kept
-            finally:
-                _note_revision(services, kept)
-            return
+            # Served only once the data's revision is noted: else a database put back to an
+            # earlier state could not be told, and the answers kept from it must not serve.
+            if _note_revision(services, kept):
+                try:
+                    yield kept
+                finally:
+                    _note_revision(services, kept)
+                return
+            typer.echo(f"  the shared cache in {directory} is not used this time; a temporary one serves", err=True)
     with tempfile.TemporaryDirectory(prefix="itinerant-responses-") as directory:
         yield create_store(Path(directory))
 
 
-def _note_revision(services, directory: Path) -> None:
+def _note_revision(services, directory: Path) -> bool:
     """Note the data's revision in the kept store, at a start and at a stop; entries of a database
-    put back to an earlier state are dropped (SharedResponses.note_revision). Never fails the start."""
+    put back to an earlier state are dropped (SharedResponses.note_revision). False when it could
+    not be noted (never an error)."""
     from app.data_revision import read_revision
     from app.shared_responses import SharedResponses, namespace_of
 
@@ -638,8 +642,10 @@ def _note_revision(services, directory: Path) -> None:
             typer.echo("  the database is at an earlier revision than the shared cache has seen: its answers dropped")
     except Exception as error:  # a cache's bookkeeping must not stop the service
         typer.echo(f"  the data's revision could not be noted in the shared cache: {error}", err=True)
+        return False
     finally:
         store.close()
+    return True
 
 
 def _warm_up(services, directory: Path) -> None:

@@ -170,6 +170,7 @@ def test_serve_with_workers_gives_them_a_private_shared_cache_kept_beside_the_da
     from app.shared_responses import SHARED_ENV, STORE_NAME
 
     services = Services.from_settings(Settings(data_dir=tmp_path, _env_file=None))
+    cli._upgrade(services)
     seen = []
 
     def run(app, **options):
