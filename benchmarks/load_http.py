@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/load_http.py [--duration 30] [--concurrency 64] [--workers 1 4]
         [--databases sqlite postgres] [--postgres-url URL] [--events 100000] [--endpoints NAME...]
         [--baseline-repo DIR] [--rounds 1] [--repeat 1] [--cold-turns]
-        [--cold-write actor|article|place|restart|restart-place] [--cold-first-start]
+        [--cold-write actor|article|place|restart|restart-place] [--cold-warm-up 1] [--cold-first-start]
 
 wrk (Debian: `apt-get install -y wrk`) is the load generator; without it the script says so
 and stops. PostgreSQL is the server at --postgres-url (default: ITINERANT_TEST_POSTGRES_URL),
@@ -51,6 +51,9 @@ the lists and the OGC items, is stale after any of them):
   restart-place
            the server stopped, the place's UPDATE made while it is down, and the server started
            again: every itinerary stale in every cache, as after a deployment of new code.
+`--cold-warm-up 0` leaves out the second of warm-up before each cold round (4 connections, which
+load the models and make many answers before the round begins): the round then begins right as
+the write is made or the server is ready, as a client's first request would.
 `--cold-first-start` (with a restart write) also counts the first round after the very first start,
 over a store just built, as cold; by default it is left out of the cold rounds' summary, since no
 start before it could have kept or asked for anything.
@@ -264,6 +267,9 @@ def main() -> None:
     parser.add_argument("--cold-turns", action="store_true", help="start every turn after a write to the data")
     parser.add_argument("--cold-write", choices=COLD_WRITES, default="actor", help="that write (see above)")
     parser.add_argument(
+        "--cold-warm-up", type=int, default=1, help="seconds of 4 connections before a cold round (0: none)"
+    )
+    parser.add_argument(
         "--cold-first-start", action="store_true", help="with a restart, count the very first start as cold too"
     )
     args = parser.parse_args()
@@ -326,8 +332,8 @@ def main() -> None:
                                     base, pids = servers.running[label]
                                     # The first start over a store just built, with a restart: apart.
                                     first_start = turn == 0 and restarts and not args.cold_first_start
-                                    if cold:
-                                        run_wrk(base, paths, 1, min(4, args.concurrency), work)  # warm-up: models
+                                    if cold and args.cold_warm_up > 0:  # a warm-up: the models, first imports
+                                        run_wrk(base, paths, args.cold_warm_up, min(4, args.concurrency), work)
                                     for round_in_turn in range(1, args.rounds + 1):
                                         round_number = turn * args.rounds + round_in_turn
                                         result = run_wrk(base, paths, args.duration, args.concurrency, work)
