@@ -80,6 +80,7 @@ from synthetic_store import (
     REPO,
     build_store,
     drop_postgres_schema,
+    free_port,
     postgres_schema_url,
     rss_mib,
     served,
@@ -209,12 +210,14 @@ def _build_store_of(repo: Path, url: str, events: int) -> None:
 
 
 @contextmanager
-def _served_from(repo: Path, url: str, workers: int, data_dir: Path) -> Iterator[tuple[str, list]]:
+def _served_from(
+    repo: Path, url: str, workers: int, data_dir: Path, port: int | None = None
+) -> Iterator[tuple[str, list]]:
     """`itinerant serve` of the checkout at `repo` (`python -m` imports from its working directory first)."""
     here = Path.cwd()
     os.chdir(repo)
     try:
-        context = served(url, workers=workers, data_dir=data_dir, extra_env={"PYTHONPATH": str(repo)})
+        context = served(url, workers=workers, data_dir=data_dir, extra_env={"PYTHONPATH": str(repo)}, port=port)
         server = context.__enter__()
     finally:
         os.chdir(here)
@@ -231,6 +234,7 @@ class _Servers:
         self.checkouts, self.urls, self.workers, self.data_dir = checkouts, urls, workers, data_dir
         self.running: dict[str, tuple[str, list]] = {}
         self._stacks: dict[str, ExitStack] = {}
+        self._ports: dict[str, int] = {}
 
     def __enter__(self) -> _Servers:
         for label in self.checkouts:
@@ -242,8 +246,11 @@ class _Servers:
             self.stop(label)
 
     def start(self, label: str) -> None:
+        # Started again on the port it had: the Host header clients send, part of an answer's key,
+        # stays the same across a restart, as a deployment's does.
         stack = ExitStack()
-        served = _served_from(self.checkouts[label], self.urls[label], self.workers, self.data_dir)
+        port = self._ports.setdefault(label, free_port())
+        served = _served_from(self.checkouts[label], self.urls[label], self.workers, self.data_dir, port)
         self.running[label] = stack.enter_context(served)
         self._stacks[label] = stack
 
