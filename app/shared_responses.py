@@ -177,9 +177,11 @@ def create_store(directory: Path) -> Path:
 def open_store(directory: Path, max_bytes: int) -> Path:
     """The store kept in `directory` from one `serve` to the next: the directory made (mode 0700) or
     made private again; a store file found there kept if it is one of this format and whole (its
-    writes are not synced: a crash of the machine may leave it broken), else replaced by an empty one; its entries beyond `max_bytes` out, the oldest first. Returns the
-    directory. Raises OSError when the directory cannot be made or is another user's (the caller
-    then serves with a store of its own, `create_store` in a temporary directory)."""
+    writes are not synced: a crash of the machine may leave it broken; the check reads it all, a
+    quarter of a second for 256 MB in the page cache), else replaced by an empty one; its entries
+    beyond `max_bytes` out, the oldest first. Returns the directory. Raises OSError when the
+    directory cannot be made or is another user's (the caller then serves with a store of its own,
+    `create_store` in a temporary directory)."""
     directory = Path(directory)
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     status = directory.stat()
@@ -198,7 +200,11 @@ def open_store(directory: Path, max_bytes: int) -> Path:
     if path.exists():
         path.chmod(0o600)
     create_store(directory)
-    SharedResponses(directory, max_bytes).trim()
+    store = SharedResponses(directory, max_bytes)
+    try:
+        store.trim()
+    finally:
+        store.close()
     return directory
 
 
