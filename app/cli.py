@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
@@ -576,13 +577,16 @@ def _run_uvicorn(services, *, host: str, port: int, workers: int) -> None:
         return
     # Each worker is a process of its own (spawned, not forked) that builds the application from
     # the same ITINERANT_* settings: its own engine and pool, its gazetteer and models on first use;
-    # and the response cache they share, in a private directory of this process's, named to them
-    # by the environment (app/shared_responses.py), removed when they have stopped.
+    # and the response cache they share, in a private directory named to them by the environment
+    # (app/shared_responses.py): kept from one `serve` to the next, or one of this process's,
+    # removed when they have stopped. Before they start, the answers the last run was asked for are
+    # made again into it (app/warm_up.py), for ITINERANT_WARM_UP_SECONDS at most.
     from app.shared_responses import SHARED_ENV
 
-    with _shared_cache(services.settings) as shared:
+    with _shared_cache(services) as shared:
         if shared is not None:
             os.environ[SHARED_ENV] = str(shared)
+            _warm_up(services, shared)
         try:
             uvicorn.run(
                 "app.main:create_served_app", factory=True, host=host, port=port, workers=workers, log_level="info"
@@ -592,16 +596,93 @@ def _run_uvicorn(services, *, host: str, port: int, workers: int) -> None:
 
 
 @contextmanager
-def _shared_cache(settings) -> Iterator[Path | None]:
-    """The directory of the workers' shared response cache, made private (mode 0700) and set up
-    for them; None when the settings turn it off."""
+def _shared_cache(services) -> Iterator[Path | None]:
+    """The directory of the workers' shared response cache, private (mode 0700) and set up for
+    them: the one kept across restarts (ITINERANT_SHARED_CACHE_DIR), or a temporary one when the
+    settings say so or the kept one cannot be used; None when the settings turn it off."""
+    settings = services.settings
     if not settings.response_cache_mb or not settings.shared_cache_mb:
         yield None
         return
-    from app.shared_responses import create_store
+    from app.shared_responses import create_store, open_store
 
+    max_bytes = settings.shared_cache_mb * 2**20
+    if settings.shared_cache_keep:
+        directory = settings.resolved_shared_cache_dir
+        try:
+            kept = open_store(directory, max_bytes)
+        except (OSError, sqlite3.Error) as error:
+            typer.echo(f"  the shared cache cannot be kept in {directory} ({error}); a temporary one serves", err=True)
+        else:
+            # Served only once the data's revision is noted: else a database put back to an
+            # earlier state could not be told, and the answers kept from it must not serve.
+            if _note_revision(services, kept):
+                try:
+                    yield kept
+                finally:
+                    _note_revision(services, kept)
+                return
+            typer.echo(f"  the shared cache in {directory} is not used this time; a temporary one serves", err=True)
     with tempfile.TemporaryDirectory(prefix="itinerant-responses-") as directory:
         yield create_store(Path(directory))
+
+
+def _note_revision(services, directory: Path) -> bool:
+    """Note the data's revision in the kept store, at a start and at a stop; entries of a database
+    put back to an earlier state are dropped (SharedResponses.note_revision). False when it could
+    not be noted (never an error)."""
+    from app.data_revision import read_revision
+    from app.shared_responses import SharedResponses, namespace_of
+
+    store = SharedResponses(directory, services.settings.shared_cache_mb * 2**20, namespace_of(services.engine))
+    try:
+        with services.engine.connect() as connection:
+            generation, revision = read_revision(connection).rsplit(".", 1)
+        if store.note_revision(generation, int(revision)):
+            typer.echo("  the database is at an earlier revision than the shared cache has seen: its answers dropped")
+    except Exception as error:  # a cache's bookkeeping must not stop the service
+        typer.echo(f"  the data's revision could not be noted in the shared cache: {error}", err=True)
+        return False
+    finally:
+        store.close()
+    return True
+
+
+def _warm_up(services, directory: Path) -> None:
+    """Make again, in a process of its own, the answers the last run was asked for (app/warm_up.py):
+    for ITINERANT_WARM_UP_SECONDS at most, killed past them; whatever it does, the start goes on."""
+    import subprocess
+    import sys
+    import time
+
+    from app.shared_responses import SharedResponses, namespace_of
+
+    settings = services.settings
+    if settings.warm_up_seconds <= 0 or settings.warm_up_answers <= 0:
+        return
+    store = SharedResponses(directory, settings.shared_cache_mb * 2**20, namespace_of(services.engine))
+    try:
+        if not store.requests_to_replay(1):
+            return  # nothing asked before: a first start
+    finally:
+        store.close()
+    until = time.time() + settings.warm_up_seconds
+    command = [sys.executable, "-m", "app.warm_up", str(directory), "--until", f"{until:.3f}"]
+    command += ["--answers", str(settings.warm_up_answers)]
+    try:
+        done = subprocess.run(  # noqa: S603  (this interpreter, a module of ours)
+            command, capture_output=True, text=True, timeout=settings.warm_up_seconds, check=False
+        )
+    except subprocess.TimeoutExpired:
+        typer.echo(f"  warm-up:  stopped after {settings.warm_up_seconds:g} s (ITINERANT_WARM_UP_SECONDS)")
+        return
+    except OSError as error:
+        typer.echo(f"  warm-up:  could not run ({error})", err=True)
+        return
+    if done.returncode != 0:
+        typer.echo(f"  warm-up:  failed; serving without it\n{done.stderr.strip()}", err=True)
+        return
+    typer.echo(f"  warm-up:  {done.stdout.strip()}")
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ from app.routes import actors, articles, corrections, docs, embed, events, feeds
 from app.security import DataCORS, SameOriginWrites, SecurityHeaders
 from app.services import Services
 from app.settings import Settings, get_settings
-from app.shared_responses import SHARED_ENV, SharedResponses
+from app.shared_responses import SHARED_ENV, SharedResponses, namespace_of
 
 __all__ = ["create_app", "create_served_app", "GZIP_MINIMUM_BYTES"]
 
@@ -61,12 +61,15 @@ def create_app(
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_BYTES, compresslevel=6)
     # Outside the rest but HEAD: a repeated read is sent as it went out the first time (gzipped,
     # with its security headers), until the data's revision moves; ETags and 304s with it.
+    app.state.shared_responses = None
     if settings.response_cache_mb:
         shared = None
         if shared_cache is not None and settings.shared_cache_mb:
             # The database is part of its keys: the revisions of two databases are not comparable.
-            database = services.engine.url.render_as_string(hide_password=False)
-            shared = SharedResponses(shared_cache, settings.shared_cache_mb * 2**20, namespace=database)
+            shared = SharedResponses(
+                shared_cache, settings.shared_cache_mb * 2**20, namespace=namespace_of(services.engine)
+            )
+            app.state.shared_responses = shared
         app.add_middleware(
             ResponseCache, services=services, max_bytes=settings.response_cache_mb * 2**20, shared=shared
         )

@@ -52,6 +52,8 @@ With several worker processes (`itinerant serve --workers N`), a second level is
 (app/shared_responses.py): a miss in a process's memory looks there under the same key before
 making the answer, and an answer made is kept there too, so that one process makes it for all; a
 process that finds another making it waits for that one (at most shared_responses.WAIT_SECONDS).
+Each answer kept there keeps the request that asked for it too, so that a `serve` started later
+can ask for it again before its workers take requests (app/warm_up.py).
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ from app.deps import database_turn
 from app.fresh_read import FreshRead
 from app.loop_local import loop_local
 from app.services import Services
-from app.shared_responses import IN_LOOP_BYTES, WAIT_SECONDS, SharedResponses, StoredAnswer
+from app.shared_responses import IN_LOOP_BYTES, WAIT_SECONDS, ReplayableRequest, SharedResponses, StoredAnswer
 
 __all__ = [
     "CACHE_CONTROL",
@@ -109,6 +111,8 @@ _ENTRY_OVERHEAD: Final = 512
 _MARK: Final = "__cached_on__"
 # The actors' states kept on PostgreSQL before starting afresh (memory stays flat).
 _MOST_ACTOR_STATES: Final = 10_000
+# Settings that shape no answer: where the shared answers are kept and what a start makes again.
+_NOT_SHAPING: Final = ("shared_cache_dir", "shared_cache_keep", "warm_up_seconds", "warm_up_answers")
 _SOURCES: Final = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "geo")
 
 
@@ -166,7 +170,7 @@ def _code_fingerprint() -> str:
 def _deployment(services: Services) -> str:
     """A digest of the code and the settings: what shapes an answer besides the request and the data.
     (Secrets, the keys and the database URL's password, are left out of it all the same.)"""
-    shown = services.settings.model_dump(mode="json", exclude={"api_key", "api_keys", "database_url"})
+    shown = services.settings.model_dump(mode="json", exclude={"api_key", "api_keys", "database_url", *_NOT_SHAPING})
     digest = hashlib.blake2b(f"{_code_fingerprint()}|{sorted(shown.items())!r}".encode(), digest_size=16)
     return digest.hexdigest()
 
@@ -254,6 +258,16 @@ def _stored_headers(headers: list[tuple[bytes, bytes]], body: bytes) -> list[tup
     kept = [(name, value) for name, value in headers if name.lower() not in (b"content-length", b"transfer-encoding")]
     kept.append((b"content-length", str(len(body)).encode()))
     return kept
+
+
+def _replayable(request_key: tuple) -> ReplayableRequest | None:
+    """A request with this key, to ask for the answer again after a restart (app/warm_up.py); None
+    for one that sent cookies or no Host (its key cannot be asked for again exactly)."""
+    scheme, root_path, path, query, *headers, cookies = request_key
+    if cookies or not headers[0]:
+        return None
+    sent = tuple((name, value) for name, value in zip(_KEYED_HEADERS, headers, strict=True) if value)
+    return ReplayableRequest(scheme, root_path, path, query, sent)
 
 
 class ResponseCache:
@@ -483,10 +497,11 @@ class ResponseCache:
             made = await self._run_and_copy(scope, receive, send, key, etag, done, release)
             if made is not None and shared_key is not None:
                 answer = StoredAnswer(made.headers, made.body)
+                request = _replayable(key[1:])
                 if len(made.body) <= IN_LOOP_BYTES:
-                    self.shared.put(shared_key, answer)
+                    self.shared.put(shared_key, answer, request)
                 else:
-                    await anyio.to_thread.run_sync(self.shared.put, shared_key, answer)
+                    await anyio.to_thread.run_sync(self.shared.put, shared_key, answer, request)
         finally:
             release()
             if making.get(key) is done:

@@ -63,8 +63,29 @@ class Settings(BaseSettings):
         ge=0,
         le=1_048_576,
         description="With several workers (`serve --workers N`), the size of the cache of answers their "
-        "processes share, in MB: a file in a private temporary directory that `serve` makes and removes. "
-        "An answer one worker made is served by the others. 0 turns it off (each process keeps its own).",
+        "processes share, in MB: a file in a private directory (shared_cache_dir). An answer one worker made "
+        "is served by the others. 0 turns it off (each process keeps its own).",
+    )
+    shared_cache_dir: Path | None = Field(
+        None,
+        description="Where the workers' shared cache is kept from one `serve` to the next (made with mode 0700); "
+        "default: beside a SQLite database file (its name, then -responses), else responses/ in the data directory.",
+    )
+    shared_cache_keep: bool = Field(
+        True,
+        description="Keep the workers' shared cache across restarts (in shared_cache_dir); false: a temporary "
+        "directory that `serve` makes and removes, empty at each start.",
+    )
+    # What `serve` makes again before its workers take requests (app/warm_up.py).
+    warm_up_seconds: float = Field(
+        10.0,
+        ge=0,
+        le=3600,
+        description="With a kept shared cache, the longest `serve` spends before its workers start asking again "
+        "for the answers its last run was asked for (each made once, into the shared cache), in seconds. 0: none.",
+    )
+    warm_up_answers: int = Field(
+        1000, ge=0, le=1_000_000, description="The most answers that warm-up asks for (the most recently made first)."
     )
     # PostgreSQL: how long the cache may trust the notifications of writes instead of reading the
     # data's revision for each request (app/data_revision.py, PostgresRevision).
@@ -159,6 +180,19 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'itinerant.sqlite').as_posix()}"
+
+    @property
+    def resolved_shared_cache_dir(self) -> Path:
+        if self.shared_cache_dir is not None:
+            return self.shared_cache_dir
+        from sqlalchemy.engine import make_url
+
+        url = make_url(self.resolved_database_url)
+        database = url.database or ""
+        if url.get_backend_name() == "sqlite" and database not in ("", ":memory:") and not database.startswith("file:"):
+            path = Path(database)
+            return path.parent / f"{path.stem}-responses"
+        return self.data_dir / "responses"
 
     @property
     def pool_options(self) -> dict[str, int | float]:

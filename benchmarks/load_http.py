@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/load_http.py [--duration 30] [--concurrency 64] [--workers 1 4]
         [--databases sqlite postgres] [--postgres-url URL] [--events 100000] [--endpoints NAME...]
-        [--baseline-repo DIR] [--rounds 1] [--repeat 1] [--cold-turns] [--cold-write actor|article|place]
+        [--baseline-repo DIR] [--rounds 1] [--repeat 1] [--cold-turns]
+        [--cold-write actor|article|place|restart|restart-place] [--cold-warm-up 1] [--cold-first-start]
 
 wrk (Debian: `apt-get install -y wrk`) is the load generator; without it the script says so
 and stops. PostgreSQL is the server at --postgres-url (default: ITINERANT_TEST_POSTGRES_URL),
@@ -14,6 +15,7 @@ workers, `itinerant serve --workers N` runs over it and wrk holds --concurrency 
 open for --duration seconds on each of:
 
   /api/actors/{slug}/itinerary.geojson   one actor's itinerary (100 events), slugs in turn
+  /api/actors/{slug}/itinerary           the same as JSON ("itinerary json")
   /api/events.geojson?bbox=...&limit=100  the events in a box, boxes in turn
   /api/geocode?q=...                      a place name in the offline gazetteer, names in turn
   /ogc/collections/events/items           the first page of OGC API items
@@ -43,7 +45,18 @@ the lists and the OGC items, is stale after any of them):
   article  an article stored with one new event for each of two of the loaded actors, as an
            ingest writes it: those two actors' itineraries stale, the other 198 still cached;
   place    an UPDATE of one place's row that changes nothing: every itinerary stale (a place's
-           columns may be shown by any of them), as after a restart.
+           columns may be shown by any of them);
+  restart  no write: the server stopped and started again (every worker's memory empty; the
+           workers' shared cache as each checkout keeps it across a restart, or not);
+  restart-place
+           the server stopped, the place's UPDATE made while it is down, and the server started
+           again: every itinerary stale in every cache, as after a deployment of new code.
+`--cold-warm-up 0` leaves out the second of warm-up before each cold round (4 connections, which
+load the models and make many answers before the round begins): the round then begins right as
+the write is made or the server is ready, as a client's first request would.
+`--cold-first-start` (with a restart write) also counts the first round after the very first start,
+over a store just built, as cold; by default it is left out of the cold rounds' summary, since no
+start before it could have kept or asked for anything.
 The bar (4 workers): 0 errors, p99 <= 100 ms for itinerary and geocode, <= 250 ms for the lists.
 """
 
@@ -67,6 +80,7 @@ from synthetic_store import (
     REPO,
     build_store,
     drop_postgres_schema,
+    free_port,
     postgres_schema_url,
     rss_mib,
     served,
@@ -80,11 +94,12 @@ NAMES = [
 BOXES = [f"{west},{south},{west + 20},{south + 15}" for west in range(-180, 160, 40) for south in (-45, 0, 30)]
 ENDPOINTS = {
     "itinerary": [f"/api/actors/{slug}/itinerary.geojson" for slug in ACTOR_SLUGS[:200]],
+    "itinerary json": [f"/api/actors/{slug}/itinerary" for slug in ACTOR_SLUGS[:200]],
     "events bbox": [f"/api/events.geojson?bbox={box}&limit=100" for box in BOXES],
     "geocode": [f"/api/geocode?q={name.replace(' ', '%20').replace(',', '%2C')}" for name in NAMES],
     "ogc items": ["/ogc/collections/events/items"],
 }
-BARS_MS = {"itinerary": 100, "geocode": 100, "events bbox": 250, "ogc items": 250}
+BARS_MS = {"itinerary": 100, "itinerary json": 100, "geocode": 100, "events bbox": 250, "ogc items": 250}
 
 # wrk takes the paths from a Lua script, one after another over the connections.
 LUA = """
@@ -126,7 +141,7 @@ def run_wrk(base: str, paths: list[str], duration: int, concurrency: int, work: 
     }
 
 
-COLD_WRITES = ("actor", "article", "place")
+COLD_WRITES = ("actor", "article", "place", "restart", "restart-place")
 
 
 def _touch_data(url: str, write: str = "actor") -> None:
@@ -195,12 +210,14 @@ def _build_store_of(repo: Path, url: str, events: int) -> None:
 
 
 @contextmanager
-def _served_from(repo: Path, url: str, workers: int, data_dir: Path) -> Iterator[tuple[str, list]]:
+def _served_from(
+    repo: Path, url: str, workers: int, data_dir: Path, port: int | None = None
+) -> Iterator[tuple[str, list]]:
     """`itinerant serve` of the checkout at `repo` (`python -m` imports from its working directory first)."""
     here = Path.cwd()
     os.chdir(repo)
     try:
-        context = served(url, workers=workers, data_dir=data_dir, extra_env={"PYTHONPATH": str(repo)})
+        context = served(url, workers=workers, data_dir=data_dir, extra_env={"PYTHONPATH": str(repo)}, port=port)
         server = context.__enter__()
     finally:
         os.chdir(here)
@@ -208,6 +225,38 @@ def _served_from(repo: Path, url: str, workers: int, data_dir: Path) -> Iterator
         yield server
     finally:
         context.__exit__(None, None, None)
+
+
+class _Servers:
+    """`itinerant serve` of each checkout over its store, each of which can be stopped and started again."""
+
+    def __init__(self, checkouts: dict[str, Path], urls: dict[str, str], workers: int, data_dir: Path) -> None:
+        self.checkouts, self.urls, self.workers, self.data_dir = checkouts, urls, workers, data_dir
+        self.running: dict[str, tuple[str, list]] = {}
+        self._stacks: dict[str, ExitStack] = {}
+        self._ports: dict[str, int] = {}
+
+    def __enter__(self) -> _Servers:
+        for label in self.checkouts:
+            self.start(label)
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        for label in list(self._stacks):
+            self.stop(label)
+
+    def start(self, label: str) -> None:
+        # Started again on the port it had: the Host header clients send, part of an answer's key,
+        # stays the same across a restart, as a deployment's does.
+        stack = ExitStack()
+        port = self._ports.setdefault(label, free_port())
+        served = _served_from(self.checkouts[label], self.urls[label], self.workers, self.data_dir, port)
+        self.running[label] = stack.enter_context(served)
+        self._stacks[label] = stack
+
+    def stop(self, label: str) -> None:
+        self.running.pop(label, None)
+        self._stacks.pop(label).close()
 
 
 def main() -> None:
@@ -224,6 +273,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="times each endpoint is loaded in turns (rounds each)")
     parser.add_argument("--cold-turns", action="store_true", help="start every turn after a write to the data")
     parser.add_argument("--cold-write", choices=COLD_WRITES, default="actor", help="that write (see above)")
+    parser.add_argument(
+        "--cold-warm-up", type=int, default=1, help="seconds of 4 connections before a cold round (0: none)"
+    )
+    parser.add_argument(
+        "--cold-first-start", action="store_true", help="with a restart, count the very first start as cold too"
+    )
     args = parser.parse_args()
 
     if shutil.which("wrk") is None:
@@ -260,20 +315,32 @@ def main() -> None:
             try:
                 for workers in args.workers:
                     with ExitStack() as stack:
-                        servers = {
-                            label: stack.enter_context(_served_from(repo, urls[label], workers, work))
-                            for label, repo in checkouts.items()
-                        }
+                        servers = stack.enter_context(_Servers(checkouts, urls, workers, work))
+                        restarts = args.cold_write.startswith("restart")
                         for name in args.endpoints:
                             for turn in range(args.repeat):
-                                for label, (base, pids) in servers.items():
+                                for label in checkouts:
                                     paths = ENDPOINTS[name]
                                     cold = turn == 0 or args.cold_turns
-                                    if turn > 0 and args.cold_turns:
+                                    if turn > 0 and args.cold_turns and restarts:
+                                        servers.stop(label)
+                                        if args.cold_write == "restart-place":
+                                            _touch_data(urls[label], "place")
+                                        started = time.perf_counter()
+                                        servers.start(label)
+                                        print(
+                                            f"  {label}{database}: restarted, ready in "
+                                            f"{time.perf_counter() - started:.1f} s",
+                                            flush=True,
+                                        )
+                                    elif turn > 0 and args.cold_turns:
                                         _touch_data(urls[label], args.cold_write)
                                         time.sleep(1)  # the notifications of the write, on PostgreSQL
-                                    if cold:
-                                        run_wrk(base, paths, 1, min(4, args.concurrency), work)  # warm-up: models
+                                    base, pids = servers.running[label]
+                                    # The first start over a store just built, with a restart: apart.
+                                    first_start = turn == 0 and restarts and not args.cold_first_start
+                                    if cold and args.cold_warm_up > 0:  # a warm-up: the models, first imports
+                                        run_wrk(base, paths, args.cold_warm_up, min(4, args.concurrency), work)
                                     for round_in_turn in range(1, args.rounds + 1):
                                         round_number = turn * args.rounds + round_in_turn
                                         result = run_wrk(base, paths, args.duration, args.concurrency, work)
@@ -282,12 +349,14 @@ def main() -> None:
                                             workers=workers,
                                             endpoint=name,
                                             round=round_number,
-                                            cold=cold and round_in_turn == 1,
+                                            cold=cold and round_in_turn == 1 and not first_start,
+                                            first_start=first_start and round_in_turn == 1,
                                             rss=rss_mib(pids),
                                             load=os.getloadavg()[0],
                                         )
                                         rows.append(result)
                                         marked = f"{name} (cold)" if result["cold"] else name
+                                        marked = f"{name} (first start)" if result["first_start"] else marked
                                         print(
                                             f"  {result['database']:<17} {workers} workers  {marked:<19} "
                                             f"round {round_number}  {result['rps']:>8.1f} req/s  "
@@ -313,10 +382,11 @@ def main() -> None:
             f"{row['p50']:>9.1f}{row['p99']:>9.1f}{row['errors']:>8}  RSS {row['rss']:.0f} MiB  {verdict}"
         )
     for title, which in (
-        ("steady state (the rounds after the first of a turn)", False),
-        ("cold (the first round of a turn)", True),
+        ("steady state (the rounds after the first of a turn)", lambda row: not row["cold"] and not row["first_start"]),
+        ("cold (the first round of a turn)", lambda row: row["cold"]),
+        ("the first round after the very first start", lambda row: row["first_start"]),
     ):
-        _summary(title, [row for row in rows if row["cold"] is which])
+        _summary(title, [row for row in rows if which(row)])
 
 
 def _summary(title: str, rows: list[dict]) -> None:

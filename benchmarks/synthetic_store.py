@@ -220,9 +220,12 @@ def _wait_ready(port: int, process: subprocess.Popen, workers: int) -> None:
 
 
 @contextmanager
-def served(url: str, *, workers: int = 1, data_dir: Path, extra_env: dict | None = None) -> Iterator[tuple[str, list]]:
-    """`itinerant serve` over the database at `url`; yields its base URL and its processes' ids."""
-    port = free_port()
+def served(
+    url: str, *, workers: int = 1, data_dir: Path, extra_env: dict | None = None, port: int | None = None
+) -> Iterator[tuple[str, list]]:
+    """`itinerant serve` over the database at `url` (on `port`, or a free one); yields its base URL
+    and its processes' ids."""
+    port = port or free_port()
     environment = {
         **os.environ,
         "PYTHONPATH": str(REPO),

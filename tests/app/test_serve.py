@@ -72,7 +72,9 @@ def test_serve_with_workers_starts_processes_that_each_answer_on_small_pools(eng
         "ITINERANT_DATABASE_POOL_SIZE": "2",
         "ITINERANT_DATABASE_MAX_OVERFLOW": "0",
         "ITINERANT_DATABASE_POOL_TIMEOUT": "5",
-        "TMPDIR": str(tmp_path / "tmp"),  # where the workers' shared response cache is made
+        "TMPDIR": str(tmp_path / "tmp"),
+        # Where the workers' shared response cache is kept, from one `serve` to the next.
+        "ITINERANT_SHARED_CACHE_DIR": str(tmp_path / "responses"),
     }
     (tmp_path / "tmp").mkdir()
     command = [sys.executable, "-m", "app.cli", "serve", "--port", str(port), "--workers", str(WORKERS)]
@@ -85,8 +87,7 @@ def test_serve_with_workers_starts_processes_that_each_answer_on_small_pools(eng
         for path in ("/healthz", "/api/events.geojson?limit=100", "/ogc/collections/events/items"):
             assert asyncio.run(_get_all(base, path)) == [200] * CONCURRENT, path
         # The answers the workers made, kept where each can serve them.
-        (shared,) = (tmp_path / "tmp").iterdir()
-        with closing(sqlite3.connect(shared / "responses.sqlite")) as store:
+        with closing(sqlite3.connect(tmp_path / "responses" / "responses.sqlite")) as store:
             assert store.execute("SELECT count(*) FROM response").fetchone()[0] >= 2
     finally:
         process.send_signal(signal.SIGINT)
@@ -96,7 +97,8 @@ def test_serve_with_workers_starts_processes_that_each_answer_on_small_pools(eng
             process.kill()
             process.wait()
     assert "Traceback" not in log.read_text()
-    assert list((tmp_path / "tmp").iterdir()) == []
+    assert list((tmp_path / "tmp").iterdir()) == []  # nothing left behind but the kept cache
+    assert (tmp_path / "responses" / "responses.sqlite").is_file()
 
 
 def test_each_process_admits_one_request_fewer_than_its_pool_holds(tmp_path):
@@ -164,27 +166,60 @@ def test_serving_processes_keep_what_they_made_at_start_out_of_the_collectors_ro
         services.engine.dispose()
 
 
-def test_serve_with_workers_gives_them_a_private_shared_cache_and_removes_it_after(tmp_path, monkeypatch):
+def test_serve_with_workers_gives_them_a_private_shared_cache_kept_beside_the_database(tmp_path, monkeypatch):
     from app.shared_responses import SHARED_ENV, STORE_NAME
 
     services = Services.from_settings(Settings(data_dir=tmp_path, _env_file=None))
+    cli._upgrade(services)
     seen = []
 
     def run(app, **options):
         directory = Path(os.environ[SHARED_ENV])
-        seen.append((directory, directory.stat().st_mode & 0o777, (directory / STORE_NAME).is_file()))
+        store = directory / STORE_NAME
+        seen.append((directory, directory.stat().st_mode & 0o777, store.is_file() and store.stat().st_mode & 0o777))
 
     monkeypatch.setattr(uvicorn, "run", run)
     monkeypatch.delenv(SHARED_ENV, raising=False)
     try:
         cli._run_uvicorn(services, host="127.0.0.1", port=1, workers=4)
         ((directory, mode, store),) = seen
-        assert mode == 0o700 and store
-        assert not directory.exists() and SHARED_ENV not in os.environ
+        # Beside the SQLite file (data/itinerant.sqlite): data/itinerant-responses/, kept after the stop.
+        assert directory == tmp_path / "itinerant-responses"
+        assert mode == 0o700 and store == 0o600
+        assert directory.is_dir() and SHARED_ENV not in os.environ
+        # Made private again should it have been opened up, and used again by the next `serve`.
+        directory.chmod(0o755)
+        cli._run_uvicorn(services, host="127.0.0.1", port=1, workers=4)
+        assert seen[-1] == (directory, 0o700, 0o600)
+        # Not kept: a temporary directory, removed after.
+        services.settings = services.settings.model_copy(update={"shared_cache_keep": False})
+        cli._run_uvicorn(services, host="127.0.0.1", port=1, workers=4)
+        temporary, mode, store = seen[-1]
+        assert temporary.name.startswith("itinerant-responses-") and temporary.parent != tmp_path
+        assert mode == 0o700 and store and not temporary.exists()
+        # Off.
         services.settings = services.settings.model_copy(update={"shared_cache_mb": 0})
         monkeypatch.setattr(uvicorn, "run", lambda app, **options: seen.append(os.environ.get(SHARED_ENV)))
         cli._run_uvicorn(services, host="127.0.0.1", port=1, workers=4)
         assert seen[-1] is None
+    finally:
+        gc.unfreeze()
+        services.engine.dispose()
+
+
+def test_a_shared_cache_directory_that_cannot_be_kept_gives_way_to_a_temporary_one(tmp_path, monkeypatch):
+    from app.shared_responses import SHARED_ENV
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a directory")
+    settings = Settings(data_dir=tmp_path, shared_cache_dir=blocked / "responses", _env_file=None)
+    services = Services.from_settings(settings)
+    seen = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: seen.append(Path(os.environ[SHARED_ENV])))
+    try:
+        cli._run_uvicorn(services, host="127.0.0.1", port=1, workers=4)
+        (directory,) = seen
+        assert directory.name.startswith("itinerant-responses-") and not directory.exists()
     finally:
         gc.unfreeze()
         services.engine.dispose()
