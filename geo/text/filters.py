@@ -73,6 +73,7 @@ __all__ = [
     "SEAT_KIND",
     "venue_after",
     "in_locative_context",
+    "saints_possessives",
 ]
 
 # Lower-case words that may sit inside a place name ("Komsomolsk-on-Amur", "Rio de Janeiro").
@@ -107,6 +108,10 @@ _NUMBER_AFTER = re.compile(r"\A\.?[ \u00a0]+\d{1,4}\b")
 # A capitalised word right before or after a name, on the same line: "Royal |Free| hospital".
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'\u2019.-])([A-Z][\w\-]*)[ \u00a0]\Z")
 _CAPITALISED_AFTER = re.compile(r"\A[ \u00a0]([A-Z][\w\-]*)")
+# What joins a generic head noun to the name before it, where no capitalised word does: a
+# possessive name ("St. Michael's Hospital"), a name with an apostrophe ("O'Roark Avenue") or a
+# number ("West 11th Street", "Pulkovo 2 Airport").
+_NAME_PART_BEFORE = re.compile(r"(?:[A-Z][\w\-]*['\u2019](?:s|[A-Z][\w\-]*)|\b\d+(?:st|nd|rd|th)?)[ \u00a0]\Z")
 _BLOC_WORDS = frozenset({"west", "east"})
 # Compass words name regions of many countries ("West" in Cameroon, "Centre" in Burkina Faso) and
 # begin longer names in news ("West Nile virus", "Central Anatolia", "North Dallas").
@@ -177,6 +182,9 @@ FACILITY_HEADS = frozenset(
     " museum hotel prison jail penitentiary cemetery library theater theatre auditorium coliseum mall clinic"
     " academy cathedral chapel mosque synagogue temple pavilion zoo gymnasium fairgrounds".split()
 )
+# Head nouns of facilities and streets: alone, a name's last word ("Hospital" is a town in
+# Ireland, "Street" one in England), not a place.
+_GENERIC_HEADS = FACILITY_HEADS | frozenset("street avenue road boulevard lane drive highway".split())
 # The facilities a town names after itself (its civic center, hospital, court, cemetery, airport):
 # their first word is the town. Colleges, schools, museums, theaters, halls, churches and hotels are
 # named after people, benefactors, saints and rivers as often ("Muskingum College", "Fitzwilliam
@@ -188,6 +196,20 @@ TOWN_FACILITY_HEADS = frozenset(
 # A venue named after a saint ("St. Francis School", "St Edmund's Primary School") is no town's.
 _SAINT_WORDS = frozenset({"st", "saint", "ste", "sainte", "san", "santa", "sao", "são"})
 _SAINT_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:St|Saint|Ste|Sainte|San|Santa)\.?[ \u00a0]\Z")
+# "St. Patrick's Day", "St. Michael's Hospital", "St. John's Lutheran School": a saint's name,
+# possessive, before the rest of a capitalised name is a holiday's or an institution's, not the
+# town named after the saint. Only saints' given names: "St. Petersburg's Pulkovo Airport" and
+# "St. Louis's" are the cities.
+_SAINTS_POSSESSIVE = re.compile(
+    r"(?<![\w.])(?:St\.?|Saint)[ \u00a0]([A-Z][a-z]+)['\u2019]s(?:[ \u00a0][A-Z][\w'\u2019\-]*){1,5}"
+)
+_SAINTS_GIVEN_NAMES = frozenset(
+    "agnes aidan alban andrew ann anne anthony augustine barnabas bartholomew benedict bernard bridget"
+    " brigid catherine cecilia charles christopher clare clement columba cuthbert david dominic edward"
+    " elizabeth francis gabriel george gerard gregory helen hilda hugh ignatius james jerome joan john"
+    " joseph jude lawrence leo luke margaret mark martin mary matthew michael monica nicholas patrick"
+    " paul peter philip pius raphael rita simon stephen teresa theresa thomas timothy ursula vincent".split()
+)
 # Up to five capitalised words on the same line, each after one space: the rest of a venue's name.
 _CAPITALISED_WORDS_AFTER = re.compile(r"(?:[ \u00a0][A-Z][\w'\u2019\-]*){1,5}")
 _WORD_IN_NAME = re.compile(r"[A-Z][\w'\u2019\-]*")
@@ -275,6 +297,8 @@ def _inside_longer_name(key: str, text: str, start: int, end: int, context: Text
     """
     if _inner_word(text, start, context):
         return True
+    if key in _GENERIC_HEADS and _NAME_PART_BEFORE.search(text[max(0, start - 40) : start]):
+        return True  # "St. Michael's Hospital", "West 11th Street", "Pulkovo 2 Airport"
     after = _CAPITALISED_AFTER.match(text[end : end + 40])
     if after is None or is_stop_word(after.group(1).casefold()):
         return False
@@ -459,6 +483,17 @@ def judge_name(
     if best.place.precision is Precision.SITE and _is_speaker(text, start, end):
         return _reject("an institution speaking")
     return _ACCEPT
+
+
+def saints_possessives(text: str) -> list[tuple[int, int]]:
+    """Where the text writes a holiday's or an institution's name after a saint ("St. Patrick's
+    Day", "St. Michael's Hospital"): no place is named there, neither the saint's town nor a word
+    of the name ("Day" is one of Dayton's names). See _SAINTS_POSSESSIVE."""
+    return [
+        (found.start(), found.end())
+        for found in _SAINTS_POSSESSIVE.finditer(text)
+        if found.group(1).casefold() in _SAINTS_GIVEN_NAMES
+    ]
 
 
 def _joined_to_a_name(text: str, end: int, candidates: list[Candidate], context: TextContext) -> bool:

@@ -48,6 +48,7 @@ from geo.text.filters import (
     in_locative_context,
     is_capitalised,
     judge_name,
+    saints_possessives,
     venue_after,
 )
 from geo.text.lookup import CandidateLookup, is_demonym
@@ -188,6 +189,13 @@ class PlaceRecognizer:
         found = self._with_valleys(text, found)
         if analysis is not None:
             found.extend(self._ner_proposals(text, analysis, found, rejected))
+        # A name the gazetteer knows whole ("St. Peter's Square") stays; its saint and its words do not.
+        saints = SpanIndex((start, end, (start, end)) for start, end in saints_possessives(text))
+        found = [
+            f
+            for f in found
+            if not any(f.start > start or f.end < end for start, end in saints.overlapping(f.start, f.end))
+        ]
         found.sort(key=lambda f: f.start)
         return [
             Mention(

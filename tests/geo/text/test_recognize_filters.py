@@ -50,6 +50,15 @@ def news_world() -> MemoryGazetteer:
     g.alias("geonames:170592", "Dr", name_type=NameType.ALTERNATE)
     g.add(make_place(6254925, "Kentucky", 37.5, -85.0, precision=Precision.ADMIN1, country="US"))
     g.alias("geonames:6254925", "Ky.", name_type=NameType.ABBREVIATION)
+    # Places named after saints, and a saint's square.
+    g.add(make_place(3373557, "Saint Michael", 13.12, -59.6, precision=Precision.ADMIN1, country="BB"), "St. Michael")
+    g.add(make_place(4220629, "St. Patrick", 31.2, -81.5, country="US", admin1="Georgia", population=2_000))
+    g.add(make_place(498817, "Saint Petersburg", 59.94, 30.31, country="RU", population=5_351_935), "St. Petersburg")
+    square = Place("curated:st-peters-square", "St. Peter's Square", 41.9022, 12.4568, "square", Precision.SITE, "VA")
+    g.add(square, "St. Peter's Square")
+    # Villages named like the head noun of a facility's or a street's name.
+    g.add(make_place(2963725, "Hospital", 52.47, -8.43, country="IE", population=600))
+    g.add(make_place(2636671, "Street", 51.12, -2.74, country="GB", population=11_805))
     ocean = Place("curated:pacific-ocean", "Pacific Ocean", 0.0, -160.0, "ocean", Precision.COUNTRY)
     g.add(ocean, "Pacific", name_type=NameType.ALTERNATE)
     return g
@@ -96,6 +105,37 @@ def test_a_month_with_a_number_is_a_date(world, use_ner, text) -> None:
 )
 def test_a_word_inside_a_longer_unknown_name_is_no_place(world, use_ner, text) -> None:
     assert surfaces(world, use_ner, text) == ["Moscow"]
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A saint's name before the rest of a holiday's or an institution's name is neither.
+        ("Both women were taken to St. Michael's Hospital in Moscow on St. Patrick's Day.", ["Moscow"]),
+        # A place the gazetteer knows whole stays, and so does a city's possessive.
+        ("Crowds filled St. Peter's Square and then Moscow.", ["St. Peter's Square", "Moscow"]),
+        ("Flights left St. Petersburg's Pulkovo Airport for Moscow.", ["St. Petersburg", "Moscow"]),
+    ],
+)
+def test_a_saints_name_before_an_institution_s_is_no_place(world, use_ner, text, expected) -> None:
+    assert surfaces(world, use_ner, text) == expected
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A possessive, a name with an apostrophe or a number joins the head noun to its name.
+        "Both women were taken to St. Michael's Hospital in Moscow.",
+        "He was shot near West 11th Street in Moscow.",
+        "The crash happened on O'Roark Street in Moscow.",
+    ],
+)
+def test_a_facility_or_street_head_after_its_name_is_no_place(world, use_ner, text) -> None:
+    assert "Hospital" not in surfaces(world, use_ner, text)
+    assert "Street" not in surfaces(world, use_ner, text)
+    assert "Moscow" in surfaces(world, use_ner, text)
 
 
 @BOTH_MODES
