@@ -10,9 +10,9 @@ import pytest
 from alembic import command
 from app_fixtures import ANADYR, KHABAROVSK, KOMSOMOLSK, SOCHI, VLADIVOSTOK, event
 from fastapi.testclient import TestClient
-from memory_gazetteer import MemoryGazetteer
 from pipelines import GivenEvents, ListedPlaces
 from sqlalchemy import text
+from trip_services import store_article, trip_services
 
 from app import itineraries, models
 from app.actor_revision import (
@@ -60,23 +60,16 @@ def actor_paths(slug: str) -> list[str]:
 
 
 def services_over(engine, settings, **overrides) -> Services:
-    configured = settings.model_copy(update={"tiles": "none", **overrides})
-    gazetteer = MemoryGazetteer().add(ANADYR, "Anadyr")
-    return Services(
-        configured,
-        engine,
-        gazetteer_factory=lambda _settings: gazetteer,
-        pipeline_factory=lambda _settings, _gazetteer: ArticlePipeline(
-            places=ListedPlaces({}), events=EventsTold(EVENTS)
-        ),
-    )
+    def told(_settings, _gazetteer) -> ArticlePipeline:
+        return ArticlePipeline(places=ListedPlaces({}), events=EventsTold(EVENTS))
+
+    return trip_services(engine, settings, pipeline_factory=told, **overrides)
 
 
 @pytest.fixture
 def store(engine, settings):
     """Kim's, Putin's and Xi's stops, stored through the API from one article."""
-    client = TestClient(create_app(services=services_over(engine, settings)))
-    assert client.post("/api/articles", json={"text": FIRST_ARTICLE, "published": "2023-09-15"}).status_code == 201
+    store_article(services_over(engine, settings), FIRST_ARTICLE)
     return engine
 
 

@@ -12,12 +12,11 @@ from contextlib import closing
 
 import httpx
 import pytest
-from app_fixtures import ANADYR, TRIP
+from app_fixtures import ANADYR
 from database_urls import engine_url
 from fastapi.testclient import TestClient
-from memory_gazetteer import MemoryGazetteer
-from pipelines import pipeline
 from sqlalchemy import event, text
+from trip_services import store_article, trip_services
 
 from app import data_revision, response_cache, shared_responses
 from app.byte_lru import ByteLRU
@@ -30,7 +29,6 @@ from app.services import Services
 BUMP_WITHOUT_NOTIFY = "\n".join(
     line for line in data_revision._POSTGRES_FUNCTIONS[-1].splitlines() if "pg_notify" not in line
 )
-TEXT = "Kim Jong Un went to Vladivostok. Then Komsomolsk-on-Amur. Putin stayed in Sochi."
 REVISION_READ = "FROM data_revision"
 
 # Every kind of cached read, with a request of each that answers 200 over the test trip.
@@ -116,21 +114,13 @@ def revision_connections_recorded(monkeypatch):
 
 def services_over(engine, settings, **overrides) -> Services:
     """The app's parts over `engine`, reading the test trip; a gazetteer that knows Anadyr."""
-    configured = settings.model_copy(update={"tiles": "none", **overrides})
-    gazetteer = MemoryGazetteer().add(ANADYR, "Anadyr")
-    return Services(
-        configured,
-        engine,
-        gazetteer_factory=lambda _settings: gazetteer,
-        pipeline_factory=lambda _settings, _gazetteer: pipeline({}, TRIP),
-    )
+    return trip_services(engine, settings, **overrides)
 
 
 @pytest.fixture
 def store(engine, settings):
     """The test trip, stored through the API."""
-    client = TestClient(create_app(services=services_over(engine, settings)))
-    assert client.post("/api/articles", json={"text": TEXT, "published": "2023-09-15"}).status_code == 201
+    store_article(services_over(engine, settings))
     return engine
 
 

@@ -7,7 +7,6 @@ import asyncio
 import gc
 import os
 import re
-import signal
 import socket
 import sqlite3
 import subprocess
@@ -21,6 +20,7 @@ import pytest
 import uvicorn
 import uvicorn.importer
 from database_urls import engine_url
+from trip_services import stop_process
 from typer.testing import CliRunner
 
 from app import cli
@@ -90,12 +90,7 @@ def test_serve_with_workers_starts_processes_that_each_answer_on_small_pools(eng
         with closing(sqlite3.connect(tmp_path / "responses" / "responses.sqlite")) as store:
             assert store.execute("SELECT count(*) FROM response").fetchone()[0] >= 2
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
     assert "Traceback" not in log.read_text()
     assert list((tmp_path / "tmp").iterdir()) == []  # nothing left behind but the kept cache
     assert (tmp_path / "responses" / "responses.sqlite").is_file()

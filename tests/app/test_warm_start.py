@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -18,19 +17,16 @@ from pathlib import Path
 
 import httpx
 import pytest
-from app_fixtures import ANADYR, TRIP
 from database_urls import engine_url
 from fastapi.testclient import TestClient
-from memory_gazetteer import MemoryGazetteer
-from pipelines import pipeline
 from sqlalchemy import event, text
+from trip_services import stop_process, store_article, trip_services
 
 from app import cli, shared_responses, warm_up
 from app.db import make_engine
 from app.main import create_app
 from app.services import Services
 
-TEXT = "Kim Jong Un went to Vladivostok. Then Komsomolsk-on-Amur. Putin stayed in Sochi."
 ITINERARY = "/api/actors/kim-jong-un/itinerary.geojson"
 # Answers keyed on one actor's revision, and one on the data's.
 KEPT_READS = [ITINERARY, "/api/actors/kim-jong-un/itinerary", "/api/events.geojson?bbox=130,40,140,55&limit=100"]
@@ -38,22 +34,14 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def services_over(engine, settings) -> Services:
-    """The app's parts over `engine`, reading the test trip; a gazetteer that knows Anadyr."""
-    configured = settings.model_copy(update={"tiles": "none", "shared_cache_dir": settings.data_dir / "kept"})
-    gazetteer = MemoryGazetteer().add(ANADYR, "Anadyr")
-    return Services(
-        configured,
-        engine,
-        gazetteer_factory=lambda _settings: gazetteer,
-        pipeline_factory=lambda _settings, _gazetteer: pipeline({}, TRIP),
-    )
+    """The app's parts over `engine`, reading the test trip, its shared cache kept in the data directory."""
+    return trip_services(engine, settings, shared_cache_dir=settings.data_dir / "kept")
 
 
 @pytest.fixture
 def store(engine, settings):
     """The test trip, stored through the API."""
-    client = TestClient(create_app(services=services_over(engine, settings)))
-    assert client.post("/api/articles", json={"text": TEXT, "published": "2023-09-15"}).status_code == 201
+    store_article(services_over(engine, settings))
     return engine
 
 
@@ -423,15 +411,6 @@ def _serve(environment: dict, log: Path) -> tuple[subprocess.Popen, str]:
     return process, f"http://127.0.0.1:{port}"
 
 
-def _stop(process: subprocess.Popen) -> None:
-    process.send_signal(signal.SIGINT)
-    try:
-        process.wait(30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
 async def _get(base: str, path: str) -> httpx.Response:
     async with httpx.AsyncClient(base_url=base, timeout=60) as client:
         return await client.get(path)
@@ -451,7 +430,7 @@ def test_serve_restarted_after_a_write_serves_the_fresh_answer_made_by_its_warm_
         first = asyncio.run(_get(base, ITINERARY))
         assert first.status_code == 200
     finally:
-        _stop(process)
+        stop_process(process)
     shows_it = _rename_place(store)
     process, base = _serve(environment, tmp_path / "second.log")
     try:
@@ -460,5 +439,5 @@ def test_serve_restarted_after_a_write_serves_the_fresh_answer_made_by_its_warm_
         answer = asyncio.run(_get(base, ITINERARY))
         assert answer.status_code == 200 and shows_it(answer) and answer.headers["etag"] != first.headers["etag"]
     finally:
-        _stop(process)
+        stop_process(process)
     assert "Traceback" not in (tmp_path / "second.log").read_text()
