@@ -16,7 +16,8 @@ Rules that keep common news words out:
   writes it so: "the Consumer Act" is a law;
 - a title before a capitalised word ("Dr. Lamont Sweet", "Gen Smith") is a title, whatever place
   it also spells ("Dr" is an alternate name of Dar'a);
-- a name before "news agency" is the agency ("the Xinhua news agency");
+- a name before "news agency" or after "agency" is the agency ("the Xinhua news agency", "state
+  media agency Xinhua"), and so is every other mention of that name in the story ("Xinhua said");
 - a month name followed by a number is a date ("October 6", "May 2020"), whatever place shares it;
 - a word inside a longer capitalised name the gazetteer does not know ("Royal Free hospital",
   "Licking Memorial Hospital") stands for a place by itself only under its own name as a
@@ -61,6 +62,7 @@ __all__ = [
     "judge_name",
     "is_capitalised",
     "NOT_CAPITALISED",
+    "NEWS_AGENCY",
     "NAME_PARTICLES",
     "LOCATIVE_WORDS",
     "LITTLE_KNOWN",
@@ -145,6 +147,8 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|according[ \u00a0]+to)[ \u00a0]+\Z", 
 _STORM_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:(?i:hurricane|typhoon|cyclone)|Storm|Depression)[ \u00a0]+\Z")
 # What follows a news agency's name: "the Xinhua news agency", "according to Xinhua News Agency".
 _AGENCY_AFTER = re.compile(r"\A[ \u00a0]+news[ \u00a0]+agency\b", re.IGNORECASE)
+# ... and what comes before it: "China's official news agency Xinhua", "state media agency Xinhua".
+_AGENCY_BEFORE = re.compile(r"\bagency[ \u00a0]+\Z", re.IGNORECASE)
 # A title before a capitalised word: "Dr. Lamont Sweet", "Gen Smith" (Dr is Dar'a's alternate name).
 _NAME_AFTER_TITLE = re.compile(r"\A\.?[ \u00a0]+[A-Z]")
 _PLAIN_NAMES = (NameType.OFFICIAL, NameType.ABBREVIATION)
@@ -153,6 +157,7 @@ _CURATED_PREFIX = "curated:"
 # still take it when it is coordinated with a recognised place ("Oakport and Moorhead").
 LITTLE_KNOWN = "a little-known name outside any place-like context"
 NOT_CAPITALISED = "not capitalised"
+NEWS_AGENCY = "a news agency"
 # The reasons a name the model tagged as a person or organisation, or an English word, is
 # rejected: geo.text.recognize may still take it in a list of places after a locative word
 # ("in Moonbi, Parkes, Berry and Wyong").
@@ -433,8 +438,8 @@ def judge_name(
         return _reject("a political bloc")
     if key in TITLE_WORDS and _NAME_AFTER_TITLE.match(text[end : end + 4]):
         return _reject("a title before a name")
-    if _AGENCY_AFTER.match(text[end : end + 16]):
-        return _reject("a news agency")
+    if _AGENCY_AFTER.match(text[end : end + 16]) or _AGENCY_BEFORE.search(text[max(0, start - 24) : start]):
+        return _reject(NEWS_AGENCY)
     if _is_seat(candidates):
         # "met at the White House" is a place; "the White House said", "White House aides" the institution.
         return _ACCEPT if _read_as_location(text, start, end) else _reject("an institution named by its seat")

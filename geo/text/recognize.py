@@ -42,6 +42,7 @@ from geo.text.filters import (
     LIST_JOINER,
     LITTLE_KNOWN,
     LOCATIVE_WORDS,
+    NEWS_AGENCY,
     NOT_CAPITALISED,
     TAGGED_AS_PERSON,
     after_word_of,
@@ -169,6 +170,11 @@ class PlaceRecognizer:
                     little_known.append(match)
                 elif judgement.reason in _LIST_ONLY_DOUBTS:
                     listed_only.append(match)
+        # A name the story calls a news agency is the agency wherever it writes it ("Xinhua said").
+        agencies = {match.key for match, reason in doubted if reason == NEWS_AGENCY}
+        if agencies:
+            rejected.update((m.start, m.end) for m in accepted if m.key in agencies)
+            accepted = [m for m in accepted if m.key not in agencies]
         # One sense per story: a name the story sets as a place (a dateline, "in X", "X, Region")
         # is a place at its other mentions where only a weak signal said otherwise
         # ("Greer, South Carolina" ... "Greer's city limits", "the mayor of Greer").

@@ -50,6 +50,8 @@ def news_world() -> MemoryGazetteer:
     g.alias("geonames:170592", "Dr", name_type=NameType.ALTERNATE)
     g.add(make_place(6254925, "Kentucky", 37.5, -85.0, precision=Precision.ADMIN1, country="US"))
     g.alias("geonames:6254925", "Ky.", name_type=NameType.ABBREVIATION)
+    # A county of China named like the news agency.
+    g.add(make_place(1788869, "Xinhua", 27.73, 111.2, country="CN", population=1_100_000))
     # Places named after saints, and a saint's square.
     g.add(make_place(3373557, "Saint Michael", 13.12, -59.6, precision=Precision.ADMIN1, country="BB"), "St. Michael")
     g.add(make_place(4220629, "St. Patrick", 31.2, -81.5, country="US", admin1="Georgia", population=2_000))
@@ -104,6 +106,19 @@ def test_a_month_with_a_number_is_a_date(world, use_ner, text) -> None:
     ],
 )
 def test_a_word_inside_a_longer_unknown_name_is_no_place(world, use_ner, text) -> None:
+    assert surfaces(world, use_ner, text) == ["Moscow"]
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods hit Moscow, the Xinhua news agency reported. Xinhua said 12 people died.",
+        "According to Xinhua, floods hit Moscow. State media agency Xinhua said 12 people died.",
+        "China's official news agency Xinhua reported floods in Moscow.",
+    ],
+)
+def test_a_name_the_story_calls_a_news_agency_is_the_agency_throughout(world, use_ner, text) -> None:
     assert surfaces(world, use_ner, text) == ["Moscow"]
 
 
