@@ -522,7 +522,8 @@ def _list_levels(
     return levels
 
 
-_CONTAINERS = frozenset({Precision.COUNTRY, Precision.ADMIN1})
+# What `_contains` can answer yes for (the qualifiers' _CONTAINERS also count counties).
+_CONTAINING_PRECISIONS = frozenset({Precision.COUNTRY, Precision.ADMIN1})
 
 
 def _contains(container: Place, place: Place) -> bool:
@@ -591,7 +592,7 @@ class _Evidence:
             support = 0
             # Only a country or a first-level region contains anything (`_contains`): asking the
             # others is a call for nothing, made for every pair of a story's places.
-            is_container = place.precision in _CONTAINERS
+            is_container = place.precision in _CONTAINING_PRECISIONS
             for other_key, p in self.by_country.get(place.country, ()):
                 if other_key != key and (
                     (is_container and _contains(place, p)) or (p.precision is Precision.ADMIN1 and _contains(p, place))
