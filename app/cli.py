@@ -632,9 +632,9 @@ def _note_revision(services, directory: Path) -> bool:
     put back to an earlier state are dropped (SharedResponses.note_revision). False when it could
     not be noted (never an error)."""
     from app.data_revision import read_revision
-    from app.shared_responses import SharedResponses, namespace_of
+    from app.shared_responses import SharedResponses
 
-    store = SharedResponses(directory, services.settings.shared_cache_mb * 2**20, namespace_of(services.engine))
+    store = SharedResponses.of_services(directory, services)
     try:
         with services.engine.connect() as connection:
             generation, revision = read_revision(connection).rsplit(".", 1)
@@ -655,12 +655,12 @@ def _warm_up(services, directory: Path) -> None:
     import sys
     import time
 
-    from app.shared_responses import SharedResponses, namespace_of
+    from app.shared_responses import SharedResponses
 
     settings = services.settings
     if settings.warm_up_seconds <= 0 or settings.warm_up_answers <= 0:
         return
-    store = SharedResponses(directory, settings.shared_cache_mb * 2**20, namespace_of(services.engine))
+    store = SharedResponses.of_services(directory, services)
     try:
         if not store.requests_to_replay(1):
             return  # nothing asked before: a first start

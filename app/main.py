@@ -20,7 +20,7 @@ from app.routes import actors, articles, corrections, docs, embed, events, feeds
 from app.security import DataCORS, SameOriginWrites, SecurityHeaders
 from app.services import Services
 from app.settings import Settings, get_settings
-from app.shared_responses import SHARED_ENV, SharedResponses, namespace_of
+from app.shared_responses import SHARED_ENV, SharedResponses
 
 __all__ = ["create_app", "create_served_app", "GZIP_MINIMUM_BYTES"]
 
@@ -66,9 +66,7 @@ def create_app(
         shared = None
         if shared_cache is not None and settings.shared_cache_mb:
             # The database is part of its keys: the revisions of two databases are not comparable.
-            shared = SharedResponses(
-                shared_cache, settings.shared_cache_mb * 2**20, namespace=namespace_of(services.engine)
-            )
+            shared = SharedResponses.of_services(shared_cache, services)
             app.state.shared_responses = shared
         app.add_middleware(
             ResponseCache, services=services, max_bytes=settings.response_cache_mb * 2**20, shared=shared

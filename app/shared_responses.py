@@ -152,6 +152,19 @@ class ReplayableRequest:
         )
 
 
+@contextlib.contextmanager
+def _immediate(connection: sqlite3.Connection):
+    """One write transaction on `connection` (autocommit mode): committed when the block ends,
+    rolled back when it raises."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
 def namespace_of(engine) -> str:
     """The part of every key that names the database (its URL): the revisions of two databases are
     not comparable."""
@@ -242,6 +255,12 @@ class SharedResponses:
         self._claims_lock = threading.Lock()
         self._finalizer: weakref.finalize | None = None
 
+    @classmethod
+    def of_services(cls, directory: Path, services) -> SharedResponses:
+        """The store in `directory` as the application over `services` uses it: the size its
+        settings give, its keys set apart by the database."""
+        return cls(directory, services.settings.shared_cache_mb * 2**20, namespace_of(services.engine))
+
     async def pause(self, attempt: int) -> None:
         """A waiter's wait before its `attempt`-th try (from 0) of the claim another process holds."""
         await anyio.sleep(min(FIRST_PAUSE_SECONDS * 2**attempt, LONGEST_PAUSE_SECONDS))
@@ -294,8 +313,7 @@ class SharedResponses:
 
     def _write(self, connection: sqlite3.Connection, row: tuple | None) -> None:
         """In one transaction: the entry `row` in (None: none), the oldest ones out beyond max_bytes."""
-        connection.execute("BEGIN IMMEDIATE")
-        try:
+        with _immediate(connection):
             (total,) = connection.execute("SELECT bytes FROM total WHERE id = 1").fetchone()
             if row is not None:
                 key, size = row[0], row[1]
@@ -317,10 +335,6 @@ class SharedResponses:
                     "INSERT INTO response (key, size, headers, body, origin, request) VALUES (?, ?, ?, ?, ?, ?)", row
                 )
             connection.execute("UPDATE total SET bytes = ? WHERE id = 1", (total,))
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-        connection.execute("COMMIT")
 
     def trim(self) -> None:
         """The oldest entries out until the store holds max_bytes at most (after a smaller size was set)."""
@@ -359,8 +373,7 @@ class SharedResponses:
         again). True when they were."""
         with self._write_lock:
             connection = self._writing()
-            connection.execute("BEGIN IMMEDIATE")
-            try:
+            with _immediate(connection):
                 row = connection.execute(
                     "SELECT generation, revision FROM seen WHERE origin = ?", (self.origin,)
                 ).fetchone()
@@ -377,10 +390,6 @@ class SharedResponses:
                     connection.execute(
                         "INSERT OR REPLACE INTO seen VALUES (?, ?, ?)", (self.origin, generation, revision)
                     )
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
-            connection.execute("COMMIT")
         return went_back
 
     def size_bytes(self) -> int:
