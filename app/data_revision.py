@@ -58,7 +58,15 @@ from typing import Final
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
-from app.actor_revision import NOTED_SETTING, ActorState, postgres_tables_with_trigger, state_of_row, state_sql
+from app.actor_revision import (
+    NOTED_SETTING,
+    ActorState,
+    all_states_sql,
+    postgres_tables_with_trigger,
+    state_of_row,
+    state_sql,
+    states_of_rows,
+)
 
 __all__ = [
     "NOTIFY_CHANNEL",
@@ -134,6 +142,7 @@ _READ: Final = text(_READ_SQL)
 # An actor's state (app/actor_revision.py) on the connections of SqliteRevision and PostgresRevision.
 _SQLITE_ACTOR_SQL: Final = state_sql("?")
 _POSTGRES_ACTOR_SQL: Final = state_sql("%s")
+_POSTGRES_ACTORS_SQL: Final = all_states_sql("%s")
 
 log = logging.getLogger(__name__)
 
@@ -433,6 +442,29 @@ class PostgresRevision:
         state = state_of_row(rows[0])
         self._keep(state.data, then)
         return state
+
+    async def read_actors(self, most: int) -> dict[str, ActorState] | None:
+        """The states of the `most` most recently made actors, by slug, in one statement on the
+        connection of `read` (the data's revision kept as `read` keeps it); None as `read`."""
+        read = await self._rows(_POSTGRES_ACTORS_SQL, (most,))
+        if read is None:
+            return None
+        rows, then = read
+        states = states_of_rows(rows)
+        if states:
+            self._keep(next(iter(states.values())).data, then)
+        return states
+
+    async def until_listening(self, seconds: float) -> bool:
+        """Whether the listener's LISTEN took effect within `seconds`: read the revision (which
+        starts the listener), then wait for it. From then on what is read is kept (see the class);
+        False at once without a recheck time (nothing is kept) or when the read fails."""
+        if self._recheck <= 0 or await self.read() is None:
+            return False
+        deadline = time.monotonic() + seconds
+        while not self._listening and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
+        return self._listening
 
     async def _rows(self, sql: str, parameters: tuple = ()) -> tuple[list[tuple], tuple[int, bool, float]] | None:
         """The rows of `sql`, and (epoch, listening, monotonic time) as they were when it began."""

@@ -63,7 +63,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
-from contextlib import suppress
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -75,6 +75,7 @@ import anyio
 from anyio.lowlevel import RunVar
 from fastapi.routing import iter_route_contexts
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import QueuePool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.actor_revision import ActorState, read_actor_state
@@ -111,6 +112,11 @@ _ENTRY_OVERHEAD: Final = 512
 _MARK: Final = "__cached_on__"
 # The actors' states kept on PostgreSQL before starting afresh (memory stays flat).
 _MOST_ACTOR_STATES: Final = 10_000
+# PostgreSQL: how long a serving process's start may wait for its listener (app/data_revision.py)
+# before it reads every actor's state, and for all of its preparation (_prepare); the start goes
+# on whatever is done by then.
+_LISTEN_WAIT_SECONDS: Final = 2.0
+_PREPARE_SECONDS: Final = 5.0
 # Settings that shape no answer: where the shared answers are kept and what a start makes again.
 _NOT_SHAPING: Final = ("shared_cache_dir", "shared_cache_keep", "warm_up_seconds", "warm_up_answers")
 _SOURCES: Final = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "geo")
@@ -294,6 +300,9 @@ class ResponseCache:
         self._gazetteer: str | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan" and self._postgres_revision is not None:
+            await self.app(scope, self._prepared_at_startup(receive), send)
+            return
         if scope["type"] != "http" or scope["method"] != "GET":
             if scope["type"] == "http" and scope["method"] not in _SAFE_METHODS and self._postgres_revision is not None:
                 # A write of this process is seen by every request that arrives after its commit,
@@ -332,6 +341,49 @@ class ResponseCache:
             await _send_entry(send, entry)
             return
         await self._make(scope, receive, send, key, etag)
+
+    def _prepared_at_startup(self, receive: Receive) -> Receive:
+        """The lifespan's `receive`, which prepares the process (`_prepare`) when the server
+        announces its start: the server takes requests only once the start is complete."""
+
+        async def receive_after_preparing() -> Message:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await self._prepare()
+            return message
+
+        return receive_after_preparing
+
+    async def _prepare(self) -> None:
+        """PostgreSQL: what a process's first requests would each wait for, done before it takes any.
+
+        After a restart, each worker's first requests found no connection in the pool (each one
+        opened is a server process PostgreSQL forks and authenticates), no revision connection,
+        no listener, and no actor's state: each itinerary asked for its actor's state in a round
+        trip of its own, one after the other on the revision's connection, while the other
+        workers' requests did the same on the same two cores. So the pool's connections are
+        opened, the listener started and waited for, and then the states of the most recently
+        made actors (up to what the process keeps) read in one statement and kept as each
+        actor's own read would have kept them (valid while the notifications vouch for the
+        data's revision read with them). Any failure leaves the start as it was: the requests
+        then read their way.
+        """
+        revision = self._postgres_revision
+        engine = self.services.engine
+
+        def open_pool() -> None:
+            size = engine.pool.size() if isinstance(engine.pool, QueuePool) else 1
+            with ExitStack() as opened:
+                connections = [opened.enter_context(engine.connect()) for _ in range(size)]
+                revision.learn(connections[0])
+
+        try:
+            with anyio.move_on_after(_PREPARE_SECONDS):
+                await anyio.to_thread.run_sync(open_pool)
+                if await revision.until_listening(_LISTEN_WAIT_SECONDS):
+                    self._actor_states.update(await revision.read_actors(_MOST_ACTOR_STATES) or {})
+        except (SQLAlchemyError, OSError):
+            log.warning("the process starts without its connections prepared", exc_info=True)
 
     async def _state(self, what: CachedOn, slug: str | None = None) -> str | None:
         """What the answer depends on now, beyond the request; None: not to be cached."""

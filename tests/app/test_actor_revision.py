@@ -518,6 +518,53 @@ def test_on_postgresql_an_actors_state_is_kept_while_no_write_is_notified_and_re
             time.sleep(0.01)
 
 
+@pytest.mark.postgres
+def test_on_postgresql_a_process_reads_every_actors_state_once_before_it_takes_requests(
+    store, make_app_client, monkeypatch
+):
+    if store.dialect.name != "postgresql":
+        pytest.skip("the notifications of writes are PostgreSQL's")
+    reads = [0]
+    read_actor = PostgresRevision.read_actor
+
+    async def counted(self, slug):
+        reads[0] += 1
+        return await read_actor(self, slug)
+
+    monkeypatch.setattr(PostgresRevision, "read_actor", counted)
+    client = make_app_client(revision_recheck_ms=60_000)
+    engine = client.app.state.services.engine
+    with client:  # the lifespan's start: as a worker of `serve` starts
+        assert engine.pool.checkedin() == engine.pool.size()  # the pool's connections are open
+        answers = {slug: client.get(f"/api/actors/{slug}/itinerary") for slug in (KIM, PUTIN, XI)}
+        assert {slug: a.status_code for slug, a in answers.items()} == {KIM: 200, PUTIN: 200, XI: 200}
+        assert reads[0] == 0  # no request read its actor's state: the start read them all at once
+        # The states read at the start are those each actor's own read gives: a process that read
+        # them one by one (no lifespan, so no preparation) tags the same answers alike.
+        unprepared = make_app_client(revision_recheck_ms=60_000)
+        for slug, answer in answers.items():
+            assert unprepared.get(f"/api/actors/{slug}/itinerary").headers["etag"] == answer.headers["etag"]
+        assert reads[0] == 3
+        _raw(store, "UPDATE event SET action = 'flee' WHERE id = :id", id=event_id(store, PUTIN, "Sochi"))
+        deadline = time.monotonic() + 5
+        while "flee" not in client.get(f"/api/actors/{PUTIN}/itinerary").text:
+            assert time.monotonic() < deadline, "the write was never seen"
+            time.sleep(0.01)
+
+
+@pytest.mark.postgres
+def test_on_postgresql_a_process_whose_preparation_fails_starts_all_the_same(store, make_app_client, monkeypatch):
+    if store.dialect.name != "postgresql":
+        pytest.skip("the preparation at the start is PostgreSQL's")
+
+    async def unreachable(self, seconds):
+        raise OSError("the server went away")
+
+    monkeypatch.setattr(PostgresRevision, "until_listening", unreachable)
+    with make_app_client(revision_recheck_ms=60_000) as client:
+        assert client.get(f"/api/actors/{PUTIN}/itinerary").status_code == 200
+
+
 def test_the_migration_goes_down_to_the_data_revision_alone_and_up_again(store):
     command.downgrade(alembic_config(store), "0010")
     with store.connect() as connection:
