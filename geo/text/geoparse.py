@@ -10,7 +10,7 @@ from geo.gazetteer.base import Gazetteer
 from geo.model import Mention, MentionRole
 from geo.text.lookup import CandidateLookup
 from geo.text.recognize import PlaceRecognizer
-from geo.text.resolve import ResolutionWeights, resolve_mentions
+from geo.text.resolve import ResolutionWeights, resolve_mentions, venue_namesakes
 
 __all__ = ["Geoparser"]
 
@@ -43,7 +43,12 @@ class Geoparser:
 
     def parse(self, text: str, doc: Doc | None = None) -> list[Mention]:
         """Every place mention of `text`, resolved where the gazetteer can place it."""
-        mentions = self.resolve(text, self.recognizer.find_mentions(text, doc))
+        found = self.recognizer.find_mentions(text, doc)
+        mentions = self.resolve(text, found)
+        namesakes = venue_namesakes(text, mentions)
+        if namesakes:
+            # Read again without them: a namesake pulls the other places towards its own region.
+            mentions = self.resolve(text, [m for i, m in enumerate(found) if i not in namesakes])
         if self.include_demonyms:
             return mentions
         return [m for m in mentions if m.role is not MentionRole.DEMONYM]

@@ -79,16 +79,24 @@ from geo.gazetteer.phone_areas import AreaCode, phone_area_codes, us_state_codes
 from geo.geodesy import distance_km
 from geo.model import Mention, MentionRole, Place, Precision
 from geo.text.composite_names import valley_namesake
-from geo.text.filters import LIST_JOINER, LOCATIVE_WORDS, SEAT_KIND
+from geo.text.filters import LIST_JOINER, LOCATIVE_WORDS, SEAT_KIND, venue_after
 from geo.text.lookup import CandidateLookup
 from geo.text.vocabulary import is_common_word
 
-__all__ = ["resolve_mentions", "ResolutionWeights"]
+__all__ = ["resolve_mentions", "ResolutionWeights", "venue_namesakes"]
 
 _QUALIFIER_GAP = re.compile(r"\A\s*[,(]\s*\Z")
 _CONTAINERS = (Precision.COUNTRY, Precision.ADMIN1, Precision.ADMIN2)
 _TOO_LARGE_TO_BE_NEAR = (Precision.COUNTRY, Precision.ADMIN1)
 _MAX_ALTERNATIVES = 5
+# What joins a venue's name to the place the text says it is in: "Rogers Arena| in |Vancouver".
+# The rest of the venue's name may follow its first head noun ("Queen Elizabeth University| Hospital").
+_VENUE_PLACE_GAP = re.compile(
+    r"\A(?:[ \u00a0][A-Z][\w'\u2019-]*)*,?[ \u00a0]+(?:in|at|near)[ \u00a0]+(?:downtown[ \u00a0]+)?\Z"
+)
+# A venue's town names it after itself within this distance ("Toronto Pearson Airport in
+# Mississauga"); beyond it the first word is a sponsor's, a person's or another town's.
+_VENUE_TOWN_KM = 100.0
 _ARTICLE = "the "
 # Seas, regions and other features that English names with "the": the Pacific, the Balkans, the Midwest.
 _FEATURE_KINDS = frozenset(
@@ -245,6 +253,31 @@ def resolve_mentions(
             )
         )
     return resolved
+
+
+def venue_namesakes(text: str, mentions: Sequence[Mention]) -> frozenset[int]:
+    """The resolved mentions that only begin the name of a venue the text places elsewhere.
+
+    "Rogers Arena in Vancouver", "McGill University in Montreal", "the Queen Elizabeth University
+    Hospital in Glasgow": the venue is in the place named after it, so a place that begins its
+    name is meant only if it is that place, lies near it or contains it ("Texas Southern
+    University in Houston"); otherwise it is a namesake (Rogers, Arkansas) that would also pull the
+    venue's own town towards it (Vancouver, Washington).
+    """
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    namesakes = set()
+    for here, following in itertools.pairwise(order):
+        venue, town = mentions[here], mentions[following]
+        if venue.place is None or town.place is None or venue.role is not MentionRole.PLACE:
+            continue
+        end = venue_after(text, venue.end)
+        if end is None or end > town.start or not _VENUE_PLACE_GAP.match(text[end : town.start]):
+            continue
+        if venue.place.gazetteer_id == town.place.gazetteer_id or _contains(venue.place, town.place):
+            continue
+        if distance_km(venue.place.lat, venue.place.lon, town.place.lat, town.place.lon) > _VENUE_TOWN_KM:
+            namesakes.add(here)
+    return frozenset(namesakes)
 
 
 def _margin(scores: list[float]) -> float:

@@ -92,3 +92,51 @@ def test_a_venue_survives_resolution_and_the_place_is_the_town(world) -> None:
 def test_a_plain_mention_has_no_venue(world) -> None:
     assert [m.venue for m in recognized(world, False, "Kim flew to Vladivostok and then to Moscow.")] == [None, None]
     assert Mention(0, 6, "Moscow").venue is None
+
+
+def namesake_venue_world() -> MemoryGazetteer:
+    """Towns that venues are named in, and namesakes of the words that begin those venues' names."""
+    g = venue_world()
+    for gid, name, lat, lon, cc, admin1, population in [
+        (6173331, "Vancouver", 49.25, -123.12, "CA", "British Columbia", 600_000),
+        (5814616, "Vancouver", 45.64, -122.66, "US", "Washington", 190_915),
+        (4128894, "Rogers", 36.33, -94.12, "US", "Arkansas", 67_000),
+        (6077243, "Montreal", 45.51, -73.59, "CA", "Quebec", 1_600_000),
+        (5508030, "McGill", 39.41, -114.78, "US", "Nevada", 1_150),
+        (4699066, "Houston", 29.76, -95.36, "US", "Texas", 2_300_000),
+    ]:
+        g.add(make_place(gid, name, lat, lon, country=cc, admin1=admin1, population=population))
+    g.add(make_place(4736286, "Texas", 31.25, -99.25, precision=Precision.ADMIN1, country="US", admin1="Texas"))
+    return g
+
+
+@pytest.fixture(scope="module")
+def namesakes() -> MemoryGazetteer:
+    return namesake_venue_world()
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "country"),
+    [
+        ("The band played at the Rogers Arena in Vancouver on Saturday.", "Vancouver", "CA"),
+        ("She studied law at McGill University in Montreal.", "Montreal", "CA"),
+        ("The Rogers Family Medical Center, in downtown Vancouver, opened.", "Vancouver", "CA"),
+    ],
+)
+def test_a_namesake_that_begins_a_venue_the_text_places_elsewhere_is_no_place(namesakes, text, town, country) -> None:
+    mentions = Geoparser(namesakes, use_ner=False).parse(text)
+    # The namesake is gone, and it no longer pulls the venue's town into its own country.
+    assert [(m.surface, m.place.country) for m in mentions] == [(town, country)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A region that holds the venue's town is where the venue is.
+        ("He teaches at Texas Southern University in Houston.", ["Texas", "Houston"]),
+        # The town named after itself: the same place.
+        ("Lamont appeared at the Harwinton Senior Center in Harwinton.", ["Harwinton", "Harwinton"]),
+    ],
+)
+def test_a_place_that_begins_a_venue_in_or_near_it_stays(namesakes, text, expected) -> None:
+    assert [m.surface for m in Geoparser(namesakes, use_ner=False).parse(text)] == expected
