@@ -570,17 +570,15 @@ def _check_connection_budget(services, workers: int) -> None:
 def _run_uvicorn(services, *, host: str, port: int, workers: int) -> None:
     import uvicorn
 
-    if workers == 1:
-        from app.main import create_served_app
-
-        uvicorn.run(create_served_app(services=services), host=host, port=port, log_level="info")
-        return
-    # Each worker is a process of its own (spawned, not forked) that builds the application from
-    # the same ITINERANT_* settings: its own engine and pool, its gazetteer and models on first use;
-    # and the response cache they share, in a private directory named to them by the environment
-    # (app/shared_responses.py): kept from one `serve` to the next, or one of this process's,
-    # removed when they have stopped. Before they start, the answers the last run was asked for are
-    # made again into it (app/warm_up.py), for ITINERANT_WARM_UP_SECONDS at most.
+    # Each worker of several is a process of its own (spawned, not forked) that builds the
+    # application from the same ITINERANT_* settings: its own engine and pool, its gazetteer and
+    # models on first use; one worker is this process, with the services already made. Either
+    # way the response cache's second level is a private directory named to them by the
+    # environment (app/shared_responses.py): shared by the workers, kept from one `serve` to the
+    # next (so that a single worker, too, starts warm after a restart), or one of this process's,
+    # removed when they have stopped. Before they start, the answers the last run was asked for
+    # are made again into it (app/warm_up.py), for ITINERANT_WARM_UP_SECONDS at most.
+    from app.main import create_served_app
     from app.shared_responses import SHARED_ENV
 
     with _shared_cache(services) as shared:
@@ -588,9 +586,12 @@ def _run_uvicorn(services, *, host: str, port: int, workers: int) -> None:
             os.environ[SHARED_ENV] = str(shared)
             _warm_up(services, shared)
         try:
-            uvicorn.run(
-                "app.main:create_served_app", factory=True, host=host, port=port, workers=workers, log_level="info"
-            )
+            if workers == 1:
+                uvicorn.run(create_served_app(services=services), host=host, port=port, log_level="info")
+            else:
+                uvicorn.run(
+                    "app.main:create_served_app", factory=True, host=host, port=port, workers=workers, log_level="info"
+                )
         finally:
             os.environ.pop(SHARED_ENV, None)
 

@@ -57,14 +57,14 @@ class Settings(BaseSettings):
         description="Memory each process keeps answers to repeated reads in (the data's GETs, geocoding), in MB; "
         "an answer serves until the next write to the data, in any process. 0 turns the cache and ETags off.",
     )
-    # With several workers, the cache they share (app/shared_responses.py), in a file of `serve`'s.
+    # The cache the workers of `serve` share and keep across restarts (app/shared_responses.py).
     shared_cache_mb: int = Field(
         256,
         ge=0,
         le=1_048_576,
-        description="With several workers (`serve --workers N`), the size of the cache of answers their "
-        "processes share, in MB: a file in a private directory (shared_cache_dir). An answer one worker made "
-        "is served by the others. 0 turns it off (each process keeps its own).",
+        description="The size of the cache of answers the processes of `serve` share and keep from one start "
+        "to the next (one worker too), in MB: a file in a private directory (shared_cache_dir). An answer one "
+        "worker made is served by the others. 0 turns it off (each process keeps its own).",
     )
     shared_cache_dir: Path | None = Field(
         None,

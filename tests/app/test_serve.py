@@ -202,6 +202,27 @@ def test_serve_with_workers_gives_them_a_private_shared_cache_kept_beside_the_da
         services.engine.dispose()
 
 
+def test_serve_with_one_worker_keeps_and_warms_the_same_store_as_with_several(tmp_path, monkeypatch):
+    """One worker starts warm after a restart too: it serves over the kept store, and the warm-up runs for it."""
+    from app.shared_responses import SHARED_ENV
+
+    services = Services.from_settings(Settings(data_dir=tmp_path, _env_file=None))
+    cli._upgrade(services)
+    served, warmed = [], []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.append((app, os.environ.get(SHARED_ENV))))
+    monkeypatch.setattr(cli, "_warm_up", lambda _services, directory: warmed.append(directory))
+    monkeypatch.delenv(SHARED_ENV, raising=False)
+    try:
+        cli._run_uvicorn(services, host="127.0.0.1", port=1, workers=1)
+        [(app, directory)] = served
+        assert directory == str(tmp_path / "itinerant-responses") and warmed == [Path(directory)]
+        assert app.state.services is services and app.state.shared_responses is not None
+        assert SHARED_ENV not in os.environ
+    finally:
+        gc.unfreeze()
+        services.engine.dispose()
+
+
 def test_a_shared_cache_directory_that_cannot_be_kept_gives_way_to_a_temporary_one(tmp_path, monkeypatch):
     from app.shared_responses import SHARED_ENV
 
