@@ -485,12 +485,8 @@ def test_an_actors_answer_is_read_on_the_revisions_own_connection(store, client)
     assert state.key.startswith("actor ")
 
 
-@pytest.mark.postgres
-def test_on_postgresql_an_actors_state_is_kept_while_no_write_is_notified_and_read_once_one_is(
-    store, make_app_client, monkeypatch
-):
-    if store.dialect.name != "postgresql":
-        pytest.skip("the notifications of writes are PostgreSQL's")
+def _counted_actor_reads(monkeypatch) -> list[int]:
+    """[n]: how many times an actor's state has been read on the revision's own connection."""
     reads = [0]
     read_actor = PostgresRevision.read_actor
 
@@ -499,6 +495,25 @@ def test_on_postgresql_an_actors_state_is_kept_while_no_write_is_notified_and_re
         return await read_actor(self, slug)
 
     monkeypatch.setattr(PostgresRevision, "read_actor", counted)
+    return reads
+
+
+def _assert_a_raw_write_is_seen(store, client) -> None:
+    """A write made outside the service (another process) reaches Putin's itinerary within 5 s."""
+    _raw(store, "UPDATE event SET action = 'flee' WHERE id = :id", id=event_id(store, PUTIN, "Sochi"))
+    deadline = time.monotonic() + 5
+    while "flee" not in client.get(f"/api/actors/{PUTIN}/itinerary").text:
+        assert time.monotonic() < deadline, "the write was never seen"
+        time.sleep(0.01)
+
+
+@pytest.mark.postgres
+def test_on_postgresql_an_actors_state_is_kept_while_no_write_is_notified_and_read_once_one_is(
+    store, make_app_client, monkeypatch
+):
+    if store.dialect.name != "postgresql":
+        pytest.skip("the notifications of writes are PostgreSQL's")
+    reads = _counted_actor_reads(monkeypatch)
     path = f"/api/actors/{PUTIN}/itinerary"
     with make_app_client(revision_recheck_ms=60_000) as client:  # one event loop, as in a worker
         deadline = time.monotonic() + 5
@@ -511,11 +526,7 @@ def test_on_postgresql_an_actors_state_is_kept_while_no_write_is_notified_and_re
             time.sleep(0.01)
         assert [client.get(path).status_code for _ in range(10)] == [200] * 10
         assert reads[0] == before
-        _raw(store, "UPDATE event SET action = 'flee' WHERE id = :id", id=event_id(store, PUTIN, "Sochi"))
-        deadline = time.monotonic() + 5
-        while "flee" not in client.get(path).text:
-            assert time.monotonic() < deadline, "the write was never seen"
-            time.sleep(0.01)
+        _assert_a_raw_write_is_seen(store, client)
 
 
 @pytest.mark.postgres
@@ -524,14 +535,7 @@ def test_on_postgresql_a_process_reads_every_actors_state_once_before_it_takes_r
 ):
     if store.dialect.name != "postgresql":
         pytest.skip("the notifications of writes are PostgreSQL's")
-    reads = [0]
-    read_actor = PostgresRevision.read_actor
-
-    async def counted(self, slug):
-        reads[0] += 1
-        return await read_actor(self, slug)
-
-    monkeypatch.setattr(PostgresRevision, "read_actor", counted)
+    reads = _counted_actor_reads(monkeypatch)
     client = make_app_client(revision_recheck_ms=60_000)
     engine = client.app.state.services.engine
     with client:  # the lifespan's start: as a worker of `serve` starts
@@ -545,11 +549,7 @@ def test_on_postgresql_a_process_reads_every_actors_state_once_before_it_takes_r
         for slug, answer in answers.items():
             assert unprepared.get(f"/api/actors/{slug}/itinerary").headers["etag"] == answer.headers["etag"]
         assert reads[0] == 3
-        _raw(store, "UPDATE event SET action = 'flee' WHERE id = :id", id=event_id(store, PUTIN, "Sochi"))
-        deadline = time.monotonic() + 5
-        while "flee" not in client.get(f"/api/actors/{PUTIN}/itinerary").text:
-            assert time.monotonic() < deadline, "the write was never seen"
-            time.sleep(0.01)
+        _assert_a_raw_write_is_seen(store, client)
 
 
 @pytest.mark.postgres
