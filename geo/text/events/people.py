@@ -11,7 +11,10 @@ tagged as some other entity counts as a person when it stands where only a trave
 subject of "visit", "arrive", "meet"..., the owner of a "trip" or a "plane") and the geoparser did
 not place it. So a span the geoparser placed is a place unless its words belong to
 a person named in full elsewhere, and a proper noun that repeats a known person's surname is
-that person whatever the model says.
+that person whatever the model says. A name the model gave another label, or none, is a person
+too when the text treats it as one: an age in apposition (", 34,"), "who" or "whose" after it, a
+reflexive ("throwing himself into"), a noun for a person as its predicate ("is a survivor"), or,
+said to speak, a last word the story goes on to use alone as a subject ("Hartmann said").
 
 Grouping: a full name (two words or more) starts an actor; full names whose words contain each
 other are one actor; a shorter mention joins the actor whose full name holds all its words,
@@ -254,9 +257,109 @@ def _candidates(doc: Doc, place_tokens: list[tuple[int, int]]) -> list[PersonMen
             mention = _clean(doc, ent.start, ent.end)
             if mention is not None:
                 found.setdefault((mention.first, mention.last), mention)
+    # A name nobody tagged as a person, which the text treats as one: "Brett Hartmann said ...
+    # Hartmann said", "Veronica Wende, 34,", "Groth, whose home flooded", "Manzke is throwing
+    # himself into", "Alaya McIvor is a survivor of". An organisation has no age, is "which" and
+    # "itself", and is not called by the last word of its name alone.
+    taken = {i for m in found.values() for i in range(m.first, m.last)}
+    for first, last in _unlabelled_name_runs(doc):
+        if any(i in taken or i in placed for i in range(first, last)):
+            continue
+        mention = _clean(doc, first, last)
+        if (
+            mention is not None
+            and mention.words[-1].lower() not in _NOUNS_FOR_PEOPLE
+            and _treated_as_person(doc, mention)
+        ):
+            found.setdefault((mention.first, mention.last), mention)
     for mention in _shared_surnames(doc, list(found.values())):
         found[(mention.first, mention.last)] = mention  # "Brent Hain" in place of "Brent"
     return sorted(found.values(), key=lambda m: m.first)
+
+
+def _unlabelled_name_runs(doc: Doc) -> Iterable[tuple[int, int]]:
+    """[first, last) of the entities a name may hide in that the model did not call a person, and
+    of the runs of proper nouns it gave no label at all ("Zviad Dzidziguri", "Groth")."""
+    for ent in doc.ents:
+        if ent.label_ in _RESCUABLE_LABELS and ent.label_ != "PERSON" and len(ent) <= 4:
+            yield ent.start, ent.end
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or doc[i].ent_type_:
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+            end += 1
+        if end - i <= 4:
+            yield i, end
+        i = end
+
+
+def _treated_as_person(doc: Doc, mention: PersonMention) -> bool:
+    """Whether the text gives the name what only a person has: an age in apposition (", 34,"), a
+    relative clause on "who" or "whose", a noun for a person as its predicate ("is a survivor"),
+    a reflexive "himself" or "herself", or, for a name in full said to speak, its last word used
+    alone elsewhere, as a surname is.
+
+    Not a name after "the" ("the Boons are farmers": a family, or a thing) or after a preposition
+    of place ("in Cuckoo Hall Lane, who ...": the relative clause is of the phrase before)."""
+    root = doc[mention.last - 1]
+    if (mention.first and doc[mention.first - 1].lower_ == "the") or root.tag_ == "NNPS":
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
+        return False
+    after = doc[mention.last : mention.last + 3]
+    if len(after) >= 2 and after[0].text == "," and after[1].lower_ in ("who", "whose"):
+        return True
+    if (
+        len(after) == 3
+        and after[0].text == ","
+        and after[1].text.isdigit()
+        and 1 <= int(after[1].text) <= 110
+        and after[2].text in (",", ".")
+    ):
+        return True
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    if verb.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.pos_ == "NOUN" and c.lemma_.lower() in _NOUNS_FOR_PEOPLE for c in verb.children
+    ):
+        return True
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    if any(o.lower_ in ("himself", "herself") for o in objects):
+        return True
+    return (
+        verb.lemma_ in _SPEECH_VERBS
+        and verb.pos_ == "VERB"
+        and len(mention.words) > 1
+        and _surname_used_alone(doc, mention)
+    )
+
+
+_SPEECH_VERBS = frozenset(["say", "tell", "add"])
+_PLACE_PREPOSITIONS = frozenset(["in", "at", "on", "near", "from", "to", "into", "outside", "inside"])
+
+
+def _surname_used_alone(doc: Doc, mention: PersonMention) -> bool:
+    """Whether the mention's last word stands alone elsewhere as a clause's subject or owner, as a
+    surname does ("Hartmann said", "Okafor-Lyle's lawyer")."""
+    surname = mention.words[-1]
+    for found in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", doc.text):
+        span = doc.char_span(found.start(), found.end())
+        if span is None or mention.first <= span.start < mention.last:
+            continue
+        before = doc[span.start - 1] if span.start else None
+        following = doc[span.end] if span.end < len(doc) else None
+        if (
+            span.root.dep_ in ("nsubj", "nsubjpass", "poss")
+            and (before is None or before.pos_ not in ("PROPN", "DET"))
+            and (following is None or following.pos_ != "PROPN")
+        ):
+            return True
+    return False
 
 
 def _shared_surnames(doc: Doc, mentions: list[PersonMention]) -> Iterable[PersonMention]:
