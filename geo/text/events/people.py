@@ -172,11 +172,15 @@ def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
     candidates = _candidates(doc, place_tokens)
     full_names = [c for c in candidates if len(c.words) > 1]
     full_words = {word for c in full_names for word in c.words}
+    # Names the text calls a settlement ("the city of Monroe") are that place wherever they stand alone.
+    settlements = _settlement_names(doc)
     kept: list[PersonMention] = []
     for candidate in candidates:
         covered = any(first <= candidate.first and candidate.last <= last for first, last in place_tokens)
         if _place_and_role(doc, candidate, place_tokens):
             continue  # "the 28-year-old Manchester Marine", "a Harwinton resident": who, not a name
+        if candidate.surface in settlements:
+            continue  # "the village of Kampungu": a place the gazetteer may lack, whatever the model says
         # A placed span is a place ("Vladivostok"), unless it repeats part of a full name or
         # stands where only a traveller can ("Kim arrived", whatever towns are called Kim).
         if (
@@ -207,6 +211,45 @@ def _place_and_role(doc: Doc, candidate: PersonMention, place_tokens: list[tuple
     ):
         before -= 1
     return before >= 0 and doc[before].lower_ in ("the", "a", "an")
+
+
+# Nouns for a settlement or an area an "of"-phrase names: "the village of X", "the city of X".
+_SETTLEMENT_NOUNS = frozenset(
+    [
+        "city",
+        "town",
+        "village",
+        "hamlet",
+        "township",
+        "settlement",
+        "municipality",
+        "suburb",
+        "resort",
+        "port",
+        "capital",
+        "island",
+        "region",
+        "province",
+        "state",
+        "district",
+        "county",
+        "prefecture",
+        "oblast",
+    ]
+)
+
+
+def _settlement_names(doc: Doc) -> set[str]:
+    """The names that follow "the village of", "the city of"... (places, not people)."""
+    names = set()
+    for token in doc[2:]:
+        if token.pos_ != "PROPN" or doc[token.i - 1].lower_ != "of" or doc[token.i - 2].lower_ not in _SETTLEMENT_NOUNS:
+            continue
+        end = token.i
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        names.add(doc[token.i : end].text)
+    return names
 
 
 def _place_token_spans(doc: Doc, places: Sequence[Mention]) -> list[tuple[int, int]]:

@@ -322,3 +322,11 @@ def test_a_name_the_model_mislabels_is_a_person_when_the_text_treats_it_as_one(t
 )
 def test_an_organisation_family_or_street_is_not_made_a_person_by_those_signs(text, labels):
     assert _cast_with_labels(text, labels).people == ()
+
+
+def test_a_name_the_text_calls_a_settlement_is_no_person_anywhere():
+    cast = _cast_with_labels(
+        "The village of Tamboru has been quarantined, Kabila said. Nurses reached Tamboru on Monday.",
+        {"Tamboru": "PERSON", "Kabila": "PERSON"},
+    )
+    assert [p.name for p in cast.people] == ["Kabila"]
