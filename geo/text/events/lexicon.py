@@ -14,6 +14,7 @@ __all__ = [
     "ORGANISATION_WORDS",
     "NAME_PARTICLES",
     "AREA_NOUNS",
+    "SETTLEMENT_NOUNS",
     "FACILITY_NOUNS",
     "EVENT_NOUNS",
     "LOCATIVE_NOUNS",
@@ -389,6 +390,33 @@ AREA_NOUNS = frozenset(
         "side",
     ]
 )
+
+# Nouns for a settlement or an area whose "of"-phrase names it and nothing else: "the village of
+# Kampungu" (a place, whatever a model tags; AREA_NOUNS also holds parts: "the end of", "the heart of").
+SETTLEMENT_NOUNS = frozenset(
+    [
+        "city",
+        "town",
+        "village",
+        "hamlet",
+        "township",
+        "settlement",
+        "municipality",
+        "suburb",
+        "resort",
+        "port",
+        "capital",
+        "island",
+        "region",
+        "province",
+        "state",
+        "district",
+        "county",
+        "prefecture",
+        "oblast",
+    ]
+)
+
 
 # Nouns for a place one goes to inside a town: "an aircraft factory", "a station in the city of".
 FACILITY_NOUNS = frozenset(

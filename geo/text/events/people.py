@@ -41,6 +41,7 @@ from geo.text.events.lexicon import (
     ORGANISATION_WORDS,
     PERSON_NOUNS,
     ROLE_NOUNS,
+    SETTLEMENT_NOUNS,
     TITLE_WORDS,
     VEHICLE_NOUNS,
 )
@@ -213,37 +214,11 @@ def _place_and_role(doc: Doc, candidate: PersonMention, place_tokens: list[tuple
     return before >= 0 and doc[before].lower_ in ("the", "a", "an")
 
 
-# Nouns for a settlement or an area an "of"-phrase names: "the village of X", "the city of X".
-_SETTLEMENT_NOUNS = frozenset(
-    [
-        "city",
-        "town",
-        "village",
-        "hamlet",
-        "township",
-        "settlement",
-        "municipality",
-        "suburb",
-        "resort",
-        "port",
-        "capital",
-        "island",
-        "region",
-        "province",
-        "state",
-        "district",
-        "county",
-        "prefecture",
-        "oblast",
-    ]
-)
-
-
 def _settlement_names(doc: Doc) -> set[str]:
     """The names that follow "the village of", "the city of"... (places, not people)."""
     names = set()
     for token in doc[2:]:
-        if token.pos_ != "PROPN" or doc[token.i - 1].lower_ != "of" or doc[token.i - 2].lower_ not in _SETTLEMENT_NOUNS:
+        if token.pos_ != "PROPN" or doc[token.i - 1].lower_ != "of" or doc[token.i - 2].lower_ not in SETTLEMENT_NOUNS:
             continue
         end = token.i
         while end < len(doc) and doc[end].pos_ == "PROPN":
