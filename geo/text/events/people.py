@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from geo.model import Mention
+from geo.model import Mention, MentionRole, Precision
 from geo.text.events.lexicon import (
     FEMALE_TITLES,
     MALE_TITLES,
@@ -191,6 +191,7 @@ def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
         ):
             continue
         kept.append(candidate)
+    kept.extend(m for m in _placed_people(doc, places) if not any(k.first == m.first for k in kept))
     kept.extend(_known_name_repeats(doc, kept, place_tokens))
     kept.sort(key=lambda m: m.first)
     return _group(kept, doc)
@@ -225,6 +226,42 @@ def _settlement_names(doc: Doc) -> set[str]:
             end += 1
         names.add(doc[token.i : end].text)
     return names
+
+
+def _placed_people(doc: Doc, places: Sequence[Mention]) -> Iterable[PersonMention]:
+    """Place names the text uses for a person: "Crolley's wife, Amelia,", "the story of Jeremiah, a
+    young man", "Tanya is his wife", "Lincoln ... is the only U.S. president".
+
+    One word, not a country or first-level region, in apposition with a noun for a person, or
+    treated as a person otherwise (`_treated_as_person`) where it follows neither a preposition
+    nor a comma: "Hufstetler of Roswell, who ..." and "St Ailbe's Drive, Tipperary, who ..." give
+    the person's home, and the clause is the person's. Nor after a place's preposition ("in
+    downtown Vancouver, the doctors"), nor a legislator's party ("D-Chicopee"), nor a dateline
+    ("Washington (CNN)").
+    """
+    for mention in places:
+        if (
+            mention.place is None
+            or mention.role is not MentionRole.PLACE
+            or mention.place.precision in (Precision.COUNTRY, Precision.ADMIN1)
+        ):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) != 1:
+            continue
+        token = span[0]
+        name = _clean(doc, token.i, token.i + 1)
+        if name is None:
+            continue
+        before = doc[token.i - 1].text if token.i else ""
+        if token.i + 1 < len(doc) and doc[token.i + 1].text == "(":
+            continue  # a dateline the parse reads into the sentence: "Washington (CNN) ExxonMobil Chairman"
+        if before == "-" or token.text.startswith(("D-", "R-", "I-")):
+            continue  # a legislator's party and town: "Rep. Joseph Wagner, D-Chicopee, the co-chairman"
+        if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS:
+            continue  # "in downtown Vancouver, the doctors and nurses who ..."
+        if _apposed_to_person_noun(token) or (token.dep_ != "pobj" and before != "," and _treated_as_person(doc, name)):
+            yield name
 
 
 def _place_token_spans(doc: Doc, places: Sequence[Mention]) -> list[tuple[int, int]]:

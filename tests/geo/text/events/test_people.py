@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from _events_world import mentions_for
+from _events_world import PLACES, mentions_for, place
 
+from geo.model import Precision
 from geo.text.events.coreference import Coreference
 from geo.text.events.parsing import parse_text
 from geo.text.events.people import find_cast, is_name_like
@@ -330,3 +331,40 @@ def test_a_name_the_text_calls_a_settlement_is_no_person_anywhere():
         {"Tamboru": "PERSON", "Kabila": "PERSON"},
     )
     assert [p.name for p in cast.people] == ["Kabila"]
+
+
+# Towns named like people, as a gazetteer places them.
+_TOWN_NAMES = {
+    **PLACES,
+    "Amelia": place(4743815, "Amelia", 37.34, -77.98, Precision.CITY, "US", "Virginia"),
+    "Roswell": place(5488441, "Roswell", 33.39, -104.52, Precision.CITY, "US", "New Mexico"),
+    "Vancouver": place(6173331, "Vancouver", 49.25, -123.12, Precision.CITY, "CA", "British Columbia"),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Crolley tried to hit his wife, Amelia, who was standing by the car.", "Amelia"),
+        ("Amelia is his wife and the foundation's president.", "Amelia"),
+    ],
+)
+def test_a_placed_name_the_text_gives_a_person_s_part_is_that_person(text, person):
+    doc = parse_text(text)
+    cast = find_cast(doc, mentions_for(text, names=_TOWN_NAMES))
+    assert person in {p.name for p in cast.people}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A home: the relative clause is the person's.
+        "Police identified the man as Daniel Hufstetler of Roswell, who was listed in stable condition.",
+        # The apposition is of the people in the place.
+        "In downtown Vancouver, the doctors and nurses who treat overdoses are tired.",
+    ],
+)
+def test_a_placed_name_beside_a_person_s_description_stays_a_place(text):
+    doc = parse_text(text)
+    cast = find_cast(doc, mentions_for(text, names=_TOWN_NAMES))
+    assert not {"Roswell", "Vancouver"} & {p.name for p in cast.people}
