@@ -485,8 +485,12 @@ def test_an_actors_answer_is_read_on_the_revisions_own_connection(store, client)
     assert state.key.startswith("actor ")
 
 
-def _counted_actor_reads(monkeypatch) -> list[int]:
-    """[n]: how many times an actor's state has been read on the revision's own connection."""
+@pytest.fixture
+def actor_reads(store, monkeypatch) -> list[int]:
+    """[n]: how many times an actor's state has been read on the revision's own connection
+    (PostgreSQL only: the actors' states kept between notifications of writes are its)."""
+    if store.dialect.name != "postgresql":
+        pytest.skip("the notifications of writes are PostgreSQL's")
     reads = [0]
     read_actor = PostgresRevision.read_actor
 
@@ -509,46 +513,40 @@ def _assert_a_raw_write_is_seen(store, client) -> None:
 
 @pytest.mark.postgres
 def test_on_postgresql_an_actors_state_is_kept_while_no_write_is_notified_and_read_once_one_is(
-    store, make_app_client, monkeypatch
+    store, make_app_client, actor_reads
 ):
-    if store.dialect.name != "postgresql":
-        pytest.skip("the notifications of writes are PostgreSQL's")
-    reads = _counted_actor_reads(monkeypatch)
     path = f"/api/actors/{PUTIN}/itinerary"
     with make_app_client(revision_recheck_ms=60_000) as client:  # one event loop, as in a worker
         deadline = time.monotonic() + 5
         while True:  # until the listener is up and vouches for the state last read
-            before = reads[0]
+            before = actor_reads[0]
             assert client.get(path).status_code == 200
-            if reads[0] == before:
+            if actor_reads[0] == before:
                 break
             assert time.monotonic() < deadline, "every read still read the actor's state"
             time.sleep(0.01)
         assert [client.get(path).status_code for _ in range(10)] == [200] * 10
-        assert reads[0] == before
+        assert actor_reads[0] == before
         _assert_a_raw_write_is_seen(store, client)
 
 
 @pytest.mark.postgres
 def test_on_postgresql_a_process_reads_every_actors_state_once_before_it_takes_requests(
-    store, make_app_client, monkeypatch
+    store, make_app_client, actor_reads
 ):
-    if store.dialect.name != "postgresql":
-        pytest.skip("the notifications of writes are PostgreSQL's")
-    reads = _counted_actor_reads(monkeypatch)
     client = make_app_client(revision_recheck_ms=60_000)
     engine = client.app.state.services.engine
     with client:  # the lifespan's start: as a worker of `serve` starts
         assert engine.pool.checkedin() == engine.pool.size()  # the pool's connections are open
         answers = {slug: client.get(f"/api/actors/{slug}/itinerary") for slug in (KIM, PUTIN, XI)}
         assert {slug: a.status_code for slug, a in answers.items()} == {KIM: 200, PUTIN: 200, XI: 200}
-        assert reads[0] == 0  # no request read its actor's state: the start read them all at once
+        assert actor_reads[0] == 0  # no request read its actor's state: the start read them all at once
         # The states read at the start are those each actor's own read gives: a process that read
         # them one by one (no lifespan, so no preparation) tags the same answers alike.
         unprepared = make_app_client(revision_recheck_ms=60_000)
         for slug, answer in answers.items():
             assert unprepared.get(f"/api/actors/{slug}/itinerary").headers["etag"] == answer.headers["etag"]
-        assert reads[0] == 3
+        assert actor_reads[0] == 3
         _assert_a_raw_write_is_seen(store, client)
 
 
