@@ -29,9 +29,10 @@ A route opts in by what its answer depends on besides the request:
 - `GEOCODER`: the gazetteer, and an online geocoder when one is configured; cached only without.
 
 The request's part of the key is what the answer may vary by: the method (GET; HEAD is a GET
-whose body app/methods.py drops), scheme, Host, root path, path and query string, and the
-Accept, Accept-Encoding and Origin headers and whether cookies were sent (content negotiation,
-gzip, CORS). Nothing else about the request reaches these routes; reads never depend on a key.
+whose body app/methods.py drops), scheme, Host, root path, path and query string, the Accept and
+Origin headers and whether cookies were sent (content negotiation, CORS), and whether
+Accept-Encoding has the answer gzipped (not the header's wording, which differs from client to
+client). Nothing else about the request reaches these routes; reads never depend on a key.
 
 This middleware sits outside the compression, security and CORS middlewares, so an entry is the
 answer exactly as it went out (gzipped once, its CSP with the map's script hashes included).
@@ -103,6 +104,8 @@ CACHE_CONTROL: Final = "no-cache"
 _VARY: Final = ("Accept", "Accept-Encoding")
 # The request headers that are part of the key (lower case, as ASGI gives them).
 _KEYED_HEADERS: Final = (b"host", b"accept", b"accept-encoding", b"origin")
+# Accept-Encoding's part of the key when the answer goes out gzipped (see _keyed_value).
+_GZIP: Final = b"gzip"
 # Requests that never write (HEAD reaches here as a GET, app/methods.py).
 _SAFE_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 # The largest entry: a share of the whole cache, so that one answer never empties it.
@@ -253,6 +256,20 @@ async def _send_entry(send: Send, entry: _Entry) -> None:
     """A kept answer, sent as it was kept."""
     await send({"type": "http.response.start", "status": 200, "headers": entry.headers})
     await send({"type": "http.response.body", "body": entry.body})
+
+
+def _keyed_value(name: bytes, values: list[bytes]) -> bytes:
+    """A keyed header's part of the key: what of it the answer depends on.
+
+    Accept-Encoding decides one thing, whether the answer goes out gzipped, and GZipMiddleware
+    decides it from the first such header alone ("gzip" in it). Browsers, QGIS, scripts and
+    curl each send it their own way ("gzip, deflate, br, zstd", "gzip, deflate", none): keyed by
+    that decision, they share one answer of each encoding and its tag, rather than each client's
+    wording making and keeping an answer of its own after every write.
+    """
+    if name == b"accept-encoding":
+        return _GZIP if values and b"gzip" in values[0] else b""
+    return b", ".join(values)
 
 
 def _entry_size(entry: _Entry) -> int:
@@ -478,7 +495,7 @@ class ResponseCache:
                 cookies = True
             elif name == b"if-none-match":
                 if_none_match = value.decode("latin-1")
-        headers = tuple(b", ".join(keyed.get(name, ())) for name in _KEYED_HEADERS)
+        headers = tuple(_keyed_value(name, keyed.get(name, [])) for name in _KEYED_HEADERS)
         key = (scope.get("scheme", "http"), scope.get("root_path", ""), scope["path"], scope["query_string"])
         return (*key, *headers, cookies), if_none_match
 

@@ -204,6 +204,29 @@ def test_representations_of_one_path_have_their_own_entries_and_tags(client):
     assert again.headers["content-encoding"] == "gzip" and again.json() == plain.json()
 
 
+def test_clients_that_word_accept_encoding_differently_share_the_answer_of_its_encoding(store, client):
+    # A browser, a script and a tool each word the header their own way; what the answer depends on
+    # is whether it is gzipped, so the one made for the first serves the others, tag and all.
+    itinerary = "/api/actors/kim-jong-un/itinerary.geojson"
+    statements = Statements(store)
+    browser = client.get(itinerary, headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
+    assert browser.headers["content-encoding"] == "gzip"
+    for wording in ("gzip", "deflate, gzip", "gzip;q=1.0, identity;q=0.5"):
+        made = statements.during(lambda wording=wording: client.get(itinerary, headers={"Accept-Encoding": wording}))
+        assert made and all(REVISION_READ in statement for statement in made), (wording, made)
+        again = client.get(itinerary, headers={"Accept-Encoding": wording})
+        assert again.headers["content-encoding"] == "gzip" and again.headers["etag"] == browser.headers["etag"]
+    # Without gzip among them, the other encoding's answer: made once, then shared the same way.
+    plain = client.get(itinerary, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.headers["etag"] != browser.headers["etag"]
+    for wording in ("br", "deflate, br", ""):
+        made = statements.during(lambda wording=wording: client.get(itinerary, headers={"Accept-Encoding": wording}))
+        assert made and all(REVISION_READ in statement for statement in made), (wording, made)
+        again = client.get(itinerary, headers={"Accept-Encoding": wording})
+        assert "content-encoding" not in again.headers and again.headers["etag"] == plain.headers["etag"]
+        assert again.json() == browser.json()
+
+
 def test_errors_are_neither_tagged_nor_kept(store, client):
     statements = Statements(store)
     assert "etag" not in client.get("/api/actors/nobody/itinerary.geojson").headers
