@@ -258,7 +258,7 @@ def _placed_people(doc: Doc, places: Sequence[Mention]) -> Iterable[PersonMentio
             continue  # a dateline the parse reads into the sentence: "Washington (CNN) ExxonMobil Chairman"
         if before == "-" or token.text.startswith(("D-", "R-", "I-")):
             continue  # a legislator's party and town: "Rep. Joseph Wagner, D-Chicopee, the co-chairman"
-        if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS:
+        if _object_of_place_preposition(token):
             continue  # "in downtown Vancouver, the doctors and nurses who ..."
         if _apposed_to_person_noun(token) or (token.dep_ != "pobj" and before != "," and _treated_as_person(doc, name)):
             yield name
@@ -362,7 +362,7 @@ def _treated_as_person(doc: Doc, mention: PersonMention) -> bool:
     root = doc[mention.last - 1]
     if (mention.first and doc[mention.first - 1].lower_ == "the") or root.tag_ == "NNPS":
         return False
-    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
+    if _object_of_place_preposition(root):
         return False
     after = doc[mention.last : mention.last + 3]
     if len(after) >= 2 and after[0].text == "," and after[1].lower_ in ("who", "whose"):
@@ -396,6 +396,11 @@ def _treated_as_person(doc: Doc, mention: PersonMention) -> bool:
 
 _SPEECH_VERBS = frozenset(["say", "tell", "add"])
 _PLACE_PREPOSITIONS = frozenset(["in", "at", "on", "near", "from", "to", "into", "outside", "inside"])
+
+
+def _object_of_place_preposition(token: Token) -> bool:
+    """Whether the token is the object of a preposition of place ("in Cuckoo Hall Lane", "near Roswell")."""
+    return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS
 
 
 def _surname_used_alone(doc: Doc, mention: PersonMention) -> bool:
