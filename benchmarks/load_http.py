@@ -58,6 +58,12 @@ the write is made or the server is ready, as a client's first request would.
 over a store just built, as cold; by default it is left out of the cold rounds' summary, since no
 start before it could have kept or asked for anything.
 The bar (4 workers): 0 errors, p99 <= 100 ms for itinerary and geocode, <= 250 ms for the lists.
+
+wrk's percentiles are corrected for coordinated omission: at the end of a run, each response slower
+than the run's mean interval between one connection's requests adds samples at that interval below
+it (what a client sending at a steady rate would have waited). A stall of a second at the start of
+a round, with every connection waiting on it, therefore weighs as thousands of samples, not as the
+few hundred answers it delayed.
 """
 
 from __future__ import annotations
