@@ -88,23 +88,25 @@ class Sample:
     labels: list[int]
 
 
+def gold_file(path: Path, text_of) -> tuple[list[GoldArticle], MatchRadii]:
+    """The articles of one gold file, with its match radii; none when the file is absent."""
+    if not path.exists():
+        return [], MatchRadii()
+    return gold_articles_from_json(json.loads(path.read_text(encoding="utf-8")), text_of)
+
+
 def training_articles(eval_dir: Path) -> list[tuple[GoldArticle, MatchRadii]]:
     text_of = corpus_texts(eval_dir)
     chosen = []
     for path in (TEAM_GOLD, EXTRA_GOLD, OUTSIDE_GOLD):
-        if not path.exists():
-            continue
-        articles, radii = gold_articles_from_json(json.loads(path.read_text(encoding="utf-8")), text_of)
+        articles, radii = gold_file(path, text_of)
         chosen.extend((a, radii) for a in articles if a.split in (None, TRAINING_SPLIT))
     return chosen
 
 
 def team_article_keys(eval_dir: Path) -> frozenset[str]:
     """The keys of the team's own development articles (tests/data/devset/gold.json)."""
-    if not TEAM_GOLD.exists():
-        return frozenset()
-    articles, _ = gold_articles_from_json(json.loads(TEAM_GOLD.read_text(encoding="utf-8")), corpus_texts(eval_dir))
-    return frozenset(a.key for a in articles)
+    return frozenset(a.key for a in gold_file(TEAM_GOLD, corpus_texts(eval_dir))[0])
 
 
 def evidence_span(article: GoldArticle, evidence: str) -> tuple[int, int] | None:
@@ -320,9 +322,11 @@ def main() -> None:
         scores = cross_validated(samples, size)
         scale, shift = calibration(samples, scores, target)
         probabilities = calibrated(scores, scale, shift)
-        final = replace(fit(samples, size), scale=scale, shift=shift)
-        seed_passes = seed_check(seed_sample, final)
-        team_passes = team_check(samples, team_keys, final)
+        # The model trained on every article: what is checked here is what is exported below.
+        fitted = fit(samples, size)
+        exported = replace(fitted, scale=scale, shift=shift)
+        seed_passes = seed_check(seed_sample, exported)
+        team_passes = team_check(samples, team_keys, exported)
         for threshold in THRESHOLDS:
             if not (seed_passes(threshold) and team_passes(threshold)):
                 continue
@@ -332,14 +336,14 @@ def main() -> None:
             merit = (f1(on_target) + f1(team)) / 2 if others else f1(on_target)
             if best is None or merit > best[0]:
                 overall = score(samples, probabilities, threshold)
-                best = (merit, size, threshold, on_target, overall, (scale, shift), on_target.reliability())
+                best = (merit, size, threshold, on_target, overall, (scale, shift), on_target.reliability(), fitted)
     if best is None:
         raise SystemExit(
             "no threshold keeps the seed article's required stops without a forbidden one and the team's "
             f"articles at precision >= {TEAM_PRECISION_BAR}: nothing written (read the candidates' probabilities "
             "to see which stops sit on the wrong side)"
         )
-    _, size, threshold, on_target, overall, (scale, shift), reliability = best
+    _, size, threshold, on_target, overall, (scale, shift), reliability, final = best
     print(f"cross-validated ({FOLDS} folds by article), {size[0]} trees of depth {size[1]}, threshold {threshold}:")
     print(f"  calibrated on the tune articles' held-out scores: p = sigmoid({scale:.3f} x score + {shift:.3f})")
     print("  reliability (tune): " + "  ".join(f">={t:.1f}: {n} P {p:.2f}" for t, n, p in reliability))
@@ -357,7 +361,6 @@ def main() -> None:
         held_out[corpus] = {"precision": round(report.precision, 3), "recall": round(report.recall, 3)}
         print(f"leave one corpus out, scored on {corpus}: {describe(report)}")
 
-    final = fit(samples, size)
     model = StopModel(
         trees=final.trees,
         init=final.init,
