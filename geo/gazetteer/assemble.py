@@ -18,6 +18,7 @@ from geo.gazetteer.prior import (
     DISTRICT_CITY_KM,
     DISTRICT_POPULATION_SHARE,
     NAME_TYPE_RANK,
+    claims_name,
     is_strong,
     name_score,
     place_prior,
@@ -249,7 +250,7 @@ def assemble(
         record = place.record
         if record.precision not in (Precision.COUNTRY, Precision.ADMIN1):
             place.admin1 = admin1_names.get((record.country, record.admin1_code))
-        ranking_population = max(place.population, place.borrowed_population)
+        ranking_population = _ranking_population(place)
         if (
             place.notable
             and record.kind in AREAL_FEATURE_KINDS
@@ -263,18 +264,28 @@ def assemble(
     say(f"keyed {len(table):,} names; {len(unresolved)} alias(es) name no place")
     by_row = {p.row_id: p for p in places}
     strongest: dict[str, float] = {}
+    city_claims: dict[str, int] = {}  # key -> the population of the largest city whose own name it is
     for (key, row_id), (name_type, _) in table.items():
         if is_strong(name_type):
-            prior = by_row[row_id].prior
-            if prior > strongest.get(key, -1.0):
-                strongest[key] = prior
+            place = by_row[row_id]
+            if place.prior > strongest.get(key, -1.0):
+                strongest[key] = place.prior
+            if place.record.kind == "city" and _ranking_population(place) > city_claims.get(key, 0):
+                city_claims[key] = _ranking_population(place)
     rows = []
     for (key, row_id), (name_type, spelling) in table.items():
         place = by_row[row_id]
-        noisy = not is_strong(name_type) and strongest.get(key, -1.0) > place.prior
+        noisy = not is_strong(name_type) and (
+            strongest.get(key, -1.0) > place.prior or claims_name(city_claims.get(key, 0), _ranking_population(place))
+        )
         rows.append(
             NameRow(
                 key, name_score(place.prior, name_type, noisy=noisy), row_id, name_type, spelling, place.record.country
             )
         )
     return Assembly(places, rows, tuple(unresolved))
+
+
+def _ranking_population(place: AssembledPlace) -> int:
+    """The population a place is ranked by: its own, or what it borrows (an airport its city's)."""
+    return max(place.population, place.borrowed_population)

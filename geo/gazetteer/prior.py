@@ -26,9 +26,16 @@ Every candidate's score is
        alternate 0.85, code 0.6. An alternate spelling in capitals of three letters or fewer
        ("UK", "VVO") is a code, whatever its source calls it.
     noisy  the match is an alternate name or code while the same key is the official name,
-       abbreviation or demonym of a place with a higher prior: GeoNames lists "UK" among a
-       Russian village's names, and "ACT" is an airport's code, but both keys belong first to
-       places whose own name they are. NOISY_FACTOR = 0.5.
+       abbreviation or demonym of a place with a higher prior, or the official name of a city of
+       CITY_CLAIM_POPULATION (100,000) people or more, at least as populous as the alternate's
+       holder: GeoNames lists "UK" among a Russian village's names, and "ACT" is an airport's
+       code, but both keys belong first to places whose own name they are; and a big city is what
+       news means by its own name against a smaller place that bore the name once, which only a
+       capital's weight in (2) had ranked first (Philadelphia is not Amman's ancient name). A
+       place bigger than the city keeps its alternate at full weight: the English form of a world
+       city's name ("St. Petersburg" is Russia's, not Florida's), a city's name in its own
+       country's language ("Saida" is Sidon in Lebanon's news, though Algeria's Saïda is
+       nearly its size). NOISY_FACTOR = 0.5.
 
 All terms lie in [0, 1], so scores do too. (1) and (2) are computed once, at build time, and
 stored with each name; a lookup only reorders them when asked to bias (3):
@@ -49,6 +56,7 @@ __all__ = [
     "NAME_TYPE_WEIGHT",
     "NAME_TYPE_RANK",
     "NOISY_FACTOR",
+    "CITY_CLAIM_POPULATION",
     "BIAS_FACTOR",
     "REGION_POPULATION_DISCOUNT",
     "DISTRICT_POPULATION_SHARE",
@@ -58,6 +66,7 @@ __all__ = [
     "place_prior",
     "name_score",
     "is_strong",
+    "claims_name",
 ]
 
 KIND_WEIGHT: dict[str, float] = {
@@ -85,6 +94,7 @@ NAME_TYPE_WEIGHT: dict[NameType, float] = {
 # Which of two name types to keep when one place has a key both ways: the more official.
 NAME_TYPE_RANK: dict[NameType, int] = {t: i for i, t in enumerate(NAME_TYPE_WEIGHT)}
 NOISY_FACTOR = 0.5
+CITY_CLAIM_POPULATION = 100_000
 BIAS_FACTOR = 0.5
 REGION_POPULATION_DISCOUNT = 0.85
 AREAL_FEATURE_KINDS = frozenset(
@@ -108,6 +118,12 @@ def place_prior(kind: str, precision: Precision, population: int, *, notable: bo
 def is_strong(name_type: NameType) -> bool:
     """Whether a name type claims its key for its place (official, abbreviation, demonym)."""
     return name_type in (NameType.OFFICIAL, NameType.ABBREVIATION, NameType.DEMONYM)
+
+
+def claims_name(city_population: int, holder_population: int) -> bool:
+    """Whether a city of `city_population` whose official name a key is takes the key from a place
+    of `holder_population` that has it only as an alternate name (see `noisy` above)."""
+    return city_population >= CITY_CLAIM_POPULATION and city_population >= holder_population
 
 
 def name_score(prior: float, name_type: NameType, *, noisy: bool) -> float:

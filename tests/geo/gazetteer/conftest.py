@@ -109,6 +109,35 @@ TINY_PLACES: tuple[PlaceRecord, ...] = (
     # alternate names: the noisy-name case.
     _place("geonames:1488616", "Uk", 55.07, 98.83, "city", "RU", population=700),
     _place("curated:ukovo", "Ukovo", 56.0, 97.0, "city", "RU", population=500_000, alternates=("Uk",)),
+    # A capital that bore, long ago, the name of a bigger city elsewhere; and a world city whose
+    # English name is a smaller city's own (the city-claim case of geo.gazetteer.prior).
+    _place(
+        "geonames:250441",
+        "Amman",
+        31.95522,
+        35.94503,
+        "city",
+        "JO",
+        population=1_275_857,
+        capital=True,
+        alternates=("Philadelphia",),
+    ),
+    _place(
+        "geonames:4560349", "Philadelphia", 39.95233, -75.16379, "city", "US", population=1_573_916, admin1_code="PA"
+    ),
+    _place(
+        "geonames:498817",
+        "Saint Petersburg",
+        59.93863,
+        30.31413,
+        "city",
+        "RU",
+        population=5_351_935,
+        alternates=("St. Petersburg",),
+    ),
+    _place(
+        "geonames:4171563", "St. Petersburg", 27.77086, -82.67927, "city", "US", population=257_083, admin1_code="FL"
+    ),
     _place("geonames:4739526", "Waco", 31.54933, -97.14667, "city", "US", population=138_486, admin1_code="TX"),
     _place("airport:KACT", "Waco Regional Airport", 31.6113, -97.2305, "airport", "US", codes=("ACT",), serves="Waco"),
     _place(

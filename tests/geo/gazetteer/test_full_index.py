@@ -104,6 +104,7 @@ FIRST_BY_GEONAMEID = [
     ("Portland, Maine", 4975802),
     ("Birmingham, Alabama", 4049979),
     ("Chicago", 4887398),
+    ("Philadelphia", 4560349),  # not Amman, whose ancient name it was
     ("Los Angeles", 5368361),
     ("Houston", 4699066),
     ("San Francisco", 5391959),

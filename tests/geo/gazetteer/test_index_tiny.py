@@ -10,7 +10,7 @@ import pytest
 from geo.errors import GazetteerNotBuiltError, InvalidInputError, NotFoundError
 from geo.gazetteer.base import Gazetteer, NameType
 from geo.gazetteer.index import LookupBias, SqliteGazetteer, open_gazetteer
-from geo.gazetteer.prior import NOISY_FACTOR
+from geo.gazetteer.prior import CITY_CLAIM_POPULATION, NAME_TYPE_WEIGHT, NOISY_FACTOR, claims_name
 
 
 def first_id(gazetteer: SqliteGazetteer, name: str, **options: object) -> str | None:
@@ -63,6 +63,40 @@ def test_noisy_alternate_is_halved_and_ranked_below_official_owners(tiny: Sqlite
     unpenalised = tiny.get("curated:ukovo")
     assert town.score < found[1].score
     assert unpenalised.population > tiny.get("geonames:1488616").population
+
+
+def test_a_big_city_keeps_its_own_name_from_a_smaller_capitals_alternate(tiny: SqliteGazetteer) -> None:
+    # Amman is a capital (a prior a city's population alone does not give) and had "Philadelphia"
+    # among its names; the bigger city whose own name it is comes first, Amman's reading halved.
+    city, *rest = tiny.lookup("Philadelphia")
+    assert city.place.gazetteer_id == "geonames:4560349"
+    (amman,) = [c for c in rest if c.place.gazetteer_id == "geonames:250441"]
+    assert amman.name_type is NameType.ALTERNATE
+    assert amman.score == pytest.approx(
+        tiny.lookup("Amman")[0].score * NAME_TYPE_WEIGHT[NameType.ALTERNATE] * NOISY_FACTOR
+    )
+
+
+def test_a_place_bigger_than_the_city_keeps_its_alternate_at_full_weight(tiny: SqliteGazetteer) -> None:
+    found = {c.place.gazetteer_id: c for c in tiny.lookup("St. Petersburg")}
+    russian = found["geonames:498817"]
+    assert russian.name_type is NameType.ALTERNATE
+    assert russian.score == pytest.approx(
+        tiny.lookup("Saint Petersburg")[0].score * NAME_TYPE_WEIGHT[NameType.ALTERNATE]
+    )
+
+
+@pytest.mark.parametrize(
+    ("city", "holder", "claims"),
+    [
+        (1_573_916, 1_275_857, True),  # a bigger city takes its own name back
+        (257_083, 5_351_935, False),  # not from a place twenty times its size
+        (90_000, 10_000, False),  # nor a town under CITY_CLAIM_POPULATION
+        (CITY_CLAIM_POPULATION, CITY_CLAIM_POPULATION, True),
+    ],
+)
+def test_claims_name(city: int, holder: int, claims: bool) -> None:
+    assert claims_name(city, holder) is claims
 
 
 def test_capitalised_short_alternates_count_as_codes(tiny: SqliteGazetteer) -> None:
