@@ -78,10 +78,13 @@ __all__ = [
     "saints_possessives",
 ]
 
-# Lower-case words that may sit inside a place name ("Komsomolsk-on-Amur", "Rio de Janeiro").
+# Lower-case words that may sit inside a place name ("Komsomolsk-on-Amur", "Rio de Janeiro",
+# "Dar es Salaam", "Deir ez-Zor", "Sidi bel Abbes", "Mazar-i-Sharif", "Mazar-e Sharif", "Santiago
+# de los Caballeros", "San Cristobal de las Casas", "Bergen op Zoom", "Alphen aan den Rijn",
+# "Villeneuve-lès-Avignon"): without one, the name is cut at it and its first word read alone.
 NAME_PARTICLES = frozenset(
     "on upon of the and de la le les du des del della da do dos das di am an der den sur en na y al el"
-    " au aux im in bei ob und".split()
+    " au aux im in bei ob und es ez bel i e los las op aan lès sous".split()
 )
 _SPEECH_AFTER = re.compile(
     r"\A\s+(?:\w+\s+){0,2}?(?:said|says|announced|announces|stated|told|reported|claimed|denied|confirmed|warned)\b"

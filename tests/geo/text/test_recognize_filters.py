@@ -56,6 +56,16 @@ def news_world() -> MemoryGazetteer:
     g.add(make_place(3373557, "Saint Michael", 13.12, -59.6, precision=Precision.ADMIN1, country="BB"), "St. Michael")
     g.add(make_place(4220629, "St. Patrick", 31.2, -81.5, country="US", admin1="Georgia", population=2_000))
     g.add(make_place(498817, "Saint Petersburg", 59.94, 30.31, country="RU", population=5_351_935), "St. Petersburg")
+    # Names with a lower-case word inside, and places named by their first word alone.
+    g.add(make_place(160263, "Dar es Salaam", -6.82, 39.27, country="TZ", population=2_698_652))
+    g.add(make_place(1830468, "Dar", 11.8, 106.1, country="KH", population=20_000))
+    g.add(make_place(1133453, "Mazar-i-Sharif", 36.71, 67.11, country="AF", population=458_151))
+    g.add(make_place(2491191, "Sidi Bel Abbes", 35.19, -0.63, country="DZ", population=191_769))
+    g.add(make_place(2758804, "Bergen op Zoom", 51.49, 4.29, country="NL", population=65_000))
+    g.add(make_place(3161732, "Bergen", 60.39, 5.32, country="NO", population=213_585))
+    g.add(make_place(170794, "Deir ez-Zor", 35.34, 40.14, country="SY", population=242_565))
+    g.add(make_place(3492914, "Santiago de los Caballeros", 19.45, -70.7, country="DO", population=1_200_000))
+    g.add(make_place(3871336, "Santiago", -33.46, -70.65, country="CL", population=4_837_295))
     square = Place("curated:st-peters-square", "St. Peter's Square", 41.9022, 12.4568, "square", Precision.SITE, "VA")
     g.add(square, "St. Peter's Square")
     # Villages named like the head noun of a facility's or a street's name.
@@ -69,6 +79,24 @@ def news_world() -> MemoryGazetteer:
 @pytest.fixture(scope="module")
 def world() -> MemoryGazetteer:
     return news_world()
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clashes erupted in Dar es Salaam on Monday.", ["Dar es Salaam"]),
+        ("Officials in Dar es Salaam said the talks would go on.", ["Dar es Salaam"]),
+        ("Troops arrived in Mazar-i-Sharif.", ["Mazar-i-Sharif"]),
+        ("He was born in Sidi bel Abbes.", ["Sidi bel Abbes"]),
+        ("The ship docked in Bergen op Zoom.", ["Bergen op Zoom"]),
+        ("Shelling hit Deir ez-Zor overnight.", ["Deir ez-Zor"]),
+        ("He flew to Santiago de los Caballeros.", ["Santiago de los Caballeros"]),
+    ],
+)
+def test_a_name_is_read_whole_across_its_lower_case_particles(world, use_ner, text, expected) -> None:
+    # Cut at the particle, the first word alone names another place: Dar in Cambodia, Bergen in Norway.
+    assert surfaces(world, use_ner, text) == expected
 
 
 @BOTH_MODES
