@@ -932,6 +932,10 @@ CUSTODY_VERBS = frozenset(
 CONVEYANCE_VERBS = frozenset(
     ["take", "rush", "transport", "bring", "transfer", "send", "fly", "drive", "carry", "admit", "move"]
 )
+# What carries a person somewhere, told in the active with the person as object: "the trip will
+# take him to Papua New Guinea", "a tour that took her to Kazakhstan", "the journey brought Biden
+# to Hanoi", "Obama took his daughters to Paris" (he went too).
+CARRYING_VERBS = frozenset(["take", "bring", "carry", "lead"])
 
 SINGULAR_PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
 PLURAL_PRONOUNS = frozenset(["they", "them", "their", "theirs", "themselves"])

@@ -94,6 +94,11 @@ def _verbal(trigger: Trigger, coref: Coreference) -> Participants:
     verb = trigger.token
     references = _subject_references(verb, coref)
     actors = _people(references)
+    if trigger.sense.reading is ObjectReading.TRAVELLER:
+        # "the trip took him to Hanoi": the object goes, and a person subject with it.
+        carried = [r for c in verb.children if c.dep_ == "dobj" for r in _references_of(c, coref)]
+        actors = _unique(_people(carried) + actors)
+        references = carried + references
     companions: list[Person] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and trigger.sense.reading is ObjectReading.COMPANION:

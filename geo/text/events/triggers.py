@@ -36,6 +36,9 @@ a verb that is stative in the active ("the firm holds offices in Leeds"): custod
 subject at the place ("was held in the county jail in Greenwood", "was found dead in Oxford", "was
 treated at a hospital in Tucson"), conveyance takes it to the destination ("was taken to Frederick
 Memorial Hospital in Frederick", "was rushed to a hospital in", "was transferred to a prison in").
+The active says it of the person as object: "the trip will take him to Papua New Guinea", "a tour
+that took her to Kazakhstan", "the journey brought Biden to Hanoi"; the object goes there, and so
+does a person subject ("Obama took his daughters to Paris").
 
 "be" itself with "in", "at" or "on" is one too ("Dr. Maggard was on the Champs-Elysees", "is
 currently in France"). Idioms of arrival count as motion: "made it to Paris"; "take part in" a
@@ -52,6 +55,7 @@ from spacy.tokens import Doc, Token
 from geo.text.events.lexicon import (
     ADDRESSING_VERBS,
     AUDIENCE_PEOPLE,
+    CARRYING_VERBS,
     CONVEYANCE_VERBS,
     CUSTODY_VERBS,
     EVENT_NOUNS,
@@ -95,6 +99,7 @@ class ObjectReading(StrEnum):
     PLACE = "place"  # "visited Vladivostok", "entered Russia", "toured a factory in ..."
     COMPANION = "companion"  # "met Putin", "hosted Kim": the object was there too
     EVENT = "event"  # "attended a summit in Sochi"
+    TRAVELLER = "traveller"  # "the trip took him to Hanoi": the object goes there (a person subject too)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +214,7 @@ PRESENCE_SENSE_STRENGTH = 0.5
 OCCUPATION_STRENGTH = 0.55  # "Underwood, a family practitioner in New Hampshire"
 PASSIVE_SENSE_STRENGTH = 0.7  # "was held in the county jail", "was taken to a hospital in Tucson"
 COPULA_STRENGTH = 0.7  # "Dr. Maggard was on the Champs-Elysees", "is currently in France"
+CARRYING_STRENGTH = 0.75  # "the trip will take him to Hanoi"
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +241,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                 triggers.append(Trigger(token, sense, nominal=False))
             elif (passive := _passive_custody_or_conveyance(token, lemma)) is not None:
                 triggers.append(Trigger(token, passive, nominal=False))
+            elif (carrying := _active_carrying(token, lemma)) is not None:
+                triggers.append(Trigger(token, carrying, nominal=False))
             elif lemma == "be" and _is_located_copula(token):
                 triggers.append(
                     Trigger(token, TriggerSense("be", TriggerKind.PRESENCE, COPULA_STRENGTH), nominal=False)
@@ -380,6 +388,24 @@ def _passive_custody_or_conveyance(token: Token, lemma: str) -> TriggerSense | N
     if lemma in CONVEYANCE_VERBS and preps & {"to", "into"}:
         return TriggerSense(lemma, TriggerKind.MOTION, PASSIVE_SENSE_STRENGTH)
     return None
+
+
+# Pronouns that can only mean people, as the object a carrying verb takes somewhere.
+_PERSON_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "himself", "herself", "themselves"})
+_CARRIED_TO = frozenset({"to", "into", "through", "across"})
+
+
+def _active_carrying(token: Token, lemma: str) -> TriggerSense | None:
+    """ "the trip will take him to Papua New Guinea": a carrying verb in the active whose object
+    is a person (a personal pronoun or a name) and which names where to."""
+    if lemma not in CARRYING_VERBS or any(c.dep_ == "auxpass" for c in token.children):
+        return None
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not any(o.lower_ in _PERSON_OBJECT_PRONOUNS or o.pos_ == "PROPN" for o in objects):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in _CARRIED_TO for c in token.children):
+        return None
+    return TriggerSense(lemma, TriggerKind.MOTION, CARRYING_STRENGTH, ObjectReading.TRAVELLER)
 
 
 def _told_as_plan(token: Token) -> bool:

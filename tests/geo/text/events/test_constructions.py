@@ -164,6 +164,23 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         # A progressive of motion toward a place: the arrival is still to come.
         ("Dana Cruz is flying to Tokyo.", {("Dana Cruz", "Tokyo", P, None)}),
         ("Dana Cruz, who was making her first trip to Kyiv, said little.", {("Dana Cruz", "Kyiv", P, None)}),
+        # A carrying verb in the active takes its person object to the place, and a person subject too.
+        (
+            "Anna Weber began a tour on Monday. The trip will take her to Vietnam and Tokyo.",
+            {("Anna Weber", "Vietnam", P, None), ("Anna Weber", "Tokyo", P, None)},
+        ),
+        (
+            "Paul Grant set off on a trip that took him to Oslo and Bergen.",
+            {("Paul Grant", "Oslo", OCC, None), ("Paul Grant", "Bergen", OCC, None)},
+        ),
+        ("The journey brought Dana Cruz to Hanoi on Tuesday.", {("Dana Cruz", "Hanoi", OCC, "2023-09-12")}),
+        (
+            "Ruth Ames took Lily Grant to Paris.",
+            {("Ruth Ames", "Paris", OCC, None), ("Lily Grant", "Paris", OCC, None)},
+        ),
+        # Not a person carried, nor a destination: no trip.
+        ("The talks took the issue to Madrid.", set()),
+        ("Anna Weber brought Paul Grant back.", set()),
         # "I" in a report is its speaker.
         (
             '"My wife and I will travel to Vietnam next year," Peter Brandt said.',
