@@ -544,6 +544,14 @@ def _clean(doc: Doc, first: int, last: int, *, require_proper: bool = True) -> P
         and doc[last + 1].text.islower()
     ):
         last += 2
+    # The surname after lower-case particles the model cut the name at: "Ursula von der" and
+    # "Leyen" (a place to it), "Charles de" and "Gaulle".
+    end = last
+    while end < len(doc) and doc[end].text in NAME_PARTICLES:
+        end += 1
+    cut = first < last and (end > last or doc[last - 1].text in NAME_PARTICLES)
+    if cut and end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
+        last = end + 1
     if first >= last or _names_a_thing(doc, last):
         return None
     # Words as written, so that a hyphenated name is one word: "Jean-Pierre", "Yo-jong", "al-Wahab".

@@ -90,6 +90,9 @@ def test_a_person_named_in_a_building_s_name_is_not_in_the_cast():
     [
         # A hyphenated syllable the model leaves outside the name is part of it.
         ("South Korean President Moon Jae-in arrived in Paris on Friday.", ["Moon Jae-in"]),
+        # The surname after lower-case particles the model cut the name at.
+        ("Ursula von der Leyen visited Kyiv on Saturday.", ["Ursula von der Leyen"]),
+        ("The council's Luc van den Brande said the vote was close.", ["Luc van den Brande"]),
         # A name the model calls an organisation, titled by a lower-case noun for a person.
         (
             "MSF coordinator Marie-Christine Ferir said on Friday that the situation was unprecedented.",
