@@ -254,6 +254,22 @@ def is_capitalised(surface: str) -> bool:
     )
 
 
+# What comes before an abbreviation that qualifies a name: "Bronx County, N.Y", "EDMONTON, Ky
+# (WBKO)", a party's letter "D-Calif".
+_QUALIFIER_BEFORE = re.compile(r"(?:[^\W\d_]|[.)]),\s*\Z|\b[DRI]-\Z")
+
+
+def _stop_dropped(candidate: Candidate, surface: str) -> bool:
+    """Whether `surface` is the candidate's abbreviation without its full stop: "Mass" for "Mass.",
+    "KY" for "Ky." ("US" is not "U.S." so read: its own spelling)."""
+    name = candidate.matched_name
+    return (
+        candidate.name_type is NameType.ABBREVIATION
+        and name.endswith(".")
+        and name[:-1].casefold() == surface.casefold()
+    )
+
+
 def _is_abbreviation(surface: str, context: TextContext, start: int) -> bool:
     """ "U.S.", or "US" in capitals inside a line that is not itself in capitals."""
     if re.fullmatch(r"(?:[A-Z]\.){2,}", surface):
@@ -403,6 +419,11 @@ def judge_name(
             if c.name_type is not NameType.CODE
             and not (c.name_type is NameType.ABBREVIATION and _ACRONYM.fullmatch(c.matched_name.replace(".", "")))
         ]
+    if not surface.endswith(".") and text[end : end + 1] != "." and not _QUALIFIER_BEFORE.search(text[:start][-8:]):
+        # An abbreviation the gazetteer writes with a full stop ("Mass.", "Man.", "Ky.") written
+        # without it is the word or the code it also spells ("the requiem Mass", "Man of the Year",
+        # "KY 90"), but after a name and its comma or a party's letter ("Louisville, KY--", "D-Calif").
+        candidates = [c for c in candidates if not _stop_dropped(c, surface)]
     if not candidates:
         return _reject("unknown to the gazetteer")
     best = candidates[0]

@@ -56,6 +56,10 @@ def news_world() -> MemoryGazetteer:
     g.add(make_place(3373557, "Saint Michael", 13.12, -59.6, precision=Precision.ADMIN1, country="BB"), "St. Michael")
     g.add(make_place(4220629, "St. Patrick", 31.2, -81.5, country="US", admin1="Georgia", population=2_000))
     g.add(make_place(498817, "Saint Petersburg", 59.94, 30.31, country="RU", population=5_351_935), "St. Petersburg")
+    # Abbreviations written with a full stop, and a town to qualify.
+    g.add(make_place(6254926, "Massachusetts", 42.36, -71.11, precision=Precision.ADMIN1, country="US"))
+    g.alias("geonames:6254926", "Mass.", name_type=NameType.ABBREVIATION)
+    g.add(make_place(4299276, "Louisville", 38.25, -85.76, country="US", admin1="Kentucky", population=597_337))
     # Names with a lower-case word inside, and places named by their first word alone.
     g.add(make_place(160263, "Dar es Salaam", -6.82, 39.27, country="TZ", population=2_698_652))
     g.add(make_place(1830468, "Dar", 11.8, 106.1, country="KH", population=20_000))
@@ -79,6 +83,22 @@ def news_world() -> MemoryGazetteer:
 @pytest.fixture(scope="module")
 def world() -> MemoryGazetteer:
     return news_world()
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Without its full stop an abbreviation is the word or code it also spells...
+        ("The requiem Mass for Mr Carroll was held on Friday.", []),
+        ("Volunteers picked up trash along KY 90 on Saturday.", []),
+        # ... but with it, or after a name and its comma, it qualifies the name.
+        ("He grew up in Mass. and moved away.", ["Mass."]),
+        ("LOUISVILLE, KY -- The company said on Monday that sales rose.", ["LOUISVILLE", "KY"]),
+    ],
+)
+def test_an_abbreviation_without_its_full_stop_is_read_only_as_a_qualifier(world, use_ner, text, expected) -> None:
+    assert surfaces(world, use_ner, text) == expected
 
 
 @BOTH_MODES
