@@ -45,7 +45,7 @@ from geo.text.events.lexicon import (
     TITLE_WORDS,
     VEHICLE_NOUNS,
 )
-from geo.text.events.triggers import NOUN_SENSES, VERB_SENSES, requirement_met
+from geo.text.events.triggers import NOUN_SENSES, VERB_SENSES, TriggerKind, requirement_met
 
 __all__ = ["PersonMention", "Person", "Cast", "find_cast", "is_name_like"]
 
@@ -324,7 +324,7 @@ def _candidates(doc: Doc, place_tokens: list[tuple[int, int]]) -> list[PersonMen
         if (
             mention is not None
             and mention.words[-1].lower() not in _NOUNS_FOR_PEOPLE
-            and _treated_as_person(doc, mention)
+            and (_treated_as_person(doc, mention) or _unlabelled_traveller(doc, mention))
         ):
             found.setdefault((mention.first, mention.last), mention)
     for mention in _shared_surnames(doc, list(found.values())):
@@ -349,6 +349,25 @@ def _unlabelled_name_runs(doc: Doc) -> Iterable[tuple[int, int]]:
         if end - i <= 4:
             yield i, end
         i = end
+
+
+def _unlabelled_traveller(doc: Doc, mention: PersonMention) -> bool:
+    """A name of two words or more the model gave no label at all, as the subject of a verb of
+    travel or meeting: "Xi Jinping visited Paris" (the model knows "Vladimir Putin visited Paris"
+    for a person, and Xi's name for nothing). A name it calls an organisation keeps that reading
+    ("Real Madrid travelled to Japan")."""
+    root = doc[mention.last - 1]
+    if len(mention.words) < 2 or any(doc[i].ent_type_ for i in range(mention.first, mention.last)):
+        return False
+    # Travel itself: a body hosts, joins and receives as a person does ("Galaxy Lanes hosted").
+    verb = root.head
+    sense = VERB_SENSES.get(verb.lemma_.lower())
+    return (
+        root.dep_ == "nsubj"
+        and sense is not None
+        and sense.kind is TriggerKind.MOTION
+        and requirement_met(verb, sense)
+    )
 
 
 def _treated_as_person(doc: Doc, mention: PersonMention) -> bool:
