@@ -353,8 +353,8 @@ def _unlabelled_name_runs(doc: Doc) -> Iterable[tuple[int, int]]:
 
 def _unlabelled_traveller(doc: Doc, mention: PersonMention) -> bool:
     """A name of two words or more the model gave no label at all, as the subject of a verb of
-    travel or meeting: "Xi Jinping visited Paris" (the model knows "Vladimir Putin visited Paris"
-    for a person, and Xi's name for nothing). A name it calls an organisation keeps that reading
+    travel: "Xi Jinping visited Paris" (the model knows "Vladimir Putin visited Paris" for a
+    person, and Xi's name for nothing). A name it calls an organisation keeps that reading
     ("Real Madrid travelled to Japan")."""
     root = doc[mention.last - 1]
     if len(mention.words) < 2 or any(doc[i].ent_type_ for i in range(mention.first, mention.last)):
@@ -363,10 +363,7 @@ def _unlabelled_traveller(doc: Doc, mention: PersonMention) -> bool:
     verb = root.head
     sense = VERB_SENSES.get(verb.lemma_.lower())
     return (
-        root.dep_ == "nsubj"
-        and sense is not None
-        and sense.kind is TriggerKind.MOTION
-        and requirement_met(verb, sense)
+        root.dep_ == "nsubj" and sense is not None and sense.kind is TriggerKind.MOTION and requirement_met(verb, sense)
     )
 
 
