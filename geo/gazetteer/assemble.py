@@ -270,8 +270,8 @@ def assemble(
             place = by_row[row_id]
             if place.prior > strongest.get(key, -1.0):
                 strongest[key] = place.prior
-            if place.record.kind == "city" and _ranking_population(place) > city_claims.get(key, 0):
-                city_claims[key] = _ranking_population(place)
+            if place.record.kind == "city":
+                city_claims[key] = max(city_claims.get(key, 0), _ranking_population(place))
     rows = []
     for (key, row_id), (name_type, spelling) in table.items():
         place = by_row[row_id]

@@ -45,7 +45,7 @@ from geo.text.events.lexicon import (
     TITLE_WORDS,
     VEHICLE_NOUNS,
 )
-from geo.text.events.triggers import NOUN_SENSES, VERB_SENSES, TriggerKind, requirement_met
+from geo.text.events.triggers import NOUN_SENSES, TriggerKind, listed_sense
 
 __all__ = ["PersonMention", "Person", "Cast", "find_cast", "is_name_like"]
 
@@ -360,11 +360,8 @@ def _unlabelled_traveller(doc: Doc, mention: PersonMention) -> bool:
     if len(mention.words) < 2 or any(doc[i].ent_type_ for i in range(mention.first, mention.last)):
         return False
     # Travel itself: a body hosts, joins and receives as a person does ("Galaxy Lanes hosted").
-    verb = root.head
-    sense = VERB_SENSES.get(verb.lemma_.lower())
-    return (
-        root.dep_ == "nsubj" and sense is not None and sense.kind is TriggerKind.MOTION and requirement_met(verb, sense)
-    )
+    sense = listed_sense(root.head)
+    return root.dep_ == "nsubj" and sense is not None and sense.kind is TriggerKind.MOTION
 
 
 def _treated_as_person(doc: Doc, mention: PersonMention) -> bool:
@@ -512,7 +509,7 @@ def _in_traveller_slot(token: Token) -> bool:
     if token.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in ("VERB", "AUX"):
         return False
     verbs = [head] + [c for c in head.children if c.dep_ in ("xcomp", "conj")]
-    return any(v.lemma_.lower() in VERB_SENSES and requirement_met(v, VERB_SENSES[v.lemma_.lower()]) for v in verbs)
+    return any(listed_sense(v) is not None for v in verbs)
 
 
 def _titled_names(doc: Doc, taken: set[int]) -> Iterable[PersonMention]:

@@ -75,6 +75,7 @@ __all__ = [
     "Trigger",
     "find_triggers",
     "requirement_met",
+    "listed_sense",
     "is_where_relative",
     "at_gathering",
     "is_misread_present_verb",
@@ -236,8 +237,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     for token in doc:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and (lemma in VERB_SENSES or lemma == "be")):
-            sense = VERB_SENSES.get(lemma)
-            if sense is not None and requirement_met(token, sense):
+            if (sense := listed_sense(token)) is not None:
                 triggers.append(Trigger(token, sense, nominal=False))
             elif (passive := _passive_custody_or_conveyance(token, lemma)) is not None:
                 triggers.append(Trigger(token, passive, nominal=False))
@@ -289,6 +289,13 @@ def is_misread_present_verb(token: Token) -> bool:
     if name.dep_ != "compound" or name.head.i != token.i or name.pos_ != "PROPN":
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and c.i == token.i + 1 for c in token.children)
+
+
+def listed_sense(verb: Token) -> TriggerSense | None:
+    """The verb's sense in VERB_SENSES when the words that sense requires follow it ("pulled
+    into", "made it to"); None for any other verb."""
+    sense = VERB_SENSES.get(verb.lemma_.lower())
+    return sense if sense is not None and requirement_met(verb, sense) else None
 
 
 def requirement_met(token: Token, sense: TriggerSense) -> bool:
