@@ -53,6 +53,7 @@ from geo.text.events.triggers import (
     TriggerKind,
     audience_settings,
     is_where_relative,
+    subject_settings,
 )
 
 __all__ = ["PathRole", "GovernedPlace", "PlaceIndex", "governed_places", "contains"]
@@ -174,6 +175,11 @@ def _walk(trigger: Trigger):
         # "speaking to reporters in Kabul": the audience's place is the speaker's.
         stack.extend(
             (c, 3, PathRole.HEAD) for prep in audience_settings(start) for c in prep.children if c.dep_ == "pobj"
+        )
+    if trigger.nominal is False:
+        # "Blinken, in Cairo for talks, said": the phrase on the subject is the clause's setting.
+        stack.extend(
+            (c, 3, PathRole.HEAD) for prep in subject_settings(start) for c in prep.children if c.dep_ == "pobj"
         )
     seen: set[int] = {start.i}
     while stack:

@@ -171,13 +171,15 @@ def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
     """The people of `doc`, given the place mentions the geoparser found in it."""
     place_tokens = _place_token_spans(doc, places)
     candidates = _candidates(doc, place_tokens)
-    full_names = [c for c in candidates if len(c.words) > 1]
+    # The words of full names that are not themselves placed: a placed span the model calls a
+    # person ("Buenos Aires", "La Paz") must not vouch for itself.
+    full_names = [c for c in candidates if len(c.words) > 1 and not _within(c, place_tokens)]
     full_words = {word for c in full_names for word in c.words}
     # Names the text calls a settlement ("the city of Monroe") are that place wherever they stand alone.
     settlements = _settlement_names(doc)
     kept: list[PersonMention] = []
     for candidate in candidates:
-        covered = any(first <= candidate.first and candidate.last <= last for first, last in place_tokens)
+        covered = _within(candidate, place_tokens)
         if _place_and_role(doc, candidate, place_tokens):
             continue  # "the 28-year-old Manchester Marine", "a Harwinton resident": who, not a name
         if candidate.surface in settlements:
@@ -195,6 +197,11 @@ def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
     kept.extend(_known_name_repeats(doc, kept, place_tokens))
     kept.sort(key=lambda m: m.first)
     return _group(kept, doc)
+
+
+def _within(candidate: PersonMention, place_tokens: list[tuple[int, int]]) -> bool:
+    """Whether the name lies wholly within a placed span."""
+    return any(first <= candidate.first and candidate.last <= last for first, last in place_tokens)
 
 
 def _place_and_role(doc: Doc, candidate: PersonMention, place_tokens: list[tuple[int, int]]) -> bool:

@@ -16,6 +16,8 @@ presence trigger, except stative verbs ("was born in", "is based in"), when the 
 - a plan: "will speak in Lisbon", "is scheduled to speak at a rally in Ohio" (planned, as
   `status` reads it);
 - a verb addressing an audience the parser gives the place to: "speaking to reporters in Kabul";
+- a verb whose named subject has a place set off by commas: "Blinken, in Cairo for talks with
+  Egyptian officials, said" (the parser hangs the phrase on the name);
 - a relative clause on a place, whatever its tense: "Izmir, where he had lived", "the town
   where she works" (the place is the antecedent: see `governance`);
 - a habit in the present with no object: "she skates in Red Deer" ("he does deals in Russia"
@@ -83,6 +85,7 @@ __all__ = [
     "is_located_occupation",
     "tells_a_home",
     "audience_settings",
+    "subject_settings",
     "VERB_SENSES",
     "NOUN_SENSES",
 ]
@@ -157,7 +160,7 @@ VERB_SENSES: dict[str, TriggerSense] = {
         _sense("move", M, 0.75),
         _sense("relocate", M, 0.8),
         # Moves a person makes or undergoes: each puts them at the destination (and "from" at the origin).
-        _sense("flee", M, 0.8),
+        _sense("flee", M, 0.8, P),  # "fled Dhaka": the place fled was where they had been
         _sense("escape", M, 0.7, requires="to from into"),
         _sense("evacuate", M, 0.75, requires="to from"),
         _sense("airlift", M, 0.8),
@@ -340,6 +343,24 @@ def audience_settings(verb: Token) -> list[Token]:
     ]
 
 
+def subject_settings(verb: Token) -> list[Token]:
+    """The "in"/"at" phrases set off by commas after a named subject: "Blinken, in Cairo for talks
+    with Egyptian officials, said". The parser hangs the place on the name; the phrase says where
+    the subject is as the clause tells what they do, as "who was in Cairo" would."""
+    doc = verb.doc
+    return [
+        prep
+        for subject in verb.children
+        if subject.dep_ in ("nsubj", "nsubjpass") and subject.pos_ == "PROPN"
+        for prep in subject.children
+        if prep.dep_ == "prep"
+        and prep.lower_ in ("in", "at")
+        and subject.i < prep.i < verb.i
+        and doc[prep.i - 1].text == ","
+        and any(t.text == "," for t in doc[prep.right_edge.i + 1 : verb.i])
+    ]
+
+
 def tells_a_home(verb: Token) -> bool:
     """ "who lives in Austin", "resides in", "grew up in Denver": where a person lives or comes from.
     In the past "lived" may tell a stay the story is about ("returned from Australia, where she
@@ -368,7 +389,7 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
         return True
     located_preps = ("in", "at", "near", "from") if lemma in SPEAKING_FROM_VERBS else ("in", "at", "near")
     located = any(c.dep_ == "prep" and c.lower_ in located_preps for c in token.children)
-    if not located and not (lemma in ADDRESSING_VERBS and audience_settings(token)):
+    if not located and not subject_settings(token) and not (lemma in ADDRESSING_VERBS and audience_settings(token)):
         return False
     if token.tag_ in _PAST_TAGS or _shares_past_time(token) or _told_as_plan(token):
         return True

@@ -65,6 +65,9 @@ PLACES: dict[str, Place] = {
         place(3169070, "Rome", 41.89193, 12.51133, CITY, "IT", "Lazio"),
         place(3143244, "Oslo", 59.91273, 10.74609, CITY, "NO", "Oslo"),
         place(3161732, "Bergen", 60.39299, 5.32415, CITY, "NO", "Vestland"),
+        place(3435910, "Buenos Aires", -34.61315, -58.37723, CITY, "AR", "Buenos Aires F.D."),
+        place(360630, "Cairo", 30.06263, 31.24967, CITY, "EG", "Cairo"),
+        place(1185241, "Dhaka", 23.7104, 90.40744, CITY, "BD", "Dhaka"),
     )
 }
 DEMONYMS = {"Russian": "Russia", "North Korean": "North Korea", "Belarusian": "Belarus"}

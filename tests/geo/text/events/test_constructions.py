@@ -178,6 +178,15 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Ruth Ames took Lily Grant to Paris.",
             {("Ruth Ames", "Paris", OCC, None), ("Lily Grant", "Paris", OCC, None)},
         ),
+        # A place set off by commas after the subject is where the subject is as the clause tells
+        # (the parser hangs it on the name here, on the verb with other names).
+        (
+            "Ruth Ames, in Cairo for talks with Egyptian officials, said a deal was close.",
+            {("Ruth Ames", "Cairo", OCC, None)},
+        ),
+        ("Anna Weber, in a statement on Monday, said the talks were over.", set()),
+        # The place fled is where the person had been.
+        ("Paul Grant fled Dhaka by helicopter on Monday.", {("Paul Grant", "Dhaka", OCC, "2023-09-11")}),
         # Not a person carried, nor a destination: no trip.
         ("The talks took the issue to Madrid.", set()),
         ("Anna Weber brought Paul Grant back.", set()),
