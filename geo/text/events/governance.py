@@ -52,7 +52,10 @@ from geo.text.events.triggers import (
     Trigger,
     TriggerKind,
     audience_settings,
+    is_located_occupation,
     is_where_relative,
+    occupation_settings,
+    spread_preps,
     subject_settings,
 )
 
@@ -237,6 +240,14 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
                 for place in prep.children
                 if place.dep_ == "pobj"
             ]
+        if dep == "acl" and is_located_occupation(trigger.token):
+            # "an American doctor working in Monrovia": where the work is done.
+            return [
+                (c, 3, PathRole.HEAD)
+                for prep in occupation_settings(trigger.token)
+                for c in prep.children
+                if c.dep_ == "pobj"
+            ]
         if dep in _MODIFIER_DEPS:
             return [(child, 1, PathRole.MODIFIER)]
         if dep == "advmod" and child.lower_ in _DESTINATION_ADVERBS:
@@ -244,7 +255,7 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
         return []
     if dep == "prep":
         if sense.kind is TriggerKind.PRESENCE:
-            preps = _STATIC_PREPS | ({"on"} if sense.lemma == "be" else set())
+            preps = _STATIC_PREPS | set(spread_preps(trigger.token)) | ({"on"} if sense.lemma == "be" else set())
             if sense.lemma in SPEAKING_FROM_VERBS:
                 preps = preps | {"from"}  # "said from Geneva": where the speaker was
         else:

@@ -18,6 +18,7 @@ __all__ = [
     "FACILITY_NOUNS",
     "EVENT_NOUNS",
     "LOCATIVE_NOUNS",
+    "INCIDENT_NOUNS",
     "PERSON_NOUNS",
     "MALE_NOUNS",
     "FEMALE_NOUNS",
@@ -550,7 +551,34 @@ EVENT_NOUNS = frozenset(
         "tour",
     ]
 )
-LOCATIVE_NOUNS = AREA_NOUNS | FACILITY_NOUNS | EVENT_NOUNS
+# Nouns for what happens to people somewhere, which locate it as a gathering does: "killed in the
+# attack in Kabul", "injured in a crash near Tulsa", "died in a fire in Oxford". Not gatherings:
+# nobody attends a crash, so they stay out of EVENT_NOUNS.
+INCIDENT_NOUNS = frozenset(
+    [
+        "attack",
+        "bombing",
+        "blast",
+        "explosion",
+        "shooting",
+        "crash",
+        "collision",
+        "accident",
+        "fire",
+        "blaze",
+        "raid",
+        "ambush",
+        "clash",
+        "clashes",
+        "riot",
+        "stampede",
+        "earthquake",
+        "flood",
+        "flooding",
+        "storm",
+    ]
+)
+LOCATIVE_NOUNS = AREA_NOUNS | FACILITY_NOUNS | EVENT_NOUNS | INCIDENT_NOUNS
 
 # Common nouns for a person, for definite descriptions ("the Innisfail skater", "the actress"):
 # they mean someone already named, as titles do ("the North Korean leader").

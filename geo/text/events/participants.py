@@ -22,7 +22,10 @@ name's. A vehicle or delegation stands for its owner ("Kim's train" -> Kim). Com
 object of meeting verbs ("met Putin", "hosted Kim"), "with" ("met with", "held talks with"),
 the agent of a passive ("was welcomed by") and "accompanied by". Nominal events take their
 possessor ("Kim's trip", "their meeting"), name compounds ("the Putin-Kim meeting"), "by"/"with"
-phrases, or the subject of the verb that makes them ("paid a visit", "accepted an invitation").
+phrases, or the subject of the verb that makes them ("paid a visit", "accepted an invitation");
+what a trip includes is its traveller's ("Modi's tour will include stops in Japan"). Someone said to
+be among a group takes part in what the group did ("was among the passengers who landed in
+Miami", "among those killed in Kabul").
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from spacy.tokens import Token
 from geo.text.events.coreference import Coreference, Reference
 from geo.text.events.lexicon import VEHICLE_NOUNS
 from geo.text.events.people import Person
-from geo.text.events.triggers import ObjectReading, Trigger, TriggerKind, is_misread_present_verb
+from geo.text.events.triggers import NOUN_SENSES, ObjectReading, Trigger, TriggerKind, is_misread_present_verb
 
 __all__ = ["Participants", "participants_of"]
 
@@ -188,8 +191,8 @@ def _controller(clause: Token) -> Token | list[Token] | None:
         # "showing Kim's train pulling into": the noun right before the participle is its subject.
         if left is not None and left.pos_ in ("NOUN", "PROPN") and left.dep_ in ("dobj", "pobj"):
             return [left]
-        if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            return [head]
+        if dep == "acl" and (head.pos_ in ("NOUN", "PROPN") or head.lower_ == "those"):
+            return [head]  # "the men arrested in Leeds", "those killed in the attack"
     if dep == "acl" and clause.tag_ == "VBD" and head.pos_ == "PROPN":
         # "Hickson, who pleaded guilty ..., chopped up": a finite past verb is no reduced
         # relative (those are participles), so the name it hangs on is its subject.
@@ -227,10 +230,21 @@ def _references_of(token: Token, coref: Coreference) -> list[Reference]:
         if reference is None and item.tag_ == "NNS":
             # "artists such as Peter Gabriel, Ludacris ...", "leaders including X": the examples.
             references.extend(r for example in _examples(item) for r in _references_of(example, coref))
+        if reference is None:
+            # "Lopez was among the passengers who landed in Miami", "among those killed in".
+            references.extend(r for member in _members_among(item) for r in _references_of(member, coref))
         if reference is not None:
             references.append(reference)
     references.extend(_misattached_list_member(token, coref))
     return references
+
+
+def _members_among(group: Token) -> list[Token]:
+    """The subject said to be among a group: "Lopez was among the passengers" -> Lopez."""
+    prep = group.head
+    if group.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "among" or prep.head.lemma_.lower() != "be":
+        return []
+    return [c for c in prep.head.children if c.dep_ == "nsubj"]
 
 
 def _examples(noun: Token) -> list[Token]:
@@ -259,6 +273,15 @@ def _misattached_list_member(token: Token, coref: Coreference) -> list[Reference
 
 
 def _nominal(noun: Token, coref: Coreference) -> Participants:
+    references, companions = _nominal_references(noun, coref)
+    actors = _people(references)
+    how = references[0].how if references else ""
+    group = next((r.sentence for r in references if r.how == "group"), None)
+    return Participants(tuple(actors), tuple(p for p in _unique(companions) if p not in actors), how, group)
+
+
+def _nominal_references(noun: Token, coref: Coreference) -> tuple[list[Reference], list[Person]]:
+    """Who takes part in the event a noun names, and who goes along."""
     references: list[Reference] = []
     companions: list[Person] = []
     for child in noun.children:
@@ -277,10 +300,11 @@ def _nominal(noun: Token, coref: Coreference) -> Participants:
         host = _verb_making(noun)
         if host is not None:
             references = _subject_references(host, coref)
-    actors = _people(references)
-    how = references[0].how if references else ""
-    group = next((r.sentence for r in references if r.how == "group"), None)
-    return Participants(tuple(actors), tuple(p for p in _unique(companions) if p not in actors), how, group)
+    if not references and noun.dep_ == "dobj":
+        # "Modi's tour will include stops in Japan": the stops are those of the trip's travellers.
+        for trip in (c for c in noun.head.children if c.dep_ == "nsubj" and c.lemma_.lower() in NOUN_SENSES):
+            references.extend(_nominal_references(trip, coref)[0])
+    return references, companions
 
 
 def _verb_making(noun: Token) -> Token | None:

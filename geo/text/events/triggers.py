@@ -31,7 +31,9 @@ plural noun "skates" compounded with the name (no English noun phrase "<Name> <n
 apposed to a name with a place ("Underwood, a family practitioner at ... and afterward in New
 Hampshire") says where the person works or worked.
 
-"near" counts with "in" and "at": "dumping it near Yarrabah" puts the actor by the town.
+"near" counts with "in" and "at": "dumping it near Yarrabah" puts the actor by the town; so do
+"across" and "throughout" for a verb with no object ("campaigned across Iowa"), and an incident
+locates what happens in it as a gathering does ("was killed in the attack in Kabul").
 
 What is done to a person, told in the passive, says where they were or were brought, even with
 a verb that is stative in the active ("the firm holds offices in Leeds"): custody and care put the
@@ -83,9 +85,11 @@ __all__ = [
     "is_misread_present_verb",
     "tells_a_birth",
     "is_located_occupation",
+    "occupation_settings",
     "tells_a_home",
     "audience_settings",
     "subject_settings",
+    "spread_preps",
     "VERB_SENSES",
     "NOUN_SENSES",
 ]
@@ -199,6 +203,7 @@ NOUN_SENSES: dict[str, TriggerSense] = {
         _sense("voyage", M, 0.7),
         _sense("arrival", M, 0.85),
         _sense("stay", M, 0.8),
+        _sense("stop", M, 0.75),  # "a final stop in Seoul", "after stops in Hanoi and Manila"
         _sense("stopover", M, 0.8),
         _sense("layover", M, 0.8),
         _sense("move", M, 0.7),  # "making the move back to Innisfail"
@@ -272,11 +277,23 @@ def find_triggers(doc: Doc) -> list[Trigger]:
 
 
 def is_located_occupation(token: Token) -> bool:
-    """ "Underwood, a family practitioner at Licking Memorial": an occupation apposed to a name,
-    with a place where it is done."""
+    """ "Underwood, a family practitioner at Licking Memorial", "Chen, an American doctor working
+    in Monrovia": an occupation apposed to a name, with a place where it is done."""
     if token.dep_ != "appos" or token.lemma_.lower() not in OCCUPATION_NOUNS or token.head.pos_ != "PROPN":
         return False
-    return any(c.dep_ == "prep" for c in token.children)
+    return any(c.dep_ == "prep" for c in token.children) or bool(occupation_settings(token))
+
+
+def occupation_settings(noun: Token) -> list[Token]:
+    """The "in"/"at" phrases of a participle describing an occupation's work: "a doctor working in
+    Monrovia", "a soldier stationed in Kandahar". Living or being based somewhere is a home."""
+    return [
+        prep
+        for clause in noun.children
+        if clause.dep_ == "acl" and clause.tag_ in ("VBG", "VBN") and clause.lemma_.lower() not in _HOME_BASES
+        for prep in clause.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+    ]
 
 
 def is_misread_present_verb(token: Token) -> bool:
@@ -315,6 +332,7 @@ def requirement_met(token: Token, sense: TriggerSense) -> bool:
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 _HOME_VERBS = frozenset({"live", "reside"})
+_HOME_BASES = _HOME_VERBS | {"base", "headquarter"}
 _PERFECT_AUXILIARIES = frozenset({"had", "has", "have", "'d", "'ve", "'s"})
 # How a participle or an infinitive hangs from the verb whose time it shares.
 _SHARED_TIME_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj"})
@@ -361,6 +379,12 @@ def subject_settings(verb: Token) -> list[Token]:
     ]
 
 
+def spread_preps(verb: Token) -> tuple[str, ...]:
+    """ "campaigned across Iowa", "toured throughout the state": all over a place is in it, for a
+    verb with no object; "showcased his message throughout the country" spreads the message."""
+    return () if any(c.dep_ == "dobj" for c in verb.children) else ("across", "throughout")
+
+
 def tells_a_home(verb: Token) -> bool:
     """ "who lives in Austin", "resides in", "grew up in Denver": where a person lives or comes from.
     In the past "lived" may tell a stay the story is about ("returned from Australia, where she
@@ -387,7 +411,8 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
         return False
     if is_where_relative(token):
         return True
-    located_preps = ("in", "at", "near", "from") if lemma in SPEAKING_FROM_VERBS else ("in", "at", "near")
+    located_preps = ("in", "at", "near") + (("from",) if lemma in SPEAKING_FROM_VERBS else ())
+    located_preps += spread_preps(token)
     located = any(c.dep_ == "prep" and c.lower_ in located_preps for c in token.children)
     if not located and not subject_settings(token) and not (lemma in ADDRESSING_VERBS and audience_settings(token)):
         return False

@@ -187,6 +187,28 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ("Anna Weber, in a statement on Monday, said the talks were over.", set()),
         # The place fled is where the person had been.
         ("Paul Grant fled Dhaka by helicopter on Monday.", {("Paul Grant", "Dhaka", OCC, "2023-09-11")}),
+        # What happens to people somewhere is located like a gathering.
+        ("Paul Grant was injured in a crash near Leeds on Friday.", {("Paul Grant", "Leeds", OCC, "2023-09-15")}),
+        # Someone among a group is where the group was.
+        (
+            "Paul Grant was among the passengers who landed safely in Tokyo on Monday.",
+            {("Paul Grant", "Tokyo", OCC, "2023-09-11")},
+        ),
+        ("Dana Cruz was among those killed in Kyiv on Monday.", {("Dana Cruz", "Kyiv", OCC, "2023-09-11")}),
+        # An occupation apposed to a name, with the participle of where the work is done.
+        (
+            "Ruth Ames, an American doctor working in Hanoi, caught the virus.",
+            {("Ruth Ames", "Hanoi", OCC, None)},
+        ),
+        ("Ruth Ames, a journalist based in Hanoi, said the talks failed.", set()),
+        # All over a place is in it, for a verb with no object.
+        ("Anna Weber campaigned across France on Saturday.", {("Anna Weber", "France", OCC, "2023-09-09")}),
+        ("Anna Weber showcased her message throughout France.", set()),
+        # The stops of a trip are those of its traveller.
+        (
+            "Anna Weber's tour will include stops in Vietnam and Tokyo.",
+            {("Anna Weber", "Vietnam", P, None), ("Anna Weber", "Tokyo", P, None)},
+        ),
         # Not a person carried, nor a destination: no trip.
         ("The talks took the issue to Madrid.", set()),
         ("Anna Weber brought Paul Grant back.", set()),
