@@ -362,9 +362,10 @@ def audience_settings(verb: Token) -> list[Token]:
 
 
 def subject_settings(verb: Token) -> list[Token]:
-    """The "in"/"at" phrases set off by commas after a named subject: "Blinken, in Cairo for talks
-    with Egyptian officials, said". The parser hangs the place on the name; the phrase says where
-    the subject is as the clause tells what they do, as "who was in Cairo" would."""
+    """The "in"/"at" phrase right after a named subject, or set off by commas after it: "Judge
+    Michael Barrett in Cincinnati imposed the prison term", "Blinken, in Cairo for talks with
+    Egyptian officials, said". The parser hangs the place on the name; the phrase says where the
+    subject is as the clause tells what they do, as "who was in Cairo" would."""
     doc = verb.doc
     return [
         prep
@@ -374,8 +375,10 @@ def subject_settings(verb: Token) -> list[Token]:
         if prep.dep_ == "prep"
         and prep.lower_ in ("in", "at")
         and subject.i < prep.i < verb.i
-        and doc[prep.i - 1].text == ","
-        and any(t.text == "," for t in doc[prep.right_edge.i + 1 : verb.i])
+        and (
+            prep.i == subject.i + 1
+            or (doc[prep.i - 1].text == "," and any(t.text == "," for t in doc[prep.right_edge.i + 1 : verb.i]))
+        )
     ]
 
 

@@ -185,6 +185,11 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Ruth Ames", "Cairo", OCC, None)},
         ),
         ("Anna Weber, in a statement on Monday, said the talks were over.", set()),
+        (
+            "District Judge Ruth Ames in Berlin imposed the sentence on Monday.",
+            {("Ruth Ames", "Berlin", OCC, "2023-09-11")},
+        ),
+        ("Ruth Ames in 2019 said the talks were over.", set()),
         # The place fled is where the person had been.
         ("Paul Grant fled Dhaka by helicopter on Monday.", {("Paul Grant", "Dhaka", OCC, "2023-09-11")}),
         # What happens to people somewhere is located like a gathering.
