@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Token
 
 from geo.gazetteer.names import normalize_name
 from geo.model import Mention, MentionRole, Place, Precision
-from geo.text.events.lexicon import ADDRESSING_VERBS, AREA_NOUNS, LOCATIVE_NOUNS, SPEAKING_FROM_VERBS
+from geo.text.events.lexicon import AREA_NOUNS, LOCATIVE_NOUNS, SPEAKING_FROM_VERBS
 from geo.text.events.triggers import (
     NOUN_SENSES,
     ObjectReading,
@@ -174,8 +174,8 @@ def _walk(trigger: Trigger):
                 stack.extend((c, 3, PathRole.HEAD) for c in child.children if c.dep_ == "pobj")
     if trigger.nominal is False and is_where_relative(start):
         stack.extend(_antecedent_steps(start))
-    if trigger.nominal is False and start.lemma_.lower() in ADDRESSING_VERBS:
-        # "speaking to reporters in Kabul": the audience's place is the speaker's.
+    if trigger.nominal is False:
+        # "speaking to reporters in Kabul", "treating patients in Guinea": the audience's place.
         stack.extend(
             (c, 3, PathRole.HEAD) for prep in audience_settings(start) for c in prep.children if c.dep_ == "pobj"
         )

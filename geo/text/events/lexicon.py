@@ -18,6 +18,8 @@ __all__ = [
     "FACILITY_NOUNS",
     "EVENT_NOUNS",
     "LOCATIVE_NOUNS",
+    "CARE_VERBS",
+    "CARED_PEOPLE",
     "INCIDENT_NOUNS",
     "PERSON_NOUNS",
     "MALE_NOUNS",
@@ -912,6 +914,32 @@ AUDIENCE_PEOPLE = frozenset(
         "parliament",
         "assembly",
         "convention",
+    ]
+)
+
+# Verbs of caring for people in person, and the people cared for: "treating patients in Guinea",
+# "vaccinating children in Nigeria", "helping refugees in Lebanon" put the carer where they are.
+CARE_VERBS = frozenset(
+    ["treat", "nurse", "vaccinate", "inoculate", "examine", "rescue", "feed", "teach", "train", "counsel", "help"]
+)
+CARED_PEOPLE = frozenset(
+    [
+        "patient",
+        "victim",
+        "survivor",
+        "refugee",
+        "evacuee",
+        "migrant",
+        "orphan",
+        "child",
+        "villager",
+        "resident",
+        "pupil",
+        "student",
+        "troop",
+        "soldier",
+        "family",
+        "people",
     ]
 )
 

@@ -6,7 +6,8 @@ next to ...": Kim travels). A clause without a subject of its own borrows one:
 - a to-clause: its controller ("Lavrov is expected to visit"; "invited Kim to visit" -> Kim);
 - a coordinated verb: the first verb's subject ("Kim met Putin and visited ...");
 - "Since entering Russia, Kim ...", "During a summit ..., Kim": the main clause's subject;
-- a participle right after a noun phrase: that noun ("video showing Kim's train pulling into");
+- a participle right after a noun phrase: that noun ("video showing Kim's train pulling into"),
+  unless a subordinator opens it ("caught the virus while visiting Guinea": the catcher visits);
 - a fronted participle with "is" after it: the name that follows ("Accompanying the actress in
   Athens is Peter Lichtenthal").
 
@@ -25,7 +26,8 @@ possessor ("Kim's trip", "their meeting"), name compounds ("the Putin-Kim meetin
 phrases, or the subject of the verb that makes them ("paid a visit", "accepted an invitation");
 what a trip includes is its traveller's ("Modi's tour will include stops in Japan"). Someone said to
 be among a group takes part in what the group did ("was among the passengers who landed in
-Miami", "among those killed in Kabul").
+Miami", "among those killed in Kabul"), and a noun predicated of a subject means it ("Lee became the
+first person diagnosed in Dallas").
 """
 
 from __future__ import annotations
@@ -188,8 +190,10 @@ def _controller(clause: Token) -> Token | list[Token] | None:
         return head  # "will arrive at 3 p.m., then take part in": the parser's "dep" coordinates
     if clause.tag_ in ("VBG", "VBN") and dep in ("advcl", "acl", "xcomp", "ccomp"):
         left = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
-        # "showing Kim's train pulling into": the noun right before the participle is its subject.
-        if left is not None and left.pos_ in ("NOUN", "PROPN") and left.dep_ in ("dobj", "pobj"):
+        # "showing Kim's train pulling into": the noun right before the participle is its subject;
+        # not across a subordinator ("caught the virus while visiting patients in": the catcher's).
+        opened = any(c.dep_ == "mark" for c in clause.children)
+        if left is not None and not opened and left.pos_ in ("NOUN", "PROPN") and left.dep_ in ("dobj", "pobj"):
             return [left]
         if dep == "acl" and (head.pos_ in ("NOUN", "PROPN") or head.lower_ == "those"):
             return [head]  # "the men arrested in Leeds", "those killed in the attack"
@@ -231,8 +235,10 @@ def _references_of(token: Token, coref: Coreference) -> list[Reference]:
             # "artists such as Peter Gabriel, Ludacris ...", "leaders including X": the examples.
             references.extend(r for example in _examples(item) for r in _references_of(example, coref))
         if reference is None:
-            # "Lopez was among the passengers who landed in Miami", "among those killed in".
-            references.extend(r for member in _members_among(item) for r in _references_of(member, coref))
+            # "Lopez was among the passengers who landed in Miami", "among those killed in"; "Lee
+            # became the first person diagnosed in Dallas": the group or noun said of a subject.
+            described = _members_among(item) + _described_subjects(item)
+            references.extend(r for subject in described for r in _references_of(subject, coref))
         if reference is not None:
             references.append(reference)
     references.extend(_misattached_list_member(token, coref))
@@ -245,6 +251,13 @@ def _members_among(group: Token) -> list[Token]:
     if group.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "among" or prep.head.lemma_.lower() != "be":
         return []
     return [c for c in prep.head.children if c.dep_ == "nsubj"]
+
+
+def _described_subjects(noun: Token) -> list[Token]:
+    """The subject a noun is predicated of: "Lee became the first person ..." -> Lee."""
+    if noun.dep_ != "attr" or noun.pos_ != "NOUN" or noun.head.lemma_.lower() not in ("be", "become", "remain"):
+        return []
+    return [c for c in noun.head.children if c.dep_ == "nsubj"]
 
 
 def _examples(noun: Token) -> list[Token]:

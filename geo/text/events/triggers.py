@@ -15,7 +15,8 @@ presence trigger, except stative verbs ("was born in", "is based in"), when the 
   contracting the virus in ...", "left in 2007 to practise in ...";
 - a plan: "will speak in Lisbon", "is scheduled to speak at a rally in Ohio" (planned, as
   `status` reads it);
-- a verb addressing an audience the parser gives the place to: "speaking to reporters in Kabul";
+- a verb addressing an audience, or caring for people, the parser gives the place to: "speaking
+  to reporters in Kabul", "treating patients in Guinea";
 - a verb whose named subject has a place set off by commas: "Blinken, in Cairo for talks with
   Egyptian officials, said" (the parser hangs the phrase on the name);
 - a relative clause on a place, whatever its tense: "Izmir, where he had lived", "the town
@@ -59,6 +60,8 @@ from spacy.tokens import Doc, Token
 from geo.text.events.lexicon import (
     ADDRESSING_VERBS,
     AUDIENCE_PEOPLE,
+    CARE_VERBS,
+    CARED_PEOPLE,
     CARRYING_VERBS,
     CONVEYANCE_VERBS,
     CUSTODY_VERBS,
@@ -340,10 +343,15 @@ _NOUN_SLOTS = _SHARED_TIME_DEPS | {"nsubj", "nsubjpass", "dobj", "pobj"}
 
 
 def audience_settings(verb: Token) -> list[Token]:
-    """The "in"/"at" phrases of the people a speaker addresses: "speaking to reporters in Kabul",
-    "addressed troops in Kandahar", "told a crowd at the fairground". The parser hangs the place on
-    the audience, but an audience is where its speaker is. Only for verbs of addressing people
-    (ADDRESSING_VERBS): "criticised officials in Beijing" says nothing of where the critic was."""
+    """The "in"/"at" phrases of the people a speaker addresses, or a carer cares for: "speaking to
+    reporters in Kabul", "addressed troops in Kandahar", "told a crowd at the fairground",
+    "treating patients in Guinea". The parser hangs the place on the people, but they are where the
+    speaker or carer is. Only for verbs of addressing (ADDRESSING_VERBS) and caring (CARE_VERBS):
+    "criticised officials in Beijing" says nothing of where the critic was."""
+    lemma = verb.lemma_.lower()
+    people = AUDIENCE_PEOPLE if lemma in ADDRESSING_VERBS else CARED_PEOPLE if lemma in CARE_VERBS else None
+    if people is None:
+        return []
     audiences = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     audiences += [
         g
@@ -355,7 +363,7 @@ def audience_settings(verb: Token) -> list[Token]:
     return [
         prep
         for audience in audiences
-        if audience.pos_ == "NOUN" and audience.lemma_.lower() in AUDIENCE_PEOPLE
+        if audience.pos_ == "NOUN" and audience.lemma_.lower() in people
         for prep in audience.children
         if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
     ]
@@ -417,7 +425,7 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
     located_preps = ("in", "at", "near") + (("from",) if lemma in SPEAKING_FROM_VERBS else ())
     located_preps += spread_preps(token)
     located = any(c.dep_ == "prep" and c.lower_ in located_preps for c in token.children)
-    if not located and not subject_settings(token) and not (lemma in ADDRESSING_VERBS and audience_settings(token)):
+    if not located and not subject_settings(token) and not audience_settings(token):
         return False
     if token.tag_ in _PAST_TAGS or _shares_past_time(token) or _told_as_plan(token):
         return True

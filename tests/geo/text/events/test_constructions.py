@@ -209,6 +209,21 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         # All over a place is in it, for a verb with no object.
         ("Anna Weber campaigned across France on Saturday.", {("Anna Weber", "France", OCC, "2023-09-09")}),
         ("Anna Weber showcased her message throughout France.", set()),
+        # A carer is where the people cared for are, as a speaker is where the audience is.
+        (
+            "Anna Weber caught the virus while treating patients in Hanoi.",
+            {("Anna Weber", "Hanoi", OCC, None)},
+        ),
+        # A participle after a subordinator is the main clause subject's, not the object's before it.
+        (
+            "Anna Weber caught the virus while visiting Tokyo in August.",
+            {("Anna Weber", "Tokyo", OCC, "2023-08")},
+        ),
+        # A noun predicated of a subject means that subject.
+        (
+            "Ruth Ames became the first person diagnosed with the virus in Berlin.",
+            {("Ruth Ames", "Berlin", OCC, None)},
+        ),
         # The stops of a trip are those of its traveller.
         (
             "Anna Weber's tour will include stops in Vietnam and Tokyo.",
