@@ -523,6 +523,11 @@ EVENT_NOUNS = frozenset(
         "tournament",
         "championship",
         "championships",
+        "olympics",  # "won gold at the Beijing Olympics", "the London Games" ("game" is above)
+        "paralympics",
+        "olympiad",
+        "games",
+        "marathon",
         "competition",
         "race",
         "trial",

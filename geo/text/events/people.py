@@ -173,7 +173,7 @@ def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
     candidates = _candidates(doc, place_tokens)
     # The words of full names that are not themselves placed: a placed span the model calls a
     # person ("Buenos Aires", "La Paz") must not vouch for itself.
-    full_names = [c for c in candidates if len(c.words) > 1 and not _within(c, place_tokens)]
+    full_names = [c for c in candidates if len(c.words) > 1 and not _placed_name(doc, c, place_tokens)]
     full_words = {word for c in full_names for word in c.words}
     # Names the text calls a settlement ("the city of Monroe") are that place wherever they stand alone.
     settlements = _settlement_names(doc)
@@ -202,6 +202,17 @@ def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
 def _within(candidate: PersonMention, place_tokens: list[tuple[int, int]]) -> bool:
     """Whether the name lies wholly within a placed span."""
     return any(first <= candidate.first and candidate.last <= last for first, last in place_tokens)
+
+
+def _placed_name(doc: Doc, candidate: PersonMention, place_tokens: list[tuple[int, int]]) -> bool:
+    """Whether a name lying in a placed span reads as the place: every word of it is in the span
+    ("Buenos Aires"), or a surname shared across "and" follows a preposition or a list's comma ("of
+    Newark and Michael Sweeney", "in Khartoum and Al Jazirah"), not as in "Shannon and Julie Ward"."""
+    if not _within(candidate, place_tokens):
+        return False
+    span_words = {t.text for t in doc[candidate.first : candidate.last]}
+    before = doc[candidate.first - 1] if candidate.first else None
+    return set(candidate.words) <= span_words or (before is not None and (before.pos_ == "ADP" or before.text == ","))
 
 
 def _place_and_role(doc: Doc, candidate: PersonMention, place_tokens: list[tuple[int, int]]) -> bool:

@@ -192,6 +192,8 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ("Ruth Ames in 2019 said the talks were over.", set()),
         # The place fled is where the person had been.
         ("Paul Grant fled Dhaka by helicopter on Monday.", {("Paul Grant", "Dhaka", OCC, "2023-09-11")}),
+        # Games are gatherings: the city that names them is where they are held.
+        ("Paul Grant won gold at the Tokyo Olympics in 2021.", {("Paul Grant", "Tokyo", OCC, "2021")}),
         # What happens to people somewhere is located like a gathering.
         ("Paul Grant was injured in a crash near Leeds on Friday.", {("Paul Grant", "Leeds", OCC, "2023-09-15")}),
         # Someone among a group is where the group was.

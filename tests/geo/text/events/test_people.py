@@ -302,6 +302,15 @@ def test_a_placed_name_of_two_words_does_not_vouch_for_itself():
     assert [p.name for p in cast.people] == ["Lula"]
 
 
+def test_a_given_name_the_geoparser_placed_keeps_its_shared_surname():
+    # "Shannon" is a place too; "Shannon and Julie Ward" names two people of one family.
+    text = "Shannon and Julie Ward, visiting from Berlin, said the show was a success."
+    names = {**PLACES, "Shannon": place(2961423, "Shannon", 52.70389, -8.86417, Precision.CITY, "IE")}
+    doc = parse_text(text)
+    cast = find_cast(doc, mentions_for(text, names=names))
+    assert {p.name for p in cast.people} == {"Shannon Ward", "Julie Ward"}
+
+
 @pytest.mark.parametrize(
     ("text", "labels", "person"),
     [
