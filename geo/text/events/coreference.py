@@ -10,8 +10,9 @@ Rules, in the order they apply:
   mentions, then the nearer mention wins; the source of a report ("Miantsoko says ...") ranks
   below the people it reports on, for a pronoun inside the report or in a later sentence ("...
   seated her aunt. She eventually made it to Paris": the aunt). A pronoun object never means its own verb's subject
-  ("Kim greeted him": him is not Kim), and a gender known from a title ("Mr.", "Queen") or
-  from an earlier pronoun must agree.
+  ("Kim greeted him": him is not Kim), and a gender known from a title ("Mr.", "Queen"), from
+  an earlier pronoun, or from a given name one gender nearly always bears ("Lori", "Roger": the
+  US census lists, `given_names`) must agree.
   Resolved pronouns count as mentions, so "He" keeps a person salient across sentences. A
   pronoun inside quotation marks teaches no gender ("'I saw him move it,' Dr. Maggard said":
   "him" is someone the text never names).

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from geo.model import Mention, MentionRole, Precision
+from geo.text.events.given_names import gender_of_given_name
 from geo.text.events.lexicon import (
     FEMALE_TITLES,
     MALE_TITLES,
@@ -114,7 +115,9 @@ class Person:
     name: str
     mentions: tuple[PersonMention, ...]
     title_words: frozenset[str]
-    gender: str | None = None  # "male" / "female" when a title says so ("Mr.", "Queen")
+    # "male" / "female" when a title says so ("Mr.", "Queen"), else when the given name of the
+    # full name usually is one's (`given_names`: "Lori Whipps"); None when neither tells.
+    gender: str | None = None
 
 
 @dataclass(frozen=True)
@@ -717,7 +720,7 @@ def _group(mentions: list[PersonMention], doc: Doc) -> Cast:
         group.sort(key=lambda m: m.first)
         longest = max(group, key=lambda m: (len(m.words), len(m.surface), -m.first))
         titles = frozenset(w for m in group for w in m.title_words)
-        person = Person(longest.surface, tuple(group), titles, _gender(titles))
+        person = Person(longest.surface, tuple(group), titles, _gender(titles) or _gender_of_name(longest))
         people.append(person)
         for mention in group:
             for i in range(mention.first, mention.last):
@@ -760,6 +763,11 @@ def _names_subject(doc: Doc, mention: PersonMention) -> bool:
     if head.dep_ == "appos":
         head = head.head
     return head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _gender_of_name(mention: PersonMention) -> str | None:
+    """The gender a full name's given name usually has ("Lori Whipps"), when a title says none."""
+    return gender_of_given_name(mention.words[0]) if len(mention.words) > 1 else None
 
 
 def _gender(title_words: frozenset[str]) -> str | None:

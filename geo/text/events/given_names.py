@@ -1,0 +1,40 @@
+"""The gender a given name usually has, from the US Census Bureau's 1990 name frequency lists.
+
+The lists (public domain; shipped in the `names` package, MIT) give, for 1,219 male and 4,275
+female given names, the share of people so named. A name counts as one gender's when that gender
+bears it at least `_RATIO` times as often as the other: "Lori" is female, "Roger" male, "Jordan"
+and "Jean" neither. It is a cue for whom "he" or "she" means, never a person's identity: a title
+("Mr.", "Queen") says more, and wins (`people.Person.gender`).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+__all__ = ["gender_of_given_name"]
+
+_RATIO = 20.0
+
+
+@cache
+def _shares(gender: str) -> dict[str, float]:
+    """Given name (lower case) -> per cent of the population of that gender bearing it."""
+    text = (resources.files("names") / f"dist.{gender}.first").read_text(encoding="ascii")
+    shares = {}
+    for line in text.splitlines():
+        fields = line.split()
+        if len(fields) >= 2:
+            shares[fields[0].lower()] = float(fields[1])
+    return shares
+
+
+def gender_of_given_name(name: str) -> str | None:
+    """ "male", "female", or None when the name is not listed or is borne by both."""
+    key = name.lower()
+    male, female = _shares("male").get(key, 0.0), _shares("female").get(key, 0.0)
+    if male and male >= _RATIO * female:
+        return "male"
+    if female and female >= _RATIO * male:
+        return "female"
+    return None
