@@ -57,6 +57,7 @@ from geo.text.events.triggers import (
     occupation_settings,
     spread_preps,
     subject_settings,
+    where_antecedent,
 )
 
 __all__ = ["PathRole", "GovernedPlace", "PlaceIndex", "governed_places", "contains"]
@@ -196,8 +197,8 @@ def _walk(trigger: Trigger):
 
 def _antecedent_steps(clause: Token) -> list[tuple[Token, int, PathRole]]:
     """Where a "where" clause happens: its antecedent, or a name apposed right after the clause."""
-    antecedent = clause.head
-    if antecedent.ent_type_ in ("DATE", "TIME"):
+    antecedent = where_antecedent(clause)
+    if antecedent is None or antecedent.ent_type_ in ("DATE", "TIME"):
         return []  # "on October 6 where she was treated": a misparse; the date is no place
     steps = [(antecedent, 2, PathRole.HEAD)]
     after = clause.right_edge.i + 1

@@ -20,7 +20,9 @@ presence trigger, except stative verbs ("was born in", "is based in"), when the 
 - a verb whose named subject has a place set off by commas: "Blinken, in Cairo for talks with
   Egyptian officials, said" (the parser hangs the phrase on the name);
 - a relative clause on a place, whatever its tense: "Izmir, where he had lived", "the town
-  where she works" (the place is the antecedent: see `governance`);
+  where she works" (the place is the antecedent: see `governance`), also when the parser hangs
+  the clause on the verb of the place or on a time after it ("flew to Kyiv last week, where she
+  met Zelensky");
 - a habit in the present with no object: "she skates in Red Deer" ("he does deals in Russia"
   has an object: an activity, not where he is); living somewhere is a home, not a habit of
   presence ("he lives in Leeds", "grew up in Denver");
@@ -84,6 +86,7 @@ __all__ = [
     "requirement_met",
     "listed_sense",
     "is_where_relative",
+    "where_antecedent",
     "at_gathering",
     "is_misread_present_verb",
     "tells_a_birth",
@@ -506,7 +509,11 @@ def _shares_past_time(token: Token) -> bool:
 
 
 def is_where_relative(token: Token) -> bool:
-    """ "Izmir, where he had lived": a relative clause opened by "where" (or "in which")."""
+    """ "Izmir, where he had lived": a relative clause opened by "where" (or "in which"); also one
+    the parser hangs on the verb of the place before it ("traveled to Kyiv, where she met")."""
+    if token.dep_ == "advcl" or (token.dep_ == "relcl" and _is_time(token.head)):
+        opened = any(c.dep_ == "advmod" and c.lower_ == "where" and c.i < token.i for c in token.children)
+        return opened and where_antecedent(token) is not None
     if token.dep_ != "relcl":
         return False
     for child in token.children:
@@ -515,6 +522,28 @@ def is_where_relative(token: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ in ("in", "at") and any(c.lower_ == "which" for c in child.children):
             return True
     return False
+
+
+def where_antecedent(clause: Token) -> Token | None:
+    """The place a "where" clause means: the noun it hangs on, or, hung on a verb or on a time,
+    the last named object of that verb's prepositions before the clause ("traveled to Kyiv last
+    week, where ...", "traveled to Kyiv on Monday, where ...")."""
+    head = clause.head
+    if clause.dep_ == "relcl" and not _is_time(head):
+        return head
+    verb = head if clause.dep_ == "advcl" else head.head.head if head.dep_ == "pobj" else head.head
+    objects = [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.i < clause.i
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and not _is_time(pobj)
+    ]
+    return max(objects, key=lambda t: t.i) if objects else None
+
+
+def _is_time(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME")
 
 
 def at_gathering(token: Token) -> bool:

@@ -43,6 +43,16 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "The delegation flew home after Anna Weber spoke in the city of Berlin, where she met students.",
             {("Anna Weber", "Berlin", OCC, None)},
         ),
+        # The parser may hang a "where" clause on the verb of the place, or on a time after it:
+        # the clause still happens at the place, and the one met there was there too.
+        (
+            "Ruth Ames flew to Kyiv last week, where she met Paul Grant.",
+            {("Ruth Ames", "Kyiv", OCC, "2023-09-04"), ("Paul Grant", "Kyiv", OCC, "2023-09-04")},
+        ),
+        (
+            "Dana Cruz traveled to Kyiv on Monday, where she met Paul Grant.",
+            {("Dana Cruz", "Kyiv", OCC, "2023-09-11"), ("Paul Grant", "Kyiv", OCC, "2023-09-11")},
+        ),
         # A speaker is where the audience addressed is: the parser hangs the place on the audience.
         (
             "Speaking to reporters in Berlin on Monday, Anna Weber said the talks were over.",
