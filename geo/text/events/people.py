@@ -46,7 +46,7 @@ from geo.text.events.lexicon import (
     TITLE_WORDS,
     VEHICLE_NOUNS,
 )
-from geo.text.events.triggers import NOUN_SENSES, TriggerKind, listed_sense
+from geo.text.events.triggers import NOUN_SENSES, ObjectReading, TriggerKind, listed_sense
 
 __all__ = ["PersonMention", "Person", "Cast", "find_cast", "is_name_like"]
 
@@ -374,15 +374,20 @@ def _unlabelled_name_runs(doc: Doc) -> Iterable[tuple[int, int]]:
 
 def _unlabelled_traveller(doc: Doc, mention: PersonMention) -> bool:
     """A name of two words or more the model gave no label at all, as the subject of a verb of
-    travel: "Xi Jinping visited Paris" (the model knows "Vladimir Putin visited Paris" for a
-    person, and Xi's name for nothing). A name it calls an organisation keeps that reading
-    ("Real Madrid travelled to Japan")."""
+    travel or of attending: "Xi Jinping visited Paris" (the model knows "Vladimir Putin visited
+    Paris" for a person, and Xi's name for nothing), "Recep Tayyip Erdogan plans to attend the
+    summit". A name it calls an organisation keeps that reading ("Real Madrid travelled to
+    Japan")."""
     root = doc[mention.last - 1]
     if len(mention.words) < 2 or any(doc[i].ent_type_ for i in range(mention.first, mention.last)):
         return False
-    # Travel itself: a body hosts, joins and receives as a person does ("Galaxy Lanes hosted").
-    sense = listed_sense(root.head)
-    return root.dep_ == "nsubj" and sense is not None and sense.kind is TriggerKind.MOTION
+    # Travel itself, and attending: a body hosts, joins and receives as a person does ("Galaxy
+    # Lanes hosted"). The verb may be the one the subject's verb governs ("plans to attend").
+    if root.dep_ != "nsubj":
+        return False
+    verbs = [root.head] + [c for c in root.head.children if c.dep_ == "xcomp"]
+    senses = [s for s in map(listed_sense, verbs) if s is not None]
+    return any(s.kind is TriggerKind.MOTION or s.reading is ObjectReading.EVENT for s in senses)
 
 
 def _treated_as_person(doc: Doc, mention: PersonMention) -> bool:

@@ -294,6 +294,25 @@ def _cast_with_labels(text: str, labels: dict[str, str]):
     return find_cast(doc, mentions_for(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tayyip Kaya visited Berlin on Monday.",
+        # Attending, and the verb the subject's verb governs.
+        "Tayyip Kaya plans to attend the summit in Berlin.",
+    ],
+)
+def test_an_unlabelled_name_that_travels_or_attends_is_a_person(text: str) -> None:
+    cast = _cast_with_labels(text, {})
+    assert [p.name for p in cast.people] == ["Tayyip Kaya"]
+
+
+def test_an_unlabelled_name_that_hosts_is_not_taken_for_a_person() -> None:
+    # A body hosts, joins and receives as a person does.
+    cast = _cast_with_labels("Galaxy Lanes hosted the tournament in Berlin.", {})
+    assert cast.people == ()
+
+
 def test_a_placed_name_of_two_words_does_not_vouch_for_itself():
     # The model may call "Buenos Aires" a person: the words of a full name keep a placed span a
     # person only when that full name is another, unplaced one ("Georgia Stevens" for "Georgia").
