@@ -320,10 +320,10 @@ def mean_figures(reports: list[Report]) -> dict[str, float]:
 
 def describe_mean(reports: list[Report]) -> str:
     """The mean figures of one split scored after each repeated cross-validation."""
-    mean = statistics.mean
+    figures = mean_figures(reports)
     return (
-        f"P {mean(r.precision for r in reports):.3f} R {mean(r.recall for r in reports):.3f} "
-        f"req R {mean(r.required_recall for r in reports):.3f} "
+        f"P {figures['precision']:.3f} R {figures['recall']:.3f} "
+        f"req R {statistics.mean(r.required_recall for r in reports):.3f} "
         f"(mean of {len(reports)}; {reports[0].predicted} predicted, {reports[0].gold} gold in the first)"
     )
 

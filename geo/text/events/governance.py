@@ -176,15 +176,10 @@ def _walk(trigger: Trigger):
     if trigger.nominal is False and is_where_relative(start):
         stack.extend(_antecedent_steps(start))
     if trigger.nominal is False:
-        # "speaking to reporters in Kabul", "treating patients in Guinea": the audience's place.
-        stack.extend(
-            (c, 3, PathRole.HEAD) for prep in audience_settings(start) for c in prep.children if c.dep_ == "pobj"
-        )
-    if trigger.nominal is False:
+        # "speaking to reporters in Kabul", "treating patients in Guinea": the audience's place;
         # "Blinken, in Cairo for talks, said": the phrase on the subject is the clause's setting.
-        stack.extend(
-            (c, 3, PathRole.HEAD) for prep in subject_settings(start) for c in prep.children if c.dep_ == "pobj"
-        )
+        settings = audience_settings(start) + subject_settings(start)
+        stack.extend((c, 3, PathRole.HEAD) for prep in settings for c in prep.children if c.dep_ == "pobj")
     seen: set[int] = {start.i}
     while stack:
         token, depth, role = stack.pop()
@@ -197,9 +192,9 @@ def _walk(trigger: Trigger):
 
 def _antecedent_steps(clause: Token) -> list[tuple[Token, int, PathRole]]:
     """Where a "where" clause happens: its antecedent, or a name apposed right after the clause."""
-    antecedent = where_antecedent(clause)
-    if antecedent is None or antecedent.ent_type_ in ("DATE", "TIME"):
-        return []  # "on October 6 where she was treated": a misparse; the date is no place
+    antecedent = where_antecedent(clause)  # never a date: "on October 6 where she was treated"
+    if antecedent is None:
+        return []
     steps = [(antecedent, 2, PathRole.HEAD)]
     after = clause.right_edge.i + 1
     doc = clause.doc

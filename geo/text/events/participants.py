@@ -118,9 +118,7 @@ def _verbal(trigger: Trigger, coref: Coreference) -> Participants:
                     companions.extend(
                         p for c in prep.children if c.dep_ == "pobj" for p in _people(_references_of(c, coref))
                     )
-    how = references[0].how if references else ""
-    group = next((r.sentence for r in references if r.how == "group"), None)
-    return Participants(tuple(actors), tuple(p for p in _unique(companions) if p not in actors), how, group)
+    return _assembled(actors, companions, references)
 
 
 def _companions_of_clause(clause: Token, coref: Coreference) -> list[Person]:
@@ -287,7 +285,12 @@ def _misattached_list_member(token: Token, coref: Coreference) -> list[Reference
 
 def _nominal(noun: Token, coref: Coreference) -> Participants:
     references, companions = _nominal_references(noun, coref)
-    actors = _people(references)
+    return _assembled(_people(references), companions, references)
+
+
+def _assembled(actors: list[Person], companions: list[Person], references: list[Reference]) -> Participants:
+    """The participants: the actors, the companions who are not actors, and how the actors were
+    found (the first reference's way; the sentence a group reference found its members in)."""
     how = references[0].how if references else ""
     group = next((r.sentence for r in references if r.how == "group"), None)
     return Participants(tuple(actors), tuple(p for p in _unique(companions) if p not in actors), how, group)

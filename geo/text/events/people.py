@@ -46,7 +46,7 @@ from geo.text.events.lexicon import (
     TITLE_WORDS,
     VEHICLE_NOUNS,
 )
-from geo.text.events.triggers import NOUN_SENSES, ObjectReading, TriggerKind, listed_sense
+from geo.text.events.triggers import NOUN_SENSES, ObjectReading, TriggerKind, TriggerSense, listed_sense
 
 __all__ = ["PersonMention", "Person", "Cast", "find_cast", "is_name_like"]
 
@@ -385,8 +385,7 @@ def _unlabelled_traveller(doc: Doc, mention: PersonMention) -> bool:
     # Lanes hosted"). The verb may be the one the subject's verb governs ("plans to attend").
     if root.dep_ != "nsubj":
         return False
-    verbs = [root.head] + [c for c in root.head.children if c.dep_ == "xcomp"]
-    senses = [s for s in map(listed_sense, verbs) if s is not None]
+    senses = _listed_senses(root.head, ("xcomp",))
     return any(s.kind is TriggerKind.MOTION or s.reading is ObjectReading.EVENT for s in senses)
 
 
@@ -534,8 +533,14 @@ def _in_traveller_slot(token: Token) -> bool:
         return head.lemma_.lower() in VEHICLE_NOUNS or head.lemma_.lower() in NOUN_SENSES
     if token.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in ("VERB", "AUX"):
         return False
-    verbs = [head] + [c for c in head.children if c.dep_ in ("xcomp", "conj")]
-    return any(listed_sense(v) is not None for v in verbs)
+    return bool(_listed_senses(head, ("xcomp", "conj")))
+
+
+def _listed_senses(verb: Token, governed: tuple[str, ...]) -> list[TriggerSense]:
+    """The listed senses of `verb` and of the verbs it governs by the `governed` relations
+    ("plans to attend": attend's)."""
+    verbs = [verb] + [c for c in verb.children if c.dep_ in governed]
+    return [sense for sense in map(listed_sense, verbs) if sense is not None]
 
 
 def _titled_names(doc: Doc, taken: set[int]) -> Iterable[PersonMention]:
