@@ -55,6 +55,7 @@ from geo.text.events.triggers import (
     is_located_occupation,
     is_where_relative,
     occupation_settings,
+    says_there,
     spread_preps,
     subject_settings,
     where_antecedent,
@@ -90,6 +91,7 @@ _LOCATOR_PREPS = frozenset({"near", "outside"})
 _MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 _DESTINATION_ADVERBS = frozenset(["next", "back", "home", "there", "onward", "onwards", "abroad", "then", "later"])
 _MAX_DEPTH = 6
+_THERE_SENTENCES_BACK = 1
 # Verbs that only carry a nominal event: "paid a visit", "accepted an invitation".
 _NOUN_CARRIERS = frozenset(
     ["accept", "take", "make", "pay", "begin", "start", "end", "conclude", "wrap", "undertake", "complete"]
@@ -144,6 +146,15 @@ class PlaceIndex:
             None,
         )
 
+    def latest_before(self, token: Token, sentences_back: int) -> Mention | None:
+        """The last place mention before `token`, in its sentence or the `sentences_back` before it:
+        what "there" refers to ("moved to Boise in 2020. He was arrested there on Monday")."""
+        sentences = list(token.doc.sents)
+        index = next(i for i, sentence in enumerate(sentences) if sentence.start <= token.i < sentence.end)
+        earliest = sentences[max(0, index - sentences_back)].start
+        before = [(i, m) for i, m in self._by_token.items() if earliest <= i < token.i]
+        return max(before, key=lambda pair: pair[0])[1] if before else None
+
     def __bool__(self) -> bool:
         return bool(self._by_token)
 
@@ -158,6 +169,12 @@ def governed_places(trigger: Trigger, places: PlaceIndex) -> list[GovernedPlace]
         key = (mention.start, mention.end)
         if key not in found or (depth, role != PathRole.HEAD) < (found[key].depth, found[key].role != PathRole.HEAD):
             found[key] = GovernedPlace(mention, mention.place, depth, role)
+    if not found and (there := None if trigger.nominal else says_there(trigger.token)) is not None:
+        # "arrested Lou Chan there", "went there": the place named last, in this sentence or
+        # the one before.
+        mention = places.latest_before(there, _THERE_SENTENCES_BACK)
+        if mention is not None and mention.place is not None:
+            found[(mention.start, mention.end)] = GovernedPlace(mention, mention.place, 2, PathRole.HEAD)
     return _most_specific(list(found.values()))
 
 

@@ -503,8 +503,13 @@ FACILITY_NOUNS = frozenset(
         "home",
         "apartment",
         "courthouse",
+        "court",  # "appeared in court in Spokane", "in Cook County court"
+        "courtroom",
         "prison",
         "jail",
+        "motel",
+        "scene",  # "at the scene of the shooting in Chicago"
+        "workplace",
     ]
 )
 # Gatherings one attends: whoever acts "at a concert in Johannesburg" was in Johannesburg.
@@ -987,6 +992,12 @@ STATIVE_VERBS = frozenset(
 # subject they say where that person was.
 CUSTODY_VERBS = frozenset(
     ["hold", "keep", "find", "jail", "imprison", "detain", "lock", "confine", "treat", "hospitalize", "hospitalise"]
+)
+# What is done to a person somewhere, told in the active with the person as object: "deputies
+# arrested Victor Lane at a motel in Ocala", "troopers found her in a ditch near Amarillo". Whoever
+# does it is there too, when the subject is a person.
+ACTIVE_CUSTODY_VERBS = frozenset(
+    ["arrest", "detain", "apprehend", "capture", "find", "locate", "rescue", "jail", "hold", "catch", "hospitalize"]
 )
 # How a person is brought somewhere, told in the passive: "was taken to Frederick Memorial Hospital
 # in Frederick", "was rushed to a hospital in Tucson", "was transferred to a prison in Ankara".

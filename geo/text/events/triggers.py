@@ -60,6 +60,7 @@ from enum import StrEnum
 from spacy.tokens import Doc, Token
 
 from geo.text.events.lexicon import (
+    ACTIVE_CUSTODY_VERBS,
     ADDRESSING_VERBS,
     AUDIENCE_PEOPLE,
     CARE_VERBS,
@@ -96,6 +97,7 @@ __all__ = [
     "audience_settings",
     "subject_settings",
     "spread_preps",
+    "says_there",
     "VERB_SENSES",
     "NOUN_SENSES",
 ]
@@ -257,6 +259,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                 triggers.append(Trigger(token, passive, nominal=False))
             elif (carrying := _active_carrying(token, lemma)) is not None:
                 triggers.append(Trigger(token, carrying, nominal=False))
+            elif (custody := _active_custody(token, lemma)) is not None:
+                triggers.append(Trigger(token, custody, nominal=False))
             elif lemma == "be" and _is_located_copula(token):
                 triggers.append(
                     Trigger(token, TriggerSense("be", TriggerKind.PRESENCE, COPULA_STRENGTH), nominal=False)
@@ -427,7 +431,7 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
         return True
     located_preps = ("in", "at", "near") + (("from",) if lemma in SPEAKING_FROM_VERBS else ())
     located_preps += spread_preps(token)
-    located = any(c.dep_ == "prep" and c.lower_ in located_preps for c in token.children)
+    located = any(c.dep_ == "prep" and c.lower_ in located_preps for c in token.children) or says_there(token)
     if not located and not subject_settings(token) and not audience_settings(token):
         return False
     if token.tag_ in _PAST_TAGS or _shares_past_time(token) or _told_as_plan(token):
@@ -450,9 +454,11 @@ def _passive_custody_or_conveyance(token: Token, lemma: str) -> TriggerSense | N
     if not (token.tag_ in _PAST_TAGS or _told_as_plan(token)):
         return None
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
-    if lemma in CUSTODY_VERBS and preps & {"in", "at", "near"}:
+    if says_there(token):
+        preps.add("there")
+    if lemma in CUSTODY_VERBS and preps & {"in", "at", "near", "there"}:
         return TriggerSense(lemma, TriggerKind.PRESENCE, PASSIVE_SENSE_STRENGTH)
-    if lemma in CONVEYANCE_VERBS and preps & {"to", "into"}:
+    if lemma in CONVEYANCE_VERBS and preps & {"to", "into", "there"}:
         return TriggerSense(lemma, TriggerKind.MOTION, PASSIVE_SENSE_STRENGTH)
     return None
 
@@ -473,6 +479,28 @@ def _active_carrying(token: Token, lemma: str) -> TriggerSense | None:
     if not any(c.dep_ == "prep" and c.lower_ in _CARRIED_TO for c in token.children):
         return None
     return TriggerSense(lemma, TriggerKind.MOTION, CARRYING_STRENGTH, ObjectReading.TRAVELLER)
+
+
+def _active_custody(token: Token, lemma: str) -> TriggerSense | None:
+    """ "deputies arrested Victor Lane at a motel in Ocala": a custody verb in the active whose
+    object is a person (a personal pronoun or a name) and which says where, when the act is told.
+    The object was there, and a person subject with it."""
+    if lemma not in ACTIVE_CUSTODY_VERBS or any(c.dep_ == "auxpass" for c in token.children):
+        return None
+    if not (token.tag_ in _PAST_TAGS or _shares_past_time(token) or _told_as_plan(token)):
+        return None
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not any(o.lower_ in _PERSON_OBJECT_PRONOUNS or o.pos_ == "PROPN" for o in objects):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for c in token.children) and not says_there(token):
+        return None
+    return TriggerSense(lemma, TriggerKind.PRESENCE, PASSIVE_SENSE_STRENGTH, ObjectReading.TRAVELLER)
+
+
+def says_there(verb: Token) -> Token | None:
+    """A verb's bare "there", which refers to a place named before ("was arrested there", "went
+    there"); not "there in Kyiv", whose phrase names the place itself."""
+    return next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "there" and not list(c.children)), None)
 
 
 def _told_as_plan(token: Token) -> bool:

@@ -258,6 +258,25 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Ruth Ames won the prize. The actress arrived in Paris on Tuesday.",
             {("Ruth Ames", "Paris", OCC, "2023-09-12")},
         ),
+        # A court is a place one appears in; its town is where the one in court was.
+        ("Paul Grant is due to appear in court in Leeds on Monday.", {("Paul Grant", "Leeds", P, "2023-09-18")}),
+        ("Anna Weber appeared in a court in Madrid on Monday.", {("Anna Weber", "Madrid", OCC, "2023-09-11")}),
+        # What is done to a person told in the active, with the person as object: the person was
+        # there, and a person doing it too; not without a place, nor with a thing as object.
+        ("Police arrested Paul Grant at a motel in Leeds on Sunday.", {("Paul Grant", "Leeds", OCC, "2023-09-10")}),
+        (
+            "Officer Ruth Ames detained Paul Grant in Leeds on Monday.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11"), ("Ruth Ames", "Leeds", OCC, "2023-09-11")},
+        ),
+        ("Police arrested Paul Grant on Monday.", set()),
+        ("Paul Grant found a job in Leeds.", set()),
+        # A bare "there" is the place named last, in its sentence or the one before.
+        ("Police went to Leeds on Monday and arrested Paul Grant there.", {("Paul Grant", "Leeds", OCC, "2023-09-11")}),
+        (
+            "Anna Weber flew to Madrid on Monday. She met students there on Tuesday.",
+            {("Anna Weber", "Madrid", OCC, "2023-09-11"), ("Anna Weber", "Madrid", OCC, "2023-09-12")},
+        ),
+        ("Paul Grant said there was no plan to visit.", set()),
     ],
 )
 def test_construction(extractor, text, expected):
