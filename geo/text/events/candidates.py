@@ -33,7 +33,9 @@ from geo.text.events.grammar import (
     clause_verb,
     dep_class,
     inside_quote,
+    mourned,
     on_gathering,
+    on_topic,
     path_features,
     path_length,
     preposition_of,
@@ -247,6 +249,10 @@ class CandidateReader:
         *,
         scene: str | None,
     ) -> Candidate | None:
+        if scene is None and on_topic(root):
+            return None  # "discussed the situation in Haiti": where the talk is about
+        if mourned(token):
+            return None  # "the funeral for Joe Lieberman was held in Stamford"
         rule = rules.get((person.name, mention.start)) if scene is None else None
         anchor = clause_verb(root) if scene is None else clause_verb(token)
         if rule is not None:

@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Token
 
 from geo.gazetteer.names import normalize_name
 from geo.model import Mention, MentionRole, Place, Precision
+from geo.text.events.grammar import on_topic
 from geo.text.events.lexicon import AREA_NOUNS, LOCATIVE_NOUNS, SPEAKING_FROM_VERBS
 from geo.text.events.triggers import (
     NOUN_SENSES,
@@ -164,7 +165,7 @@ def governed_places(trigger: Trigger, places: PlaceIndex) -> list[GovernedPlace]
     found: dict[tuple[int, int], GovernedPlace] = {}
     for token, depth, role in _walk(trigger):
         mention = places.mention_at(token)
-        if mention is None or mention.place is None:
+        if mention is None or mention.place is None or on_topic(token):
             continue
         key = (mention.start, mention.end)
         if key not in found or (depth, role != PathRole.HEAD) < (found[key].depth, found[key].role != PathRole.HEAD):

@@ -8,8 +8,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from geo.text.events.lexicon import EVENT_NOUNS, FACILITY_NOUNS, REPORTING_VERBS, STATIVE_VERBS
-from geo.text.events.triggers import VERB_SENSES, Trigger, TriggerKind, TriggerSense, tells_a_home
+from geo.text.events.lexicon import (
+    EVENT_NOUNS,
+    FACILITY_NOUNS,
+    LOCATIVE_NOUNS,
+    MOURNING_NOUNS,
+    REPORTING_VERBS,
+    STATIVE_VERBS,
+    TOPIC_VERBS,
+)
+from geo.text.events.triggers import NOUN_SENSES, VERB_SENSES, Trigger, TriggerKind, TriggerSense, tells_a_home
 
 __all__ = [
     "trigger_at",
@@ -25,6 +33,8 @@ __all__ = [
     "attends",
     "on_gathering",
     "inside_quote",
+    "on_topic",
+    "mourned",
     "AUDIENCE_NOUNS",
 ]
 
@@ -220,3 +230,38 @@ def inside_quote(token: Token) -> bool:
     before = token.sent[: token.i - token.sent.start]
     quotes = sum(t.text in ('"', "“", "”") for t in before)
     return quotes % 2 == 1
+
+
+_TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over", "on"})
+
+
+def on_topic(root: Token) -> bool:
+    """A place that only locates what is talked about: "discussed the situation in Haiti",
+    "spoke about the war in Gaza", "a briefing on the fighting in Sudan". Its speaker is elsewhere
+    for all the sentence says (a gathering or a trip "on a visit to Kyiv" is no topic)."""
+    token = root
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ not in ("in", "at", "near", "inside", "across", "throughout"):
+        return False
+    noun = token.head.head
+    if noun.pos_ != "NOUN":
+        return False
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    if noun.dep_ == "dobj":
+        verb = noun.head.lemma_.lower()
+        # "addressed the situation in Gaza" is a topic; "addressed a rally in Ohio" an audience.
+        return verb in TOPIC_VERBS or (verb == "address" and noun.lemma_.lower() not in LOCATIVE_NOUNS | AUDIENCE_NOUNS)
+    if noun.dep_ == "pobj" and noun.head.lower_ in _TOPIC_PREPS:
+        lemma = noun.lemma_.lower()
+        return noun.head.lower_ != "on" or not (lemma in LOCATIVE_NOUNS or lemma in NOUN_SENSES)
+    return False
+
+
+def mourned(token: Token) -> bool:
+    """A person a funeral, memorial or vigil is held for ("the funeral for Joe Lieberman", "a vigil
+    for Alma Ortiz"): not among those gathered."""
+    return (
+        token.dep_ == "pobj" and token.head.lower_ in ("for", "of") and token.head.head.lemma_.lower() in MOURNING_NOUNS
+    )

@@ -18,6 +18,8 @@ __all__ = [
     "FACILITY_NOUNS",
     "EVENT_NOUNS",
     "LOCATIVE_NOUNS",
+    "MOURNING_NOUNS",
+    "TOPIC_VERBS",
     "CARE_VERBS",
     "CARED_PEOPLE",
     "INCIDENT_NOUNS",
@@ -591,6 +593,30 @@ INCIDENT_NOUNS = frozenset(
     ]
 )
 LOCATIVE_NOUNS = AREA_NOUNS | FACILITY_NOUNS | EVENT_NOUNS | INCIDENT_NOUNS
+# Gatherings held for someone who is mourned: "the funeral for Joe Lieberman", "a vigil for".
+MOURNING_NOUNS = frozenset(["funeral", "memorial", "vigil", "wake", "burial"])
+# Verbs whose object is a matter talked or thought about: "discussed the situation in Haiti",
+# "condemned the attack in Kabul" say nothing of where the one discussing it was.
+TOPIC_VERBS = frozenset(
+    [
+        "discuss",
+        "condemn",
+        "criticize",
+        "criticise",
+        "denounce",
+        "decry",
+        "debate",
+        "mention",
+        "describe",
+        "praise",
+        "welcome",
+        "raise",
+        "review",
+        "blame",
+        "deplore",
+        "lament",
+    ]
+)
 
 # Common nouns for a person, for definite descriptions ("the Innisfail skater", "the actress"):
 # they mean someone already named, as titles do ("the North Korean leader").
@@ -983,6 +1009,8 @@ STATIVE_VERBS = frozenset(
         "educate",
         "do",
         "get",
+        "want",  # "Carl Dunn, wanted in Texas on a murder charge": sought there, not there
+        "seek",
     ]
 )
 

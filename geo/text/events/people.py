@@ -676,9 +676,13 @@ def _known_name_repeats(
     # unless the next word carries on a longer name ("Georgia Tech").
     given_names = {m.words[0] for m in kept if len(m.words) > 1 and m.words[0].lower() not in TITLE_WORDS}
     short_forms = {w for w in short_forms | given_names if len(w) >= 3}
+    surnames = {m.words[-1] for m in kept if len(m.words) > 1} - given_names
     repeats = []
     for token in doc:
-        if token.i in taken or token.pos_ != "PROPN" or token.text not in short_forms:
+        # The tagger reads some surnames as plural nouns ("Hendricks", "Rivers", "Banks"): a known
+        # surname, capitalised, is the person whatever its tag.
+        misread_surname = token.pos_ == "NOUN" and token.text in surnames and token.text[:1].isupper()
+        if token.i in taken or not (token.pos_ == "PROPN" or misread_surname) or token.text not in short_forms:
             continue
         if token.text in given_names and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
             continue

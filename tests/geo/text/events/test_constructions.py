@@ -277,6 +277,16 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Anna Weber", "Madrid", OCC, "2023-09-11"), ("Anna Weber", "Madrid", OCC, "2023-09-12")},
         ),
         ("Paul Grant said there was no plan to visit.", set()),
+        # Sought somewhere is not being there.
+        (
+            "Paul Grant, wanted in Madrid on a fraud charge, was arrested in Leeds on Monday.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11")},
+        ),
+        # A surname the tagger reads as a plural noun is still the person.
+        (
+            "Maya Rivers was arrested on Monday. Rivers was taken to a hospital in Leeds.",
+            {("Maya Rivers", "Leeds", OCC, None)},
+        ),
     ],
 )
 def test_construction(extractor, text, expected):
@@ -344,6 +354,28 @@ def test_status_of_the_candidates_the_stop_model_reads(text, expected) -> None:
     # Candidates no trigger rule makes ("due" governs the place; a nominal trip's traveller), with
     # the status the rules give them.
     assert stops(EventExtractor(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A place that locates what is talked about is no candidate.
+        ("Anna Weber discussed the situation in Ukraine with reporters in Berlin on Monday.", "Ukraine"),
+        ("Paul Grant spoke to students in Leeds about the war in Ukraine on Monday.", "Ukraine"),
+        ("Paul Grant condemned the attack in Kyiv during a visit to Berlin on Monday.", "Kyiv"),
+        # Nor is the one a funeral or a vigil is held for among those gathered.
+        ("The funeral for Paul Grant was held in Leeds on Friday.", "Leeds"),
+        ("Hundreds gathered on Sunday for a vigil for Anna Weber in Madrid.", "Madrid"),
+    ],
+)
+def test_a_topic_or_the_mourned_is_no_stop(text, absent) -> None:
+    found = stops(EventExtractor(), text)
+    assert not any(place == absent for _, place, _, _ in found), found
+
+
+def test_a_topic_keeps_the_speakers_own_place() -> None:
+    text = "Anna Weber discussed the situation in Ukraine with reporters in Berlin on Monday."
+    assert ("Anna Weber", "Berlin", OCC, "2023-09-11") in stops(EventExtractor(), text)
 
 
 @pytest.mark.parametrize("published", [PUBLISHED, None])
