@@ -253,6 +253,8 @@ class CandidateReader:
             return None  # "discussed the situation in Haiti": where the talk is about
         if mourned(token):
             return None  # "the funeral for Joe Lieberman was held in Stamford"
+        if scene is None and self._describes_another(root, person):
+            return None  # "included Richard Koo, chief economist ... in Tokyo; Martin Wolf"
         rule = rules.get((person.name, mention.start)) if scene is None else None
         anchor = clause_verb(root) if scene is None else clause_verb(token)
         if rule is not None:
@@ -273,6 +275,24 @@ class CandidateReader:
         candidate = Candidate(person, mention, sentence, anchor, status, date, rule_event=rule)
         candidate.features = self._features(candidate, how, token, root, scene)
         return candidate
+
+    def _describes_another(self, root: Token, person: Person) -> bool:
+        """Whether the place lies in an apposition that describes someone else: "Richard Koo,
+        chief economist for Nomura Securities in Tokyo" places Koo's work, not the others listed."""
+        token, apposition = root, None
+        for _ in range(8):
+            if token.dep_ == "appos":
+                apposition = token
+            elif token.dep_ not in ("pobj", "prep", "compound", "amod", "nmod", "poss", "conj"):
+                return False
+            token = token.head
+            # "Lindsay and Charlotte Graham, students at ...": an apposition after a coordination
+            # describes all of it; "Ruth Ames, a professor ...; Paul Grant" only what precedes it.
+            before = [c for c in token.conjuncts if apposition is None or c.i < apposition.i]
+            people = {p for t in (token, *before) for p in self.coref.people_of(t)}
+            if people:
+                return apposition is not None and person not in people
+        return False
 
     # ------------------------------------------------------------------ the features
     def _rule_features(self, event: Event) -> dict[str, float]:

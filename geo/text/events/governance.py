@@ -240,7 +240,8 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
             if place.dep_ == "pobj"
         ]
     if trigger.nominal:
-        if dep == "prep" and child.lower_ in _LOCATIVE_PREPS:
+        if dep == "prep" and (child.lower_ in _LOCATIVE_PREPS or (child.lower_ == "of" and sense.lemma == "tour")):
+            # "a tour of Vietnam and Indonesia" goes there ("the visit of the president" is a visitor).
             return [(c, 2, PathRole.HEAD) for c in child.children if c.dep_ == "pobj"]
         if dep == "prep":
             # "a practitioner from 1982 and afterward in New Hampshire": a place coordinated
@@ -267,7 +268,7 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
         if dep == "advmod" and child.lower_ in _DESTINATION_ADVERBS:
             return _adverb_steps(child, frozenset())
         return []
-    if dep == "prep":
+    if dep == "prep" or (dep == "dative" and child.lower_ == "to"):  # "was sent to Boise"
         if sense.kind is TriggerKind.PRESENCE:
             preps = _STATIC_PREPS | set(spread_preps(trigger.token)) | ({"on"} if sense.lemma == "be" else set())
             if sense.lemma in SPEAKING_FROM_VERBS:
@@ -322,6 +323,9 @@ def _next_steps(token: Token, depth: int, role: PathRole) -> list[tuple[Token, i
             steps.append((child, depth + 1, role))
         elif dep == "prep" and (is_noun_hub or token.pos_ == "PROPN"):
             preps = _NOUN_PREPS | ({"of"} if lemma in AREA_NOUNS else set())
+            if lemma in NOUN_SENSES and NOUN_SENSES[lemma].kind is TriggerKind.MOTION:
+                # "returned from a trip to Ghana": the trip's destination.
+                preps = preps | {"to", "into"} | ({"of"} if lemma == "tour" else set())
             if not is_noun_hub:
                 # "near Yarrabah, near Cairns": a named place's "near" phrase only locates it.
                 preps = preps - _LOCATOR_PREPS

@@ -127,6 +127,31 @@ ROLE_NOUNS = frozenset(
         "singer",
         "star",
         "player",
+        # Local offices and callings news puts before a name ("Councilwoman Ana Ruiz", "Nurse
+        # Amy Cole", "Striker Erling Haaland"): a title, not part of the name.
+        "councilman",
+        "councilwoman",
+        "councillor",
+        "councilor",
+        "alderman",
+        "alderwoman",
+        "assemblyman",
+        "assemblywoman",
+        "selectman",
+        "selectwoman",
+        "congressman",
+        "congresswoman",
+        "nurse",
+        "surgeon",
+        "physician",
+        "doctor",
+        "actress",
+        "rapper",
+        "striker",
+        "midfielder",
+        "goalkeeper",
+        "quarterback",
+        "footballer",
     ]
 )
 TITLE_WORDS = ROLE_NOUNS | frozenset(
@@ -563,6 +588,26 @@ EVENT_NOUNS = frozenset(
         "interview",
         "visit",
         "tour",
+        # Gatherings of local and cultural news: "spoke at a luncheon in Dayton", "attended a
+        # groundbreaking in Buffalo", "the premiere in Cannes".
+        "luncheon",
+        "breakfast",
+        "groundbreaking",
+        "debate",
+        "roundtable",
+        "picnic",
+        "commencement",
+        "graduation",
+        "inauguration",
+        "premiere",
+        "screening",
+        "performance",
+        "recital",
+        "seminar",
+        "symposium",
+        "workshop",
+        "lecture",
+        "memorial",
     ]
 )
 # Nouns for what happens to people somewhere, which locate it as a gathering does: "killed in the
@@ -919,7 +964,26 @@ SPECULATIVE_ADJECTIVES = frozenset(["possible", "potential", "likely", "rumoured
 ADDRESSING_VERBS = frozenset(["speak", "talk", "address", "tell", "lecture", "preach"])
 # Verbs of speaking whose "from X" is where the speaker was: "said from Geneva", "spoke by
 # telephone from Kabul", "wrote from prison in Tehran".
-SPEAKING_FROM_VERBS = ADDRESSING_VERBS | frozenset(["say", "announce", "report", "write", "tweet"])
+SPEAKING_FROM_VERBS = ADDRESSING_VERBS | frozenset(
+    [
+        "say",
+        "announce",
+        "report",
+        "write",
+        "tweet",
+        # "criticized the decision from Washington", "responded from Tallahassee"
+        "respond",
+        "react",
+        "reply",
+        "comment",
+        "criticize",
+        "criticise",
+        "condemn",
+        "praise",
+        "warn",
+        "testify",
+    ]
+)
 # The people such a verb addresses: a crowd, the press, troops, a party's supporters.
 AUDIENCE_PEOPLE = frozenset(
     [
@@ -1019,7 +1083,23 @@ STATIVE_VERBS = frozenset(
 # in the active ("the firm holds shares in", "keeps an office in"); with a person as the passive's
 # subject they say where that person was.
 CUSTODY_VERBS = frozenset(
-    ["hold", "keep", "find", "jail", "imprison", "detain", "lock", "confine", "treat", "hospitalize", "hospitalise"]
+    [
+        "hold",
+        "keep",
+        "find",
+        "jail",
+        "imprison",
+        "detain",
+        "lock",
+        "confine",
+        "treat",
+        "hospitalize",
+        "hospitalise",
+        # Posted somewhere: "was stationed in Germany", "was deployed in Gaza".
+        "station",
+        "deploy",
+        "post",
+    ]
 )
 # What is done to a person somewhere, told in the active with the person as object: "deputies
 # arrested Victor Lane at a motel in Ocala", "troopers found her in a ditch near Amarillo". Whoever
@@ -1030,12 +1110,37 @@ ACTIVE_CUSTODY_VERBS = frozenset(
 # How a person is brought somewhere, told in the passive: "was taken to Frederick Memorial Hospital
 # in Frederick", "was rushed to a hospital in Tucson", "was transferred to a prison in Ankara".
 CONVEYANCE_VERBS = frozenset(
-    ["take", "rush", "transport", "bring", "transfer", "send", "fly", "drive", "carry", "admit", "move"]
+    [
+        "take",
+        "rush",
+        "transport",
+        "bring",
+        "transfer",
+        "send",
+        "fly",
+        "drive",
+        "carry",
+        "admit",
+        "move",
+        # Sent to work or out of danger: "was dispatched to Khartoum", "was deployed to Gaza",
+        # "were evacuated to Miami", "was deported to Mexico".
+        "dispatch",
+        "deploy",
+        "redeploy",
+        "post",
+        "assign",
+        "evacuate",
+        "airlift",
+        "deport",
+    ]
 )
 # What carries a person somewhere, told in the active with the person as object: "the trip will
 # take him to Papua New Guinea", "a tour that took her to Kazakhstan", "the journey brought Biden
 # to Hanoi", "Obama took his daughters to Paris" (he went too).
-CARRYING_VERBS = frozenset(["take", "bring", "carry", "lead"])
+CARRYING_VERBS = frozenset(["take", "bring", "carry", "lead", "escort"])
+# What sends a person somewhere without going: "the agency sent nurse Laura Byrne to Freetown",
+# "Mubarak dispatched his foreign minister to Khartoum" (he stayed home).
+SENDING_VERBS = frozenset(["send", "dispatch", "deploy", "evacuate", "airlift", "deport", "assign", "post"])
 
 SINGULAR_PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
 PLURAL_PRONOUNS = frozenset(["they", "them", "their", "theirs", "themselves"])

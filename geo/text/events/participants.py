@@ -99,11 +99,15 @@ def _verbal(trigger: Trigger, coref: Coreference) -> Participants:
     verb = trigger.token
     references = _subject_references(verb, coref)
     actors = _people(references)
-    if trigger.sense.reading is ObjectReading.TRAVELLER:
-        # "the trip took him to Hanoi": the object goes, and a person subject with it.
+    if trigger.sense.reading in (ObjectReading.TRAVELLER, ObjectReading.SENT):
+        # "the trip took him to Hanoi": the object goes, and a person subject with it; "sent
+        # nurse Laura Byrne to Freetown": the object alone.
         carried = [r for c in verb.children if c.dep_ == "dobj" for r in _references_of(c, coref)]
-        actors = _unique(_people(carried) + actors)
-        references = carried + references
+        if trigger.sense.reading is ObjectReading.SENT:
+            actors, references = _people(carried), carried
+        else:
+            actors = _unique(_people(carried) + actors)
+            references = carried + references
     companions: list[Person] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and trigger.sense.reading is ObjectReading.COMPANION:

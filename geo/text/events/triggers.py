@@ -73,6 +73,7 @@ from geo.text.events.lexicon import (
     OCCUPATION_NOUNS,
     PLANNING_HEADS,
     REPORTING_VERBS,
+    SENDING_VERBS,
     SPEAKING_FROM_VERBS,
     STATIVE_VERBS,
     lemma_in,
@@ -116,6 +117,7 @@ class ObjectReading(StrEnum):
     COMPANION = "companion"  # "met Putin", "hosted Kim": the object was there too
     EVENT = "event"  # "attended a summit in Sochi"
     TRAVELLER = "traveller"  # "the trip took him to Hanoi": the object goes there (a person subject too)
+    SENT = "sent"  # "the agency sent nurse Laura Byrne to Freetown": the object goes, the subject stays
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,12 +455,16 @@ def _passive_custody_or_conveyance(token: Token, lemma: str) -> TriggerSense | N
         return None
     if not (token.tag_ in _PAST_TAGS or _told_as_plan(token)):
         return None
-    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    # The parser labels some "to" phrases datives: "was sent to Boise".
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep" or (c.dep_ == "dative" and c.lower_ == "to")}
     if says_there(token):
         preps.add("there")
+    # A move first: "was deployed to Gaza in March" goes to Gaza ("in March" is no place).
+    if lemma in CONVEYANCE_VERBS and preps & {"to", "into"}:
+        return TriggerSense(lemma, TriggerKind.MOTION, PASSIVE_SENSE_STRENGTH)
     if lemma in CUSTODY_VERBS and preps & {"in", "at", "near", "there"}:
         return TriggerSense(lemma, TriggerKind.PRESENCE, PASSIVE_SENSE_STRENGTH)
-    if lemma in CONVEYANCE_VERBS and preps & {"to", "into", "there"}:
+    if lemma in CONVEYANCE_VERBS and "there" in preps:
         return TriggerSense(lemma, TriggerKind.MOTION, PASSIVE_SENSE_STRENGTH)
     return None
 
@@ -471,14 +477,15 @@ _CARRIED_TO = frozenset({"to", "into", "through", "across"})
 def _active_carrying(token: Token, lemma: str) -> TriggerSense | None:
     """ "the trip will take him to Papua New Guinea": a carrying verb in the active whose object
     is a person (a personal pronoun or a name) and which names where to."""
-    if lemma not in CARRYING_VERBS or any(c.dep_ == "auxpass" for c in token.children):
+    if lemma not in CARRYING_VERBS | SENDING_VERBS or any(c.dep_ == "auxpass" for c in token.children):
         return None
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if not any(o.lower_ in _PERSON_OBJECT_PRONOUNS or o.pos_ == "PROPN" for o in objects):
         return None
     if not any(c.dep_ == "prep" and c.lower_ in _CARRIED_TO for c in token.children):
         return None
-    return TriggerSense(lemma, TriggerKind.MOTION, CARRYING_STRENGTH, ObjectReading.TRAVELLER)
+    reading = ObjectReading.SENT if lemma in SENDING_VERBS else ObjectReading.TRAVELLER
+    return TriggerSense(lemma, TriggerKind.MOTION, CARRYING_STRENGTH, reading)
 
 
 def _active_custody(token: Token, lemma: str) -> TriggerSense | None:

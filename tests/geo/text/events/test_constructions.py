@@ -282,6 +282,28 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Paul Grant, wanted in Madrid on a fraud charge, was arrested in Leeds on Monday.",
             {("Paul Grant", "Leeds", OCC, "2023-09-11")},
         ),
+        # Sent to work or out of danger, in the passive or with the person as object; who sends
+        # stays home.
+        ("Surgeon Paul Grant was dispatched to Cairo last week.", {("Paul Grant", "Cairo", OCC, "2023-09-04")}),
+        (
+            "Anna Weber, who was deployed to Kyiv in March, said the hospital was full.",
+            {("Anna Weber", "Kyiv", OCC, "2023-03")},
+        ),
+        ("Paul Grant was sent to Leeds on Friday.", {("Paul Grant", "Leeds", OCC, "2023-09-15")}),
+        (
+            "President Ruth Ames dispatched Foreign Minister Paul Grant to Cairo on Monday.",
+            {("Paul Grant", "Cairo", OCC, "2023-09-11")},
+        ),
+        # Gatherings of local and cultural news locate whoever takes part.
+        ("Paul Grant spoke at a luncheon in Leeds on Friday.", {("Paul Grant", "Leeds", OCC, "2023-09-15")}),
+        ("Anna Weber attended a groundbreaking in Berlin on Monday.", {("Anna Weber", "Berlin", OCC, "2023-09-11")}),
+        # A trip's destination, reached through the trip noun: returning from it, touring it.
+        ("Ruth Ames returned on Sunday from a week-long trip to Cairo.", {("Ruth Ames", "Cairo", OCC, "2023-09-10")}),
+        ("President Paul Grant is on a tour of Vietnam.", {("Paul Grant", "Vietnam", OCC, None)}),
+        # A local office before a name is a title, not part of the name.
+        ("Councilwoman Ana Ruiz spoke at a rally in Leeds on Monday.", {("Ana Ruiz", "Leeds", OCC, "2023-09-11")}),
+        # A speaker's "from X", for verbs of reacting as for verbs of saying.
+        ("Paul Grant responded from Berlin on Tuesday.", {("Paul Grant", "Berlin", OCC, "2023-09-12")}),
         # A surname the tagger reads as a plural noun is still the person.
         (
             "Maya Rivers was arrested on Monday. Rivers was taken to a hospital in Leeds.",
@@ -371,6 +393,15 @@ def test_status_of_the_candidates_the_stop_model_reads(text, expected) -> None:
 def test_a_topic_or_the_mourned_is_no_stop(text, absent) -> None:
     found = stops(EventExtractor(), text)
     assert not any(place == absent for _, place, _, _ in found), found
+
+
+def test_a_place_describing_someone_else_is_not_the_others_stop() -> None:
+    text = (
+        "Speakers at the rally in Berlin on Monday included Ruth Ames, a professor at a university "
+        "in Leeds; Paul Grant, an editor; and Anna Weber."
+    )
+    found = stops(EventExtractor(), text)
+    assert not any(place == "Leeds" and actor != "Ruth Ames" for actor, place, _, _ in found), found
 
 
 def test_a_topic_keeps_the_speakers_own_place() -> None:
