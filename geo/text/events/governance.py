@@ -282,7 +282,16 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
             return [(c, 2, PathRole.HEAD) for c in child.children if c.dep_ == "pobj"]
         return []
     if dep == "dobj" and sense.reading in (ObjectReading.PLACE, ObjectReading.EVENT):
-        return [(child, 1, PathRole.HEAD)]
+        # "toured the damage in Asheville", "visited victims in Dar es Salaam": what is visited
+        # is where its "in" phrase puts it, whatever it is.
+        settings = [
+            (place, 3, PathRole.HEAD)
+            for prep in child.children
+            if prep.dep_ == "prep" and prep.lower_ in _STATIC_PREPS
+            for place in prep.children
+            if place.dep_ == "pobj"
+        ]
+        return [(child, 1, PathRole.HEAD), *settings]
     if dep == "dobj" and sense.kind is TriggerKind.MOTION and child.lemma_.lower() in AREA_NOUNS:
         return [(child, 1, PathRole.HEAD)]  # "will travel the town of Gori"
     if dep in ("dobj", "dative") and sense.reading is ObjectReading.COMPANION:

@@ -608,6 +608,14 @@ EVENT_NOUNS = frozenset(
         "workshop",
         "lecture",
         "memorial",
+        # Named sporting and cultural events: "the Miami Grand Prix", "the Venice Biennale" (not
+        # "cup" or "open", which name other things as often: "the Confederation Cup" is no town's).
+        "prix",
+        "regatta",
+        "rodeo",
+        "expo",
+        "biennale",
+        "carnival",
     ]
 )
 # Nouns for what happens to people somewhere, which locate it as a gathering does: "killed in the

@@ -70,12 +70,14 @@ from geo.text.events.lexicon import (
     CUSTODY_VERBS,
     EVENT_NOUNS,
     FUTURE_MODALS,
+    NEGATING_HEADS,
     OCCUPATION_NOUNS,
     PLANNING_HEADS,
     REPORTING_VERBS,
     SENDING_VERBS,
     SPEAKING_FROM_VERBS,
     STATIVE_VERBS,
+    TOPIC_VERBS,
     lemma_in,
 )
 
@@ -263,6 +265,15 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                 triggers.append(Trigger(token, carrying, nominal=False))
             elif (custody := _active_custody(token, lemma)) is not None:
                 triggers.append(Trigger(token, custody, nominal=False))
+            elif _takes_part_in_gathering(token, lemma):
+                # "won the Boston Marathon", "played three concerts in Lisbon": the gathering's place.
+                triggers.append(
+                    Trigger(
+                        token,
+                        TriggerSense(lemma, TriggerKind.PRESENCE, PRESENCE_SENSE_STRENGTH, ObjectReading.EVENT),
+                        nominal=False,
+                    )
+                )
             elif lemma == "be" and _is_located_copula(token):
                 triggers.append(
                     Trigger(token, TriggerSense("be", TriggerKind.PRESENCE, COPULA_STRENGTH), nominal=False)
@@ -508,6 +519,27 @@ def says_there(verb: Token) -> Token | None:
     """A verb's bare "there", which refers to a place named before ("was arrested there", "went
     there"); not "there in Kyiv", whose phrase names the place itself."""
     return next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "there" and not list(c.children)), None)
+
+
+# Verbs whose gathering object is not one they take part in: it is planned, reported, called off
+# or talked about from elsewhere.
+_NOT_TAKING_PART = frozenset(
+    ["plan", "organize", "organise", "schedule", "announce", "fund", "sponsor", "broadcast", "televise", "cover"]
+)
+
+
+def _takes_part_in_gathering(token: Token, lemma: str) -> bool:
+    """A verb told as done or planned whose object is a gathering: "won the Boston Marathon",
+    "played three concerts in Lisbon", "will headline a festival in London"."""
+    if lemma in REPORTING_VERBS or lemma in NEGATING_HEADS or lemma in TOPIC_VERBS or lemma in _NOT_TAKING_PART:
+        return False
+    if any(c.dep_ == "auxpass" for c in token.children):
+        return False
+    if not any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() in EVENT_NOUNS for c in token.children
+    ):
+        return False
+    return token.tag_ in _PAST_TAGS or _shares_past_time(token) or _told_as_plan(token)
 
 
 def _told_as_plan(token: Token) -> bool:

@@ -304,6 +304,12 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ("Councilwoman Ana Ruiz spoke at a rally in Leeds on Monday.", {("Ana Ruiz", "Leeds", OCC, "2023-09-11")}),
         # A speaker's "from X", for verbs of reacting as for verbs of saying.
         ("Paul Grant responded from Berlin on Tuesday.", {("Paul Grant", "Berlin", OCC, "2023-09-12")}),
+        # A gathering as the object: whoever takes part in it is at its place; not who plans it.
+        ("Anna Weber won the Berlin Marathon last month.", {("Anna Weber", "Berlin", OCC, "2023-08")}),
+        ("Paul Grant played three concerts in Leeds last week.", {("Paul Grant", "Leeds", OCC, "2023-09-04")}),
+        ("Paul Grant announced a concert in Leeds on Monday.", set()),
+        # What is visited is where its own "in" phrase puts it.
+        ("Governor Ruth Ames toured the damage in Leeds on Monday.", {("Ruth Ames", "Leeds", OCC, "2023-09-11")}),
         # A surname the tagger reads as a plural noun is still the person.
         (
             "Maya Rivers was arrested on Monday. Rivers was taken to a hospital in Leeds.",
