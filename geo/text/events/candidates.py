@@ -166,8 +166,12 @@ class CandidateReader:
         place = candidate.mention.place
         if place is None or place.precision is not Precision.COUNTRY or place.country is None:
             return None
-        for mention, _ in self.places_by_sentence.get(candidate.sentence, []):
+        for mention, root in self.places_by_sentence.get(candidate.sentence, []):
             if mention.place.precision in _LOCAL and mention.place.country == place.country:
+                # "fled to Mexico and may be hiding in Tijuana": a city told in a clause of
+                # another status is no more where the trip went.
+                if event_status(trigger_at(clause_verb(root))) is not candidate.status:
+                    continue
                 return mention
         dateline = self.dateline
         if dateline is not None and dateline.place.precision in _LOCAL and dateline.place.country == place.country:
@@ -194,6 +198,9 @@ class CandidateReader:
         if scene is None:
             return
         mention, root, source = scene
+        homes = {m.place.gazetteer_id for m, r in self.places_by_sentence.get(index, []) if self._home_phrase(r)}
+        if mention.place.gazetteer_id in homes:
+            return  # "TAMPA (AP) — Marcus Delaney, 34, of Tampa, was arrested in Orlando"
         candidate = self._candidate(person, how, token, mention, root, index, rules, scene=source)
         if candidate is not None:
             found.setdefault(candidate.key, candidate)
@@ -253,6 +260,8 @@ class CandidateReader:
             return None  # "discussed the situation in Haiti": where the talk is about
         if mourned(token):
             return None  # "the funeral for Joe Lieberman was held in Stamford"
+        if scene is None and self._home_phrase(root) and self._told_elsewhere(mention, sentence):
+            return None  # "Marcus Delaney, 34, of Tampa, was arrested in Orlando": a home, not a stop
         if scene is None and self._describes_another(root, person):
             return None  # "included Richard Koo, chief economist ... in Tokyo; Martin Wolf"
         rule = rules.get((person.name, mention.start)) if scene is None else None
@@ -275,6 +284,25 @@ class CandidateReader:
         candidate = Candidate(person, mention, sentence, anchor, status, date, rule_event=rule)
         candidate.features = self._features(candidate, how, token, root, scene)
         return candidate
+
+    def _home_phrase(self, root: Token) -> bool:
+        """A place in a person's "of" phrase ("Marcus Delaney, 34, of Tampa", "Danielle Taylor of
+        Paris"): where the person lives, which the guidelines do not count as a stop by itself."""
+        token = root
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        if token.dep_ != "pobj" or token.head.lower_ != "of":
+            return False
+        return bool(self.coref.people_of(token.head.head))
+
+    def _told_elsewhere(self, home: Mention, sentence: int) -> bool:
+        """Whether the sentence names another place, not a home, for what it tells: then the home
+        is only that. Alone ("Geneva Morgan, of Glasgow, had been driving ... when she stopped"),
+        a local story's home town is often where it happens."""
+        return any(
+            m.place.gazetteer_id != home.place.gazetteer_id and not self._home_phrase(r)
+            for m, r in self.places_by_sentence.get(sentence, [])
+        )
 
     def _describes_another(self, root: Token, person: Person) -> bool:
         """Whether the place lies in an apposition that describes someone else: "Richard Koo,

@@ -410,6 +410,36 @@ def test_a_place_describing_someone_else_is_not_the_others_stop() -> None:
     assert not any(place == "Leeds" and actor != "Ruth Ames" for actor, place, _, _ in found), found
 
 
+def _candidate_places(text: str, dateline: str | None = None) -> set[tuple[str, str]]:
+    """(person, place) of every candidate the stop model would weigh."""
+    extractor = EventExtractor()
+    doc = extractor.parse_document(text)
+    found = extractor.read_candidates(article(text), mentions_for(text, dateline=dateline), doc)
+    return {(c.person.name, c.place_mention.place.name) for c in found}
+
+
+def test_a_home_is_no_candidate_where_the_sentence_tells_another_place() -> None:
+    assert ("Paul Grant", "Leeds") not in _candidate_places(
+        "Paul Grant, 34, of Leeds, was arrested on Tuesday in York."
+    )
+    # Told alone, a local story's home town is often where it happens: the stop model weighs it.
+    alone = "Officers found Ruth Ames, 82, of Leeds, had been driving on Hill Road when she stopped."
+    assert ("Ruth Ames", "Leeds") in _candidate_places(alone)
+
+
+def test_the_dateline_is_no_scene_for_one_whose_home_it_is() -> None:
+    home = "Leeds (AP) — Paul Grant, 34, of Leeds, was arrested on Tuesday in York."
+    assert ("Paul Grant", "Leeds") not in _candidate_places(home, dateline="Leeds")
+    visitor = "Leeds (AP) — Paul Grant, 34, of York, was arrested on Tuesday."
+    assert ("Paul Grant", "Leeds") in _candidate_places(visitor, dateline="Leeds")
+
+
+def test_a_country_trip_is_not_moved_to_a_city_told_as_a_guess() -> None:
+    found = stops(EventExtractor(), "Paul Grant fled to Russia on Monday and may be hiding in Moscow.")
+    assert ("Paul Grant", "Russia", OCC, "2023-09-11") in found
+    assert not any(place == "Moscow" and status is OCC for _, place, status, _ in found), found
+
+
 def test_a_topic_keeps_the_speakers_own_place() -> None:
     text = "Anna Weber discussed the situation in Ukraine with reporters in Berlin on Monday."
     assert ("Anna Weber", "Berlin", OCC, "2023-09-11") in stops(EventExtractor(), text)
