@@ -43,7 +43,7 @@ from geo.text.events.grammar import (
     verb_features,
     verb_kind,
 )
-from geo.text.events.lexicon import EVENT_NOUNS, NEGATING_HEADS, lemma_in
+from geo.text.events.lexicon import EVENT_NOUNS, NEGATING_HEADS, PERSON_NOUNS, lemma_in
 from geo.text.events.people import Cast, Person
 from geo.text.events.status import event_status
 from geo.text.events.triggers import tells_a_birth
@@ -262,6 +262,8 @@ class CandidateReader:
             return None  # "the funeral for Joe Lieberman was held in Stamford"
         if scene is None and self._home_phrase(root) and self._told_elsewhere(mention, sentence):
             return None  # "Marcus Delaney, 34, of Tampa, was arrested in Orlando": a home, not a stop
+        if scene is None and self._told_of_a_relation(root, person):
+            return None  # "Mary Cole, whose son was shot in Dayton": the son was there
         if scene is None and self._describes_another(root, person):
             return None  # "included Richard Koo, chief economist ... in Tokyo; Martin Wolf"
         rule = rules.get((person.name, mention.start)) if scene is None else None
@@ -302,6 +304,19 @@ class CandidateReader:
         return any(
             m.place.gazetteer_id != home.place.gazetteer_id and not self._home_phrase(r)
             for m, r in self.places_by_sentence.get(sentence, [])
+        )
+
+    def _told_of_a_relation(self, root: Token, person: Person) -> bool:
+        """Whether the place's clause has for subject someone's relation or acquaintance ("whose
+        son was shot in Dayton", "his wife was arrested in Leeds") who is not the person."""
+        subjects = [c for c in clause_verb(root).children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(
+            s.pos_ == "NOUN"
+            and s.lemma_.lower() in PERSON_NOUNS
+            and any(c.dep_ == "poss" for c in s.children)
+            # "The couple's daughter, Maranda Finney, is in school at": the apposition names her.
+            and all(person not in self.coref.people_of(t) for t in (s, *(c for c in s.children if c.dep_ == "appos")))
+            for s in subjects
         )
 
     def _describes_another(self, root: Token, person: Person) -> bool:

@@ -233,8 +233,9 @@ def _references_of(token: Token, coref: Coreference) -> list[Reference]:
             # "Kim's train", "the president's motorcade": the owner travels with it.
             owner = next((c for c in item.children if c.dep_ == "poss"), None)
             reference = None if owner is None else coref.refer(owner)
-        if reference is None and item.tag_ == "NNS":
-            # "artists such as Peter Gabriel, Ludacris ...", "leaders including X": the examples.
+        if reference is None and item.tag_ in ("NNS", "NNPS"):
+            # "artists such as Peter Gabriel, Ludacris ...", "leaders including X", "three
+            # Americans, including aid worker Sarah Jenkins": the examples.
             references.extend(r for example in _examples(item) for r in _references_of(example, coref))
         if reference is None:
             # "Lopez was among the passengers who landed in Miami", "among those killed in"; "Lee

@@ -310,6 +310,11 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ("Paul Grant announced a concert in Leeds on Monday.", set()),
         # What is visited is where its own "in" phrase puts it.
         ("Governor Ruth Ames toured the damage in Leeds on Monday.", {("Ruth Ames", "Leeds", OCC, "2023-09-11")}),
+        # The examples a group of nationals gives are in it.
+        (
+            "Three Americans, including aid worker Ruth Ames, were flown to Leeds on Tuesday.",
+            {("Ruth Ames", "Leeds", OCC, "2023-09-12")},
+        ),
         # A surname the tagger reads as a plural noun is still the person.
         (
             "Maya Rivers was arrested on Monday. Rivers was taken to a hospital in Leeds.",
@@ -438,6 +443,13 @@ def test_a_country_trip_is_not_moved_to_a_city_told_as_a_guess() -> None:
     found = stops(EventExtractor(), "Paul Grant fled to Russia on Monday and may be hiding in Moscow.")
     assert ("Paul Grant", "Russia", OCC, "2023-09-11") in found
     assert not any(place == "Moscow" and status is OCC for _, place, status, _ in found), found
+
+
+def test_a_place_told_of_someones_relation_is_not_the_persons() -> None:
+    text = "Ruth Ames, whose son was shot in Leeds last year, spoke at a rally in York on Monday."
+    assert ("Ruth Ames", "Leeds") not in _candidate_places(text)
+    own = "The couple's daughter, Ruth Ames, is in school at a college in Leeds."
+    assert ("Ruth Ames", "Leeds") in _candidate_places(own)
 
 
 def test_a_topic_keeps_the_speakers_own_place() -> None:
