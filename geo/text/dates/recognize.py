@@ -10,10 +10,10 @@ Sept. 12, 2023" over "Tuesday", "April 2019" over "2019"). The context rules, an
 - A month name alone ("October", "May", "March") needs a cue right before it: a temporal
   preposition ("in", "since", "by", "until", "during", "before", "after"...), "last", "next",
   "this", a part ("early", "mid-", "late", "the end of"), "the month of", or a month before it
-  ("between March and May"). With a day or a year ("May 5", "5 May", "March 2019") no cue is
-  needed. Months that are not given names or verbs also count before "'s" ("October's election",
-  but not "May's cabinet") and between a determiner and a common noun ("the November election",
-  but not "the March for Babies").
+  ("between March and May"), or a plan's "for" ("scheduled for June"). With a day or a year
+  ("May 5", "5 May", "March 2019") no cue is needed. Months that are not given names or verbs
+  also count before "'s" ("October's election", but not "May's cabinet") and between a
+  determiner and a common noun ("the November election", but not "the March for Babies").
 - Month abbreviations ("Sept.", "Sep", "Mar") count only with a day or a year; weekday
   abbreviations ("Sat", "Sun", "Wed") only in front of a calendar date ("Sat, Sep 16").
 - A weekday is not a date inside a name: "Black Friday", "Super Tuesday", "the Sunday Times",
@@ -311,12 +311,18 @@ def _month_dates(text: str) -> Iterator[_Candidate]:
             yield _Candidate(start, found.end(), form)
 
 
+_SCHEDULED_FOR = frozenset(["scheduled", "rescheduled", "set", "slated", "planned", "pencilled", "penciled"])
+
+
 def _month_cued(text: str, name: str, start: int, end: int) -> bool:
     previous = _previous_word(text, start).lower()
     if previous in _MONTH_CUES:
         return True
     before = [word.lower() for word in text[max(0, start - 30) : start].split()]
     if before[-2:] in (["month", "of"], ["months", "of"]):
+        return True
+    # "is scheduled for June", "was set for May": a plan's "for" ("voted for May" is no date).
+    if len(before) >= 2 and before[-1] == "for" and before[-2] in _SCHEDULED_FOR:
         return True
     # "between March and May", "from June to August": a linking word after another month.
     if len(before) >= 2 and before[-1] in _MONTH_LINKS and before[-2].strip(",").title() in MONTHS:

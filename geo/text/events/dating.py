@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.model import DateInterval, DatePrecision, EventStatus
 from geo.text.dates import DateExpression, find_date_expressions, resolve_relative
-from geo.text.events.lexicon import EVENT_NOUNS, REPORTING_VERBS, SPECULATION_VERBS
+from geo.text.events.lexicon import EVENT_NOUNS, PLANNING_HEADS, REPORTING_VERBS, SPECULATION_VERBS, lemma_in
 
 __all__ = ["DateSource", "EventDate", "ArticleDates", "own_clause"]
 
@@ -222,7 +222,11 @@ class ArticleDates:
                 break
             if node.lemma_.lower() in REPORTING_VERBS | SPECULATION_VERBS:
                 break
-            if status is not EventStatus.OCCURRED and previous.dep_ not in _PLAN_CARRIERS:
+            if (
+                status is not EventStatus.OCCURRED
+                and previous.dep_ not in _PLAN_CARRIERS
+                and not _schedules(previous, node)
+            ):
                 break
             exclude = {t.i for t in previous.subtree}
             found = self._in_clause(own_clause(node), node, exclude=exclude)
@@ -265,6 +269,14 @@ class ArticleDates:
         if reference is None or reference.precision is DatePrecision.UNKNOWN:
             return _UNKNOWN
         return EventDate(resolve_relative(found.expression, reference, invert=inside), DateSource.RELATIVE)
+
+
+def _schedules(subject: Token, verb: Token) -> bool:
+    """ "the trip is scheduled for June", "the visit has been delayed until June": the verb's date
+    is the date of the event its subject names."""
+    return subject.dep_ in ("nsubj", "nsubjpass") and (
+        lemma_in(verb, PLANNING_HEADS) or verb.lemma_.lower() in ("delay", "push", "move")
+    )
 
 
 def _names_a_vintage(span: Span) -> bool:

@@ -107,6 +107,8 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
         head = current.head
         if depth == 0 and trigger.nominal and current.dep_ == "nsubjpass" and _calls_off(head):
             return None  # "his visit to Cairo was postponed", "the trip was cancelled"
+        if depth == 0 and trigger.nominal and _scheduled(current, head):
+            planned = True  # "Scholz's trip to Beijing is scheduled for June", "has been delayed until"
         if head.i == current.i or current.dep_ not in _INHERITING:
             break
         if current.dep_ in ("conj", "dep") and any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
@@ -147,6 +149,18 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
     if planned or future_date:
         return EventStatus.PLANNED
     return EventStatus.OCCURRED
+
+
+def _scheduled(noun: Token, head: Token) -> bool:
+    """A trip noun as the subject of a plan or a delay told in the present: "the trip is scheduled
+    for June", "his arrival is expected on Thursday", "the visit has been delayed until June". In
+    the past ("was scheduled for May") the plan's outcome is not told, and it stays as read."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if not (lemma_in(head, PLANNING_HEADS) or head.lemma_.lower() in ("delay", "push", "move")):
+        return False
+    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.tag_ in _PRESENT_TAGS or a.lower_ in FUTURE_MODALS for a in auxiliaries) or head.tag_ in _PRESENT_TAGS
 
 
 def _calls_off(verb: Token) -> bool:

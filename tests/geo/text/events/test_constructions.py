@@ -380,6 +380,11 @@ def test_a_past_plan_happened_only_if_the_text_says_so(extractor):
         # An event called off in the passive is denied.
         ("Sam Cole's visit to Madrid was a success.", {("Sam Cole", "Madrid", OCC, "2023-09")}),
         ("Sam Cole's visit to Madrid was postponed.", set()),
+        # A trip noun as the subject of a plan or a delay told in the present: planned, with the
+        # plan's date; in the past the plan's outcome is not told.
+        ("Sam Cole's trip to Madrid is scheduled for October.", {("Sam Cole", "Madrid", P, "2023-10")}),
+        ("Sam Cole's arrival in Tokyo is expected on Monday.", {("Sam Cole", "Tokyo", P, "2023-09-18")}),
+        ("Sam Cole's trip to Madrid has been delayed until October.", {("Sam Cole", "Madrid", P, None)}),
         ("Sam Cole's trip to Madrid was cancelled because of the storm.", set()),
     ],
 )
