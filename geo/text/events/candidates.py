@@ -45,7 +45,7 @@ from geo.text.events.grammar import (
 )
 from geo.text.events.lexicon import EVENT_NOUNS, NEGATING_HEADS, PERSON_NOUNS, lemma_in
 from geo.text.events.people import Cast, Person
-from geo.text.events.status import event_status
+from geo.text.events.status import calls_off, event_status
 from geo.text.events.triggers import tells_a_birth
 
 __all__ = ["Candidate", "CandidateReader"]
@@ -267,6 +267,11 @@ class CandidateReader:
         if scene is None and self._describes_another(root, person):
             return None  # "included Richard Koo, chief economist ... in Tokyo; Martin Wolf"
         rule = rules.get((person.name, mention.start)) if scene is None else None
+        if scene == "dateline":
+            # "SEATTLE (AP) — Jassy arrived here": the rule read the dateline too.
+            rule = rules.get((person.name, None))
+            if rule is not None and rule.place.gazetteer_id != mention.place.gazetteer_id:
+                rule = None
         anchor = clause_verb(root) if scene is None else clause_verb(token)
         if rule is not None:
             status, date = rule.status, EventDate(rule.date, DateSource.CLAUSE if rule.date.iso() else DateSource.NONE)
@@ -274,8 +279,8 @@ class CandidateReader:
             status = event_status(trigger_at(anchor))
             if status is None:
                 return None  # denied: "did not attend", "was unable to travel to"
-            if lemma_in(anchor, NEGATING_HEADS):
-                return None  # what the clause's verb calls off: "skipped the summit in Sydney"
+            if lemma_in(anchor, NEGATING_HEADS) or calls_off(anchor):
+                return None  # what the clause's verb calls off: "skipped the summit in Sydney", "pulled out of"
             date = self.dates.date_for(anchor, status, other_triggers=self.trigger_tokens)
             if tells_a_birth(anchor) and self.dates.before_story_time(date.interval):
                 return None  # "was born in Gainesville in 1884": background, not the story's time

@@ -358,8 +358,9 @@ class _ArticleReading:
                     evidence_end=end,
                     confidence=confidence,
                     co_actors=tuple(p.name for p in everyone if p is not person),
-                    mention_start=governed.mention.start,
-                    mention_end=governed.mention.end,
+                    # A dateline ("here") is no mention in the text the event rests on.
+                    mention_start=None if governed.mention.role is MentionRole.DATELINE else governed.mention.start,
+                    mention_end=None if governed.mention.role is MentionRole.DATELINE else governed.mention.end,
                 )
             )
         return events

@@ -53,9 +53,11 @@ from geo.text.events.triggers import (
     Trigger,
     TriggerKind,
     audience_settings,
+    during_gathering,
     is_located_occupation,
     is_where_relative,
     occupation_settings,
+    says_here,
     says_there,
     spread_preps,
     subject_settings,
@@ -122,6 +124,8 @@ class PlaceIndex:
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention], person_tokens: frozenset[int] = frozenset()) -> None:
         self._by_token: dict[int, Mention] = {}
+        # Where the report was filed, which its "here" means.
+        self.dateline = next((m for m in mentions if m.role is MentionRole.DATELINE and m.place is not None), None)
         for mention in mentions:
             if mention.role is not MentionRole.PLACE or mention.place is None:
                 continue
@@ -157,7 +161,7 @@ class PlaceIndex:
         return max(before, key=lambda pair: pair[0])[1] if before else None
 
     def __bool__(self) -> bool:
-        return bool(self._by_token)
+        return bool(self._by_token) or self.dateline is not None
 
 
 def governed_places(trigger: Trigger, places: PlaceIndex) -> list[GovernedPlace]:
@@ -176,6 +180,10 @@ def governed_places(trigger: Trigger, places: PlaceIndex) -> list[GovernedPlace]
         mention = places.latest_before(there, _THERE_SENTENCES_BACK)
         if mention is not None and mention.place is not None:
             found[(mention.start, mention.end)] = GovernedPlace(mention, mention.place, 2, PathRole.HEAD)
+    if not found and not trigger.nominal and places.dateline is not None and says_here(trigger.token):
+        # "SEATTLE (AP) — Jassy told shareholders here on Tuesday": the dateline's place.
+        dateline = places.dateline
+        found[(dateline.start, dateline.end)] = GovernedPlace(dateline, dateline.place, 2, PathRole.HEAD)
     return _most_specific(list(found.values()))
 
 
@@ -278,7 +286,7 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
             preps = (
                 _LOCATIVE_PREPS | sense.destination_preps | ({"from"} if sense.kind is TriggerKind.MOTION else set())
             )
-        if child.lower_ in preps:
+        if child.lower_ in preps or during_gathering(child):
             return [(c, 2, PathRole.HEAD) for c in child.children if c.dep_ == "pobj"]
         return []
     if dep == "dobj" and sense.reading in (ObjectReading.PLACE, ObjectReading.EVENT):

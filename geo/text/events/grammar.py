@@ -255,7 +255,8 @@ def on_topic(root: Token) -> bool:
         return verb in TOPIC_VERBS or (verb == "address" and noun.lemma_.lower() not in LOCATIVE_NOUNS | AUDIENCE_NOUNS)
     if noun.dep_ == "pobj" and noun.head.lower_ in _TOPIC_PREPS:
         lemma = noun.lemma_.lower()
-        return noun.head.lower_ != "on" or not (lemma in LOCATIVE_NOUNS or lemma in NOUN_SENSES)
+        # "a visit on ...", "presided over the hearing in Manhattan": a gathering or a trip, no topic.
+        return noun.head.lower_ not in ("on", "over") or not (lemma in LOCATIVE_NOUNS or lemma in NOUN_SENSES)
     return False
 
 

@@ -152,6 +152,20 @@ ROLE_NOUNS = frozenset(
         "goalkeeper",
         "quarterback",
         "footballer",
+        "golfer",
+        "boxer",
+        "jockey",
+        "swimmer",
+        "sprinter",
+        "cyclist",
+        "skater",
+        "olympian",
+        "volunteer",
+        "author",
+        "novelist",
+        "comedian",
+        "pianist",
+        "guitarist",
     ]
 )
 TITLE_WORDS = ROLE_NOUNS | frozenset(
@@ -537,6 +551,14 @@ FACILITY_NOUNS = frozenset(
         "motel",
         "scene",  # "at the scene of the shooting in Chicago"
         "workplace",
+        # Not "theatre", "library" or "chapel": their names are more often people's or saints'
+        # ("the Millfield Theatre", "the Kennedy Library") than the town's.
+        "legion",
+        "clinic",
+        "ward",
+        "auditorium",
+        "gymnasium",
+        "fairgrounds",
     ]
 )
 # Gatherings one attends: whoever acts "at a concert in Johannesburg" was in Johannesburg.
@@ -608,6 +630,11 @@ EVENT_NOUNS = frozenset(
         "workshop",
         "lecture",
         "memorial",
+        # Openings and unveilings: "at the opening of a new laboratory in Kigali" (not "launch",
+        # which is as often a product's).
+        "opening",
+        "unveiling",
+        "dedication",
         # Named sporting and cultural events: "the Miami Grand Prix", "the Venice Biennale" (not
         # "cup" or "open", which name other things as often: "the Confederation Cup" is no town's).
         "prix",
@@ -950,7 +977,20 @@ WISH_HEADS = frozenset(
 
 # Heads that deny the event below them: "was unable to attend", "cancelled his visit".
 NEGATING_HEADS = frozenset(
-    ["unable", "fail", "refuse", "decline", "cancel", "postpone", "scrap", "forgo", "skip", "abandon", "avoid"]
+    [
+        "unable",
+        "fail",
+        "refuse",
+        "decline",
+        "cancel",
+        "postpone",
+        "scrap",
+        "forgo",
+        "skip",
+        "abandon",
+        "avoid",
+        "withdraw",  # "withdrew from the Italian Open in Rome"
+    ]
 )
 
 SPECULATIVE_MODALS = frozenset(["could", "may", "might", "would", "should", "'d", "must", "can"])

@@ -47,7 +47,7 @@ from geo.text.events.lexicon import (
 )
 from geo.text.events.triggers import Trigger, TriggerKind
 
-__all__ = ["event_status"]
+__all__ = ["event_status", "calls_off"]
 
 # Dependencies through which a clause inherits the status of the one above it.
 _INHERITING = frozenset(
@@ -105,7 +105,7 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
         if trigger.sense.kind is TriggerKind.MOTION and _heading_for(trigger, current, children, depth):
             planned = True  # "is traveling to Gaza": the arrival is still to come
         head = current.head
-        if depth == 0 and trigger.nominal and current.dep_ == "nsubjpass" and _calls_off(head):
+        if depth == 0 and trigger.nominal and current.dep_ == "nsubjpass" and calls_off(head):
             return None  # "his visit to Cairo was postponed", "the trip was cancelled"
         if depth == 0 and trigger.nominal and _scheduled(current, head):
             planned = True  # "Scholz's trip to Beijing is scheduled for June", "has been delayed until"
@@ -163,11 +163,17 @@ def _scheduled(noun: Token, head: Token) -> bool:
     return any(a.tag_ in _PRESENT_TAGS or a.lower_ in FUTURE_MODALS for a in auxiliaries) or head.tag_ in _PRESENT_TAGS
 
 
-def _calls_off(verb: Token) -> bool:
+def calls_off(verb: Token) -> bool:
     """ "cancelled", "postponed", "called off", "put off": a verb that calls an event off."""
     if lemma_in(verb, NEGATING_HEADS):
         return True
-    return verb.lemma_.lower() in ("call", "put") and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    # The parser labels "out" a particle or a preposition: "pulled out of the fight".
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")}
+    lemma = verb.lemma_.lower()
+    # "called off", "put off"; "pulled out of the fight in Riyadh", "was ruled out of the games".
+    return (lemma in ("call", "put") and "off" in particles) or (
+        lemma in ("pull", "rule", "drop", "bow") and "out" in particles
+    )
 
 
 def _plan_called_off(token: Token) -> bool:
@@ -178,7 +184,7 @@ def _plan_called_off(token: Token) -> bool:
             other.dep_ == "nsubjpass"
             and other.pos_ == "NOUN"
             and other.lemma_.lower() in _TRIP_NOUNS
-            and _calls_off(other.head)
+            and calls_off(other.head)
             # A clause of its own ("..., but the trip was called off"), not a circumstance of the
             # plan ("will visit Sydney after a summit in Tokyo was cancelled").
             and other.head.dep_ in ("conj", "ROOT")

@@ -70,6 +70,7 @@ from geo.text.events.lexicon import (
     CUSTODY_VERBS,
     EVENT_NOUNS,
     FUTURE_MODALS,
+    INCIDENT_NOUNS,
     NEGATING_HEADS,
     OCCUPATION_NOUNS,
     PLANNING_HEADS,
@@ -101,6 +102,8 @@ __all__ = [
     "subject_settings",
     "spread_preps",
     "says_there",
+    "says_here",
+    "during_gathering",
     "VERB_SENSES",
     "NOUN_SENSES",
 ]
@@ -175,6 +178,8 @@ VERB_SENSES: dict[str, TriggerSense] = {
         _sense("pull", M, 0.8, requires="into in"),
         _sense("move", M, 0.75),
         _sense("relocate", M, 0.8),
+        _sense("emigrate", M, 0.8),  # "emigrated to Boston in 1957"
+        _sense("immigrate", M, 0.8),
         # Moves a person makes or undergoes: each puts them at the destination (and "from" at the origin).
         _sense("flee", M, 0.8, P),  # "fled Dhaka": the place fled was where they had been
         _sense("escape", M, 0.7, requires="to from into"),
@@ -440,11 +445,15 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
         return token.tag_ in _PAST_TAGS or _shares_past_time(token) or _told_as_plan(token)
     if lemma in STATIVE_VERBS or lemma in ("be", "have") or tells_a_home(token):
         return False
+    if lemma in NEGATING_HEADS:
+        return False  # "withdrew from the Italian Open in Rome", "skipped the summit in Sydney"
     if is_where_relative(token):
         return True
     located_preps = ("in", "at", "near") + (("from",) if lemma in SPEAKING_FROM_VERBS else ())
     located_preps += spread_preps(token)
-    located = any(c.dep_ == "prep" and c.lower_ in located_preps for c in token.children) or says_there(token)
+    located = any(
+        c.dep_ == "prep" and (c.lower_ in located_preps or during_gathering(c)) for c in token.children
+    ) or bool(says_there(token) or says_here(token))
     if not located and not subject_settings(token) and not audience_settings(token):
         return False
     if token.tag_ in _PAST_TAGS or _shares_past_time(token) or _told_as_plan(token):
@@ -515,10 +524,34 @@ def _active_custody(token: Token, lemma: str) -> TriggerSense | None:
     return TriggerSense(lemma, TriggerKind.PRESENCE, PASSIVE_SENSE_STRENGTH, ObjectReading.TRAVELLER)
 
 
+def during_gathering(prep: Token) -> bool:
+    """ "fell ill during a concert in Montreal", "was hurt during the attack in Kabul": a "during"
+    phrase whose noun is a gathering or an incident, which its own "in" phrase places."""
+    return prep.lower_ == "during" and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in EVENT_NOUNS | INCIDENT_NOUNS for p in prep.children
+    )
+
+
 def says_there(verb: Token) -> Token | None:
     """A verb's bare "there", which refers to a place named before ("was arrested there", "went
     there"); not "there in Kyiv", whose phrase names the place itself."""
     return next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "there" and not list(c.children)), None)
+
+
+def says_here(verb: Token) -> Token | None:
+    """A verb's bare "here", which in a report means where it was filed: "SEATTLE (AP) — Jassy
+    told shareholders here on Tuesday" (the extractor reads it only when there is a dateline)."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "advmod"
+            and c.lower_ == "here"
+            # "here on Tuesday" still means the dateline; "here in Kyiv" names its place.
+            and not any(p.dep_ == "prep" and p.lower_ in ("in", "at") for p in c.children)
+        ),
+        None,
+    )
 
 
 # Verbs whose gathering object is not one they take part in: it is planned, reported, called off

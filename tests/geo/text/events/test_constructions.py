@@ -315,6 +315,18 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Three Americans, including aid worker Ruth Ames, were flown to Leeds on Tuesday.",
             {("Ruth Ames", "Leeds", OCC, "2023-09-12")},
         ),
+        # Pulling out of a gathering is no stop at it.
+        ("Paul Grant withdrew from the tournament in Leeds due to an injury.", set()),
+        ("Anna Weber pulled out of the race in Berlin on Monday.", set()),
+        # A gathering in a "during" phrase places what happened in it.
+        ("Anna Weber fell ill during a concert in Berlin last year.", {("Anna Weber", "Berlin", OCC, "2022")}),
+        # Openings are gatherings, and what opens is where its own phrase puts it.
+        (
+            "Paul Grant spoke at the opening of a new laboratory in Cairo on Monday.",
+            {("Paul Grant", "Cairo", OCC, "2023-09-11")},
+        ),
+        ("Anna Weber emigrated to Canada in 1972.", {("Anna Weber", "Canada", OCC, "1972")}),
+        ("Golfer Paul Grant arrived in Leeds on Monday.", {("Paul Grant", "Leeds", OCC, "2023-09-11")}),
         # A surname the tagger reads as a plural noun is still the person.
         (
             "Maya Rivers was arrested on Monday. Rivers was taken to a hospital in Leeds.",
@@ -404,6 +416,9 @@ def test_status_of_the_candidates_the_stop_model_reads(text, expected) -> None:
         # Nor is the one a funeral or a vigil is held for among those gathered.
         ("The funeral for Paul Grant was held in Leeds on Friday.", "Leeds"),
         ("Hundreds gathered on Sunday for a vigil for Anna Weber in Madrid.", "Madrid"),
+        # Nor a gathering pulled out of.
+        ("Paul Grant withdrew from the tournament in Leeds due to an injury.", "Leeds"),
+        ("Anna Weber pulled out of the fight in Berlin on Monday.", "Berlin"),
     ],
 )
 def test_a_topic_or_the_mourned_is_no_stop(text, absent) -> None:
@@ -455,6 +470,18 @@ def test_a_place_told_of_someones_relation_is_not_the_persons() -> None:
     assert ("Ruth Ames", "Leeds") not in _candidate_places(text)
     own = "The couple's daughter, Ruth Ames, is in school at a college in Leeds."
     assert ("Ruth Ames", "Leeds") in _candidate_places(own)
+
+
+def test_a_gathering_presided_over_is_no_topic() -> None:
+    assert ("Ruth Ames", "Leeds") in _candidate_places("Judge Ruth Ames presided over the hearing in Leeds on Monday.")
+
+
+def test_here_is_the_dateline() -> None:
+    text = "Berlin (AP) — Paul Grant arrived here on Tuesday for talks."
+    events, _ = EventExtractor().read_events(article(text), mentions_for(text, dateline="Berlin"))
+    assert [(e.actor, e.place.name, e.mention_start) for e in events] == [("Paul Grant", "Berlin", None)]
+    # Without a dateline, "here" names no place.
+    assert stops(EventExtractor(stop_model=None), "Paul Grant arrived here on Tuesday.") == set()
 
 
 def test_a_topic_keeps_the_speakers_own_place() -> None:
