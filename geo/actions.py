@@ -49,6 +49,8 @@ ACTION_LABELS: Final = {
     "depart": "left",
     "move": "moved",
     "relocate": "moved",
+    "emigrate": "emigrated",
+    "immigrate": "immigrated",
     "flee": "fled",
     "escape": "fled",
     "evacuate": "was evacuated",
