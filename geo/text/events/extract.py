@@ -459,7 +459,10 @@ def _headline_end(doc: Doc, mentions: Sequence[Mention]) -> int:
     if dateline is not None and dateline.start >= first.end_char:
         return first.end_char
     words = [t for t in first if t.is_alpha]
-    if len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words):
+    # Title case leaves only short words small; a lead full of names and titles still has its
+    # verb in lower case ("French President Emmanuel Macron visited Noumea on Thursday.").
+    title_case = not any(t.text[0].islower() and len(t.text) > 4 for t in words)
+    if len(words) >= 3 and title_case and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words):
         return first.end_char
     if any(is_bare_description_subject(t) for t in first):
         return first.end_char
