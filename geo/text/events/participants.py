@@ -226,9 +226,15 @@ def _references_of(token: Token, coref: Coreference) -> list[Reference]:
     for item in tokens:
         reference = coref.refer(item)
         if reference is None:
-            # "The famous Baywatch star, Pamela Anderson, arrived": the apposition names the subject.
+            # "The famous Baywatch star, Pamela Anderson, arrived": the apposition names the subject;
+            # "The nurses, Emma Clarke and Joan Price, were evacuated": each name it lists.
             named = next((c for c in item.children if c.dep_ == "appos" and coref.refer(c) is not None), None)
             reference = None if named is None else coref.refer(named)
+            if named is not None:
+                references.extend(r for c in named.conjuncts if (r := coref.refer(c)) is not None)
+        if reference is None:
+            # "A delegation led by Khalil Abu Marzouk arrived in Cairo": the group's leader went too.
+            references.extend(r for leader in _leaders(item) for r in _references_of(leader, coref))
         if reference is None and item.lemma_.lower() in VEHICLE_NOUNS:
             # "Kim's train", "the president's motorcade": the owner travels with it.
             owner = next((c for c in item.children if c.dep_ == "poss"), None)
@@ -246,6 +252,22 @@ def _references_of(token: Token, coref: Coreference) -> list[Reference]:
             references.append(reference)
     references.extend(_misattached_list_member(token, coref))
     return references
+
+
+_LEADING_VERBS = frozenset(["lead", "head", "accompany"])
+
+
+def _leaders(group: Token) -> list[Token]:
+    """Who leads a group the text names: "a team led by Dr. Peter Piot", "headed by"."""
+    return [
+        pobj
+        for clause in group.children
+        if clause.dep_ == "acl" and clause.lemma_.lower() in _LEADING_VERBS
+        for agent in clause.children
+        if agent.dep_ == "agent"
+        for pobj in agent.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def _members_among(group: Token) -> list[Token]:

@@ -226,6 +226,8 @@ NOUN_SENSES: dict[str, TriggerSense] = {
         _sense("move", M, 0.7),  # "making the move back to Innisfail"
         _sense("return", M, 0.8),
         _sense("homecoming", M, 0.8),
+        _sense("mission", M, 0.7),  # "led a trade mission to Manila"
+        _sense("delegation", M, 0.7),  # "led a delegation to Cairo"
         _sense("meeting", G, 0.7),
         _sense("summit", G, 0.7),
         _sense("talk", G, 0.65),
@@ -497,9 +499,12 @@ _CARRIED_TO = frozenset({"to", "into", "through", "across"})
 def _active_carrying(token: Token, lemma: str) -> TriggerSense | None:
     """ "the trip will take him to Papua New Guinea": a carrying verb in the active whose object
     is a person (a personal pronoun or a name) and which names where to."""
-    if lemma not in CARRYING_VERBS | SENDING_VERBS or any(c.dep_ == "auxpass" for c in token.children):
+    if lemma not in CARRYING_VERBS | SENDING_VERBS | {"head"} or any(c.dep_ == "auxpass" for c in token.children):
         return None
     objects = [c for c in token.children if c.dep_ == "dobj"]
+    if lemma in ("lead", "head") and any(o.lemma_.lower() in ("mission", "delegation") for o in objects):
+        # "led a trade mission to Manila": the leader goes where the mission goes.
+        return TriggerSense(lemma, TriggerKind.MOTION, CARRYING_STRENGTH, ObjectReading.EVENT)
     if not any(o.lower_ in _PERSON_OBJECT_PRONOUNS or o.pos_ == "PROPN" for o in objects):
         return None
     if not any(c.dep_ == "prep" and c.lower_ in _CARRIED_TO for c in token.children):

@@ -327,6 +327,16 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ),
         ("Anna Weber emigrated to Canada in 1972.", {("Anna Weber", "Canada", OCC, "1972")}),
         ("Golfer Paul Grant arrived in Leeds on Monday.", {("Paul Grant", "Leeds", OCC, "2023-09-11")}),
+        # A group's leader goes where the group goes; a group's listed names each go.
+        (
+            "A delegation led by Foreign Minister Paul Grant arrived in Cairo on Tuesday.",
+            {("Paul Grant", "Cairo", OCC, "2023-09-12")},
+        ),
+        (
+            "The nurses, Anna Weber and Ruth Ames, were flown to Berlin on Friday.",
+            {("Anna Weber", "Berlin", OCC, "2023-09-15"), ("Ruth Ames", "Berlin", OCC, "2023-09-15")},
+        ),
+        ("Secretary Ruth Ames led a trade mission to Tokyo in March.", {("Ruth Ames", "Tokyo", OCC, "2023-03")}),
         # A surname the tagger reads as a plural noun is still the person.
         (
             "Maya Rivers was arrested on Monday. Rivers was taken to a hospital in Leeds.",
