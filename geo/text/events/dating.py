@@ -255,12 +255,17 @@ class ArticleDates:
 
     def _relative(self, found: _Located, trigger: Token, earlier: Sequence[DateInterval]) -> EventDate:
         attached = found.root.head if found.root.head.i != found.root.i else found.root
-        inside = attached.dep_ == "advcl" and any(t.i == trigger.i for t in attached.subtree)
-        reference: DateInterval | None = None
-        if inside:
+        main: Token | None = None
+        if attached.dep_ == "advcl" and any(t.i == trigger.i for t in attached.subtree):
             # "A came two months after B": the event is B; its reference is A, the main clause.
-            main = attached.head
-            exclude = {t.i for t in attached.subtree}
+            main, inner = attached.head, attached
+        elif found.root.dep_ == "prep" and any(t.i == trigger.i for t in found.root.subtree):
+            # "arrived in Vilnius on Monday, two days after a visit to Riga": the visit is B.
+            main, inner = attached, found.root
+        inside = main is not None
+        reference: DateInterval | None = None
+        if main is not None:
+            exclude = {t.i for t in inner.subtree}
             stated = self._in_clause(own_clause(main), main, exclude=exclude)
             if stated is not None and not stated.expression.needs_reference:
                 reference = _refine(self.resolve(stated.expression, future=False), earlier)

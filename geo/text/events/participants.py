@@ -271,8 +271,13 @@ def _leaders(group: Token) -> list[Token]:
 
 
 def _members_among(group: Token) -> list[Token]:
-    """The subject said to be among a group: "Lopez was among the passengers" -> Lopez."""
+    """The subject said to be among a group: "Lopez was among the passengers" -> Lopez; "was among
+    dozens of protesters detained", "was one of three reporters arrested" -> the subject too."""
+    while group.dep_ == "pobj" and group.head.lower_ == "of" and group.head.head.i != group.head.i:
+        group = group.head.head  # "dozens of protesters", "one of three reporters"
     prep = group.head
+    if group.dep_ == "attr" and group.lower_ == "one" and prep.lemma_.lower() == "be":
+        return [c for c in prep.children if c.dep_ == "nsubj"]
     if group.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "among" or prep.head.lemma_.lower() != "be":
         return []
     return [c for c in prep.head.children if c.dep_ == "nsubj"]

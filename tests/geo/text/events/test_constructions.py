@@ -337,6 +337,20 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Anna Weber", "Berlin", OCC, "2023-09-15"), ("Ruth Ames", "Berlin", OCC, "2023-09-15")},
         ),
         ("Secretary Ruth Ames led a trade mission to Tokyo in March.", {("Ruth Ames", "Tokyo", OCC, "2023-03")}),
+        # One said to be among a group, or one of it, is where the group was.
+        (
+            "Anna Weber was among dozens of protesters detained in Berlin on Saturday.",
+            {("Anna Weber", "Berlin", OCC, "2023-09-09")},
+        ),
+        (
+            "Paul Grant was one of three reporters arrested in Kyiv on Sunday.",
+            {("Paul Grant", "Kyiv", OCC, "2023-09-10")},
+        ),
+        # "N days after" an event told inside the phrase dates it before the main clause.
+        (
+            "Ruth Ames arrived in Berlin on Monday, two days after a visit to Oslo.",
+            {("Ruth Ames", "Berlin", OCC, "2023-09-11"), ("Ruth Ames", "Oslo", OCC, "2023-09-09")},
+        ),
         # A surname the tagger reads as a plural noun is still the person.
         (
             "Maya Rivers was arrested on Monday. Rivers was taken to a hospital in Leeds.",
