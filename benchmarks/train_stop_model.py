@@ -423,7 +423,8 @@ def main() -> None:
             "what": "gradient-boosted trees over candidate features (geo/text/events/candidates.py)",
             "trained_by": "benchmarks/train_stop_model.py",
             "trained_on": (
-                "tests/data/devset/gold.json and gold-extra.json (all) + shared/gold/events-dev.json (split 'tune')"
+                "tests/data/devset/gold.json and gold-extra.json (but its held-out batches)"
+                " + shared/gold/events-dev.json (split 'tune')"
             ),
             "articles": len(samples),
             "candidates": count,
