@@ -61,6 +61,7 @@ from geo.text.events.lexicon import (
     REPORTING_VERBS,
     ROLE_NOUNS,
     SINGULAR_PRONOUNS,
+    TITLE_ROLES,
 )
 from geo.text.events.people import Cast, Person
 
@@ -339,6 +340,7 @@ class Coreference:
             if entry.token >= noun.i:
                 continue
             titles = entry.person.title_words
+            titles = titles.union(*(TITLE_ROLES.get(t, ()) for t in titles))  # "Gov." -> "the governor"
             if role in titles and qualifiers <= titles:
                 return entry.person
         return None

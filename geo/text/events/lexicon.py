@@ -10,6 +10,7 @@ from __future__ import annotations
 
 __all__ = [
     "TITLE_WORDS",
+    "TITLE_ROLES",
     "ROLE_NOUNS",
     "ORGANISATION_WORDS",
     "NAME_PARTICLES",
@@ -168,6 +169,30 @@ ROLE_NOUNS = frozenset(
         "guitarist",
     ]
 )
+# What an abbreviated title, or a legislator's, lets the text call its holder later: "Gov. Kathy
+# Hochul ... the governor", "Sen. Bob Casey ... the senator", "Rep. Elise Stefanik ... the
+# congresswoman", "Senator X ... the lawmaker".
+TITLE_ROLES: dict[str, frozenset[str]] = {
+    "gov.": frozenset(["governor"]),
+    "gov": frozenset(["governor"]),
+    "sen.": frozenset(["senator", "lawmaker", "legislator"]),
+    "senator": frozenset(["lawmaker", "legislator"]),
+    "rep.": frozenset(["representative", "congressman", "congresswoman", "lawmaker", "legislator"]),
+    "congressman": frozenset(["lawmaker", "legislator"]),
+    "congresswoman": frozenset(["lawmaker", "legislator"]),
+    "assemblyman": frozenset(["lawmaker", "legislator"]),
+    "assemblywoman": frozenset(["lawmaker", "legislator"]),
+    "gen.": frozenset(["general"]),
+    "lt.": frozenset(["lieutenant"]),
+    "sgt.": frozenset(["sergeant"]),
+    "sgt": frozenset(["sergeant"]),
+    "capt.": frozenset(["captain"]),
+    "col.": frozenset(["colonel"]),
+    "maj.": frozenset(["major"]),
+    "adm.": frozenset(["admiral"]),
+    "dr.": frozenset(["doctor"]),
+    "prof.": frozenset(["professor"]),
+}
 TITLE_WORDS = ROLE_NOUNS | frozenset(
     [
         "vice",

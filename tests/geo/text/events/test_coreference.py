@@ -103,6 +103,15 @@ def stops(extractor: EventExtractor, text: str) -> set[tuple]:
             "Minister visits France. Jean Roux will visit France on Monday, Roux's office said.",
             {("Jean Roux", "France", P)},
         ),
+        # An abbreviated or a legislator's title lets the text call its holder by the role.
+        (
+            "Gov. Anna Berg arrived in Oslo on Monday. The governor flew to Leeds on Tuesday.",
+            {("Anna Berg", "Oslo", OCC), ("Anna Berg", "Leeds", OCC)},
+        ),
+        (
+            "Sen. Jean Roux spoke in Oslo on Monday. The lawmaker will visit Leeds on Friday.",
+            {("Jean Roux", "Oslo", OCC), ("Jean Roux", "Leeds", P)},
+        ),
         # A lead full of titles and names is no headline: its verb is small.
         (
             "French Foreign Minister Jean Roux visited Oslo on Thursday. Roux will return to Oslo in June.",
