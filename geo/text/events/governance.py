@@ -238,10 +238,11 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
     if dep == "prep" and child.lower_ == "with":
         # "a summit with Trump in Vietnam", "met with Xi in Beijing": the parser hangs the place
         # on the companion's name, but it says where the meeting was.
+        # So does "met with farmers in Mankato": the people met, named or not.
         return [
             (place, 4, PathRole.HEAD)
             for person in child.children
-            if person.dep_ == "pobj" and person.pos_ == "PROPN"
+            if person.dep_ == "pobj" and (person.pos_ == "PROPN" or person.tag_ == "NNS")
             for prep in person.children
             if prep.dep_ == "prep" and prep.lower_ in _STATIC_PREPS
             for place in prep.children

@@ -351,6 +351,9 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Ruth Ames arrived in Berlin on Monday, two days after a visit to Oslo.",
             {("Ruth Ames", "Berlin", OCC, "2023-09-11"), ("Ruth Ames", "Oslo", OCC, "2023-09-09")},
         ),
+        # The people met, named or not, carry the meeting's place the parser hangs on them.
+        ("Governor Ruth Ames met with farmers in Leeds on Monday.", {("Ruth Ames", "Leeds", OCC, "2023-09-11")}),
+        ("Governor Ruth Ames met with criticism in Leeds on Monday.", set()),
         # A surname the tagger reads as a plural noun is still the person.
         (
             "Maya Rivers was arrested on Monday. Rivers was taken to a hospital in Leeds.",
