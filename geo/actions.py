@@ -52,6 +52,7 @@ ACTION_LABELS: Final = {
     "depart": "left",
     "move": "moved",
     "relocate": "moved",
+    "shuttle": "travelled",
     "emigrate": "emigrated",
     "immigrate": "immigrated",
     "flee": "fled",

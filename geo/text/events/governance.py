@@ -277,15 +277,23 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
         if dep == "advmod" and child.lower_ in _DESTINATION_ADVERBS:
             return _adverb_steps(child, frozenset())
         return []
+    if sense.kind is TriggerKind.MOTION and child.lower_ == "out" and dep in ("prep", "prt", "advmod"):
+        # "flew out of Khartoum", "was flown out of Kyiv": where the move started was a stop.
+        return [
+            (p, 3, PathRole.HEAD) for c in child.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+        ]
     if dep == "prep" or (dep == "dative" and child.lower_ == "to"):  # "was sent to Boise"
         if sense.kind is TriggerKind.PRESENCE:
             preps = _STATIC_PREPS | set(spread_preps(trigger.token)) | ({"on"} if sense.lemma == "be" else set())
             if sense.lemma in SPEAKING_FROM_VERBS:
                 preps = preps | {"from"}  # "said from Geneva": where the speaker was
         else:
-            # "returned from Australia", "flew from Newark to Paris": the origin was a stop too.
+            # "returned from Australia", "flew from Newark to Paris": the origin was a stop too;
+            # "shuttled between Doha and Cairo": both ends.
             preps = (
-                _LOCATIVE_PREPS | sense.destination_preps | ({"from"} if sense.kind is TriggerKind.MOTION else set())
+                _LOCATIVE_PREPS
+                | sense.destination_preps
+                | ({"from", "between"} if sense.kind is TriggerKind.MOTION else set())
             )
         if child.lower_ in preps or during_gathering(child):
             return [(c, 2, PathRole.HEAD) for c in child.children if c.dep_ == "pobj"]

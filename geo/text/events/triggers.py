@@ -164,6 +164,7 @@ VERB_SENSES: dict[str, TriggerSense] = {
         _sense("stay", M, 0.9),
         _sense("travel", M, 0.85),
         _sense("fly", M, 0.85),
+        _sense("shuttle", M, 0.8),  # "shuttled between Doha and Cairo"
         _sense("return", M, 0.85),
         _sense("inspect", M, 0.8, P),
         _sense("come", M, 0.75),
@@ -482,7 +483,7 @@ def _passive_custody_or_conveyance(token: Token, lemma: str) -> TriggerSense | N
     if says_there(token):
         preps.add("there")
     # A move first: "was deployed to Gaza in March" goes to Gaza ("in March" is no place).
-    if lemma in CONVEYANCE_VERBS and preps & {"to", "into"}:
+    if lemma in CONVEYANCE_VERBS and preps & {"to", "into", "out"}:  # "was flown out of Kyiv"
         return TriggerSense(lemma, TriggerKind.MOTION, PASSIVE_SENSE_STRENGTH)
     if lemma in CUSTODY_VERBS and preps & {"in", "at", "near", "there"}:
         return TriggerSense(lemma, TriggerKind.PRESENCE, PASSIVE_SENSE_STRENGTH)
@@ -580,12 +581,17 @@ def _takes_part_in_gathering(token: Token, lemma: str) -> bool:
     return token.tag_ in _PAST_TAGS or _shares_past_time(token) or _told_as_plan(token)
 
 
+_GUESSING_MODALS = frozenset(["may", "might", "could", "would"])
+
+
 def _told_as_plan(token: Token) -> bool:
     """ "will speak in Lisbon", "is scheduled to speak at a rally in Ohio": an act told as
     planned, which puts its subject there as plainly as the past does (status reads the plan)."""
     if token.tag_ != "VB":
         return False
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in token.children):
+    # "will speak in Lisbon"; "may spend two weeks in Spain", "would perform in Rome" (the
+    # status reads the guess or the reported plan).
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | _GUESSING_MODALS for c in token.children):
         return True
     return (
         token.dep_ == "xcomp"

@@ -354,6 +354,14 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         # The people met, named or not, carry the meeting's place the parser hangs on them.
         ("Governor Ruth Ames met with farmers in Leeds on Monday.", {("Ruth Ames", "Leeds", OCC, "2023-09-11")}),
         ("Governor Ruth Ames met with criticism in Leeds on Monday.", set()),
+        # Where a move started: "out of" a place; both ends of a shuttle.
+        ("Paul Grant flew out of Kyiv on Monday.", {("Paul Grant", "Kyiv", OCC, "2023-09-11")}),
+        (
+            "Ruth Ames shuttled between Cairo and Berlin last week.",
+            {("Ruth Ames", "Cairo", OCC, "2023-09-04"), ("Ruth Ames", "Berlin", OCC, "2023-09-04")},
+        ),
+        # A guess about being somewhere is a speculative stop.
+        ("Anna Weber may spend two weeks in Madrid next year.", {("Anna Weber", "Madrid", S, "2024")}),
         # A surname the tagger reads as a plural noun is still the person.
         (
             "Maya Rivers was arrested on Monday. Rivers was taken to a hospital in Leeds.",
