@@ -267,8 +267,11 @@ def _heading_for(trigger: Trigger, verb: Token, children: list[Token], depth: in
     return (
         verb.tag_ == "VBG"
         and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in children)
+        # "for" only where the verb takes it as a destination ("is leaving for Beijing"; "was
+        # staying in Cannes for the festival" is no journey).
         and any(
-            c.dep_ == "prep" and c.lower_ in ("to", "for", "toward", "towards") for c in destination_holder.children
+            c.dep_ == "prep" and c.lower_ in {"to", "toward", "towards"} | trigger.sense.destination_preps
+            for c in destination_holder.children
         )
     )
 

@@ -360,6 +360,10 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Ruth Ames shuttled between Cairo and Berlin last week.",
             {("Ruth Ames", "Cairo", OCC, "2023-09-04"), ("Ruth Ames", "Berlin", OCC, "2023-09-04")},
         ),
+        # A progressive is a journey still to end only toward a destination ("for" where the verb
+        # takes it so), not a stay "for" a purpose.
+        ("Anna Weber had been staying in Madrid for the festival.", {("Anna Weber", "Madrid", OCC, None)}),
+        ("Anna Weber is leaving for Madrid.", {("Anna Weber", "Madrid", P, None)}),
         # A guess about being somewhere is a speculative stop.
         ("Anna Weber may spend two weeks in Madrid next year.", {("Anna Weber", "Madrid", S, "2024")}),
         # A surname the tagger reads as a plural noun is still the person.
