@@ -202,8 +202,21 @@ class CandidateReader:
         if mention.place.gazetteer_id in homes:
             return  # "TAMPA (AP) — Marcus Delaney, 34, of Tampa, was arrested in Orlando"
         candidate = self._candidate(person, how, token, mention, root, index, rules, scene=source)
-        if candidate is not None:
-            found.setdefault(candidate.key, candidate)
+        if candidate is None:
+            return
+        if (
+            candidate.status is not EventStatus.OCCURRED
+            and candidate.rule_event is None
+            and self._names_another(mention, index)
+        ):
+            return  # "NAIROBI — Ruto will visit Addis Ababa next week": a plan elsewhere, not the scene
+        found.setdefault(candidate.key, candidate)
+
+    def _names_another(self, scene: Mention, sentence: int) -> bool:
+        """Whether the sentence names a place other than the scene's."""
+        return any(
+            m.place.gazetteer_id != scene.place.gazetteer_id for m, _ in self.places_by_sentence.get(sentence, [])
+        )
 
     def _scene_before(self, index: int) -> tuple[Mention, Token, str] | None:
         """Where the story is when a sentence names no place: the gathering it set last, the

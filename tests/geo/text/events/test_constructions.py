@@ -493,6 +493,11 @@ def test_a_home_is_no_candidate_where_the_sentence_tells_another_place() -> None
     assert ("Ruth Ames", "Leeds") in _candidate_places(alone)
 
 
+def test_the_dateline_is_no_scene_for_a_plan_elsewhere() -> None:
+    plan = "Leeds (AP) — President Paul Grant will visit Madrid next week for a summit."
+    assert ("Paul Grant", "Leeds") not in _candidate_places(plan, dateline="Leeds")
+
+
 def test_the_dateline_is_no_scene_for_one_whose_home_it_is() -> None:
     home = "Leeds (AP) — Paul Grant, 34, of Leeds, was arrested on Tuesday in York."
     assert ("Paul Grant", "Leeds") not in _candidate_places(home, dateline="Leeds")
