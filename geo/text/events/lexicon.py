@@ -142,6 +142,9 @@ ROLE_NOUNS = frozenset(
         "selectwoman",
         "congressman",
         "congresswoman",
+        "pontiff",
+        "patriarch",
+        "dissident",
         "nurse",
         "surgeon",
         "physician",
@@ -192,6 +195,10 @@ TITLE_ROLES: dict[str, frozenset[str]] = {
     "adm.": frozenset(["admiral"]),
     "dr.": frozenset(["doctor"]),
     "prof.": frozenset(["professor"]),
+    "pope": frozenset(["pontiff"]),
+    "king": frozenset(["monarch"]),
+    "queen": frozenset(["monarch"]),
+    "patriarch": frozenset(["leader"]),
 }
 TITLE_WORDS = ROLE_NOUNS | frozenset(
     [

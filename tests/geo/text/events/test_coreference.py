@@ -112,6 +112,10 @@ def stops(extractor: EventExtractor, text: str) -> set[tuple]:
             "Sen. Jean Roux spoke in Oslo on Monday. The lawmaker will visit Leeds on Friday.",
             {("Jean Roux", "Oslo", OCC), ("Jean Roux", "Leeds", P)},
         ),
+        (
+            "Pope Leo met students in Oslo on Monday. The pontiff will travel to Leeds in October.",
+            {("Leo", "Oslo", OCC), ("Leo", "Leeds", P)},
+        ),
         # A lead full of titles and names is no headline: its verb is small.
         (
             "French Foreign Minister Jean Roux visited Oslo on Thursday. Roux will return to Oslo in June.",
