@@ -269,16 +269,9 @@ class CandidateReader:
         *,
         scene: str | None,
     ) -> Candidate | None:
-        if scene is None and on_topic(root):
-            return None  # "discussed the situation in Haiti": where the talk is about
-        if mourned(token):
-            return None  # "the funeral for Joe Lieberman was held in Stamford"
-        if scene is None and self._home_phrase(root) and self._told_elsewhere(mention, sentence):
-            return None  # "Marcus Delaney, 34, of Tampa, was arrested in Orlando": a home, not a stop
-        if scene is None and self._told_of_a_relation(root, person):
-            return None  # "Mary Cole, whose son was shot in Dayton": the son was there
-        if scene is None and self._describes_another(root, person):
-            return None  # "included Richard Koo, chief economist ... in Tokyo; Martin Wolf"
+        # "the funeral for Joe Lieberman was held in Stamford": the one mourned was not among those there.
+        if mourned(token) or (scene is None and self._not_theirs(root, person, mention, sentence)):
+            return None
         rule = rules.get((person.name, mention.start)) if scene is None else None
         if scene == "dateline":
             # "SEATTLE (AP) — Jassy arrived here": the rule read the dateline too.
@@ -304,6 +297,18 @@ class CandidateReader:
         candidate = Candidate(person, mention, sentence, anchor, status, date, rule_event=rule)
         candidate.features = self._features(candidate, how, token, root, scene)
         return candidate
+
+    def _not_theirs(self, root: Token, person: Person, mention: Mention, sentence: int) -> bool:
+        """Whether the sentence itself says the place is not where the person was."""
+        return (
+            on_topic(root)  # "discussed the situation in Haiti": where the talk is about
+            # "Marcus Delaney, 34, of Tampa, was arrested in Orlando": a home, not a stop
+            or (self._home_phrase(root) and self._told_elsewhere(mention, sentence))
+            or self._told_of_a_relation(root, person)  # "Mary Cole, whose son was shot in Dayton"
+            or self._describes_another(
+                root, person
+            )  # "included Richard Koo, chief economist ... in Tokyo; Martin Wolf"
+        )
 
     def _home_phrase(self, root: Token) -> bool:
         """A place in a person's "of" phrase ("Marcus Delaney, 34, of Tampa", "Danielle Taylor of
