@@ -178,6 +178,10 @@ class Coreference:
         if token.pos_ == "PRON" and lower in _FIRST_PERSON:
             speaker = self._speaker(token)
             return None if speaker is None else Reference((speaker,), "speaker")
+        if token.pos_ in ("NOUN", "PROPN") and (named := self._identified_as(token)):
+            # "a man identified as Rick Smith, told police", "The suspect was identified as Paul
+            # Block", "the assailant, who was identified as ...": the name the text gives it.
+            return Reference(named, "description")
         if _kinship_relation(token) is not None:
             return self._relative(token)
         if token.idx < self.headline_end and is_bare_description_subject(token):
@@ -213,6 +217,26 @@ class Coreference:
                 found = self._described(token)
                 return None if found is None else Reference((found,), "description")
         return None
+
+    def _identified_as(self, noun: Token) -> tuple[Person, ...]:
+        """The people a description is "identified as" or "named as", in its own sentence: on
+        the noun ("a man identified as"), in its relative clause ("who was identified as"), or
+        with the noun as the passive's subject ("The suspect was identified as")."""
+        verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+        if noun.dep_ == "nsubjpass":
+            verbs.append(noun.head)
+        people: list[Person] = []
+        for verb in verbs:
+            if verb.lemma_.lower() not in ("identify", "name"):
+                continue
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ == "as":
+                    for name in prep.children:
+                        for token in (name, *name.conjuncts):
+                            person = self.cast.person_at(token)
+                            if person is not None and person not in people:
+                                people.append(person)
+        return tuple(people)
 
     def _speaker(self, pronoun: Token) -> Person | None:
         """The named subject of the verb of saying whose report holds `pronoun`."""

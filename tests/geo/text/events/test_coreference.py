@@ -116,6 +116,15 @@ def stops(extractor: EventExtractor, text: str) -> set[tuple]:
             "Pope Leo met students in Oslo on Monday. The pontiff will travel to Leeds in October.",
             {("Leo", "Oslo", OCC), ("Leo", "Leeds", P)},
         ),
+        # A description the text identifies as a named person is that person.
+        (
+            "Jean Roux spoke to police. A man identified as Hugo Lind was arrested in Oslo on Monday.",
+            {("Hugo Lind", "Oslo", OCC)},
+        ),
+        (
+            "Jean Roux spoke to police. The driver, who was identified as Hugo Lind, was taken to a hospital in Oslo.",
+            {("Hugo Lind", "Oslo", OCC)},
+        ),
         # A lead full of titles and names is no headline: its verb is small.
         (
             "French Foreign Minister Jean Roux visited Oslo on Thursday. Roux will return to Oslo in June.",
