@@ -117,6 +117,8 @@ class CandidateReader:
         self.places_by_sentence: dict[int, list[tuple[Mention, Token]]] = {}
         for mention, root in self.places:
             self.places_by_sentence.setdefault(coref.sentence_index(root), []).append((mention, root))
+        # The place tokens that name someone's home ("Marcus Delaney, 34, of Tampa").
+        self.homes = frozenset(root.i for _, root in self.places if self._home_phrase(root))
         # Places where the story sets a gathering ("a town hall meeting in Santa Ana", "the
         # ceremony at the cemetery in Boscawen"): whoever takes part in it was there.
         self.gatherings = [(m, r) for m, r in self.places if on_gathering(r) and m.place.precision in _LOCAL]
@@ -198,7 +200,7 @@ class CandidateReader:
         if scene is None:
             return
         mention, root, source = scene
-        homes = {m.place.gazetteer_id for m, r in self.places_by_sentence.get(index, []) if self._home_phrase(r)}
+        homes = {m.place.gazetteer_id for m, r in self.places_by_sentence.get(index, []) if r.i in self.homes}
         if mention.place.gazetteer_id in homes:
             return  # "TAMPA (AP) — Marcus Delaney, 34, of Tampa, was arrested in Orlando"
         candidate = self._candidate(person, how, token, mention, root, index, rules, scene=source)
@@ -303,7 +305,7 @@ class CandidateReader:
         return (
             on_topic(root)  # "discussed the situation in Haiti": where the talk is about
             # "Marcus Delaney, 34, of Tampa, was arrested in Orlando": a home, not a stop
-            or (self._home_phrase(root) and self._told_elsewhere(mention, sentence))
+            or (root.i in self.homes and self._told_elsewhere(mention, sentence))
             or self._told_of_a_relation(root, person)  # "Mary Cole, whose son was shot in Dayton"
             or self._describes_another(
                 root, person
@@ -325,7 +327,7 @@ class CandidateReader:
         is only that. Alone ("Geneva Morgan, of Glasgow, had been driving ... when she stopped"),
         a local story's home town is often where it happens."""
         return any(
-            m.place.gazetteer_id != home.place.gazetteer_id and not self._home_phrase(r)
+            m.place.gazetteer_id != home.place.gazetteer_id and r.i not in self.homes
             for m, r in self.places_by_sentence.get(sentence, [])
         )
 

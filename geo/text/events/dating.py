@@ -42,7 +42,7 @@ from geo.model import DateInterval, DatePrecision, EventStatus
 from geo.text.dates import DateExpression, find_date_expressions, resolve_relative
 from geo.text.events.lexicon import EVENT_NOUNS, PLANNING_HEADS, REPORTING_VERBS, SPECULATION_VERBS, lemma_in
 
-__all__ = ["DateSource", "EventDate", "ArticleDates", "own_clause"]
+__all__ = ["DateSource", "EventDate", "ArticleDates", "own_clause", "schedules"]
 
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "xcomp", "csubj", "csubjpass"})
 _BOUNDING_PREPS = frozenset({"since", "until", "till", "by", "before", "after"})
@@ -225,7 +225,7 @@ class ArticleDates:
             if (
                 status is not EventStatus.OCCURRED
                 and previous.dep_ not in _PLAN_CARRIERS
-                and not _schedules(previous, node)
+                and not schedules(previous, node)
             ):
                 break
             exclude = {t.i for t in previous.subtree}
@@ -276,7 +276,7 @@ class ArticleDates:
         return EventDate(resolve_relative(found.expression, reference, invert=inside), DateSource.RELATIVE)
 
 
-def _schedules(subject: Token, verb: Token) -> bool:
+def schedules(subject: Token, verb: Token) -> bool:
     """ "the trip is scheduled for June", "the visit has been delayed until June": the verb's date
     is the date of the event its subject names."""
     return subject.dep_ in ("nsubj", "nsubjpass") and (

@@ -333,6 +333,8 @@ class _ArticleReading:
     ) -> list[Event]:
         evidence, start, end = _evidence(trigger.token.sent)
         everyone = participants.everyone
+        # A dateline ("here") is no mention in the text the event rests on.
+        on_text = governed.mention.role is not MentionRole.DATELINE
         events = []
         for person in everyone:
             companion = person not in participants.actors
@@ -358,9 +360,8 @@ class _ArticleReading:
                     evidence_end=end,
                     confidence=confidence,
                     co_actors=tuple(p.name for p in everyone if p is not person),
-                    # A dateline ("here") is no mention in the text the event rests on.
-                    mention_start=None if governed.mention.role is MentionRole.DATELINE else governed.mention.start,
-                    mention_end=None if governed.mention.role is MentionRole.DATELINE else governed.mention.end,
+                    mention_start=governed.mention.start if on_text else None,
+                    mention_end=governed.mention.end if on_text else None,
                 )
             )
         return events

@@ -243,10 +243,7 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
             (place, 4, PathRole.HEAD)
             for person in child.children
             if person.dep_ == "pobj" and (person.pos_ == "PROPN" or person.tag_ == "NNS")
-            for prep in person.children
-            if prep.dep_ == "prep" and prep.lower_ in _STATIC_PREPS
-            for place in prep.children
-            if place.dep_ == "pobj"
+            for place in _set_at(person)
         ]
     if trigger.nominal:
         if dep == "prep" and (child.lower_ in _LOCATIVE_PREPS or (child.lower_ == "of" and sense.lemma == "tour")):
@@ -259,10 +256,7 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
                 (place, 3, PathRole.HEAD)
                 for adverb in child.conjuncts
                 if adverb.pos_ == "ADV"
-                for prep in adverb.children
-                if prep.dep_ == "prep" and prep.lower_ in _STATIC_PREPS
-                for place in prep.children
-                if place.dep_ == "pobj"
+                for place in _set_at(adverb)
             ]
         if dep == "acl" and is_located_occupation(trigger.token):
             # "an American doctor working in Monrovia": where the work is done.
@@ -301,28 +295,27 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
     if dep == "dobj" and sense.reading in (ObjectReading.PLACE, ObjectReading.EVENT):
         # "toured the damage in Asheville", "visited victims in Dar es Salaam": what is visited
         # is where its "in" phrase puts it, whatever it is.
-        settings = [
-            (place, 3, PathRole.HEAD)
-            for prep in child.children
-            if prep.dep_ == "prep" and prep.lower_ in _STATIC_PREPS
-            for place in prep.children
-            if place.dep_ == "pobj"
-        ]
-        return [(child, 1, PathRole.HEAD), *settings]
+        return [(child, 1, PathRole.HEAD), *((place, 3, PathRole.HEAD) for place in _set_at(child))]
     if dep == "dobj" and sense.kind is TriggerKind.MOTION and child.lemma_.lower() in AREA_NOUNS:
         return [(child, 1, PathRole.HEAD)]  # "will travel the town of Gori"
     if dep in ("dobj", "dative") and sense.reading is ObjectReading.COMPANION:
         # "accompanying the actress in Athens": the parser hangs the place on the companion.
-        return [
-            (place, 3, PathRole.HEAD)
-            for prep in child.children
-            if prep.dep_ == "prep" and prep.lower_ in _STATIC_PREPS
-            for place in prep.children
-            if place.dep_ == "pobj"
-        ]
+        return [(place, 3, PathRole.HEAD) for place in _set_at(child)]
     if dep == "advmod" and child.lower_ in _DESTINATION_ADVERBS:
         return _adverb_steps(child, sense.destination_preps)
     return []
+
+
+def _set_at(token: Token) -> list[Token]:
+    """The objects of a token's own "in", "at" or "near" phrases: where the parser sets the person,
+    thing or adverb it hangs them on ("Xi in Beijing", "the damage in Asheville")."""
+    return [
+        place
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in _STATIC_PREPS
+        for place in prep.children
+        if place.dep_ == "pobj"
+    ]
 
 
 def _adverb_steps(adverb: Token, extra_preps: frozenset[str]) -> list[tuple[Token, int, PathRole]]:

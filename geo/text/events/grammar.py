@@ -212,11 +212,18 @@ def attends(token: Token) -> bool:
     return False
 
 
-def on_gathering(root: Token) -> bool:
-    """A place that sets a gathering or a venue: "a meeting in X", "the X Senior Center"."""
+def _phrase_head(root: Token) -> Token:
+    """The first of coordinated or apposed places, whose head the phrase hangs on ("in Moscow and
+    Kyiv", "Moscow, Russia")."""
     token = root
     while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
+    return token
+
+
+def on_gathering(root: Token) -> bool:
+    """A place that sets a gathering or a venue: "a meeting in X", "the X Senior Center"."""
+    token = _phrase_head(root)
     if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS:
         holder = token.head.head
     elif token.dep_ in ("compound", "nmod", "poss"):
@@ -239,9 +246,7 @@ def on_topic(root: Token) -> bool:
     """A place that only locates what is talked about: "discussed the situation in Haiti",
     "spoke about the war in Gaza", "a briefing on the fighting in Sudan". Its speaker is elsewhere
     for all the sentence says (a gathering or a trip "on a visit to Kyiv" is no topic)."""
-    token = root
-    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
-        token = token.head
+    token = _phrase_head(root)
     if token.dep_ != "pobj" or token.head.lower_ not in ("in", "at", "near", "inside", "across", "throughout"):
         return False
     noun = token.head.head

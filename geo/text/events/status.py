@@ -30,6 +30,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geo.model import EventStatus
+from geo.text.events.dating import schedules
 from geo.text.events.lexicon import (
     FUTURE_ADVERBS,
     FUTURE_MODALS,
@@ -155,9 +156,7 @@ def _scheduled(noun: Token, head: Token) -> bool:
     """A trip noun as the subject of a plan or a delay told in the present: "the trip is scheduled
     for June", "his arrival is expected on Thursday", "the visit has been delayed until June". In
     the past ("was scheduled for May") the plan's outcome is not told, and it stays as read."""
-    if noun.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    if not (lemma_in(head, PLANNING_HEADS) or head.lemma_.lower() in ("delay", "push", "move")):
+    if not schedules(noun, head):
         return False
     auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     return any(a.tag_ in _PRESENT_TAGS or a.lower_ in FUTURE_MODALS for a in auxiliaries) or head.tag_ in _PRESENT_TAGS

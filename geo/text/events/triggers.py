@@ -445,7 +445,7 @@ def tells_a_birth(verb: Token) -> bool:
 def _is_presence_verb(token: Token, lemma: str) -> bool:
     """A verb whose person subject is "in"/"at" a place, when the act is told (module docstring)."""
     if at_gathering(token):
-        return token.tag_ in _PAST_TAGS or _shares_past_time(token) or _told_as_plan(token)
+        return _act_told(token)
     if lemma in STATIVE_VERBS or lemma in ("be", "have") or tells_a_home(token):
         return False
     if lemma in NEGATING_HEADS:
@@ -459,7 +459,7 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
     ) or bool(says_there(token) or says_here(token))
     if not located and not subject_settings(token) and not audience_settings(token):
         return False
-    if token.tag_ in _PAST_TAGS or _shares_past_time(token) or _told_as_plan(token):
+    if _act_told(token):
         return True
     # A habit in the present puts its subject there ("she skates in Red Deer"); an activity
     # with an object does not say where the actor is ("he does deals in Russia").
@@ -506,7 +506,7 @@ def _active_carrying(token: Token, lemma: str) -> TriggerSense | None:
     if lemma in ("lead", "head") and any(o.lemma_.lower() in ("mission", "delegation") for o in objects):
         # "led a trade mission to Manila": the leader goes where the mission goes.
         return TriggerSense(lemma, TriggerKind.MOTION, CARRYING_STRENGTH, ObjectReading.EVENT)
-    if not any(o.lower_ in _PERSON_OBJECT_PRONOUNS or o.pos_ == "PROPN" for o in objects):
+    if not _has_person_object(token):
         return None
     if not any(c.dep_ == "prep" and c.lower_ in _CARRIED_TO for c in token.children):
         return None
@@ -520,14 +520,22 @@ def _active_custody(token: Token, lemma: str) -> TriggerSense | None:
     The object was there, and a person subject with it."""
     if lemma not in ACTIVE_CUSTODY_VERBS or any(c.dep_ == "auxpass" for c in token.children):
         return None
-    if not (token.tag_ in _PAST_TAGS or _shares_past_time(token) or _told_as_plan(token)):
-        return None
-    objects = [c for c in token.children if c.dep_ == "dobj"]
-    if not any(o.lower_ in _PERSON_OBJECT_PRONOUNS or o.pos_ == "PROPN" for o in objects):
+    if not _act_told(token) or not _has_person_object(token):
         return None
     if not any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for c in token.children) and not says_there(token):
         return None
     return TriggerSense(lemma, TriggerKind.PRESENCE, PASSIVE_SENSE_STRENGTH, ObjectReading.TRAVELLER)
+
+
+def _has_person_object(verb: Token) -> bool:
+    """Whether a verb's object is a person: a personal pronoun or a name."""
+    return any(c.dep_ == "dobj" and (c.lower_ in _PERSON_OBJECT_PRONOUNS or c.pos_ == "PROPN") for c in verb.children)
+
+
+def _act_told(token: Token) -> bool:
+    """Whether a verb tells an act as done or planned: in the past, sharing a past verb's time, or
+    as a plan ("will speak", "is scheduled to speak")."""
+    return token.tag_ in _PAST_TAGS or _shares_past_time(token) or _told_as_plan(token)
 
 
 def during_gathering(prep: Token) -> bool:
@@ -578,7 +586,7 @@ def _takes_part_in_gathering(token: Token, lemma: str) -> bool:
         c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() in EVENT_NOUNS for c in token.children
     ):
         return False
-    return token.tag_ in _PAST_TAGS or _shares_past_time(token) or _told_as_plan(token)
+    return _act_told(token)
 
 
 _GUESSING_MODALS = frozenset(["may", "might", "could", "would"])
