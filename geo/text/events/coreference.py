@@ -184,6 +184,10 @@ class Coreference:
             return Reference(named, "description")
         if _kinship_relation(token) is not None:
             return self._relative(token)
+        if (introduced := self._named_next(token)) is not None:
+            # "A Brandon man has been found safe in Winnipeg. Kevin Olsen, 45, had been missing
+            # since Friday": a lead describes someone the next sentence names.
+            return Reference((introduced,), "description")
         if token.idx < self.headline_end and is_bare_description_subject(token):
             principal = self._principal()
             return None if principal is None else Reference((principal,), "description")
@@ -216,6 +220,49 @@ class Coreference:
             if _has_the(token):
                 found = self._described(token)
                 return None if found is None else Reference((found,), "description")
+        return None
+
+    def _named_next(self, noun: Token) -> Person | None:
+        """The person a description with "a" or "an" stands for when the text names them next:
+        the first person named for the first time in the next two sentences, as a clause's
+        subject or with an age ("Kevin Olsen, 45,"), and nobody named between. Only one such
+        description in its sentence, as the subject or object of its clause, none in a quote."""
+        if not (
+            noun.tag_ == "NN"
+            and _names_a_kind_of_person(noun)
+            and noun.dep_ in _SUBJECT_DEPS | {"dobj"}
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+            and not any(c.dep_ in ("appos", "relcl", "acl") for c in noun.children)
+            and not _inside_quote(noun)
+        ):
+            return None
+        here = self._sentence_of[noun.i]
+        described = [
+            t
+            for t in noun.sent
+            if t.tag_ == "NN" and _names_a_kind_of_person(t) and any(c.lower_ in ("a", "an") for c in t.children)
+        ]
+        if len(described) > 1:
+            return None  # "a Brandon man and a Winnipeg woman": which is which is not told
+        for mention, person in self.cast.all_mentions():
+            if mention.first <= noun.i:
+                if mention.first >= noun.sent.start:
+                    return None  # someone named in the description's own sentence before it
+                continue
+            if self._sentence_of[mention.first] > here + 2:
+                return None
+            if person.mentions[0] is not mention:
+                return None  # someone named before: the description is not who the text names next
+            head = self.doc[mention.first : mention.last].root
+            if _is_source(head):
+                continue  # "Sgt. Paul Manaigre said": a source introduced, not the one described
+            lemma = noun.lemma_.lower()
+            gender = "male" if lemma in MALE_NOUNS else "female" if lemma in FEMALE_NOUNS else None
+            if gender and self._genders.get(person.name) not in (None, gender):
+                return None
+            if head.dep_ in _SUBJECT_DEPS or any(c.dep_ == "appos" and c.like_num for c in head.children):
+                return person
+            return None
         return None
 
     def _identified_as(self, noun: Token) -> tuple[Person, ...]:

@@ -408,9 +408,27 @@ def _same_stop(a: Candidate, b: Candidate) -> bool:
     if a.date.source not in stated and b.date.source not in stated and first_date != second_date:
         return False
     first, second = a.place_mention.place, b.place_mention.place
-    return first.gazetteer_id == second.gazetteer_id or (
-        first.precision == second.precision and distance_km(first.lat, first.lon, second.lat, second.lon) < 25
+    if first.gazetteer_id == second.gazetteer_id:
+        return True
+    # Two entries of the gazetteer for one place are one stop; two places the text names side by
+    # side ("stopped in Oakport and Moorhead", "visited Minneapolis and St. Paul") are two.
+    return (
+        first.precision == second.precision
+        and distance_km(first.lat, first.lon, second.lat, second.lon) < 25
+        and not _coordinated(a, b)
     )
+
+
+def _coordinated(a: Candidate, b: Candidate) -> bool:
+    """Whether the two candidates' place mentions are conjuncts of one coordination."""
+    doc = a.anchor.doc
+    if b.anchor.doc is not doc:
+        return False
+    spans = [doc.char_span(c.place_mention.start, c.place_mention.end, alignment_mode="expand") for c in (a, b)]
+    if any(span is None or not len(span) for span in spans):
+        return False
+    first, second = (span.root for span in spans)
+    return second in first.conjuncts
 
 
 def _event_of(candidate: Candidate, confidence: float) -> Event:

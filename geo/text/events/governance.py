@@ -53,6 +53,7 @@ from geo.text.events.triggers import (
     Trigger,
     TriggerKind,
     audience_settings,
+    due_at,
     during_gathering,
     is_located_occupation,
     is_where_relative,
@@ -292,10 +293,18 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
         if child.lower_ in preps or during_gathering(child):
             return [(c, 2, PathRole.HEAD) for c in child.children if c.dep_ == "pobj"]
         return []
+    if dep == "acomp" and sense.lemma == "be":
+        # "is due in Houston on Friday": the parser hangs the place on "due".
+        return [(c, 2, PathRole.HEAD) for prep in due_at(child) for c in prep.children if c.dep_ == "pobj"]
     if dep == "dobj" and sense.reading in (ObjectReading.PLACE, ObjectReading.EVENT):
         # "toured the damage in Asheville", "visited victims in Dar es Salaam": what is visited
-        # is where its "in" phrase puts it, whatever it is.
-        return [(child, 1, PathRole.HEAD), *((place, 3, PathRole.HEAD) for place in _set_at(child))]
+        # is where its "in" phrase puts it, whatever it is; "attended the summit, held in Lisbon":
+        # where the participle on it does.
+        return [(child, 1, PathRole.HEAD), *((place, 3, PathRole.HEAD) for place in _held_at(child))]
+    if dep == "nsubjpass" and sense.reading in (ObjectReading.PLACE, ObjectReading.EVENT):
+        # "The summit, hosted in Lisbon, was attended by Scholz", "The talks in Cairo were
+        # attended by ...": the passive's subject is the gathering, where its phrase sets it.
+        return [(child, 1, PathRole.HEAD), *((place, 3, PathRole.HEAD) for place in _held_at(child))]
     if dep == "dobj" and sense.kind is TriggerKind.MOTION and child.lemma_.lower() in AREA_NOUNS:
         return [(child, 1, PathRole.HEAD)]  # "will travel the town of Gori"
     if dep in ("dobj", "dative") and sense.reading is ObjectReading.COMPANION:
@@ -316,6 +325,12 @@ def _set_at(token: Token) -> list[Token]:
         for place in prep.children
         if place.dep_ == "pobj"
     ]
+
+
+def _held_at(thing: Token) -> list[Token]:
+    """Where a thing is set by its own "in" phrase or by a participle on it ("the summit in
+    Lisbon", "the summit, hosted in Lisbon", "talks held at the Elysee")."""
+    return _set_at(thing) + [place for clause in thing.children if clause.dep_ == "acl" for place in _set_at(clause)]
 
 
 def _adverb_steps(adverb: Token, extra_preps: frozenset[str]) -> list[tuple[Token, int, PathRole]]:

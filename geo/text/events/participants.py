@@ -108,6 +108,12 @@ def _verbal(trigger: Trigger, coref: Coreference) -> Participants:
         else:
             actors = _unique(_people(carried) + actors)
             references = carried + references
+    if trigger.sense.reading in (ObjectReading.PLACE, ObjectReading.EVENT) and not actors:
+        # "The summit was attended by Scholz", "Kyiv was visited by Blinken": the passive's agent
+        # is who went; its subject is the gathering or the place.
+        agents = _agent_references(verb, coref)
+        if agents:
+            actors, references = _people(agents), agents
     companions: list[Person] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and trigger.sense.reading is ObjectReading.COMPANION:
@@ -123,6 +129,20 @@ def _verbal(trigger: Trigger, coref: Coreference) -> Participants:
                         p for c in prep.children if c.dep_ == "pobj" for p in _people(_references_of(c, coref))
                     )
     return _assembled(actors, companions, references)
+
+
+def _agent_references(verb: Token, coref: Coreference) -> list[Reference]:
+    """The references of a passive verb's "by" agent; none when the verb is not passive."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) and verb.dep_ != "acl":
+        return []
+    return [
+        r
+        for child in verb.children
+        if child.dep_ == "agent"
+        for p in child.children
+        if p.dep_ == "pobj"
+        for r in _references_of(p, coref)
+    ]
 
 
 def _companions_of_clause(clause: Token, coref: Coreference) -> list[Person]:

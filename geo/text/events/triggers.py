@@ -682,4 +682,17 @@ def _is_located_copula(token: Token) -> bool:
     # "is believed to be in Sydney", "was said to be at the summit": the subject is the raising verb's.
     raised = token.dep_ == "xcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.head.children)
     has_subject = raised or any(c.dep_ == "nsubj" for c in token.children)
-    return has_subject and any(c.dep_ == "prep" and c.lower_ in ("in", "at", "on") for c in token.children)
+    return has_subject and any(
+        (c.dep_ == "prep" and c.lower_ in ("in", "at", "on")) or bool(due_at(c)) for c in token.children
+    )
+
+
+def due_at(token: Token) -> list[Token]:
+    """The "in" or "at" phrases of a "due" a copula takes ("is due in Houston on Friday", "is due
+    back in Ottawa", "is due in court in Leeds"): where the plan puts its subject. The parser hangs
+    them on "due" (or on "back"), not on the verb. A past "was due in Leeds" does not tell
+    whether the plan came true: none then."""
+    if token.dep_ != "acomp" or token.lower_ != "due" or token.head.tag_ not in ("VBZ", "VBP"):
+        return []
+    heads = [token, *(c for c in token.children if c.dep_ == "advmod" and c.lower_ == "back")]
+    return [c for head in heads for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]

@@ -371,6 +371,36 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Maya Rivers was arrested on Monday. Rivers was taken to a hospital in Leeds.",
             {("Maya Rivers", "Leeds", OCC, None)},
         ),
+        # A passive of attending or visiting: the agent went, the subject is the gathering (set
+        # by its own phrase or a participle on it) or the place.
+        (
+            "The summit, hosted in Rome, was attended by Anna Weber and Paul Grant.",
+            {("Anna Weber", "Rome", OCC, None), ("Paul Grant", "Rome", OCC, None)},
+        ),
+        (
+            "The memorial service in Leeds on Monday was attended by Ruth Ames.",
+            {("Ruth Ames", "Leeds", OCC, "2023-09-11")},
+        ),
+        ("Kyiv was visited on Tuesday by Dana Cruz.", {("Dana Cruz", "Kyiv", OCC, "2023-09-12")}),
+        ("Anna Weber attended the talks, held in Cairo.", {("Anna Weber", "Cairo", OCC, None)}),
+        # Who a passive of visiting is done to is no visitor.
+        ("Paul Grant was visited by his lawyer.", set()),
+        # A plan told as being due somewhere: the parser hangs the place on "due".
+        ("Paul Grant is due in Leeds on Monday.", {("Paul Grant", "Leeds", P, "2023-09-18")}),
+        ("Anna Weber is due in court in Berlin on Tuesday.", {("Anna Weber", "Berlin", P, "2023-09-19")}),
+        ("Dana Cruz is due back in Kyiv next week.", {("Dana Cruz", "Kyiv", P, "2023-09-18")}),
+        # Past, the plan's outcome is not told.
+        ("Paul Grant was due in Leeds on Monday but the trip was cancelled.", set()),
+        # A lead describes someone the next sentence names.
+        (
+            "A Leeds man was arrested in York on Monday. John Miller, 45, faces two charges.",
+            {("John Miller", "York", OCC, "2023-09-11")},
+        ),
+        # Ranks abbreviated before a name are no end of sentence.
+        (
+            "Anna Weber visited Spc. Tyrone Willis in Berlin on Monday.",
+            {("Anna Weber", "Berlin", OCC, "2023-09-11")},
+        ),
     ],
 )
 def test_construction(extractor, text, expected):

@@ -223,6 +223,17 @@ def test_a_dated_visit_absorbs_an_undated_mention_of_it(extractor: EventExtracto
             "couple",
             ("John Smith", "Mary Smith"),
         ),
+        # A lead that describes someone the next sentence names ("A Leeds man ... John Miller, 45,").
+        ("A Leeds man was arrested in York on Monday. John Miller, 45, faces two charges.", "man", ("John Miller",)),
+        (
+            "A woman was hurt in Leeds. Police Sgt. Paul Dunn said Mary Cole was taken to a hospital.",
+            "woman",
+            ("Mary Cole",),
+        ),
+        # Not a source the next sentence names, nor someone named before, nor one of two.
+        ("A man was shot in Leeds on Monday. Mayor Ruth Ames said the city mourned.", "man", ()),
+        ("Police questioned John Miller. A man was arrested in Leeds. Miller, 45, was charged.", "man", ()),
+        ("A man and a woman were hurt in Leeds. John Miller, 45, was driving.", "man", ()),
         # A plural person noun alone is not a group of the people named.
         ("Police charged Mark Evans and Luke Ford with robbery. Men were arrested in Leeds.", "Men", ()),
         # ...not when it qualifies a noun.

@@ -6,10 +6,10 @@ import json
 from datetime import date
 
 import pytest
-from _events_world import PLACES, article, mentions_for
+from _events_world import PLACES, article, mentions_for, place
 
 from geo.errors import ModelDataError
-from geo.model import DateInterval, DatePrecision, EventStatus, Mention
+from geo.model import DateInterval, DatePrecision, EventStatus, Mention, Precision
 from geo.text.events import EventExtractor
 from geo.text.events.candidates import Candidate
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
@@ -273,3 +273,31 @@ def test_a_venue_named_with_its_town_is_a_feature_of_the_pairing() -> None:
     assert "venue" in at_venue.features
     (plain,) = [c for c in candidates(text) if c.person.name == "Maria Lopez"]
     assert "venue" not in plain.features
+
+
+def test_two_places_named_side_by_side_stay_two_stops_however_near() -> None:
+    # Minneapolis and Saint Paul lie 14 km apart: two entries of the gazetteer so near are
+    # otherwise taken for one place.
+    minneapolis = place(5037649, "Minneapolis", 44.97997, -93.26384, Precision.CITY, "US", "Minnesota")
+    saint_paul = place(5045360, "Saint Paul", 44.94441, -93.09327, Precision.CITY, "US", "Minnesota")
+
+    def stops_of(text: str) -> list[str]:
+        doc = parse_text(text)
+        told = []
+        for where in (minneapolis, saint_paul):
+            start = text.index(where.name)
+            told.append(
+                Candidate(
+                    person=Person("Tim Walz", (), frozenset()),
+                    mention=Mention(start, start + len(where.name), where.name, place=where),
+                    sentence=0,
+                    anchor=doc[0],
+                    status=OCC,
+                    date=EventDate(DateInterval(), DateSource.NONE),
+                )
+            )
+        return sorted(e.place.name for e in events_of_candidates(told, [0.9, 0.8], threshold=0.5))
+
+    assert stops_of("Tim Walz made stops in Minneapolis and Saint Paul on Monday.") == ["Minneapolis", "Saint Paul"]
+    # Told apart, in two sentences, they may be one place under two entries: one stop.
+    assert stops_of("Tim Walz was in Minneapolis. He spoke in Saint Paul.") == ["Minneapolis"]
