@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.model import DateInterval, DatePrecision, EventStatus
 from geo.text.dates import DateExpression, find_date_expressions, resolve_relative
+from geo.text.dates.forms import CalendarDate, Relation
 from geo.text.events.lexicon import EVENT_NOUNS, PLANNING_HEADS, REPORTING_VERBS, SPECULATION_VERBS, lemma_in
 
 __all__ = ["DateSource", "EventDate", "ArticleDates", "own_clause", "schedules"]
@@ -146,6 +147,14 @@ class ArticleDates:
         if found.expression.needs_reference:
             return self._relative(found, trigger, earlier)
         interval = self.resolve(found.expression, future=future)
+        if not future and self.published is not None and _simple_present(trigger) and _yearless(found.expression):
+            # "Jayden Mills leaves for Lima on June 3", "visits Edmonton in July": a simple
+            # present tells a schedule as well as a caption's moment; a month or a day without a
+            # year is then the nearer one, ahead or back (a weekday is read as before: captions
+            # tell the past so).
+            ahead = self.resolve(found.expression, future=True)
+            if _nearer(ahead, interval, self.published):
+                interval = ahead
         return EventDate(interval, source) if interval.precision is not DatePrecision.UNKNOWN else _UNKNOWN
 
     def main_clause_date(self, sentence_index: int, *, future: bool = False) -> DateInterval | None:
@@ -295,6 +304,24 @@ def _names_a_vintage(span: Span) -> bool:
         return False
     noun = year.head
     return noun.ent_type_ == "PRODUCT" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _simple_present(verb: Token) -> bool:
+    """A verb in the simple present with no auxiliary: "leaves", "visit"."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _yearless(expression: DateExpression) -> bool:
+    """A month or a day of a month with no year, which the anchor places ("June 3", "in July")."""
+    form = expression.form
+    return isinstance(form, CalendarDate) and form.year is None and form.relation is Relation.NEAREST
+
+
+def _nearer(first: DateInterval, second: DateInterval, anchor: date) -> bool:
+    """Whether `first` starts nearer to `anchor` than `second` does."""
+    if first.start is None or second.start is None:
+        return False
+    return abs((first.start - anchor).days) < abs((second.start - anchor).days)
 
 
 def _describes_a_noun(token: Token, trigger: Token) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-__all__ = ["gender_of_given_name"]
+__all__ = ["gender_of_given_name", "is_given_name"]
 
 _RATIO = 20.0
 
@@ -38,3 +38,9 @@ def gender_of_given_name(name: str) -> str | None:
     if female and female >= _RATIO * male:
         return "female"
     return None
+
+
+def is_given_name(name: str) -> bool:
+    """Whether the lists know `name` as a given name of either gender ("Lucas", "Jordan")."""
+    key = name.lower()
+    return key in _shares("male") or key in _shares("female")

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from geo.model import Mention, MentionRole, Precision
-from geo.text.events.given_names import gender_of_given_name
+from geo.text.events.given_names import gender_of_given_name, is_given_name
 from geo.text.events.lexicon import (
     FEMALE_TITLES,
     MALE_TITLES,
@@ -549,20 +549,32 @@ def _titled_names(doc: Doc, taken: set[int]) -> Iterable[PersonMention]:
         if token.lower_ not in _ANNOUNCING_TITLES or not token.text[:1].isupper():
             continue
         first = token.i + 1
-        last = first
-        while (
-            last < len(doc)
-            and last - first < 4
-            and doc[last].pos_ == "PROPN"
-            and doc[last].lower_ not in TITLE_WORDS
-            and doc[last].i not in taken
-            and doc[last].ent_type_ not in ("GPE", "NORP", "LOC", "FAC")
-        ):
-            last += 1
+        last = _title_run_end(doc, first, taken, places=False)
+        if last - first < 2 and first < len(doc) and is_given_name(doc[first].text):
+            # "Mayor Lucas Cleveland", "Nurse Jenna Dallas": a given name after the title vouches
+            # for a surname the model reads as a place.
+            last = max(last, _title_run_end(doc, first, taken, places=True))
         if last > first:
             mention = _clean(doc, first, last)
             if mention is not None:
                 yield mention
+
+
+def _title_run_end(doc: Doc, first: int, taken: set[int], *, places: bool) -> int:
+    """The end of the run of proper nouns a title announces (at most four; two when the model's
+    places may be in it, and then only as a given name's surname)."""
+    limit = 2 if places else 4
+    last = first
+    while (
+        last < len(doc)
+        and last - first < limit
+        and doc[last].pos_ == "PROPN"
+        and doc[last].lower_ not in TITLE_WORDS
+        and doc[last].i not in taken
+        and (places or doc[last].ent_type_ not in ("GPE", "NORP", "LOC", "FAC"))
+    ):
+        last += 1
+    return last if not places or last - first == 2 else first
 
 
 def _clean(doc: Doc, first: int, last: int, *, require_proper: bool = True) -> PersonMention | None:

@@ -421,7 +421,7 @@ def subject_settings(verb: Token) -> list[Token]:
 def spread_preps(verb: Token) -> tuple[str, ...]:
     """ "campaigned across Iowa", "toured throughout the state": all over a place is in it, for a
     verb with no object; "showcased his message throughout the country" spreads the message."""
-    return () if any(c.dep_ == "dobj" for c in verb.children) else ("across", "throughout")
+    return () if any(c.dep_ == "dobj" for c in verb.children) else ("across", "throughout", "through")
 
 
 def tells_a_home(verb: Token) -> bool:

@@ -396,6 +396,19 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "A Leeds man was arrested in York on Monday. John Miller, 45, faces two charges.",
             {("John Miller", "York", OCC, "2023-09-11")},
         ),
+        # A simple present with a month or a day and no year reads the nearer one: ahead, a plan.
+        ("Paul Grant leaves for Leeds on Oct. 3.", {("Paul Grant", "Leeds", P, "2023-10-03")}),
+        ("Anna Weber visits Berlin in November.", {("Anna Weber", "Berlin", P, "2023-11")}),
+        ("Anna Weber speaks in Berlin on Sept. 12.", {("Anna Weber", "Berlin", OCC, "2023-09-12")}),
+        ("Paul Grant visited Leeds on Oct. 3.", {("Paul Grant", "Leeds", OCC, "2022-10-03")}),
+        # All over a place is in it: "through" as "across".
+        ("Anna Weber swung through France on Monday.", {("Anna Weber", "France", OCC, "2023-09-11")}),
+        # A title and a given name make a person of a surname the model reads as a place.
+        (
+            "Mayor Lucas Cleveland toured a farm in Leeds on Monday.",
+            {("Lucas Cleveland", "Leeds", OCC, "2023-09-11")},
+        ),
+        ("Nurse Jenna Dallas flew to Berlin on Monday.", {("Jenna Dallas", "Berlin", OCC, "2023-09-11")}),
         # Ranks abbreviated before a name are no end of sentence.
         (
             "Anna Weber visited Spc. Tyrone Willis in Berlin on Monday.",
