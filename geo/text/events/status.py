@@ -106,6 +106,8 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
         if trigger.sense.kind is TriggerKind.MOTION and _heading_for(trigger, current, children, depth):
             planned = True  # "is traveling to Gaza": the arrival is still to come
         head = current.head
+        if _denied(current, head):
+            return None  # "denied that the king would travel", "denied reports that Swift will headline"
         if depth == 0 and trigger.nominal and current.dep_ == "nsubjpass" and calls_off(head):
             return None  # "his visit to Cairo was postponed", "the trip was cancelled"
         if depth == 0 and trigger.nominal and _scheduled(current, head):
@@ -284,6 +286,23 @@ def _headline_plan(verb: Token, children: list[Token]) -> bool:
     if verb.dep_ == "ROOT" or (verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "PROPN"):
         return True
     return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in children)
+
+
+_DENYING_VERBS = frozenset(["deny", "dismiss", "reject", "refute", "debunk"])
+_REPORT_NOUNS = frozenset(["report", "rumor", "rumour", "claim", "speculation", "suggestion", "allegation"])
+
+
+def _denied(clause: Token, head: Token) -> bool:
+    """Whether `clause` is what a denial denies: the clause of "denied that ..." or of the
+    reports it denies ("denied reports that Swift will headline")."""
+    if clause.dep_ == "ccomp" and lemma_in(head, _DENYING_VERBS):
+        return True
+    return (
+        clause.dep_ in ("ccomp", "acl")
+        and head.lemma_.lower() in _REPORT_NOUNS
+        and head.dep_ in ("dobj", "nsubjpass")
+        and lemma_in(head.head, _DENYING_VERBS)
+    )
 
 
 def _expected_there(verb: Token, children: list[Token]) -> bool:

@@ -174,6 +174,15 @@ VERB_SENSES: dict[str, TriggerSense] = {
         _sense("depart", M, 0.7, P, destination="for"),
         _sense("drive", M, 0.75),
         _sense("sail", M, 0.75),
+        # Journeys on foot, by bicycle or by boat, which name where from and where to: "cycled
+        # from Kingston to Ottawa", "marched from Tel Aviv to Jerusalem" ("walked out" goes nowhere).
+        _sense("walk", M, 0.7, requires="to from into across"),
+        _sense("march", M, 0.75, requires="to from into across"),
+        _sense("cycle", M, 0.75, requires="to from across"),
+        _sense("bike", M, 0.75, requires="to from across"),
+        _sense("hike", M, 0.75, requires="to from across"),
+        _sense("paddle", M, 0.75, requires="to from across"),
+        _sense("ride", M, 0.7, requires="to from into across"),
         _sense("cross", M, 0.8, requires="into"),
         _sense("stop", M, 0.7, requires="in at over"),
         _sense("pull", M, 0.8, requires="into in"),

@@ -409,6 +409,15 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Lucas Cleveland", "Leeds", OCC, "2023-09-11")},
         ),
         ("Nurse Jenna Dallas flew to Berlin on Monday.", {("Jenna Dallas", "Berlin", OCC, "2023-09-11")}),
+        # What a denial denies, or the reports it denies, did not happen and is no plan.
+        ("Aides denied reports that Anna Weber will travel to Berlin in May.", set()),
+        ("Officials denied that Paul Grant had flown to Leeds.", set()),
+        # Journeys on foot, by bicycle or by boat that say where from and where to.
+        (
+            "Ruth Ames cycled from Leeds to York on Monday.",
+            {("Ruth Ames", "Leeds", OCC, "2023-09-11"), ("Ruth Ames", "York", OCC, "2023-09-11")},
+        ),
+        ("Dana Cruz marched to Kyiv on Monday.", {("Dana Cruz", "Kyiv", OCC, "2023-09-11")}),
         # Ranks abbreviated before a name are no end of sentence.
         (
             "Anna Weber visited Spc. Tyrone Willis in Berlin on Monday.",
