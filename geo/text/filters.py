@@ -501,7 +501,7 @@ def judge_name(
     if (
         exact_labels & (PERSON_LABELS | ORGANISATION_LABELS)
         and not exact_labels & PLACE_LABELS
-        and not (prominent or qualified or _set_in(text, start, end))
+        and not (prominent or qualified or _set_in(text, start, end) or _journey_to(text, start, end))
     ):
         return _reject(TAGGED_AS_PERSON)
     if context.analysis is None and _next_to_unknown_name(text, start, end, context):
@@ -553,6 +553,20 @@ def _set_in(text: str, start: int, end: int) -> bool:
     """ "in Erie", "near Greer": a name the text sets as a place, whoever else bears it in the story
     ("Erie GM Sherry Bassin"); "in Obama's speech" sets no place."""
     return after_word_of(text, start, _SETTING_WORDS) and text[end : end + 1] not in ("'", "\u2019")
+
+
+# A journey's destination or a visit's object: "flew to Kenora", "visited Avdiivka". Only words
+# of travel, since "spoke to Jackson" and "told Johnson" name people.
+_JOURNEY_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])(?:(?:flew|flown|travell?ed|travell?ing|returned|returning|drove|driven|sailed|headed|heading"
+    r"|moved|relocated|fled|evacuated|airlifted|deployed)[ \u00a0]+to|visited|visiting|toured|touring)[ \u00a0]+\Z",
+    re.IGNORECASE,
+)
+
+
+def _journey_to(text: str, start: int, end: int) -> bool:
+    """ "flew to Kenora", "visited Avdiivka": a name the text makes a journey's end."""
+    return bool(_JOURNEY_BEFORE.search(text[max(0, start - 30) : start])) and text[end : end + 1] not in ("'", "\u2019")
 
 
 def _town_set_in(key: str, best: Candidate, text: str, start: int, end: int) -> bool:

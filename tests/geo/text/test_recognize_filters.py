@@ -411,6 +411,10 @@ def tagged_world() -> MemoryGazetteer:
         ("A fire in Pewaukee destroyed two homes on Sunday.", ["Pewaukee"]),
         ("The blaze near Pewaukee spread overnight.", ["Pewaukee"]),
         ("Pewaukee said the fire destroyed two homes.", []),
+        # A journey's end or a visit's object is set as a place too; talking to it is not.
+        ("The mayor flew to Pewaukee on Sunday.", ["Pewaukee"]),
+        ("The governor visited Pewaukee on Sunday.", ["Pewaukee"]),
+        ("The mayor spoke to Pewaukee on Sunday.", []),
     ],
 )
 def test_a_little_known_name_the_model_tags_otherwise_is_a_place_where_the_text_sets_it(text, expected) -> None:
