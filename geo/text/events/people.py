@@ -379,7 +379,9 @@ def _unlabelled_traveller(doc: Doc, mention: PersonMention) -> bool:
     summit". A name it calls an organisation keeps that reading ("Real Madrid travelled to
     Japan")."""
     root = doc[mention.last - 1]
-    if len(mention.words) < 2 or any(doc[i].ent_type_ for i in range(mention.first, mention.last)):
+    if len(mention.words) < 2:
+        return False
+    if any(doc[i].ent_type_ for i in range(mention.first, mention.last)) and not _named_like_a_person(doc, mention):
         return False
     # Travel itself, and attending: a body hosts, joins and receives as a person does ("Galaxy
     # Lanes hosted"). The verb may be the one the subject's verb governs ("plans to attend").
@@ -387,6 +389,29 @@ def _unlabelled_traveller(doc: Doc, mention: PersonMention) -> bool:
         return False
     senses = _listed_senses(root.head, ("xcomp",))
     return any(s.kind is TriggerKind.MOTION or s.reading is ObjectReading.EVENT for s in senses)
+
+
+# Last words of the names of teams, firms, schools and places that begin with a given name
+# ("Georgia Tech", "Chelsea FC", "Jackson State", "Austin Energy", "Jordan Valley").
+_BODY_HEADS = frozenset(
+    "state tech university college school academy institute fc united city county town energy group inc"
+    " corp co health bank airlines airways motors foundation center centre hospital club athletic"
+    " valley springs beach heights park lake river island islands bay falls hills"
+    " international".split()
+)
+
+
+def _named_like_a_person(doc: Doc, mention: PersonMention) -> bool:
+    """A name the model labels otherwise that reads as a person's: a given name first ("Kelsey
+    Marchand", "Novak Djokovic", the model's organisations) and a singular last word that heads
+    no team's, firm's, school's or place's name."""
+    last = doc[mention.last - 1]
+    return (
+        is_given_name(mention.words[0])
+        and last.tag_ == "NNP"
+        and last.lower_ not in _BODY_HEADS
+        and not any(doc[i].ent_type_ == "PERSON" for i in range(mention.first, mention.last))
+    )
 
 
 def _treated_as_person(doc: Doc, mention: PersonMention) -> bool:

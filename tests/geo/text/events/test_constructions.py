@@ -418,6 +418,10 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Ruth Ames", "Leeds", OCC, "2023-09-11"), ("Ruth Ames", "York", OCC, "2023-09-11")},
         ),
         ("Dana Cruz marched to Kyiv on Monday.", {("Dana Cruz", "Kyiv", OCC, "2023-09-11")}),
+        # A full name the model calls something else, with a given name first, as a traveller;
+        # a team's name keeps its reading.
+        ("Kelsey Marchand returned to Leeds on Monday.", {("Kelsey Marchand", "Leeds", OCC, "2023-09-11")}),
+        ("Chelsea FC travelled to Madrid on Monday.", set()),
         # Ranks abbreviated before a name are no end of sentence.
         (
             "Anna Weber visited Spc. Tyrone Willis in Berlin on Monday.",
