@@ -43,7 +43,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from geo.errors import InvalidInputError
 from geo.geodesy import distance_km
@@ -286,14 +286,21 @@ class _ArticleReading:
     def _setting(
         self, trigger: Trigger, status: EventStatus, participants: Participants
     ) -> tuple[GovernedPlace, EventDate] | None:
-        """Where a visit to an unnamed facility happened: where its actor just was, if told."""
+        """Where an act whose sentence names no place happened, when an earlier sentence tells it:
+        a visit to an unnamed facility, where its actor just was; being accompanied, joined or
+        welcomed ("He was accompanied by Governor Kahiga"), where those present just were."""
         token = trigger.token
-        if trigger.nominal or status is not EventStatus.OCCURRED or trigger.sense.kind is not TriggerKind.MOTION:
+        if trigger.nominal or status is not EventStatus.OCCURRED:
             return None
-        if not any(c.dep_ == "dobj" and c.lemma_.lower() in FACILITY_NOUNS for c in token.children):
+        if trigger.sense.reading is ObjectReading.COMPANION and _joined_by(token) and participants.companions:
+            names = {p.name for p in participants.everyone}
+        elif trigger.sense.kind is TriggerKind.MOTION and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in FACILITY_NOUNS for c in token.children
+        ):
+            names = {p.name for p in participants.actors}
+        else:
             return None
         sentence = self.coref.sentence_index(token)
-        names = {p.name for p in participants.actors}
         for told_sentence, actor, where, when in reversed(self._settings):
             if sentence - told_sentence > _SETTING_SENTENCES:
                 break
@@ -365,6 +372,14 @@ class _ArticleReading:
                 )
             )
         return events
+
+
+def _joined_by(verb: Token) -> bool:
+    """A passive of keeping company with an agent ("was accompanied by", "was joined by", "was
+    welcomed by"), or "accompanying": someone was with the subject, wherever the subject was."""
+    if verb.lemma_.lower() == "accompany":
+        return True
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "agent" for c in verb.children)
 
 
 def events_of_candidates(

@@ -422,6 +422,16 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         # a team's name keeps its reading.
         ("Kelsey Marchand returned to Leeds on Monday.", {("Kelsey Marchand", "Leeds", OCC, "2023-09-11")}),
         ("Chelsea FC travelled to Madrid on Monday.", set()),
+        # Who accompanies, joins or welcomes someone, in a sentence that names no place, is where
+        # that person just was.
+        (
+            "Paul Grant spoke in Leeds on Monday. He was accompanied by Mayor Ruth Ames.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11"), ("Ruth Ames", "Leeds", OCC, "2023-09-11")},
+        ),
+        (
+            "Anna Weber flew to Berlin on Monday. Minister Paul Grant is accompanying her.",
+            {("Anna Weber", "Berlin", OCC, "2023-09-11"), ("Paul Grant", "Berlin", OCC, "2023-09-11")},
+        ),
         # Ranks abbreviated before a name are no end of sentence.
         (
             "Anna Weber visited Spc. Tyrone Willis in Berlin on Monday.",
