@@ -46,7 +46,7 @@ from geo.text.events.grammar import (
 from geo.text.events.lexicon import EVENT_NOUNS, NEGATING_HEADS, PERSON_NOUNS, lemma_in
 from geo.text.events.people import Cast, Person
 from geo.text.events.status import calls_off, event_status
-from geo.text.events.triggers import tells_a_birth
+from geo.text.events.triggers import represented, tells_a_birth
 
 __all__ = ["Candidate", "CandidateReader"]
 
@@ -289,6 +289,8 @@ class CandidateReader:
                 return None  # denied: "did not attend", "was unable to travel to"
             if lemma_in(anchor, NEGATING_HEADS) or calls_off(anchor):
                 return None  # what the clause's verb calls off: "skipped the summit in Sydney", "pulled out of"
+            if represented(anchor) and token.dep_ == "nsubjpass":
+                return None  # "was represented at the event in Zaria by his chief of staff": absent
             date = self.dates.date_for(anchor, status, other_triggers=self.trigger_tokens)
             if tells_a_birth(anchor) and self.dates.before_story_time(date.interval):
                 return None  # "was born in Gainesville in 1884": background, not the story's time

@@ -285,16 +285,22 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
         else:
             # "returned from Australia", "flew from Newark to Paris": the origin was a stop too;
             # "shuttled between Doha and Cairo": both ends.
+            # "arrived on Lampedusa", "landed on Crete": an island is reached "on".
             preps = (
                 _LOCATIVE_PREPS
                 | sense.destination_preps
-                | ({"from", "between"} if sense.kind is TriggerKind.MOTION else set())
+                | ({"from", "between", "on"} if sense.kind is TriggerKind.MOTION else set())
             )
         if child.lower_ in preps or during_gathering(child):
-            return [(c, 2, PathRole.HEAD) for c in child.children if c.dep_ == "pobj"]
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if child.lower_ == "on" and sense.kind is TriggerKind.MOTION:
+                # An island's name, not a road's ("heading out of town on U.S. 79").
+                objects = [c for c in objects if c.pos_ == "PROPN" and not any(n.dep_ == "nummod" for n in c.children)]
+            return [(c, 2, PathRole.HEAD) for c in objects]
         return []
-    if dep == "acomp" and sense.lemma == "be":
-        # "is due in Houston on Friday": the parser hangs the place on "due".
+    if dep in ("acomp", "advmod") and sense.lemma == "be":
+        # "is due in Houston on Friday", "is back in Ballarat": the parser hangs the place on
+        # "due" or "back".
         return [(c, 2, PathRole.HEAD) for prep in due_at(child) for c in prep.children if c.dep_ == "pobj"]
     if dep == "dobj" and sense.reading in (ObjectReading.PLACE, ObjectReading.EVENT):
         # "toured the damage in Asheville", "visited victims in Dar es Salaam": what is visited

@@ -439,7 +439,11 @@ def tells_a_home(verb: Token) -> bool:
     lived for several years"), so only the present of living is a home."""
     lemma = verb.lemma_.lower()
     if lemma in _HOME_VERBS:
-        return verb.tag_ in _PRESENT_TAGS
+        # "lives in Austin", "has lived in Riga since 2014": where the person lives now.
+        return verb.tag_ in _PRESENT_TAGS or (
+            verb.tag_ == "VBN"
+            and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)
+        )
     return lemma == "grow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
 
 
@@ -453,6 +457,8 @@ def tells_a_birth(verb: Token) -> bool:
 
 def _is_presence_verb(token: Token, lemma: str) -> bool:
     """A verb whose person subject is "in"/"at" a place, when the act is told (module docstring)."""
+    if represented(token):
+        return False  # "was represented at the event in Zaria by his chief of staff": absent
     if at_gathering(token):
         return _act_told(token)
     if lemma in STATIVE_VERBS or lemma in ("be", "have") or tells_a_home(token):
@@ -696,11 +702,19 @@ def _is_located_copula(token: Token) -> bool:
     )
 
 
+def represented(verb: Token) -> bool:
+    """A passive of representing: its subject was not there ("was represented at the event by")."""
+    return verb.lemma_.lower() == "represent" and any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def due_at(token: Token) -> list[Token]:
-    """The "in" or "at" phrases of a "due" a copula takes ("is due in Houston on Friday", "is due
+    """The "in" or "at" phrases of a "back" or a "due" a copula takes ("is due in Houston on Friday", "is due
     back in Ottawa", "is due in court in Leeds"): where the plan puts its subject. The parser hangs
     them on "due" (or on "back"), not on the verb. A past "was due in Leeds" does not tell
     whether the plan came true: none then."""
+    if token.dep_ == "advmod" and token.lower_ == "back" and token.head.lemma_.lower() == "be":
+        # "is back in Ballarat this week", "will be back in Rome": being somewhere again.
+        return [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
     if token.dep_ != "acomp" or token.lower_ != "due" or token.head.tag_ not in ("VBZ", "VBP"):
         return []
     heads = [token, *(c for c in token.children if c.dep_ == "advmod" and c.lower_ == "back")]

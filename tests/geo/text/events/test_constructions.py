@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from _events_world import article, mentions_for
+from _events_world import PLACES, article, mentions_for, place
 
-from geo.model import EventStatus
+from geo.model import EventStatus, Precision
 from geo.text.events import EventExtractor
 
 OCC, P, S = EventStatus.OCCURRED, EventStatus.PLANNED, EventStatus.SPECULATIVE
@@ -432,6 +432,13 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Anna Weber flew to Berlin on Monday. Minister Paul Grant is accompanying her.",
             {("Anna Weber", "Berlin", OCC, "2023-09-11"), ("Paul Grant", "Berlin", OCC, "2023-09-11")},
         ),
+        # Being back somewhere is being there.
+        ("Paul Grant is back in Leeds this week.", {("Paul Grant", "Leeds", OCC, "2023-09-11")}),
+        ("Anna Weber will be back in Berlin next week.", {("Anna Weber", "Berlin", P, "2023-09-18")}),
+        # A present perfect of living tells a home, not a stop.
+        ("Paul Grant has lived in Leeds since 2014.", set()),
+        # Who is represented somewhere was not there.
+        ("Mayor Paul Grant was represented at the ceremony in Leeds by Ruth Ames.", set()),
         # Ranks abbreviated before a name are no end of sentence.
         (
             "Anna Weber visited Spc. Tyrone Willis in Berlin on Monday.",
@@ -614,3 +621,15 @@ def test_a_birthplace_of_long_ago_is_no_candidate_either(published) -> None:
 def test_a_birth_the_story_tells_as_news_stays_a_candidate() -> None:
     found = stops(EventExtractor(), "Lena Weber was born in a taxi in Berlin on Monday.")
     assert ("Lena Weber", "Berlin", OCC, "2023-09-11") in found
+
+
+def test_an_island_is_reached_on_a_road_is_not() -> None:
+    sicily = place(2523119, "Sicily", 37.75, 14.25, Precision.ADMIN1, "IT")
+    names = {**PLACES, "Sicily": sicily}
+    extractor = EventExtractor(stop_model=None)
+    text = "Paul Grant arrived on Sicily on Monday."
+    events, _ = extractor.read_events(article(text, PUBLISHED), mentions_for(text, names=names))
+    assert [(e.actor, e.place.name, e.date.iso()) for e in events] == [("Paul Grant", "Sicily", "2023-09-11")]
+    road = "Paul Grant was heading out of town on Russia 79 on Monday."
+    events, _ = extractor.read_events(article(road, PUBLISHED), mentions_for(road))
+    assert events == []
