@@ -68,6 +68,7 @@ ACTION_LABELS: Final = {
     "airlift": "was flown",
     "extradite": "was extradited",
     "deport": "was deported",
+    "expel": "was expelled",
     "repatriate": "was repatriated",
     "set": "left",  # "set off from", "set out for"
     "meet": "met",

@@ -93,6 +93,8 @@ _STATIC_PREPS = frozenset({"in", "at", "near"})
 _NOUN_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on"})
 _LOCATOR_PREPS = frozenset({"near", "outside"})
 _MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
+# Nouns of a journey whose "from" is where it started ("a delegation from Japan" is whose).
+_JOURNEY_NOUNS = frozenset(["journey", "trip", "voyage"])
 _DESTINATION_ADVERBS = frozenset(["next", "back", "home", "there", "onward", "onwards", "abroad", "then", "later"])
 _MAX_DEPTH = 6
 _THERE_SENTENCES_BACK = 1
@@ -247,8 +249,13 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
             for place in _set_at(person)
         ]
     if trigger.nominal:
-        if dep == "prep" and (child.lower_ in _LOCATIVE_PREPS or (child.lower_ == "of" and sense.lemma == "tour")):
-            # "a tour of Vietnam and Indonesia" goes there ("the visit of the president" is a visitor).
+        if dep == "prep" and (
+            child.lower_ in _LOCATIVE_PREPS
+            or (child.lower_ == "of" and sense.lemma == "tour")
+            or (child.lower_ == "from" and sense.lemma in _JOURNEY_NOUNS)
+        ):
+            # "a tour of Vietnam and Indonesia" goes there ("the visit of the president" is a visitor);
+            # "the journey from Tegucigalpa to Tijuana" starts where the traveller was.
             return [(c, 2, PathRole.HEAD) for c in child.children if c.dep_ == "pobj"]
         if dep == "prep":
             # "a practitioner from 1982 and afterward in New Hampshire": a place coordinated

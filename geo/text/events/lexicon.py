@@ -1212,6 +1212,7 @@ CONVEYANCE_VERBS = frozenset(
         "evacuate",
         "airlift",
         "deport",
+        "expel",  # "was expelled to Guatemala"
     ]
 )
 # What carries a person somewhere, told in the active with the person as object: "the trip will
@@ -1220,7 +1221,7 @@ CONVEYANCE_VERBS = frozenset(
 CARRYING_VERBS = frozenset(["take", "bring", "carry", "lead", "escort"])
 # What sends a person somewhere without going: "the agency sent nurse Laura Byrne to Freetown",
 # "Mubarak dispatched his foreign minister to Khartoum" (he stayed home).
-SENDING_VERBS = frozenset(["send", "dispatch", "deploy", "evacuate", "airlift", "deport", "assign", "post"])
+SENDING_VERBS = frozenset(["send", "dispatch", "deploy", "evacuate", "airlift", "deport", "expel", "assign", "post"])
 
 SINGULAR_PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
 PLURAL_PRONOUNS = frozenset(["they", "them", "their", "theirs", "themselves"])

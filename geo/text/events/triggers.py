@@ -493,8 +493,12 @@ def _passive_custody_or_conveyance(token: Token, lemma: str) -> TriggerSense | N
         return None
     if not (token.tag_ in _PAST_TAGS or _told_as_plan(token)):
         return None
-    # The parser labels some "to" phrases datives: "was sent to Boise".
-    preps = {c.lower_ for c in token.children if c.dep_ == "prep" or (c.dep_ == "dative" and c.lower_ == "to")}
+    # The parser labels some "to" phrases datives: "was sent to Boise"; "was sent back to
+    # Tegucigalpa" hangs it on "back".
+    heads = [token, *(c for c in token.children if c.dep_ == "advmod" and c.lower_ == "back")]
+    preps = {
+        c.lower_ for h in heads for c in h.children if c.dep_ == "prep" or (c.dep_ == "dative" and c.lower_ == "to")
+    }
     if says_there(token):
         preps.add("there")
     # A move first: "was deployed to Gaza in March" goes to Gaza ("in March" is no place).

@@ -439,6 +439,14 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ("Paul Grant has lived in Leeds since 2014.", set()),
         # Who is represented somewhere was not there.
         ("Mayor Paul Grant was represented at the ceremony in Leeds by Ruth Ames.", set()),
+        # Sent back, expelled: moves a person undergoes.
+        ("Paul Grant was sent back to Leeds on Monday.", {("Paul Grant", "Leeds", OCC, "2023-09-11")}),
+        ("Anna Weber was expelled to Germany on Monday.", {("Anna Weber", "Germany", OCC, "2023-09-11")}),
+        # A journey told as a noun starts where its "from" says.
+        (
+            "Ruth Ames made the journey from Leeds to York on Monday.",
+            {("Ruth Ames", "Leeds", OCC, "2023-09-11"), ("Ruth Ames", "York", OCC, "2023-09-11")},
+        ),
         # Ranks abbreviated before a name are no end of sentence.
         (
             "Anna Weber visited Spc. Tyrone Willis in Berlin on Monday.",
