@@ -376,8 +376,8 @@ def _unlabelled_traveller(doc: Doc, mention: PersonMention) -> bool:
     """A name of two words or more the model gave no label at all, as the subject of a verb of
     travel or of attending: "Xi Jinping visited Paris" (the model knows "Vladimir Putin visited
     Paris" for a person, and Xi's name for nothing), "Recep Tayyip Erdogan plans to attend the
-    summit". A name it calls an organisation keeps that reading ("Real Madrid travelled to
-    Japan")."""
+    summit". A name it calls an organisation or a place keeps that reading ("Real Madrid
+    travelled to Japan") unless it is named like a person ("Kelsey Marchand returned to Airdrie")."""
     root = doc[mention.last - 1]
     if len(mention.words) < 2:
         return False
@@ -402,9 +402,9 @@ _BODY_HEADS = frozenset(
 
 
 def _named_like_a_person(doc: Doc, mention: PersonMention) -> bool:
-    """A name the model labels otherwise that reads as a person's: a given name first ("Kelsey
-    Marchand", "Novak Djokovic", the model's organisations) and a singular last word that heads
-    no team's, firm's, school's or place's name."""
+    """A name the model labels otherwise that reads as a person's: a given name of the census
+    lists first ("Kelsey Marchand", an organisation to the model) and a singular last word that
+    heads no team's, firm's, school's or place's name."""
     last = doc[mention.last - 1]
     return (
         is_given_name(mention.words[0])
