@@ -53,7 +53,7 @@ from geo.text.events.triggers import (
     Trigger,
     TriggerKind,
     audience_settings,
-    due_at,
+    copula_phrases,
     during_gathering,
     is_located_occupation,
     is_where_relative,
@@ -308,7 +308,7 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
     if dep in ("acomp", "advmod") and sense.lemma == "be":
         # "is due in Houston on Friday", "is back in Ballarat": the parser hangs the place on
         # "due" or "back".
-        return [(c, 2, PathRole.HEAD) for prep in due_at(child) for c in prep.children if c.dep_ == "pobj"]
+        return [(c, 2, PathRole.HEAD) for prep in copula_phrases(child) for c in prep.children if c.dep_ == "pobj"]
     if dep == "dobj" and sense.reading in (ObjectReading.PLACE, ObjectReading.EVENT):
         # "toured the damage in Asheville", "visited victims in Dar es Salaam": what is visited
         # is where its "in" phrase puts it, whatever it is; "attended the summit, held in Lisbon":

@@ -702,7 +702,7 @@ def _is_located_copula(token: Token) -> bool:
     raised = token.dep_ == "xcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.head.children)
     has_subject = raised or any(c.dep_ == "nsubj" for c in token.children)
     return has_subject and any(
-        (c.dep_ == "prep" and c.lower_ in ("in", "at", "on")) or bool(due_at(c)) for c in token.children
+        (c.dep_ == "prep" and c.lower_ in ("in", "at", "on")) or bool(copula_phrases(c)) for c in token.children
     )
 
 
@@ -711,11 +711,11 @@ def represented(verb: Token) -> bool:
     return verb.lemma_.lower() == "represent" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
-def due_at(token: Token) -> list[Token]:
-    """The "in" or "at" phrases of a "back" or a "due" a copula takes ("is due in Houston on Friday", "is due
-    back in Ottawa", "is due in court in Leeds"): where the plan puts its subject. The parser hangs
-    them on "due" (or on "back"), not on the verb. A past "was due in Leeds" does not tell
-    whether the plan came true: none then."""
+def copula_phrases(token: Token) -> list[Token]:
+    """The "in" or "at" phrases of a "due" or a "back" a copula takes, which the parser hangs there,
+    not on the verb: where a plan puts its subject ("is due in Houston on Friday", "is due back in
+    Ottawa", "is due in court in Leeds"; a past "was due in Leeds" does not tell whether the plan
+    came true: none then), or where the subject is again ("is back in Ballarat")."""
     if token.dep_ == "advmod" and token.lower_ == "back" and token.head.lemma_.lower() == "be":
         # "is back in Ballarat this week", "will be back in Rome": being somewhere again.
         return [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
