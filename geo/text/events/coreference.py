@@ -197,9 +197,7 @@ class Coreference:
             and _has_the(token)
             and not any(c.dep_ == "poss" for c in token.children)
         ):
-            lemma = token.lemma_.lower()
-            gender = "male" if lemma in MALE_NOUNS else "female" if lemma in FEMALE_NOUNS else None
-            found = self._singular(token, gender=gender)
+            found = self._singular(token, gender=_noun_gender(token))
             if found is None or found is self._speaker(token):
                 # A source speaks of others by description, not of itself: in "Prosecutor Hubert
                 # Stroeber said the boy left a backpack at the market", the boy is someone the
@@ -228,22 +226,16 @@ class Coreference:
         subject or with an age ("Kevin Olsen, 45,"), and nobody named between. Only one such
         description in its sentence, as the subject or object of its clause, none in a quote."""
         if not (
-            noun.tag_ == "NN"
-            and _names_a_kind_of_person(noun)
+            _indefinite_description(noun)
             and noun.dep_ in _SUBJECT_DEPS | {"dobj"}
-            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
             and not any(c.dep_ in ("appos", "relcl", "acl") for c in noun.children)
             and not _inside_quote(noun)
         ):
             return None
-        here = self._sentence_of[noun.i]
-        described = [
-            t
-            for t in noun.sent
-            if t.tag_ == "NN" and _names_a_kind_of_person(t) and any(c.lower_ in ("a", "an") for c in t.children)
-        ]
-        if len(described) > 1:
+        if sum(_indefinite_description(t) for t in noun.sent) > 1:
             return None  # "a Brandon man and a Winnipeg woman": which is which is not told
+        here = self._sentence_of[noun.i]
+        gender = _noun_gender(noun)
         for mention, person in self.cast.all_mentions():
             if mention.first <= noun.i:
                 if mention.first >= noun.sent.start:
@@ -256,8 +248,6 @@ class Coreference:
             head = self.doc[mention.first : mention.last].root
             if _is_source(head):
                 continue  # "Sgt. Paul Manaigre said": a source introduced, not the one described
-            lemma = noun.lemma_.lower()
-            gender = "male" if lemma in MALE_NOUNS else "female" if lemma in FEMALE_NOUNS else None
             if gender and self._genders.get(person.name) not in (None, gender):
                 return None
             if head.dep_ in _SUBJECT_DEPS or any(c.dep_ == "appos" and c.like_num for c in head.children):
@@ -420,6 +410,21 @@ class Coreference:
 def _has_the(token: Token) -> bool:
     """Whether a noun has "the" for its determiner: "the actress", "the couple", "the Pope"."""
     return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def _noun_gender(noun: Token) -> str | None:
+    """ "male" or "female" for a noun that says it ("the woman", "a Brandon man"), else None."""
+    lemma = noun.lemma_.lower()
+    return "male" if lemma in MALE_NOUNS else "female" if lemma in FEMALE_NOUNS else None
+
+
+def _indefinite_description(token: Token) -> bool:
+    """A singular noun for a person with "a" or "an": "a Brandon man", "an 18-year-old woman"."""
+    return (
+        token.tag_ == "NN"
+        and _names_a_kind_of_person(token)
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+    )
 
 
 def _names_a_kind_of_person(token: Token) -> bool:

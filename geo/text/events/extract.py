@@ -54,7 +54,7 @@ from geo.text.events.coreference import Coreference, is_bare_description_subject
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
 from geo.text.events.governance import GovernedPlace, PathRole, PlaceIndex, governed_places
 from geo.text.events.lexicon import EVENT_NOUNS, FACILITY_NOUNS, PLANNING_HEADS, lemma_in
-from geo.text.events.parsing import parse_text
+from geo.text.events.parsing import is_passive, parse_text
 from geo.text.events.participants import Participants, participants_of
 from geo.text.events.people import Cast, find_cast
 from geo.text.events.status import event_status
@@ -379,7 +379,7 @@ def _joined_by(verb: Token) -> bool:
     welcomed by"), or "accompanying": someone was with the subject, wherever the subject was."""
     if verb.lemma_.lower() == "accompany":
         return True
-    return any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "agent" for c in verb.children)
+    return is_passive(verb) and any(c.dep_ == "agent" for c in verb.children)
 
 
 def events_of_candidates(

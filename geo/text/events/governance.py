@@ -309,14 +309,11 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
         # "is due in Houston on Friday", "is back in Ballarat": the parser hangs the place on
         # "due" or "back".
         return [(c, 2, PathRole.HEAD) for prep in copula_phrases(child) for c in prep.children if c.dep_ == "pobj"]
-    if dep == "dobj" and sense.reading in (ObjectReading.PLACE, ObjectReading.EVENT):
+    if dep in ("dobj", "nsubjpass") and sense.reading in (ObjectReading.PLACE, ObjectReading.EVENT):
         # "toured the damage in Asheville", "visited victims in Dar es Salaam": what is visited
         # is where its "in" phrase puts it, whatever it is; "attended the summit, held in Lisbon":
-        # where the participle on it does.
-        return [(child, 1, PathRole.HEAD), *((place, 3, PathRole.HEAD) for place in _held_at(child))]
-    if dep == "nsubjpass" and sense.reading in (ObjectReading.PLACE, ObjectReading.EVENT):
-        # "The summit, hosted in Lisbon, was attended by Scholz", "The talks in Cairo were
-        # attended by ...": the passive's subject is the gathering, where its phrase sets it.
+        # where the participle on it does. In the passive the subject is what was visited or
+        # attended ("The summit, hosted in Lisbon, was attended by Scholz").
         return [(child, 1, PathRole.HEAD), *((place, 3, PathRole.HEAD) for place in _held_at(child))]
     if dep == "dobj" and sense.kind is TriggerKind.MOTION and child.lemma_.lower() in AREA_NOUNS:
         return [(child, 1, PathRole.HEAD)]  # "will travel the town of Gori"

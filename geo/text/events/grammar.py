@@ -17,6 +17,7 @@ from geo.text.events.lexicon import (
     STATIVE_VERBS,
     TOPIC_VERBS,
 )
+from geo.text.events.parsing import is_passive
 from geo.text.events.triggers import NOUN_SENSES, VERB_SENSES, Trigger, TriggerKind, TriggerSense, tells_a_home
 
 __all__ = [
@@ -191,7 +192,7 @@ def verb_features(verb: Token) -> dict[str, float]:
     children = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if children & _MODALS:
         f["modal"] = 1.0
-    if any(c.dep_ == "auxpass" for c in verb.children):
+    if is_passive(verb):
         f["passive"] = 1.0
     if any(c.dep_ == "neg" for c in verb.children):
         f["negated"] = 1.0

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.text.nlp import load_pipeline
 
-__all__ = ["EVENT_COMPONENTS", "parse_text", "tokens_of_span", "span_root"]
+__all__ = ["EVENT_COMPONENTS", "parse_text", "tokens_of_span", "span_root", "is_passive"]
 
 EVENT_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
@@ -37,3 +37,8 @@ def span_root(doc: Doc, start: int, end: int) -> Token | None:
     """
     span = tokens_of_span(doc, start, end)
     return None if span is None or len(span) == 0 else span.root
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is in the passive: it has a passive auxiliary ("was held", "is expected")."""
+    return any(c.dep_ == "auxpass" for c in verb.children)

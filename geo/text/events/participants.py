@@ -38,6 +38,7 @@ from spacy.tokens import Token
 
 from geo.text.events.coreference import Coreference, Reference
 from geo.text.events.lexicon import VEHICLE_NOUNS
+from geo.text.events.parsing import is_passive
 from geo.text.events.people import Person
 from geo.text.events.triggers import NOUN_SENSES, ObjectReading, Trigger, TriggerKind, is_misread_present_verb
 
@@ -133,16 +134,14 @@ def _verbal(trigger: Trigger, coref: Coreference) -> Participants:
 
 def _agent_references(verb: Token, coref: Coreference) -> list[Reference]:
     """The references of a passive verb's "by" agent; none when the verb is not passive."""
-    if not any(c.dep_ == "auxpass" for c in verb.children) and verb.dep_ != "acl":
+    if not is_passive(verb) and verb.dep_ != "acl":
         return []
-    return [
-        r
-        for child in verb.children
-        if child.dep_ == "agent"
-        for p in child.children
-        if p.dep_ == "pobj"
-        for r in _references_of(p, coref)
-    ]
+    return [r for agent in _agent_objects(verb) for r in _references_of(agent, coref)]
+
+
+def _agent_objects(verb: Token) -> list[Token]:
+    """The objects of a verb's "by" agent: "attended by Scholz", "a team led by Dr. Peter Piot"."""
+    return [p for child in verb.children if child.dep_ == "agent" for p in child.children if p.dep_ == "pobj"]
 
 
 def _companions_of_clause(clause: Token, coref: Coreference) -> list[Person]:
@@ -280,13 +279,10 @@ _LEADING_VERBS = frozenset(["lead", "head", "accompany"])
 def _leaders(group: Token) -> list[Token]:
     """Who leads a group the text names: "a team led by Dr. Peter Piot", "headed by"."""
     return [
-        pobj
+        leader
         for clause in group.children
         if clause.dep_ == "acl" and clause.lemma_.lower() in _LEADING_VERBS
-        for agent in clause.children
-        if agent.dep_ == "agent"
-        for pobj in agent.children
-        if pobj.dep_ == "pobj"
+        for leader in _agent_objects(clause)
     ]
 
 

@@ -46,6 +46,7 @@ from geo.text.events.lexicon import (
     WISH_HEADS,
     lemma_in,
 )
+from geo.text.events.parsing import is_passive
 from geo.text.events.triggers import Trigger, TriggerKind
 
 __all__ = ["event_status", "calls_off"]
@@ -132,11 +133,7 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
             speculative = True
         if current.dep_ == "ccomp" and lemma_in(head, SPECULATION_VERBS):
             speculative = True
-        if (
-            current.dep_ == "xcomp"
-            and lemma_in(head, SPECULATION_VERBS)
-            and any(c.dep_ == "auxpass" for c in head.children)
-        ):
+        if current.dep_ == "xcomp" and lemma_in(head, SPECULATION_VERBS) and is_passive(head):
             speculative = True  # "is believed to be in Sydney", "is thought to have fled to"
         if current.dep_ == "ccomp" and lemma_in(head, REPORTING_VERBS):
             if any(c.dep_ == "nsubj" and c.lemma_.lower() in SPECULATOR_NOUNS for c in head.children):

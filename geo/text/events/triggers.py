@@ -81,6 +81,7 @@ from geo.text.events.lexicon import (
     TOPIC_VERBS,
     lemma_in,
 )
+from geo.text.events.parsing import is_passive
 
 __all__ = [
     "TriggerKind",
@@ -489,15 +490,17 @@ def _passive_custody_or_conveyance(token: Token, lemma: str) -> TriggerSense | N
     """What a passive with a subject says of where it was or was brought: "was held in the county
     jail in Greenwood" (presence), "was taken to Frederick Memorial Hospital in Frederick" (a move
     there), when the act is told. Whether the subject is a person is for the participants to say."""
-    if not any(c.dep_ == "auxpass" for c in token.children) or not any(c.dep_ == "nsubjpass" for c in token.children):
+    if not is_passive(token) or not any(c.dep_ == "nsubjpass" for c in token.children):
         return None
     if not (token.tag_ in _PAST_TAGS or _told_as_plan(token)):
         return None
     # The parser labels some "to" phrases datives: "was sent to Boise"; "was sent back to
     # Tegucigalpa" hangs it on "back".
-    heads = [token, *(c for c in token.children if c.dep_ == "advmod" and c.lower_ == "back")]
     preps = {
-        c.lower_ for h in heads for c in h.children if c.dep_ == "prep" or (c.dep_ == "dative" and c.lower_ == "to")
+        c.lower_
+        for h in _with_back(token)
+        for c in h.children
+        if c.dep_ == "prep" or (c.dep_ == "dative" and c.lower_ == "to")
     }
     if says_there(token):
         preps.add("there")
@@ -519,7 +522,7 @@ _CARRIED_TO = frozenset({"to", "into", "through", "across"})
 def _active_carrying(token: Token, lemma: str) -> TriggerSense | None:
     """ "the trip will take him to Papua New Guinea": a carrying verb in the active whose object
     is a person (a personal pronoun or a name) and which names where to."""
-    if lemma not in CARRYING_VERBS | SENDING_VERBS | {"head"} or any(c.dep_ == "auxpass" for c in token.children):
+    if lemma not in CARRYING_VERBS | SENDING_VERBS | {"head"} or is_passive(token):
         return None
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if lemma in ("lead", "head") and any(o.lemma_.lower() in ("mission", "delegation") for o in objects):
@@ -537,7 +540,7 @@ def _active_custody(token: Token, lemma: str) -> TriggerSense | None:
     """ "deputies arrested Victor Lane at a motel in Ocala": a custody verb in the active whose
     object is a person (a personal pronoun or a name) and which says where, when the act is told.
     The object was there, and a person subject with it."""
-    if lemma not in ACTIVE_CUSTODY_VERBS or any(c.dep_ == "auxpass" for c in token.children):
+    if lemma not in ACTIVE_CUSTODY_VERBS or is_passive(token):
         return None
     if not _act_told(token) or not _has_person_object(token):
         return None
@@ -599,7 +602,7 @@ def _takes_part_in_gathering(token: Token, lemma: str) -> bool:
     "played three concerts in Lisbon", "will headline a festival in London"."""
     if lemma in REPORTING_VERBS or lemma in NEGATING_HEADS or lemma in TOPIC_VERBS or lemma in _NOT_TAKING_PART:
         return False
-    if any(c.dep_ == "auxpass" for c in token.children):
+    if is_passive(token):
         return False
     if not any(
         c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() in EVENT_NOUNS for c in token.children
@@ -708,7 +711,7 @@ def _is_located_copula(token: Token) -> bool:
 
 def represented(verb: Token) -> bool:
     """A passive of representing: its subject was not there ("was represented at the event by")."""
-    return verb.lemma_.lower() == "represent" and any(c.dep_ == "auxpass" for c in verb.children)
+    return verb.lemma_.lower() == "represent" and is_passive(verb)
 
 
 def copula_phrases(token: Token) -> list[Token]:
@@ -721,5 +724,10 @@ def copula_phrases(token: Token) -> list[Token]:
         return [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
     if token.dep_ != "acomp" or token.lower_ != "due" or token.head.tag_ not in ("VBZ", "VBP"):
         return []
-    heads = [token, *(c for c in token.children if c.dep_ == "advmod" and c.lower_ == "back")]
-    return [c for head in heads for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+    return [c for head in _with_back(token) for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+
+
+def _with_back(token: Token) -> list[Token]:
+    """A token and the "back" it governs, which the parser may hang a phrase on instead ("was sent
+    back to Tegucigalpa", "is due back in Ottawa")."""
+    return [token, *(c for c in token.children if c.dep_ == "advmod" and c.lower_ == "back")]
