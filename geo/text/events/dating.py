@@ -42,6 +42,7 @@ from geo.model import DateInterval, DatePrecision, EventStatus
 from geo.text.dates import DateExpression, find_date_expressions, resolve_relative
 from geo.text.dates.forms import CalendarDate, Relation
 from geo.text.events.lexicon import EVENT_NOUNS, PLANNING_HEADS, REPORTING_VERBS, SPECULATION_VERBS, lemma_in
+from geo.text.events.parsing import is_past_progressive
 
 __all__ = ["DateSource", "EventDate", "ArticleDates", "own_clause", "schedules"]
 
@@ -133,7 +134,9 @@ class ArticleDates:
         earlier: Sequence[DateInterval] = (),
     ) -> EventDate:
         """The date of the event `trigger` starts; `earlier` are the dates of events told before."""
-        future = status is not EventStatus.OCCURRED
+        # "was flying to Madrid on Monday when the engine failed": under way in the past, so its
+        # weekday is behind the story whatever became of the journey.
+        future = status is not EventStatus.OCCURRED and not is_past_progressive(trigger)
         clause = own_clause(trigger)
         describing = {d.root.i for d in self.located if d.root.i in clause and _describes_a_noun(d.root, trigger)}
         found = self._in_clause(clause, trigger, exclude=describing)

@@ -54,7 +54,7 @@ from geo.text.events.coreference import Coreference, is_bare_description_subject
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
 from geo.text.events.governance import GovernedPlace, PathRole, PlaceIndex, governed_places
 from geo.text.events.lexicon import EVENT_NOUNS, FACILITY_NOUNS, PLANNING_HEADS, lemma_in
-from geo.text.events.parsing import is_passive, parse_text
+from geo.text.events.parsing import is_passive, parse_text, set_out_from, span_root
 from geo.text.events.participants import Participants, participants_of
 from geo.text.events.people import Cast, find_cast
 from geo.text.events.status import event_status
@@ -223,13 +223,26 @@ class _ArticleReading:
         if trigger.sense.kind is TriggerKind.MOTION and not trigger.nominal:
             for place in governed:
                 self._trips.extend((sentence, p.name, status, place) for p in participants.actors)
-        events = [event for place in governed for event in self._events_at(trigger, place, participants, status, when)]
+        events = [
+            event
+            for place in governed
+            for event in self._events_at(trigger, place, participants, self._status_at(trigger, place, status), when)
+        ]
         if _is_present_habit(trigger, status):
             self._habits.update((e.actor, e.place.gazetteer_id, e.evidence_start) for e in events)
         if status is EventStatus.PLANNED and self._is_past_plan(trigger, when):
             self._past_plans.extend(events)
             return []
         return events
+
+    def _status_at(self, trigger: Trigger, governed: GovernedPlace, status: EventStatus) -> EventStatus:
+        """The status at one of the trigger's places: a journey under way in the past is a plan
+        for where it was going but happened where it set out from ("was flying from Rome to
+        Madrid when the engine failed")."""
+        if status is not EventStatus.PLANNED or trigger.nominal:
+            return status
+        root = span_root(self.doc, governed.mention.start, governed.mention.end)
+        return EventStatus.OCCURRED if root is not None and set_out_from(trigger.token, root) else status
 
     def _gathering_setting(self, trigger: Trigger) -> list[GovernedPlace]:
         """Where a performance naming no place was: the gathering told in its sentence or the one

@@ -13,7 +13,15 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.text.nlp import load_pipeline
 
-__all__ = ["EVENT_COMPONENTS", "parse_text", "tokens_of_span", "span_root", "is_passive"]
+__all__ = [
+    "EVENT_COMPONENTS",
+    "parse_text",
+    "tokens_of_span",
+    "span_root",
+    "is_passive",
+    "is_past_progressive",
+    "set_out_from",
+]
 
 EVENT_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
@@ -42,3 +50,20 @@ def span_root(doc: Doc, start: int, end: int) -> Token | None:
 def is_passive(verb: Token) -> bool:
     """Whether a verb is in the passive: it has a passive auxiliary ("was held", "is expected")."""
     return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def is_past_progressive(verb: Token) -> bool:
+    """Whether a verb is a past progressive ("was flying", "were traveling"): something under way
+    in the past, whose weekday is behind the story, not ahead of it."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children)
+
+
+def set_out_from(verb: Token, place: Token) -> bool:
+    """Whether `place` is where a journey told in the past progressive set out from: "was flying
+    from Rome to Madrid when the engine failed" had the traveller in Rome, whatever came of Madrid."""
+    return (
+        is_past_progressive(verb)
+        and place.dep_ == "pobj"
+        and place.head.lower_ == "from"
+        and place.head.head.i == verb.i
+    )

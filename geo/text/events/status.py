@@ -8,14 +8,15 @@ reporting verb (reported speech changes neither the subject nor the status):
   a to-clause or an object under a verb of failing or calling off ("was unable to attend",
   "failed to reach", "cancelled his visit"), an event called off in the passive ("the visit was
   postponed", "was called off"), a plan whose sentence calls the trip off in a clause of its own
-  ("had planned to visit Sydney, but the trip was called off");
+  ("had planned to visit Sydney, but the trip was called off", "but called it off");
 - speculative: a modal ("could", "may", "might", "would" outside reported speech), a hedge
   ("likely", "possibly"), "if", a to-clause under a wish ("hopes to visit"), a clause under a
   verb of guessing ("experts speculate Kim will ...", "is believed to be in Sydney");
 - planned: "will", "is going to", a to-clause under a plan ("is expected to", "plans to",
   "is scheduled to"), "would" in reported speech ("said Kim would visit"), a present-tense verb
   with a future adverb ("travels next to"), a progressive of motion toward a place ("is
-  traveling to Gaza", "was making her first trip to Gaza": the arrival is not told), a plan told
+  traveling to Gaza", "was making her first trip to Gaza": the arrival is not told; where a past
+  one set out from is a stop, `parsing.set_out_from`), a plan told
   as a present state ("is due in Baghdad", "is expected in Lisbon"), a headline's "Obama to
   visit Cuba", a nominal
   event marked as such ("the planned visit"),
@@ -176,12 +177,19 @@ def calls_off(verb: Token) -> bool:
 
 def _plan_called_off(token: Token) -> bool:
     """Whether the sentence of a plan says that a trip or visit was called off: the plan it
-    tells did not happen ("had planned to visit Sydney next week, but the trip was called off")."""
+    tells did not happen ("had planned to visit Sydney next week, but the trip was called off",
+    "was due in Cairo on Monday but called off the trip")."""
     for other in token.sent:
+        # "the trip was called off" or, in the active, "but called off the trip", "called it off".
+        called_off = (other.dep_ == "nsubjpass" and other.pos_ == "NOUN" and other.lemma_.lower() in _TRIP_NOUNS) or (
+            other.dep_ == "dobj"
+            and ((other.pos_ == "NOUN" and other.lemma_.lower() in _TRIP_NOUNS) or other.lower_ == "it")
+            and other.head.i != token.i
+            # The plan's own trip, not another one with a place of its own ("cancelled the trip to Rome").
+            and not any(c.dep_ == "prep" for c in other.children)
+        )
         if (
-            other.dep_ == "nsubjpass"
-            and other.pos_ == "NOUN"
-            and other.lemma_.lower() in _TRIP_NOUNS
+            called_off
             and calls_off(other.head)
             # A clause of its own ("..., but the trip was called off"), not a circumstance of the
             # plan ("will visit Sydney after a summit in Tokyo was cancelled").

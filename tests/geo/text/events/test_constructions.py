@@ -104,9 +104,18 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         # A plan the sentence calls off in a clause of its own did not happen...
         ("Anna Weber had planned to visit Berlin on Monday, but the trip was called off.", set()),
         ("Anna Weber's visit to Berlin was put off.", set()),
+        # ...in the active too, the trip named or "it"...
+        ("Anna Weber was due to visit Berlin on Monday but called off the trip.", set()),
+        ("Paul Grant had planned to fly to Tokyo next week but postponed the visit.", set()),
+        ("Paul Grant had planned to fly to Tokyo next week, but he called it off.", set()),
         # ...a plan made after something else was called off still stands.
         (
             "Anna Weber will visit Berlin on Monday after a summit in Paris was cancelled.",
+            {("Anna Weber", "Berlin", P, "2023-09-18")},
+        ),
+        # ...and so does one beside another trip called off, to a place of its own.
+        (
+            "Anna Weber will visit Berlin on Monday and cancelled the trip to Rome.",
             {("Anna Weber", "Berlin", P, "2023-09-18")},
         ),
         # A part taken from elsewhere puts nobody at the place: a video link, a trial in absentia.
@@ -174,6 +183,21 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         # A progressive of motion toward a place: the arrival is still to come.
         ("Dana Cruz is flying to Tokyo.", {("Dana Cruz", "Tokyo", P, None)}),
         ("Dana Cruz, who was making her first trip to Kyiv, said little.", {("Dana Cruz", "Kyiv", P, None)}),
+        # Under way in the past: where the journey set out from was a stop, and its weekday is
+        # behind the story, not ahead of it.
+        (
+            "Dana Cruz was flying from Rome to Madrid on Monday when the engine failed.",
+            {("Dana Cruz", "Rome", OCC, "2023-09-11"), ("Dana Cruz", "Madrid", P, "2023-09-11")},
+        ),
+        (
+            "Paul Grant was driving to Leeds on Tuesday when police stopped him.",
+            {("Paul Grant", "Leeds", P, "2023-09-12")},
+        ),
+        # In the present the weekday is ahead, and the origin too is still to come.
+        (
+            "Dana Cruz is flying from Rome to Madrid on Monday.",
+            {("Dana Cruz", "Rome", P, "2023-09-18"), ("Dana Cruz", "Madrid", P, "2023-09-18")},
+        ),
         # A carrying verb in the active takes its person object to the place, and a person subject too.
         (
             "Anna Weber began a tour on Monday. The trip will take her to Vietnam and Tokyo.",
