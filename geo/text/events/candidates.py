@@ -44,9 +44,8 @@ from geo.text.events.grammar import (
     verb_kind,
 )
 from geo.text.events.lexicon import EVENT_NOUNS, NEGATING_HEADS, PERSON_NOUNS, lemma_in
-from geo.text.events.parsing import set_out_from
 from geo.text.events.people import Cast, Person
-from geo.text.events.status import calls_off, event_status
+from geo.text.events.status import calls_off, event_status, status_at
 from geo.text.events.triggers import represented, tells_a_birth
 
 __all__ = ["Candidate", "CandidateReader"]
@@ -292,8 +291,8 @@ class CandidateReader:
                 return None  # what the clause's verb calls off: "skipped the summit in Sydney", "pulled out of"
             if represented(anchor) and token.dep_ == "nsubjpass":
                 return None  # "was represented at the event in Zaria by his chief of staff": absent
-            if status is EventStatus.PLANNED and scene is None and set_out_from(anchor, root):
-                status = EventStatus.OCCURRED  # "was flying from Rome to Madrid when": Rome was a stop
+            if scene is None:
+                status = status_at(status, anchor, root)  # "was flying from Rome to Madrid when": Rome was a stop
             date = self.dates.date_for(anchor, status, other_triggers=self.trigger_tokens)
             if tells_a_birth(anchor) and self.dates.before_story_time(date.interval):
                 return None  # "was born in Gainesville in 1884": background, not the story's time

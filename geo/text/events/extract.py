@@ -54,10 +54,10 @@ from geo.text.events.coreference import Coreference, is_bare_description_subject
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
 from geo.text.events.governance import GovernedPlace, PathRole, PlaceIndex, governed_places
 from geo.text.events.lexicon import EVENT_NOUNS, FACILITY_NOUNS, PLANNING_HEADS, lemma_in
-from geo.text.events.parsing import is_passive, parse_text, set_out_from, span_root
+from geo.text.events.parsing import is_passive, parse_text, span_root
 from geo.text.events.participants import Participants, participants_of
 from geo.text.events.people import Cast, find_cast
-from geo.text.events.status import event_status
+from geo.text.events.status import event_status, status_at
 from geo.text.events.stop_model import StopModel, default_stop_model
 from geo.text.events.triggers import (
     ObjectReading,
@@ -236,13 +236,11 @@ class _ArticleReading:
         return events
 
     def _status_at(self, trigger: Trigger, governed: GovernedPlace, status: EventStatus) -> EventStatus:
-        """The status at one of the trigger's places: a journey under way in the past is a plan
-        for where it was going but happened where it set out from ("was flying from Rome to
-        Madrid when the engine failed")."""
+        """The status at one of the trigger's places (`status.status_at`)."""
         if status is not EventStatus.PLANNED or trigger.nominal:
             return status
         root = span_root(self.doc, governed.mention.start, governed.mention.end)
-        return EventStatus.OCCURRED if root is not None and set_out_from(trigger.token, root) else status
+        return status if root is None else status_at(status, trigger.token, root)
 
     def _gathering_setting(self, trigger: Trigger) -> list[GovernedPlace]:
         """Where a performance naming no place was: the gathering told in its sentence or the one

@@ -20,7 +20,6 @@ __all__ = [
     "span_root",
     "is_passive",
     "is_past_progressive",
-    "set_out_from",
 ]
 
 EVENT_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
@@ -56,14 +55,3 @@ def is_past_progressive(verb: Token) -> bool:
     """Whether a verb is a past progressive ("was flying", "were traveling"): something under way
     in the past, whose weekday is behind the story, not ahead of it."""
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children)
-
-
-def set_out_from(verb: Token, place: Token) -> bool:
-    """Whether `place` is where a journey told in the past progressive set out from: "was flying
-    from Rome to Madrid when the engine failed" had the traveller in Rome, whatever came of Madrid."""
-    return (
-        is_past_progressive(verb)
-        and place.dep_ == "pobj"
-        and place.head.lower_ == "from"
-        and place.head.head.i == verb.i
-    )

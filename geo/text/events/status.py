@@ -16,7 +16,7 @@ reporting verb (reported speech changes neither the subject nor the status):
   "is scheduled to"), "would" in reported speech ("said Kim would visit"), a present-tense verb
   with a future adverb ("travels next to"), a progressive of motion toward a place ("is
   traveling to Gaza", "was making her first trip to Gaza": the arrival is not told; where a past
-  one set out from is a stop, `parsing.set_out_from`), a plan told
+  one set out from is a stop, `status_at`), a plan told
   as a present state ("is due in Baghdad", "is expected in Lisbon"), a headline's "Obama to
   visit Cuba", a nominal
   event marked as such ("the planned visit"),
@@ -47,10 +47,10 @@ from geo.text.events.lexicon import (
     WISH_HEADS,
     lemma_in,
 )
-from geo.text.events.parsing import is_passive
+from geo.text.events.parsing import is_passive, is_past_progressive
 from geo.text.events.triggers import Trigger, TriggerKind
 
-__all__ = ["event_status", "calls_off"]
+__all__ = ["event_status", "calls_off", "status_at"]
 
 # Dependencies through which a clause inherits the status of the one above it.
 _INHERITING = frozenset(
@@ -162,6 +162,19 @@ def _scheduled(noun: Token, head: Token) -> bool:
     return any(a.tag_ in _PRESENT_TAGS or a.lower_ in FUTURE_MODALS for a in auxiliaries) or head.tag_ in _PRESENT_TAGS
 
 
+def status_at(status: EventStatus, verb: Token, place: Token) -> EventStatus:
+    """The status of `verb`'s event at one of its places: a journey under way in the past is a
+    plan for where it was going but happened where it set out from ("was flying from Rome to
+    Madrid when the engine failed" had the traveller in Rome, whatever came of Madrid)."""
+    set_out_from = (
+        is_past_progressive(verb)
+        and place.dep_ == "pobj"
+        and place.head.lower_ == "from"
+        and place.head.head.i == verb.i
+    )
+    return EventStatus.OCCURRED if status is EventStatus.PLANNED and set_out_from else status
+
+
 def calls_off(verb: Token) -> bool:
     """ "cancelled", "postponed", "called off", "put off": a verb that calls an event off."""
     if lemma_in(verb, NEGATING_HEADS):
@@ -180,10 +193,11 @@ def _plan_called_off(token: Token) -> bool:
     tells did not happen ("had planned to visit Sydney next week, but the trip was called off",
     "was due in Cairo on Monday but called off the trip")."""
     for other in token.sent:
+        trip = other.pos_ == "NOUN" and other.lemma_.lower() in _TRIP_NOUNS
         # "the trip was called off" or, in the active, "but called off the trip", "called it off".
-        called_off = (other.dep_ == "nsubjpass" and other.pos_ == "NOUN" and other.lemma_.lower() in _TRIP_NOUNS) or (
+        called_off = (other.dep_ == "nsubjpass" and trip) or (
             other.dep_ == "dobj"
-            and ((other.pos_ == "NOUN" and other.lemma_.lower() in _TRIP_NOUNS) or other.lower_ == "it")
+            and (trip or other.lower_ == "it")
             and other.head.i != token.i
             # The plan's own trip, not another one with a place of its own ("cancelled the trip to Rome").
             and not any(c.dep_ == "prep" for c in other.children)
