@@ -198,8 +198,54 @@ def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
         kept.append(candidate)
     kept.extend(m for m in _placed_people(doc, places) if not any(k.first == m.first for k in kept))
     kept.extend(_known_name_repeats(doc, kept, place_tokens))
+    kept = _without_things_names(doc, kept)
     kept.sort(key=lambda m: m.first)
     return _group(kept, doc)
+
+
+# Last words of the proper names of firms, rivers and strains: where an article writes a word
+# before one ("Balqon Corp.", "the Neches River", "the Ebola-Reston virus"), that word names the
+# thing, and a bare mention of it elsewhere ("Balqon relocated", "the Neches sustains") is the
+# same thing, not a person, whatever the NER model says.
+_THING_NAME_ENDS = NON_PERSON_HEADS | frozenset(
+    "corp corporation inc ltd llc plc co company motors airlines airways river creek strain ebolavirus".split()
+)
+
+
+def _thing_name_words(doc: Doc) -> set[str]:
+    """The words that begin or lie within a proper name ending in a firm's, river's, strain's or
+    building's word somewhere in `doc`."""
+    words: set[str] = set()
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ != "compound":
+            continue
+        head = token.head
+        while head.dep_ == "compound" and head.i > token.i and head.head.i > head.i:
+            head = head.head
+        if head.i > token.i and head.lower_.strip(".") in _THING_NAME_ENDS:
+            words.add(token.text)
+    return words
+
+
+def _without_things_names(doc: Doc, mentions: list[PersonMention]) -> list[PersonMention]:
+    """The mentions less those whose every word the article also uses to begin a thing's name,
+    unless a title or a given name vouches for a person, or a full name of the article holds the
+    word ("Ford" after "Henry Ford", whatever "Ford Motor Co." says)."""
+    things = _thing_name_words(doc)
+    if not things:
+        return mentions
+
+    def thing(mention: PersonMention) -> bool:
+        words = [t.text for t in doc[mention.first : mention.last] if t.is_alpha]
+        return (
+            bool(words)
+            and all(w in things for w in words)
+            and not mention.title_words & (TITLE_WORDS | _NOUNS_FOR_PEOPLE)
+            and not is_given_name(words[0])
+        )
+
+    full_words = {w for m in mentions if len(m.words) > 1 and not thing(m) for w in m.words}
+    return [m for m in mentions if not thing(m) or any(w in full_words for w in m.words)]
 
 
 def _within(candidate: PersonMention, place_tokens: list[tuple[int, int]]) -> bool:

@@ -88,6 +88,32 @@ def test_a_person_named_in_a_building_s_name_is_not_in_the_cast():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A firm's word used alone, as news does after naming the firm in full, is the firm.
+        (
+            "Kavaro Corp. is a small firm that builds electric trucks. Samir Patel formed Kavaro in 2005. "
+            "Kavaro got $500,000 in seed money, and Kavaro relocated to Denver in May.",
+            ["Samir Patel"],
+        ),
+        (
+            "Walk into the Balvin offices and no one greets you. Balvin Inc. builds trucks; "
+            "Balvin moved to Denver in May.",
+            [],
+        ),
+        # A full name of the article holds the word: the bare word is that person.
+        ("Henry Ford founded the Ford Motor Co. in Detroit. Ford travelled to Paris in 1912.", ["Henry Ford"]),
+        # So does a title, or a given name first.
+        ("Mayor Kavaro opened the Kavaro Center in May. Kavaro flew to Denver on Monday.", ["Kavaro"]),
+        ("Tana Bekele opened the Bekele Center in May. Tana Bekele flew to Denver on Monday.", ["Tana Bekele"]),
+    ],
+)
+def test_a_word_the_article_uses_to_begin_a_firm_s_name_is_the_firm(text: str, expected: list[str]) -> None:
+    _, cast = _cast(text)
+    assert [p.name for p in cast.people] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # A hyphenated syllable the model leaves outside the name is part of it.
         ("South Korean President Moon Jae-in arrived in Paris on Friday.", ["Moon Jae-in"]),
         # The surname after lower-case particles the model cut the name at.
