@@ -375,6 +375,7 @@ _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 _HOME_VERBS = frozenset({"live", "reside"})
 _HOME_BASES = _HOME_VERBS | {"base", "headquarter"}
 _PERFECT_AUXILIARIES = frozenset({"had", "has", "have", "'d", "'ve", "'s"})
+_PAST_PASSIVES = frozenset({"was", "were"})
 # How a participle or an infinitive hangs from the verb whose time it shares.
 _SHARED_TIME_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj"})
 _NOUN_SLOTS = _SHARED_TIME_DEPS | {"nsubj", "nsubjpass", "dobj", "pobj"}
@@ -645,8 +646,20 @@ def _shares_past_time(token: Token) -> bool:
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
             auxiliaries = {c.lower_ for c in current.children if c.dep_ == "aux"}
-            return current.tag_ == "VBD" or (current.tag_ == "VBN" and bool(auxiliaries & _PERFECT_AUXILIARIES))
+            # "was killed while patrolling in Kandahar": what the person was doing when a passive
+            # in the past befell them is in the past too.
+            befell = _while_clause(token) and any(
+                c.dep_ == "auxpass" and c.lower_ in _PAST_PASSIVES for c in current.children
+            )
+            return current.tag_ == "VBD" or (
+                current.tag_ == "VBN" and (bool(auxiliaries & _PERFECT_AUXILIARIES) or befell)
+            )
     return False
+
+
+def _while_clause(token: Token) -> bool:
+    """A participle clause of the time of its head: "while patrolling", "when visiting"."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "when") for c in token.children)
 
 
 def is_where_relative(token: Token) -> bool:

@@ -53,6 +53,18 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Dana Cruz traveled to Kyiv on Monday, where she met Paul Grant.",
             {("Dana Cruz", "Kyiv", OCC, "2023-09-11"), ("Paul Grant", "Kyiv", OCC, "2023-09-11")},
         ),
+        # What a person was doing when a passive in the past befell them puts them where they did it.
+        (
+            "Army Sgt. Mark Reyes was killed on Monday while patrolling in Kyiv.",
+            {("Mark Reyes", "Kyiv", OCC, "2023-09-11")},
+        ),
+        (
+            "Lisa Grant was struck by a car while jogging near Madrid on Tuesday.",
+            {("Lisa Grant", "Madrid", OCC, "2023-09-12")},
+        ),
+        ("Dr. Kim Lo was bitten by a snake while surveying caves near Hanoi.", {("Kim Lo", "Hanoi", OCC, None)}),
+        # A passive in the present tells no act that befell the person.
+        ("Mark Reyes is seen as a hero while patrolling in Kyiv.", set()),
         # A speaker is where the audience addressed is: the parser hangs the place on the audience.
         (
             "Speaking to reporters in Berlin on Monday, Anna Weber said the talks were over.",
