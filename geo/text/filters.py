@@ -113,6 +113,8 @@ _NUMBER_AFTER = re.compile(r"\A\.?[ \u00a0]+\d{1,4}\b")
 # A capitalised word right before or after a name, on the same line: "Royal |Free| hospital".
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'\u2019.-])([A-Z][\w\-]*)[ \u00a0]\Z")
 _CAPITALISED_AFTER = re.compile(r"\A[ \u00a0]([A-Z][\w\-]*)")
+# "Hall| of Fame", "Tour| de France": a linking word and a capitalised word after the name.
+_LINKED_NAME_AFTER = re.compile(r"\A[ \u00a0](?:of|de|du|des|del|della|di)[ \u00a0](?:the[ \u00a0])?[A-Z]")
 # What joins a generic head noun to the name before it, where no capitalised word does: a
 # possessive name ("St. Michael's Hospital"), a name with an apostrophe ("O'Roark Avenue") or a
 # number ("West 11th Street", "Pulkovo 2 Airport").
@@ -329,6 +331,17 @@ def _inside_longer_name(key: str, text: str, start: int, end: int, context: Text
     return word_class(after.group(1).casefold()) is None or word_class(key) is not None
 
 
+def _heads_a_linked_name(text: str, start: int, end: int, entities) -> bool:
+    """A one-word name that heads a longer name joined by "of" or "de", which the NER model reads
+    as one entity: "the Hall of Fame", "the Tour de France", "the Bank of Montreal". The entity
+    names a body, a building or an event; its first word is no place by itself (the place, if
+    any, is the name after the linking word, which is judged on its own). A prominent place under
+    its own name keeps its reading ("the Nice of Russia"; the caller checks that)."""
+    if _LINKED_NAME_AFTER.match(text[end : end + 12]) is None:
+        return False
+    return any(e.start <= start and e.end > end + 4 for e in entities)
+
+
 def venue_after(text: str, end: int, heads: frozenset[str] = FACILITY_HEADS) -> int | None:
     """Where a facility's name that continues the name ending at `end` ends, if one does.
 
@@ -468,6 +481,8 @@ def judge_name(
         # "met at the White House" is a place; "the White House said", "White House aides" the institution.
         return _ACCEPT if _read_as_location(text, start, end) else _reject("an institution named by its seat")
     town_venue = _names_a_town_venue(key, text, start, end, context)
+    if " " not in key and not _stands_alone(candidates) and _heads_a_linked_name(text, start, end, entities):
+        return _reject("part of a longer name")
     if (
         not exact_labels & PLACE_LABELS
         and not context.in_caps_line(start)

@@ -77,6 +77,10 @@ def news_world() -> MemoryGazetteer:
     g.add(make_place(2636671, "Street", 51.12, -2.74, country="GB", population=11_805))
     ocean = Place("curated:pacific-ocean", "Pacific Ocean", 0.0, -160.0, "ocean", Precision.COUNTRY)
     g.add(ocean, "Pacific", name_type=NameType.ALTERNATE)
+    # A county known by its first word, and a town named like a word that heads "X of Y" names.
+    g.add(make_place(4196000, "Hall County", 34.3, -83.8, precision=Precision.ADMIN2, country="US", population=179_684))
+    g.alias("geonames:4196000", "Hall", name_type=NameType.ALTERNATE)
+    g.add(make_place(4064000, "Battle", 50.92, 0.48, country="GB", population=6_000))
     return g
 
 
@@ -282,6 +286,20 @@ def test_abbreviations_in_capitals_and_titles(world, use_ner, text, expected) ->
 )
 def test_a_compass_word_beginning_a_longer_name_is_part_of_it(world, use_ner, text, expected) -> None:
     assert surfaces(world, use_ner, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The first word of a name the model reads whole, joined by "of", is no place by itself...
+        ("June Carr was inducted into the Hall of Fame in Moscow on Friday.", ["Moscow"]),
+        ("His great-grandfather was captured at the Battle of Richmond and held in Moscow.", ["Moscow"]),
+        # ...but a prominent place under its own name keeps its reading, and so does the name after "of".
+        ("Moscow should become the Louisville of Russia, the mayor said.", ["Moscow", "Louisville", "Russia"]),
+    ],
+)
+def test_the_head_of_an_x_of_y_name_is_part_of_it(world, text, expected) -> None:
+    assert surfaces(world, True, text) == expected
 
 
 @BOTH_MODES
