@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.folding import fold_key
 from geo.gazetteer.base import Candidate, NameType
 from geo.gazetteer.prior import is_strong
 from geo.model import Precision
@@ -331,6 +332,16 @@ def _inside_longer_name(key: str, text: str, start: int, end: int, context: Text
     return word_class(after.group(1).casefold()) is None or word_class(key) is not None
 
 
+def _named_as_itself(candidate: Candidate) -> bool:
+    """A candidate matched by its own name, an abbreviation, or an alternate that spells the same
+    name: a short form ("Barrow" for Barrow County), an exonym that begins as it does ("Normandy",
+    Normandie). Not an alternate unlike the name ("Education", one of Mymensingh's)."""
+    if candidate.name_type is not NameType.ALTERNATE:
+        return True
+    alternate, own = fold_key(candidate.matched_name), fold_key(candidate.place.name)
+    return own.startswith(alternate) or alternate[:4] == own[:4]
+
+
 def _heads_a_linked_name(text: str, start: int, end: int, entities) -> bool:
     """A one-word name that heads a longer name joined by "of" or "de", which the NER model reads
     as one entity: "the Hall of Fame", "the Tour de France", "the Bank of Montreal". The entity
@@ -441,6 +452,12 @@ def judge_name(
         return _reject("unknown to the gazetteer")
     best = candidates[0]
     prominent = any(is_prominent(c) for c in candidates[:3])
+    # Prominence under an alternate name unlike the place's own ("Education" for Mymensingh) is no
+    # answer to the English noun the name spells, unless some place bears the name as its own.
+    prominent_by_name = prominent and (
+        any(c.name_type is not NameType.ALTERNATE for c in candidates)
+        or any(is_prominent(c) and _named_as_itself(c) for c in candidates[:3])
+    )
     entities = context.entities_over(start, end)
     exact_labels = {e.label for e in entities if e.start == start and e.end == end}
     ner_says_place = bool(exact_labels & PLACE_LABELS) or any(
@@ -499,7 +516,7 @@ def judge_name(
     if word is WordClass.LEXICAL and not (ner_says_place or qualified) and (starts_sentence or not prominent):
         return _reject(ENGLISH_WORD)
     if word is WordClass.NOUN and not (
-        ner_says_place or prominent or qualified or _town_set_in(key, best, text, start, end)
+        ner_says_place or prominent_by_name or qualified or _town_set_in(key, best, text, start, end)
     ):
         return _reject("an English noun")
 

@@ -81,6 +81,15 @@ def news_world() -> MemoryGazetteer:
     g.add(make_place(4196000, "Hall County", 34.3, -83.8, precision=Precision.ADMIN2, country="US", population=179_684))
     g.alias("geonames:4196000", "Hall", name_type=NameType.ALTERNATE)
     g.add(make_place(4064000, "Battle", 50.92, 0.48, country="GB", population=6_000))
+    # Large places with an alternate name that is an English noun unlike their own name, and a
+    # town whose own name a large city once bore.
+    g.add(
+        make_place(1337173, "Mymensingh", 24.72, 90.42, precision=Precision.ADMIN2, country="BD", population=5_110_272)
+    )
+    g.alias("geonames:1337173", "Education", name_type=NameType.ALTERNATE)
+    g.add(make_place(890299, "Harare", -17.83, 31.05, country="ZW", population=1_542_813))
+    g.alias("geonames:890299", "Salisbury", name_type=NameType.ALTERNATE)
+    g.add(make_place(4369000, "Salisbury", 38.36, -75.6, country="US", admin1="Maryland", population=30_000))
     return g
 
 
@@ -300,6 +309,21 @@ def test_a_compass_word_beginning_a_longer_name_is_part_of_it(world, use_ner, te
 )
 def test_the_head_of_an_x_of_y_name_is_part_of_it(world, text, expected) -> None:
     assert surfaces(world, True, text) == expected
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An English noun that names a large place only as an alternate unlike its own name is the noun...
+        ("The Board of Education met on Monday in Moscow.", ["Moscow"]),
+        ("Education officials in Moscow said schools would close.", ["Moscow"]),
+        # ...but a name some place bears as its own keeps the prominence of its namesakes.
+        ("Salisbury officials said the road to Moscow was closed.", ["Salisbury", "Moscow"]),
+    ],
+)
+def test_a_noun_that_is_only_a_large_place_s_odd_alternate_is_the_noun(world, use_ner, text, expected) -> None:
+    assert surfaces(world, use_ner, text) == expected
 
 
 @BOTH_MODES
