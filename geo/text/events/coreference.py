@@ -434,10 +434,12 @@ def _names_a_kind_of_person(token: Token) -> bool:
         return token.lemma_.lower() in PERSON_NOUNS
     if token.lower_ == "old" and any(c.lemma_.lower() in ("year", "month") for c in token.children):
         return True  # "the 45-year-old was taken to the county jail": an age standing for a person
+    # "the Marine was flown to Germany": a noun for a person that the writer capitalises, which
+    # the model then takes for a proper noun.
     return (
         token.pos_ == "PROPN"
         and token.tag_ == "NNP"
-        and token.ent_type_ == "NORP"
+        and (token.ent_type_ == "NORP" or token.lemma_.lower() in PERSON_NOUNS)
         and all(c.dep_ == "det" for c in token.children)
     )
 

@@ -358,6 +358,7 @@ def _candidates(doc: Doc, place_tokens: list[tuple[int, int]]) -> list[PersonMen
             ent.label_ in _RESCUABLE_LABELS
             and ent.label_ != "PERSON"
             and len(ent) == 1  # a surname ("Macron"); "Real Madrid" travels too, but is a club
+            and ent.root.lower_ not in _NOUNS_FOR_PEOPLE  # "the Marine was flown to": a description
             and ent.start not in placed
             and not any(t.i in taken for t in ent)
             and _in_traveller_slot(ent.root)

@@ -63,6 +63,12 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Lisa Grant", "Madrid", OCC, "2023-09-12")},
         ),
         ("Dr. Kim Lo was bitten by a snake while surveying caves near Hanoi.", {("Kim Lo", "Hanoi", OCC, None)}),
+        # A noun for a person written with a capital ("the Marine") describes the person told of,
+        # and is no one's name.
+        (
+            "Sgt. Paul Ward was wounded on Monday. The Marine was flown to Germany for treatment.",
+            {("Paul Ward", "Germany", OCC, None)},
+        ),
         # A passive in the present tells no act that befell the person.
         ("Mark Reyes is seen as a hero while patrolling in Kyiv.", set()),
         # A speaker is where the audience addressed is: the parser hangs the place on the audience.
