@@ -63,6 +63,7 @@ from geo.text.events.triggers import (
     spread_preps,
     subject_settings,
     where_antecedent,
+    while_settings,
 )
 
 __all__ = ["PathRole", "GovernedPlace", "PlaceIndex", "governed_places", "contains"]
@@ -207,7 +208,7 @@ def _walk(trigger: Trigger):
     if trigger.nominal is False:
         # "speaking to reporters in Kabul", "treating patients in Guinea": the audience's place;
         # "Blinken, in Cairo for talks, said": the phrase on the subject is the clause's setting.
-        settings = audience_settings(start) + subject_settings(start)
+        settings = audience_settings(start) + subject_settings(start) + while_settings(start)
         stack.extend((c, 3, PathRole.HEAD) for prep in settings for c in prep.children if c.dep_ == "pobj")
     seen: set[int] = {start.i}
     while stack:

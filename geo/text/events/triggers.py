@@ -101,6 +101,7 @@ __all__ = [
     "tells_a_home",
     "audience_settings",
     "subject_settings",
+    "while_settings",
     "spread_preps",
     "says_there",
     "says_here",
@@ -471,9 +472,11 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
         return True
     located_preps = ("in", "at", "near") + (("from",) if lemma in SPEAKING_FROM_VERBS else ())
     located_preps += spread_preps(token)
-    located = any(
-        c.dep_ == "prep" and (c.lower_ in located_preps or during_gathering(c)) for c in token.children
-    ) or bool(says_there(token) or says_here(token))
+    located = (
+        any(c.dep_ == "prep" and (c.lower_ in located_preps or during_gathering(c)) for c in token.children)
+        or bool(says_there(token) or says_here(token))
+        or bool(while_settings(token))
+    )
     if not located and not subject_settings(token) and not audience_settings(token):
         return False
     if _act_told(token):
@@ -655,6 +658,21 @@ def _shares_past_time(token: Token) -> bool:
                 current.tag_ == "VBN" and (bool(auxiliaries & _PERFECT_AUXILIARIES) or befell)
             )
     return False
+
+
+def while_settings(verb: Token) -> list[Token]:
+    """In a "while" clause, the "in"/"at"/"near" phrases on the verb's object: "was wounded while
+    supporting combat operations in Helmand", "collapsed while conducting services in the chapel".
+    What the person was doing then was done there, and so they were."""
+    if not _while_clause(verb):
+        return []
+    return [
+        prep
+        for obj in verb.children
+        if obj.dep_ == "dobj"
+        for prep in obj.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near")
+    ]
 
 
 def _while_clause(token: Token) -> bool:

@@ -69,6 +69,11 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Sgt. Paul Ward was wounded on Monday. The Marine was flown to Germany for treatment.",
             {("Paul Ward", "Germany", OCC, None)},
         ),
+        # What they were doing may be set by its object's place: the work was done there, and so they were.
+        (
+            "Cpl. Dan Ortiz was wounded while supporting combat operations in the Kyiv region.",
+            {("Dan Ortiz", "Kyiv", OCC, None)},
+        ),
         # A passive in the present tells no act that befell the person.
         ("Mark Reyes is seen as a hero while patrolling in Kyiv.", set()),
         # A speaker is where the audience addressed is: the parser hangs the place on the audience.
