@@ -25,6 +25,11 @@ Rules that keep common news words out:
   little-known namesake is just part of the longer name. A place named as the modifier of an
   institution ("Cottonport Fire Station", "Alexandria Police") is still a mention, as the
   corpora annotate it (LGL above all), unless the name is itself an English word;
+- the first word of a name joined by "of" or "de" that the NER model reads whole ("the Hall of
+  Fame", "the Tour de France") is part of it, unless it is a prominent place under its own name;
+- an English noun that names a large place only as an alternate unlike the place's own name
+  ("Education", one of Mymensingh's in GeoNames) is the noun: such an alternate's prominence does
+  not count, unless some place bears the name as its own;
 - "the West", "the East" as political blocs are not places (a compass word after "the", alone);
   nor is a compass word that begins a longer capitalised name ("West Nile virus", "Central
   Anatolia", "Western Blot"), however large the region it also names (Cameroon's West, Uganda's
@@ -55,7 +60,7 @@ from geo.gazetteer.prior import is_strong
 from geo.model import Precision
 from geo.text.context import TITLE_WORDS, TextContext
 from geo.text.lookup import is_prominent
-from geo.text.nlp import ORGANISATION_LABELS, PERSON_LABELS, PLACE_LABELS
+from geo.text.nlp import ORGANISATION_LABELS, PERSON_LABELS, PLACE_LABELS, EntitySpan
 from geo.text.vocabulary import WordClass, is_stop_word, word_class
 
 __all__ = [
@@ -342,7 +347,7 @@ def _named_as_itself(candidate: Candidate) -> bool:
     return own.startswith(alternate) or alternate[:4] == own[:4]
 
 
-def _heads_a_linked_name(text: str, start: int, end: int, entities) -> bool:
+def _heads_a_linked_name(text: str, start: int, end: int, entities: list[EntitySpan]) -> bool:
     """A one-word name that heads a longer name joined by "of" or "de", which the NER model reads
     as one entity: "the Hall of Fame", "the Tour de France", "the Bank of Montreal". The entity
     names a body, a building or an event; its first word is no place by itself (the place, if

@@ -198,7 +198,7 @@ def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
         kept.append(candidate)
     kept.extend(m for m in _placed_people(doc, places) if not any(k.first == m.first for k in kept))
     kept.extend(_known_name_repeats(doc, kept, place_tokens))
-    kept = _without_things_names(doc, kept)
+    kept = _without_names_of_things(doc, kept)
     kept.sort(key=lambda m: m.first)
     return _group(kept, doc)
 
@@ -227,7 +227,7 @@ def _thing_name_words(doc: Doc) -> set[str]:
     return words
 
 
-def _without_things_names(doc: Doc, mentions: list[PersonMention]) -> list[PersonMention]:
+def _without_names_of_things(doc: Doc, mentions: list[PersonMention]) -> list[PersonMention]:
     """The mentions less those whose every word the article also uses to begin a thing's name,
     unless a title or a given name vouches for a person, or a full name of the article holds the
     word ("Ford" after "Henry Ford", whatever "Ford Motor Co." says)."""
