@@ -96,6 +96,7 @@ _LOCATOR_PREPS = frozenset({"near", "outside"})
 _MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 # Nouns of a journey whose "from" is where it started ("a delegation from Japan" is whose).
 _JOURNEY_NOUNS = frozenset(["journey", "trip", "voyage"])
+_VISITING_FROM_HOME = frozenset(["visit"])
 _DESTINATION_ADVERBS = frozenset(["next", "back", "home", "there", "onward", "onwards", "abroad", "then", "later"])
 _MAX_DEPTH = 6
 _THERE_SENTENCES_BACK = 1
@@ -299,6 +300,10 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
                 | sense.destination_preps
                 | ({"from", "between", "on"} if sense.kind is TriggerKind.MOTION else set())
             )
+            if sense.lemma in _VISITING_FROM_HOME and not any(c.dep_ == "dobj" for c in trigger.token.children):
+                # "Julie Ward, visiting from Los Angeles, said": where a visitor comes from, the
+                # visit's place untold, is home ("visited Paris from Beirut" set out from Beirut).
+                preps = preps - {"from"}
         if child.lower_ in preps or during_gathering(child):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if child.lower_ == "on" and sense.kind is TriggerKind.MOTION:

@@ -74,6 +74,13 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Cpl. Dan Ortiz was wounded while supporting combat operations in the Kyiv region.",
             {("Dan Ortiz", "Kyiv", OCC, None)},
         ),
+        # Where a visitor comes from, the visit's place untold, is home; a visit to a place
+        # named set out from where it came from.
+        ("Ruth Ames, visiting from Madrid, said the exhibition was a success.", set()),
+        (
+            "Omar Haddad visited Paris from Berlin on Monday.",
+            {("Omar Haddad", "Paris", OCC, "2023-09-11"), ("Omar Haddad", "Berlin", OCC, "2023-09-11")},
+        ),
         # A passive in the present tells no act that befell the person.
         ("Mark Reyes is seen as a hero while patrolling in Kyiv.", set()),
         # A speaker is where the audience addressed is: the parser hangs the place on the audience.
