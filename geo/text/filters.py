@@ -337,6 +337,15 @@ def _inside_longer_name(key: str, text: str, start: int, end: int, context: Text
     return word_class(after.group(1).casefold()) is None or word_class(key) is not None
 
 
+def _prominent_by_name(candidates: list[Candidate]) -> bool:
+    """Whether a name's prominence answers the English noun it spells: some place bears the name
+    as its own, or a prominent candidate is named as itself. Prominence under an alternate unlike
+    the place's own name ("Education" for Mymensingh) does not."""
+    return any(c.name_type is not NameType.ALTERNATE for c in candidates) or any(
+        is_prominent(c) and _named_as_itself(c) for c in candidates[:3]
+    )
+
+
 def _named_as_itself(candidate: Candidate) -> bool:
     """A candidate matched by its own name, an abbreviation, or an alternate that spells the same
     name: a short form ("Barrow" for Barrow County), an exonym that begins as it does ("Normandy",
@@ -457,12 +466,6 @@ def judge_name(
         return _reject("unknown to the gazetteer")
     best = candidates[0]
     prominent = any(is_prominent(c) for c in candidates[:3])
-    # Prominence under an alternate name unlike the place's own ("Education" for Mymensingh) is no
-    # answer to the English noun the name spells, unless some place bears the name as its own.
-    prominent_by_name = prominent and (
-        any(c.name_type is not NameType.ALTERNATE for c in candidates)
-        or any(is_prominent(c) and _named_as_itself(c) for c in candidates[:3])
-    )
     entities = context.entities_over(start, end)
     exact_labels = {e.label for e in entities if e.start == start and e.end == end}
     ner_says_place = bool(exact_labels & PLACE_LABELS) or any(
@@ -521,7 +524,10 @@ def judge_name(
     if word is WordClass.LEXICAL and not (ner_says_place or qualified) and (starts_sentence or not prominent):
         return _reject(ENGLISH_WORD)
     if word is WordClass.NOUN and not (
-        ner_says_place or prominent_by_name or qualified or _town_set_in(key, best, text, start, end)
+        ner_says_place
+        or (prominent and _prominent_by_name(candidates))
+        or qualified
+        or _town_set_in(key, best, text, start, end)
     ):
         return _reject("an English noun")
 

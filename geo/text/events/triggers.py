@@ -377,6 +377,8 @@ _HOME_VERBS = frozenset({"live", "reside"})
 _HOME_BASES = _HOME_VERBS | {"base", "headquarter"}
 _PERFECT_AUXILIARIES = frozenset({"had", "has", "have", "'d", "'ve", "'s"})
 _PAST_PASSIVES = frozenset({"was", "were"})
+# The prepositions that set someone at a place: "in Kyiv", "at the summit", "near Riverside".
+_STATIC_PREPS = ("in", "at", "near")
 # How a participle or an infinitive hangs from the verb whose time it shares.
 _SHARED_TIME_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj"})
 _NOUN_SLOTS = _SHARED_TIME_DEPS | {"nsubj", "nsubjpass", "dobj", "pobj"}
@@ -470,7 +472,7 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
         return False  # "withdrew from the Italian Open in Rome", "skipped the summit in Sydney"
     if is_where_relative(token):
         return True
-    located_preps = ("in", "at", "near") + (("from",) if lemma in SPEAKING_FROM_VERBS else ())
+    located_preps = _STATIC_PREPS + (("from",) if lemma in SPEAKING_FROM_VERBS else ())
     located_preps += spread_preps(token)
     located = (
         any(c.dep_ == "prep" and (c.lower_ in located_preps or during_gathering(c)) for c in token.children)
@@ -548,7 +550,7 @@ def _active_custody(token: Token, lemma: str) -> TriggerSense | None:
         return None
     if not _act_told(token) or not _has_person_object(token):
         return None
-    if not any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for c in token.children) and not says_there(token):
+    if not any(c.dep_ == "prep" and c.lower_ in _STATIC_PREPS for c in token.children) and not says_there(token):
         return None
     return TriggerSense(lemma, TriggerKind.PRESENCE, PASSIVE_SENSE_STRENGTH, ObjectReading.TRAVELLER)
 
@@ -671,7 +673,7 @@ def while_settings(verb: Token) -> list[Token]:
         for obj in verb.children
         if obj.dep_ == "dobj"
         for prep in obj.children
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near")
+        if prep.dep_ == "prep" and prep.lower_ in _STATIC_PREPS
     ]
 
 
