@@ -88,6 +88,11 @@ ACTION_LABELS: Final = {
     "brief": "met",
     "accompany": "accompanied",
     "invitation": "invited",
+    "death": "died",
+    "arrest": "was arrested",
+    "detention": "was detained",
+    "appearance": "appeared",
+    "speech": "spoke",
 }
 
 # For a plan, what kind of plan it was: a meeting, a visit.

@@ -602,7 +602,9 @@ def _in_traveller_slot(token: Token) -> bool:
         token = token.head
     head = token.head
     if token.dep_ == "poss":
-        return head.lemma_.lower() in VEHICLE_NOUNS or head.lemma_.lower() in NOUN_SENSES
+        # "Kim's visit", "Kim's train"; not "Jaqueline's death", which tells no travel.
+        sense = NOUN_SENSES.get(head.lemma_.lower())
+        return head.lemma_.lower() in VEHICLE_NOUNS or (sense is not None and sense.kind is not TriggerKind.PRESENCE)
     if token.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in ("VERB", "AUX"):
         return False
     return bool(_listed_senses(head, ("xcomp", "conj")))

@@ -247,6 +247,13 @@ NOUN_SENSES: dict[str, TriggerSense] = {
         _sense("invitation", TriggerKind.INVITATION, 0.7),
         # "featured performances by Peter Gabriel": the performer was at the show.
         _sense("performance", G, 0.65),
+        # What happens to someone, or what someone does, where they are: "his death in Las
+        # Vegas", "her arrest in Madrid", "his first appearance in Regina provincial court".
+        _sense("death", TriggerKind.PRESENCE, 0.65),
+        _sense("arrest", TriggerKind.PRESENCE, 0.65),
+        _sense("detention", TriggerKind.PRESENCE, 0.65),
+        _sense("appearance", TriggerKind.PRESENCE, 0.65),
+        _sense("speech", TriggerKind.PRESENCE, 0.65),
     )
 }
 

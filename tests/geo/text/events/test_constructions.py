@@ -69,6 +69,19 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Sgt. Paul Ward was wounded on Monday. The Marine was flown to Germany for treatment.",
             {("Paul Ward", "Germany", OCC, None)},
         ),
+        # A noun for what befalls or is done by someone where they are: the possessor was there.
+        (
+            "Juan Perez faces two charges. His arrest in Madrid on Monday surprised his neighbours.",
+            {("Juan Perez", "Madrid", OCC, "2023-09-11")},
+        ),
+        (
+            "Anna Weber was a painter. Her death in Berlin on Tuesday was reported by her family.",
+            {("Anna Weber", "Berlin", OCC, "2023-09-12")},
+        ),
+        (
+            "Paul Grant made his first appearance in a Hanoi court on Monday.",
+            {("Paul Grant", "Hanoi", OCC, "2023-09-11")},
+        ),
         # What they were doing may be set by its object's place: the work was done there, and so they were.
         (
             "Cpl. Dan Ortiz was wounded while supporting combat operations in the Kyiv region.",
