@@ -198,7 +198,7 @@ class _ArticleReading:
         if status is None:
             return []
         participants = participants_of(trigger, self.coref)
-        if not participants.actors:
+        if not participants.actors and not _met_by_someone_unnamed(trigger, participants):
             return []
         governed = governed_places(trigger, self.places)
         when = self._date(trigger, status, participants, earlier)
@@ -391,6 +391,13 @@ def _joined_by(verb: Token) -> bool:
     if verb.lemma_.lower() == "accompany":
         return True
     return is_passive(verb) and any(c.dep_ == "agent" for c in verb.children)
+
+
+def _met_by_someone_unnamed(trigger: Trigger, participants: Participants) -> bool:
+    """Whether the one met, hosted or welcomed was there though whoever met them is no one the
+    text names: "The delegation met Omar Haddad in Berlin", "Since meeting Aleppo's mayor in Paris,
+    the city has ..." put the person met at the place all the same."""
+    return trigger.sense.reading is ObjectReading.COMPANION and bool(participants.companions)
 
 
 def events_of_candidates(

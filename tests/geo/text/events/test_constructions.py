@@ -69,6 +69,13 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Sgt. Paul Ward was wounded on Monday. The Marine was flown to Germany for treatment.",
             {("Paul Ward", "Germany", OCC, None)},
         ),
+        # The one met was there, whoever met them: a group, or the subject of the sentence's
+        # main clause, which names no person.
+        ("The delegation met Juan Perez in Madrid on Monday.", {("Juan Perez", "Madrid", OCC, "2023-09-11")}),
+        (
+            "Since meeting Anna Weber in Berlin on Tuesday, the company has doubled its orders.",
+            {("Anna Weber", "Berlin", OCC, "2023-09-12")},
+        ),
         # A noun for what befalls or is done by someone where they are: the possessor was there.
         (
             "Juan Perez faces two charges. His arrest in Madrid on Monday surprised his neighbours.",
