@@ -21,10 +21,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
-from geo.model import Event, EventStatus, Mention, MentionRole, Precision
+from geo.model import Event, EventStatus, Mention, MentionRole, Place, Precision
 from geo.text.events.coreference import Coreference, Reference
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
 from geo.text.events.grammar import (
@@ -81,6 +82,24 @@ class Candidate:
         return self.city or self.mention
 
 
+def _qualifiers(places: list[tuple[Mention, Token]], text: str) -> frozenset[int]:
+    """Where each mention (of `places`, in text order) starts that only qualifies the town named
+    right before it, a comma between: a first-level region or a country that holds the town."""
+    return frozenset(
+        mention.start
+        for (before, _), (mention, _) in pairwise(places)
+        if _qualifies(before.place, mention.place) and text[before.end : mention.start].strip() == ","
+    )
+
+
+def _qualifies(town: Place, region: Place) -> bool:
+    if town.precision not in _LOCAL or town.country is None or town.country != region.country:
+        return False
+    if region.precision is Precision.COUNTRY:
+        return True
+    return region.precision is Precision.ADMIN1 and town.admin1 is not None and town.admin1 == region.name
+
+
 class CandidateReader:
     """Builds the candidates of one parsed article (the state `extract._ArticleReading` has)."""
 
@@ -113,6 +132,9 @@ class CandidateReader:
             if span is None or not len(span) or any(t.i in person_tokens for t in span):
                 continue
             self.places.append((mention, span.root))
+        # "Columbia, Missouri", "Lyon, France": the state or country after a town names no
+        # place of its own, only which town is meant; nobody has a stop there apart from the town.
+        self.qualifiers = _qualifiers(self.places, doc.text)
         self.place_counts = Counter(m.place.gazetteer_id for m, _ in self.places)
         self.places_by_sentence: dict[int, list[tuple[Mention, Token]]] = {}
         for mention, root in self.places:
@@ -146,6 +168,8 @@ class CandidateReader:
             places = self.places_by_sentence.get(index, [])
             for person, tokens in references.items():
                 for mention, root in places:
+                    if mention.start in self.qualifiers:
+                        continue
                     token, how = min(tokens, key=lambda pair: path_length(pair[0], root))
                     candidate = self._candidate(person, how, token, mention, root, index, rules, scene=None)
                     if candidate is not None:

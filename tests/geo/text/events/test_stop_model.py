@@ -261,6 +261,30 @@ def test_a_country_stop_is_the_city_the_sentence_or_dateline_names_there(text, d
     assert event.place.name == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Maria Lopez was taken to a hospital in Columbia, Missouri, on Monday.", "Missouri"),
+        ("Maria Lopez flew to Lyon, France, on Monday.", "France"),
+    ],
+)
+def test_the_region_that_qualifies_a_town_is_no_place_of_its_own(text, qualifier) -> None:
+    towns = {
+        "Columbia": place(4381982, "Columbia", 38.95171, -92.33407, Precision.CITY, "US", "Missouri"),
+        "Missouri": place(4398678, "Missouri", 38.25031, -92.50046, Precision.ADMIN1, "US"),
+        "Lyon": place(2996944, "Lyon", 45.74846, 4.84671, Precision.CITY, "FR", "Auvergne-Rhone-Alpes"),
+        "France": PLACES["France"],
+    }
+    extractor = EventExtractor(stop_model=None)
+    found = extractor.read_candidates(article(text, PUBLISHED), mentions_for(text, names=towns))
+    places = {c.mention.place.name for c in found if c.person.name == "Maria Lopez"}
+    assert qualifier not in places and places & {"Columbia", "Lyon"}
+    # Not right after the town, the region is a place of its own: "left Missouri for Columbia".
+    alone = f"Maria Lopez left {qualifier} on Monday."
+    found = extractor.read_candidates(article(alone, PUBLISHED), mentions_for(alone, names=towns))
+    assert qualifier in {c.mention.place.name for c in found}
+
+
 def test_a_venue_named_with_its_town_is_a_feature_of_the_pairing() -> None:
     from dataclasses import replace
 
