@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -800,12 +800,21 @@ def _group(mentions: list[PersonMention], doc: Doc) -> Cast:
     meant: dict[str, list[PersonMention]] = {}  # whom each bare word meant last
     for mention in sorted((m for m in mentions if len(m.words) < 2), key=lambda m: m.first):
         owners = [g for g in groups if set(mention.words) <= {w for m in g for w in m.words}]
-        if not owners:
-            groups.append([mention])
-            continue
         form = (mention.surface, mention.title_words)
         if mention.title_words and form in titled:
             titled[form].append(mention)
+            continue
+        # "Anna Weber ... Mr. Weber, her husband": a title of the other gender names a relative
+        # who shares the surname, not the person named in full.
+        gender = _gender(mention.title_words)
+        if gender is not None and owners:
+            owners = [g for g in owners if _gender_of_group(g) in (None, gender)]
+            if not owners:
+                titled[form] = [_with_title(doc, mention)]
+                groups.append(titled[form])
+                continue
+        if not owners:
+            groups.append([mention])
             continue
 
         owner = _owner_of_shared_word(owners, mention, doc, meant.get(mention.surface))
@@ -827,6 +836,28 @@ def _group(mentions: list[PersonMention], doc: Doc) -> Cast:
                 token_person[i] = person
     people.sort(key=lambda p: p.mentions[0].first)
     return Cast(tuple(people), token_person)
+
+
+def _gender_of_group(group: list[PersonMention]) -> str | None:
+    """The gender the person of these mentions has by the titles or the given name of their full
+    names, else by the title of the first titled short form (so that a short form of the other
+    gender, once joined, does not change it)."""
+    full = [m for m in group if len(m.words) > 1]
+    longest = max(full or group, key=lambda m: (len(m.words), len(m.surface), -m.first))
+    known = _gender(frozenset(w for m in full for w in m.title_words)) or _gender_of_name(longest)
+    if known is not None:
+        return known
+    titled = [m for m in group if len(m.words) == 1 and _gender(m.title_words)]
+    return _gender(min(titled, key=lambda m: m.first).title_words) if titled else None
+
+
+def _with_title(doc: Doc, mention: PersonMention) -> PersonMention:
+    """The mention named with its title ("Mr. Corby"): the only name the text gives a relative
+    who shares another person's surname."""
+    title = doc[mention.first - 1] if mention.first > 0 else None
+    if title is None or title.lower_ not in mention.title_words:
+        return mention
+    return replace(mention, start=title.idx, surface=f"{title.text} {mention.surface}")
 
 
 def _owner_of_shared_word(

@@ -152,6 +152,28 @@ def _owner_of(cast, doc, word: str, nth: int = -1) -> str:
     return cast.person_at(token).name
 
 
+@pytest.mark.parametrize(
+    ("text", "relative", "named"),
+    [
+        # The full name's given name tells her gender.
+        ("Anna Weber was arrested in Madrid. Mr. Weber, her husband, flew there.", "Mr. Weber", "Anna Weber"),
+        # A given name that tells none: the first title used for the surname does.
+        (
+            "Tiriel Okoro-Smith appeared in court. Ms. Okoro-Smith wept. Mr. Okoro-Smith spoke to reporters.",
+            "Mr. Okoro-Smith",
+            "Tiriel Okoro-Smith",
+        ),
+    ],
+)
+def test_a_title_of_the_other_gender_names_a_relative_who_shares_the_surname(text, relative, named):
+    _, cast = _cast(text)
+    assert {p.name for p in cast.people} == {named, relative}
+    by_name = {p.name: p for p in cast.people}
+    assert by_name[relative].gender == "male"
+    # The same title keeps the person named in full: "Ms. Okoro-Smith" is Tiriel.
+    assert all(m.title_words <= {"ms.", "ms"} for m in by_name[named].mentions)
+
+
 def test_a_shared_surname_means_the_person_named_first_not_a_relative_named_in_passing():
     doc, cast = _cast(
         "Emily Carson, a nurse and the daughter of Robert and Susan Carson of Dallas, joined the team. "
