@@ -31,6 +31,9 @@ Rules that keep common news words out:
   ("Education", one of Mymensingh's in GeoNames) is the noun: such an alternate's prominence does
   not count, unless some place bears the name as its own;
 - "the West", "the East" as political blocs are not places (a compass word after "the", alone);
+  nor is any compass point after "the" ("the North", "the Northwest": a part of the story's own
+  country, not the region of Cameroon or Somaliland the gazetteer gives the word to), or in a
+  street's or road's name ("West 11th Street", "Northwest Eighth Avenue", "Interstate 64 East");
   nor is a compass word that begins a longer capitalised name ("West Nile virus", "Central
   Anatolia", "Western Blot"), however large the region it also names (Cameroon's West, Uganda's
   Western).
@@ -126,6 +129,18 @@ _LINKED_NAME_AFTER = re.compile(r"\A[ \u00a0](?:of|de|du|des|del|della|di)[ \u00
 # number ("West 11th Street", "Pulkovo 2 Airport").
 _NAME_PART_BEFORE = re.compile(r"(?:[A-Z][\w\-]*['\u2019](?:s|[A-Z][\w\-]*)|\b\d+(?:st|nd|rd|th)?)[ \u00a0]\Z")
 _BLOC_WORDS = frozenset({"west", "east"})
+# Compass points as nouns: "the North" is a part of the country the story is about (the Union in
+# the Civil War, Northern Ireland, North Korea), never the region of Cameroon or Somaliland that
+# the gazetteer gives the word to.
+_COMPASS_POINTS = frozenset("north south east west northeast northwest southeast southwest".split())
+# A street's number or ordinal after a compass point ("West 11th Street", "Northwest Eighth
+# Avenue"), or a road's number or an address's before it ("Interstate 64 East", "207 South Main St.").
+_STREET_NUMBER_AFTER = re.compile(
+    r"\A[ \u00a0]+(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\b",
+    re.IGNORECASE,
+)
+_ROAD_NUMBER_BEFORE = re.compile(r"\b\d+[A-Za-z]?[ \u00a0]+\Z")
 # Compass words name regions of many countries ("West" in Cameroon, "Centre" in Burkina Faso) and
 # begin longer names in news ("West Nile virus", "Central Anatolia", "North Dallas").
 _COMPASS_WORDS = frozenset(
@@ -318,6 +333,18 @@ def _is_bloc(key: str, text: str, start: int) -> bool:
     return key in _BLOC_WORDS and text[max(0, start - 4) : start].casefold() == "the "
 
 
+def _compass_point_of_the_story(key: str, text: str, start: int, end: int) -> str | None:
+    """Why a compass point standing alone is no place of the gazetteer's, if it is not: "the
+    North" (the story's own country's part), "West 11th Street", "Interstate 64 East"."""
+    if key not in _COMPASS_POINTS:
+        return None
+    if text[max(0, start - 4) : start].casefold() == "the ":
+        return "a part of the story's own country"
+    if _STREET_NUMBER_AFTER.match(text[end : end + 16]) or _ROAD_NUMBER_BEFORE.search(text[max(0, start - 12) : start]):
+        return "part of a street or road's name"
+    return None
+
+
 def _inside_longer_name(key: str, text: str, start: int, end: int, context: TextContext) -> bool:
     """Whether the name is one word of a longer capitalised name, not that name's place modifier.
 
@@ -498,6 +525,8 @@ def judge_name(
 
     if _is_bloc(key, text, start):
         return _reject("a political bloc")
+    if (compass := _compass_point_of_the_story(key, text, start, end)) is not None:
+        return _reject(compass)
     if key in TITLE_WORDS and _NAME_AFTER_TITLE.match(text[end : end + 4]):
         return _reject("a title before a name")
     if _AGENCY_AFTER.match(text[end : end + 16]) or _AGENCY_BEFORE.search(text[max(0, start - 24) : start]):

@@ -34,6 +34,7 @@ def news_world() -> MemoryGazetteer:
     g.add(make_place(353219, "6th of October City", 29.94, 30.91, country="EG", population=368_650), "October 6")
     g.add(make_place(4400000, "May", 31.98, -98.92, country="US", admin1="Texas", population=300))
     g.add(make_place(2222934, "West", 5.5, 10.5, precision=Precision.ADMIN1, country="CM", population=993_825))
+    g.add(make_place(2231755, "North", 8.5, 13.75, precision=Precision.ADMIN1, country="CM", population=2_442_578))
     g.add(make_place(5038108, "Moorhead", 46.87, -96.77, country="US", admin1="Minnesota", population=42_005))
     g.add(make_place(5040000, "Oakport", 46.93, -96.78, country="US", admin1="Minnesota", population=1_387))
     g.add(make_place(5059163, "Fargo", 46.88, -96.79, country="US", admin1="North Dakota", population=118_523))
@@ -225,6 +226,24 @@ def test_a_facility_or_street_head_after_its_name_is_no_place(world, use_ner, te
 )
 def test_a_place_naming_an_institution_is_still_a_mention(world, use_ner, text, expected) -> None:
     assert surfaces(world, use_ner, text) == expected
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A compass point after "the" is a part of the story's own country.
+        "Many in the North were ready to give up on the war, Fargo historians say.",
+        # A street's ordinal after it, a road's number before it.
+        "Police found the car on West 11th Street in Fargo.",
+        "The protest moved to North Eighth Avenue in Fargo.",
+        "All lanes of Interstate 94 West near Fargo were closed.",
+    ],
+)
+def test_a_compass_point_of_the_story_or_of_a_street_is_no_region(world, use_ner, text) -> None:
+    # The street or the road may stay a mention of its own, with no place: never the region.
+    found = surfaces(world, use_ner, text)
+    assert "Fargo" in found and not {"North", "West"} & set(found)
 
 
 @BOTH_MODES
