@@ -598,11 +598,16 @@ def saints_possessives(text: str) -> list[tuple[int, int]]:
 
 
 def _joined_to_a_name(text: str, end: int, candidates: list[Candidate], context: TextContext) -> bool:
-    """ "Sino-Soviet", "Wal-Mart": a name known only by an alternate, joined to a word naming no place."""
+    """ "Sino-Soviet", "Wal-Mart": a name known only by an alternate, joined to a word naming no
+    place. A word the gazetteer knows ("Mart", a Texas town) names one only if the text also
+    writes it alone: "Wal-Mart" all through a story is one name."""
     following = _HYPHEN_WORD_AFTER.match(text, end)
     if following is None or any(is_strong(c.name_type) for c in candidates):
         return False
-    return following.group(1).casefold() not in context.known_place_words
+    word = following.group(1)
+    if word.casefold() not in context.known_place_words:
+        return True
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is None
 
 
 def _is_person_described(text: str, start: int, end: int, context: TextContext) -> bool:

@@ -35,6 +35,10 @@ def news_world() -> MemoryGazetteer:
     g.add(make_place(4400000, "May", 31.98, -98.92, country="US", admin1="Texas", population=300))
     g.add(make_place(2222934, "West", 5.5, 10.5, precision=Precision.ADMIN1, country="CM", population=993_825))
     g.add(make_place(2231755, "North", 8.5, 13.75, precision=Precision.ADMIN1, country="CM", population=2_442_578))
+    # A brand's two halves: an alternate of an Ethiopian town and a Texas town.
+    g.add(make_place(53904, "Waal", 6.89, 46.22, country="ET", population=24_000))
+    g.alias("geonames:53904", "Wal", name_type=NameType.ALTERNATE)
+    g.add(make_place(4710826, "Mart", 31.54, -96.83, country="US", admin1="Texas", population=2_209))
     g.add(make_place(5038108, "Moorhead", 46.87, -96.77, country="US", admin1="Minnesota", population=42_005))
     g.add(make_place(5040000, "Oakport", 46.93, -96.78, country="US", admin1="Minnesota", population=1_387))
     g.add(make_place(5059163, "Fargo", 46.88, -96.79, country="US", admin1="North Dakota", population=118_523))
@@ -244,6 +248,12 @@ def test_a_compass_point_of_the_story_or_of_a_street_is_no_region(world, use_ner
     # The street or the road may stay a mention of its own, with no place: never the region.
     found = surfaces(world, use_ner, text)
     assert "Fargo" in found and not {"North", "West"} & set(found)
+
+
+@BOTH_MODES
+def test_a_name_joined_by_a_hyphen_to_a_word_never_written_alone_is_one_name(world, use_ner) -> None:
+    text = "Police received reports of a shooting at Wal-Mart in Fargo. Wal-Mart said the lab would close."
+    assert surfaces(world, use_ner, text) == ["Fargo"]
 
 
 @BOTH_MODES
