@@ -363,13 +363,18 @@ class CandidateReader:
         """Whether the place's clause has for subject someone's relation or acquaintance ("whose
         son was shot in Dayton", "his wife was arrested in Leeds") who is not the person."""
         subjects = [c for c in clause_verb(root).children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "Mr. Weber, her husband, arrived in Madrid": the relation may be the subject's apposition.
+        relations = [*subjects, *(c for s in subjects if s.pos_ == "PROPN" for c in s.children if c.dep_ == "appos")]
         return any(
             s.pos_ == "NOUN"
             and s.lemma_.lower() in PERSON_NOUNS
             and any(c.dep_ == "poss" for c in s.children)
             # "The couple's daughter, Maranda Finney, is in school at": the apposition names her.
-            and all(person not in self.coref.people_of(t) for t in (s, *(c for c in s.children if c.dep_ == "appos")))
-            for s in subjects
+            and all(
+                person not in self.coref.people_of(t)
+                for t in (s, s.head if s.dep_ == "appos" else s, *(c for c in s.children if c.dep_ == "appos"))
+            )
+            for s in relations
         )
 
     def _describes_another(self, root: Token, person: Person) -> bool:

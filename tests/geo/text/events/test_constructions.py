@@ -671,6 +671,10 @@ def test_a_place_told_of_someones_relation_is_not_the_persons() -> None:
     assert ("Ruth Ames", "Leeds") not in _candidate_places(text)
     own = "The couple's daughter, Ruth Ames, is in school at a college in Leeds."
     assert ("Ruth Ames", "Leeds") in _candidate_places(own)
+    # The relation may be told as the subject's apposition: "her" is not the one who arrived.
+    apposed = "Ruth Ames was arrested in York. Paul Grant, her husband, arrived in Leeds on Tuesday."
+    assert ("Ruth Ames", "Leeds") not in _candidate_places(apposed)
+    assert ("Paul Grant", "Leeds") in _candidate_places(apposed)
 
 
 def test_a_gathering_presided_over_is_no_topic() -> None:
