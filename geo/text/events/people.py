@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -798,6 +798,7 @@ def _group(mentions: list[PersonMention], doc: Doc) -> Cast:
     # along, even after his sister, Kataraina Paterson, is named.
     titled: dict[tuple[str, frozenset[str]], list[PersonMention]] = {}
     meant: dict[str, list[PersonMention]] = {}  # whom each bare word meant last
+    named_by_title: dict[int, str] = {}  # a relative known only by title and surname: "Mr. Corby"
     for mention in sorted((m for m in mentions if len(m.words) < 2), key=lambda m: m.first):
         owners = [g for g in groups if set(mention.words) <= {w for m in g for w in m.words}]
         form = (mention.surface, mention.title_words)
@@ -810,8 +811,9 @@ def _group(mentions: list[PersonMention], doc: Doc) -> Cast:
         if gender is not None and owners:
             owners = [g for g in owners if _gender_of_group(g) in (None, gender)]
             if not owners:
-                titled[form] = [_with_title(doc, mention)]
+                titled[form] = [mention]
                 groups.append(titled[form])
+                named_by_title[id(titled[form])] = _titled_name(doc, mention)
                 continue
         if not owners:
             groups.append([mention])
@@ -829,7 +831,8 @@ def _group(mentions: list[PersonMention], doc: Doc) -> Cast:
         group.sort(key=lambda m: m.first)
         longest = max(group, key=lambda m: (len(m.words), len(m.surface), -m.first))
         titles = frozenset(w for m in group for w in m.title_words)
-        person = Person(longest.surface, tuple(group), titles, _gender(titles) or _gender_of_name(longest))
+        name = named_by_title.get(id(group), longest.surface)
+        person = Person(name, tuple(group), titles, _gender(titles) or _gender_of_name(longest))
         people.append(person)
         for mention in group:
             for i in range(mention.first, mention.last):
@@ -851,13 +854,13 @@ def _gender_of_group(group: list[PersonMention]) -> str | None:
     return _gender(min(titled, key=lambda m: m.first).title_words) if titled else None
 
 
-def _with_title(doc: Doc, mention: PersonMention) -> PersonMention:
-    """The mention named with its title ("Mr. Corby"): the only name the text gives a relative
-    who shares another person's surname."""
+def _titled_name(doc: Doc, mention: PersonMention) -> str:
+    """The name with its title ("Mr. Corby"): the only name the text gives a relative who shares
+    another person's surname."""
     title = doc[mention.first - 1] if mention.first > 0 else None
     if title is None or title.lower_ not in mention.title_words:
-        return mention
-    return replace(mention, start=title.idx, surface=f"{title.text} {mention.surface}")
+        return mention.surface
+    return f"{title.text} {mention.surface}"
 
 
 def _owner_of_shared_word(
