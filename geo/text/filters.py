@@ -30,6 +30,9 @@ Rules that keep common news words out:
 - an English noun that names a large place only as an alternate unlike the place's own name
   ("Education", one of Mymensingh's in GeoNames) is the noun: such an alternate's prominence does
   not count, unless some place bears the name as its own;
+- an English word before a lowercase word ("the Christian report", "United Way officials") is
+  that word when it names only towns or counties, and those only as an alternate (Christian
+  County's short form), unless the text sets it as a place ("in Christian") or qualifies it;
 - "the West", "the East" as political blocs are not places (a compass word after "the", alone);
   nor is any compass point after "the" ("the North", "the Northwest": a part of the story's own
   country, not the region of Cameroon or Somaliland the gazetteer gives the word to), or in a
@@ -129,6 +132,7 @@ _LINKED_NAME_AFTER = re.compile(r"\A[ \u00a0](?:of|de|du|des|del|della|di)[ \u00
 # number ("West 11th Street", "Pulkovo 2 Airport").
 _NAME_PART_BEFORE = re.compile(r"(?:[A-Z][\w\-]*['\u2019](?:s|[A-Z][\w\-]*)|\b\d+(?:st|nd|rd|th)?)[ \u00a0]\Z")
 _BLOC_WORDS = frozenset({"west", "east"})
+_LOCAL_PRECISIONS = frozenset({Precision.CITY, Precision.ADMIN2, Precision.SITE})
 # Compass points as nouns: "the North" is a part of the country the story is about (the Union in
 # the Civil War, Northern Ireland, North Korea), never the region of Cameroon or Somaliland that
 # the gazetteer gives the word to.
@@ -552,6 +556,14 @@ def judge_name(
         return _reject("a function word")
     if word is WordClass.LEXICAL and not (ner_says_place or qualified) and (starts_sentence or not prominent):
         return _reject(ENGLISH_WORD)
+    if (
+        word is WordClass.LEXICAL
+        and not qualified
+        and all(c.name_type is NameType.ALTERNATE and c.place.precision in _LOCAL_PRECISIONS for c in candidates)
+        and _NOUN_AFTER.match(text[end : end + 16])
+        and not in_locative_context(text, start, end)
+    ):
+        return _reject("an English word before a noun")
     if word is WordClass.NOUN and not (
         ner_says_place
         or (prominent and _prominent_by_name(candidates))

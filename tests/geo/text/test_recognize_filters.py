@@ -35,6 +35,13 @@ def news_world() -> MemoryGazetteer:
     g.add(make_place(4400000, "May", 31.98, -98.92, country="US", admin1="Texas", population=300))
     g.add(make_place(2222934, "West", 5.5, 10.5, precision=Precision.ADMIN1, country="CM", population=993_825))
     g.add(make_place(2231755, "North", 8.5, 13.75, precision=Precision.ADMIN1, country="CM", population=2_442_578))
+    # A county known by its short form, which is an English word.
+    g.add(
+        make_place(
+            4254884, "Christian County", 36.89, -87.49, precision=Precision.ADMIN2, country="US", population=72_265
+        )
+    )
+    g.alias("geonames:4254884", "Christian", name_type=NameType.ALTERNATE)
     # A brand's two halves: an alternate of an Ethiopian town and a Texas town.
     g.add(make_place(53904, "Waal", 6.89, 46.22, country="ET", population=24_000))
     g.alias("geonames:53904", "Wal", name_type=NameType.ALTERNATE)
@@ -254,6 +261,21 @@ def test_a_compass_point_of_the_story_or_of_a_street_is_no_region(world, use_ner
 def test_a_name_joined_by_a_hyphen_to_a_word_never_written_alone_is_one_name(world, use_ner) -> None:
     text = "Police received reports of a shooting at Wal-Mart in Fargo. Wal-Mart said the lab would close."
     assert surfaces(world, use_ner, text) == ["Fargo"]
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An English word before a noun is that word, when it names a county only as a short form.
+        ("The Christian report blamed the court in Fargo.", ["Fargo"]),
+        ("Most Christian denominations in Fargo have endorsed it.", ["Fargo"]),
+        # Set as a place, or listed with one, it is the county.
+        ("Officials in Christian and Fargo agreed on the plan.", ["Christian", "Fargo"]),
+    ],
+)
+def test_an_english_word_before_a_noun_is_no_county_s_short_form(world, use_ner, text, expected) -> None:
+    assert surfaces(world, use_ner, text) == expected
 
 
 @BOTH_MODES
