@@ -40,6 +40,7 @@ from geo.text.events.grammar import (
     path_features,
     path_length,
     preposition_of,
+    talked_about,
     trigger_at,
     verb_features,
     verb_kind,
@@ -299,6 +300,10 @@ class CandidateReader:
         if mourned(token) or (scene is None and self._not_theirs(root, person, mention, sentence)):
             return None
         rule = rules.get((person.name, mention.start)) if scene is None else None
+        if rule is None and talked_about(token):
+            # "shared his thoughts on President Obama's first months": the person the sentence
+            # pairs with the place is only talked about there.
+            return None
         if scene == "dateline":
             # "SEATTLE (AP) — Jassy arrived here": the rule read the dateline too.
             rule = rules.get((person.name, None))

@@ -266,6 +266,21 @@ def on_topic(root: Token) -> bool:
     return False
 
 
+def talked_about(token: Token) -> bool:
+    """A person who is only what is talked or thought about: "shared his thoughts on President
+    Obama's first two months in office", "spoke about Smith in Leeds", "criticised Smith's policies
+    in Leeds". Not the people of a trip or a gathering told as the topic's noun ("on Obama's visit
+    to Ohio"), which the trigger rules read."""
+    if token.dep_ == "poss":
+        noun = token.head
+        if noun.lemma_.lower() in LOCATIVE_NOUNS or noun.lemma_.lower() in NOUN_SENSES:
+            return False
+        token = noun
+    if token.dep_ == "dobj":
+        return token.head.lemma_.lower() in TOPIC_VERBS
+    return token.dep_ == "pobj" and token.head.lower_ in _TOPIC_PREPS and token.head.lower_ != "over"
+
+
 def mourned(token: Token) -> bool:
     """A person a funeral, memorial or vigil is held for ("the funeral for Joe Lieberman", "a vigil
     for Alma Ortiz"): not among those gathered."""

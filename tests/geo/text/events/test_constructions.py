@@ -677,6 +677,16 @@ def test_a_place_told_of_someones_relation_is_not_the_persons() -> None:
     assert ("Paul Grant", "Leeds") in _candidate_places(apposed)
 
 
+def test_a_person_only_talked_about_is_not_where_the_talk_is() -> None:
+    text = "Ruth Ames shared her thoughts on Paul Grant's first months in office at a forum in Leeds."
+    places = _candidate_places(text)
+    assert ("Ruth Ames", "Leeds") in places and ("Paul Grant", "Leeds") not in places
+    assert ("Paul Grant", "Leeds") not in _candidate_places("Ruth Ames criticised Paul Grant at a rally in Leeds.")
+    # A trip of theirs told as the topic is still theirs.
+    trip = "Ruth Ames spoke in Leeds about Paul Grant's visit to York on Monday."
+    assert ("Paul Grant", "York") in _candidate_places(trip)
+
+
 def test_a_gathering_presided_over_is_no_topic() -> None:
     assert ("Ruth Ames", "Leeds") in _candidate_places("Judge Ruth Ames presided over the hearing in Leeds on Monday.")
 
