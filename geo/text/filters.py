@@ -33,6 +33,7 @@ Rules that keep common news words out:
 - an English word before a lowercase word ("the Christian report", "United Way officials") is
   that word when it names only towns or counties, and those only as an alternate (Christian
   County's short form), unless the text sets it as a place ("in Christian") or qualifies it;
+- a code written onto a currency sign is the currency ("US$460 million", "A$20");
 - "the West", "the East" as political blocs are not places (a compass word after "the", alone);
   nor is any compass point after "the" ("the North", "the Northwest": a part of the story's own
   country, not the region of Cameroon or Somaliland the gazetteer gives the word to), or in a
@@ -132,6 +133,8 @@ _LINKED_NAME_AFTER = re.compile(r"\A[ \u00a0](?:of|de|du|des|del|della|di)[ \u00
 # number ("West 11th Street", "Pulkovo 2 Airport").
 _NAME_PART_BEFORE = re.compile(r"(?:[A-Z][\w\-]*['\u2019](?:s|[A-Z][\w\-]*)|\b\d+(?:st|nd|rd|th)?)[ \u00a0]\Z")
 _BLOC_WORDS = frozenset({"west", "east"})
+# A country's code written onto a currency sign names the currency: "US$460 million", "NZ$20".
+_CURRENCY_SIGNS = frozenset("$€£¥")
 _LOCAL_PRECISIONS = frozenset({Precision.CITY, Precision.ADMIN2, Precision.SITE})
 # Compass points as nouns: "the North" is a part of the country the story is about (the Union in
 # the Civil War, Northern Ireland, North Korea), never the region of Cameroon or Somaliland that
@@ -507,6 +510,8 @@ def judge_name(
         return _reject(NOT_CAPITALISED)
     if _joined_to_number(text, start, end):
         return _reject("part of a model number")
+    if text[end : end + 1] in _CURRENCY_SIGNS:
+        return _reject("a currency's sign")  # "US$460 million", "A$20", "HK$3"
     if dateline:
         return _ACCEPT
     if _is_date(key, text, end):

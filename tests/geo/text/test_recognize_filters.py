@@ -279,6 +279,12 @@ def test_an_english_word_before_a_noun_is_no_county_s_short_form(world, use_ner,
 
 
 @BOTH_MODES
+def test_a_code_on_a_currency_sign_is_the_currency(world, use_ner) -> None:
+    text = "The UN appealed for US$2.8 million to help refugees in Moscow."
+    assert surfaces(world, use_ner, text) == ["Moscow"]
+
+
+@BOTH_MODES
 def test_the_west_as_a_bloc_is_no_place(world, use_ner) -> None:
     text = "Moscow warned the West against sending arms, and the East listened."
     assert surfaces(world, use_ner, text) == ["Moscow"]
