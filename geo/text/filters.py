@@ -33,7 +33,8 @@ Rules that keep common news words out:
 - an English word before a lowercase word ("the Christian report", "United Way officials") is
   that word when it names only towns or counties, and those only as an alternate (Christian
   County's short form), unless the text sets it as a place ("in Christian") or qualifies it;
-- a code written onto a currency sign is the currency ("US$460 million", "A$20");
+- a code written onto a currency sign is the currency ("US$460 million", "A$20"), and a name
+  before "virus", "fever" or "disease" the disease ("West Nile virus", "Marburg virus");
 - "the West", "the East" as political blocs are not places (a compass word after "the", alone);
   nor is any compass point after "the" ("the North", "the Northwest": a part of the story's own
   country, not the region of Cameroon or Somaliland the gazetteer gives the word to), or in a
@@ -135,6 +136,9 @@ _NAME_PART_BEFORE = re.compile(r"(?:[A-Z][\w\-]*['\u2019](?:s|[A-Z][\w\-]*)|\b\d
 _BLOC_WORDS = frozenset({"west", "east"})
 # A country's code written onto a currency sign names the currency: "US$460 million", "NZ$20".
 _CURRENCY_SIGNS = frozenset("$€£¥")
+# A disease named after where it was first found is the disease: "West Nile virus", "Marburg
+# virus", "Lassa fever", "Minamata disease".
+_DISEASE_AFTER = re.compile(r"\A[ \u00a0-](?:virus|viruses|fever|disease)\b")
 _LOCAL_PRECISIONS = frozenset({Precision.CITY, Precision.ADMIN2, Precision.SITE})
 # Compass points as nouns: "the North" is a part of the country the story is about (the Union in
 # the Civil War, Northern Ireland, North Korea), never the region of Cameroon or Somaliland that
@@ -512,6 +516,8 @@ def judge_name(
         return _reject("part of a model number")
     if text[end : end + 1] in _CURRENCY_SIGNS:
         return _reject("a currency's sign")  # "US$460 million", "A$20", "HK$3"
+    if _DISEASE_AFTER.match(text[end : end + 12]):
+        return _reject("a disease's name")  # "West Nile virus", "Marburg virus", "Lassa fever"
     if dateline:
         return _ACCEPT
     if _is_date(key, text, end):

@@ -285,6 +285,12 @@ def test_a_code_on_a_currency_sign_is_the_currency(world, use_ner) -> None:
 
 
 @BOTH_MODES
+def test_a_name_before_virus_or_fever_is_the_disease(world, use_ner) -> None:
+    text = "A case of Fargo fever was confirmed in Moscow, and another of Fargo virus."
+    assert surfaces(world, use_ner, text) == ["Moscow"]
+
+
+@BOTH_MODES
 def test_the_west_as_a_bloc_is_no_place(world, use_ner) -> None:
     text = "Moscow warned the West against sending arms, and the East listened."
     assert surfaces(world, use_ner, text) == ["Moscow"]
