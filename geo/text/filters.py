@@ -339,18 +339,14 @@ def _is_date(key: str, text: str, end: int) -> bool:
     return (len(words) == 2 and words[1].isdigit()) or (len(words) == 1 and bool(_NUMBER_AFTER.match(text[end:])))
 
 
-def _is_bloc(key: str, text: str, start: int) -> bool:
-    """ "the West", "the East": a compass word alone after "the" is a political bloc."""
-    return key in _BLOC_WORDS and text[max(0, start - 4) : start].casefold() == "the "
-
-
 def _compass_point_of_the_story(key: str, text: str, start: int, end: int) -> str | None:
     """Why a compass point standing alone is no place of the gazetteer's, if it is not: "the
-    North" (the story's own country's part), "West 11th Street", "Interstate 64 East"."""
+    West" (a political bloc), "the North" (the story's own country's part), "West 11th Street",
+    "Interstate 64 East"."""
     if key not in _COMPASS_POINTS:
         return None
     if text[max(0, start - 4) : start].casefold() == "the ":
-        return "a part of the story's own country"
+        return "a political bloc" if key in _BLOC_WORDS else "a part of the story's own country"
     if _STREET_NUMBER_AFTER.match(text[end : end + 16]) or _ROAD_NUMBER_BEFORE.search(text[max(0, start - 12) : start]):
         return "part of a street or road's name"
     return None
@@ -538,8 +534,6 @@ def judge_name(
         # "Russian" is an English adjective by design: capitalised, it is the country's signal.
         return _ACCEPT
 
-    if _is_bloc(key, text, start):
-        return _reject("a political bloc")
     if (compass := _compass_point_of_the_story(key, text, start, end)) is not None:
         return _reject(compass)
     if key in TITLE_WORDS and _NAME_AFTER_TITLE.match(text[end : end + 4]):

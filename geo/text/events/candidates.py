@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from geo.model import Event, EventStatus, Mention, MentionRole, Place, Precision
 from geo.text.events.coreference import Coreference, Reference
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
+from geo.text.events.governance import contains
 from geo.text.events.grammar import (
     AUDIENCE_NOUNS,
     attends,
@@ -94,11 +95,7 @@ def _qualifiers(places: list[tuple[Mention, Token]], text: str) -> frozenset[int
 
 
 def _qualifies(town: Place, region: Place) -> bool:
-    if town.precision not in _LOCAL or town.country is None or town.country != region.country:
-        return False
-    if region.precision is Precision.COUNTRY:
-        return True
-    return region.precision is Precision.ADMIN1 and town.admin1 is not None and town.admin1 == region.name
+    return town.precision in _LOCAL and contains(region, town)
 
 
 class CandidateReader:

@@ -829,7 +829,7 @@ def _group(mentions: list[PersonMention], doc: Doc) -> Cast:
     token_person: dict[int, Person] = {}
     for group in groups:
         group.sort(key=lambda m: m.first)
-        longest = max(group, key=lambda m: (len(m.words), len(m.surface), -m.first))
+        longest = _longest(group)
         titles = frozenset(w for m in group for w in m.title_words)
         name = named_by_title.get(id(group), longest.surface)
         person = Person(name, tuple(group), titles, _gender(titles) or _gender_of_name(longest))
@@ -841,13 +841,17 @@ def _group(mentions: list[PersonMention], doc: Doc) -> Cast:
     return Cast(tuple(people), token_person)
 
 
+def _longest(mentions: list[PersonMention]) -> PersonMention:
+    """The mention whose name a person goes by: the most words, then the longest, then the first."""
+    return max(mentions, key=lambda m: (len(m.words), len(m.surface), -m.first))
+
+
 def _gender_of_group(group: list[PersonMention]) -> str | None:
     """The gender the person of these mentions has by the titles or the given name of their full
     names, else by the title of the first titled short form (so that a short form of the other
     gender, once joined, does not change it)."""
     full = [m for m in group if len(m.words) > 1]
-    longest = max(full or group, key=lambda m: (len(m.words), len(m.surface), -m.first))
-    known = _gender(frozenset(w for m in full for w in m.title_words)) or _gender_of_name(longest)
+    known = _gender(frozenset(w for m in full for w in m.title_words)) or _gender_of_name(_longest(full or group))
     if known is not None:
         return known
     titled = [m for m in group if len(m.words) == 1 and _gender(m.title_words)]
