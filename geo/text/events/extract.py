@@ -198,7 +198,7 @@ class _ArticleReading:
         if status is None:
             return []
         participants = participants_of(trigger, self.coref)
-        if not participants.actors and not _met_by_someone_unnamed(trigger, participants):
+        if not participants.actors and not _meets_someone(trigger, participants):
             return []
         governed = governed_places(trigger, self.places)
         when = self._date(trigger, status, participants, earlier)
@@ -393,10 +393,10 @@ def _joined_by(verb: Token) -> bool:
     return is_passive(verb) and any(c.dep_ == "agent" for c in verb.children)
 
 
-def _met_by_someone_unnamed(trigger: Trigger, participants: Participants) -> bool:
-    """Whether the one met, hosted or welcomed was there though whoever met them is no one the
-    text names: "The delegation met Omar Haddad in Berlin", "Since meeting Aleppo's mayor in Paris,
-    the city has ..." put the person met at the place all the same."""
+def _meets_someone(trigger: Trigger, participants: Participants) -> bool:
+    """Whether the trigger meets, hosts or welcomes someone the text names. The one met was there
+    even when whoever met them is no one the text names: "The delegation met Omar Haddad in
+    Berlin", "Since meeting Aleppo's mayor in Paris, the city has ..."."""
     return trigger.sense.reading is ObjectReading.COMPANION and bool(participants.companions)
 
 
@@ -539,7 +539,7 @@ def _takes_trip_setting(trigger: Trigger, participants: Participants) -> bool:
     if trigger.nominal or not participants.actors:
         return False
     if trigger.sense.kind is TriggerKind.MEETING:
-        return bool(participants.companions) and trigger.sense.reading is ObjectReading.COMPANION
+        return _meets_someone(trigger, participants)
     if trigger.sense.kind is not TriggerKind.MOTION:
         return False
     return not any(c.dep_ in ("dobj", "prep", "prt") or c.lower_ in ("home", "back") for c in token.children)
