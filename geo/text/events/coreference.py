@@ -29,6 +29,8 @@ Rules, in the order they apply:
   "with"-companion), looked for in the same sentence before the word, then up to two sentences
   back; "the couple", the last pair of spouses told, if any. A lone person or an
   organisation ("They typically report ...") gives no group, so nothing is guessed.
+- "the Faulkners", "the Hains' car" (the plural of a surname after "the") mean the people of the
+  cast named before it who bear that surname: a family or a couple, as news names one.
 - "the North Korean leader" (a definite role noun without a name) means the most recently
   mentioned person whose title used that noun and those modifiers; no such person, nobody.
 - "the Innisfail skater", "the actress" (a definite common noun for a person, as a subject,
@@ -63,7 +65,7 @@ from geo.text.events.lexicon import (
     SINGULAR_PRONOUNS,
     TITLE_ROLES,
 )
-from geo.text.events.people import Cast, Person
+from geo.text.events.people import Cast, Person, family_members
 
 __all__ = ["Reference", "Coreference", "is_bare_description_subject"]
 
@@ -184,6 +186,10 @@ class Coreference:
             return Reference(named, "description")
         if _kinship_relation(token) is not None:
             return self._relative(token)
+        if token.pos_ in ("PROPN", "NOUN") and _has_the(token) and (family := family_members(self.cast, token)):
+            # "The Hains drove to Edmonton", "the Faulkners had been at home": a family named by
+            # the plural of its surname means those of the cast who bear it.
+            return Reference(family, "group", self._sentence_of[token.i])
         if (introduced := self._named_next(token)) is not None:
             # "A Brandon man has been found safe in Winnipeg. Kevin Olsen, 45, had been missing
             # since Friday": a lead describes someone the next sentence names.

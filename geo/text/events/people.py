@@ -137,6 +137,37 @@ class Cast:
         return sorted(pairs, key=lambda pair: pair[0].first)
 
 
+def family_surname(word: str) -> set[str]:
+    """The surnames a plural may stand for: "Hains" -> Hain, "Joneses" -> Jones (and Jonese),
+    as news names a family or a couple ("the Faulkners", "the Plancons' trade")."""
+    word = word.removesuffix("'").removesuffix("’")
+    if len(word) < 4 or not word[:1].isupper() or not word.endswith("s") or word.isupper():
+        return set()
+    stems = {word[:-1]}
+    if word.endswith("es"):
+        stems.add(word[:-2])
+    return stems
+
+
+def _surname(words: Sequence[str]) -> str:
+    """The last word of a full name that is not a suffix: "Ricky Karg Jr." -> Karg."""
+    named = [w for w in words if w not in _NAME_SUFFIXES]
+    return named[-1] if named else ""
+
+
+def family_members(cast: Cast, token: Token) -> tuple[Person, ...]:
+    """The people of `cast` named before `token` whose surname it is the plural of ("the
+    Faulkners"); those named only later (an obituary's survivors) are not whom it means."""
+    stems = family_surname(token.text)
+    if not stems:
+        return ()
+    return tuple(
+        p
+        for p in cast.people
+        if len(p.name.split()) > 1 and _surname(p.name.split()) in stems and min(m.first for m in p.mentions) < token.i
+    )
+
+
 def is_name_like(words: Sequence[str]) -> bool:
     """Whether `words` could be a personal name: capitalised words, no digits, no org words.
 
@@ -199,6 +230,9 @@ def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
     kept.extend(m for m in _placed_people(doc, places) if not any(k.first == m.first for k in kept))
     kept.extend(_known_name_repeats(doc, kept, place_tokens))
     kept = _without_names_of_things(doc, kept)
+    # "The Hains live on a farm": a family the text names by its surname, not one more person.
+    surnames = {_surname(m.words) for m in kept if len(m.words) > 1}
+    kept = [m for m in kept if not (len(m.words) == 1 and family_surname(m.surface) & surnames)]
     kept.sort(key=lambda m: m.first)
     return _group(kept, doc)
 

@@ -521,6 +521,11 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Ruth Ames made the journey from Leeds to York on Monday.",
             {("Ruth Ames", "Leeds", OCC, "2023-09-11"), ("Ruth Ames", "York", OCC, "2023-09-11")},
         ),
+        # A family named by its surname ("the Faulkners") is its members.
+        (
+            "Paul Kane and his wife, Ruth Kane, bought a house. The Kanes flew to Berlin on Monday.",
+            {("Paul Kane", "Berlin", OCC, "2023-09-11"), ("Ruth Kane", "Berlin", OCC, "2023-09-11")},
+        ),
         # Ranks abbreviated before a name are no end of sentence.
         (
             "Anna Weber visited Spc. Tyrone Willis in Berlin on Monday.",

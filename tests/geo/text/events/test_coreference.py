@@ -238,6 +238,26 @@ def test_a_dated_visit_absorbs_an_undated_mention_of_it(extractor: EventExtracto
         ("Police charged Mark Evans and Luke Ford with robbery. Men were arrested in Leeds.", "Men", ()),
         # ...not when it qualifies a noun.
         ("Paul Whelan spoke on Monday. The American embassy in Moscow was closed.", "American", ()),
+        # A family named by the plural of its surname means those of the cast who bear it...
+        (
+            "Jerome Faulkner and his wife, Dora Faulkner, are missing. The Faulkners were at home.",
+            "Faulkners",
+            ("Jerome Faulkner", "Dora Faulkner"),
+        ),
+        (
+            "Police charged Tom Jones and Ann Jones. The Joneses were arrested in Leeds.",
+            "Joneses",
+            ("Tom Jones", "Ann Jones"),
+        ),
+        ("Ruth Hain spoke to police. Later, the Hains' car was found in Leeds.", "Hains", ("Ruth Hain",)),
+        # ...named before it: survivors an obituary lists at its end are not whom it meant.
+        (
+            "Nora Ames died on Monday. The Ameses ran a shop in Leeds. Survivors include a son, Carl Ames.",
+            "Ameses",
+            ("Nora Ames",),
+        ),
+        # A plural that is no surname of the cast is nobody.
+        ("Paul Whelan spoke on Monday. The Americans left Moscow.", "Americans", ()),
     ],
 )
 def test_relational_coreference(text: str, word: str, expected: tuple[str, ...]) -> None:

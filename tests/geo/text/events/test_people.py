@@ -458,3 +458,8 @@ def test_a_placed_name_beside_a_person_s_description_stays_a_place(text):
     doc = parse_text(text)
     cast = find_cast(doc, mentions_for(text, names=_TOWN_NAMES))
     assert not {"Roswell", "Vancouver"} & {p.name for p in cast.people}
+
+
+def test_a_family_named_by_its_surname_is_no_person_of_its_own():
+    _, cast = _cast("Brent and Lynnette Hain believe the cat is theirs. The Hains live on a farm near Leeds.")
+    assert {p.name for p in cast.people} == {"Brent Hain", "Lynnette Hain"}
