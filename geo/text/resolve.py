@@ -7,6 +7,11 @@ mentions sit in, and how close a candidate lies to the places the other mentions
 A county written with its own name ("Walker County") counts as one of the nearby places (its
 point lies among its towns); countries and first-level regions, too large for their point to
 mean anything, count only by containment.
+A town's name with no reading of the first rank ("Clinton", "Greenville": its likeliest reading a
+town, none of its readings a weak namesake of a famous place) also counts the story's other
+places in each reading's own first-level region (`same_region`): "Clinton" in a story of New
+Haven is the Clinton of Connecticut, though Massachusetts' lies within reach of New Haven too
+and is larger. Another name read as the very same place ("Springfield City") lends it nothing.
 A telephone number's area code ("call 806-423-1253") counts as much as a qualifier for the US
 places where it rings (geo.gazetteer.phone_areas): Turkey, Texas for a story with a Panhandle
 number, Huntington, West Virginia for one with a 304 number.
@@ -73,7 +78,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from geo.gazetteer.base import Candidate, Gazetteer
+from geo.gazetteer.base import Candidate, Gazetteer, NameType
 from geo.gazetteer.names import normalize_name
 from geo.gazetteer.phone_areas import AreaCode, phone_area_codes, us_state_codes
 from geo.geodesy import distance_km
@@ -139,6 +144,8 @@ class ResolutionWeights:
     sibling: float = 1.0  # a list's member, read at the level (regions of a country, countries) of the others
     nearby: float = 1.5  # times the share of other places within `nearby_km`
     nearby_km: float = 200.0
+    # times the share of other located places in the candidate's own first-level region
+    same_region: float = 0.5
     # News names a country or first-level region far more often than a village named after it
     # ("Egypt" is rarely Egypt, Pennsylvania, however American the rest of the story is).
     container: float = 1.0
@@ -301,12 +308,27 @@ def _scores(
     totals: dict[str, list[float]] = {}
     for i in group:
         key = keys[i]
+        towns = weights.same_region > 0 and _town_name(candidates[i], needed[i])
         for j, c in enumerate(candidates[i]):
+            townsman = towns and c.name_type is NameType.OFFICIAL and c.place.precision is Precision.CITY
             totals.setdefault(c.place.gazetteer_id, []).append(
                 fixed[i][j]
-                + (0.0 if needed[i][j] == _NO_EVIDENCE else evidence.score(c.place, key, weights, needed[i][j]))
+                + (
+                    0.0
+                    if needed[i][j] == _NO_EVIDENCE
+                    else evidence.score(c.place, key, weights, needed[i][j], townsman=townsman)
+                )
             )
     return {place_id: sum(values) / len(values) for place_id, values in totals.items()}
+
+
+def _town_name(candidates: list[Candidate], needed: list[int]) -> bool:
+    """Whether a name is a town's name first and no place of the first rank's: its likeliest
+    reading by prior is a city, and none of its readings is a weak namesake of a famous one
+    ("Clinton", "Greenville", not "Kansas", "Florida", "Denver" or "Washington")."""
+    if not candidates or any(n != 1 for n in needed):
+        return False
+    return max(candidates, key=lambda c: c.score).place.precision is Precision.CITY
 
 
 def _in_phone_area(place: Place, areas: list[AreaCode]) -> bool:
@@ -591,7 +613,7 @@ class _Evidence:
     back out, and places are grouped by country, since containment needs the same country.
     """
 
-    __slots__ = ("by_country", "by_key", "country_counts", "located", "total")
+    __slots__ = ("by_country", "by_key", "country_counts", "located", "region_members", "total")
 
     def __init__(self, keys: list[str], chosen: list[Candidate | None]) -> None:
         self.by_key: dict[str, Place] = {}
@@ -602,13 +624,18 @@ class _Evidence:
         self.country_counts = Counter(p.country for p in self.by_key.values() if p.country)
         self.by_country: dict[str, list[tuple[str, Place]]] = {}
         self.located: list[tuple[str, float, float]] = []
+        self.region_members: dict[tuple[str, str], list[tuple[str, str]]] = {}
         for key, place in self.by_key.items():
             if place.country:
                 self.by_country.setdefault(place.country, []).append((key, place))
             if _is_located(key, place):
                 self.located.append((key, place.lat, place.lon))
+                if place.country and place.admin1:
+                    self.region_members.setdefault((place.country, place.admin1), []).append((key, place.gazetteer_id))
 
-    def score(self, place: Place, key: str, weights: ResolutionWeights, needed: int = 1) -> float:
+    def score(
+        self, place: Place, key: str, weights: ResolutionWeights, needed: int = 1, *, townsman: bool = False
+    ) -> float:
         """The document's share of evidence for `place` as the reading of name `key`.
 
         The region's evidence counts in full with `needed` of the document's places in or around
@@ -645,6 +672,15 @@ class _Evidence:
                 and distance_km(place.lat, place.lon, lat, lon) <= weights.nearby_km
             )
             score += weights.nearby * near / located
+            if townsman and place.country and place.admin1:
+                # "Clinton" in a story of New Haven: the Clinton of Connecticut, not of Massachusetts.
+                # Other names only, and none read as this very place ("Springfield City").
+                same = sum(
+                    1
+                    for other_key, place_id in self.region_members.get((place.country, place.admin1), ())
+                    if other_key != key and place_id != place.gazetteer_id
+                )
+                score += weights.same_region * same / located
         return score
 
 

@@ -96,3 +96,58 @@ def test_nearby_places_form_a_coherent_set(gazetteer) -> None:
     text = "Trains from Toronto and Ottawa reach London."
     london = resolved(gazetteer_copy, text, "Toronto", "Ottawa", "London")[-1]
     assert london.place.geonameid == 6058560
+
+
+def _towns_named_clinton():
+    """Clinton as the full index has it: many small towns, Connecticut's among the smallest."""
+    from support.memory_gazetteer import MemoryGazetteer
+
+    gazetteer = MemoryGazetteer()
+    towns = [
+        (4351871, 38.77, -76.90, "Maryland", 35_970),
+        (4852022, 41.84, -90.19, "Iowa", 26_064),
+        (4422133, 32.34, -90.32, "Mississippi", 25_254),
+        (5773001, 41.14, -112.05, "Utah", 21_399),
+        (4614214, 36.10, -84.13, "Tennessee", 10_049),
+        (4533738, 35.52, -98.97, "Oklahoma", 9_565),
+        (4381643, 38.37, -93.78, "Missouri", 8_899),
+        (4461101, 35.00, -78.32, "North Carolina", 8_767),
+        (4933426, 42.42, -71.68, "Massachusetts", 7_389),
+        (5284202, 41.28, -72.53, "Connecticut", 3_368),
+    ]
+    for geonameid, lat, lon, state, population in towns:
+        gazetteer.add(make_place(geonameid, "Clinton", lat, lon, country="US", admin1=state, population=population))
+    gazetteer.add(
+        make_place(4839366, "New Haven", 41.31, -72.93, country="US", admin1="Connecticut", population=130_250)
+    )
+    gazetteer.add(
+        make_place(4956184, "Worcester", 42.26, -71.80, country="US", admin1="Massachusetts", population=182_544)
+    )
+    return gazetteer
+
+
+def test_a_town_name_goes_to_the_state_of_the_storys_other_places() -> None:
+    # New Haven lies within reach of the Clintons of Massachusetts and Connecticut alike; only
+    # the one of Connecticut shares its state, though a smaller town.
+    text = "CLINTON - The couple bought the drugs in New Haven."
+    clinton = resolved(_towns_named_clinton(), text, "CLINTON", "New Haven")[0]
+    assert clinton.place.geonameid == 5284202
+
+
+def test_a_place_read_twice_is_no_support_of_its_own_state() -> None:
+    # "Springfield City", read as Springfield, Massachusetts, lends that Springfield no state of
+    # its own: the qualifier still takes the story to Ohio.
+    from support.memory_gazetteer import MemoryGazetteer
+
+    gazetteer = MemoryGazetteer()
+    massachusetts = make_place(
+        4951788, "Springfield", 42.10, -72.59, country="US", admin1="Massachusetts", population=155_000
+    )
+    gazetteer.add(massachusetts, "Springfield City")
+    gazetteer.add(make_place(4525353, "Springfield", 39.92, -83.81, country="US", admin1="Ohio", population=58_000))
+    gazetteer.add(
+        make_place(5165418, "Ohio", 40.25, -82.75, precision=Precision.ADMIN1, country="US", population=11_500_000)
+    )
+    text = "Springfield, Ohio - Springfield City schools met. Springfield voters agreed on Monday."
+    mentions = resolved(gazetteer, text, "Springfield", "Ohio", "Springfield City")
+    assert mentions[0].place.geonameid == 4525353
