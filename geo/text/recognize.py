@@ -16,6 +16,10 @@ A facility the gazetteer does not know, named with a place, is kept on that plac
 its `venue`: "the Harwinton Senior Center" (the town begins the name), "the Royal Alexandria
 Hospital in Paisley" or "..., Paisley" (the facility, then its town), "Boston's Fenway Stadium".
 
+"X City" before a capitalised word ("Dublin City Council", "the Alexandria City Public Schools")
+is the town X and its institution when "X City" is the own name of no town (only a town's
+alternate, or a district's name): the mention is "Dublin". "Kansas City Council" stays whole.
+
 A street or road ("2517 Memphis St.", "Highway 82": geo.text.composite_names) is one mention,
 which no gazetteer place answers; the town it is named after is no mention there. A valley named
 after a place ("the Salinas Valley") is one mention too, placed at that place.
@@ -82,6 +86,11 @@ _LIST_ONLY_DOUBTS = frozenset({TAGGED_AS_PERSON, ENGLISH_WORD})
 # The comma between a town and its region ("Wainwright, Alta."), on one line.
 _QUALIFYING_COMMA = re.compile(r",[ \u00a0]")
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w'\u2019\-]*[ \u00a0]\Z")
+
+
+_CITY_SUFFIX = " city"
+# A capitalised word right after a name: "[Dublin City] Council", "[Alexandria City] Public Schools".
+_CAPITALISED_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +179,14 @@ class PlaceRecognizer:
                     little_known.append(match)
                 elif judgement.reason in _LIST_ONLY_DOUBTS:
                     listed_only.append(match)
+        # "Dublin City Council", "the Alexandria City Public Schools": the town and its institution.
+        # A town's alternate name with "City" ("Dublin city" for Dublin) reads the whole run as
+        # a place when only the town is one; a town whose own name holds "City" ("Kansas City
+        # Council", "Boulder City Hall") stays whole.
+        institutions = [m for m in accepted if self._city_of_an_institution(text, m, starting_at)]
+        if institutions:
+            rejected.update((m.start, m.end) for m in institutions)
+            accepted = [m for m in accepted if m not in institutions]
         # A name the story calls a news agency is the agency wherever it writes it ("Xinhua said").
         agencies = {match.key for match, reason in doubted if reason == NEWS_AGENCY}
         if agencies:
@@ -213,6 +230,19 @@ class PlaceRecognizer:
             )
             for f in found
         ]
+
+    def _city_of_an_institution(self, text: str, match: NameMatch, starting_at: dict[int, list[NameMatch]]) -> bool:
+        """Whether `match` is "X City" before a capitalised word, the own name of no town (a
+        town's alternate, a district's name), where "X" alone is a gazetteer name too."""
+        if not match.key.endswith(_CITY_SUFFIX) or not _CAPITALISED_AFTER.match(text, match.end):
+            return False
+        town_end = match.end - len(_CITY_SUFFIX)
+        if not any(m.end == town_end for m in starting_at.get(match.start, ())):
+            return False
+        candidates = self.lookup.candidates(match.key)
+        return bool(candidates) and not any(
+            c.name_type is NameType.OFFICIAL and c.place.precision is Precision.CITY for c in candidates
+        )
 
     def _with_valleys(self, text: str, found: list[_Found]) -> list[_Found]:
         """ "the Salinas Valley", "Swat Valley": a valley named after a place is one mention, which

@@ -654,3 +654,33 @@ def noun_town_world() -> MemoryGazetteer:
 )
 def test_a_town_named_like_a_noun_is_a_place_where_the_text_sets_it(use_ner, text, expected) -> None:
     assert surfaces(noun_town_world(), use_ner, text) == expected
+
+
+def city_institution_world() -> MemoryGazetteer:
+    """A town with "City" among its alternate names, a district named so, and towns named so."""
+    g = small_world()
+    g.add(make_place(5152333, "Dublin", 40.1, -83.11, country="US", admin1="Ohio", population=41_751))
+    g.alias("geonames:5152333", "Dublin City", name_type=NameType.ALTERNATE)
+    g.add(make_place(7288564, "Dublin City", 53.35, -6.26, precision=Precision.ADMIN1, country="IE"))
+    g.add(make_place(2964574, "Dublin", 53.33, -6.25, country="IE", population=1_024_027))
+    g.add(make_place(4744091, "Alexandria", 38.8, -77.05, country="US", admin1="Virginia", population=159_467))
+    g.alias("geonames:4744091", "Alexandria City", name_type=NameType.ALTERNATE)
+    g.add(make_place(4393217, "Kansas City", 39.1, -94.58, country="US", admin1="Missouri", population=475_378))
+    g.add(make_place(4273857, "Kansas", 38.5, -98.0, precision=Precision.ADMIN1, country="US"))
+    return g
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The town and its institution: "City Council" is the council of Dublin...
+        ("The plan divided Dublin City Council members on Monday.", ["Dublin"]),
+        ("The gap in the Alexandria City Public Schools narrowed.", ["Alexandria"]),
+        # ...but a town whose own name holds "City" stays whole, and "X City" alone stays a name.
+        ("The plan divided Kansas City Council members on Monday.", ["Kansas City"]),
+        ("She moved to Dublin City in 2004.", ["Dublin City"]),
+    ],
+)
+def test_a_town_before_city_and_an_institution_is_the_town(use_ner, text, expected) -> None:
+    assert surfaces(city_institution_world(), use_ner, text) == expected
