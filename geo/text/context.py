@@ -28,6 +28,9 @@ TITLE_WORDS = frozenset(
     detective sheriff chief councillor councilman councilwoman superintendent""".split()
 )
 
+# The titles news abbreviates with a full stop ("Gov. Hochul"); after any other, a full stop ends
+# the sentence.
+_ABBREVIATED_TITLES = frozenset("mr mrs ms dr prof sen rep gov gen col capt lt sgt rev".split())
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 _SENTENCE_END = frozenset(".!?:;\n\u2014\u2013")
 _OPENERS = frozenset("\"'\u201c\u2018([ \t\r")
@@ -86,12 +89,12 @@ def _person_words(text: str, analysis: TextAnalysis | None) -> frozenset[str]:
                     words.update(name_word(token) for token in tokens)
     tokens = list(_WORD.finditer(text))
     for previous, current in itertools.pairwise(tokens):
-        between = text[previous.end() : current.start()]
-        if (
-            previous.group().casefold().rstrip(".") in TITLE_WORDS
-            and between.strip(" .") == ""
-            and current.group()[0].isupper()
-        ):
+        between = text[previous.end() : current.start()].strip(" ")
+        title = previous.group().casefold().rstrip(".")
+        # "Gov. Kathy Hochul" abbreviates a title; "... an interim president. CINCINNATI" ends a
+        # sentence with one, and the next word names no person.
+        abbreviated = between == "." and title in _ABBREVIATED_TITLES
+        if title in TITLE_WORDS and (between == "" or abbreviated) and current.group()[0].isupper():
             words.add(name_word(current.group()))
     return frozenset(words)
 

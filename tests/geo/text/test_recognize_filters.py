@@ -472,6 +472,21 @@ def test_a_person_named_like_a_town_leaves_the_town_where_the_text_sets_it(use_n
     assert surfaces(story_world(), use_ner, text) == expected
 
 
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title that ends a sentence names nobody with the next word...
+        ("The trustees will name an interim president. Louisville officials agreed on Monday.", ["Louisville"]),
+        ("The trustees named a new president. LOUISVILLE - The school board met on Monday.", ["LOUISVILLE"]),
+        # ...as an abbreviated one does ("Gov. Louisville" is a person).
+        ("Gov. Louisville said the school board met on Monday.", []),
+    ],
+)
+def test_a_title_ending_a_sentence_names_nobody(world, use_ner, text, expected) -> None:
+    assert surfaces(world, use_ner, text) == expected
+
+
 def apostrophe_world() -> MemoryGazetteer:
     g = news_world()
     g.add(
