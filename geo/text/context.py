@@ -28,6 +28,15 @@ TITLE_WORDS = frozenset(
     detective sheriff chief councillor councilman councilwoman superintendent""".split()
 )
 
+# Words of the names of bodies, buildings and areas that the NER model takes for people's names
+# ("Huntsville Fire", "Logan Elementary", "Village Malakal"); none is a common surname.
+_BODY_WORDS = frozenset(
+    """fire police department council board commission committee district county city township
+    borough village commonwealth club elks society association union labour school elementary
+    central university college academy hospital clinic center centre courthouse station harbour
+    harbor parks estates overlook racecourse stadium arena castle cathedral library museum theater
+    theatre airport girls boys marine historic downtown""".split()
+)
 # The titles news abbreviates with a full stop ("Gov. Hochul"); after any other, a full stop ends
 # the sentence.
 _ABBREVIATED_TITLES = frozenset("mr mrs ms dr prof sen rep gov gen col capt lt sgt rev".split())
@@ -85,7 +94,19 @@ def _person_words(text: str, analysis: TextAnalysis | None) -> frozenset[str]:
         for entity in analysis.entities:
             if entity.label in PERSON_LABELS:
                 tokens = _WORD.findall(text[entity.start : entity.end])
-                if len(tokens) >= 2:
+                keys = [token.casefold() for token in tokens]
+                body = max((i for i, key in enumerate(keys) if key in _BODY_WORDS), default=None)
+                if body is not None:
+                    # The model tags a town's bodies and buildings as people too ("Huntsville
+                    # Fire", "Logan Elementary", "Village Malakal"): such a name is no person's,
+                    # but for one named after it ("Cookville Fire Chief Wesley McCollum").
+                    title = max((i for i, key in enumerate(keys) if key in TITLE_WORDS and i > body), default=None)
+                    # After a title even one word is a name ("Police Chief Johnson"), as elsewhere;
+                    # after the body's own word, two ("Laurel County Clerk Dean Johnson").
+                    named = tokens[title + 1 :] if title is not None else tokens[body + 1 :]
+                    if title is not None or len(named) >= 2:
+                        words.update(name_word(token) for token in named)
+                elif len(tokens) >= 2:
                     words.update(name_word(token) for token in tokens)
     tokens = list(_WORD.finditer(text))
     for previous, current in itertools.pairwise(tokens):
