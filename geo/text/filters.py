@@ -205,6 +205,8 @@ _QUALIFIER_AFTER = re.compile(r"\A(?:,\s*|\s*\()[A-Z]")
 _NOUN_TOWN_POPULATION = 10_000
 # Words after which a name is where something is, not whom: the person's-name veto yields to them.
 _SETTING_WORDS = frozenset({"in", "near", "outside", "inside"})
+# A party's letter and a hyphen after a comma or a parenthesis: "Tom Bakk, DFL-", "(R-".
+_PARTY_BEFORE = re.compile(r"[,(][ \u00a0]*(?:D|R|I|DFL|Ind)[-\u2013]\Z")
 # The curated kind of a building whose name news also uses for the institution it houses.
 SEAT_KIND = "seat"
 # A locative word right before a name or its article: "at the White House", "to Downing Street".
@@ -677,8 +679,19 @@ def _town_set_in(key: str, best: Candidate, text: str, start: int, end: int) -> 
 
 
 def in_locative_context(text: str, start: int, end: int) -> bool:
-    """After a locative word ("in", "near"...) or before a qualifier ("X, Region", "X (Region)")."""
-    return after_word_of(text, start, LOCATIVE_WORDS) or bool(_QUALIFIER_AFTER.match(text[end : end + 4]))
+    """After a locative word ("in", "near"...), before a qualifier ("X, Region", "X (Region)"), or
+    after a legislator's party ("D-Hardy")."""
+    return (
+        after_word_of(text, start, LOCATIVE_WORDS)
+        or bool(_QUALIFIER_AFTER.match(text[end : end + 4]))
+        or party_home(text, start)
+    )
+
+
+def party_home(text: str, start: int) -> bool:
+    """ "Tom Bakk, DFL-Cook", "Rep. Jay Roberts (R-Ocilla)": a legislator's party and home, as US
+    news writes them; the name after the party's letter is the place they represent."""
+    return bool(_PARTY_BEFORE.search(text, max(0, start - 8), start))
 
 
 def _next_to_unknown_name(text: str, start: int, end: int, context: TextContext) -> bool:

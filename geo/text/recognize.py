@@ -4,13 +4,13 @@
          people, organisations, model numbers) ──▶ longest match wins ──▶ NER proposals for
          what the matcher missed ──▶ roles: DATELINE at the start, DEMONYM for "Russian"
 
-A little-known one-word name needs a place-like context ("in Oakport"); being coordinated with
-a recognised place is one: in "stopped in Oakport and Moorhead", "Fargo, Moorhead or Oakport"
-every member of the list reads as a place once one of them does. A name the model tagged as a
-person or organisation, or an English word, joins such a list only when the list follows a
-locative word: in "in Moonbi, Parkes, Berry and Wyong" the towns are places whatever the model
-says of "Parkes" and however English "Berry" is, while "Clinton and Georgia" may pair a person
-with a place.
+A little-known one-word name needs a place-like context ("in Oakport", a legislator's
+"R-Ocilla"); being coordinated with a recognised place is one: in "stopped in Oakport and
+Moorhead", "Fargo, Moorhead or Oakport" every member of the list reads as a place once one of
+them does. A name the model tagged as a person or organisation, or an English word, joins such
+a list only when the list follows a locative word: in "in Moonbi, Parkes, Berry and Wyong" the
+towns are places whatever the model says of "Parkes" and however English "Berry" is, while
+"Clinton and Georgia" may pair a person with a place.
 
 A facility the gazetteer does not know, named with a place, is kept on that place's mention as
 its `venue`: "the Harwinton Senior Center" (the town begins the name), "the Royal Alexandria
@@ -53,6 +53,7 @@ from geo.text.filters import (
     in_locative_context,
     is_capitalised,
     judge_name,
+    party_home,
     saints_possessives,
     venue_after,
 )
@@ -164,7 +165,7 @@ class PlaceRecognizer:
                 continue
             is_dateline = dateline is not None and (match.start, match.end) == (dateline.start, dateline.end)
             candidates = self.lookup.candidates(match.key)
-            qualified = self._qualified(text, match, candidates, starting_at)
+            qualified = self._qualified(text, match, candidates, starting_at) or party_home(text, match.start)
             judgement = judge_name(
                 match.key, match.start, match.end, candidates, context, dateline=is_dateline, qualified=qualified
             )

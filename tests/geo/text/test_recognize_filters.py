@@ -699,3 +699,26 @@ def city_institution_world() -> MemoryGazetteer:
 )
 def test_a_town_before_city_and_an_institution_is_the_town(use_ner, text, expected) -> None:
     assert surfaces(city_institution_world(), use_ner, text) == expected
+
+
+def legislature_world() -> MemoryGazetteer:
+    """Small towns legislators come from."""
+    g = small_world()
+    g.add(make_place(4215240, "Ocilla", 31.6, -83.25, country="US", admin1="Georgia", population=3_414))
+    g.add(make_place(5024719, "Elbow Lake", 45.99, -95.98, country="US", admin1="Minnesota", population=1_176))
+    return g
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A legislator's party and home, as US news writes them, set the home as a place...
+        ("State Rep. Jay Roberts (R-Ocilla) chairs the committee.", ["Ocilla"]),
+        ("Rep. Torrey Westrom, R-Elbow Lake, said the bill would pass.", ["Elbow Lake"]),
+        # ...as nothing else sets a little-known town.
+        ("Ocilla voters will decide.", []),
+    ],
+)
+def test_a_legislators_home_after_the_party_is_a_place(use_ner, text, expected) -> None:
+    assert surfaces(legislature_world(), use_ner, text) == expected
