@@ -205,6 +205,10 @@ _QUALIFIER_AFTER = re.compile(r"\A(?:,\s*|\s*\()[A-Z]")
 _NOUN_TOWN_POPULATION = 10_000
 # Words after which a name is where something is, not whom: the person's-name veto yields to them.
 _SETTING_WORDS = frozenset({"in", "near", "outside", "inside"})
+_SETTLEMENT_BEFORE = re.compile(
+    r"(?<![\w-])(?:village|town|city|community|hamlet|township|municipality|settlement)s?[ \u00a0]+of[ \u00a0]+\Z",
+    re.IGNORECASE,
+)
 # A party's letter and a hyphen after a comma or a parenthesis: "Tom Bakk, DFL-", "(R-".
 _PARTY_BEFORE = re.compile(r"[,(][ \u00a0]*(?:D|R|I|DFL|Ind)[-\u2013]\Z")
 # The curated kind of a building whose name news also uses for the institution it houses.
@@ -646,9 +650,17 @@ def after_word_of(text: str, start: int, words: frozenset[str]) -> bool:
 
 
 def _set_in(text: str, start: int, end: int) -> bool:
-    """ "in Erie", "near Greer": a name the text sets as a place, whoever else bears it in the story
-    ("Erie GM Sherry Bassin"); "in Obama's speech" sets no place."""
-    return after_word_of(text, start, _SETTING_WORDS) and text[end : end + 1] not in ("'", "\u2019")
+    """ "in Erie", "near Greer", "the village of Ciocile": a name the text sets as a place, whoever
+    else bears it in the story ("Erie GM Sherry Bassin"); "in Obama's speech" sets no place."""
+    return (after_word_of(text, start, _SETTING_WORDS) or settlement_named(text, start)) and text[
+        end : end + 1
+    ] not in ("'", "\u2019")
+
+
+def settlement_named(text: str, start: int) -> bool:
+    """ "the village of Ciocile", "the community of O'Leary", "the town of Gori": a name the text
+    calls a settlement."""
+    return bool(_SETTLEMENT_BEFORE.search(text, max(0, start - 24), start))
 
 
 # A journey's destination or a visit's object: "flew to Kenora", "visited Avdiivka". Only words
@@ -685,6 +697,7 @@ def in_locative_context(text: str, start: int, end: int) -> bool:
         after_word_of(text, start, LOCATIVE_WORDS)
         or bool(_QUALIFIER_AFTER.match(text[end : end + 4]))
         or party_home(text, start)
+        or settlement_named(text, start)
     )
 
 

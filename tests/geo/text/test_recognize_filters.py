@@ -702,11 +702,31 @@ def test_a_town_before_city_and_an_institution_is_the_town(use_ner, text, expect
 
 
 def legislature_world() -> MemoryGazetteer:
-    """Small towns legislators come from."""
+    """Small towns legislators come from, and villages."""
     g = small_world()
     g.add(make_place(4215240, "Ocilla", 31.6, -83.25, country="US", admin1="Georgia", population=3_414))
     g.add(make_place(5024719, "Elbow Lake", 45.99, -95.98, country="US", admin1="Minnesota", population=1_176))
+    g.add(make_place(680332, "Ciocile", 44.82, 27.23, country="RO", admin1="Braila", population=2_000))
     return g
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name the text calls a village, a town or a community is a place, whatever else says so...
+        ("Bird flu was found in geese in the village of Ciocile on Monday.", ["Ciocile"]),
+        ("Cases were confirmed in the villages of Ciocile and Ocilla.", ["Ciocile", "Ocilla"]),
+        # ...even where a person bears its name, as "in" sets one ("Dr. Greer ... in Greer")...
+        ("Dr. Ciocile said so. Geese died in the village of Ciocile.", ["Ciocile"]),
+        ("Dr. Ciocile said so. Geese died near the community of Ciocile.", ["Ciocile"]),
+        # ...as it is not alone.
+        ("Ciocile farmers culled their geese.", []),
+        ("Dr. Ciocile said so. Geese died at Ciocile's farm.", []),
+    ],
+)
+def test_a_name_the_text_calls_a_settlement_is_a_place(use_ner, text, expected) -> None:
+    assert surfaces(legislature_world(), use_ner, text) == expected
 
 
 @BOTH_MODES
