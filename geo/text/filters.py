@@ -209,6 +209,8 @@ _SETTLEMENT_BEFORE = re.compile(
     r"(?<![\w-])(?:village|town|city|community|hamlet|township|municipality|settlement)s?[ \u00a0]+of[ \u00a0]+\Z",
     re.IGNORECASE,
 )
+# A person's age or name, a comma and "of": "Rebecca Sears, 41, of", "said Amstutz, of".
+_HOME_BEFORE = re.compile(r"(?:\b\d{1,3}|\b[A-Z][a-z]+),[ \u00a0]+of[ \u00a0]+\Z")
 # A party's letter and a hyphen after a comma or a parenthesis: "Tom Bakk, DFL-", "(R-".
 _PARTY_BEFORE = re.compile(r"[,(][ \u00a0]*(?:D|R|I|DFL|Ind)[-\u2013]\Z")
 # The curated kind of a building whose name news also uses for the institution it houses.
@@ -659,8 +661,12 @@ def _set_in(text: str, start: int, end: int) -> bool:
 
 def settlement_named(text: str, start: int) -> bool:
     """ "the village of Ciocile", "the community of O'Leary", "the town of Gori": a name the text
-    calls a settlement."""
-    return bool(_SETTLEMENT_BEFORE.search(text, max(0, start - 24), start))
+    calls a settlement; and "Rebecca Sears, 41, of Grovetown", "said Amstutz, of Wooster": the
+    home news gives a person, set off by commas."""
+    return bool(
+        _SETTLEMENT_BEFORE.search(text, max(0, start - 24), start)
+        or _HOME_BEFORE.search(text, max(0, start - 24), start)
+    )
 
 
 # A journey's destination or a visit's object: "flew to Kenora", "visited Avdiivka". Only words

@@ -720,6 +720,9 @@ def legislature_world() -> MemoryGazetteer:
         # ...even where a person bears its name, as "in" sets one ("Dr. Greer ... in Greer")...
         ("Dr. Ciocile said so. Geese died in the village of Ciocile.", ["Ciocile"]),
         ("Dr. Ciocile said so. Geese died near the community of Ciocile.", ["Ciocile"]),
+        # A person's home, set off by commas after an age or a name, is a place too.
+        ("Rebecca Sears, 41, of Ocilla, was charged on Monday.", ["Ocilla"]),
+        ('"We expect that to continue," said Amstutz, of Ocilla.', ["Ocilla"]),
         # ...as it is not alone.
         ("Ciocile farmers culled their geese.", []),
         ("Dr. Ciocile said so. Geese died at Ciocile's farm.", []),
