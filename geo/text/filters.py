@@ -654,19 +654,16 @@ def after_word_of(text: str, start: int, words: frozenset[str]) -> bool:
 def _set_in(text: str, start: int, end: int) -> bool:
     """ "in Erie", "near Greer", "the village of Ciocile": a name the text sets as a place, whoever
     else bears it in the story ("Erie GM Sherry Bassin"); "in Obama's speech" sets no place."""
-    return (after_word_of(text, start, _SETTING_WORDS) or settlement_named(text, start)) and text[
-        end : end + 1
-    ] not in ("'", "\u2019")
+    setting = after_word_of(text, start, _SETTING_WORDS) or _settlement_or_home(text, start)
+    return setting and text[end : end + 1] not in ("'", "\u2019")
 
 
-def settlement_named(text: str, start: int) -> bool:
+def _settlement_or_home(text: str, start: int) -> bool:
     """ "the village of Ciocile", "the community of O'Leary", "the town of Gori": a name the text
-    calls a settlement; and "Rebecca Sears, 41, of Grovetown", "said Amstutz, of Wooster": the
-    home news gives a person, set off by commas."""
-    return bool(
-        _SETTLEMENT_BEFORE.search(text, max(0, start - 24), start)
-        or _HOME_BEFORE.search(text, max(0, start - 24), start)
-    )
+    calls a settlement; "Rebecca Sears, 41, of Grovetown", "said Amstutz, of Wooster": the home
+    news gives a person, set off by commas."""
+    window = max(0, start - 24)
+    return bool(_SETTLEMENT_BEFORE.search(text, window, start) or _HOME_BEFORE.search(text, window, start))
 
 
 # A journey's destination or a visit's object: "flew to Kenora", "visited Avdiivka". Only words
@@ -697,13 +694,14 @@ def _town_set_in(key: str, best: Candidate, text: str, start: int, end: int) -> 
 
 
 def in_locative_context(text: str, start: int, end: int) -> bool:
-    """After a locative word ("in", "near"...), before a qualifier ("X, Region", "X (Region)"), or
-    after a legislator's party ("D-Hardy")."""
+    """After a locative word ("in", "near"...), before a qualifier ("X, Region", "X (Region)"),
+    after a legislator's party ("D-Hardy"), or where the text calls the name a settlement or a
+    person's home ("the village of Ciocile", "Rebecca Sears, 41, of Grovetown")."""
     return (
         after_word_of(text, start, LOCATIVE_WORDS)
         or bool(_QUALIFIER_AFTER.match(text[end : end + 4]))
         or party_home(text, start)
-        or settlement_named(text, start)
+        or _settlement_or_home(text, start)
     )
 
 

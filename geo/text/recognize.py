@@ -165,6 +165,7 @@ class PlaceRecognizer:
                 continue
             is_dateline = dateline is not None and (match.start, match.end) == (dateline.start, dateline.end)
             candidates = self.lookup.candidates(match.key)
+            # A legislator's "R-Ocilla" sets the home as surely as "Ocilla, Ga." would.
             qualified = self._qualified(text, match, candidates, starting_at) or party_home(text, match.start)
             judgement = judge_name(
                 match.key, match.start, match.end, candidates, context, dateline=is_dateline, qualified=qualified
