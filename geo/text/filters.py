@@ -209,6 +209,10 @@ _SETTLEMENT_BEFORE = re.compile(
     r"(?<![\w-])(?:village|town|city|community|hamlet|township|municipality|settlement)s?[ \u00a0]+of[ \u00a0]+\Z",
     re.IGNORECASE,
 )
+# A town's own people and bodies right after its name: "Roselle police", "Vicksburg residents".
+_TOWN_BODY_AFTER = re.compile(
+    r"[ \u00a0]+(?:police|residents|officials|officers|firefighters|voters|council|councilmen|aldermen|mayor)\b"
+)
 # A person's age or name, a comma and "of": "Rebecca Sears, 41, of", "said Amstutz, of".
 _HOME_BEFORE = re.compile(r"(?:\b\d{1,3}|\b[A-Z][a-z]+),[ \u00a0]+of[ \u00a0]+\Z")
 # A party's letter and a hyphen after a comma or a parenthesis: "Tom Bakk, DFL-", "(R-".
@@ -654,7 +658,11 @@ def after_word_of(text: str, start: int, words: frozenset[str]) -> bool:
 def _set_in(text: str, start: int, end: int) -> bool:
     """ "in Erie", "near Greer", "the village of Ciocile": a name the text sets as a place, whoever
     else bears it in the story ("Erie GM Sherry Bassin"); "in Obama's speech" sets no place."""
-    setting = after_word_of(text, start, _SETTING_WORDS) or _settlement_or_home(text, start)
+    setting = (
+        after_word_of(text, start, _SETTING_WORDS)
+        or _settlement_or_home(text, start)
+        or _town_body_after(text, start, end)
+    )
     return setting and text[end : end + 1] not in ("'", "\u2019")
 
 
@@ -695,14 +703,26 @@ def _town_set_in(key: str, best: Candidate, text: str, start: int, end: int) -> 
 
 def in_locative_context(text: str, start: int, end: int) -> bool:
     """After a locative word ("in", "near"...), before a qualifier ("X, Region", "X (Region)"),
-    after a legislator's party ("D-Hardy"), or where the text calls the name a settlement or a
-    person's home ("the village of Ciocile", "Rebecca Sears, 41, of Grovetown")."""
+    after a legislator's party ("D-Hardy"), where the text calls the name a settlement or a
+    person's home ("the village of Ciocile", "Rebecca Sears, 41, of Grovetown"), or before the
+    town's own people or body ("Roselle police")."""
     return (
         after_word_of(text, start, LOCATIVE_WORDS)
         or bool(_QUALIFIER_AFTER.match(text[end : end + 4]))
         or party_home(text, start)
         or _settlement_or_home(text, start)
+        or _town_body_after(text, start, end)
     )
+
+
+def _town_body_after(text: str, start: int, end: int) -> bool:
+    """ "Roselle police", "Vicksburg residents": the town's own people or body after its name;
+    not when the story writes the name at the end of a longer one ("United Way officials", "Hydro
+    officials" after "BC Hydro")."""
+    if not _TOWN_BODY_AFTER.match(text, end):
+        return False
+    tail = re.compile(r"[A-Z][\w.'\u2019-]*[ \u00a0]" + re.escape(text[start:end]) + r"\b")
+    return tail.search(text) is None
 
 
 def party_home(text: str, start: int) -> bool:

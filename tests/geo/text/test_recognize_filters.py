@@ -447,8 +447,10 @@ def story_world() -> MemoryGazetteer:
         # A name the story sets as a place stays a place where it stands alone...
         ("GREER, S.C. (AP) — The park will open. Greer officials said so on Monday.", ["GREER", "S.C.", "Greer"]),
         ("Greer, South Carolina, grew fast. Greer has a new city hall.", ["Greer", "South Carolina", "Greer"]),
-        # ...but alone, with nothing to set it as a place, it is not one.
-        ("Greer officials said the park would open.", []),
+        # ...and alone it is one where the text names the town's own officials or police...
+        ("Greer officials said the park would open.", ["Greer"]),
+        # ...but with nothing to set it as a place, it is not one.
+        ("Greer grew fast, and the park will open.", []),
     ],
 )
 def test_a_name_the_story_sets_as_a_place_is_a_place_at_its_other_mentions(use_ner, text, expected) -> None:
@@ -707,6 +709,7 @@ def legislature_world() -> MemoryGazetteer:
     g.add(make_place(4215240, "Ocilla", 31.6, -83.25, country="US", admin1="Georgia", population=3_414))
     g.add(make_place(5024719, "Elbow Lake", 45.99, -95.98, country="US", admin1="Minnesota", population=1_176))
     g.add(make_place(680332, "Ciocile", 44.82, 27.23, country="RO", admin1="Braila", population=2_000))
+    g.add(make_place(4450687, "Vicksburg", 32.35, -90.88, country="US", admin1="Mississippi", population=23_131))
     return g
 
 
@@ -723,6 +726,9 @@ def legislature_world() -> MemoryGazetteer:
         # A person's home, set off by commas after an age or a name, is a place too.
         ("Rebecca Sears, 41, of Ocilla, was charged on Monday.", ["Ocilla"]),
         ('"We expect that to continue," said Amstutz, of Ocilla.', ["Ocilla"]),
+        # So are the town's own people and bodies right after its name...
+        ("Vicksburg residents will get a second exit.", ["Vicksburg"]),
+        ("The fine went unpaid, Vicksburg police said.", ["Vicksburg"]),
         # ...as it is not alone.
         ("Ciocile farmers culled their geese.", []),
         ("Dr. Ciocile said so. Geese died at Ciocile's farm.", []),
@@ -739,9 +745,16 @@ def test_a_name_the_text_calls_a_settlement_is_a_place(use_ner, text, expected) 
         # A legislator's party and home, as US news writes them, set the home as a place...
         ("State Rep. Jay Roberts (R-Ocilla) chairs the committee.", ["Ocilla"]),
         ("Rep. Torrey Westrom, R-Elbow Lake, said the bill would pass.", ["Elbow Lake"]),
-        # ...as nothing else sets a little-known town.
-        ("Ocilla voters will decide.", []),
+        # ...as nothing else here sets a little-known town.
+        ("Ocilla will decide.", []),
     ],
 )
 def test_a_legislators_home_after_the_party_is_a_place(use_ner, text, expected) -> None:
     assert surfaces(legislature_world(), use_ner, text) == expected
+
+
+def test_a_name_ending_an_organisations_name_takes_no_place_from_its_officials() -> None:
+    # "BC Hydro ... Hydro officials": the story writes the name at the end of a longer one, so its
+    # officials are the organisation's (without NER, whose tags would decide otherwise).
+    text = "Port Vicksburg raised its fees. Vicksburg officials agreed."
+    assert surfaces(legislature_world(), False, text) == []
