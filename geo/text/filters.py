@@ -658,20 +658,21 @@ def after_word_of(text: str, start: int, words: frozenset[str]) -> bool:
 def _set_in(text: str, start: int, end: int) -> bool:
     """ "in Erie", "near Greer", "the village of Ciocile": a name the text sets as a place, whoever
     else bears it in the story ("Erie GM Sherry Bassin"); "in Obama's speech" sets no place."""
-    setting = (
-        after_word_of(text, start, _SETTING_WORDS)
-        or _settlement_or_home(text, start)
-        or _town_body_after(text, start, end)
-    )
+    setting = after_word_of(text, start, _SETTING_WORDS) or _called_a_town(text, start, end)
     return setting and text[end : end + 1] not in ("'", "\u2019")
 
 
-def _settlement_or_home(text: str, start: int) -> bool:
-    """ "the village of Ciocile", "the community of O'Leary", "the town of Gori": a name the text
-    calls a settlement; "Rebecca Sears, 41, of Grovetown", "said Amstutz, of Wooster": the home
-    news gives a person, set off by commas."""
+def _called_a_town(text: str, start: int, end: int) -> bool:
+    """Whether the words around a name make it a town, as "in" does: "the village of Ciocile",
+    "the community of O'Leary" (a settlement); "Rebecca Sears, 41, of Grovetown", "said Amstutz, of
+    Wooster" (the home news gives a person, set off by commas); "Roselle police", "Vicksburg
+    residents" (the town's own people or body after it)."""
     window = max(0, start - 24)
-    return bool(_SETTLEMENT_BEFORE.search(text, window, start) or _HOME_BEFORE.search(text, window, start))
+    return bool(
+        _SETTLEMENT_BEFORE.search(text, window, start)
+        or _HOME_BEFORE.search(text, window, start)
+        or _town_body_after(text, start, end)
+    )
 
 
 # A journey's destination or a visit's object: "flew to Kenora", "visited Avdiivka". Only words
@@ -703,15 +704,13 @@ def _town_set_in(key: str, best: Candidate, text: str, start: int, end: int) -> 
 
 def in_locative_context(text: str, start: int, end: int) -> bool:
     """After a locative word ("in", "near"...), before a qualifier ("X, Region", "X (Region)"),
-    after a legislator's party ("D-Hardy"), where the text calls the name a settlement or a
-    person's home ("the village of Ciocile", "Rebecca Sears, 41, of Grovetown"), or before the
-    town's own people or body ("Roselle police")."""
+    after a legislator's party ("D-Hardy"), or where the words around it call it a town
+    (`_called_a_town`: "the village of Ciocile", "Roselle police")."""
     return (
         after_word_of(text, start, LOCATIVE_WORDS)
         or bool(_QUALIFIER_AFTER.match(text[end : end + 4]))
         or party_home(text, start)
-        or _settlement_or_home(text, start)
-        or _town_body_after(text, start, end)
+        or _called_a_town(text, start, end)
     )
 
 
