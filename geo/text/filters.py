@@ -568,6 +568,17 @@ def judge_name(
         return _reject("part of a longer name")
 
     word = word_class(key)
+    if (
+        word is WordClass.LEXICAL
+        and "." not in surface  # an abbreviation ("Day B.C.") is no English word
+        and not (exact_labels & PLACE_LABELS or qualified or town_venue)
+        and not context.in_caps_line(start)
+        and _inner_word(text, start, context)
+    ):
+        # "the African Union", "Texas Forest Service", "PRIDE Spring Cleanup", "Mind Reading": a
+        # word of English inside a longer capitalised name is that name's word, even when a town
+        # of some standing spells it (Union, New Jersey; Spring, Texas).
+        return _reject("an English word inside a longer name")
     starts_sentence = context.is_sentence_start(start) or context.in_caps_line(start)
     if word is WordClass.FUNCTION and not _is_abbreviation(surface, context, start):
         return _reject("a function word")

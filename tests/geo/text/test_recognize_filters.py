@@ -758,3 +758,32 @@ def test_a_name_ending_an_organisations_name_takes_no_place_from_its_officials()
     # officials are the organisation's (without NER, whose tags would decide otherwise).
     text = "Port Vicksburg raised its fees. Vicksburg officials agreed."
     assert surfaces(legislature_world(), False, text) == []
+
+
+def english_word_town_world() -> MemoryGazetteer:
+    """Towns of some size whose names are English verbs or adjectives, and one qualifier."""
+    g = small_world()
+    g.add(make_place(5105496, "Union", 40.7, -74.26, country="US", admin1="New Jersey", population=56_771))
+    g.add(make_place(4733313, "Spring", 30.08, -95.42, country="US", admin1="Texas", population=54_298))
+    g.add(make_place(5207069, "Reading", 40.34, -75.93, country="US", admin1="Pennsylvania", population=95_112))
+    g.add(make_place(4736286, "Texas", 31.25, -99.25, precision=Precision.ADMIN1, country="US"))
+    return g
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An English word inside a longer capitalised name is the name's word, not the town...
+        ("Leaders of the African Union met on Monday.", []),
+        ("The Universal Postal Union raised its rates.", []),
+        ("Volunteers joined the PRIDE Spring Cleanup on Saturday.", []),
+        ("The lecture in the Grand Reading Room drew a crowd.", []),
+        # ...while the town standing alone, qualified, or set by "in" is still the town.
+        ("The mayor of Union said the road would reopen.", ["Union"]),
+        ("Floods closed roads in Spring, Texas, on Monday.", ["Spring", "Texas"]),
+        ("Residents in Reading lost power.", ["Reading"]),
+    ],
+)
+def test_an_english_word_inside_a_longer_name_is_no_town(use_ner, text, expected) -> None:
+    assert surfaces(english_word_town_world(), use_ner, text) == expected
