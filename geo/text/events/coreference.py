@@ -55,6 +55,7 @@ from geo.text.events.lexicon import (
     FEMALE_NOUNS,
     FEMALE_PRONOUNS,
     KINSHIP_RELATIONS,
+    LEADING_TITLES,
     MALE_NOUNS,
     MALE_PRONOUNS,
     OCCUPATION_NOUNS,
@@ -63,6 +64,7 @@ from geo.text.events.lexicon import (
     REPORTING_VERBS,
     ROLE_NOUNS,
     SINGULAR_PRONOUNS,
+    SUBORDINATE_TITLES,
     TITLE_ROLES,
 )
 from geo.text.events.people import Cast, Person, family_members
@@ -408,6 +410,8 @@ class Coreference:
                 continue
             titles = entry.person.title_words
             titles = titles.union(*(TITLE_ROLES.get(t, ()) for t in titles))  # "Gov." -> "the governor"
+            if titles & LEADING_TITLES and not titles & SUBORDINATE_TITLES:
+                titles |= {"leader"}  # "Chinese President Xi Jinping" -> "the Chinese leader"
             if role in titles and qualifiers <= titles:
                 return entry.person
         return None

@@ -11,6 +11,8 @@ from __future__ import annotations
 __all__ = [
     "TITLE_WORDS",
     "TITLE_ROLES",
+    "LEADING_TITLES",
+    "SUBORDINATE_TITLES",
     "ROLE_NOUNS",
     "ORGANISATION_WORDS",
     "NAME_PARTICLES",
@@ -200,6 +202,15 @@ TITLE_ROLES: dict[str, frozenset[str]] = {
     "queen": frozenset(["monarch"]),
     "patriarch": frozenset(["leader"]),
 }
+# Titles of a head of state or government: news calls their bearer "the leader" too ("Chinese
+# President Xi Jinping ... the Chinese leader", "Prime Minister Modi ... the Indian leader"). "prime"
+# stands for "prime minister", the only title it begins.
+LEADING_TITLES = frozenset(
+    "president premier chancellor prime king queen emperor empress emir sultan monarch taoiseach".split()
+)
+# Words that make such a title someone else's: a vice president, a deputy or a former prime
+# minister, the first lady, a crown prince, is not the country's leader.
+SUBORDINATE_TITLES = frozenset("vice deputy former late then first crown assistant".split())
 TITLE_WORDS = ROLE_NOUNS | frozenset(
     [
         "vice",

@@ -526,6 +526,16 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Paul Kane and his wife, Ruth Kane, bought a house. The Kanes flew to Berlin on Monday.",
             {("Paul Kane", "Berlin", OCC, "2023-09-11"), ("Ruth Kane", "Berlin", OCC, "2023-09-11")},
         ),
+        # A head of state or government is "the leader" of the country the title names.
+        (
+            "Chinese President Xi Jinping met German Chancellor Olaf Scholz in Berlin on Tuesday. "
+            "The Chinese leader had arrived in Paris on Monday.",
+            {
+                ("Xi Jinping", "Berlin", OCC, "2023-09-12"),
+                ("Olaf Scholz", "Berlin", OCC, "2023-09-12"),
+                ("Xi Jinping", "Paris", OCC, "2023-09-11"),
+            },
+        ),
         # Ranks abbreviated before a name are no end of sentence.
         (
             "Anna Weber visited Spc. Tyrone Willis in Berlin on Monday.",

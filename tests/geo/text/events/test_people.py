@@ -217,6 +217,14 @@ def test_a_surname_keeps_meaning_the_relative_the_story_turned_to():
         ("Xi Jinping arrived late. Vladimir Putin greeted him warmly.", "him", ("Xi Jinping",)),
         # A description is read through the titles seen with a name.
         ("North Korean leader Kim Jong Un left. Putin praised the North Korean leader.", "leader", ("Kim Jong Un",)),
+        # A head of state or government is "the leader" too, by the qualifiers of the title...
+        (
+            "Chinese President Xi Jinping met Russian President Vladimir Putin. The Chinese leader arrived.",
+            "leader",
+            ("Xi Jinping",),
+        ),
+        ("Indian Prime Minister Narendra Modi met Biden. The Indian leader left.", "leader", ("Narendra Modi",)),
+        ("German Chancellor Olaf Scholz spoke. The German leader left.", "leader", ("Olaf Scholz",)),
         # A group: the subject and the object of the clause before.
         (
             "Putin briefed Alexander Lukashenko on Friday. During their meeting, they ate.",
@@ -230,6 +238,22 @@ def test_coreference(text, word, expected):
     coref = Coreference(doc, cast)
     token = next(t for t in reversed(doc) if t.text == word)
     assert tuple(p.name for p in coref.people_of(token)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ...but not a vice president, a deputy or a former one, nor a leader of another country.
+        "US Vice President Kamala Harris spoke in Chicago. The US leader then left.",
+        "Former Chinese President Hu Jintao spoke. The Chinese leader then left.",
+        "Chinese President Xi Jinping spoke. The Russian leader then left.",
+    ],
+)
+def test_the_leader_is_nobody_the_titles_do_not_name_so(text):
+    doc, cast = _cast(text)
+    coref = Coreference(doc, cast)
+    leader = next(t for t in reversed(doc) if t.text == "leader")
+    assert coref.people_of(leader) == ()
 
 
 def test_an_organisation_they_is_not_a_group_of_people():
