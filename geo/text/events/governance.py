@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Token
 from geo.gazetteer.names import normalize_name
 from geo.model import Mention, MentionRole, Place, Precision
 from geo.text.events.grammar import on_topic
-from geo.text.events.lexicon import AREA_NOUNS, LOCATIVE_NOUNS, SPEAKING_FROM_VERBS
+from geo.text.events.lexicon import AREA_NOUNS, LOCATIVE_NOUNS, SPEAKING_FROM_VERBS, VEHICLE_NOUNS
 from geo.text.events.triggers import (
     NOUN_SENSES,
     ObjectReading,
@@ -68,6 +68,8 @@ from geo.text.events.triggers import (
 
 __all__ = ["PathRole", "GovernedPlace", "PlaceIndex", "governed_places", "contains"]
 
+# The prepositions that name where a journey by some vehicle began and ended.
+_JOURNEY_ENDS = frozenset({"from", "to", "into"})
 _LOCATIVE_PREPS = frozenset(
     [
         "in",
@@ -285,6 +287,18 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
         # "flew out of Khartoum", "was flown out of Kyiv": where the move started was a stop.
         return [
             (p, 3, PathRole.HEAD) for c in child.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+        ]
+    if sense.kind is TriggerKind.MOTION and dep in ("prep", "agent") and child.lower_ == "by":
+        # "traveled by train from Warsaw to Kyiv": the parser hangs the ends of the journey on
+        # the vehicle (and may take "by" for a passive's agent).
+        return [
+            (place, 3, PathRole.HEAD)
+            for vehicle in child.children
+            if vehicle.dep_ == "pobj" and vehicle.lemma_.lower() in VEHICLE_NOUNS
+            for prep in vehicle.children
+            if prep.dep_ == "prep" and prep.lower_ in _JOURNEY_ENDS
+            for place in prep.children
+            if place.dep_ == "pobj"
         ]
     if dep == "prep" or (dep == "dative" and child.lower_ == "to"):  # "was sent to Boise"
         if sense.kind is TriggerKind.PRESENCE:

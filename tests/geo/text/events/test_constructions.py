@@ -526,6 +526,11 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Paul Kane and his wife, Ruth Kane, bought a house. The Kanes flew to Berlin on Monday.",
             {("Paul Kane", "Berlin", OCC, "2023-09-11"), ("Ruth Kane", "Berlin", OCC, "2023-09-11")},
         ),
+        # A journey by some vehicle: the parser hangs its ends on the vehicle.
+        (
+            "Anna Weber traveled by train from Moscow to Kyiv on Monday.",
+            {("Anna Weber", "Moscow", OCC, "2023-09-11"), ("Anna Weber", "Kyiv", OCC, "2023-09-11")},
+        ),
         # A head of state or government is "the leader" of the country the title names.
         (
             "Chinese President Xi Jinping met German Chancellor Olaf Scholz in Berlin on Tuesday. "
