@@ -12,9 +12,15 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-__all__ = ["gender_of_given_name", "is_given_name"]
+__all__ = ["gender_of_given_name", "gender_of_full_name", "is_given_name"]
 
 _RATIO = 20.0
+# Surnames that Chinese, Korean and Vietnamese names put first and that the census lists also know
+# as (mostly women's) given names: in "Li Qiang", "Moon Jae-in", "Ma Ying-jeou", "Tran Dai Quang"
+# the first word is the family's, and says nothing of the person's gender.
+_SURNAMES_WRITTEN_FIRST = frozenset(
+    "li yang sun ma lin song han xiao yu wei su lu jung shin moon nam tran le chan".split()
+)
 
 
 @cache
@@ -38,6 +44,14 @@ def gender_of_given_name(name: str) -> str | None:
     if female and female >= _RATIO * male:
         return "female"
     return None
+
+
+def gender_of_full_name(words: tuple[str, ...] | list[str]) -> str | None:
+    """The gender the first of a full name's words usually has as a given name, unless that word
+    may be a surname written first ("Li Qiang")."""
+    if len(words) < 2 or words[0].lower() in _SURNAMES_WRITTEN_FIRST:
+        return None
+    return gender_of_given_name(words[0])
 
 
 def is_given_name(name: str) -> bool:

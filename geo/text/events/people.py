@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from geo.model import Mention, MentionRole, Precision
-from geo.text.events.given_names import gender_of_given_name, is_given_name
+from geo.text.events.given_names import gender_of_full_name, is_given_name
 from geo.text.events.lexicon import (
     FEMALE_TITLES,
     MALE_TITLES,
@@ -939,7 +939,7 @@ def _names_subject(doc: Doc, mention: PersonMention) -> bool:
 
 def _gender_of_name(mention: PersonMention) -> str | None:
     """The gender a full name's given name usually has ("Lori Whipps"), when a title says none."""
-    return gender_of_given_name(mention.words[0]) if len(mention.words) > 1 else None
+    return gender_of_full_name(mention.words)
 
 
 def _gender(title_words: frozenset[str]) -> str | None:

@@ -6,7 +6,7 @@ import pytest
 from _events_world import article, mentions_for
 
 from geo.text.events import EventExtractor
-from geo.text.events.given_names import gender_of_given_name
+from geo.text.events.given_names import gender_of_full_name, gender_of_given_name
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,27 @@ def test_a_title_outranks_the_given_name() -> None:
     text = "Mrs. Tim Vance met Roger Hale in Berlin on Monday. She flew to Paris on Tuesday."
     events, _ = EventExtractor(stop_model=None).read_events(article(text), mentions_for(text))
     assert {e.actor for e in events if e.place.name == "Paris"} == {"Tim Vance"}
+
+
+@pytest.mark.parametrize(
+    ("words", "gender"),
+    [
+        (("Lori", "Whipps"), "female"),
+        (("Roger", "Hale"), "male"),
+        # A surname written first, which the census knows as a woman's given name, says nothing.
+        (("Li", "Qiang"), None),
+        (("Moon", "Jae-in"), None),
+        (("Ma", "Ying-jeou"), None),
+        # One word is no full name.
+        (("Lori",), None),
+    ],
+)
+def test_gender_of_a_full_name(words: tuple[str, ...], gender: str | None) -> None:
+    assert gender_of_full_name(words) == gender
+
+
+def test_he_may_mean_a_man_whose_surname_comes_first() -> None:
+    # The census lists "Moon" as a woman's name; "he" is still Moon Jae-in, the speaker.
+    text = "Roger Hale met Moon Jae-in in Seoul on Monday. Moon said he would fly to Tokyo on Tuesday."
+    events, _ = EventExtractor(stop_model=None).read_events(article(text), mentions_for(text))
+    assert {e.actor for e in events if e.place.name == "Tokyo"} == {"Moon Jae-in"}
