@@ -464,6 +464,14 @@ def _unlabelled_traveller(doc: Doc, mention: PersonMention) -> bool:
         return False
     if any(doc[i].ent_type_ for i in range(mention.first, mention.last)) and not _named_like_a_person(doc, mention):
         return False
+    if (
+        root.dep_ in ("nsubj", "nsubjpass")
+        and root.head.lemma_.lower() in _BODILY_FATES
+        and _named_like_a_person(doc, mention)
+    ):
+        # "Marcus Reed was arrested in Xenia", "Kelsey Marchand died": what befalls a body, to
+        # a name read as a person's (the model calls "Marcus Reed" an organisation).
+        return True
     # Travel itself, and attending: a body hosts, joins and receives as a person does ("Galaxy
     # Lanes hosted"). The verb may be the one the subject's verb governs ("plans to attend").
     if root.dep_ != "nsubj":
@@ -472,6 +480,11 @@ def _unlabelled_traveller(doc: Doc, mention: PersonMention) -> bool:
     return any(s.kind is TriggerKind.MOTION or s.reading is ObjectReading.EVENT for s in senses)
 
 
+# What befalls a person's body or liberty, which no firm or team undergoes.
+_BODILY_FATES = frozenset(
+    "arrest kill shoot stab injure wound detain jail imprison hospitalize hospitalise die"
+    " charge sentence convict indict".split()
+)
 # Last words of the names of teams, firms, schools and places that begin with a given name
 # ("Georgia Tech", "Chelsea FC", "Jackson State", "Austin Energy", "Jordan Valley").
 _BODY_HEADS = frozenset(

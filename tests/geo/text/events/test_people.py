@@ -379,6 +379,26 @@ def test_an_unlabelled_name_that_travels_or_attends_is_a_person(text: str) -> No
     assert [p.name for p in cast.people] == ["Tayyip Kaya"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said Marcus Reed was arrested at his home in Berlin.",
+        "Kelsey Marchand was killed in a crash near Berlin on Monday.",
+        "Marcus Reed died in Berlin on Monday.",
+    ],
+)
+def test_a_name_labelled_otherwise_that_befalls_a_body_is_a_person(text: str) -> None:
+    # The model calls such names organisations; a firm is not arrested, killed, nor dies.
+    name = " ".join(text.removeprefix("Police said ").split()[:2])
+    cast = _cast_with_labels(text, {name: "ORG"})
+    assert [p.name for p in cast.people] == [name]
+
+
+def test_a_firm_named_like_a_person_is_not_one_for_what_it_undergoes_otherwise() -> None:
+    cast = _cast_with_labels("Morgan Stanley was fined in Berlin on Monday.", {"Morgan Stanley": "ORG"})
+    assert cast.people == ()
+
+
 def test_an_unlabelled_name_that_hosts_is_not_taken_for_a_person() -> None:
     # A body hosts, joins and receives as a person does.
     cast = _cast_with_labels("Galaxy Lanes hosted the tournament in Berlin.", {})
