@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Token
 from geo.gazetteer.names import normalize_name
 from geo.model import Mention, MentionRole, Place, Precision
 from geo.text.events.grammar import on_topic
-from geo.text.events.lexicon import AREA_NOUNS, LOCATIVE_NOUNS, SPEAKING_FROM_VERBS, VEHICLE_NOUNS
+from geo.text.events.lexicon import AREA_NOUNS, EVENT_NOUNS, LOCATIVE_NOUNS, SPEAKING_FROM_VERBS, VEHICLE_NOUNS
 from geo.text.events.triggers import (
     NOUN_SENSES,
     ObjectReading,
@@ -94,6 +94,8 @@ _LOCATIVE_PREPS = frozenset(
 # "near" too: "dumped it near Yarrabah" puts the actor by the town, within a stop's tolerance.
 _STATIC_PREPS = frozenset({"in", "at", "near"})
 _NOUN_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on"})
+# What a gathering is on: "a conference on the future of Syria", "talks about Gaza".
+_TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning"})
 _LOCATOR_PREPS = frozenset({"near", "outside"})
 _MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 # Nouns of a journey whose "from" is where it started ("a delegation from Japan" is whose).
@@ -385,6 +387,10 @@ def _next_steps(token: Token, depth: int, role: PathRole) -> list[tuple[Token, i
             steps.append((child, depth + 1, role))
         elif dep == "npadvmod" and child.pos_ == "PROPN":
             steps.append((child, depth + 1, role))
+        elif dep == "prep" and child.lower_ in _TOPIC_PREPS and (lemma in EVENT_NOUNS or lemma in NOUN_SENSES):
+            # "a conference on the future of Syria in Geneva": the parser hangs the gathering's
+            # place on the topic after its "of" phrase; the topic itself is no place.
+            steps.extend((place, depth + 2, role) for place in _topic_setting(child))
         elif dep == "prep" and (is_noun_hub or token.pos_ == "PROPN"):
             preps = _NOUN_PREPS | ({"of"} if lemma in AREA_NOUNS else set())
             if lemma in NOUN_SENSES and NOUN_SENSES[lemma].kind is TriggerKind.MOTION:
@@ -398,6 +404,20 @@ def _next_steps(token: Token, depth: int, role: PathRole) -> list[tuple[Token, i
         elif dep in _MODIFIER_DEPS and is_noun_hub:
             steps.append((child, depth + 1, PathRole.MODIFIER))
     return steps
+
+
+def _topic_setting(prep: Token) -> list[Token]:
+    """The places of the "in" or "at" phrase the parser hung on a gathering's topic that has an
+    "of" phrase of its own ("on the future of Syria in Geneva" -> Geneva)."""
+    return [
+        place
+        for topic in prep.children
+        if topic.dep_ == "pobj" and any(c.dep_ == "prep" and c.lower_ == "of" for c in topic.children)
+        for setting in topic.children
+        if setting.dep_ == "prep" and setting.lower_ in ("in", "at")
+        for place in setting.children
+        if place.dep_ == "pobj"
+    ]
 
 
 def _most_specific(governed: list[GovernedPlace]) -> list[GovernedPlace]:

@@ -248,10 +248,16 @@ def on_topic(root: Token) -> bool:
     "spoke about the war in Gaza", "a briefing on the fighting in Sudan". Its speaker is elsewhere
     for all the sentence says (a gathering or a trip "on a visit to Kyiv" is no topic)."""
     token = _phrase_head(root)
+    if _of_a_topic(token):
+        return True
     if token.dep_ != "pobj" or token.head.lower_ not in ("in", "at", "near", "inside", "across", "throughout"):
         return False
     noun = token.head.head
     if noun.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" and c.i < token.i for c in noun.children):
+        # "a conference on the future of Syria in Geneva": after the topic's own "of" phrase, the
+        # parser hangs the gathering's place on the topic; "the fighting in Sudan" stays a topic.
         return False
     while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         noun = noun.head
@@ -264,6 +270,19 @@ def on_topic(root: Token) -> bool:
         # "a visit on ...", "presided over the hearing in Manhattan": a gathering or a trip, no topic.
         return noun.head.lower_ not in ("on", "over") or not (lemma in LOCATIVE_NOUNS or lemma in NOUN_SENSES)
     return False
+
+
+def _of_a_topic(token: Token) -> bool:
+    """A place named in the "of" phrase of what a talk or a meeting is on: "a conference on the
+    future of Syria", "talks about the status of Jerusalem", "a summit on the reconstruction of
+    Ukraine". Not a place's part ("on the outskirts of Kyiv") nor a gathering ("on a visit of")."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    topic = token.head.head
+    if topic.pos_ != "NOUN" or topic.dep_ != "pobj" or topic.head.lower_ not in _TOPIC_PREPS - {"over"}:
+        return False
+    lemma = topic.lemma_.lower()
+    return lemma not in LOCATIVE_NOUNS and lemma not in NOUN_SENSES
 
 
 def talked_about(token: Token) -> bool:

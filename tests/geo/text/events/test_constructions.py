@@ -526,6 +526,16 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Paul Kane and his wife, Ruth Kane, bought a house. The Kanes flew to Berlin on Monday.",
             {("Paul Kane", "Berlin", OCC, "2023-09-11"), ("Ruth Kane", "Berlin", OCC, "2023-09-11")},
         ),
+        # A gathering's topic is no place, and the place the parser hangs on it after its "of"
+        # phrase is the gathering's.
+        (
+            "Anna Weber attended a conference on the future of Ukraine in Berlin on Monday.",
+            {("Anna Weber", "Berlin", OCC, "2023-09-11")},
+        ),
+        (
+            "Paul Grant spoke at a summit on the reconstruction of Ukraine in London on Tuesday.",
+            {("Paul Grant", "London", OCC, "2023-09-12")},
+        ),
         # A journey by some vehicle: the parser hangs its ends on the vehicle.
         (
             "Anna Weber traveled by train from Moscow to Kyiv on Monday.",
@@ -629,6 +639,9 @@ def test_status_of_the_candidates_the_stop_model_reads(text, expected) -> None:
         ("Anna Weber discussed the situation in Ukraine with reporters in Berlin on Monday.", "Ukraine"),
         ("Paul Grant spoke to students in Leeds about the war in Ukraine on Monday.", "Ukraine"),
         ("Paul Grant condemned the attack in Kyiv during a visit to Berlin on Monday.", "Kyiv"),
+        # Nor one in the "of" phrase of what a gathering is on.
+        ("Anna Weber attended a conference on the future of Ukraine in Berlin on Monday.", "Ukraine"),
+        ("Paul Grant joined talks about the status of Kyiv in Berlin on Monday.", "Kyiv"),
         # Nor is the one a funeral or a vigil is held for among those gathered.
         ("The funeral for Paul Grant was held in Leeds on Friday.", "Leeds"),
         ("Hundreds gathered on Sunday for a vigil for Anna Weber in Madrid.", "Madrid"),
