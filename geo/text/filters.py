@@ -59,11 +59,13 @@ Two readings of buildings and institutions:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from geo.folding import fold_key
 from geo.gazetteer.base import Candidate, NameType
+from geo.gazetteer.names import normalize_name
 from geo.gazetteer.prior import is_strong
 from geo.model import Precision
 from geo.text.context import TITLE_WORDS, TextContext
@@ -138,7 +140,12 @@ _BLOC_WORDS = frozenset({"west", "east"})
 _CURRENCY_SIGNS = frozenset("$€£¥")
 # A disease named after where it was first found is the disease: "West Nile virus", "Marburg
 # virus", "Lassa fever", "Minamata disease".
-_DISEASE_AFTER = re.compile(r"\A[ \u00a0-](?:virus|viruses|fever|disease)\b")
+_DISEASE_AFTER = re.compile(r"\A[ \u00a0-](?:virus|viruses|fever|disease|ebolavirus|hemorrhagic|haemorrhagic)\b")
+# A name written before a disease's word: "Marburg virus", "Lassa fever", "Reston ebolavirus".
+_DISEASE_NAME = re.compile(
+    r"(?<![\w'\u2019-])((?:[A-Z][\w'\u2019]*[ \u00a0]){0,2}[A-Z][\w'\u2019]*)"
+    r"[ \u00a0-](?:virus|viruses|fever|disease|ebolavirus|hemorrhagic|haemorrhagic)\b"
+)
 _LOCAL_PRECISIONS = frozenset({Precision.CITY, Precision.ADMIN2, Precision.SITE})
 # Compass points as nouns: "the North" is a part of the country the story is about (the Union in
 # the Civil War, Northern Ireland, North Korea), never the region of Cameroon or Somaliland that
@@ -526,6 +533,8 @@ def judge_name(
         return _reject("a currency's sign")  # "US$460 million", "A$20", "HK$3"
     if _DISEASE_AFTER.match(text[end : end + 12]):
         return _reject("a disease's name")  # "West Nile virus", "Marburg virus", "Lassa fever"
+    if key in disease_names(text) and not in_locative_context(text, start, end):
+        return _reject("a disease's name")  # "the Marburg virus ... Because Marburg kills"
     if dateline:
         return _ACCEPT
     if _is_date(key, text, end):
@@ -624,6 +633,20 @@ def judge_name(
     if best.place.precision is Precision.SITE and _is_speaker(text, start, end):
         return _reject("an institution speaking")
     return _ACCEPT
+
+
+@functools.lru_cache(maxsize=16)
+def disease_names(text: str) -> frozenset[str]:
+    """The names the text gives diseases ("Marburg" of "the Marburg virus"): written alone
+    elsewhere in it, away from a locative word, they name the disease again, not the town."""
+    names = set()
+    for found in _DISEASE_NAME.finditer(text):
+        words = found.group(1).split()
+        while words and is_stop_word(words[0].casefold()):
+            words = words[1:]  # "The Marburg virus"
+        if words:
+            names.add(normalize_name(" ".join(words)))
+    return frozenset(names)
 
 
 def saints_possessives(text: str) -> list[tuple[int, int]]:

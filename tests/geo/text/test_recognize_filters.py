@@ -787,3 +787,27 @@ def english_word_town_world() -> MemoryGazetteer:
 )
 def test_an_english_word_inside_a_longer_name_is_no_town(use_ner, text, expected) -> None:
     assert surfaces(english_word_town_world(), use_ner, text) == expected
+
+
+def disease_town_world() -> MemoryGazetteer:
+    """Towns diseases are named after."""
+    g = small_world()
+    g.add(make_place(2873759, "Marburg", 50.81, 8.77, country="DE", admin1="Hesse", population=72_031))
+    g.add(make_place(4781530, "Reston", 38.97, -77.34, country="US", admin1="Virginia", population=58_404))
+    return g
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A disease named after a town, and the name alone once the text has given it so...
+        ("Reston ebolavirus was found in pigs.", []),
+        ("Marburg hemorrhagic fever is rare.", []),
+        ("The Marburg virus spread fast. Because Marburg kills most of those it infects, doctors worry.", []),
+        # ...but the town itself where the text sets it.
+        ("The Marburg virus was first identified in Marburg in 1967.", ["Marburg"]),
+    ],
+)
+def test_a_disease_named_after_a_town_is_no_place(use_ner, text, expected) -> None:
+    assert surfaces(disease_town_world(), use_ner, text) == expected
