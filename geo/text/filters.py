@@ -609,6 +609,15 @@ def judge_name(
     ):
         return _reject("an English noun")
 
+    if (
+        len(key) <= 4
+        and all(c.name_type is NameType.ALTERNATE for c in candidates)
+        and not _prominent_by_name(candidates)
+        and not (ner_says_place or qualified or in_locative_context(text, start, end))
+    ):
+        # "Jin", "Eta", "Finn": a short word that only some place's alternate names spell (Tsu,
+        # Etah) is a person's name, a word or a part of another name far more often.
+        return _reject("a short alternate name")
     is_country = best.place.precision is Precision.COUNTRY
     if key in context.person_words and not (is_country or qualified or _set_in(text, start, end)):
         return _reject("a person's name")

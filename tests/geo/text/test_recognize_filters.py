@@ -811,3 +811,26 @@ def disease_town_world() -> MemoryGazetteer:
 )
 def test_a_disease_named_after_a_town_is_no_place(use_ner, text, expected) -> None:
     assert surfaces(disease_town_world(), use_ner, text) == expected
+
+
+def short_alternate_world() -> MemoryGazetteer:
+    """A city known also by a short alternate name unlike its own, and one named as itself."""
+    g = small_world()
+    g.add(make_place(1849796, "Tsu", 34.73, 136.51, country="JP", admin1="Mie", population=279_886))
+    g.alias("geonames:1849796", "Jin", name_type=NameType.ALTERNATE)
+    return g
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A short word only an alternate name of some place spells is a name or a word of its own...
+        ("When Jin first left the enclosure, the keepers followed her.", []),
+        ("Keepers said Jin was found alive on Monday.", []),
+        # ...unless the text sets it as a place.
+        ("Residents in Jin were evacuated on Monday.", ["Jin"]),
+    ],
+)
+def test_a_short_alternate_name_needs_the_text_to_set_it(use_ner, text, expected) -> None:
+    assert surfaces(short_alternate_world(), use_ner, text) == expected
