@@ -261,11 +261,27 @@ def _thing_name_words(doc: Doc) -> set[str]:
     return words
 
 
+def _names_after_the(doc: Doc) -> set[str]:
+    """One-word proper names the article writes right after "the" ("the Duma would ratify", "the
+    field of the Duma"): a body's or a thing's, as no person is "the Smith"."""
+    return {
+        token.text
+        for token in doc[1:]
+        if token.pos_ == "PROPN"
+        and token.tag_ == "NNP"
+        and doc[token.i - 1].lower_ == "the"
+        # "the Duma would", "the field of the Duma"; not "the Obama administration", where the
+        # name qualifies the noun after it.
+        and token.dep_ not in ("compound", "amod", "nmod")
+        and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("PROPN", "NOUN"))
+    }
+
+
 def _without_names_of_things(doc: Doc, mentions: list[PersonMention]) -> list[PersonMention]:
     """The mentions less those whose every word the article also uses to begin a thing's name,
-    unless a title or a given name vouches for a person, or a full name of the article holds the
-    word ("Ford" after "Henry Ford", whatever "Ford Motor Co." says)."""
-    things = _thing_name_words(doc)
+    or writes alone after "the", unless a title or a given name vouches for a person, or a full
+    name of the article holds the word ("Ford" after "Henry Ford", whatever "Ford Motor Co." says)."""
+    things = _thing_name_words(doc) | _names_after_the(doc)
     if not things:
         return mentions
 

@@ -399,6 +399,26 @@ def test_a_firm_named_like_a_person_is_not_one_for_what_it_undergoes_otherwise()
     assert cast.people == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A one-word name the article writes right after "the" is a body's or a thing's.
+        "Officials met Duma deputies on Monday. The ball is in the field of the Duma, Weber said.",
+        "Honda recalled the cars in Berlin. The Honda was found in Berlin.",
+    ],
+)
+def test_a_name_written_after_the_is_no_person(text: str) -> None:
+    cast = _cast_with_labels(text, {"Duma": "PERSON", "Honda": "PERSON", "Weber": "PERSON"})
+    assert {p.name for p in cast.people} <= {"Weber"}
+
+
+def test_a_person_named_before_a_noun_after_the_keeps_the_name() -> None:
+    # "the Obama administration": the name qualifies the noun after it.
+    text = "The Obama administration said so. Obama flew to Berlin on Monday."
+    cast = _cast_with_labels(text, {"Obama": "PERSON"})
+    assert [p.name for p in cast.people] == ["Obama"]
+
+
 def test_an_unlabelled_name_that_hosts_is_not_taken_for_a_person() -> None:
     # A body hosts, joins and receives as a person does.
     cast = _cast_with_labels("Galaxy Lanes hosted the tournament in Berlin.", {})
