@@ -28,6 +28,7 @@ def parser(gazetteer: SqliteGazetteer) -> Geoparser:
         ("Merkel spoke in the Bundestag.", "Bundestag", "curated:reichstag-building", (52.5186, 13.3762)),
         ("The prime minister returned to Downing Street.", "Downing Street", "curated:ten-downing-street", None),
         ("Moon received the envoy at the Blue House.", "Blue House", "curated:cheong-wa-dae", None),
+        ("Lawmakers gathered at the State Duma on Friday.", "State Duma", "curated:state-duma", (55.7577, 37.6153)),
     ],
 )
 def test_a_seat_read_as_a_location_is_the_building(parser, text, surface, gazetteer_id, point) -> None:
@@ -45,6 +46,8 @@ def test_a_seat_read_as_a_location_is_the_building(parser, text, surface, gazett
         "White House spokesman Tommy Vietor said the firm was safe.",
         "The Kremlin denies the claims.",
         "Critics call him a Kremlin stooge, and the Kremlin-backed party agrees.",
+        # Russia's parliament, not the Syrian town of Duma.
+        "The State Duma passed the bill, and the Duma's speaker praised it.",
     ],
 )
 def test_a_seat_naming_its_institution_is_no_place(parser, text) -> None:
