@@ -533,10 +533,10 @@ def judge_name(
         return _reject("a currency's sign")  # "US$460 million", "A$20", "HK$3"
     if _DISEASE_AFTER.match(text[end : end + 12]):
         return _reject("a disease's name")  # "West Nile virus", "Marburg virus", "Lassa fever"
-    if key in disease_names(text) and not in_locative_context(text, start, end):
-        return _reject("a disease's name")  # "the Marburg virus ... Because Marburg kills"
     if dateline:
         return _ACCEPT
+    if key in _disease_names(text) and not in_locative_context(text, start, end):
+        return _reject("a disease's name")  # "the Marburg virus ... Because Marburg kills"
     if _is_date(key, text, end):
         return _reject("a date")
     if _STORM_BEFORE.search(text[max(0, start - 24) : start]):
@@ -615,8 +615,8 @@ def judge_name(
         and not _prominent_by_name(candidates)
         and not (ner_says_place or qualified or in_locative_context(text, start, end))
     ):
-        # "Jin", "Eta", "Finn": a short word that only some place's alternate names spell (Tsu,
-        # Etah) is a person's name, a word or a part of another name far more often.
+        # "Jin", "Pan", "Agro": a short word that only some place's alternate names spell (Tsu,
+        # Japan, for "Jin") is a person's name, a word or a part of another name far more often.
         return _reject("a short alternate name")
     is_country = best.place.precision is Precision.COUNTRY
     if key in context.person_words and not (is_country or qualified or _set_in(text, start, end)):
@@ -645,7 +645,7 @@ def judge_name(
 
 
 @functools.lru_cache(maxsize=16)
-def disease_names(text: str) -> frozenset[str]:
+def _disease_names(text: str) -> frozenset[str]:
     """The names the text gives diseases ("Marburg" of "the Marburg virus"): written alone
     elsewhere in it, away from a locative word, they name the disease again, not the town."""
     names = set()

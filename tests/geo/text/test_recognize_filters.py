@@ -807,6 +807,7 @@ def disease_town_world() -> MemoryGazetteer:
         ("The Marburg virus spread fast. Because Marburg kills most of those it infects, doctors worry.", []),
         # ...but the town itself where the text sets it.
         ("The Marburg virus was first identified in Marburg in 1967.", ["Marburg"]),
+        ("MARBURG (AP) — The Marburg virus has killed two people.", ["MARBURG"]),
     ],
 )
 def test_a_disease_named_after_a_town_is_no_place(use_ner, text, expected) -> None:
