@@ -302,7 +302,10 @@ def talked_about(token: Token) -> bool:
 
 def mourned(token: Token) -> bool:
     """A person a funeral, memorial or vigil is held for ("the funeral for Joe Lieberman", "a vigil
-    for Alma Ortiz"): not among those gathered."""
-    return (
-        token.dep_ == "pobj" and token.head.lower_ in ("for", "of") and token.head.head.lemma_.lower() in MOURNING_NOUNS
-    )
+    for Alma Ortiz", "services for John Doe"): not among those gathered."""
+    if token.dep_ != "pobj" or token.head.lower_ not in ("for", "of"):
+        return False
+    noun = token.head.head
+    # "Funeral services for John Doe", "Services for John Doe will be held": a service held for a
+    # person named is a funeral or a memorial.
+    return noun.lemma_.lower() in MOURNING_NOUNS or (noun.pos_ == "NOUN" and noun.lemma_.lower() == "service")

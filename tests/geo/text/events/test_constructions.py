@@ -645,6 +645,8 @@ def test_status_of_the_candidates_the_stop_model_reads(text, expected) -> None:
         # Nor is the one a funeral or a vigil is held for among those gathered.
         ("The funeral for Paul Grant was held in Leeds on Friday.", "Leeds"),
         ("Hundreds gathered on Sunday for a vigil for Anna Weber in Madrid.", "Madrid"),
+        ("Funeral services for Paul Grant, 88, will be held at 10 a.m. Friday in Leeds.", "Leeds"),
+        ("Services for Anna Weber will be held on Saturday in Madrid.", "Madrid"),
         # Nor a gathering pulled out of.
         ("Paul Grant withdrew from the tournament in Leeds due to an injury.", "Leeds"),
         ("Anna Weber pulled out of the fight in Berlin on Monday.", "Berlin"),
