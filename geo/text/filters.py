@@ -140,12 +140,10 @@ _BLOC_WORDS = frozenset({"west", "east"})
 _CURRENCY_SIGNS = frozenset("$€£¥")
 # A disease named after where it was first found is the disease: "West Nile virus", "Marburg
 # virus", "Lassa fever", "Minamata disease".
-_DISEASE_AFTER = re.compile(r"\A[ \u00a0-](?:virus|viruses|fever|disease|ebolavirus|hemorrhagic|haemorrhagic)\b")
+_DISEASE_WORD = r"[ \u00a0-](?:virus|viruses|fever|disease|ebolavirus|hemorrhagic|haemorrhagic)\b"
+_DISEASE_AFTER = re.compile(r"\A" + _DISEASE_WORD)
 # A name written before a disease's word: "Marburg virus", "Lassa fever", "Reston ebolavirus".
-_DISEASE_NAME = re.compile(
-    r"(?<![\w'\u2019-])((?:[A-Z][\w'\u2019]*[ \u00a0]){0,2}[A-Z][\w'\u2019]*)"
-    r"[ \u00a0-](?:virus|viruses|fever|disease|ebolavirus|hemorrhagic|haemorrhagic)\b"
-)
+_DISEASE_NAME = re.compile(r"(?<![\w'\u2019-])((?:[A-Z][\w'\u2019]*[ \u00a0]){0,2}[A-Z][\w'\u2019]*)" + _DISEASE_WORD)
 _LOCAL_PRECISIONS = frozenset({Precision.CITY, Precision.ADMIN2, Precision.SITE})
 # Compass points as nouns: "the North" is a part of the country the story is about (the Union in
 # the Civil War, Northern Ireland, North Korea), never the region of Cameroon or Somaliland that

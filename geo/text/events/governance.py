@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Token
 
 from geo.gazetteer.names import normalize_name
 from geo.model import Mention, MentionRole, Place, Precision
-from geo.text.events.grammar import on_topic
+from geo.text.events.grammar import SUBJECT_MATTER_PREPS, on_topic
 from geo.text.events.lexicon import AREA_NOUNS, EVENT_NOUNS, LOCATIVE_NOUNS, SPEAKING_FROM_VERBS, VEHICLE_NOUNS
 from geo.text.events.triggers import (
     NOUN_SENSES,
@@ -94,8 +94,6 @@ _LOCATIVE_PREPS = frozenset(
 # "near" too: "dumped it near Yarrabah" puts the actor by the town, within a stop's tolerance.
 _STATIC_PREPS = frozenset({"in", "at", "near"})
 _NOUN_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on"})
-# What a gathering is on: "a conference on the future of Syria", "talks about Gaza".
-_TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning"})
 _LOCATOR_PREPS = frozenset({"near", "outside"})
 _MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 # Nouns of a journey whose "from" is where it started ("a delegation from Japan" is whose).
@@ -387,7 +385,7 @@ def _next_steps(token: Token, depth: int, role: PathRole) -> list[tuple[Token, i
             steps.append((child, depth + 1, role))
         elif dep == "npadvmod" and child.pos_ == "PROPN":
             steps.append((child, depth + 1, role))
-        elif dep == "prep" and child.lower_ in _TOPIC_PREPS and (lemma in EVENT_NOUNS or lemma in NOUN_SENSES):
+        elif dep == "prep" and child.lower_ in SUBJECT_MATTER_PREPS and (lemma in EVENT_NOUNS or lemma in NOUN_SENSES):
             # "a conference on the future of Syria in Geneva": the parser hangs the gathering's
             # place on the topic after its "of" phrase; the topic itself is no place.
             steps.extend((place, depth + 2, role) for place in _topic_setting(child))

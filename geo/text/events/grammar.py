@@ -21,6 +21,7 @@ from geo.text.events.parsing import is_passive
 from geo.text.events.triggers import NOUN_SENSES, VERB_SENSES, Trigger, TriggerKind, TriggerSense, tells_a_home
 
 __all__ = [
+    "SUBJECT_MATTER_PREPS",
     "trigger_at",
     "ancestors",
     "path_length",
@@ -240,7 +241,10 @@ def inside_quote(token: Token) -> bool:
     return quotes % 2 == 1
 
 
-_TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over", "on"})
+# What a talk, a thought or a meeting is on: "spoke about", "a conference on the future of Syria".
+SUBJECT_MATTER_PREPS = frozenset({"about", "regarding", "concerning", "on"})
+# "over" too, for a topic ("a dispute over Kashmir"); a hearing presided over is a gathering.
+_TOPIC_PREPS = SUBJECT_MATTER_PREPS | {"over"}
 
 
 def on_topic(root: Token) -> bool:
@@ -279,7 +283,7 @@ def _of_a_topic(token: Token) -> bool:
     if token.dep_ != "pobj" or token.head.lower_ != "of":
         return False
     topic = token.head.head
-    if topic.pos_ != "NOUN" or topic.dep_ != "pobj" or topic.head.lower_ not in _TOPIC_PREPS - {"over"}:
+    if topic.pos_ != "NOUN" or topic.dep_ != "pobj" or topic.head.lower_ not in SUBJECT_MATTER_PREPS:
         return False
     lemma = topic.lemma_.lower()
     return lemma not in LOCATIVE_NOUNS and lemma not in NOUN_SENSES
@@ -297,7 +301,7 @@ def talked_about(token: Token) -> bool:
         token = noun
     if token.dep_ == "dobj":
         return token.head.lemma_.lower() in TOPIC_VERBS
-    return token.dep_ == "pobj" and token.head.lower_ in _TOPIC_PREPS and token.head.lower_ != "over"
+    return token.dep_ == "pobj" and token.head.lower_ in SUBJECT_MATTER_PREPS
 
 
 def mourned(token: Token) -> bool:
