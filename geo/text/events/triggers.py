@@ -503,7 +503,7 @@ def _passive_custody_or_conveyance(token: Token, lemma: str) -> TriggerSense | N
     """What a passive with a subject says of where it was or was brought: "was held in the county
     jail in Greenwood" (presence), "was taken to Frederick Memorial Hospital in Frederick" (a move
     there), when the act is told. Whether the subject is a person is for the participants to say."""
-    if not is_passive(token) or not any(c.dep_ == "nsubjpass" for c in token.children):
+    if not _passive_with_subject(token):
         return None
     if not (token.tag_ in _PAST_TAGS or _told_as_plan(token)):
         return None
@@ -525,6 +525,30 @@ def _passive_custody_or_conveyance(token: Token, lemma: str) -> TriggerSense | N
     if lemma in CONVEYANCE_VERBS and "there" in preps:
         return TriggerSense(lemma, TriggerKind.MOTION, PASSIVE_SENSE_STRENGTH)
     return None
+
+
+def _passive_with_subject(token: Token) -> bool:
+    """Whether `token` is a passive told of a subject: its own ("was taken to"), or one it shares
+    with the verb it is coordinated with, as news tells what befell someone in a row of verbs:
+    "was shot twice and taken to a hospital in Tulsa" (the passive shared too), "suffered a
+    broken leg and was flown to Omaha" (an active verb's subject)."""
+    if is_passive(token):
+        if any(c.dep_ == "nsubjpass" for c in token.children):
+            return True
+    elif token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False
+    if token.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+        return False
+    first = token.head
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head
+    if first.pos_ not in ("VERB", "AUX"):
+        return False
+    if is_passive(token):
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children)
+    # No auxiliary of its own: the participle is passive only as the first verb is ("was shot and
+    # taken"); after an active verb it is a perfect's ("has visited and taken").
+    return is_passive(first) and any(c.dep_ == "nsubjpass" for c in first.children)
 
 
 # Pronouns that can only mean people, as the object a carrying verb takes somewhere.

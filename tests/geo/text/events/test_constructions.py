@@ -129,6 +129,20 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ("Anna Weber was found dead in Madrid on Monday.", {("Anna Weber", "Madrid", OCC, "2023-09-11")}),
         ("Anna Weber was taken to a hospital in Berlin on Monday.", {("Anna Weber", "Berlin", OCC, "2023-09-11")}),
         ("Paul Grant was transferred to a prison in Leeds on Monday.", {("Paul Grant", "Leeds", OCC, "2023-09-11")}),
+        # A passive coordinated with the verb before it shares that verb's subject, and its passive
+        # when it has no auxiliary of its own: a row of what befell someone.
+        ("Paul Grant was shot twice and taken to a hospital in Leeds.", {("Paul Grant", "Leeds", OCC, None)}),
+        (
+            "Anna Weber suffered a broken leg and was taken to a hospital in Berlin.",
+            {("Anna Weber", "Berlin", OCC, None)},
+        ),
+        (
+            "Paul Grant surrendered to police and was held at the county jail in Leeds.",
+            {("Paul Grant", "Leeds", OCC, None)},
+        ),
+        ("Anna Weber will be arrested and taken to a jail in Berlin.", {("Anna Weber", "Berlin", P, None)}),
+        # After an active verb, a bare participle is a perfect's, not a passive.
+        ("Paul Grant has visited the firm and sent letters to Leeds.", set()),
         ("The meeting was held in Leeds on Monday, Paul Grant said.", set()),
         ("Paul Grant holds shares in a company in Leeds.", set()),
         # A birthplace dated long before the story is background.
