@@ -133,6 +133,15 @@ class Coreference:
         """Who `token` means: a name, a pronoun, a description or a group; None if nobody."""
         return self._resolved.get(token.i)
 
+    def naming_apposition(self, token: Token) -> Token | None:
+        """The apposition that says whom `token` means when `token` itself does not say or only
+        describes: "The famous Baywatch star, Pamela Anderson, arrived", "the driver, Theresa
+        Pilkington, was taken to" (the name, not whom "the driver" would mean without it)."""
+        reference = self.refer(token)
+        if reference is not None and not (token.pos_ == "NOUN" and reference.how == "description"):
+            return None
+        return next((c for c in token.children if c.dep_ == "appos" and self.refer(c) is not None), None)
+
     def people_of(self, token: Token) -> tuple[Person, ...]:
         reference = self.refer(token)
         return () if reference is None else reference.people

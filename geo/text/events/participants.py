@@ -244,13 +244,10 @@ def _references_of(token: Token, coref: Coreference) -> list[Reference]:
     references: list[Reference] = []
     for item in tokens:
         reference = coref.refer(item)
-        if reference is None:
-            # "The famous Baywatch star, Pamela Anderson, arrived": the apposition names the subject;
+        if (named := coref.naming_apposition(item)) is not None:
             # "The nurses, Emma Clarke and Joan Price, were evacuated": each name it lists.
-            named = next((c for c in item.children if c.dep_ == "appos" and coref.refer(c) is not None), None)
-            reference = None if named is None else coref.refer(named)
-            if named is not None:
-                references.extend(r for c in named.conjuncts if (r := coref.refer(c)) is not None)
+            reference = coref.refer(named)
+            references.extend(r for c in named.conjuncts if (r := coref.refer(c)) is not None)
         if reference is None:
             # "A delegation led by Khalil Abu Marzouk arrived in Cairo": the group's leader went too.
             references.extend(r for leader in _leaders(item) for r in _references_of(leader, coref))

@@ -141,6 +141,11 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Paul Grant", "Leeds", OCC, None)},
         ),
         ("Anna Weber will be arrested and taken to a jail in Berlin.", {("Anna Weber", "Berlin", P, None)}),
+        # A description with a name beside it means that name, not the person most in view.
+        (
+            "Paul Grant was not hurt. The driver, Anna Weber, was taken to a hospital in Berlin.",
+            {("Anna Weber", "Berlin", OCC, None)},
+        ),
         # After an active verb, a bare participle is a perfect's, not a passive.
         ("Paul Grant has visited the firm and sent letters to Leeds.", set()),
         ("The meeting was held in Leeds on Monday, Paul Grant said.", set()),

@@ -134,6 +134,13 @@ def test_a_denied_trip_is_no_candidate_and_a_rule_event_is_marked() -> None:
     assert visit.rule_event is not None and "rule" in visit.features
 
 
+def test_a_description_whose_apposition_names_someone_pairs_only_that_name() -> None:
+    # "the driver" alone would mean the most salient person, Paul Grant; the name beside it says.
+    text = "Paul Grant was not hurt. The driver, Maria Lopez, was taken to a hospital in Madrid."
+    pairs = {(c.person.name, c.mention.place.name) for c in candidates(text)}
+    assert ("Maria Lopez", "Madrid") in pairs and ("Paul Grant", "Madrid") not in pairs
+
+
 def test_of_two_triggers_reaching_one_mention_the_surer_gives_the_candidate_its_date() -> None:
     # "where she had studied in 1990" reaches Berlin too, but the visit is the sentence's own act.
     (visit,) = [
