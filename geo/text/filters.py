@@ -617,7 +617,10 @@ def judge_name(
         # Japan, for "Jin") is a person's name, a word or a part of another name far more often.
         return _reject("a short alternate name")
     is_country = best.place.precision is Precision.COUNTRY
-    if key in context.person_words and not (is_country or qualified or _set_in(text, start, end)):
+    # "Theresa Pilkington of Jeannette": where a person named in full is from, as news gives it,
+    # though the NER model reads a given name there as another person.
+    homed = _home_of_a_person(text, start, context)
+    if key in context.person_words and not (is_country or qualified or homed or _set_in(text, start, end)):
         return _reject("a person's name")
     if any(
         e.label in PERSON_LABELS and e.start <= start and end <= e.end and e.end - e.start > end - start
@@ -629,13 +632,15 @@ def judge_name(
     if (
         exact_labels & (PERSON_LABELS | ORGANISATION_LABELS)
         and not exact_labels & PLACE_LABELS
-        and not (prominent or qualified or _set_in(text, start, end) or _journey_to(text, start, end))
+        and not (prominent or qualified or homed or _set_in(text, start, end) or _journey_to(text, start, end))
     ):
         return _reject(TAGGED_AS_PERSON)
     if context.analysis is None and _next_to_unknown_name(text, start, end, context):
         return _reject("beside a capitalised name: a person")
     # A multi-word capitalised name ("Black Sea", "Rapides Parish") is evidence enough by itself.
-    if " " not in key and not (prominent or ner_says_place or town_venue or in_locative_context(text, start, end)):
+    if " " not in key and not (
+        prominent or ner_says_place or town_venue or homed or in_locative_context(text, start, end)
+    ):
         return _reject(LITTLE_KNOWN)
     if best.place.precision is Precision.SITE and _is_speaker(text, start, end):
         return _reject("an institution speaking")
@@ -701,6 +706,23 @@ def _set_in(text: str, start: int, end: int) -> bool:
     else bears it in the story ("Erie GM Sherry Bassin"); "in Obama's speech" sets no place."""
     setting = after_word_of(text, start, _SETTING_WORDS) or _called_a_town(text, start, end)
     return setting and text[end : end + 1] not in ("'", "\u2019")
+
+
+_OF_BEFORE = re.compile(r"[ \u00a0]+of[ \u00a0]+\Z")
+
+
+def _home_of_a_person(text: str, start: int, context: TextContext) -> bool:
+    """Whether a name follows "of" right after a person's full name, as the NER model tags it:
+    "Theresa Pilkington of Jeannette", "Galen Miller of Palestine" (with a comma, "Rebecca Sears,
+    41, of Grovetown", it is `_called_a_town`'s). "Bank of America" names no person first."""
+    before = _OF_BEFORE.search(text, max(0, start - 8), start)
+    if before is None:
+        return False
+    name_end = before.start()
+    return any(
+        e.label in PERSON_LABELS and e.end == name_end and " " in text[e.start : e.end].strip()
+        for e in context.entities_over(name_end - 1, name_end)
+    )
 
 
 def _called_a_town(text: str, start: int, end: int) -> bool:

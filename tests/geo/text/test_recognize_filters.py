@@ -753,6 +753,23 @@ def test_a_legislators_home_after_the_party_is_a_place(use_ner, text, expected) 
     assert surfaces(legislature_world(), use_ner, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Where a person named in full is from, after "of" as news writes it, is a place, though the
+        # NER model reads a given name there as one more person...
+        ("The driver, Theresa Pilkington of Jeannette, was not hurt.", ["Jeannette"]),
+        ("Mary Jones of Jeannette was arrested on Monday.", ["Jeannette"]),
+        # ...not the same name with no person before its "of".
+        ("Jeannette said the meeting went well.", []),
+    ],
+)
+def test_a_persons_home_after_of_is_a_place_with_ner(text, expected) -> None:
+    world = legislature_world()
+    world.add(make_place(5197517, "Jeannette", 40.33, -79.62, country="US", admin1="Pennsylvania", population=9_654))
+    assert surfaces(world, True, text) == expected
+
+
 def test_a_name_ending_an_organisations_name_takes_no_place_from_its_officials() -> None:
     # "BC Hydro ... Hydro officials": the story writes the name at the end of a longer one, so its
     # officials are the organisation's (without NER, whose tags would decide otherwise).
