@@ -202,9 +202,13 @@ class ArticleDates:
         ]
         for located in reversed(told):
             interval = self.resolve(located.expression, future=False)
-            if interval.precision is not DatePrecision.UNKNOWN and (
-                self.published is None or interval.start is None or interval.start <= self.published
-            ):
+            if interval.precision is DatePrecision.UNKNOWN:
+                continue
+            if _dates_a_thing(located.root) and self.before_story_time(interval):
+                # "honors the pig as the first source of insulin in 1921": the year of a thing
+                # the story recalls, not a time the story moves to.
+                continue
+            if self.published is None or interval.start is None or interval.start <= self.published:
                 return EventDate(interval, DateSource.NARRATIVE)
         if self.published is None:
             return _UNKNOWN
@@ -343,6 +347,30 @@ def _describes_a_noun(token: Token, trigger: Token) -> bool:
             return head.lemma_.lower() not in EVENT_NOUNS and not holds_trigger
         current = head
     return False
+
+
+def _dates_a_thing(token: Token) -> bool:
+    """Whether a date's phrase hangs on a noun that is no event: "the first source of insulin in
+    1921", "a bridge from 1932" (a meeting's or a war's date is the story's)."""
+    current = token
+    while current.dep_ == "pobj" and current.head.dep_ == "prep":
+        head = current.head.head
+        if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in _TIME_NOUNS:
+            current = head  # "in the summer of 2010": the time is the date's own
+        elif head.pos_ in ("NOUN", "PROPN"):
+            return head.lemma_.lower() not in EVENT_NOUNS
+        elif head.pos_ == "ADP":
+            current = head
+        else:
+            return False
+    return False
+
+
+# Nouns of time a date phrase may hang on as part of the date: "the summer of 2010", "the end of 2019".
+_TIME_NOUNS = frozenset(
+    "summer spring autumn fall winter season week weekend month year decade century end beginning start"
+    " middle half quarter part day night morning afternoon evening time period".split()
+)
 
 
 # How a clause or a phrase hangs from a noun it describes.

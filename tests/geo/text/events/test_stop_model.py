@@ -214,6 +214,14 @@ def test_stops_with_other_statuses_or_stated_dates_stay_apart(doc) -> None:
         ("Robert Gentz stepped off a plane in Beijing.", None, None),
         # A date still to come is not the time of a past event.
         ("The fair opens in 2031. Robert Gentz stepped off a plane in Beijing.", PUBLISHED, "2023-09"),
+        # The year of a thing the story recalls is no time it moves to; a season's or a meeting's is.
+        (
+            "The event honors the pig as the first source of insulin in 1921. Robert Gentz stepped off a plane.",
+            PUBLISHED,
+            "2023-09",
+        ),
+        ("In the summer of 2010, the founders met. Robert Gentz stepped off a plane in Beijing.", None, "2010"),
+        ("The summit in 2019 failed. Robert Gentz stepped off a plane in Beijing.", None, "2019"),
     ],
 )
 def test_narrative_date_is_the_latest_date_told_or_the_month_of_publication(text, published, expected) -> None:
