@@ -151,3 +151,38 @@ def test_a_place_read_twice_is_no_support_of_its_own_state() -> None:
     text = "Springfield, Ohio - Springfield City schools met. Springfield voters agreed on Monday."
     mentions = resolved(gazetteer, text, "Springfield", "Ohio", "Springfield City")
     assert mentions[0].place.geonameid == 4525353
+
+
+def _towns_and_regions():
+    """A town the gazetteer has in one country only, and two regions where it has none."""
+    from support.memory_gazetteer import MemoryGazetteer
+
+    gazetteer = MemoryGazetteer()
+    gazetteer.add(make_place(1850001, "Taji", 33.60, 135.94, country="JP", admin1="Wakayama", population=3_000))
+    gazetteer.add(make_place(99237, "Iraq", 33.0, 44.0, precision=Precision.COUNTRY, country="IQ", population=38e6))
+    gazetteer.add(make_place(6251999, "Ontario", 49.25, -84.50, precision=Precision.ADMIN1, country="CA"))
+    gazetteer.add(make_place(2636710, "Stroud", 51.75, -2.20, country="GB", admin1="England", population=32_000))
+    gazetteer.add(make_place(1850002, "Bradford", 53.79, -1.75, country="GB", admin1="England", population=300_000))
+    return gazetteer
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "expected"),
+    [
+        # A town written with its region, none of whose namesakes lies there, is read as the
+        # region: the namesake abroad would put the story in the wrong country.
+        ("He was hurt in Taji, Iraq, in 2004.", ("Taji", "Iraq"), ["Iraq", "Iraq"]),
+        ("The clinic in Stroud, Ontario, closed.", ("Stroud", "Ontario"), ["Ontario", "Ontario"]),
+        # Items of a list are no town and region.
+        (
+            "Cases in Stroud, Ontario and Bradford were confirmed.",
+            ("Stroud", "Ontario", "Bradford"),
+            ["Stroud", "Ontario", "Bradford"],
+        ),
+        # Nor is a region's name that begins a person's.
+        ("Coach Ray Taji, Iraq Smith and others.", ("Taji", "Iraq"), ["Taji", "Iraq"]),
+    ],
+)
+def test_a_town_qualified_by_a_region_it_is_not_in_is_read_as_the_region(text, surfaces, expected) -> None:
+    found = resolved(_towns_and_regions(), text, *surfaces)
+    assert [m.place.name for m in found] == expected
