@@ -179,8 +179,12 @@ class CandidateReader:
             if id(event) in paired:
                 continue
             candidate = self._from_rule(event, self._sentence_of_char(event.evidence_start))
-            if candidate is not None:
-                found.setdefault(candidate.key, candidate)
+            if candidate is None:
+                continue
+            held = found.get(candidate.key)
+            if held is None or (held.rule_event is None and any(f.startswith("scene=") for f in held.features)):
+                # The rule's reading of the scene stands for the model's own pairing with it.
+                found[candidate.key] = candidate
         for candidate in found.values():
             candidate.city = self._city_of(candidate)
         return list(found.values())

@@ -66,6 +66,7 @@ from geo.text.events.triggers import (
     find_triggers,
     is_located_occupation,
     is_misread_present_verb,
+    lists_those_present,
 )
 
 __all__ = ["EventExtractor", "events_of_candidates"]
@@ -204,6 +205,15 @@ class _ArticleReading:
         when = self._date(trigger, status, participants, earlier)
         if not governed and trigger.nominal and trigger.lemma in _PERFORMANCE_NOUNS:
             governed = self._gathering_setting(trigger)
+        if not governed and not trigger.nominal and lists_those_present(trigger.token):
+            governed = self._gathering_setting(trigger) or self._latest_setting(trigger)
+            root = span_root(self.doc, governed[0].mention.start, governed[0].mention.end) if governed else None
+            if root is not None and when.source == DateSource.NONE:
+                # The list is of those at the gathering just told, on its date.
+                told = self.coref.sentence_index(root)
+                carried = self.dates.main_clause_date(told, future=status is not EventStatus.OCCURRED)
+                if carried is not None:
+                    when = EventDate(carried, DateSource.CARRIED)
         if not governed:
             carried = self._setting(trigger, status, participants)
             if carried is None:
@@ -251,8 +261,9 @@ class _ArticleReading:
                 break
             if token.pos_ != "NOUN" or token.lemma_.lower() not in EVENT_NOUNS:
                 continue
-            # "attended the concert in Johannesburg": the parser may hang the place on the verb.
-            holders = [token, token.head] if token.dep_ == "dobj" else [token]
+            # "attended the concert in Johannesburg", "the summit opened in Geneva", "a service was
+            # held in Boscawen": the parser may hang the place on the verb.
+            holders = [token, token.head] if token.dep_ in ("dobj", "nsubj", "nsubjpass") else [token]
             for prep in (c for holder in holders for c in holder.children):
                 if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
                     continue
@@ -260,6 +271,18 @@ class _ArticleReading:
                     mention = self.places.mention_at(pobj)
                     if pobj.dep_ == "pobj" and mention is not None and mention.place is not None:
                         return [GovernedPlace(mention, mention.place, 3, PathRole.SETTING)]
+        return []
+
+    def _latest_setting(self, trigger: Trigger) -> list[GovernedPlace]:
+        """Where the story last put anyone, in the sentence or the one before: the scene a list of
+        those present speaks of ("Ned Lamont appeared at the Harwinton Senior Center. Notables
+        among the crowd included ...")."""
+        sentence = self.coref.sentence_index(trigger.token)
+        for told_sentence, _, where, _ in reversed(self._settings):
+            if told_sentence < sentence - 1:
+                break
+            if told_sentence <= sentence:
+                return [GovernedPlace(where.mention, where.place, where.depth, PathRole.SETTING)]
         return []
 
     def _is_past_plan(self, trigger: Trigger, when: EventDate) -> bool:

@@ -1108,6 +1108,29 @@ AUDIENCE_PEOPLE = frozenset(
     ]
 )
 
+# Who a gathering's list of those present is headed by: "Mourners included Gov. John Lynch",
+# "Notables among the crowd included ...", "Among the guests was Angela Merkel".
+ATTENDANCE_NOUNS = frozenset(
+    [
+        "crowd",
+        "audience",
+        "attendee",
+        "spectator",
+        "onlooker",
+        "mourner",
+        "guest",
+        "participant",
+        "dignitary",
+        "notable",
+        "delegate",
+        "visitor",
+        "panelist",
+        "speaker",
+    ]
+)
+# The words that make "those" the people present: "those attending", "those present".
+ATTENDING_WORDS = frozenset(["attend", "present", "gather", "assemble", "attending"])
+
 # Verbs of caring for people in person, and the people cared for: "treating patients in Guinea",
 # "vaccinating children in Nigeria", "helping refugees in Lebanon" put the carer where they are.
 CARE_VERBS = frozenset(

@@ -100,11 +100,11 @@ def _verbal(trigger: Trigger, coref: Coreference) -> Participants:
     verb = trigger.token
     references = _subject_references(verb, coref)
     actors = _people(references)
-    if trigger.sense.reading in (ObjectReading.TRAVELLER, ObjectReading.SENT):
+    if trigger.sense.reading in (ObjectReading.TRAVELLER, ObjectReading.SENT, ObjectReading.LISTED):
         # "the trip took him to Hanoi": the object goes, and a person subject with it; "sent
-        # nurse Laura Byrne to Freetown": the object alone.
+        # nurse Laura Byrne to Freetown", "Guests included Angela Merkel": the object alone.
         carried = [r for c in verb.children if c.dep_ == "dobj" for r in _references_of(c, coref)]
-        if trigger.sense.reading is ObjectReading.SENT:
+        if trigger.sense.reading in (ObjectReading.SENT, ObjectReading.LISTED):
             actors, references = _people(carried), carried
         else:
             actors = _unique(_people(carried) + actors)

@@ -43,13 +43,16 @@ a verb that is stative in the active ("the firm holds offices in Leeds"): custod
 subject at the place ("was held in the county jail in Greenwood", "was found dead in Oxford", "was
 treated at a hospital in Tucson"), conveyance takes it to the destination ("was taken to Frederick
 Memorial Hospital in Frederick", "was rushed to a hospital in", "was transferred to a prison in").
+A passive coordinated with the verb before it shares that verb's subject ("was shot and taken to
+a hospital in Tulsa", "suffered a broken leg and was flown to Omaha").
 The active says it of the person as object: "the trip will take him to Papua New Guinea", "a tour
 that took her to Kazakhstan", "the journey brought Biden to Hanoi"; the object goes there, and so
 does a person subject ("Obama took his daughters to Paris").
 
 "be" itself with "in", "at" or "on" is one too ("Dr. Maggard was on the Champs-Elysees", "is
 currently in France"). Idioms of arrival count as motion: "made it to Paris"; "take part in" a
-meeting attends it.
+meeting attends it. A list of those present ("Mourners included Gov. John Lynch", "Among those
+attending were ...") puts the people listed at the gathering the sentences before set.
 """
 
 from __future__ import annotations
@@ -62,6 +65,8 @@ from spacy.tokens import Doc, Token
 from geo.text.events.lexicon import (
     ACTIVE_CUSTODY_VERBS,
     ADDRESSING_VERBS,
+    ATTENDANCE_NOUNS,
+    ATTENDING_WORDS,
     AUDIENCE_PEOPLE,
     CARE_VERBS,
     CARED_PEOPLE,
@@ -125,6 +130,7 @@ class ObjectReading(StrEnum):
     EVENT = "event"  # "attended a summit in Sochi"
     TRAVELLER = "traveller"  # "the trip took him to Hanoi": the object goes there (a person subject too)
     SENT = "sent"  # "the agency sent nurse Laura Byrne to Freetown": the object goes, the subject stays
+    LISTED = "listed"  # "Mourners included Gov. John Lynch": the object was there, the subject names the list
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +268,7 @@ OCCUPATION_STRENGTH = 0.55  # "Underwood, a family practitioner in New Hampshire
 PASSIVE_SENSE_STRENGTH = 0.7  # "was held in the county jail", "was taken to a hospital in Tucson"
 COPULA_STRENGTH = 0.7  # "Dr. Maggard was on the Champs-Elysees", "is currently in France"
 CARRYING_STRENGTH = 0.75  # "the trip will take him to Hanoi"
+ATTENDANCE_STRENGTH = 0.6  # "Mourners included Gov. John Lynch" (at the gathering told before)
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +307,12 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                         nominal=False,
                     )
                 )
+            elif lists_those_present(token):
+                # "Mourners included Gov. John Lynch and Sen. Judd Gregg", "Among those attending
+                # were ...": the people at the gathering the sentences before set.
+                reading = ObjectReading.LISTED if lemma == "include" else ObjectReading.NONE
+                sense = TriggerSense(lemma, TriggerKind.PRESENCE, ATTENDANCE_STRENGTH, reading)
+                triggers.append(Trigger(token, sense, nominal=False))
             elif lemma == "be" and _is_located_copula(token):
                 triggers.append(
                     Trigger(token, TriggerSense("be", TriggerKind.PRESENCE, COPULA_STRENGTH), nominal=False)
@@ -323,6 +336,39 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                     Trigger(token, TriggerSense(lemma, TriggerKind.PRESENCE, PRESENCE_SENSE_STRENGTH), nominal=False)
                 )
     return triggers
+
+
+def lists_those_present(token: Token) -> bool:
+    """ "Guests included X and Y", "Notables among the crowd included X", "Among those attending
+    were X and Y": a list of the people present, headed by a noun that says so."""
+    lemma = token.lemma_.lower()
+    if lemma == "include":
+        return any(c.dep_ == "nsubj" and names_those_present(c) for c in token.children) and any(
+            c.dep_ == "dobj" for c in token.children
+        )
+    if lemma == "be":
+        among = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "among"]
+        return any(names_those_present(p) for a in among for p in a.children if p.dep_ == "pobj") and any(
+            c.dep_ in ("nsubj", "attr") for c in token.children
+        )
+    return False
+
+
+def names_those_present(noun: Token) -> bool:
+    """ "mourners", "the guests", "those attending", "those present", "notables among the crowd"."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ == "NOUN" and lemma in ATTENDANCE_NOUNS:
+        return True
+    if noun.lower_ == "those" and any(
+        c.dep_ in ("acl", "amod") and c.lemma_.lower() in ATTENDING_WORDS for c in noun.children
+    ):
+        return True
+    if lemma in ATTENDING_WORDS and any(c.lower_ == "those" for c in noun.children):
+        return True  # "Those present included": the parser makes "present" the noun
+    return any(
+        c.dep_ == "prep" and c.lower_ == "among" and any(names_those_present(p) for p in c.children if p.dep_ == "pobj")
+        for c in noun.children
+    )
 
 
 def is_located_occupation(token: Token) -> bool:

@@ -146,6 +146,25 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Paul Grant was not hurt. The driver, Anna Weber, was taken to a hospital in Berlin.",
             {("Anna Weber", "Berlin", OCC, None)},
         ),
+        # A list of those present at the gathering just told: they were there, on its date.
+        (
+            "Hundreds attended the funeral in Leeds on Monday. Mourners included Paul Grant and Anna Weber.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11"), ("Anna Weber", "Leeds", OCC, "2023-09-11")},
+        ),
+        (
+            "The summit opened in Berlin on Monday. Among the guests was Anna Weber.",
+            {("Anna Weber", "Berlin", OCC, "2023-09-11")},
+        ),
+        (
+            "A memorial service was held in Leeds on Monday. Among those attending were Paul Grant and Ruth Ames.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11"), ("Ruth Ames", "Leeds", OCC, "2023-09-11")},
+        ),
+        (
+            "The summit will open in Berlin on Monday. Those present will include Anna Weber.",
+            {("Anna Weber", "Berlin", P, "2023-09-18")},
+        ),
+        # With no gathering told, a list places nobody.
+        ("The crowd included Paul Grant.", set()),
         # After an active verb, a bare participle is a perfect's, not a passive.
         ("Paul Grant has visited the firm and sent letters to Leeds.", set()),
         ("The meeting was held in Leeds on Monday, Paul Grant said.", set()),

@@ -134,6 +134,13 @@ def test_a_denied_trip_is_no_candidate_and_a_rule_event_is_marked() -> None:
     assert visit.rule_event is not None and "rule" in visit.features
 
 
+def test_a_rule_reading_a_scene_stands_for_the_models_own_pairing_with_it() -> None:
+    text = "The summit opened in Madrid on Monday. Guests included Maria Lopez and Anna Weber."
+    listed = [c for c in candidates(text) if c.mention.place.name == "Madrid" and c.sentence == 1]
+    assert {c.person.name for c in listed} == {"Maria Lopez", "Anna Weber"}
+    assert all(c.rule_event is not None for c in listed)
+
+
 def test_a_description_whose_apposition_names_someone_pairs_only_that_name() -> None:
     # "the driver" alone would mean the most salient person, Paul Grant; the name beside it says.
     text = "Paul Grant was not hurt. The driver, Maria Lopez, was taken to a hospital in Madrid."
