@@ -377,6 +377,10 @@ def _adverb_steps(adverb: Token, extra_preps: frozenset[str]) -> list[tuple[Toke
 def _next_steps(token: Token, depth: int, role: PathRole) -> list[tuple[Token, int, PathRole]]:
     steps: list[tuple[Token, int, PathRole]] = []
     lemma = token.lemma_.lower()
+    if token.lower_ in _WEEKDAYS:
+        # "appeared at the Harwinton Senior Center Sunday": news writes the day bare after the
+        # venue, and the parser may make the day the phrase's noun with the venue compounded to it.
+        steps.extend((c, depth, role) for c in token.children if c.dep_ == "compound")
     is_noun_hub = token.pos_ in ("NOUN", "PROPN") and (lemma in LOCATIVE_NOUNS or lemma in NOUN_SENSES)
     for child in token.children:
         dep = child.dep_
@@ -402,6 +406,9 @@ def _next_steps(token: Token, depth: int, role: PathRole) -> list[tuple[Token, i
         elif dep in _MODIFIER_DEPS and is_noun_hub:
             steps.append((child, depth + 1, PathRole.MODIFIER))
     return steps
+
+
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 
 def _topic_setting(prep: Token) -> list[Token]:

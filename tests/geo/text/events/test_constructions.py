@@ -146,6 +146,12 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Paul Grant was not hurt. The driver, Anna Weber, was taken to a hospital in Berlin.",
             {("Anna Weber", "Berlin", OCC, None)},
         ),
+        # A bare weekday after a venue, as news writes it, which the parser may make the noun.
+        (
+            "Paul Grant appeared at the Rome Senior Center Sunday to share his thoughts on President Obama's "
+            "first two months in office.",
+            {("Paul Grant", "Rome", OCC, "2023-09-10")},
+        ),
         # A list of those present at the gathering just told: they were there, on its date.
         (
             "Hundreds attended the funeral in Leeds on Monday. Mourners included Paul Grant and Anna Weber.",
