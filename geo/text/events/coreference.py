@@ -39,6 +39,10 @@ Rules, in the order they apply:
   traveled") mean the most salient person, as "she" would, agreeing in gender where the noun has
   one ("actress", "man"); never the source whose report holds the noun ("Sheriff Ken Clark said
   the woman was outside": a source speaks of others by description), and then nobody.
+- Someone a description introduces ("a 28-year-old man", "A woman was found dead") whom no
+  name takes up is someone the text never names: "the man" that repeats the description, and
+  "he" or "she" after it, mean that person, who is in view like anyone else but is nobody of
+  the cast, so no event is given to the person most in view instead.
 - "I", "me", "my" inside a report ("'Laura and I will travel ...,' Bush said") mean the person
   who reports it, the named subject of the verb of saying the quote hangs from.
 """
@@ -91,6 +95,12 @@ class Reference:
     sentence: int | None = None  # for a group, the sentence its members were found in
 
 
+# How a reference to someone the text never names is marked (salient, but no one's events).
+_UNNAMED = "unnamed"
+# How far back "the man" may take up "a man" the text introduced.
+_DESCRIPTION_SENTENCES_BACK = 2
+
+
 @dataclass(frozen=True, slots=True)
 class _Salient:
     token: int
@@ -118,6 +128,8 @@ class Coreference:
         # (person, relation) -> relatives, from "Georgia's father, Cory Stevens" and the like.
         self._relatives: dict[tuple[str, str], list[Person]] = {}
         self._couples: list[tuple[Person, Person]] = []
+        # The people the text describes and never names ("a 28-year-old man"), by a name of our own.
+        self._unnamed: dict[str, Person] = {}
         self._group_mentions: list[tuple[int, int, tuple[Person, ...]]] = []
         for token in doc:
             if _kinship_relation(token) is not None:
@@ -152,6 +164,16 @@ class Coreference:
             reference = self._resolve(token)
             if reference is None:
                 continue
+            named = tuple(p for p in reference.people if p.name not in self._unnamed)
+            if not named:
+                # Someone the text describes and never names: salient, so that "he" after "the
+                # man" means him, but nobody an event can be given to.
+                self._salient.append(
+                    _Salient(token.i, self._sentence_of[token.i], reference.people[0], _is_subject(token))
+                )
+                continue
+            if len(named) < len(reference.people):
+                reference = Reference(named, reference.how, reference.sentence)
             self._resolved[token.i] = reference
             if reference.how == "group" and len(reference.people) > 1 and token.lower_ not in PLURAL_PRONOUNS:
                 # "Finney's parents ... They had plans": a described group, for "they" to mean.
@@ -180,6 +202,8 @@ class Coreference:
             found = self._cataphor(token) or self._singular(token)
             if found is None:
                 return None
+            if found.name in self._unnamed:
+                return Reference((found,), _UNNAMED)
             gender = "male" if lower in MALE_PRONOUNS else "female" if lower in FEMALE_PRONOUNS else None
             if gender and not _inside_quote(token):
                 # A quote's "he" may mean someone the text never names ("I saw him move it",
@@ -205,6 +229,9 @@ class Coreference:
             # "A Brandon man has been found safe in Winnipeg. Kevin Olsen, 45, had been missing
             # since Friday": a lead describes someone the next sentence names.
             return Reference((introduced,), "description")
+        if _indefinite_description(token) and token.dep_ in _SUBJECT_DEPS and not _inside_quote(token):
+            # "A woman was found dead in her home. She had ...": someone the text never names.
+            return Reference((self._unnamed_person(token),), _UNNAMED)
         if token.idx < self.headline_end and is_bare_description_subject(token):
             principal = self._principal()
             return None if principal is None else Reference((principal,), "description")
@@ -214,6 +241,10 @@ class Coreference:
             and _has_the(token)
             and not any(c.dep_ == "poss" for c in token.children)
         ):
+            if (introduced := self._introduced_unnamed(token)) is not None:
+                # "in an unidentified 28-year-old man who had been in New York. The man had
+                # passed a medical check": the man the text introduced and never named.
+                return Reference((self._unnamed_person(introduced),), _UNNAMED)
             found = self._singular(token, gender=_noun_gender(token))
             if found is None or found is self._speaker(token):
                 # A source speaks of others by description, not of itself: in "Prosecutor Hubert
@@ -236,6 +267,29 @@ class Coreference:
                 found = self._described(token)
                 return None if found is None else Reference((found,), "description")
         return None
+
+    def _introduced_unnamed(self, noun: Token) -> Token | None:
+        """The "a man" the text introduced in the sentences just before and named nobody as, which
+        "the man" takes up: a definite description repeats its indefinite one."""
+        here = self._sentence_of[noun.i]
+        lemma = noun.lemma_.lower()
+        for token in reversed(self.doc[: noun.sent.start]):
+            if self._sentence_of[token.i] < here - _DESCRIPTION_SENTENCES_BACK:
+                return None
+            if token.lemma_.lower() == lemma and _indefinite_description(token):
+                return token if self._resolved.get(token.i) is None else None
+        return None
+
+    def _unnamed_person(self, description: Token) -> Person:
+        """The one person an indefinite description that no name takes up stands for."""
+        name = f"({description.lemma_.lower()} at {description.i})"
+        person = self._unnamed.get(name)
+        if person is None:
+            person = Person(name, (), frozenset(), _noun_gender(description))
+            self._unnamed[name] = person
+            if person.gender:
+                self._genders.setdefault(name, person.gender)
+        return person
 
     def _named_next(self, noun: Token) -> Person | None:
         """The person a description with "a" or "an" stands for when the text names them next:

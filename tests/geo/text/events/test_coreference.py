@@ -234,6 +234,21 @@ def test_a_dated_visit_absorbs_an_undated_mention_of_it(extractor: EventExtracto
         ("A man was shot in Leeds on Monday. Mayor Ruth Ames said the city mourned.", "man", ()),
         ("Police questioned John Miller. A man was arrested in Leeds. Miller, 45, was charged.", "man", ()),
         ("A man and a woman were hurt in Leeds. John Miller, 45, was driving.", "man", ()),
+        # Someone described and never named is nobody of the cast, and so are "the man" that takes
+        # the description up and "he" after it: not the person most in view.
+        (
+            "Dr. Paul Dunn spoke on Monday. Russia reported its first case, in an unidentified man "
+            "who had been in Leeds. The man arrived in Moscow on Monday.",
+            "man",
+            (),
+        ),
+        (
+            "Dr. Paul Dunn spoke on Monday. Russia reported its first case, in an unidentified man "
+            "who had been in Leeds. The man felt ill when he arrived in Moscow.",
+            "he",
+            (),
+        ),
+        ("Sheriff Paul Dunn spoke on Monday. A man was found dead in Leeds. He had been shot.", "He", ()),
         # A plural person noun alone is not a group of the people named.
         ("Police charged Mark Evans and Luke Ford with robbery. Men were arrested in Leeds.", "Men", ()),
         # ...not when it qualifies a noun.
