@@ -535,6 +535,8 @@ def judge_name(
         return _ACCEPT
     if key in _disease_names(text) and not in_locative_context(text, start, end):
         return _reject("a disease's name")  # "the Marburg virus ... Because Marburg kills"
+    if key in _school_names(text):
+        return _reject("a school's name")  # "at Franklin Elementary ... a teacher at Franklin"
     if _is_date(key, text, end):
         return _reject("a date")
     if _STORM_BEFORE.search(text[max(0, start - 24) : start]):
@@ -645,6 +647,43 @@ def judge_name(
     if best.place.precision is Precision.SITE and _is_speaker(text, start, end):
         return _reject("an institution speaking")
     return _ACCEPT
+
+
+# A school as American news names it, after a person more often than a town: "Franklin
+# Elementary", "Kennedy Elementary Schools", "Lincoln Middle School", "Bruton High School".
+_SCHOOL_NAME = re.compile(
+    r"(?<![\w'\u2019-])((?:[A-Z][\w'\u2019.]*[ \u00a0]){0,2}[A-Z][\w'\u2019]*)[ \u00a0]+"
+    r"(?:Elementary|Middle|(?:Junior[ \u00a0]+|Senior[ \u00a0]+)?High|Intermediate)(?:[ \u00a0]+Schools?)?"
+    r",?[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?([A-Z][\w'\u2019]*(?:[ \u00a0][A-Z][\w'\u2019]*)?)"
+)
+# Where a text makes the same name a town: "in Franklin", "the city of Franklin" (not "near
+# Franklin", "at Franklin", which news says of a school too).
+_TOWN_USE = (
+    r"(?<![\w'\u2019-])(?:in|(?:city|town|village|county)[ \u00a0]+of)[ \u00a0]+{name}"
+    r"(?![\w'\u2019-])(?![ \u00a0]+[A-Z])"
+)
+
+
+@functools.lru_cache(maxsize=16)
+def _school_names(text: str) -> frozenset[str]:
+    """The names the text gives schools it places in another town ("Franklin" of "Franklin
+    Elementary in Santa Ana"), which it then writes alone for the school ("a teacher at
+    Franklin"), unless it also makes the name a town ("in Franklin"). A school named after its
+    own town ("Waterford High School", "Logan High") places itself nowhere else."""
+    names = set()
+    for found in _SCHOOL_NAME.finditer(text):
+        words = found.group(1).split()
+        while words and is_stop_word(words[0].casefold()):
+            words = words[1:]  # "The Franklin Elementary"
+        if not words:
+            continue
+        name = " ".join(words)
+        if normalize_name(found.group(2)).startswith(normalize_name(name)):
+            continue
+        if re.search(_TOWN_USE.format(name=re.escape(name)), text):
+            continue
+        names.add(normalize_name(name))
+    return frozenset(names)
 
 
 @functools.lru_cache(maxsize=16)

@@ -852,3 +852,35 @@ def short_alternate_world() -> MemoryGazetteer:
 )
 def test_a_short_alternate_name_needs_the_text_to_set_it(use_ner, text, expected) -> None:
     assert surfaces(short_alternate_world(), use_ner, text) == expected
+
+
+def schools_world() -> MemoryGazetteer:
+    """Towns that schools elsewhere are named after, and the towns the schools are in."""
+    g = small_world()
+    g.add(make_place(4623560, "Franklin", 35.92, -86.87, country="US", admin1="Tennessee", population=83_454))
+    g.add(make_place(5392900, "Santa Ana", 33.75, -117.87, country="US", admin1="California", population=334_227))
+    g.add(make_place(4262072, "Waterford", 41.34, -72.15, country="US", admin1="Connecticut", population=19_517))
+    return g
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A school the text places in another town is named after someone, not a town, and the
+        # text writes its name alone for the school again...
+        (
+            "The meeting was held at Franklin Elementary in Santa Ana. A teacher at Franklin spoke.",
+            ["Santa Ana"],
+        ),
+        # ...unless it also makes the name a town...
+        (
+            "The meeting was held at Franklin Elementary in Santa Ana. Parents in Franklin objected.",
+            ["Franklin", "Santa Ana", "Franklin"],
+        ),
+        # ...and a school named after its own town places itself nowhere else.
+        ("Students at Waterford High School protested. Waterford police said so.", ["Waterford"]),
+    ],
+)
+def test_a_school_placed_in_another_town_is_no_town(use_ner, text, expected) -> None:
+    assert surfaces(schools_world(), use_ner, text) == expected
