@@ -47,6 +47,7 @@ from geo.text.events.lexicon import (
     VEHICLE_NOUNS,
 )
 from geo.text.events.triggers import NOUN_SENSES, ObjectReading, TriggerKind, TriggerSense, listed_sense
+from geo.text.vocabulary import word_class
 
 __all__ = ["PersonMention", "Person", "Cast", "find_cast", "is_name_like"]
 
@@ -478,7 +479,11 @@ def _unlabelled_traveller(doc: Doc, mention: PersonMention) -> bool:
     root = doc[mention.last - 1]
     if len(mention.words) < 2:
         return False
-    if any(doc[i].ent_type_ for i in range(mention.first, mention.last)) and not _named_like_a_person(doc, mention):
+    if (
+        any(doc[i].ent_type_ for i in range(mention.first, mention.last))
+        and not _named_like_a_person(doc, mention)
+        and not _called_by_surname(doc, mention)
+    ):
         return False
     if (
         root.dep_ in ("nsubj", "nsubjpass")
@@ -574,6 +579,22 @@ _PLACE_PREPOSITIONS = frozenset(["in", "at", "on", "near", "from", "to", "into",
 def _object_of_place_preposition(token: Token) -> bool:
     """Whether the token is the object of a preposition of place ("in Cuckoo Hall Lane", "near Roswell")."""
     return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS
+
+
+def _called_by_surname(doc: Doc, mention: PersonMention) -> bool:
+    """A name the model calls an organisation that the text, as it does a person, calls by its last
+    word alone, which is no place's or body's: "Olaf Scholz visited Paris ... Scholz said" (the
+    census lists know no Olaf); not "Real Madrid ... Madrid lost", a place's name."""
+    if any(doc[i].ent_type_ not in ("ORG", "") for i in range(mention.first, mention.last)):
+        return False
+    first, last = mention.words[0], mention.words[-1]
+    if word_class(first.lower()) is not None and not is_given_name(first):
+        return False  # "Drug Enforcement Unit Investigators ... Investigators said"
+    if last.lower() in _BODY_HEADS or any(
+        t.text == last and t.ent_type_ in ("GPE", "LOC", "FAC") for t in doc if not mention.first <= t.i < mention.last
+    ):
+        return False
+    return _surname_used_alone(doc, mention)
 
 
 def _surname_used_alone(doc: Doc, mention: PersonMention) -> bool:

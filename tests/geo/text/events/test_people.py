@@ -122,6 +122,11 @@ def test_a_word_the_article_uses_to_begin_a_firm_s_name_is_the_firm(text: str, e
         # A name the model leaves unlabelled, travelling: the model knows "Vladimir Putin visited
         # Paris" for a person and this name for nothing.
         ("Xi Jinping visited Paris on May 6.", ["Xi Jinping"]),
+        # A name the model calls an organisation, travelling, that the text calls by its last
+        # word alone as it does a person (no census list knows "Olaf")...
+        ("Olaf Scholz visited Paris on Monday. Scholz said the talks went well.", ["Olaf Scholz"]),
+        # ...not a club called by the place it is named after, nor a body's plural.
+        ("Real Madrid travelled to Japan on Monday. Madrid lost the final.", []),
         # A name the model calls an organisation, titled by a lower-case noun for a person.
         (
             "MSF coordinator Marie-Christine Ferir said on Friday that the situation was unprecedented.",
