@@ -75,6 +75,7 @@ from geo.text.events.lexicon import (
     CUSTODY_VERBS,
     EVENT_NOUNS,
     FUTURE_MODALS,
+    GATHERING_PART_NOUNS,
     INCIDENT_NOUNS,
     NEGATING_HEADS,
     OCCUPATION_NOUNS,
@@ -645,9 +646,23 @@ def _act_told(token: Token) -> bool:
 
 def during_gathering(prep: Token) -> bool:
     """ "fell ill during a concert in Montreal", "was hurt during the attack in Kabul": a "during"
-    phrase whose noun is a gathering or an incident, which its own "in" phrase places."""
-    return prep.lower_ == "during" and any(
-        p.dep_ == "pobj" and p.lemma_.lower() in EVENT_NOUNS | INCIDENT_NOUNS for p in prep.children
+    phrase whose noun is a gathering or an incident, which its own "in" phrase places; and "met on
+    the sidelines of the G7 summit in Hiroshima", "on the eve of talks in Geneva": a part or a
+    moment of a gathering."""
+    if prep.lower_ == "during":
+        return any(p.dep_ == "pobj" and p.lemma_.lower() in EVENT_NOUNS | INCIDENT_NOUNS for p in prep.children)
+    if prep.lower_ not in ("on", "at"):
+        return False
+    return any(
+        part.dep_ == "pobj"
+        and part.lemma_.lower() in GATHERING_PART_NOUNS
+        and any(
+            gathering.dep_ == "pobj" and gathering.lemma_.lower() in EVENT_NOUNS | NOUN_SENSES.keys()
+            for of in part.children
+            if of.dep_ == "prep" and of.lower_ == "of"
+            for gathering in of.children
+        )
+        for part in prep.children
     )
 
 

@@ -152,6 +152,12 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "first two months in office.",
             {("Paul Grant", "Rome", OCC, "2023-09-10")},
         ),
+        # A part or a moment of a gathering is where the gathering is.
+        (
+            "Anna Weber met Paul Grant on the sidelines of the summit in Berlin on Monday.",
+            {("Anna Weber", "Berlin", OCC, "2023-09-11"), ("Paul Grant", "Berlin", OCC, "2023-09-11")},
+        ),
+        ("Ruth Ames spoke to reporters on the eve of the conference in Madrid.", {("Ruth Ames", "Madrid", OCC, None)}),
         # A list of those present at the gathering just told: they were there, on its date.
         (
             "Hundreds attended the funeral in Leeds on Monday. Mourners included Paul Grant and Anna Weber.",
