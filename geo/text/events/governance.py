@@ -54,6 +54,7 @@ from geo.text.events.lexicon import (
     SPEAKING_FROM_VERBS,
     VEHICLE_NOUNS,
 )
+from geo.text.events.parsing import is_passive
 from geo.text.events.triggers import (
     NOUN_SENSES,
     ObjectReading,
@@ -347,6 +348,11 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
     if dep in ("dobj", "dative") and sense.reading is ObjectReading.COMPANION:
         # "accompanying the actress in Athens": the parser hangs the place on the companion.
         return [(place, 3, PathRole.HEAD) for place in _set_at(child)]
+    if dep == "agent" and sense.reading is ObjectReading.COMPANION and is_passive(trigger.token):
+        # "was greeted by cheering crowds in Nairobi": and on the passive's agent.
+        return [
+            (place, 4, PathRole.HEAD) for agent in child.children if agent.dep_ == "pobj" for place in _set_at(agent)
+        ]
     if dep == "advmod" and child.lower_ in _DESTINATION_ADVERBS:
         return _adverb_steps(child, sense.destination_preps)
     return []

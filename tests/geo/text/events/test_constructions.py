@@ -152,6 +152,11 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "first two months in office.",
             {("Paul Grant", "Rome", OCC, "2023-09-10")},
         ),
+        # Who a passive of meeting is done to was where its agent's phrase sets the agent.
+        (
+            "Anna Weber was greeted by cheering crowds in Berlin on Monday.",
+            {("Anna Weber", "Berlin", OCC, "2023-09-11")},
+        ),
         # A part or a moment of a gathering is where the gathering is.
         (
             "Anna Weber met Paul Grant on the sidelines of the summit in Berlin on Monday.",
