@@ -33,7 +33,8 @@ at all: a wire leaves the state out only for a city its readers know.
 A name is one place in one story: a qualifier written at one of its mentions ("NEWARK, N.J.")
 holds at the others ("flew from Newark"), and at every round each mention of a name is scored by
 the mean of its mentions' scores, so "Paris" is not Paris, Tennessee in one sentence and the French
-capital in the next.
+capital in the next. A town written with a region none of its namesakes lies in ("Taji, Iraq") is
+read as that region, at the region's precision, rather than as a namesake abroad.
 The choice is made by a few rounds of agreement: each round re-scores one name at a time
 against the others' latest choices, the names surest of their reading first (in the first
 round a name sees only those read before it), until no choice changes, so a coherent set of

@@ -112,6 +112,8 @@ __all__ = [
     "says_there",
     "says_here",
     "during_gathering",
+    "lists_those_present",
+    "names_those_present",
     "VERB_SENSES",
     "NOUN_SENSES",
 ]
