@@ -748,6 +748,12 @@ def _clean(doc: Doc, first: int, last: int, *, require_proper: bool = True) -> P
         first += 1
     while last > first and (doc[last - 1].tag_ in _POSSESSIVE_TAGS or doc[last - 1].is_punct):
         last -= 1
+    if first >= 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in TITLE_WORDS:
+        # "Minister of Health Jane Doe", "Minister of Foreign Affairs Sergei Lavrov": the
+        # portfolio's words end the title, not begin the name.
+        while last - first > 2 and word_class(doc[first].lower_) is not None and not is_given_name(doc[first].text):
+            title.append(doc[first].lower_)
+            first += 1
     # A hyphenated syllable the model left outside the name: "Moon Jae-in", whose "in" reads as a word.
     while (
         last + 1 < len(doc)

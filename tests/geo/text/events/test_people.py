@@ -139,6 +139,19 @@ def test_names_the_model_cuts_short_or_mislabels(text: str, expected: list[str])
     assert [p.name for p in cast.people] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "portfolio"),
+    [
+        ("Minister of Foreign Affairs Jane Doe visited Goma on Sunday.", "Jane Doe", "Affairs"),
+        ("Minister of Health Jane Doe visited Goma on Sunday.", "Jane Doe", "Health"),
+    ],
+)
+def test_a_ministers_portfolio_ends_the_title_not_begins_the_name(text, name, portfolio):
+    _, cast = _cast(text)
+    names = [p.name for p in cast.people]
+    assert name in names and not any(portfolio in n for n in names)
+
+
 def test_a_placed_name_is_a_place_not_a_person():
     # The small model tags "Vladivostok" as a PERSON here; the geoparser placed it.
     _, cast = _cast("Kim travels next to Vladivostok to view the Pacific fleet.")
