@@ -83,6 +83,7 @@ __all__ = [
     "LOCATIVE_WORDS",
     "LITTLE_KNOWN",
     "LIST_JOINER",
+    "CAPITALISED_WORD_AFTER",
     "TAGGED_AS_PERSON",
     "ENGLISH_WORD",
     "after_word_of",
@@ -145,6 +146,9 @@ _DISEASE_AFTER = re.compile(r"\A" + _DISEASE_WORD)
 # A name written before a disease's word: "Marburg virus", "Lassa fever", "Reston ebolavirus".
 _DISEASE_NAME = re.compile(r"(?<![\w'\u2019-])((?:[A-Z][\w'\u2019]*[ \u00a0]){0,2}[A-Z][\w'\u2019]*)" + _DISEASE_WORD)
 _LOCAL_PRECISIONS = frozenset({Precision.CITY, Precision.ADMIN2, Precision.SITE})
+# A capitalised word right after a name, which goes on with it: "[Dublin City] Council",
+# "[Alexandria City] Public Schools", "Chad Foster".
+CAPITALISED_WORD_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
 # Compass points as nouns: "the North" is a part of the country the story is about (the Union in
 # the Civil War, Northern Ireland, North Korea), never the region of Cameroon or Somaliland that
 # the gazetteer gives the word to.
@@ -672,12 +676,9 @@ def _school_names(text: str) -> frozenset[str]:
     own town ("Waterford High School", "Logan High") places itself nowhere else."""
     names = set()
     for found in _SCHOOL_NAME.finditer(text):
-        words = found.group(1).split()
-        while words and is_stop_word(words[0].casefold()):
-            words = words[1:]  # "The Franklin Elementary"
-        if not words:
+        name = _without_article(found.group(1))  # "The Franklin Elementary"
+        if not name:
             continue
-        name = " ".join(words)
         if normalize_name(found.group(2)).startswith(normalize_name(name)):
             continue
         if re.search(_TOWN_USE.format(name=re.escape(name)), text):
@@ -690,14 +691,18 @@ def _school_names(text: str) -> frozenset[str]:
 def _disease_names(text: str) -> frozenset[str]:
     """The names the text gives diseases ("Marburg" of "the Marburg virus"): written alone
     elsewhere in it, away from a locative word, they name the disease again, not the town."""
-    names = set()
-    for found in _DISEASE_NAME.finditer(text):
-        words = found.group(1).split()
-        while words and is_stop_word(words[0].casefold()):
-            words = words[1:]  # "The Marburg virus"
-        if words:
-            names.add(normalize_name(" ".join(words)))
+    names = {
+        normalize_name(name) for found in _DISEASE_NAME.finditer(text) if (name := _without_article(found.group(1)))
+    }
     return frozenset(names)
+
+
+def _without_article(words: str) -> str:
+    """A capitalised run of words less the stop words before its name: "The Marburg" -> "Marburg"."""
+    kept = words.split()
+    while kept and is_stop_word(kept[0].casefold()):
+        kept = kept[1:]
+    return " ".join(kept)
 
 
 def saints_possessives(text: str) -> list[tuple[int, int]]:

@@ -41,6 +41,7 @@ from geo.text.composite_names import find_streets, find_valleys
 from geo.text.context import build_context
 from geo.text.dateline import find_dateline
 from geo.text.filters import (
+    CAPITALISED_WORD_AFTER,
     ENGLISH_WORD,
     FACILITY_HEADS,
     LIST_JOINER,
@@ -90,8 +91,6 @@ _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w'\u2019\-]*[ \u00a0]\Z")
 
 
 _CITY_SUFFIX = " city"
-# A capitalised word right after a name: "[Dublin City] Council", "[Alexandria City] Public Schools".
-_CAPITALISED_WORD_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +235,7 @@ class PlaceRecognizer:
     def _city_of_an_institution(self, text: str, match: NameMatch, starting_at: dict[int, list[NameMatch]]) -> bool:
         """Whether `match` is "X City" before a capitalised word, the own name of no town (a
         town's alternate, a district's name), where "X" alone is a gazetteer name too."""
-        if not match.key.endswith(_CITY_SUFFIX) or not _CAPITALISED_WORD_AFTER.match(text, match.end):
+        if not match.key.endswith(_CITY_SUFFIX) or not CAPITALISED_WORD_AFTER.match(text, match.end):
             return False
         town_end = match.end - len(_CITY_SUFFIX)
         if not any(m.end == town_end for m in starting_at.get(match.start, ())):

@@ -91,7 +91,7 @@ from geo.gazetteer.phone_areas import AreaCode, phone_area_codes, us_state_codes
 from geo.geodesy import distance_km
 from geo.model import Mention, MentionRole, Place, Precision
 from geo.text.composite_names import valley_namesake
-from geo.text.filters import LIST_JOINER, LOCATIVE_WORDS, SEAT_KIND, venue_after
+from geo.text.filters import CAPITALISED_WORD_AFTER, LIST_JOINER, LOCATIVE_WORDS, SEAT_KIND, venue_after
 from geo.text.lookup import CandidateLookup
 from geo.text.vocabulary import WordClass, is_common_word, word_class
 
@@ -196,6 +196,7 @@ def resolve_mentions(
     keys = [normalize_name(m.surface) for m in mentions]
     candidates = [_unique(_candidates_of(text, m, lookup)) for m in mentions]
     qualifiers = _qualifier_candidates(text, mentions, candidates)
+    written = list(qualifiers)  # as the text writes them, before lists and other mentions change them
     levels = _list_levels(text, mentions, candidates, qualifiers)
     if weights.same_name_qualifier:
         qualifiers = _shared_qualifiers(keys, qualifiers)
@@ -253,7 +254,7 @@ def resolve_mentions(
         for i in group:
             final[i] = [scores[c.place.gazetteer_id] for c in candidates[i]]
 
-    unplaced_in = _qualified_elsewhere(text, mentions, candidates, chosen)
+    unplaced_in = _qualified_elsewhere(text, mentions, candidates, chosen, written)
     resolved: list[Mention] = []
     for i, (mention, options) in enumerate(zip(mentions, candidates)):
         pick = chosen[i]
@@ -525,39 +526,42 @@ def _qualifier_candidates(
 
 
 def _qualified_elsewhere(
-    text: str, mentions: Sequence[Mention], candidates: list[list[Candidate]], chosen: list[Candidate | None]
+    text: str,
+    mentions: Sequence[Mention],
+    candidates: list[list[Candidate]],
+    chosen: list[Candidate | None],
+    written: list[list[Place]],
 ) -> dict[int, Place]:
     """The towns written with a region ("Taji, Iraq") none of whose candidates lies in it, each
-    with that region as the text reads it.
+    with that region as the text reads it; `written` holds each mention's qualifiers as
+    `_qualifier_candidates` finds them.
 
     Only a name that is no region itself (in "Greece, Bulgaria" each country is a list's item),
     and only a town and a region the text names by their own names or abbreviations, not by words
     of English ("Kansas City, North", "in March, China"), which may be no such pair at all."""
     found: dict[int, Place] = {}
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
-    for here, after in itertools.pairwise(order):
-        town, region = mentions[here], chosen[after]
-        if region is None or chosen[here] is None or region.place.precision not in _TOO_LARGE_TO_BE_NEAR:
+    for position, (here, after) in enumerate(itertools.pairwise(order)):
+        town, region, containers = mentions[here], chosen[after], written[here]
+        if not containers or region is None or chosen[here] is None:
             continue
-        if not _QUALIFIER_GAP.match(text[town.end : mentions[after].start]) or town.role is not MentionRole.PLACE:
+        if region.place.precision not in _TOO_LARGE_TO_BE_NEAR or town.role is not MentionRole.PLACE:
             continue
         if region.name_type not in (NameType.OFFICIAL, NameType.ABBREVIATION):
             continue
-        if any(word_class(normalize_name(m.surface)) in _WORDS for m in (town, mentions[after])):
+        if any(word_class(normalize_name(m.surface)) in _ENGLISH_WORDS for m in (town, mentions[after])):
             continue  # "North" is an adjective, "March" a verb; WordNet lists "Iraq" as a noun only
-        if _in_a_list(text, mentions, order, here, after) or _NAME_GOES_ON.match(text, mentions[after].end):
+        if _in_a_list(text, mentions, order, position) or CAPITALISED_WORD_AFTER.match(text, mentions[after].end):
             continue  # "C.J. McArthur, Chad Foster": the region's name begins a person's
         options = candidates[here]
         if any(o.place.precision in _TOO_LARGE_TO_BE_NEAR for o in options):
             continue
-        containers = [c.place for c in candidates[after] if c.place.precision in _CONTAINERS]
         if not any(_contains(q, o.place) or _near(q, o.place) for q in containers for o in options):
             found[here] = region.place
     return found
 
 
-_WORDS = (WordClass.LEXICAL, WordClass.FUNCTION)
-_NAME_GOES_ON = re.compile(r"[ \u00a0]+[A-Z]")
+_ENGLISH_WORDS = (WordClass.LEXICAL, WordClass.FUNCTION)
 # A region the gazetteer keeps under other codes than its towns (Darfur and El Fasher, of North
 # Darfur) still holds a town this close to its point.
 _NEAR_REGION_KM = 300.0
@@ -567,14 +571,15 @@ def _near(region: Place, place: Place) -> bool:
     return distance_km(region.lat, region.lon, place.lat, place.lon) <= _NEAR_REGION_KM
 
 
-def _in_a_list(text: str, mentions: Sequence[Mention], order: list[int], here: int, after: int) -> bool:
-    """Whether the pair is two items of a list rather than a town and its region: "the Zaire,
-    Bundibugyo, Cote d'Ivoire and Sudan strains", "New York City, Long Island, New York"."""
-    position = order.index(here)
+def _in_a_list(text: str, mentions: Sequence[Mention], order: list[int], position: int) -> bool:
+    """Whether the pair of mentions at `position` and the next in text `order` is two items of a
+    list rather than a town and its region: "the Zaire, Bundibugyo, Cote d'Ivoire and Sudan
+    strains", "New York City, Long Island, New York"."""
+    here, after = mentions[order[position]], mentions[order[position + 1]]
     before = mentions[order[position - 1]] if position > 0 else None
     following = mentions[order[position + 2]] if position + 2 < len(order) else None
-    return (before is not None and bool(LIST_JOINER.match(text[before.end : mentions[here].start]))) or (
-        following is not None and bool(LIST_JOINER.match(text[mentions[after].end : following.start]))
+    return (before is not None and bool(LIST_JOINER.match(text[before.end : here.start]))) or (
+        following is not None and bool(LIST_JOINER.match(text[after.end : following.start]))
     )
 
 

@@ -212,7 +212,7 @@ class CandidateReader:
             reference: Reference | None = self.coref.refer(token)
             if reference is None or reference.how == "name-part":
                 continue
-            if reference.how == "description" and self.coref.naming_apposition(token) is not None:
+            if self.coref.naming_apposition(token) is not None:
                 continue  # "the driver, Theresa Pilkington": the name beside it is who it is
             for person in reference.people:
                 references.setdefault(person, []).append((token, reference.how))

@@ -49,7 +49,6 @@ from geo.text.events.grammar import SUBJECT_MATTER_PREPS, on_topic
 from geo.text.events.lexicon import (
     AREA_NOUNS,
     EVENT_NOUNS,
-    GATHERING_PART_NOUNS,
     LOCATIVE_NOUNS,
     SPEAKING_FROM_VERBS,
     VEHICLE_NOUNS,
@@ -63,6 +62,7 @@ from geo.text.events.triggers import (
     audience_settings,
     copula_phrases,
     during_gathering,
+    gatherings_of_part,
     is_located_occupation,
     is_where_relative,
     occupation_settings,
@@ -390,16 +390,10 @@ def _adverb_steps(adverb: Token, extra_preps: frozenset[str]) -> list[tuple[Toke
 def _next_steps(token: Token, depth: int, role: PathRole) -> list[tuple[Token, int, PathRole]]:
     steps: list[tuple[Token, int, PathRole]] = []
     lemma = token.lemma_.lower()
-    if token.pos_ == "NOUN" and lemma in GATHERING_PART_NOUNS:
+    if token.pos_ == "NOUN":
         # "met on the sidelines of the G7 summit in Hiroshima", "on the eve of talks in Geneva":
         # a part or a moment of a gathering is where the gathering is.
-        steps.extend(
-            (pobj, depth + 1, role)
-            for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
-            for pobj in prep.children
-            if pobj.dep_ == "pobj" and pobj.lemma_.lower() in EVENT_NOUNS | NOUN_SENSES.keys()
-        )
+        steps.extend((gathering, depth + 1, role) for gathering in gatherings_of_part(token))
     if token.lower_ in _WEEKDAYS:
         # "appeared at the Harwinton Senior Center Sunday": news writes the day bare after the
         # venue, and the parser may make the day the phrase's noun with the venue compounded to it.

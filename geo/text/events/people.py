@@ -588,13 +588,18 @@ def _called_by_surname(doc: Doc, mention: PersonMention) -> bool:
     if any(doc[i].ent_type_ not in ("ORG", "") for i in range(mention.first, mention.last)):
         return False
     first, last = mention.words[0], mention.words[-1]
-    if word_class(first.lower()) is not None and not is_given_name(first):
+    if _english_word_no_given_name(first):
         return False  # "Drug Enforcement Unit Investigators ... Investigators said"
     if last.lower() in _BODY_HEADS or any(
         t.text == last and t.ent_type_ in ("GPE", "LOC", "FAC") for t in doc if not mention.first <= t.i < mention.last
     ):
         return False
     return _surname_used_alone(doc, mention)
+
+
+def _english_word_no_given_name(word: str) -> bool:
+    """A word of English that the census lists know as no given name ("Health", "Drug"; not "Hope")."""
+    return word_class(word.lower()) is not None and not is_given_name(word)
 
 
 def _surname_used_alone(doc: Doc, mention: PersonMention) -> bool:
@@ -751,7 +756,7 @@ def _clean(doc: Doc, first: int, last: int, *, require_proper: bool = True) -> P
     if first >= 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in TITLE_WORDS:
         # "Minister of Health Jane Doe", "Minister of Foreign Affairs Sergei Lavrov": the
         # portfolio's words end the title, not begin the name.
-        while last - first > 2 and word_class(doc[first].lower_) is not None and not is_given_name(doc[first].text):
+        while last - first > 2 and _english_word_no_given_name(doc[first].text):
             title.append(doc[first].lower_)
             first += 1
     # A hyphenated syllable the model left outside the name: "Moon Jae-in", whose "in" reads as a word.

@@ -112,6 +112,7 @@ __all__ = [
     "says_there",
     "says_here",
     "during_gathering",
+    "gatherings_of_part",
     "lists_those_present",
     "names_those_present",
     "VERB_SENSES",
@@ -265,6 +266,10 @@ NOUN_SENSES: dict[str, TriggerSense] = {
         _sense("speech", TriggerKind.PRESENCE, 0.65),
     )
 }
+
+# The nouns of gatherings and of trips a part or a moment of one may name ("the sidelines of the
+# summit", "the eve of the visit").
+_GATHERINGS = EVENT_NOUNS | frozenset(NOUN_SENSES)
 
 PRESENCE_SENSE_STRENGTH = 0.5
 OCCUPATION_STRENGTH = 0.55  # "Underwood, a family practitioner in New Hampshire"
@@ -655,17 +660,21 @@ def during_gathering(prep: Token) -> bool:
         return any(p.dep_ == "pobj" and p.lemma_.lower() in EVENT_NOUNS | INCIDENT_NOUNS for p in prep.children)
     if prep.lower_ not in ("on", "at"):
         return False
-    return any(
-        part.dep_ == "pobj"
-        and part.lemma_.lower() in GATHERING_PART_NOUNS
-        and any(
-            gathering.dep_ == "pobj" and gathering.lemma_.lower() in EVENT_NOUNS | NOUN_SENSES.keys()
-            for of in part.children
-            if of.dep_ == "prep" and of.lower_ == "of"
-            for gathering in of.children
-        )
-        for part in prep.children
-    )
+    return any(part.dep_ == "pobj" and gatherings_of_part(part) for part in prep.children)
+
+
+def gatherings_of_part(part: Token) -> list[Token]:
+    """The gatherings a part or a moment of one names in its "of" phrase: "the sidelines of the
+    G7 summit" -> summit, "the eve of talks" -> talks; none for any other noun."""
+    if part.lemma_.lower() not in GATHERING_PART_NOUNS:
+        return []
+    return [
+        gathering
+        for of in part.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for gathering in of.children
+        if gathering.dep_ == "pobj" and gathering.lemma_.lower() in _GATHERINGS
+    ]
 
 
 def says_there(verb: Token) -> Token | None:
