@@ -41,6 +41,7 @@ ACTION_LABELS: Final = {
     "go": "travelled",
     "head": "travelled",
     "fly": "flew",
+    "flight": "flew",  # "boarded a flight to Berlin"
     "drive": "travelled",
     "sail": "sailed",
     "walk": "walked",

@@ -22,7 +22,11 @@ Places are carried over in three cases, each with lower confidence (PathRole.SET
   also travel to Gori" -> Georgia), when the article names that country.
 
 A performance that names no place ("It featured performances by Peter Gabriel") happens at the
-gathering told in its sentence or the one before ("attended the concert in Johannesburg").
+gathering told in its sentence or the one before ("attended the concert in Johannesburg"). A
+gathering named again with no place ("came to the ceremony", "At the meeting, she said",
+"attended yesterday's service") is where the sentences before told it, on its date: the latest
+gathering of the same name, or with none the latest under another name ("gathered for a memorial
+service in Boscawen").
 
 Headlines: the first sentence is a headline when the dateline follows it, when it is in title
 case, or in headlinese (a bare person noun as subject: "Doctor returns to Newark"). Headlines
@@ -64,6 +68,7 @@ from geo.text.events.triggers import (
     Trigger,
     TriggerKind,
     find_triggers,
+    gathering_told_again,
     is_located_occupation,
     is_misread_present_verb,
     lists_those_present,
@@ -205,11 +210,15 @@ class _ArticleReading:
         when = self._date(trigger, status, participants, earlier)
         if not governed and trigger.nominal and trigger.lemma in _PERFORMANCE_NOUNS:
             governed = self._gathering_setting(trigger)
-        if not governed and not trigger.nominal and lists_those_present(trigger.token):
-            governed = self._gathering_setting(trigger) or self._latest_setting(trigger)
+        if not governed and not trigger.nominal:
+            if lists_those_present(trigger.token):
+                # The list is of those at the gathering just told.
+                governed = self._gathering_setting(trigger) or self._latest_setting(trigger)
+            else:
+                governed = self._gathering_told_before(trigger)
             root = span_root(self.doc, governed[0].mention.start, governed[0].mention.end) if governed else None
             if root is not None and when.source == DateSource.NONE:
-                # The list is of those at the gathering just told, on its date.
+                # On the date of the gathering as it was told.
                 told = self.coref.sentence_index(root)
                 carried = self.dates.main_clause_date(told, future=status is not EventStatus.OCCURRED)
                 if carried is not None:
@@ -261,16 +270,43 @@ class _ArticleReading:
                 break
             if token.pos_ != "NOUN" or token.lemma_.lower() not in EVENT_NOUNS:
                 continue
-            # "attended the concert in Johannesburg", "the summit opened in Geneva", "a service was
-            # held in Boscawen": the parser may hang the place on the verb.
-            holders = [token, token.head] if token.dep_ in ("dobj", "nsubj", "nsubjpass") else [token]
-            for prep in (c for holder in holders for c in holder.children):
-                if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
-                    continue
-                for pobj in prep.children:
-                    mention = self.places.mention_at(pobj)
-                    if pobj.dep_ == "pobj" and mention is not None and mention.place is not None:
-                        return [GovernedPlace(mention, mention.place, 3, PathRole.SETTING)]
+            if placed := self._gathering_place(token):
+                return placed
+        return []
+
+    def _gathering_told_before(self, trigger: Trigger) -> list[GovernedPlace]:
+        """Where a gathering the text names again was: the latest one of the same name the
+        sentences before told ("will attend a fundraiser in Denver ... spoke at a rally in Ohio ...
+        will also attend the fundraiser"), or, with none, the latest gathering told, under
+        another name ("gathered for a memorial service in Boscawen ... came to the ceremony").
+        A gathering told before with no place gives none."""
+        noun = gathering_told_again(trigger)
+        if noun is None:
+            return []
+        sentence = self.coref.sentence_index(trigger.token)
+        told = [
+            token
+            for token in self.doc[: trigger.token.sent.start]
+            if token.pos_ == "NOUN"
+            and token.lemma_.lower() in EVENT_NOUNS
+            and self.coref.sentence_index(token) >= sentence - _SETTING_SENTENCES
+        ]
+        same = [token for token in told if token.lemma_.lower() == noun.lemma_.lower()]
+        antecedent = same[-1] if same else told[-1] if told else None
+        return [] if antecedent is None else self._gathering_place(antecedent)
+
+    def _gathering_place(self, gathering: Token) -> list[GovernedPlace]:
+        """The place a gathering's noun is told at: "attended the concert in Johannesburg", "the
+        summit opened in Geneva", "a service was held in Boscawen" (the parser may hang the place
+        on the verb)."""
+        holders = [gathering, gathering.head] if gathering.dep_ in ("dobj", "nsubj", "nsubjpass") else [gathering]
+        for prep in (c for holder in holders for c in holder.children):
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for pobj in prep.children:
+                mention = self.places.mention_at(pobj)
+                if pobj.dep_ == "pobj" and mention is not None and mention.place is not None:
+                    return [GovernedPlace(mention, mention.place, 3, PathRole.SETTING)]
         return []
 
     def _latest_setting(self, trigger: Trigger) -> list[GovernedPlace]:

@@ -49,6 +49,7 @@ from geo.text.events.grammar import SUBJECT_MATTER_PREPS, on_topic
 from geo.text.events.lexicon import (
     AREA_NOUNS,
     EVENT_NOUNS,
+    LIGHT_VERBS,
     LOCATIVE_NOUNS,
     SPEAKING_FROM_VERBS,
     VEHICLE_NOUNS,
@@ -70,6 +71,7 @@ from geo.text.events.triggers import (
     says_there,
     spread_preps,
     subject_settings,
+    under_custody,
     where_antecedent,
     while_settings,
 )
@@ -105,15 +107,13 @@ _NOUN_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on"})
 _LOCATOR_PREPS = frozenset({"near", "outside"})
 _MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 # Nouns of a journey whose "from" is where it started ("a delegation from Japan" is whose).
-_JOURNEY_NOUNS = frozenset(["journey", "trip", "voyage"])
+_JOURNEY_NOUNS = frozenset(["journey", "trip", "voyage", "flight"])
 _VISITING_FROM_HOME = frozenset(["visit"])
 _DESTINATION_ADVERBS = frozenset(["next", "back", "home", "there", "onward", "onwards", "abroad", "then", "later"])
 _MAX_DEPTH = 6
 _THERE_SENTENCES_BACK = 1
 # Verbs that only carry a nominal event: "paid a visit", "accepted an invitation".
-_NOUN_CARRIERS = frozenset(
-    ["accept", "take", "make", "pay", "begin", "start", "end", "conclude", "wrap", "undertake", "complete"]
-)
+_NOUN_CARRIERS = LIGHT_VERBS | {"accept"}
 
 
 class PathRole(StrEnum):
@@ -326,7 +326,7 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
                 # "Julie Ward, visiting from Los Angeles, said": where a visitor comes from, the
                 # visit's place untold, is home ("visited Paris from Beirut" set out from Beirut).
                 preps = preps - {"from"}
-        if child.lower_ in preps or during_gathering(child):
+        if child.lower_ in preps or during_gathering(child) or under_custody(child):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if child.lower_ == "on" and sense.kind is TriggerKind.MOTION:
                 # An island's name, not a road's ("heading out of town on U.S. 79").

@@ -26,10 +26,12 @@ __all__ = [
     "CARE_VERBS",
     "CARED_PEOPLE",
     "INCIDENT_NOUNS",
+    "CUSTODY_NOUNS",
     "PERSON_NOUNS",
     "MALE_NOUNS",
     "FEMALE_NOUNS",
     "VEHICLE_NOUNS",
+    "LIGHT_VERBS",
     "REPORTING_VERBS",
     "SPECULATION_VERBS",
     "SPECULATOR_NOUNS",
@@ -715,7 +717,12 @@ INCIDENT_NOUNS = frozenset(
         "storm",
     ]
 )
-LOCATIVE_NOUNS = AREA_NOUNS | FACILITY_NOUNS | EVENT_NOUNS | INCIDENT_NOUNS
+# States of being held or kept apart, whose own "in" phrase is where the person held is: "was
+# taken into custody in Ocala", "remains in custody in Leeds", "was placed in quarantine in Dallas".
+# "was placed under house arrest in Moscow", "was held under guard at a hospital in Kyiv": the
+# same, "under".
+CUSTODY_NOUNS = frozenset(["custody", "detention", "captivity", "quarantine", "isolation", "arrest"])
+LOCATIVE_NOUNS = AREA_NOUNS | FACILITY_NOUNS | EVENT_NOUNS | INCIDENT_NOUNS | CUSTODY_NOUNS
 # Gatherings held for someone who is mourned: "the funeral for Joe Lieberman", "a vigil for".
 MOURNING_NOUNS = frozenset(["funeral", "memorial", "vigil", "wake", "burial"])
 # Verbs whose object is a matter talked or thought about: "discussed the situation in Haiti",
@@ -899,6 +906,28 @@ PERSON_NOUNS = (
     )
 )
 
+# Verbs that carry a nominal event whose doer is their subject: "paid a visit to Kyiv", "made a
+# trip to Hanoi", "held talks in Minsk", "boarded a flight to Berlin", "caught a flight home".
+LIGHT_VERBS = frozenset(
+    [
+        "make",
+        "pay",
+        "begin",
+        "start",
+        "end",
+        "conclude",
+        "wrap",
+        "cut",
+        "hold",
+        "undertake",
+        "take",
+        "complete",
+        "continue",
+        "board",
+        "catch",
+    ]
+)
+
 # Vehicles that stand for the people they carry: "Kim's train pulling into a station".
 VEHICLE_NOUNS = frozenset(
     [
@@ -1033,6 +1062,7 @@ NEGATING_HEADS = frozenset(
         "abandon",
         "avoid",
         "withdraw",  # "withdrew from the Italian Open in Rome"
+        "miss",  # "missed his flight to Berlin", "missed the meeting in Geneva"
     ]
 )
 

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from geo.text.events.coreference import Coreference, Reference
-from geo.text.events.lexicon import VEHICLE_NOUNS
+from geo.text.events.lexicon import LIGHT_VERBS, VEHICLE_NOUNS
 from geo.text.events.parsing import is_passive
 from geo.text.events.people import Person
 from geo.text.events.triggers import NOUN_SENSES, ObjectReading, Trigger, TriggerKind, is_misread_present_verb
@@ -45,23 +45,6 @@ from geo.text.events.triggers import NOUN_SENSES, ObjectReading, Trigger, Trigge
 __all__ = ["Participants", "participants_of"]
 
 _OBJECT_CONTROL = frozenset(["invite", "ask", "urge", "allow", "persuade", "tell", "encourage", "order"])
-_LIGHT_VERBS = frozenset(
-    [
-        "make",
-        "pay",
-        "begin",
-        "start",
-        "end",
-        "conclude",
-        "wrap",
-        "cut",
-        "hold",
-        "undertake",
-        "take",
-        "complete",
-        "continue",
-    ]
-)
 _ACCEPTING = frozenset(["accept", "take"])
 _FRAME_PREPS = frozenset({"during", "at", "on", "after", "before", "following", "throughout"})
 _COMPANION_VERBS = frozenset(["accompany", "escort", "join"])
@@ -370,7 +353,7 @@ def _nominal_references(noun: Token, coref: Coreference) -> tuple[list[Reference
 
 def _verb_making(noun: Token) -> Token | None:
     """The verb whose subject took part: "paid a visit", "During a summit ..., Kim failed"."""
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS:
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
         return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in _FRAME_PREPS:
         verb = noun.head.head

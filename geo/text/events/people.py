@@ -46,7 +46,14 @@ from geo.text.events.lexicon import (
     TITLE_WORDS,
     VEHICLE_NOUNS,
 )
-from geo.text.events.triggers import NOUN_SENSES, ObjectReading, TriggerKind, TriggerSense, listed_sense
+from geo.text.events.triggers import (
+    NOUN_SENSES,
+    ObjectReading,
+    TriggerKind,
+    TriggerSense,
+    listed_sense,
+    requirement_met,
+)
 from geo.text.vocabulary import word_class
 
 __all__ = ["PersonMention", "Person", "Cast", "find_cast", "is_name_like"]
@@ -234,8 +241,18 @@ def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
     # "The Hains live on a farm": a family the text names by its surname, not one more person.
     surnames = {_surname(m.words) for m in kept if len(m.words) > 1}
     kept = [m for m in kept if not (len(m.words) == 1 and family_surname(m.surface) & surnames)]
+    # "the ancient Israelites", "the Kennedys": a people or a family, never one person.
+    kept = [m for m in kept if not _plural_with_article(doc, m)]
     kept.sort(key=lambda m: m.first)
     return _group(kept, doc)
+
+
+def _plural_with_article(doc: Doc, mention: PersonMention) -> bool:
+    """A one-word name the parser tags a plural proper noun, after "the"."""
+    if len(mention.words) != 1:
+        return False
+    token = doc[mention.first]
+    return token.tag_ == "NNPS" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 # Last words of the proper names of firms, rivers and strains: where an article writes a word
@@ -693,7 +710,9 @@ def _in_traveller_slot(token: Token) -> bool:
     if token.dep_ == "poss":
         # "Kim's visit", "Kim's train"; not "Jaqueline's death", which tells no travel.
         sense = NOUN_SENSES.get(head.lemma_.lower())
-        return head.lemma_.lower() in VEHICLE_NOUNS or (sense is not None and sense.kind is not TriggerKind.PRESENCE)
+        return head.lemma_.lower() in VEHICLE_NOUNS or (
+            sense is not None and sense.kind is not TriggerKind.PRESENCE and requirement_met(head, sense)
+        )
     if token.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in ("VERB", "AUX"):
         return False
     return bool(_listed_senses(head, ("xcomp", "conj")))

@@ -72,11 +72,13 @@ from geo.text.events.lexicon import (
     CARED_PEOPLE,
     CARRYING_VERBS,
     CONVEYANCE_VERBS,
+    CUSTODY_NOUNS,
     CUSTODY_VERBS,
     EVENT_NOUNS,
     FUTURE_MODALS,
     GATHERING_PART_NOUNS,
     INCIDENT_NOUNS,
+    LIGHT_VERBS,
     NEGATING_HEADS,
     OCCUPATION_NOUNS,
     PLANNING_HEADS,
@@ -113,8 +115,10 @@ __all__ = [
     "says_here",
     "during_gathering",
     "gatherings_of_part",
+    "under_custody",
     "lists_those_present",
     "names_those_present",
+    "gathering_told_again",
     "VERB_SENSES",
     "NOUN_SENSES",
 ]
@@ -240,6 +244,8 @@ NOUN_SENSES: dict[str, TriggerSense] = {
         _sense("tour", M, 0.8),
         _sense("journey", M, 0.75),
         _sense("voyage", M, 0.7),
+        # "boarded a flight to Berlin", "his flight from Boston"; not "the flight in Egypt".
+        _sense("flight", M, 0.75, requires="to from into"),
         _sense("arrival", M, 0.85),
         _sense("stay", M, 0.8),
         _sense("stop", M, 0.75),  # "a final stop in Seoul", "after stops in Hanoi and Manila"
@@ -333,7 +339,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                 )
         elif token.pos_ == "NOUN":
             sense = NOUN_SENSES.get(lemma) or NOUN_SENSES.get(token.lower_)
-            if sense is not None:
+            if sense is not None and requirement_met(token, sense):
                 triggers.append(Trigger(token, sense, nominal=True))
             elif is_located_occupation(token):
                 triggers.append(
@@ -360,6 +366,51 @@ def lists_those_present(token: Token) -> bool:
             c.dep_ in ("nsubj", "attr") for c in token.children
         )
     return False
+
+
+# What makes a gathering's noun one the reader already knows: "the ceremony", "that meeting",
+# "yesterday's service", "Sunday's rally".
+_DEFINITE_DETERMINERS = frozenset(["the", "this", "that"])
+_DAY_WORDS = frozenset(["yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday"])
+_DAY_WORDS |= frozenset(["saturday", "sunday"])
+# Words that make "the meeting" another one than the one told: "at the next meeting", "the last
+# session".
+_OTHER_OCCASION_WORDS = frozenset("next last previous prior earlier later upcoming future past".split())
+# Where one is at, goes to, or is during a gathering: "spoke at the ceremony", "came to the service".
+_GATHERING_PREPS = frozenset(["at", "to", "during"])
+
+
+def gathering_told_again(trigger: Trigger) -> Token | None:
+    """The gathering a trigger attends, named as one the text has already told and with no place
+    of its own: "Gov. John Lynch came to the ceremony", "At the meeting, she said", "attended
+    yesterday's service" (its place is where the text told it: see `extract`). Not "a meeting",
+    which is a new one, nor "the summit in Geneva", which places itself."""
+    verb = trigger.token
+    nouns = [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in _GATHERING_PREPS
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    if trigger.sense.reading is ObjectReading.EVENT and trigger.sense.kind is not TriggerKind.PRESENCE:
+        # "attended the ceremony"; not any verb with a gathering as object ("dedicated the show").
+        nouns += [c for c in verb.children if c.dep_ == "dobj"]
+    for noun in nouns:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS:
+            continue
+        told = any(c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS for c in noun.children) or any(
+            c.dep_ == "poss" and c.lower_ in _DAY_WORDS for c in noun.children
+        )
+        if any(c.dep_ == "amod" and c.lower_ in _OTHER_OCCASION_WORDS for c in noun.children):
+            continue
+        placed = any(
+            (c.dep_ == "prep" and c.lower_ in ("in", "at", "near")) or (c.dep_ == "compound" and c.pos_ == "PROPN")
+            for c in noun.children
+        )
+        if told and not placed:
+            return noun
+    return None
 
 
 def names_those_present(noun: Token) -> bool:
@@ -422,10 +473,14 @@ def listed_sense(verb: Token) -> TriggerSense | None:
 
 
 def requirement_met(token: Token, sense: TriggerSense) -> bool:
-    """Whether the words a sense requires follow the verb: "pulled into", "made it to"."""
+    """Whether the words a sense requires follow the verb or the noun: "pulled into", "made it
+    to", "a flight to"."""
     if not sense.requires:
         return True
     words = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "advmod")}
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+        # "boarded his return flight to Berlin": the parser hangs the noun's phrase on the verb.
+        words |= {c.lower_ for c in token.head.children if c.dep_ == "prep"}
     words |= {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"} | {
         c.lower_ for c in token.children if c.dep_ == "dobj"
     }
@@ -536,7 +591,10 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
     located_preps = _STATIC_PREPS + (("from",) if lemma in SPEAKING_FROM_VERBS else ())
     located_preps += spread_preps(token)
     located = (
-        any(c.dep_ == "prep" and (c.lower_ in located_preps or during_gathering(c)) for c in token.children)
+        any(
+            c.dep_ == "prep" and (c.lower_ in located_preps or during_gathering(c) or under_custody(c))
+            for c in token.children
+        )
         or bool(says_there(token) or says_here(token))
         or bool(while_settings(token))
     )
@@ -661,6 +719,12 @@ def during_gathering(prep: Token) -> bool:
     if prep.lower_ not in ("on", "at"):
         return False
     return any(part.dep_ == "pobj" and gatherings_of_part(part) for part in prep.children)
+
+
+def under_custody(prep: Token) -> bool:
+    """ "was placed under house arrest in Moscow", "was kept under guard in Kyiv": an "under"
+    phrase of being held, which its own "in" phrase places."""
+    return prep.lower_ == "under" and any(p.dep_ == "pobj" and p.lemma_.lower() in CUSTODY_NOUNS for p in prep.children)
 
 
 def gatherings_of_part(part: Token) -> list[Token]:

@@ -180,8 +180,56 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "The summit will open in Berlin on Monday. Those present will include Anna Weber.",
             {("Anna Weber", "Berlin", P, "2023-09-18")},
         ),
+        # Being held or kept apart somewhere: the state's own "in" phrase is where.
+        ("Paul Grant was taken into custody in Leeds on Monday.", {("Paul Grant", "Leeds", OCC, "2023-09-11")}),
+        ("Anna Weber remained in custody in Berlin on Monday.", {("Anna Weber", "Berlin", OCC, "2023-09-11")}),
+        (
+            "Ruth Ames was placed under house arrest in Madrid on Monday.",
+            {("Ruth Ames", "Madrid", OCC, "2023-09-11")},
+        ),
+        # A flight a light verb carries goes where it goes, the parser's attachment aside, on the
+        # verb's date; one that names no journey, or is missed, goes nowhere.
+        ("Paul Grant boarded a flight to Berlin on Monday.", {("Paul Grant", "Berlin", OCC, "2023-09-11")}),
+        (
+            "Anna Weber caught a flight from Leeds to Madrid on Monday.",
+            {("Anna Weber", "Leeds", OCC, "2023-09-11"), ("Anna Weber", "Madrid", OCC, "2023-09-11")},
+        ),
+        (
+            "Paul Grant flew to Madrid. By the time he boarded his return flight to Berlin, he had a plan.",
+            {("Paul Grant", "Madrid", OCC, None), ("Paul Grant", "Berlin", OCC, None)},
+        ),
+        ("Ruth Ames will take a trip to Madrid on Monday.", {("Ruth Ames", "Madrid", P, "2023-09-18")}),
+        ("Paul Grant missed his flight to Berlin on Monday.", set()),
+        ("Anna Weber missed the meeting in Madrid on Monday.", set()),
+        ("Anna Weber spent the flight in Berlin worrying.", set()),
         # With no gathering told, a list places nobody.
         ("The crowd included Paul Grant.", set()),
+        # A gathering named again is where the text told it, on its date: the latest of the same
+        # name, or, with none, the latest gathering under another name.
+        (
+            "Hundreds gathered on Monday for a memorial service in Leeds. Gov. Paul Grant came to the ceremony.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11")},
+        ),
+        (
+            "The summit opened in Berlin on Tuesday. At the meeting, Anna Weber said sanctions must end.",
+            {("Anna Weber", "Berlin", OCC, "2023-09-12")},
+        ),
+        (
+            "Ruth Ames will attend a fundraiser in Madrid next week. She spoke at a rally in Berlin on Monday. "
+            "Paul Grant will also attend the fundraiser.",
+            {
+                ("Ruth Ames", "Madrid", P, "2023-09-18"),
+                ("Ruth Ames", "Berlin", OCC, "2023-09-11"),
+                ("Paul Grant", "Madrid", P, "2023-09-18"),
+            },
+        ),
+        # Not a gathering told with no place, another occasion, or any verb with a gathering as object.
+        (
+            "Officials met in Berlin on Monday. A new meeting was called. Anna Weber attended the meeting.",
+            set(),
+        ),
+        ("The meeting in Leeds ended on Monday. Paul Grant will speak at the next meeting.", set()),
+        ("Fans packed a concert in Leeds on Saturday. Anna Weber dedicated the show to her mother.", set()),
         # After an active verb, a bare participle is a perfect's, not a passive.
         ("Paul Grant has visited the firm and sent letters to Leeds.", set()),
         ("The meeting was held in Leeds on Monday, Paul Grant said.", set()),

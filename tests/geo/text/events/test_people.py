@@ -545,3 +545,21 @@ def test_a_placed_name_beside_a_person_s_description_stays_a_place(text):
 def test_a_family_named_by_its_surname_is_no_person_of_its_own():
     _, cast = _cast("Brent and Lynnette Hain believe the cat is theirs. The Hains live on a farm near Leeds.")
     assert {p.name for p in cast.people} == {"Brent Hain", "Lynnette Hain"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Families will share a meal that tells the story of the ancient Israelites' flight from slavery.",
+        "The Royals scored twice in the third inning, Mark Dvorak said.",
+    ],
+)
+def test_a_plural_name_after_the_is_a_people_or_a_team_not_a_person(text):
+    _, cast = _cast(text)
+    assert not {"Israelites", "Royals"} & {p.name for p in cast.people}
+
+
+def test_whose_flight_names_no_journey_is_not_made_a_traveller():
+    # "Baltia's inaugural flight" goes nowhere the text says: the airline stays no person.
+    _, cast = _cast("The date for Baltia's inaugural flight remains to be set, Igor Dmitrowsky said.")
+    assert "Baltia" not in {p.name for p in cast.people}
