@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from geo.text.events.coreference import Coreference, Reference
-from geo.text.events.lexicon import LIGHT_VERBS, VEHICLE_NOUNS
+from geo.text.events.lexicon import ACTIVE_CUSTODY_VERBS, CARE_VERBS, LIGHT_VERBS, VEHICLE_NOUNS, lemma_in
 from geo.text.events.parsing import is_passive
 from geo.text.events.people import Person
 from geo.text.events.triggers import NOUN_SENSES, ObjectReading, Trigger, TriggerKind, is_misread_present_verb
@@ -92,9 +92,11 @@ def _verbal(trigger: Trigger, coref: Coreference) -> Participants:
         else:
             actors = _unique(_people(carried) + actors)
             references = carried + references
-    if trigger.sense.reading in (ObjectReading.PLACE, ObjectReading.EVENT) and not actors:
+    if not actors and (trigger.sense.reading in (ObjectReading.PLACE, ObjectReading.EVENT) or _hands_on(verb)):
         # "The summit was attended by Scholz", "Kyiv was visited by Blinken": the passive's agent
-        # is who went; its subject is the gathering or the place.
+        # is who went; its subject is the gathering or the place. "The boy was treated at a
+        # hospital in Tucson by Dr. Jane Doe", "the man was arrested at a motel by Deputy Mike
+        # Smith": who held or cared for someone unnamed was there to do it.
         agents = _agent_references(verb, coref)
         if agents:
             actors, references = _people(agents), agents
@@ -113,6 +115,13 @@ def _verbal(trigger: Trigger, coref: Coreference) -> Participants:
                         p for c in prep.children if c.dep_ == "pobj" for p in _people(_references_of(c, coref))
                     )
     return _assembled(actors, companions, references)
+
+
+def _hands_on(verb: Token) -> bool:
+    """A passive of taking or caring for someone in person: "was arrested by", "was treated by".
+    Not one of sending or carrying ("the bill was sent to the Duma by Medvedev"), or of any other
+    act ("the study was carried out by")."""
+    return is_passive(verb) and lemma_in(verb, ACTIVE_CUSTODY_VERBS | CARE_VERBS)
 
 
 def _agent_references(verb: Token, coref: Coreference) -> list[Reference]:

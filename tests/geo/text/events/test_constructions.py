@@ -202,6 +202,14 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ("Paul Grant missed his flight to Berlin on Monday.", set()),
         ("Anna Weber missed the meeting in Madrid on Monday.", set()),
         ("Anna Weber spent the flight in Berlin worrying.", set()),
+        # Who takes or cares for someone unnamed, told in the passive, was there to do it; who
+        # sends a thing somewhere was not.
+        ("The boy was treated at a hospital in Leeds by Dr. Anna Weber.", {("Anna Weber", "Leeds", OCC, None)}),
+        (
+            "The man was arrested at a motel in Berlin by Deputy Paul Grant on Monday.",
+            {("Paul Grant", "Berlin", OCC, "2023-09-11")},
+        ),
+        ("The bill was sent to the parliament in Berlin by Paul Grant on Monday.", set()),
         # With no gathering told, a list places nobody.
         ("The crowd included Paul Grant.", set()),
         # A gathering named again is where the text told it, on its date: the latest of the same
