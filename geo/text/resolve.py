@@ -54,7 +54,7 @@ Readings of a name settled before scoring:
 - the namesake city: a city of a million or more that shares its name with its own first-level
   region (New York, Sao Paulo, Mexico City's "Mexico" is a country and does not count) is what a
   story means when it writes the name as a location ("in New York", "from New York", "New
-  York's mayor") or as its dateline ("NEW YORK (Reuters) -"); elsewhere (lists of states, "New
+  York's mayor", "a New York-based firm") or as its dateline ("NEW YORK (Reuters) -"); elsewhere (lists of states, "New
   York Gov.") the region's prior stands.
 - the region and its stronger namesake city: first-level regions lose their bonus as containers
   when the name's likeliest place by prior is a city of the same country as one of them
@@ -118,6 +118,7 @@ _FEATURE_KINDS = frozenset(
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])the[ \u00a0]\Z", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
 _POSSESSIVE_AFTER = re.compile(r"\A['\u2019]s?\b")
+_BASED_AFTER = re.compile(r"\A-based\b", re.IGNORECASE)
 # "Washington state", "Quebec province"; "the state of Washington", "upstate New York".
 _REGION_WORD_AFTER = re.compile(r"\A[ \u00a0]+(?:state|province|department)\b", re.IGNORECASE)
 _REGION_WORD_BEFORE = re.compile(
@@ -484,11 +485,13 @@ def _with_article(key: str, candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _reads_as_location(text: str, mention: Mention) -> bool:
-    """ "in New York", "from New York", "New York's mayor": the name written as a location."""
+    """ "in New York", "from New York", "New York's mayor", "a New York-based squad": the name
+    written as a location."""
     before = _WORD_BEFORE.search(text[max(0, mention.start - 20) : mention.start])
     if before is not None and before.group(1).casefold() in LOCATIVE_WORDS:
         return True
-    return bool(_POSSESSIVE_AFTER.match(text[mention.end : mention.end + 3]))
+    after = text[mention.end : mention.end + 7]
+    return bool(_POSSESSIVE_AFTER.match(after) or _BASED_AFTER.match(after))
 
 
 def _namesake_city(candidates: list[Candidate]) -> Candidate | None:

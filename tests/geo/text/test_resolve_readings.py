@@ -73,6 +73,7 @@ def test_a_name_with_the_article_is_the_place_so_named(world, text, surface, gaz
         ("The governor arrived in New York on Monday.", "New York", NEW_YORK_CITY),
         ("New York's mayor welcomed him.", "New York", NEW_YORK_CITY),
         ("Flights left from New York and Moscow.", "New York", NEW_YORK_CITY),
+        ("Agents of a New York-based squad met him.", "New York", NEW_YORK_CITY),
         ("New York passed the law first.", "New York", NEW_YORK_STATE),
         # A city of half a million is no namesake city: Quebec is the province wherever it is.
         ("Right turns on red became legal in Quebec in 2003.", "Quebec", 6115047),
