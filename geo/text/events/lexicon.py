@@ -16,6 +16,7 @@ __all__ = [
     "ROLE_NOUNS",
     "ORGANISATION_WORDS",
     "NAME_PARTICLES",
+    "BODY_NAME_ENDS",
     "AREA_NOUNS",
     "SETTLEMENT_NOUNS",
     "FACILITY_NOUNS",
@@ -239,6 +240,7 @@ TITLE_WORDS = ROLE_NOUNS | frozenset(
         "mr.",
         "mrs.",
         "ms.",
+        "miss",
         "mx.",
         "dr.",
         "sir",
@@ -401,6 +403,15 @@ NON_PERSON_HEADS = frozenset(
         "virus",
         "awards",
     ]
+)
+
+# Last words of the names of a town's bodies and places, which the NER model takes for people's
+# names ("Huntsville Fire Chief Tom Grisham", "the Alexandria Commonwealth's Attorney", "Anderson
+# County Crimestoppers"): never a person's last word. Unlike NON_PERSON_HEADS, the words before them
+# may well be a surname elsewhere in the story ("Walker County ... Walker said").
+BODY_NAME_ENDS = frozenset(
+    "fire board district county city township borough village commonwealth society elementary academy"
+    " clinic courthouse estates racecourse cathedral crimestoppers stoppers".split()
 )
 
 # Lower-case words allowed inside a personal name: "Osama bin Laden", "Ursula von der Leyen".
@@ -1297,7 +1308,7 @@ FEMALE_PRONOUNS = frozenset(["she", "her", "hers", "herself"])
 MALE_TITLES = frozenset(
     ["mr.", "mr", "king", "prince", "emperor", "sir", "lord", "sheikh", "emir", "sultan", "pope", "pontiff"]
 )
-FEMALE_TITLES = frozenset(["mrs.", "mrs", "ms.", "ms", "queen", "princess", "empress", "dame", "lady"])
+FEMALE_TITLES = frozenset(["mrs.", "mrs", "ms.", "ms", "miss", "queen", "princess", "empress", "dame", "lady"])
 
 
 def lemma_in(token: object, words: frozenset[str]) -> bool:

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from geo.model import Mention, MentionRole, Precision
 from geo.text.events.given_names import gender_of_full_name, is_given_name
 from geo.text.events.lexicon import (
+    BODY_NAME_ENDS,
     FEMALE_TITLES,
     MALE_TITLES,
     NAME_PARTICLES,
@@ -188,8 +189,8 @@ def is_name_like(words: Sequence[str]) -> bool:
         return False
     if any(word.lower().strip(".") in ORGANISATION_WORDS for word in words):
         return False
-    if len(words) > 1 and words[-1].lower().strip(".") in NON_PERSON_HEADS:
-        return False  # "Wyatt High School", "Glen Crossing Road": a thing named after a person
+    if len(words) > 1 and words[-1].lower().strip(".") in NON_PERSON_HEADS | BODY_NAME_ENDS:
+        return False  # "Wyatt High School", "Glen Crossing Road", "Huntsville Fire": a thing
     capitalised = 0
     for position, word in enumerate(words):
         if word.lower() in NAME_PARTICLES:

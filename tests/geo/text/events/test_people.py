@@ -563,3 +563,23 @@ def test_whose_flight_names_no_journey_is_not_made_a_traveller():
     # "Baltia's inaugural flight" goes nowhere the text says: the airline stays no person.
     _, cast = _cast("The date for Baltia's inaugural flight remains to be set, Igor Dmitrowsky said.")
     assert "Baltia" not in {p.name for p in cast.people}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The ban was lifted Monday after a conference between Huntsville Fire Chief Tom Grisham and "
+            "Walker County Judge Danny Pierce.",
+            {"Tom Grisham", "Danny Pierce"},
+        ),
+        ("The arrest was made after Anderson County Crimestoppers had received a tip from a citizen.", set()),
+        # A pageant's title, and "Miss" alone, name nobody.
+        ("Jane Roe was named Miss Butler County. She won in the Miss category.", {"Jane Roe"}),
+        # Surnames that are also words of places stay names.
+        ("Rosa Parks and Mike Castle spoke at the rally.", {"Rosa Parks", "Mike Castle"}),
+    ],
+)
+def test_a_name_ending_in_the_word_of_a_town_s_body_is_no_person(text, expected):
+    _, cast = _cast(text)
+    assert {p.name for p in cast.people} == expected
