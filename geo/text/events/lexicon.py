@@ -150,6 +150,17 @@ ROLE_NOUNS = frozenset(
         "pontiff",
         "patriarch",
         "dissident",
+        # The offices of local law and justice: "Sheriff Grady Judd", "Trooper Matt Blair",
+        # "Coroner Tim Gibson" ... "the sheriff said".
+        "sheriff",
+        "trooper",
+        "constable",
+        "coroner",
+        "commissioner",
+        "superintendent",
+        "detective",
+        "inspector",
+        "warden",
         "nurse",
         "surgeon",
         "physician",
@@ -230,6 +241,7 @@ TITLE_WORDS = ROLE_NOUNS | frozenset(
         "first",
         "acting",
         "interim",
+        "senior",  # "Detective Senior Sergeant Glen Horan"
         "former",
         "then",
         "late",
@@ -402,6 +414,10 @@ NON_PERSON_HEADS = frozenset(
         "flu",
         "virus",
         "awards",
+        "award",  # "the High Sheriff Award"
+        "prize",
+        "trophy",
+        "medal",
     ]
 )
 

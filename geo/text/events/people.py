@@ -189,8 +189,8 @@ def is_name_like(words: Sequence[str]) -> bool:
         return False
     if any(word.lower().strip(".") in ORGANISATION_WORDS for word in words):
         return False
-    if len(words) > 1 and words[-1].lower().strip(".") in NON_PERSON_HEADS | BODY_NAME_ENDS:
-        return False  # "Wyatt High School", "Glen Crossing Road", "Huntsville Fire": a thing
+    if words[-1].lower().strip(".") in NON_PERSON_HEADS | BODY_NAME_ENDS:
+        return False  # "Wyatt High School", "Glen Crossing Road", "Huntsville Fire", "Award": a thing
     capitalised = 0
     for position, word in enumerate(words):
         if word.lower() in NAME_PARTICLES:

@@ -210,6 +210,11 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Paul Grant", "Berlin", OCC, "2023-09-11")},
         ),
         ("The bill was sent to the parliament in Berlin by Paul Grant on Monday.", set()),
+        # A local office names its holder later ("the sheriff"), as "the minister" does.
+        (
+            "Sheriff Paul Grant spoke at a rally in Leeds on Monday. The sheriff then flew to Berlin.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11"), ("Paul Grant", "Berlin", OCC, None)},
+        ),
         # With no gathering told, a list places nobody.
         ("The crowd included Paul Grant.", set()),
         # A gathering named again is where the text told it, on its date: the latest of the same

@@ -583,3 +583,21 @@ def test_whose_flight_names_no_journey_is_not_made_a_traveller():
 def test_a_name_ending_in_the_word_of_a_town_s_body_is_no_person(text, expected):
     _, cast = _cast(text)
     assert {p.name for p in cast.people} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "According to the report filed by Trooper Matt Blair, who investigated the wreck, Raby was driving.",
+            {"Matt Blair", "Raby"},
+        ),
+        (
+            "The crash was investigated by Coroner Gerry Fritz and Superintendent Paul Calvert.",
+            {"Gerry Fritz", "Paul Calvert"},
+        ),
+    ],
+)
+def test_the_offices_of_local_law_and_justice_are_titles(text, expected):
+    _, cast = _cast(text)
+    assert {p.name for p in cast.people} == expected
