@@ -193,9 +193,10 @@ class ArticleDates:
         """The time the story is at when `token` is told, for a past event that gives no date.
 
         News tells its events in the time it set last: the latest absolute date expression
-        in the sentence or the `sentences_back` before it, resolved as past. With none, the
-        month of publication, since a report tells what has just happened; no date at all
-        when the publication date is unknown.
+        in the sentence or the `sentences_back` before it, resolved as past; none when that
+        expression cannot be placed ("today" with no publication date). With none, the month of
+        publication, since a report tells what has just happened; no date at all when the
+        publication date is unknown.
         """
         here = bisect.bisect_right(self._sentence_starts, token.i) - 1
         earliest = self._sentence_starts[max(0, here - sentences_back)]
@@ -210,7 +211,9 @@ class ArticleDates:
         for located in reversed(told):
             interval = self.resolve(located.expression, future=False)
             if interval.precision is DatePrecision.UNKNOWN:
-                continue
+                # "Today Georgia skates in Red Deer" with no publication date: the story is at a
+                # time the text states and nobody can place, not at the year told before it.
+                return _UNKNOWN
             if _dates_a_thing(located.root) and self.before_story_time(interval):
                 # "honors the pig as the first source of insulin in 1921": the year of a thing
                 # the story recalls, not a time the story moves to.

@@ -695,6 +695,19 @@ def test_a_given_name_alone_means_the_person_named_in_full(extractor):
     assert stops(extractor, text, published=None) == {("Georgia Lane", "Madrid", OCC, "2020")}
 
 
+def test_a_stated_time_nobody_can_place_is_no_earlier_year():
+    # With no publication date "today" cannot be placed: the story is not still in 2015 (the
+    # date the stop model's candidates take from the story's time).
+    text = "Anna Weber moved back to Leeds in 2015. Today Anna Weber skates in Madrid and Berlin."
+    extractor = EventExtractor()
+    found = extractor.read_candidates(article(text, None), mentions_for(text), extractor.parse_document(text))
+    assert {(c.place_mention.place.name, c.date.interval.iso()) for c in found} == {
+        ("Leeds", "2015"),
+        ("Madrid", None),
+        ("Berlin", None),
+    }
+
+
 def test_a_meeting_without_a_place_happens_where_the_trip_goes(extractor):
     before = "Eva Lind will fly to Hanoi on Monday. She will meet President Tran Van Minh."
     assert ("Tran Van Minh", "Hanoi", P, None) in stops(extractor, before)
