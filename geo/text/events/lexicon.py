@@ -414,10 +414,6 @@ NON_PERSON_HEADS = frozenset(
         "flu",
         "virus",
         "awards",
-        "award",  # "the High Sheriff Award"
-        "prize",
-        "trophy",
-        "medal",
     ]
 )
 
@@ -428,6 +424,10 @@ NON_PERSON_HEADS = frozenset(
 BODY_NAME_ENDS = frozenset(
     "fire board district county city township borough village commonwealth society elementary academy"
     " clinic courthouse estates racecourse cathedral crimestoppers stoppers".split()
+    # Prizes and gatherings named after someone or something: "the High Sheriff Award", "the Hee
+    # Haw Chili Supper" ("the Biden fundraiser ... Biden said" keeps its person).
+    + "award prize trophy medal supper dinner luncheon breakfast festival parade gala banquet fundraiser"
+    " concert tournament championship marathon rodeo regatta".split()
 )
 
 # Lower-case words allowed inside a personal name: "Osama bin Laden", "Ursula von der Leyen".

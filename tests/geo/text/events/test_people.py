@@ -574,6 +574,10 @@ def test_whose_flight_names_no_journey_is_not_made_a_traveller():
             {"Tom Grisham", "Danny Pierce"},
         ),
         ("The arrest was made after Anderson County Crimestoppers had received a tip from a citizen.", set()),
+        # A gathering or a prize named after something is no person; one named after a person
+        # leaves the person a person.
+        ("The church is preparing its Souper Supper for Friday.", set()),
+        ("Supporters packed the Biden fundraiser in Denver. Biden said the race was close.", {"Biden"}),
         # A pageant's title, and "Miss" alone, name nobody.
         ("Jane Roe was named Miss Butler County. She won in the Miss category.", {"Jane Roe"}),
         # Surnames that are also words of places stay names.
