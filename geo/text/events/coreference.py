@@ -237,7 +237,7 @@ class Coreference:
             return None if principal is None else Reference((principal,), "description")
         if (
             _names_a_kind_of_person(token)
-            and token.dep_ in _SUBJECT_DEPS
+            and (token.dep_ in _SUBJECT_DEPS or self._object_of_the_unnamed(token))
             and _has_the(token)
             and not any(c.dep_ == "poss" for c in token.children)
         ):
@@ -267,6 +267,17 @@ class Coreference:
                 found = self._described(token)
                 return None if found is None else Reference((found,), "description")
         return None
+
+    def _object_of_the_unnamed(self, noun: Token) -> bool:
+        """ "Police arrested the suspect at a motel", "deputies found the man in a ditch": the
+        object of a verb whose subject is nobody of the cast means the person in view, as a
+        subject would. Not after a person's verb ("Smith shot the man": someone else)."""
+        if noun.dep_ != "dobj" or _inside_quote(noun):
+            return False
+        subjects = [c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS]
+        return bool(subjects) and not any(
+            self.cast.person_at(s) is not None or s.pos_ == "PRON" or s.pos_ == "PROPN" for s in subjects
+        )
 
     def _introduced_unnamed(self, noun: Token) -> Token | None:
         """The "a man" the text introduced in the sentences just before and named nobody as, which

@@ -81,6 +81,7 @@ from geo.text.events.lexicon import (
     LIGHT_VERBS,
     NEGATING_HEADS,
     OCCUPATION_NOUNS,
+    PERSON_NOUNS,
     PLANNING_HEADS,
     REPORTING_VERBS,
     SENDING_VERBS,
@@ -699,8 +700,21 @@ def _active_custody(token: Token, lemma: str) -> TriggerSense | None:
 
 
 def _has_person_object(verb: Token) -> bool:
-    """Whether a verb's object is a person: a personal pronoun or a name."""
-    return any(c.dep_ == "dobj" and (c.lower_ in _PERSON_OBJECT_PRONOUNS or c.pos_ == "PROPN") for c in verb.children)
+    """Whether a verb's object is a person: a personal pronoun, a name, or a description of one
+    already told ("police arrested the suspect at a motel in Ocala")."""
+    return any(
+        c.dep_ == "dobj" and (c.lower_ in _PERSON_OBJECT_PRONOUNS or c.pos_ == "PROPN" or _told_person(c))
+        for c in verb.children
+    )
+
+
+def _told_person(noun: Token) -> bool:
+    """ "the suspect", "the man", "the driver": a definite description of a person."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in PERSON_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+    )
 
 
 def _act_told(token: Token) -> bool:

@@ -215,6 +215,13 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Sheriff Paul Grant spoke at a rally in Leeds on Monday. The sheriff then flew to Berlin.",
             {("Paul Grant", "Leeds", OCC, "2023-09-11"), ("Paul Grant", "Berlin", OCC, None)},
         ),
+        # The object of a verb whose subject is nobody of the cast ("police") means the person in
+        # view, as a subject would; not a description the text introduced as someone else.
+        (
+            "Paul Grant, 22, was wanted for murder. Police arrested the suspect at a motel in Leeds on Monday.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11")},
+        ),
+        ("Paul Grant shot a man on Monday. Deputies found the man in a ditch near Berlin.", set()),
         # With no gathering told, a list places nobody.
         ("The crowd included Paul Grant.", set()),
         # A gathering named again is where the text told it, on its date: the latest of the same
