@@ -15,6 +15,7 @@ from geo.gazetteer.names import normalize_name
 from geo.gazetteer.prior import (
     AREAL_FEATURE_KINDS,
     AREAL_FEATURE_POPULATION,
+    CITY_CLAIM_POPULATION,
     DISTRICT_CITY_KM,
     DISTRICT_POPULATION_SHARE,
     NAME_TYPE_RANK,
@@ -265,6 +266,7 @@ def assemble(
     by_row = {p.row_id: p for p in places}
     strongest: dict[str, float] = {}
     city_claims: dict[str, int] = {}  # key -> the population of the largest city whose own name it is
+    region_keys: set[str] = set()  # the own names of countries and first-level regions
     for (key, row_id), (name_type, _) in table.items():
         if is_strong(name_type):
             place = by_row[row_id]
@@ -272,11 +274,18 @@ def assemble(
                 strongest[key] = place.prior
             if place.record.kind == "city":
                 city_claims[key] = max(city_claims.get(key, 0), _ranking_population(place))
+            if place.record.precision in (Precision.COUNTRY, Precision.ADMIN1):
+                region_keys.add(key)
     rows = []
     for (key, row_id), (name_type, spelling) in table.items():
         place = by_row[row_id]
-        noisy = not is_strong(name_type) and (
-            strongest.get(key, -1.0) > place.prior or claims_name(city_claims.get(key, 0), _ranking_population(place))
+        noisy = (
+            not is_strong(name_type)
+            and not (key not in region_keys and _short_form(key, place))
+            and (
+                strongest.get(key, -1.0) > place.prior
+                or claims_name(city_claims.get(key, 0), _ranking_population(place))
+            )
         )
         rows.append(
             NameRow(
@@ -284,6 +293,17 @@ def assemble(
             )
         )
     return Assembly(places, rows, tuple(unresolved))
+
+
+def _short_form(key: str, place: AssembledPlace) -> bool:
+    """A big city's name cut to its first words, as its own country writes it: "Newcastle" for
+    Newcastle upon Tyne, "Stoke" for Stoke-on-Trent. Not noisy, though towns elsewhere own the
+    name (Newcastle, New South Wales): where the story is in the city's country, the city is meant."""
+    return (
+        place.record.kind == "city"
+        and _ranking_population(place) >= CITY_CLAIM_POPULATION
+        and normalize_name(place.record.name).startswith(key + " ")
+    )
 
 
 def _ranking_population(place: AssembledPlace) -> int:

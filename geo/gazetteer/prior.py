@@ -35,7 +35,11 @@ Every candidate's score is
        place bigger than the city keeps its alternate at full weight: the English form of a world
        city's name ("St. Petersburg" is Russia's, not Florida's), a city's name in its own
        country's language ("Saida" is Sidon in Lebanon's news, though Algeria's Saïda is
-       nearly its size). NOISY_FACTOR = 0.5.
+       nearly its size). Nor is a big city's short form noisy, the first words of its own name
+       ("Newcastle" for Newcastle upon Tyne, a city of CITY_CLAIM_POPULATION or more), unless
+       a country or a first-level region owns the key ("Mexico", "Kansas"): the bigger
+       Newcastle of New South Wales still ranks first, but a story of Britain means the English
+       city, not the Northern Irish town of the name. NOISY_FACTOR = 0.5.
 
 All terms lie in [0, 1], so scores do too. (1) and (2) are computed once, at build time, and
 stored with each name; a lookup only reorders them when asked to bias (3):

@@ -140,6 +140,19 @@ TINY_PLACES: tuple[PlaceRecord, ...] = (
     ),
     _place("geonames:4739526", "Waco", 31.54933, -97.14667, "city", "US", population=138_486, admin1_code="TX"),
     _place("airport:KACT", "Waco Regional Airport", 31.6113, -97.2305, "airport", "US", codes=("ACT",), serves="Waco"),
+    # A big city known by the first word of its name, which towns elsewhere have as their own.
+    _place(
+        "geonames:2641673",
+        "Newcastle upon Tyne",
+        54.97328,
+        -1.61396,
+        "city",
+        "GB",
+        population=192_382,
+        alternates=("Newcastle",),
+    ),
+    _place("geonames:2155472", "Newcastle", -32.92953, 151.7801, "city", "AU", population=322_278),
+    _place("geonames:2641690", "Newcastle", 54.21804, -5.89287, "city", "GB", population=7_444),
     _place(
         "geonames:3530597",
         "Mexico City",
@@ -170,7 +183,7 @@ def tiny_index_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def tiny(tiny_index_path: Path) -> Iterator[SqliteGazetteer]:
-    """A gazetteer of seventeen places, built from records in a temp folder."""
+    """A gazetteer of twenty-four places, built from records in a temp folder."""
     index = open_gazetteer(tiny_index_path)
     yield index
     index.close()

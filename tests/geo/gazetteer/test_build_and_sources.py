@@ -194,7 +194,7 @@ def test_build_writes_atomically_and_records_its_fingerprint(tmp_path: Path, tin
         tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"meta", "places", "names", "region_codes", "places_rtree"} <= tables
     with open_gazetteer(tiny_index_path) as index:
-        assert int(index.meta["places"]) == 21
+        assert int(index.meta["places"]) == 24
 
 
 def _district_index(tmp_path: Path) -> Path:

@@ -86,6 +86,20 @@ def test_a_place_bigger_than_the_city_keeps_its_alternate_at_full_weight(tiny: S
     )
 
 
+def test_a_big_city_s_short_form_is_no_noise(tiny: SqliteGazetteer) -> None:
+    # "Newcastle" is Newcastle upon Tyne's short form: ranked below the bigger Australian city
+    # that owns the name, but at an alternate's full weight, so that a story of Britain means it
+    # rather than the Northern Irish town of 7,000.
+    assert first_id(tiny, "Newcastle") == "geonames:2155472"
+    found = {c.place.gazetteer_id: c for c in tiny.lookup("Newcastle")}
+    short = found["geonames:2641673"]
+    assert short.name_type is NameType.ALTERNATE
+    assert short.score == pytest.approx(
+        tiny.lookup("Newcastle upon Tyne")[0].score * NAME_TYPE_WEIGHT[NameType.ALTERNATE]
+    )
+    assert first_id(tiny, "Newcastle", bias=LookupBias(countries=("GB",))) == "geonames:2641673"
+
+
 @pytest.mark.parametrize(
     ("city", "holder", "claims"),
     [
