@@ -37,6 +37,7 @@ _DATE = {
     DateSource.SENTENCE: 0.9,
     DateSource.CARRIED: 0.9,
     DateSource.NONE: 0.85,
+    DateSource.UNPLACED: 0.85,
 }
 
 

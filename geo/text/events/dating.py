@@ -68,6 +68,7 @@ class DateSource:
     CARRIED = "carried"  # from the sentence a group reference points back to
     RELATIVE = "relative"
     NARRATIVE = "narrative"  # the story's time: the latest date told just before, or publication
+    UNPLACED = "unplaced"  # a time the text states and nobody can place ("today", no publication date)
     NONE = "none"
 
 
@@ -212,8 +213,9 @@ class ArticleDates:
             interval = self.resolve(located.expression, future=False)
             if interval.precision is DatePrecision.UNKNOWN:
                 # "Today Georgia skates in Red Deer" with no publication date: the story is at a
-                # time the text states and nobody can place, not at the year told before it.
-                return _UNKNOWN
+                # time the text states and nobody can place, not at the year told before it, and
+                # not one with the dated stop there ("the move back to Innisfail in 2015").
+                return EventDate(DateInterval(), DateSource.UNPLACED)
             if _dates_a_thing(located.root) and self.before_story_time(interval):
                 # "honors the pig as the first source of insulin in 1921": the year of a thing
                 # the story recalls, not a time the story moves to.

@@ -715,6 +715,22 @@ def test_a_stated_time_nobody_can_place_is_no_earlier_year():
     }
 
 
+def test_a_stay_at_a_time_nobody_can_place_is_not_the_dated_stop_there():
+    # "Today" she skates in Leeds: a stop of its own beside the move there in 2015, not one
+    # telling of it.
+    from geo.text.events.extract import events_of_candidates
+
+    text = "Anna Weber moved back to Leeds in 2015. Today Anna Weber skates in Leeds and Berlin."
+    extractor = EventExtractor()
+    found = extractor.read_candidates(article(text, None), mentions_for(text), extractor.parse_document(text))
+    events = events_of_candidates(found, [0.9] * len(found), 0.5)
+    assert sorted((e.place.name, e.date.iso() or "") for e in events) == [
+        ("Berlin", ""),
+        ("Leeds", ""),
+        ("Leeds", "2015"),
+    ]
+
+
 def test_a_meeting_without_a_place_happens_where_the_trip_goes(extractor):
     before = "Eva Lind will fly to Hanoi on Monday. She will meet President Tran Van Minh."
     assert ("Tran Van Minh", "Hanoi", P, None) in stops(extractor, before)
