@@ -67,6 +67,7 @@ from geo.text.events.triggers import (
     is_located_occupation,
     is_where_relative,
     occupation_settings,
+    phrase_settings,
     says_here,
     says_there,
     spread_preps,
@@ -219,7 +220,7 @@ def _walk(trigger: Trigger):
     if trigger.nominal is False:
         # "speaking to reporters in Kabul", "treating patients in Guinea": the audience's place;
         # "Blinken, in Cairo for talks, said": the phrase on the subject is the clause's setting.
-        settings = audience_settings(start) + subject_settings(start) + while_settings(start)
+        settings = audience_settings(start) + subject_settings(start) + while_settings(start) + phrase_settings(start)
         stack.extend((c, 3, PathRole.HEAD) for prep in settings for c in prep.children if c.dep_ == "pobj")
     seen: set[int] = {start.i}
     while stack:

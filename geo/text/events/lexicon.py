@@ -27,6 +27,7 @@ __all__ = [
     "CARE_VERBS",
     "CARED_PEOPLE",
     "INCIDENT_NOUNS",
+    "HANDS_ON_VERBS",
     "CUSTODY_NOUNS",
     "PERSON_NOUNS",
     "MALE_NOUNS",
@@ -1280,6 +1281,16 @@ CUSTODY_VERBS = frozenset(
 # does it is there too, when the subject is a person.
 ACTIVE_CUSTODY_VERBS = frozenset(
     ["arrest", "detain", "apprehend", "capture", "find", "locate", "rescue", "jail", "hold", "catch", "hospitalize"]
+)
+# What is done to a person in the flesh, whose passive's agent's "in"/"at" phrase says where it
+# was done: "was questioned by police in Lima", "was struck by a car in Leeds".
+HANDS_ON_VERBS = (
+    ACTIVE_CUSTODY_VERBS
+    | CARE_VERBS
+    | frozenset(
+        "question interview interrogate strike hit shoot stab kill attack assault beat injure wound bite stop"
+        " search".split()
+    )
 )
 # How a person is brought somewhere, told in the passive: "was taken to Frederick Memorial Hospital
 # in Frederick", "was rushed to a hospital in Tucson", "was transferred to a prison in Ankara".

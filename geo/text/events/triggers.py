@@ -77,6 +77,7 @@ from geo.text.events.lexicon import (
     EVENT_NOUNS,
     FUTURE_MODALS,
     GATHERING_PART_NOUNS,
+    HANDS_ON_VERBS,
     INCIDENT_NOUNS,
     LIGHT_VERBS,
     NEGATING_HEADS,
@@ -84,6 +85,7 @@ from geo.text.events.lexicon import (
     PERSON_NOUNS,
     PLANNING_HEADS,
     REPORTING_VERBS,
+    ROLE_NOUNS,
     SENDING_VERBS,
     SPEAKING_FROM_VERBS,
     STATIVE_VERBS,
@@ -109,6 +111,7 @@ __all__ = [
     "occupation_settings",
     "tells_a_home",
     "audience_settings",
+    "phrase_settings",
     "subject_settings",
     "while_settings",
     "spread_preps",
@@ -528,6 +531,31 @@ def audience_settings(verb: Token) -> list[Token]:
     ]
 
 
+def phrase_settings(verb: Token) -> list[Token]:
+    """The "in"/"at" phrases the parser hangs on a noun of the verb's own phrases, though they say
+    where the act was: the capacity it was done in ("served as ambassador in Paris", "was sworn in
+    as president in Lima", "was deployed as a medic in Iraq": a role or an occupation, not "was
+    hailed as a hero in France"), and the agent of a passive done to the person in the flesh ("was
+    questioned by police in Lima", "was struck by a car in Lima"; not "was sued by a company in
+    Texas", which places the company)."""
+    nouns = [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in ROLE_NOUNS | OCCUPATION_NOUNS
+    ]
+    if is_passive(verb) and lemma_in(verb, HANDS_ON_VERBS):
+        nouns += [
+            pobj
+            for agent in verb.children
+            if agent.dep_ == "agent"
+            for pobj in agent.children
+            if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN"
+        ]
+    return [prep for noun in nouns for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")]
+
+
 def subject_settings(verb: Token) -> list[Token]:
     """The "in"/"at" phrase right after a named subject, or set off by commas after it: "Judge
     Michael Barrett in Cincinnati imposed the prison term", "Blinken, in Cairo for talks with
@@ -599,7 +627,7 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
         or bool(says_there(token) or says_here(token))
         or bool(while_settings(token))
     )
-    if not located and not subject_settings(token) and not audience_settings(token):
+    if not located and not subject_settings(token) and not audience_settings(token) and not phrase_settings(token):
         return False
     if _act_told(token):
         return True

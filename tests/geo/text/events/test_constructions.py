@@ -222,6 +222,17 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Paul Grant", "Leeds", OCC, "2023-09-11")},
         ),
         ("Paul Grant shot a man on Monday. Deputies found the man in a ditch near Berlin.", set()),
+        # The capacity an act was done in, and the agent of what was done to the person in the
+        # flesh, carry where it was done; not praise, nor the place of a firm.
+        ("Anna Weber served as ambassador in Berlin in 2012.", {("Anna Weber", "Berlin", OCC, "2012")}),
+        (
+            "Paul Grant was sworn in as president in Leeds on Monday.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11")},
+        ),
+        ("Ruth Ames was questioned by police in Madrid on Monday.", {("Ruth Ames", "Madrid", OCC, "2023-09-11")}),
+        ("Dana Cruz was struck by a car in Leeds on Monday.", {("Dana Cruz", "Leeds", OCC, "2023-09-11")}),
+        ("Anna Weber was hailed as a hero in Berlin on Monday.", set()),
+        ("Paul Grant was sued by a company in Leeds on Monday.", set()),
         # With no gathering told, a list places nobody.
         ("The crowd included Paul Grant.", set()),
         # A gathering named again is where the text told it, on its date: the latest of the same
