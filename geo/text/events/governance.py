@@ -67,6 +67,7 @@ from geo.text.events.triggers import (
     is_located_occupation,
     is_where_relative,
     occupation_settings,
+    out_of_a_facility,
     phrase_settings,
     says_here,
     says_there,
@@ -327,7 +328,7 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
                 # "Julie Ward, visiting from Los Angeles, said": where a visitor comes from, the
                 # visit's place untold, is home ("visited Paris from Beirut" set out from Beirut).
                 preps = preps - {"from"}
-        if child.lower_ in preps or during_gathering(child) or under_custody(child):
+        if child.lower_ in preps or during_gathering(child) or under_custody(child) or out_of_a_facility(child):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if child.lower_ == "on" and sense.kind is TriggerKind.MOTION:
                 # An island's name, not a road's ("heading out of town on U.S. 79").

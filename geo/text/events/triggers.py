@@ -75,6 +75,7 @@ from geo.text.events.lexicon import (
     CUSTODY_NOUNS,
     CUSTODY_VERBS,
     EVENT_NOUNS,
+    FACILITY_NOUNS,
     FUTURE_MODALS,
     GATHERING_PART_NOUNS,
     HANDS_ON_VERBS,
@@ -120,6 +121,7 @@ __all__ = [
     "during_gathering",
     "gatherings_of_part",
     "under_custody",
+    "out_of_a_facility",
     "lists_those_present",
     "names_those_present",
     "gathering_told_again",
@@ -621,7 +623,8 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
     located_preps += spread_preps(token)
     located = (
         any(
-            c.dep_ == "prep" and (c.lower_ in located_preps or during_gathering(c) or under_custody(c))
+            c.dep_ == "prep"
+            and (c.lower_ in located_preps or during_gathering(c) or under_custody(c) or out_of_a_facility(c))
             for c in token.children
         )
         or bool(says_there(token) or says_here(token))
@@ -761,6 +764,17 @@ def during_gathering(prep: Token) -> bool:
     if prep.lower_ not in ("on", "at"):
         return False
     return any(part.dep_ == "pobj" and gatherings_of_part(part) for part in prep.children)
+
+
+def out_of_a_facility(prep: Token) -> bool:
+    """ "was discharged from a hospital in Dallas", "was released from a jail in Lima": a "from"
+    phrase of a facility, which its own phrase places, on a verb with no object (one who leaves a
+    facility was in it; "received a letter from a hospital in Lima" has an object)."""
+    return (
+        prep.lower_ == "from"
+        and not any(c.dep_ == "dobj" for c in prep.head.children)
+        and any(p.dep_ == "pobj" and p.lemma_.lower() in FACILITY_NOUNS for p in prep.children)
+    )
 
 
 def under_custody(prep: Token) -> bool:

@@ -233,6 +233,13 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ("Dana Cruz was struck by a car in Leeds on Monday.", {("Dana Cruz", "Leeds", OCC, "2023-09-11")}),
         ("Anna Weber was hailed as a hero in Berlin on Monday.", set()),
         ("Paul Grant was sued by a company in Leeds on Monday.", set()),
+        # Who leaves a facility the text places was in it; a thing from one says nothing.
+        (
+            "Anna Weber was discharged from a hospital in Berlin on Monday.",
+            {("Anna Weber", "Berlin", OCC, "2023-09-11")},
+        ),
+        ("Paul Grant was released from a jail in Leeds on Monday.", {("Paul Grant", "Leeds", OCC, "2023-09-11")}),
+        ("Ruth Ames received a letter from a hospital in Madrid on Monday.", set()),
         # With no gathering told, a list places nobody.
         ("The crowd included Paul Grant.", set()),
         # A gathering named again is where the text told it, on its date: the latest of the same
