@@ -331,8 +331,14 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
         if child.lower_ in preps or during_gathering(child) or under_custody(child) or out_of_a_facility(child):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if child.lower_ == "on" and sense.kind is TriggerKind.MOTION:
-                # An island's name, not a road's ("heading out of town on U.S. 79").
-                objects = [c for c in objects if c.pos_ == "PROPN" and not any(n.dep_ == "nummod" for n in c.children)]
+                # An island's name, not a road's ("heading out of town on U.S. 79"); or a gathering
+                # or a trip gone on ("went on trial in Lima", "went on a trip to Paris").
+                objects = [
+                    c
+                    for c in objects
+                    if (c.pos_ == "PROPN" and not any(n.dep_ == "nummod" for n in c.children))
+                    or (c.pos_ == "NOUN" and (c.lemma_.lower() in EVENT_NOUNS or c.lemma_.lower() in NOUN_SENSES))
+                ]
             return [(c, 2, PathRole.HEAD) for c in objects]
         return []
     if dep in ("acomp", "advmod") and sense.lemma == "be":

@@ -240,6 +240,9 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ),
         ("Paul Grant was released from a jail in Leeds on Monday.", {("Paul Grant", "Leeds", OCC, "2023-09-11")}),
         ("Ruth Ames received a letter from a hospital in Madrid on Monday.", set()),
+        # A gathering or a trip gone on is where it is, as an island reached "on" is.
+        ("Ruth Ames went on trial in Madrid on Monday.", {("Ruth Ames", "Madrid", OCC, "2023-09-11")}),
+        ("Dana Cruz went on a rampage in Leeds on Monday.", set()),
         # With no gathering told, a list places nobody.
         ("The crowd included Paul Grant.", set()),
         # A gathering named again is where the text told it, on its date: the latest of the same
