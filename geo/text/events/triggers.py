@@ -377,8 +377,7 @@ def lists_those_present(token: Token) -> bool:
 # What makes a gathering's noun one the reader already knows: "the ceremony", "that meeting",
 # "yesterday's service", "Sunday's rally".
 _DEFINITE_DETERMINERS = frozenset(["the", "this", "that"])
-_DAY_WORDS = frozenset(["yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday"])
-_DAY_WORDS |= frozenset(["saturday", "sunday"])
+_DAY_WORDS = frozenset("yesterday today tonight monday tuesday wednesday thursday friday saturday sunday".split())
 # Words that make "the meeting" another one than the one told: "at the next meeting", "the last
 # session".
 _OTHER_OCCASION_WORDS = frozenset("next last previous prior earlier later upcoming future past".split())
@@ -536,8 +535,8 @@ def audience_settings(verb: Token) -> list[Token]:
 def phrase_settings(verb: Token) -> list[Token]:
     """The "in"/"at" phrases the parser hangs on a noun of the verb's own phrases, though they say
     where the act was: the capacity it was done in ("served as ambassador in Paris", "was sworn in
-    as president in Lima", "was deployed as a medic in Iraq": a role or an occupation, not "was
-    hailed as a hero in France"), and the agent of a passive done to the person in the flesh ("was
+    as president in Lima", "worked as a nurse in Liberia": a role or an occupation, not "was hailed
+    as a hero in France"), and the agent of a passive done to the person in the flesh ("was
     questioned by police in Lima", "was struck by a car in Lima"; not "was sued by a company in
     Texas", which places the company)."""
     nouns = [
