@@ -54,8 +54,8 @@ Readings of a name settled before scoring:
 - the namesake city: a city of a million or more that shares its name with its own first-level
   region (New York, Sao Paulo, Mexico City's "Mexico" is a country and does not count) is what a
   story means when it writes the name as a location ("in New York", "from New York", "New
-  York's mayor", "a New York-based firm") or as its dateline ("NEW YORK (Reuters) -"); elsewhere (lists of states, "New
-  York Gov.") the region's prior stands.
+  York's mayor", "a New York-based firm") or as its dateline ("NEW YORK (Reuters) -");
+  elsewhere (lists of states, "New York Gov.") the region's prior stands.
 - the region and its stronger namesake city: first-level regions lose their bonus as containers
   when the name's likeliest place by prior is a city of the same country as one of them
   (Washington, the capital, against Washington state), unless the text calls it a region ("Washington

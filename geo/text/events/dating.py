@@ -43,10 +43,10 @@ from geo.text.dates import DateExpression, find_date_expressions, resolve_relati
 from geo.text.dates.forms import CalendarDate, Relation
 from geo.text.events.lexicon import (
     EVENT_NOUNS,
-    LIGHT_VERBS,
     PLANNING_HEADS,
     REPORTING_VERBS,
     SPECULATION_VERBS,
+    carried_by_light_verb,
     lemma_in,
 )
 from geo.text.events.parsing import is_past_progressive
@@ -254,7 +254,7 @@ class ArticleDates:
                 status is not EventStatus.OCCURRED
                 and previous.dep_ not in _PLAN_CARRIERS
                 and not schedules(previous, node)
-                and not carries_event(previous, node)
+                and not carried_by_light_verb(previous)  # "will take a trip to Berlin on Monday"
             ):
                 break
             exclude = {t.i for t in previous.subtree}
@@ -303,12 +303,6 @@ class ArticleDates:
         if reference is None or reference.precision is DatePrecision.UNKNOWN:
             return _UNKNOWN
         return EventDate(resolve_relative(found.expression, reference, invert=inside), DateSource.RELATIVE)
-
-
-def carries_event(noun: Token, verb: Token) -> bool:
-    """ "will take a trip to Berlin on Monday", "will catch a flight home on Friday": a light
-    verb's date is the date of the event its object names."""
-    return noun.dep_ == "dobj" and verb.lemma_.lower() in LIGHT_VERBS
 
 
 def schedules(subject: Token, verb: Token) -> bool:

@@ -318,7 +318,7 @@ class _ArticleReading:
             if told_sentence < sentence - 1:
                 break
             if told_sentence <= sentence:
-                return [GovernedPlace(where.mention, where.place, where.depth, PathRole.SETTING)]
+                return [_as_setting(where)]
         return []
 
     def _is_past_plan(self, trigger: Trigger, when: EventDate) -> bool:
@@ -344,7 +344,7 @@ class _ArticleReading:
         before = [t for t in trips if sentence - _SETTING_SENTENCES <= t[0] < sentence]
         if before:
             where = before[-1][3]
-            return GovernedPlace(where.mention, where.place, where.depth, PathRole.SETTING)
+            return _as_setting(where)
         if trigger.sense.kind is not TriggerKind.MEETING:
             return None
         after = [t for t in trips if sentence < t[0] <= sentence + _SETTING_SENTENCES]
@@ -375,7 +375,7 @@ class _ArticleReading:
             if sentence - told_sentence > _SETTING_SENTENCES:
                 break
             if actor in names and told_sentence < sentence:
-                return GovernedPlace(where.mention, where.place, where.depth, PathRole.SETTING), when
+                return _as_setting(where), when
         return None
 
     def _date(
@@ -490,6 +490,11 @@ def events_of_candidates(
                 event = replace(event, date=dated.date.interval)
         events.append(event)
     return sorted(events, key=lambda e: (e.evidence_start, e.mention_start or 0))
+
+
+def _as_setting(where: GovernedPlace) -> GovernedPlace:
+    """A place an earlier event governed, carried to an event whose sentence names none."""
+    return GovernedPlace(where.mention, where.place, where.depth, PathRole.SETTING)
 
 
 def _same_stop(a: Candidate, b: Candidate) -> bool:

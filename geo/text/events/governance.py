@@ -53,6 +53,7 @@ from geo.text.events.lexicon import (
     LOCATIVE_NOUNS,
     SPEAKING_FROM_VERBS,
     VEHICLE_NOUNS,
+    WEEKDAY_WORDS,
 )
 from geo.text.events.parsing import is_passive
 from geo.text.events.triggers import (
@@ -62,18 +63,16 @@ from geo.text.events.triggers import (
     TriggerKind,
     audience_settings,
     copula_phrases,
-    during_gathering,
     gatherings_of_part,
     is_located_occupation,
     is_where_relative,
     occupation_settings,
-    out_of_a_facility,
     phrase_settings,
+    placed_by_its_noun,
     says_here,
     says_there,
     spread_preps,
     subject_settings,
-    under_custody,
     where_antecedent,
     while_settings,
 )
@@ -328,7 +327,7 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
                 # "Julie Ward, visiting from Los Angeles, said": where a visitor comes from, the
                 # visit's place untold, is home ("visited Paris from Beirut" set out from Beirut).
                 preps = preps - {"from"}
-        if child.lower_ in preps or during_gathering(child) or under_custody(child) or out_of_a_facility(child):
+        if child.lower_ in preps or placed_by_its_noun(child):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if child.lower_ == "on" and sense.kind is TriggerKind.MOTION:
                 # An island's name, not a road's ("heading out of town on U.S. 79"); or a gathering
@@ -402,7 +401,7 @@ def _next_steps(token: Token, depth: int, role: PathRole) -> list[tuple[Token, i
         # "met on the sidelines of the G7 summit in Hiroshima", "on the eve of talks in Geneva":
         # a part or a moment of a gathering is where the gathering is.
         steps.extend((gathering, depth + 1, role) for gathering in gatherings_of_part(token))
-    if token.lower_ in _WEEKDAYS:
+    if token.lower_ in WEEKDAY_WORDS:
         # "appeared at the Harwinton Senior Center Sunday": news writes the day bare after the
         # venue, and the parser may make the day the phrase's noun with the venue compounded to it.
         steps.extend((c, depth, role) for c in token.children if c.dep_ == "compound")
@@ -431,9 +430,6 @@ def _next_steps(token: Token, depth: int, role: PathRole) -> list[tuple[Token, i
         elif dep in _MODIFIER_DEPS and is_noun_hub:
             steps.append((child, depth + 1, PathRole.MODIFIER))
     return steps
-
-
-_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 
 def _topic_setting(prep: Token) -> list[Token]:

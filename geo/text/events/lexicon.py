@@ -8,6 +8,8 @@ verbs that report or speculate rather than narrate.
 
 from __future__ import annotations
 
+from geo.text.dates.lexicon import WEEKDAYS
+
 __all__ = [
     "TITLE_WORDS",
     "TITLE_ROLES",
@@ -34,6 +36,8 @@ __all__ = [
     "FEMALE_NOUNS",
     "VEHICLE_NOUNS",
     "LIGHT_VERBS",
+    "WEEKDAY_WORDS",
+    "carried_by_light_verb",
     "REPORTING_VERBS",
     "SPECULATION_VERBS",
     "SPECULATOR_NOUNS",
@@ -747,8 +751,7 @@ INCIDENT_NOUNS = frozenset(
 )
 # States of being held or kept apart, whose own "in" phrase is where the person held is: "was
 # taken into custody in Ocala", "remains in custody in Leeds", "was placed in quarantine in Dallas".
-# "was placed under house arrest in Moscow", "was held under guard at a hospital in Kyiv": the
-# same, "under".
+# "was placed under house arrest in Moscow": the same, "under".
 CUSTODY_NOUNS = frozenset(["custody", "detention", "captivity", "quarantine", "isolation", "arrest"])
 LOCATIVE_NOUNS = AREA_NOUNS | FACILITY_NOUNS | EVENT_NOUNS | INCIDENT_NOUNS | CUSTODY_NOUNS
 # Gatherings held for someone who is mourned: "the funeral for Joe Lieberman", "a vigil for".
@@ -955,6 +958,16 @@ LIGHT_VERBS = frozenset(
         "catch",
     ]
 )
+
+# The weekdays as the parser's lower-case words: "appeared at the Senior Center Sunday".
+WEEKDAY_WORDS = frozenset(day.lower() for day in WEEKDAYS)
+
+
+def carried_by_light_verb(noun: object) -> bool:
+    """Whether a noun is the object of a light verb, which carries the event it names and whose
+    subject does it: "paid a visit", "boarded his return flight to Berlin"."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS  # type: ignore[attr-defined]
+
 
 # Vehicles that stand for the people they carry: "Kim's train pulling into a station".
 VEHICLE_NOUNS = frozenset(

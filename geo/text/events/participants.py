@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from geo.text.events.coreference import Coreference, Reference
-from geo.text.events.lexicon import ACTIVE_CUSTODY_VERBS, CARE_VERBS, LIGHT_VERBS, VEHICLE_NOUNS, lemma_in
+from geo.text.events.lexicon import ACTIVE_CUSTODY_VERBS, CARE_VERBS, VEHICLE_NOUNS, carried_by_light_verb, lemma_in
 from geo.text.events.parsing import is_passive
 from geo.text.events.people import Person
 from geo.text.events.triggers import NOUN_SENSES, ObjectReading, Trigger, TriggerKind, is_misread_present_verb
@@ -92,7 +92,7 @@ def _verbal(trigger: Trigger, coref: Coreference) -> Participants:
         else:
             actors = _unique(_people(carried) + actors)
             references = carried + references
-    if not actors and (trigger.sense.reading in (ObjectReading.PLACE, ObjectReading.EVENT) or _hands_on(verb)):
+    if not actors and (trigger.sense.reading in (ObjectReading.PLACE, ObjectReading.EVENT) or _held_or_cared_for(verb)):
         # "The summit was attended by Scholz", "Kyiv was visited by Blinken": the passive's agent
         # is who went; its subject is the gathering or the place. "The boy was treated at a
         # hospital in Tucson by Dr. Jane Doe", "the man was arrested at a motel by Deputy Mike
@@ -117,7 +117,7 @@ def _verbal(trigger: Trigger, coref: Coreference) -> Participants:
     return _assembled(actors, companions, references)
 
 
-def _hands_on(verb: Token) -> bool:
+def _held_or_cared_for(verb: Token) -> bool:
     """A passive of taking or caring for someone in person: "was arrested by", "was treated by".
     Not one of sending or carrying ("the bill was sent to the Duma by Medvedev"), or of any other
     act ("the study was carried out by")."""
@@ -362,7 +362,7 @@ def _nominal_references(noun: Token, coref: Coreference) -> tuple[list[Reference
 
 def _verb_making(noun: Token) -> Token | None:
     """The verb whose subject took part: "paid a visit", "During a summit ..., Kim failed"."""
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+    if carried_by_light_verb(noun):
         return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in _FRAME_PREPS:
         verb = noun.head.head

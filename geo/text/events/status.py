@@ -44,6 +44,7 @@ from geo.text.events.lexicon import (
     SPECULATIVE_ADJECTIVES,
     SPECULATIVE_MODALS,
     SPECULATOR_NOUNS,
+    WEEKDAY_WORDS,
     WISH_HEADS,
     lemma_in,
 )
@@ -350,6 +351,4 @@ def _futurate_progressive(verb: Token, children: list[Token]) -> bool:
     return bool(words & _FUTURE_TIME_WORDS)
 
 
-_FUTURE_TIME_WORDS = frozenset(
-    ["tomorrow", "next", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight"]
-)
+_FUTURE_TIME_WORDS = WEEKDAY_WORDS | frozenset(["tomorrow", "next", "tonight"])

@@ -80,7 +80,6 @@ from geo.text.events.lexicon import (
     GATHERING_PART_NOUNS,
     HANDS_ON_VERBS,
     INCIDENT_NOUNS,
-    LIGHT_VERBS,
     NEGATING_HEADS,
     OCCUPATION_NOUNS,
     PERSON_NOUNS,
@@ -91,6 +90,8 @@ from geo.text.events.lexicon import (
     SPEAKING_FROM_VERBS,
     STATIVE_VERBS,
     TOPIC_VERBS,
+    WEEKDAY_WORDS,
+    carried_by_light_verb,
     lemma_in,
 )
 from geo.text.events.parsing import is_passive
@@ -119,9 +120,8 @@ __all__ = [
     "says_there",
     "says_here",
     "during_gathering",
+    "placed_by_its_noun",
     "gatherings_of_part",
-    "under_custody",
-    "out_of_a_facility",
     "lists_those_present",
     "names_those_present",
     "gathering_told_again",
@@ -377,7 +377,7 @@ def lists_those_present(token: Token) -> bool:
 # What makes a gathering's noun one the reader already knows: "the ceremony", "that meeting",
 # "yesterday's service", "Sunday's rally".
 _DEFINITE_DETERMINERS = frozenset(["the", "this", "that"])
-_DAY_WORDS = frozenset("yesterday today tonight monday tuesday wednesday thursday friday saturday sunday".split())
+_DAY_WORDS = WEEKDAY_WORDS | frozenset(["yesterday", "today", "tonight"])
 # Words that make "the meeting" another one than the one told: "at the next meeting", "the last
 # session".
 _OTHER_OCCASION_WORDS = frozenset("next last previous prior earlier later upcoming future past".split())
@@ -483,7 +483,7 @@ def requirement_met(token: Token, sense: TriggerSense) -> bool:
     if not sense.requires:
         return True
     words = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "advmod")}
-    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+    if token.pos_ == "NOUN" and carried_by_light_verb(token):
         # "boarded his return flight to Berlin": the parser hangs the noun's phrase on the verb.
         words |= {c.lower_ for c in token.head.children if c.dep_ == "prep"}
     words |= {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"} | {
@@ -621,11 +621,7 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
     located_preps = _STATIC_PREPS + (("from",) if lemma in SPEAKING_FROM_VERBS else ())
     located_preps += spread_preps(token)
     located = (
-        any(
-            c.dep_ == "prep"
-            and (c.lower_ in located_preps or during_gathering(c) or under_custody(c) or out_of_a_facility(c))
-            for c in token.children
-        )
+        any(c.dep_ == "prep" and (c.lower_ in located_preps or placed_by_its_noun(c)) for c in token.children)
         or bool(says_there(token) or says_here(token))
         or bool(while_settings(token))
     )
@@ -743,7 +739,7 @@ def _told_person(noun: Token) -> bool:
     return (
         noun.pos_ == "NOUN"
         and noun.lemma_.lower() in PERSON_NOUNS
-        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+        and any(c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS for c in noun.children)
     )
 
 
@@ -765,7 +761,15 @@ def during_gathering(prep: Token) -> bool:
     return any(part.dep_ == "pobj" and gatherings_of_part(part) for part in prep.children)
 
 
-def out_of_a_facility(prep: Token) -> bool:
+def placed_by_its_noun(prep: Token) -> bool:
+    """A phrase whose noun, not the verb, the parser gives the place to, though it says where the
+    act was: a gathering or a moment of one ("during a concert in Montreal", "on the sidelines of
+    the summit in Hiroshima"), being held ("under house arrest in Moscow"), a facility left
+    ("discharged from a hospital in Dallas")."""
+    return during_gathering(prep) or _under_custody(prep) or _out_of_a_facility(prep)
+
+
+def _out_of_a_facility(prep: Token) -> bool:
     """ "was discharged from a hospital in Dallas", "was released from a jail in Lima": a "from"
     phrase of a facility, which its own phrase places, on a verb with no object (one who leaves a
     facility was in it; "received a letter from a hospital in Lima" has an object)."""
@@ -776,8 +780,8 @@ def out_of_a_facility(prep: Token) -> bool:
     )
 
 
-def under_custody(prep: Token) -> bool:
-    """ "was placed under house arrest in Moscow", "was kept under guard in Kyiv": an "under"
+def _under_custody(prep: Token) -> bool:
+    """ "was placed under house arrest in Moscow", "was put under arrest in Kyiv": an "under"
     phrase of being held, which its own "in" phrase places."""
     return prep.lower_ == "under" and any(p.dep_ == "pobj" and p.lemma_.lower() in CUSTODY_NOUNS for p in prep.children)
 
