@@ -8,13 +8,16 @@ reporting verb (reported speech changes neither the subject nor the status):
   a to-clause or an object under a verb of failing or calling off ("was unable to attend",
   "failed to reach", "cancelled his visit"), an event called off in the passive ("the visit was
   postponed", "was called off"), a plan whose sentence calls the trip off in a clause of its own
-  ("had planned to visit Sydney, but the trip was called off", "but called it off");
+  ("had planned to visit Sydney, but the trip was called off", "but called it off"), what is
+  done instead of it ("instead of flying to Paris", "rather than return to Kabul") or kept
+  from happening ("was banned from entering Britain", "gave up on moving to Canada");
 - speculative: a modal ("could", "may", "might", "would" outside reported speech), a hedge
   ("likely", "possibly"), "if", a to-clause under a wish ("hopes to visit"), a clause under a
-  verb of guessing ("experts speculate Kim will ...", "is believed to be in Sydney");
+  verb of guessing ("experts speculate Kim will ...", "is believed to be in Sydney"), a gerund
+  looked forward to or thought about ("is thinking about moving to Denver");
 - planned: "will", "is going to", a to-clause under a plan ("is expected to", "plans to",
-  "is scheduled to"), "would" in reported speech ("said Kim would visit"), a present-tense verb
-  with a future adverb ("travels next to"), a progressive of motion toward a place ("is
+  "is scheduled to", "is planning on visiting"), "would" in reported speech ("said Kim would
+  visit"), a present-tense verb with a future adverb ("travels next to"), a progressive of motion toward a place ("is
   traveling to Gaza", "was making her first trip to Gaza": the arrival is not told; where a past
   one set out from is a stop, `status_at`), a plan told
   as a present state ("is due in Baghdad", "is expected in Lisbon"), a headline's "Obama to
@@ -115,6 +118,14 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
             return None  # "his visit to Cairo was postponed", "the trip was cancelled"
         if depth == 0 and trigger.nominal and _scheduled(current, head):
             planned = True  # "Scholz's trip to Beijing is scheduled for June", "has been delayed until"
+        if current.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and (depth == 0 or current.dep_ == "pcomp"):
+            # A gerund or an event noun as what a verb's preposition governs: "is planning on
+            # visiting", "was banned from entering", "instead of flying to Paris".
+            reading = _through_preposition(head)
+            if reading is _DENIED:
+                return None
+            planned |= reading is EventStatus.PLANNED
+            speculative |= reading is EventStatus.SPECULATIVE
         if head.i == current.i or current.dep_ not in _INHERITING:
             break
         if current.dep_ in ("conj", "dep") and any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
@@ -151,6 +162,37 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
     if planned or future_date:
         return EventStatus.PLANNED
     return EventStatus.OCCURRED
+
+
+_DENIED = object()
+# Verbs whose "from" keeps the event from happening: "was banned from entering Britain".
+_KEEPING_FROM = frozenset(["ban", "bar", "prevent", "stop", "block", "prohibit", "forbid", "keep", "refrain"])
+# Verbs whose "about" or "of" is only a thought: "is thinking about moving", "dreamed of performing".
+_MUSING = frozenset(["think", "dream"])
+
+
+def _through_preposition(preposition: Token) -> object:
+    """What the verb above a preposition says of the gerund or event noun it governs: _DENIED
+    ("instead of flying", "banned from entering", "gave up on moving"), planned ("is planning on
+    visiting", "is set for a visit"), speculative ("is looking forward to visiting", "is thinking
+    about moving"), or None when it says nothing of it ("after arriving", "accused of traveling")."""
+    word, verb = preposition.lower_, preposition.head
+    if word == "of" and any(c.lower_ == "instead" for c in preposition.children):
+        return _DENIED
+    if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    if word == "from" and lemma_in(verb, _KEEPING_FROM):
+        return _DENIED
+    if word == "on" and verb.lemma_.lower() == "give" and "up" in particles:
+        return _DENIED
+    if word in ("on", "for") and lemma_in(verb, PLANNING_HEADS):
+        return EventStatus.PLANNED
+    if word == "to" and verb.lemma_.lower() == "look" and "forward" in particles:
+        return EventStatus.SPECULATIVE  # a wish, as "hopes to visit" is
+    if word in ("about", "of") and lemma_in(verb, _MUSING):
+        return EventStatus.SPECULATIVE
+    return None
 
 
 def _scheduled(noun: Token, head: Token) -> bool:
@@ -228,7 +270,12 @@ def _negated(token: Token, children: list[Token], *, is_trigger: bool) -> bool:
     # "has no plans to visit": the plan itself is denied.
     if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in children):
         return True
-    return False
+    # "Rather than return to Kabul, he stayed in Dubai": the clause is what did not happen.
+    return (
+        token.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "than" for c in children)
+        and any(c.lower_ == "rather" for c in children)
+    )
 
 
 # What carries a person's part in an event from elsewhere: "by video link", "via videoconference",

@@ -364,6 +364,19 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         # Failing or calling off denies the event.
         ("Rita Vance was unable to attend the ceremony in Paris.", set()),
         ("Leo Marsh cancelled his visit to Berlin.", set()),
+        # What a verb's preposition governs takes the verb's word on it: kept from it or told
+        # instead of it, it did not happen; planned on, it is a plan; looked forward to or
+        # thought about, a wish; "after" or "before" says nothing of it.
+        ("Instead of flying to Paris, Leo Marsh drove to Lyon.", {("Leo Marsh", "Lyon", OCC, None)}),
+        ("Rather than return to Kyiv, Leo Marsh stayed in Berlin.", {("Leo Marsh", "Berlin", OCC, None)}),
+        ("Rita Vance was banned from entering Germany.", set()),
+        ("Rita Vance was stopped from boarding a flight to Paris.", set()),
+        ("Rita Vance gave up on moving to Canada.", set()),
+        ("Rita Vance is planning on visiting Rome.", {("Rita Vance", "Rome", P, None)}),
+        ("Rita Vance is looking forward to visiting Rome.", {("Rita Vance", "Rome", S, None)}),
+        ("Rita Vance is thinking about moving to Madrid.", {("Rita Vance", "Madrid", S, None)}),
+        ("After arriving in Paris, Rita Vance will meet reporters.", {("Rita Vance", "Paris", P, None)}),
+        ("Leo Marsh was arrested for entering Germany illegally.", {("Leo Marsh", "Germany", OCC, None)}),
         # Only what is failed is denied.
         (
             "Leo Marsh failed to win a contract during a summit in Hanoi in February 2019.",
