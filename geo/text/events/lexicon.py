@@ -1085,6 +1085,7 @@ WISH_HEADS = frozenset(
         "like",
         "love",
         "invite",
+        "threaten",  # "threatened to fly to Rome"
     ]
 )
 
@@ -1104,6 +1105,9 @@ NEGATING_HEADS = frozenset(
         "avoid",
         "withdraw",  # "withdrew from the Italian Open in Rome"
         "miss",  # "missed his flight to Berlin", "missed the meeting in Geneva"
+        "boycott",  # "boycotted the ceremony in Oslo"
+        "snub",
+        "shun",
     ]
 )
 

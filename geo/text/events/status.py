@@ -10,7 +10,10 @@ reporting verb (reported speech changes neither the subject nor the status):
   postponed", "was called off"), a plan whose sentence calls the trip off in a clause of its own
   ("had planned to visit Sydney, but the trip was called off", "but called it off"), what is
   done instead of it ("instead of flying to Paris", "rather than return to Kabul") or kept
-  from happening ("was banned from entering Britain", "gave up on moving to Canada");
+  from happening ("was banned from entering Britain", "gave up on moving to Canada"), a plan or
+  an invitation called off or turned down ("called off plans to visit", "declined an invitation
+  to speak in Oslo"), a past that did not happen ("would have visited Paris", "was to have
+  visited Tokyo") or has not yet ("has yet to visit Paris");
 - speculative: a modal ("could", "may", "might", "would" outside reported speech), a hedge
   ("likely", "possibly"), "if", a to-clause under a wish ("hopes to visit"), a clause under a
   verb of guessing ("experts speculate Kim will ...", "is believed to be in Sydney"), a gerund
@@ -86,6 +89,8 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
         children = list(current.children)
         if _negated(current, children, is_trigger=depth == 0) or _taken_part_from_afar(children):
             return None
+        if _counterfactual(current, children):
+            return None  # "would have visited Paris", "was to have visited Tokyo"
         auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
         adverbs = {c.lower_ for c in children if c.dep_ in ("advmod", "acomp")}
         marks = {c.lower_ for c in children if c.dep_ == "mark"}
@@ -130,10 +135,15 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
             break
         if current.dep_ in ("conj", "dep") and any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
             break  # "Kim will visit X and Putin visited Y": a clause of its own
-        if direct and current.dep_ in ("xcomp", "dobj") and lemma_in(head, NEGATING_HEADS):
+        if direct and current.dep_ in ("xcomp", "dobj") and calls_off(head):
             return None  # "was unable to attend", "failed to reach", "cancelled his visit"
-        # Only what is itself failed is denied: "failed to win relief during a summit" held the summit.
-        direct = (direct and current.dep_ == "xcomp") or (depth == 0 and trigger.nominal and current.dep_ == "dobj")
+        if current.dep_ == "xcomp" and _not_yet(head):
+            return None  # "has yet to visit Paris"
+        # Only what is itself failed is denied: "failed to win relief during a summit" held the
+        # summit; but a plan or an invitation is its event ("turned down an invitation to visit").
+        direct = (direct and (current.dep_ == "xcomp" or _plan_of(current, head))) or (
+            depth == 0 and trigger.nominal and current.dep_ == "dobj"
+        )
         if current.dep_ in ("xcomp", "acl") and lemma_in(head, PLANNING_HEADS):
             planned = True
         if current.dep_ == "dep" and current.tag_ == "VB" and lemma_in(head, PLANNING_HEADS):
@@ -195,6 +205,33 @@ def _through_preposition(preposition: Token) -> object:
     return None
 
 
+# Nouns whose infinitive is their event: "plans to visit", "an invitation to speak in Oslo".
+_PLAN_NOUNS = frozenset(["plan", "invitation", "offer", "bid", "proposal", "request", "intention", "attempt"])
+
+
+def _plan_of(clause: Token, noun: Token) -> bool:
+    return clause.dep_ == "acl" and clause.tag_ == "VB" and noun.lemma_.lower() in _PLAN_NOUNS
+
+
+def _not_yet(verb: Token) -> bool:
+    """ "has yet to visit": what has not happened (not "is yet to arrive", which is awaited)."""
+    return verb.lemma_.lower() == "have" and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children)
+
+
+def _counterfactual(verb: Token, children: list[Token]) -> bool:
+    """A past that did not happen: "would have visited Paris (if ...)", "should have gone",
+    "was to have visited Tokyo". "may have traveled" is a guess and stays one."""
+    if verb.tag_ != "VBN":
+        return False
+    auxiliaries = [c.lower_ for c in children if c.dep_ in ("aux", "auxpass")]
+    if "have" not in auxiliaries:
+        return False
+    if {"would", "should", "'d"} & set(auxiliaries):
+        return True
+    # "was to have visited": the infinitive of a past plan, in the perfect.
+    return "to" in auxiliaries and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and verb.head.tag_ == "VBD"
+
+
 def _scheduled(noun: Token, head: Token) -> bool:
     """A trip noun as the subject of a plan or a delay told in the present: "the trip is scheduled
     for June", "his arrival is expected on Thursday", "the visit has been delayed until June". In
@@ -226,8 +263,10 @@ def calls_off(verb: Token) -> bool:
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "out")}
     lemma = verb.lemma_.lower()
     # "called off", "put off"; "pulled out of the fight in Riyadh", "was ruled out of the games".
-    return (lemma in ("call", "put") and "off" in particles) or (
-        lemma in ("pull", "rule", "drop", "bow") and "out" in particles
+    return (
+        (lemma in ("call", "put") and "off" in particles)
+        or (lemma in ("pull", "rule", "drop", "bow") and "out" in particles)
+        or (lemma == "turn" and "down" in particles)  # "turned down an invitation to visit"
     )
 
 
@@ -257,7 +296,9 @@ def _plan_called_off(token: Token) -> bool:
     return False
 
 
-_TRIP_NOUNS = frozenset({"trip", "visit", "tour", "journey", "voyage", "meeting", "summit", "talks", "stopover"})
+_TRIP_NOUNS = frozenset(
+    {"trip", "visit", "tour", "journey", "voyage", "meeting", "summit", "talks", "stopover", "flight"}
+)
 
 
 def _negated(token: Token, children: list[Token], *, is_trigger: bool) -> bool:

@@ -377,6 +377,22 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ("Rita Vance is thinking about moving to Madrid.", {("Rita Vance", "Madrid", S, None)}),
         ("After arriving in Paris, Rita Vance will meet reporters.", {("Rita Vance", "Paris", P, None)}),
         ("Leo Marsh was arrested for entering Germany illegally.", {("Leo Marsh", "Germany", OCC, None)}),
+        # A past that did not happen, and what has not happened yet, are no stops; a guess
+        # about the past stays a guess, and what is awaited a plan.
+        ("Rita Vance would have visited Paris if the strike had ended.", set()),
+        ("Rita Vance was to have visited Tokyo last week.", set()),
+        ("Rita Vance has yet to visit Paris.", set()),
+        ("Rita Vance is yet to arrive in Madrid.", {("Rita Vance", "Madrid", P, None)}),
+        ("Rita Vance may have traveled to Madrid.", {("Rita Vance", "Madrid", S, None)}),
+        # A plan or an invitation called off or turned down takes its event with it; so does a
+        # flight cancelled in a clause of its own; boycotting a gathering is staying away.
+        ("Rita Vance called off plans to visit Berlin.", set()),
+        ("Rita Vance turned down an invitation to visit Paris.", set()),
+        ("Rita Vance declined an invitation to speak in Oslo.", set()),
+        ("Rita Vance had planned to travel to Rome, but her flight was cancelled.", set()),
+        ("Rita Vance boycotted the ceremony in Oslo.", set()),
+        # A threat is a wish, not a plan.
+        ("Rita Vance threatened to fly to Rome.", {("Rita Vance", "Rome", S, None)}),
         # Only what is failed is denied.
         (
             "Leo Marsh failed to win a contract during a summit in Hanoi in February 2019.",
