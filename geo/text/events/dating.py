@@ -43,8 +43,10 @@ from geo.text.dates import DateExpression, find_date_expressions, resolve_relati
 from geo.text.dates.forms import CalendarDate, Relation
 from geo.text.events.lexicon import (
     EVENT_NOUNS,
+    PERSON_NOUNS,
     PLANNING_HEADS,
     REPORTING_VERBS,
+    ROLE_NOUNS,
     SPECULATION_VERBS,
     carried_by_light_verb,
     lemma_in,
@@ -315,14 +317,16 @@ def schedules(subject: Token, verb: Token) -> bool:
 
 def _names_a_vintage(span: Span) -> bool:
     """A year that classes a thing rather than dating an event: "a 2008 Ford F-250", "a 2008
-    graduate of Yale" (a year on a noun with "a", or on a product's name); "the 2014 Winter
-    Olympics" and "the 2016 primary" are dates."""
+    graduate of Yale" (a year on a noun with "a", on a product's name, or on a person's title:
+    "the 2008 Fair Queen"); "the 2014 Winter Olympics" and "the 2016 primary" are dates."""
     if len(span) != 1 or not span[0].like_num:
         return False
     year = span[0]
     if year.dep_ not in ("nummod", "compound", "amod") or year.head.pos_ not in ("NOUN", "PROPN"):
         return False
     noun = year.head
+    if noun.lemma_.lower() in PERSON_NOUNS | ROLE_NOUNS:
+        return True  # "the 2008 Walker County Fair Queen", "last year's 2019 champion": a title
     return noun.ent_type_ == "PRODUCT" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 

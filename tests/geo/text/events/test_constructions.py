@@ -747,6 +747,18 @@ def test_a_titled_short_form_keeps_its_person(extractor):
     assert ("Alice Carter", "Berlin", OCC, None) in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 2016 champion, Rita Vance, arrived in Paris.",
+        "The 2016 Paris Fair Queen, Rita Vance, spoke to reporters in Lyon.",
+    ],
+)
+def test_a_year_in_a_persons_title_does_not_date_what_they_do(extractor, text):
+    (stop,) = stops(extractor, text, published=None)
+    assert stop[3] is None
+
+
 def test_a_given_name_alone_means_the_person_named_in_full(extractor):
     text = "Georgia Lane is nine. Georgia moved to Madrid in 2020."
     assert stops(extractor, text, published=None) == {("Georgia Lane", "Madrid", OCC, "2020")}
