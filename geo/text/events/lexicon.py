@@ -1106,6 +1106,8 @@ NEGATING_HEADS = frozenset(
         "withdraw",  # "withdrew from the Italian Open in Rome"
         "miss",  # "missed his flight to Berlin", "missed the meeting in Geneva"
         "boycott",  # "boycotted the ceremony in Oslo"
+        "forbid",  # "is forbidden to travel to Paris"
+        "prohibit",
         "snub",
         "shun",
     ]
@@ -1118,7 +1120,7 @@ FUTURE_MODALS = frozenset(["will", "shall", "'ll", "wo"])  # "wo" is spaCy's tok
 # "reportedly" and "allegedly" are not among them: they attribute a report of what happened
 # ("was allegedly caught at Bali airport", "reportedly was taken to University Hospital"),
 # which news readers and the gold take as having happened.
-HEDGE_ADVERBS = frozenset(["likely", "possibly", "perhaps", "maybe", "probably", "potentially"])
+HEDGE_ADVERBS = frozenset(["likely", "unlikely", "possibly", "perhaps", "maybe", "probably", "potentially"])
 FUTURE_ADVERBS = frozenset(["next", "later", "tomorrow", "soon", "shortly"])
 PLANNED_ADJECTIVES = frozenset(
     ["planned", "upcoming", "expected", "scheduled", "forthcoming", "proposed", "future", "next"]

@@ -13,20 +13,23 @@ reporting verb (reported speech changes neither the subject nor the status):
   from happening ("was banned from entering Britain", "gave up on moving to Canada"), a plan or
   an invitation called off or turned down ("called off plans to visit", "declined an invitation
   to speak in Oslo"), a past that did not happen ("would have visited Paris", "was to have
-  visited Tokyo") or has not yet ("has yet to visit Paris");
+  visited Tokyo") or has not yet ("has yet to visit Paris"), what the subject denies doing
+  ("denied visiting Paris") or is refused or loses ("was denied permission to travel", "lost
+  her bid to return");
 - speculative: a modal ("could", "may", "might", "would" outside reported speech), a hedge
-  ("likely", "possibly"), "if", a to-clause under a wish ("hopes to visit"), a clause under a
-  verb of guessing ("experts speculate Kim will ...", "is believed to be in Sydney"), a gerund
-  looked forward to or thought about ("is thinking about moving to Denver");
-- planned: "will", "is going to", a to-clause under a plan ("is expected to", "plans to",
-  "is scheduled to", "is planning on visiting"), "would" in reported speech ("said Kim would
-  visit"), a present-tense verb with a future adverb ("travels next to"), a progressive of motion toward a place ("is
-  traveling to Gaza", "was making her first trip to Gaza": the arrival is not told; where a past
-  one set out from is a stop, `status_at`), a plan told
-  as a present state ("is due in Baghdad", "is expected in Lisbon"), a headline's "Obama to
-  visit Cuba", a nominal
-  event marked as such ("the planned visit"),
-  an accepted invitation, or a date in the event's clause that lies after publication;
+  ("likely", "unlikely", "possibly"), "if", "whether", a bid, request or invitation not yet
+  accepted ("in a bid to reach Paris"), a to-clause under a wish ("hopes to visit"), a clause
+  under a verb of guessing ("experts speculate Kim will ...", "is believed to be in Sydney"), a
+  gerund looked forward to or thought about ("is thinking about moving to Denver");
+- planned: "will", "is going to", a to-clause under a plan ("is expected to", "plans to", "is
+  scheduled to", "is planning on visiting"), "would" in reported speech ("said Kim would
+  visit"), a present-tense verb with a future adverb ("travels next to"), a progressive of
+  motion toward a place ("is traveling to Gaza", "was making her first trip to Gaza": the
+  arrival is not told; where a past one set out from is a stop, `status_at`), a plan told as a
+  present state ("is due in Baghdad", "is expected in Lisbon"), a headline's "Obama to visit
+  Cuba", a nominal event marked as such ("the planned visit"), an accepted invitation
+  ("accepted an invitation to visit Paris"), or a date in the event's clause that lies after
+  publication;
 - occurred otherwise.
 
 Speculative outranks planned ("will likely supply" is a guess about a future).
@@ -65,7 +68,7 @@ _INHERITING = frozenset(
 )
 _MAX_CLIMB = 6
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
-_CONDITIONAL_MARKS = frozenset({"if", "unless"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 
 
 def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus | None:
@@ -139,6 +142,15 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
             return None  # "was unable to attend", "failed to reach", "cancelled his visit"
         if current.dep_ == "xcomp" and _not_yet(head):
             return None  # "has yet to visit Paris"
+        if current.dep_ == "xcomp" and current.tag_ == "VBG" and lemma_in(head, _DENYING_VERBS):
+            return None  # "denied visiting Paris", "denied being in Paris that night"
+        if _plan_of(current, head):
+            if lemma_in(head.head, _REFUSING_VERBS) and head.dep_ == "dobj":
+                return None  # "was denied permission to travel", "lost her bid to return"
+            if head.lemma_.lower() in _ATTEMPT_NOUNS:
+                accepted = head.dep_ == "dobj" and head.head.lemma_.lower() == "accept"
+                planned |= accepted  # "accepted an invitation to visit Paris"
+                speculative |= not accepted  # "in a bid to reach Paris", "an invitation to visit"
         # Only what is itself failed is denied: "failed to win relief during a summit" held the
         # summit; but a plan or an invitation is its event ("turned down an invitation to visit").
         direct = (direct and (current.dep_ == "xcomp" or _plan_of(current, head))) or (
@@ -205,8 +217,12 @@ def _through_preposition(preposition: Token) -> object:
     return None
 
 
-# Nouns whose infinitive is their event: "plans to visit", "an invitation to speak in Oslo".
-_PLAN_NOUNS = frozenset(["plan", "invitation", "offer", "bid", "proposal", "request", "intention", "attempt"])
+# Nouns whose infinitive is their event: "plans to visit", "an invitation to speak in Oslo",
+# "permission to travel"; of them, those that only try or ask for it.
+_ATTEMPT_NOUNS = frozenset(["invitation", "offer", "bid", "proposal", "request", "attempt"])
+_PLAN_NOUNS = _ATTEMPT_NOUNS | frozenset(["plan", "intention", "permission", "visa", "approval"])
+# Verbs that refuse or lose what such a noun asks for: "was denied permission to travel".
+_REFUSING_VERBS = frozenset(["deny", "refuse", "reject", "lose", "decline"])
 
 
 def _plan_of(clause: Token, noun: Token) -> bool:

@@ -391,6 +391,15 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ("Rita Vance declined an invitation to speak in Oslo.", set()),
         ("Rita Vance had planned to travel to Rome, but her flight was cancelled.", set()),
         ("Rita Vance boycotted the ceremony in Oslo.", set()),
+        # Denied, refused or lost, it did not happen; asked for or tried, it is a guess, unless
+        # accepted; "whether" and "unlikely" leave it open.
+        ("Rita Vance denied visiting Paris.", set()),
+        ("Rita Vance was denied permission to travel to Paris.", set()),
+        ("Rita Vance lost her bid to return to Paris.", set()),
+        ("Rita Vance is forbidden to travel to Paris.", set()),
+        ("Rita Vance accepted an invitation to visit Paris.", {("Rita Vance", "Paris", P, None)}),
+        ("It is unclear whether Rita Vance went to Paris.", {("Rita Vance", "Paris", S, None)}),
+        ("Rita Vance is unlikely to attend the summit in Paris.", {("Rita Vance", "Paris", S, None)}),
         # A threat is a wish, not a plan.
         ("Rita Vance threatened to fly to Rome.", {("Rita Vance", "Rome", S, None)}),
         # Only what is failed is denied.
