@@ -54,7 +54,11 @@ Two readings of buildings and institutions:
   names after itself (Center, Hospital, Court, Cemetery, Airport...; `TOWN_FACILITY_HEADS`) is the
   town's mention, little-known or not, unless the name is an English word ("Licking Memorial
   Hospital", "Western State Hospital"), a saint's ("St. Francis Hospital"), or a capitalised word
-  before it makes it an inner word ("Royal |Free| Hospital").
+  before it makes it an inner word ("Royal |Free| Hospital");
+- an institution named after a person ("George Washington High School", "Stephen F. Austin
+  University", "the David Geffen School of Medicine"): a given name, an initial or none, and a
+  surname that is no English word, before the rest of a facility's name, is a person's name, and
+  neither of its words is a place, however large the city either spells.
 """
 
 from __future__ import annotations
@@ -69,6 +73,7 @@ from geo.gazetteer.names import normalize_name
 from geo.gazetteer.prior import is_strong
 from geo.model import Precision
 from geo.text.context import TITLE_WORDS, TextContext
+from geo.text.given_names import given_name_share, surname_share
 from geo.text.lookup import is_prominent
 from geo.text.nlp import ORGANISATION_LABELS, PERSON_LABELS, PLACE_LABELS, EntitySpan
 from geo.text.vocabulary import WordClass, is_stop_word, word_class
@@ -551,6 +556,8 @@ def judge_name(
         return _reject("inside a hyphenated name")
     if _is_person_described(text, start, end, context):
         return _reject("a person, by age or by who")
+    if _in_a_person_named_facility(text, start, end, context):
+        return _reject("a person's name on a facility")
     if _is_acronym(surface, context, start) and not (
         exact_labels & PLACE_LABELS or any(c.name_type in (NameType.ABBREVIATION, NameType.DEMONYM) for c in candidates)
     ):
@@ -651,6 +658,46 @@ def judge_name(
     if best.place.precision is Precision.SITE and _is_speaker(text, start, end):
         return _reject("an institution speaking")
     return _ACCEPT
+
+
+# A person's name before the rest of a facility's name: a given name, an initial or none, a
+# surname, then capitalised words up to the facility's head ("George Washington High School").
+_PERSON_NAMED_FACILITY = re.compile(
+    r"(?<![\w'\u2019.-])([A-Z][a-z]+)[ \u00a0](?:[A-Z]\.[ \u00a0])?([A-Z][a-z][\w'\u2019-]*)"
+    r"((?:[ \u00a0][A-Z][\w'\u2019-]*){1,4})"
+)
+# Nouns that describe a facility rather than name its patron: "Lawrence Convention Center".
+_FACILITY_WORDS = _GENERIC_HEADS | frozenset(
+    "community convention county city town village civic cultural heritage veterans children women union"
+    " district area region valley mountain lake river bay harbor harbour beach hills heights garden square"
+    " station bridge metro trinity".split()
+)
+# The share of people (per cent, in the census lists) bearing a given name for it to begin such a
+# name: "Lonnie" (0.064) does, a rare name that is mostly a surname or a word does not.
+_GIVEN_NAME_SHARE = 0.01
+
+
+def _in_a_person_named_facility(text: str, start: int, end: int, context: TextContext) -> bool:
+    """Whether the one-word name at [start, end) is the given name or the surname of a person a
+    facility is named after: "George |Washington| High", "Stephen F. |Austin| University"."""
+    if " " in text[start:end].strip():
+        return False
+    window_start = max(0, start - 40)
+    for found in _PERSON_NAMED_FACILITY.finditer(text, window_start, min(len(text), end + 120)):
+        if found.start(1) != start and found.start(2) != start:
+            continue
+        given, surname = found.group(1), found.group(2)
+        if _inner_word(text, found.start(1), context) or given_name_share(given) < _GIVEN_NAME_SHARE:
+            return False
+        # A surname of the census lists ("Washington", "Mason"), or a word of no English ("Geffen");
+        # not a word that describes the facility ("Virginia Commonwealth University", "Meredith
+        # Community Center"), which WordNet lists as a noun, as it does "washington".
+        key = surname.casefold()
+        if key in _FACILITY_WORDS or not (surname_share(key) > 0 or word_class(key) is None):
+            return False
+        rest = [w.casefold() for w in found.group(3).split()]
+        return any(w in FACILITY_HEADS for w in rest)
+    return False
 
 
 # A school as American news names it, after a person more often than a town: "Franklin

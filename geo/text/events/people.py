@@ -32,7 +32,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from geo.model import Mention, MentionRole, Precision
-from geo.text.events.given_names import gender_of_full_name, is_given_name
 from geo.text.events.lexicon import (
     BODY_NAME_ENDS,
     FEMALE_TITLES,
@@ -55,6 +54,7 @@ from geo.text.events.triggers import (
     listed_sense,
     requirement_met,
 )
+from geo.text.given_names import gender_of_full_name, is_given_name
 from geo.text.vocabulary import word_class
 
 __all__ = ["PersonMention", "Person", "Cast", "find_cast", "is_name_like"]

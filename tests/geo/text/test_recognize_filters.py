@@ -102,6 +102,11 @@ def news_world() -> MemoryGazetteer:
     g.add(make_place(890299, "Harare", -17.83, 31.05, country="ZW", population=1_542_813))
     g.alias("geonames:890299", "Salisbury", name_type=NameType.ALTERNATE)
     g.add(make_place(4369000, "Salisbury", 38.36, -75.6, country="US", admin1="Maryland", population=30_000))
+    # Cities that spell a given name or a surname, and a state that spells a given name.
+    g.add(make_place(1002145, "George", -33.96, 22.46, country="ZA", population=113_248))
+    g.add(make_place(4671654, "Austin", 30.27, -97.74, country="US", admin1="Texas", population=931_830))
+    g.add(make_place(4699066, "Houston", 29.76, -95.36, country="US", admin1="Texas", population=2_296_224))
+    g.add(make_place(6254928, "Virginia", 37.5, -78.5, precision=Precision.ADMIN1, country="US"))
     return g
 
 
@@ -236,6 +241,24 @@ def test_a_facility_or_street_head_after_its_name_is_no_place(world, use_ner, te
     ],
 )
 def test_a_place_naming_an_institution_is_still_a_mention(world, use_ner, text, expected) -> None:
+    assert surfaces(world, use_ner, text) == expected
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A person a facility is named after: a given name, an initial or none, a surname.
+        ("He graduated from George Washington University in 2010.", []),
+        ("She planned to attend Stephen F. Austin University next year.", []),
+        ("She teaches at Sam Houston State University, the college said.", []),
+        # A word that describes the facility is no surname: the state is a place.
+        ("He studied at Virginia Commonwealth University in 2010.", ["Virginia"]),
+        # A city written as one, before its institution, stays a place.
+        ("The flight landed in Austin on Monday.", ["Austin"]),
+    ],
+)
+def test_a_person_a_facility_is_named_after_is_no_place(world, use_ner, text, expected) -> None:
     assert surfaces(world, use_ner, text) == expected
 
 

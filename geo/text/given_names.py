@@ -1,7 +1,8 @@
-"""The gender a given name usually has, from the US Census Bureau's 1990 name frequency lists.
+"""How common a given name or a surname is, and the gender a given name usually has, from the US
+Census Bureau's 1990 name frequency lists.
 
 The lists (public domain; shipped in the `names` package, MIT) give, for 1,219 male and 4,275
-female given names, the share of people so named. A name counts as one gender's when that gender
+female given names and 88,799 surnames, the share of people so named. A name counts as one gender's when that gender
 bears it at least `_RATIO` times as often as the other: "Lori" is female, "Roger" male, "Jordan"
 and "Jean" neither. It is a cue for whom "he" or "she" means, never a person's identity: a title
 ("Mr.", "Queen") says more, and wins (`people.Person.gender`).
@@ -12,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-__all__ = ["gender_of_given_name", "gender_of_full_name", "is_given_name"]
+__all__ = ["gender_of_given_name", "gender_of_full_name", "is_given_name", "given_name_share", "surname_share"]
 
 _RATIO = 20.0
 # Surnames that Chinese, Korean and Vietnamese names put first and that the census lists also know
@@ -25,8 +26,10 @@ _SURNAMES_WRITTEN_FIRST = frozenset(
 
 @cache
 def _shares(gender: str) -> dict[str, float]:
-    """Given name (lower case) -> per cent of the population of that gender bearing it."""
-    text = (resources.files("names") / f"dist.{gender}.first").read_text(encoding="ascii")
+    """Given name (lower case) -> per cent of the population of that gender bearing it; for
+    "all", surname -> per cent of the population bearing it."""
+    table = "dist.all.last" if gender == "all" else f"dist.{gender}.first"
+    text = (resources.files("names") / table).read_text(encoding="ascii")
     shares = {}
     for line in text.splitlines():
         fields = line.split()
@@ -58,3 +61,14 @@ def is_given_name(name: str) -> bool:
     """Whether the lists know `name` as a given name of either gender ("Lucas", "Jordan")."""
     key = name.lower()
     return key in _shares("male") or key in _shares("female")
+
+
+def given_name_share(name: str) -> float:
+    """The per cent of people of the commoner gender who bear `name` (0.0 when unlisted)."""
+    key = name.lower()
+    return max(_shares("male").get(key, 0.0), _shares("female").get(key, 0.0))
+
+
+def surname_share(name: str) -> float:
+    """The per cent of people who bear `name` as their surname (0.0 when unlisted or rarer)."""
+    return _shares("all").get(name.lower(), 0.0)

@@ -1,4 +1,4 @@
-"""Given names as a cue to whom "he" and "she" mean."""
+"""Given names as a cue to whom "he" and "she" mean; how common a given name or surname is."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from _events_world import article, mentions_for
 
 from geo.text.events import EventExtractor
-from geo.text.events.given_names import gender_of_full_name, gender_of_given_name
+from geo.text.given_names import gender_of_full_name, gender_of_given_name, given_name_share, surname_share
 
 
 @pytest.mark.parametrize(
@@ -24,6 +24,14 @@ from geo.text.events.given_names import gender_of_full_name, gender_of_given_nam
 )
 def test_gender_of_a_given_name(name: str, gender: str | None) -> None:
     assert gender_of_given_name(name) == gender
+
+
+def test_how_common_a_given_name_or_surname_is() -> None:
+    assert given_name_share("George") > 0.5 > given_name_share("Houston") > 0
+    assert given_name_share("Washington") == 0.0  # a surname, not a given name
+    assert surname_share("Washington") > 0 and surname_share("houston") > 0
+    # A word that describes a facility is nobody's surname.
+    assert surname_share("Commonwealth") == 0.0 and surname_share("State") == 0.0
 
 
 def test_she_means_the_woman_named_even_when_a_man_is_the_subject_before() -> None:
