@@ -290,8 +290,9 @@ class ArticleDates:
         if attached.dep_ == "advcl" and any(t.i == trigger.i for t in attached.subtree):
             # "A came two months after B": the event is B; its reference is A, the main clause.
             main, inner = attached.head, attached
-        elif found.root.dep_ == "prep" and any(t.i == trigger.i for t in found.root.subtree):
-            # "arrived in Vilnius on Monday, two days after a visit to Riga": the visit is B.
+        elif found.root.dep_ in ("prep", "npadvmod") and any(t.i == trigger.i for t in found.root.subtree):
+            # "arrived in Vilnius on Monday, two days after a visit to Riga", "arrived in Seoul
+            # Monday, a day after leaving Tokyo": the visit, the leaving, is B.
             main, inner = attached, found.root
         inside = main is not None
         reference: DateInterval | None = None

@@ -607,6 +607,11 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Ruth Ames arrived in Berlin on Monday, two days after a visit to Oslo.",
             {("Ruth Ames", "Berlin", OCC, "2023-09-11"), ("Ruth Ames", "Oslo", OCC, "2023-09-09")},
         ),
+        # ... and so does one the parser hangs on the measure of time itself.
+        (
+            "Rita Vance arrived in Seoul Monday, a day after leaving Tokyo.",
+            {("Rita Vance", "Seoul", OCC, "2023-09-11"), ("Rita Vance", "Tokyo", OCC, "2023-09-10")},
+        ),
         # The people met, named or not, carry the meeting's place the parser hangs on them.
         ("Governor Ruth Ames met with farmers in Leeds on Monday.", {("Ruth Ames", "Leeds", OCC, "2023-09-11")}),
         ("Governor Ruth Ames met with criticism in Leeds on Monday.", set()),
