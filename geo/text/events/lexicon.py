@@ -30,6 +30,7 @@ __all__ = [
     "CARED_PEOPLE",
     "INCIDENT_NOUNS",
     "HANDS_ON_VERBS",
+    "FACE_TO_FACE_VERBS",
     "CUSTODY_NOUNS",
     "PERSON_NOUNS",
     "MALE_NOUNS",
@@ -1311,6 +1312,10 @@ HANDS_ON_VERBS = (
         " search".split()
     )
 )
+# Acts that need their person object there in the flesh, told in the active: "interviewed Tom
+# Reed in Paris", "shot a man in Leeds", "married Tom Reed in Paris". Not "beat": "Trump narrowly
+# beat Hillary Clinton in Wisconsin" was a vote, with nobody's fists.
+FACE_TO_FACE_VERBS = (HANDS_ON_VERBS - {"beat"}) | frozenset("marry wed hug kiss embrace".split())
 # How a person is brought somewhere, told in the passive: "was taken to Frederick Memorial Hospital
 # in Frederick", "was rushed to a hospital in Tucson", "was transferred to a prison in Ankara".
 CONVEYANCE_VERBS = frozenset(

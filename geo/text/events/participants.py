@@ -102,7 +102,11 @@ def _verbal(trigger: Trigger, coref: Coreference) -> Participants:
             actors, references = _people(agents), agents
     companions: list[Person] = []
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative") and trigger.sense.reading is ObjectReading.COMPANION:
+        if child.dep_ in ("dobj", "dative") and (
+            trigger.sense.reading is ObjectReading.COMPANION
+            # "visited Tom Reed in a hospital in Paris": the person visited is there too.
+            or (child.dep_ == "dobj" and trigger.lemma == "visit")
+        ):
             companions.extend(_people(_references_of(child, coref)))
         elif (child.dep_ == "prep" and child.lower_ in ("with", "alongside")) or child.dep_ == "agent":
             companions.extend(p for c in child.children if c.dep_ == "pobj" for p in _people(_references_of(c, coref)))

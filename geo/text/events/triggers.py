@@ -75,6 +75,7 @@ from geo.text.events.lexicon import (
     CUSTODY_NOUNS,
     CUSTODY_VERBS,
     EVENT_NOUNS,
+    FACE_TO_FACE_VERBS,
     FACILITY_NOUNS,
     FUTURE_MODALS,
     GATHERING_PART_NOUNS,
@@ -339,9 +340,16 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                 )
             elif _is_presence_verb(token, lemma):
                 # Any other verb, or a listed one in another sense ("set a record in Berlin",
-                # "made a speech in Paris"), may still put its subject at a place.
+                # "made a speech in Paris"), may still put its subject at a place; one done to a
+                # person in the flesh puts its object there too ("interviewed Tom Reed in Paris",
+                # "shot a man in Leeds", "married Tom Reed in Paris").
+                reading = ObjectReading.COMPANION if lemma_in(token, FACE_TO_FACE_VERBS) else ObjectReading.NONE
                 triggers.append(
-                    Trigger(token, TriggerSense(lemma, TriggerKind.PRESENCE, PRESENCE_SENSE_STRENGTH), nominal=False)
+                    Trigger(
+                        token,
+                        TriggerSense(lemma, TriggerKind.PRESENCE, PRESENCE_SENSE_STRENGTH, reading),
+                        nominal=False,
+                    )
                 )
         elif token.pos_ == "NOUN":
             sense = NOUN_SENSES.get(lemma) or NOUN_SENSES.get(token.lower_)

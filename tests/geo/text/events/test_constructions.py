@@ -400,6 +400,22 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ("Rita Vance accepted an invitation to visit Paris.", {("Rita Vance", "Paris", P, None)}),
         ("It is unclear whether Rita Vance went to Paris.", {("Rita Vance", "Paris", S, None)}),
         ("Rita Vance is unlikely to attend the summit in Paris.", {("Rita Vance", "Paris", S, None)}),
+        # An act done to a person in the flesh puts the person there too; a call or a vote does not.
+        (
+            "Rita Vance interviewed Tom Reed in Paris.",
+            {("Rita Vance", "Paris", OCC, None), ("Tom Reed", "Paris", OCC, None)},
+        ),
+        (
+            "Rita Vance married Tom Reed in Paris.",
+            {("Rita Vance", "Paris", OCC, None), ("Tom Reed", "Paris", OCC, None)},
+        ),
+        ("A gunman shot Tom Reed in Leeds.", {("Tom Reed", "Leeds", OCC, None)}),
+        (
+            "Rita Vance visited Tom Reed in a hospital in Paris.",
+            {("Rita Vance", "Paris", OCC, None), ("Tom Reed", "Paris", OCC, None)},
+        ),
+        ("Rita Vance called Tom Reed in Paris.", {("Rita Vance", "Paris", OCC, None)}),
+        ("Rita Vance narrowly beat Tom Reed in Madrid.", {("Rita Vance", "Madrid", OCC, None)}),
         # A threat is a wish, not a plan.
         ("Rita Vance threatened to fly to Rome.", {("Rita Vance", "Rome", S, None)}),
         # Only what is failed is denied.
@@ -738,10 +754,10 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
                 ("Xi Jinping", "Paris", OCC, "2023-09-11"),
             },
         ),
-        # Ranks abbreviated before a name are no end of sentence.
+        # Ranks abbreviated before a name are no end of sentence (and the person visited was there).
         (
             "Anna Weber visited Spc. Tyrone Willis in Berlin on Monday.",
-            {("Anna Weber", "Berlin", OCC, "2023-09-11")},
+            {("Anna Weber", "Berlin", OCC, "2023-09-11"), ("Tyrone Willis", "Berlin", OCC, "2023-09-11")},
         ),
     ],
 )
