@@ -48,6 +48,10 @@ _OBJECT_CONTROL = frozenset(["invite", "ask", "urge", "allow", "persuade", "tell
 _ACCEPTING = frozenset(["accept", "take"])
 _FRAME_PREPS = frozenset({"during", "at", "on", "after", "before", "following", "throughout"})
 _COMPANION_VERBS = frozenset(["accompany", "escort", "join"])
+# Nouns of one body of people whose examples are its members: "her delegation, including Tom Reed".
+_GROUP_NOUNS = frozenset(
+    "delegation entourage team group party crew contingent squad convoy motorcade caravan panel committee".split()
+)
 _MAX_CLIMB = 6
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 
@@ -112,6 +116,14 @@ def _verbal(trigger: Trigger, coref: Coreference) -> Participants:
             companions.extend(p for c in child.children if c.dep_ == "pobj" for p in _people(_references_of(c, coref)))
         elif child.dep_ in ("advcl", "acl", "conj") and child.lemma_.lower() in _COMPANION_VERBS:
             companions.extend(_companions_of_clause(child, coref))
+        elif child.dep_ in ("nsubj", "nsubjpass"):
+            # "Rita Vance, accompanied by Tom Reed, arrived": the parser hangs the participle on the subject.
+            companions.extend(
+                p
+                for clause in child.children
+                if clause.dep_ == "acl" and clause.lemma_.lower() in _COMPANION_VERBS
+                for p in _companions_of_clause(clause, coref)
+            )
         elif child.dep_ == "advmod" and child.lower_ in ("together", "along"):
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ == "with":
@@ -251,9 +263,10 @@ def _references_of(token: Token, coref: Coreference) -> list[Reference]:
             # "Kim's train", "the president's motorcade": the owner travels with it.
             owner = next((c for c in item.children if c.dep_ == "poss"), None)
             reference = None if owner is None else coref.refer(owner)
-        if reference is None and item.tag_ in ("NNS", "NNPS"):
+        if (reference is None and item.tag_ in ("NNS", "NNPS")) or item.lemma_.lower() in _GROUP_NOUNS:
             # "artists such as Peter Gabriel, Ludacris ...", "leaders including X", "three
-            # Americans, including aid worker Sarah Jenkins": the examples.
+            # Americans, including aid worker Sarah Jenkins": the examples; a body of people's
+            # members beside its owner ("her delegation, including Tom Reed").
             references.extend(r for example in _examples(item) for r in _references_of(example, coref))
         if reference is None:
             # "Lopez was among the passengers who landed in Miami", "among those killed in"; "Lee

@@ -437,6 +437,11 @@ def names_those_present(noun: Token) -> bool:
         return True
     if lemma in ATTENDING_WORDS and any(c.lower_ == "those" for c in noun.children):
         return True  # "Those present included": the parser makes "present" the noun
+    if noun.lower_ == "those" and any(
+        c.dep_ == "prep" and c.lower_ in ("at", "in") and any(p.lemma_.lower() in EVENT_NOUNS for p in c.children)
+        for c in noun.children
+    ):
+        return True  # "Among those at the ceremony were"
     return any(
         c.dep_ == "prep" and c.lower_ == "among" and any(names_those_present(p) for p in c.children if p.dep_ == "pobj")
         for c in noun.children

@@ -400,6 +400,20 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ("Rita Vance accepted an invitation to visit Paris.", {("Rita Vance", "Paris", P, None)}),
         ("It is unclear whether Rita Vance went to Paris.", {("Rita Vance", "Paris", S, None)}),
         ("Rita Vance is unlikely to attend the summit in Paris.", {("Rita Vance", "Paris", S, None)}),
+        # Who came along: a companion the parser hangs on the subject, a body of people's members,
+        # those at a gathering listed.
+        (
+            "Rita Vance, accompanied by Tom Reed, arrived in Paris on Monday.",
+            {("Rita Vance", "Paris", OCC, "2023-09-11"), ("Tom Reed", "Paris", OCC, "2023-09-11")},
+        ),
+        (
+            "Rita Vance and her delegation, including Tom Reed, arrived in Paris.",
+            {("Rita Vance", "Paris", OCC, None), ("Tom Reed", "Paris", OCC, None)},
+        ),
+        (
+            "Among those at the ceremony in Paris were Rita Vance and Tom Reed.",
+            {("Rita Vance", "Paris", OCC, None), ("Tom Reed", "Paris", OCC, None)},
+        ),
         # An act done to a person in the flesh puts the person there too; a call or a vote does not.
         (
             "Rita Vance interviewed Tom Reed in Paris.",
