@@ -990,9 +990,13 @@ def copula_phrases(token: Token) -> list[Token]:
     """The "in" or "at" phrases of a "due" or a "back" a copula takes, which the parser hangs there,
     not on the verb: where a plan puts its subject ("is due in Houston on Friday", "is due back in
     Ottawa", "is due in court in Leeds"; a past "was due in Leeds" does not tell whether the plan
-    came true: none then), or where the subject is again ("is back in Ballarat")."""
+    came true: none then), where the subject is again ("is back in Ballarat"), or is present
+    ("Also present at the summit was ...")."""
     if token.dep_ == "advmod" and token.lower_ == "back" and token.head.lemma_.lower() == "be":
         # "is back in Ballarat this week", "will be back in Rome": being somewhere again.
+        return [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+    if token.dep_ == "acomp" and token.lower_ == "present" and token.head.lemma_.lower() == "be":
+        # "Also present at the summit in Paris was Tom Reed": the parser hangs the place on "present".
         return [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
     if token.dep_ != "acomp" or token.lower_ != "due" or token.head.tag_ not in ("VBZ", "VBP"):
         return []

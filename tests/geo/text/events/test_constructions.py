@@ -414,6 +414,7 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Among those at the ceremony in Paris were Rita Vance and Tom Reed.",
             {("Rita Vance", "Paris", OCC, None), ("Tom Reed", "Paris", OCC, None)},
         ),
+        ("Also present at the summit in Paris was Tom Reed.", {("Tom Reed", "Paris", OCC, None)}),
         # An act done to a person in the flesh puts the person there too; a call or a vote does not.
         (
             "Rita Vance interviewed Tom Reed in Paris.",
