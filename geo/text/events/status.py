@@ -186,6 +186,8 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
     return EventStatus.OCCURRED
 
 
+# What `_through_preposition` answers for an event the verb above denies (None there means "says
+# nothing of it", not "denied").
 _DENIED = object()
 # Verbs whose "from" keeps the event from happening: "was banned from entering Britain".
 _KEEPING_FROM = frozenset(["ban", "bar", "prevent", "stop", "block", "prohibit", "forbid", "keep", "refrain"])
