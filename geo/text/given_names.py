@@ -24,11 +24,13 @@ _SURNAMES_WRITTEN_FIRST = frozenset(
 )
 
 
+_MALE, _FEMALE, _SURNAMES = "dist.male.first", "dist.female.first", "dist.all.last"
+
+
 @cache
-def _shares(gender: str) -> dict[str, float]:
-    """Given name (lower case) -> per cent of the population of that gender bearing it; for
-    "all", surname -> per cent of the population bearing it."""
-    table = "dist.all.last" if gender == "all" else f"dist.{gender}.first"
+def _shares(table: str) -> dict[str, float]:
+    """Name (lower case) -> per cent of the people bearing it, from one of the census lists:
+    "dist.male.first", "dist.female.first" (of that gender) or "dist.all.last" (surnames)."""
     text = (resources.files("names") / table).read_text(encoding="ascii")
     shares = {}
     for line in text.splitlines():
@@ -41,7 +43,7 @@ def _shares(gender: str) -> dict[str, float]:
 def gender_of_given_name(name: str) -> str | None:
     """ "male", "female", or None when the name is not listed or is borne by both."""
     key = name.lower()
-    male, female = _shares("male").get(key, 0.0), _shares("female").get(key, 0.0)
+    male, female = _shares(_MALE).get(key, 0.0), _shares(_FEMALE).get(key, 0.0)
     if male and male >= _RATIO * female:
         return "male"
     if female and female >= _RATIO * male:
@@ -60,15 +62,15 @@ def gender_of_full_name(words: tuple[str, ...] | list[str]) -> str | None:
 def is_given_name(name: str) -> bool:
     """Whether the lists know `name` as a given name of either gender ("Lucas", "Jordan")."""
     key = name.lower()
-    return key in _shares("male") or key in _shares("female")
+    return key in _shares(_MALE) or key in _shares(_FEMALE)
 
 
 def given_name_share(name: str) -> float:
     """The per cent of people of the commoner gender who bear `name` (0.0 when unlisted)."""
     key = name.lower()
-    return max(_shares("male").get(key, 0.0), _shares("female").get(key, 0.0))
+    return max(_shares(_MALE).get(key, 0.0), _shares(_FEMALE).get(key, 0.0))
 
 
 def surname_share(name: str) -> float:
     """The per cent of people who bear `name` as their surname (0.0 when unlisted or rarer)."""
-    return _shares("all").get(name.lower(), 0.0)
+    return _shares(_SURNAMES).get(name.lower(), 0.0)

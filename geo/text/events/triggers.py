@@ -463,9 +463,13 @@ def occupation_settings(noun: Token) -> list[Token]:
         prep
         for clause in noun.children
         if clause.dep_ == "acl" and clause.tag_ in ("VBG", "VBN") and clause.lemma_.lower() not in _HOME_BASES
-        for prep in clause.children
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+        for prep in _settings_of(clause)
     ]
+
+
+def _settings_of(token: Token) -> list[Token]:
+    """The "in"/"at" phrases hung on `token`, which say where what it names is set."""
+    return [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
 
 
 def is_misread_present_verb(token: Token) -> bool:
@@ -540,8 +544,7 @@ def audience_settings(verb: Token) -> list[Token]:
         prep
         for audience in audiences
         if audience.pos_ == "NOUN" and audience.lemma_.lower() in people
-        for prep in audience.children
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+        for prep in _settings_of(audience)
     ]
 
 
@@ -567,7 +570,7 @@ def phrase_settings(verb: Token) -> list[Token]:
             for pobj in agent.children
             if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN"
         ]
-    return [prep for noun in nouns for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")]
+    return [prep for noun in nouns for prep in _settings_of(noun)]
 
 
 def subject_settings(verb: Token) -> list[Token]:
@@ -992,15 +995,15 @@ def copula_phrases(token: Token) -> list[Token]:
     Ottawa", "is due in court in Leeds"; a past "was due in Leeds" does not tell whether the plan
     came true: none then), where the subject is again ("is back in Ballarat"), or is present
     ("Also present at the summit was ...")."""
-    if token.dep_ == "advmod" and token.lower_ == "back" and token.head.lemma_.lower() == "be":
-        # "is back in Ballarat this week", "will be back in Rome": being somewhere again.
-        return [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
-    if token.dep_ == "acomp" and token.lower_ == "present" and token.head.lemma_.lower() == "be":
-        # "Also present at the summit in Paris was Tom Reed": the parser hangs the place on "present".
-        return [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+    # "is back in Ballarat this week", "will be back in Rome": being somewhere again; "Also present
+    # at the summit in Paris was Tom Reed": the parser hangs the place on "present".
+    again = token.dep_ == "advmod" and token.lower_ == "back"
+    present = token.dep_ == "acomp" and token.lower_ == "present"
+    if (again or present) and token.head.lemma_.lower() == "be":
+        return _settings_of(token)
     if token.dep_ != "acomp" or token.lower_ != "due" or token.head.tag_ not in ("VBZ", "VBP"):
         return []
-    return [c for head in _with_back(token) for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+    return [c for head in _with_back(token) for c in _settings_of(head)]
 
 
 def _with_back(token: Token) -> list[Token]:
