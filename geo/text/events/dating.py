@@ -316,6 +316,10 @@ def schedules(subject: Token, verb: Token) -> bool:
     )
 
 
+# Nouns a year may class a person by: "the 2008 Fair Queen", "the 2016 champion".
+_TITLE_NOUNS = PERSON_NOUNS | ROLE_NOUNS
+
+
 def _names_a_vintage(span: Span) -> bool:
     """A year that classes a thing rather than dating an event: "a 2008 Ford F-250", "a 2008
     graduate of Yale" (a year on a noun with "a", on a product's name, or on a person's title:
@@ -326,7 +330,7 @@ def _names_a_vintage(span: Span) -> bool:
     if year.dep_ not in ("nummod", "compound", "amod") or year.head.pos_ not in ("NOUN", "PROPN"):
         return False
     noun = year.head
-    if noun.lemma_.lower() in PERSON_NOUNS | ROLE_NOUNS:
+    if noun.lemma_.lower() in _TITLE_NOUNS:
         return True  # "the 2008 Walker County Fair Queen", "last year's 2019 champion": a title
     return noun.ent_type_ == "PRODUCT" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 

@@ -52,6 +52,7 @@ _COMPANION_VERBS = frozenset(["accompany", "escort", "join"])
 _GROUP_NOUNS = frozenset(
     "delegation entourage team group party crew contingent squad convoy motorcade caravan panel committee".split()
 )
+_HOLDING_OR_CARING = ACTIVE_CUSTODY_VERBS | CARE_VERBS
 _MAX_CLIMB = 6
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 
@@ -137,7 +138,7 @@ def _held_or_cared_for(verb: Token) -> bool:
     """A passive of taking or caring for someone in person: "was arrested by", "was treated by".
     Not one of sending or carrying ("the bill was sent to the Duma by Medvedev"), or of any other
     act ("the study was carried out by")."""
-    return is_passive(verb) and lemma_in(verb, ACTIVE_CUSTODY_VERBS | CARE_VERBS)
+    return is_passive(verb) and lemma_in(verb, _HOLDING_OR_CARING)
 
 
 def _agent_references(verb: Token, coref: Coreference) -> list[Reference]:

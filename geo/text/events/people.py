@@ -72,6 +72,8 @@ _NAME_SUFFIXES = frozenset(
 )
 # Common nouns for a person: a titled role, an occupation, or any other ("gunman", "Marine").
 _NOUNS_FOR_PEOPLE = ROLE_NOUNS | OCCUPATION_NOUNS | PERSON_NOUNS
+# Last words that make a name a thing's or a body's: "Wyatt High School", "Huntsville Fire".
+_NON_PERSON_ENDS = NON_PERSON_HEADS | BODY_NAME_ENDS
 # Titles that announce a name even when the model does not tag one: "President Macron".
 _ANNOUNCING_TITLES = ROLE_NOUNS | frozenset(
     [
@@ -189,7 +191,7 @@ def is_name_like(words: Sequence[str]) -> bool:
         return False
     if any(word.lower().strip(".") in ORGANISATION_WORDS for word in words):
         return False
-    if words[-1].lower().strip(".") in NON_PERSON_HEADS | BODY_NAME_ENDS:
+    if words[-1].lower().strip(".") in _NON_PERSON_ENDS:
         return False  # "Wyatt High School", "Glen Crossing Road", "Huntsville Fire", "Award": a thing
     capitalised = 0
     for position, word in enumerate(words):

@@ -548,6 +548,10 @@ def audience_settings(verb: Token) -> list[Token]:
     ]
 
 
+# What someone acts as: "served as ambassador", "worked as a nurse".
+_CAPACITY_NOUNS = ROLE_NOUNS | OCCUPATION_NOUNS
+
+
 def phrase_settings(verb: Token) -> list[Token]:
     """The "in"/"at" phrases the parser hangs on a noun of the verb's own phrases, though they say
     where the act was: the capacity it was done in ("served as ambassador in Paris", "was sworn in
@@ -560,7 +564,7 @@ def phrase_settings(verb: Token) -> list[Token]:
         for prep in verb.children
         if prep.dep_ == "prep" and prep.lower_ == "as"
         for pobj in prep.children
-        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in ROLE_NOUNS | OCCUPATION_NOUNS
+        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _CAPACITY_NOUNS
     ]
     if is_passive(verb) and lemma_in(verb, HANDS_ON_VERBS):
         nouns += [
