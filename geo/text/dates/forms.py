@@ -15,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from geo.errors import InvalidInputError
 from geo.model import DateInterval, DatePrecision
+from geo.text.dates.holidays import holiday_date
 from geo.text.dates.intervals import (
     ONE_DAY,
     Part,
@@ -38,6 +39,7 @@ __all__ = [
     "DateOffset",
     "OffsetDate",
     "RollingSpan",
+    "HolidayDate",
     "DateForm",
     "unit_precision",
 ]
@@ -346,4 +348,33 @@ class RollingSpan:
         return snap(anchor, anchor + delta, unit_precision(self.unit))
 
 
-DateForm = CalendarDate | WeekdayDate | RelativeDay | CalendarPeriod | OffsetDate | RollingSpan
+@dataclass(frozen=True, slots=True)
+class HolidayDate:
+    """A holiday: 'on Christmas Eve', 'over Easter', 'last Christmas', 'Easter 2016'.
+
+    Without a year, `relation` decides as for a month or day: NEAREST is the latest such day on or
+    before the anchor for past events and the earliest on or after it for future ones, PREVIOUS
+    ("last Christmas") strictly before, FOLLOWING ("next Easter") strictly after, CURRENT ("this
+    Christmas") the one in the anchor's year. Always one day (`holidays.HOLIDAYS`).
+    """
+
+    name: str
+    year: int | None = None
+    relation: Relation = Relation.NEAREST
+
+    def resolve(self, anchor: date, future: bool = False) -> DateInterval:
+        if self.year is not None or self.relation is Relation.CURRENT:
+            day = holiday_date(self.name, self.year if self.year is not None else anchor.year)
+        else:
+            this_year = holiday_date(self.name, anchor.year)
+            backward = self.relation is Relation.PREVIOUS or (self.relation is Relation.NEAREST and not future)
+            if backward:
+                before = this_year < anchor if self.relation is Relation.PREVIOUS else this_year <= anchor
+                day = this_year if before else holiday_date(self.name, anchor.year - 1)
+            else:
+                after = this_year > anchor if self.relation is Relation.FOLLOWING else this_year >= anchor
+                day = this_year if after else holiday_date(self.name, anchor.year + 1)
+        return DateInterval(day, day, DatePrecision.DAY)
+
+
+DateForm = CalendarDate | WeekdayDate | RelativeDay | CalendarPeriod | OffsetDate | RollingSpan | HolidayDate

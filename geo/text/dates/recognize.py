@@ -31,8 +31,14 @@ Sept. 12, 2023" over "Tuesday", "April 2019" over "2019"). The context rules, an
 - Numeric dates: ISO 8601 (2023-09-15) always; slashed dates only with a four-digit year, read
   day-first when the first field is over 12 and month-first (US style) otherwise.
 
-Not recognised: seasons ("last summer"), holidays and named days ("Sept. 11 attacks" reads as a
-plain Sept. 11), ordinals alone ("on the 15th"), durations ("for two weeks"), and "in two years"
+- A holiday (`holidays.HOLIDAYS`: "Christmas Eve", "Easter", "Memorial Day") counts after a
+  temporal preposition ("on", "over", "for", "until"...), "last", "next" or "this", or with a year
+  ("Christmas 2015"); not before a capitalised word or a noun it names an occasion for ("the Good
+  Friday Agreement", "the Easter weekend", "a Christmas party"). A weekday inside a holiday's name
+  ("Good Friday", "Easter Monday") is the holiday.
+
+Not recognised: seasons ("last summer"), named days other than those holidays ("Sept. 11 attacks"
+reads as a plain Sept. 11), ordinals alone ("on the 15th"), durations ("for two weeks"), and "in two years"
 (which is as often "the first in two years" as a future date).
 """
 
@@ -51,6 +57,7 @@ from geo.text.dates.forms import (
     DateForm,
     DateOffset,
     Direction,
+    HolidayDate,
     OffsetDate,
     PeriodUnit,
     Relation,
@@ -58,6 +65,7 @@ from geo.text.dates.forms import (
     RollingSpan,
     WeekdayDate,
 )
+from geo.text.dates.holidays import HOLIDAYS
 from geo.text.dates.intervals import Part
 from geo.text.dates.lexicon import (
     MONTH_ABBREVIATIONS,
@@ -211,6 +219,32 @@ _NEWSPAPERS_ON = re.compile(r"(?<![\w])(?:Mail|Independent|Sun|Observer|Post)\s+
 _AHEAD_WORDS = frozenset({"coming", "next", "upcoming"})
 _FORWARD_DIRECTIONS = frozenset({"after", "later", "afterwards", "afterward", "from now", "hence"})
 _ANCHORED_DIRECTIONS = frozenset({"ago", "from now", "hence"})
+# A holiday's name, any apostrophe in it either way ("New Year's Day", "New Year’s Day"), then a year
+# if one follows ("Christmas 2015").
+_HOLIDAY = re.compile(
+    r"(?<![\w.])(?P<name>"
+    + "|".join(
+        re.escape(name).replace("\\ ", r"\s+").replace("'", "['’]") for name in sorted(HOLIDAYS, key=len, reverse=True)
+    )
+    + r")(?![\w'’-])(?:,?\s+(?P<year>[12]\d{3})(?![\w]|[.,]\d))?"
+)
+# Words before a holiday that make it the day something happened on: "on Christmas Eve", "over
+# Easter", "home for Christmas", "between Christmas and New Year's Day".
+_THE_BEFORE = re.compile(r"(?<![\w])(?i:the)\s+$")
+_HOLIDAY_CUES = _words(
+    "on at over for until till by since during before after through around from to into between and "
+    "spent spend spends spending celebrated celebrate celebrates celebrating"
+)
+# Words after a holiday that make it the name of something else, an occasion rather than its day:
+# "the Christmas holidays", "the Easter weekend", "a Christmas party", "the Boxing Day tsunami".
+_HOLIDAY_MODIFIED = _words(
+    "weekend weekends holiday holidays season period break party parties shopping shoppers dinner lunch "
+    "meal tree trees market markets card cards present presents gift gifts service services mass message "
+    "address speech parade parades celebration celebrations ceremony ceremonies festival festivities "
+    "truce ceasefire tsunami bombing bombings attack attacks massacre storm storms flood floods week "
+    "rush sale sales special concert show eve day egg eggs bunny lights decorations display displays "
+    "rising uprising offensive agreement accord deal"
+)
 
 
 def _lower(words: str) -> str:
@@ -391,6 +425,28 @@ def _weekdays(text: str) -> Iterator[_Candidate]:
         yield _Candidate(start, found.end(), form)
 
 
+def _holidays(text: str) -> Iterator[_Candidate]:
+    for found in _HOLIDAY.finditer(text):
+        year = found.group("year")
+        following = (
+            _next_word(text, found.end("name")) if text[found.end("name") : found.end("name") + 1] == " " else ""
+        )
+        if not year and following and (following[0].isupper() or following.lower() in _HOLIDAY_MODIFIED):
+            continue  # "the Good Friday Agreement", "the Easter Rising", "a Christmas party"
+        start, relation = _extend_back(text, found.start(), _RELATION_BEFORE)
+        before = _THE_BEFORE.search(text[max(0, start - 40) : start])  # "on the Fourth of July"
+        cue = _previous_word(text, start - len(before.group(0)) if before else start).lower()
+        if not year and relation is None and cue not in _HOLIDAY_CUES:
+            continue  # "Christmas is a time for family": the holiday, not a day something happened on
+        name = " ".join(found.group("name").replace("’", "'").split())
+        form = HolidayDate(
+            name=name,
+            year=int(year) if year else None,
+            relation=_RELATIONS.get(relation or "", Relation.NEAREST),
+        )
+        yield _Candidate(start, found.end(), form)
+
+
 def _relative_days(text: str) -> Iterator[_Candidate]:
     for found in _RELATIVE_DAY.finditer(text):
         word = (found.group("word") or "").lower()
@@ -489,6 +545,7 @@ _RECOGNIZERS: tuple[Callable[[str], Iterator[_Candidate]], ...] = (
     _month_dates,
     _relative_days,
     _weekdays,
+    _holidays,
     _periods,
     _rolling_spans,
     _offsets,
