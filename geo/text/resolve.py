@@ -30,6 +30,10 @@ places near it, or a qualifier ("Rome, N.Y."), as the plainer namesakes need one
 names New York once does not move Boston to the village of Boston, New York. A dateline written
 without its state or country ("WASHINGTON (AP) -") is such a name read with no help from the story
 at all: a wire leaves the state out only for a city its readers know.
+A country named in a list of countries ("envoys from Iran, the United States and Russia") tells
+who takes part, not where the story is: it lends the other names no evidence (LGL given the
+spans .8918 -> .8920, "Italy" in a list of countries no longer pulled to Italy, Texas; the
+others unchanged), where a country named alone still does.
 A name is one place in one story: a qualifier written at one of its mentions ("NEWARK, N.J.")
 holds at the others ("flew from Newark"), and at every round each mention of a name is scored by
 the mean of its mentions' scores, so "Paris" is not Paris, Tennessee in one sentence and the French
@@ -219,6 +223,11 @@ def resolve_mentions(
     for i, j in _coherent_readings(keys, candidates, weights):
         fixed[i][j] += weights.coherent
     needed = [_support_needed(options, weights) for options in candidates]
+    # A country named in a list of countries ("envoys from Iran, the United States and Russia")
+    # says who takes part, not where the story's towns lie: read as a country, it lends no
+    # evidence to the other names.
+    listed = {keys[i] for i, level in enumerate(levels) if level == _COUNTRY_LEVEL}
+    silent = frozenset(listed - {keys[i] for i, level in enumerate(levels) if level != _COUNTRY_LEVEL})
     for i, mention in enumerate(mentions):
         if mention.role is MentionRole.DATELINE and not qualifiers[i]:
             # A wire writes a dateline without its state or country only for a city its readers
@@ -241,14 +250,14 @@ def resolve_mentions(
     for _ in range(max(1, weights.rounds)):
         changed = False
         for group in groups:
-            scores = _scores(group, keys, candidates, fixed, needed, _Evidence(keys, chosen), weights)
+            scores = _scores(group, keys, candidates, fixed, needed, _Evidence(keys, chosen, silent), weights)
             for i in group:
                 pick = max(candidates[i], key=lambda c: scores[c.place.gazetteer_id])
                 changed |= pick is not chosen[i]
                 chosen[i] = pick
         if not changed:
             break
-    evidence = _Evidence(keys, chosen)
+    evidence = _Evidence(keys, chosen, silent)
     final: dict[int, list[float]] = {}
     for group in groups:
         scores = _scores(group, keys, candidates, fixed, needed, evidence, weights)
@@ -600,6 +609,10 @@ def _shared_qualifiers(keys: list[str], qualifiers: list[list[Place]]) -> list[l
 # A list's items joined by a word rather than a comma alone: " and ", ", or ", " & ".
 _WORD_GAP = re.compile(r"\A\s*(?:,\s*)?(?:and|or|&)\s+\Z")
 _Level = tuple[Precision, str | None]
+_COUNTRY_LEVEL: _Level = (Precision.COUNTRY, None)
+# What joins two items of a list of places: the recognizer's joiners, and a "the" after them, which
+# a list of countries carries ("Iran, the United States and the Netherlands").
+_LIST_GAP = re.compile(r"\A(?:\s*,)?\s+(?:and|or|&)\s+(?:the\s+)?\Z|\A\s*,\s*(?:the\s+)?\Z")
 
 
 def _level(place: Place) -> _Level | None:
@@ -631,7 +644,7 @@ def _list_levels(
     for position, index in enumerate(order):
         if position:
             gap = text[mentions[order[position - 1]].end : mentions[index].start]
-            if LIST_JOINER.match(gap):
+            if _LIST_GAP.match(gap):
                 runs[-1].append(index)
                 gaps[-1].append(gap)
                 continue
@@ -706,11 +719,14 @@ class _Evidence:
 
     __slots__ = ("by_country", "by_key", "counties", "country_counts", "located", "region_members", "total")
 
-    def __init__(self, keys: list[str], chosen: list[Candidate | None]) -> None:
+    def __init__(self, keys: list[str], chosen: list[Candidate | None], silent: frozenset[str] = frozenset()) -> None:
         self.by_key: dict[str, Place] = {}
         for key, candidate in zip(keys, chosen):
-            if candidate is not None and key not in self.by_key:
-                self.by_key[key] = candidate.place
+            if candidate is None or key in self.by_key:
+                continue
+            if key in silent and candidate.place.precision is Precision.COUNTRY:
+                continue  # a country of a list of countries: who takes part, not where
+            self.by_key[key] = candidate.place
         self.total = len(self.by_key)
         self.country_counts = Counter(p.country for p in self.by_key.values() if p.country)
         self.by_country: dict[str, list[tuple[str, Place]]] = {}

@@ -509,3 +509,36 @@ def test_a_bare_dateline_is_not_moved_to_a_weak_namesake(text, expected) -> None
     mentions = [Mention(text.index(s), text.index(s) + len(s), s, role=role) for s, role in spans if s in text]
     resolved = resolve_mentions(text, mentions, dateline_world())
     assert resolved[0].place is not None and resolved[0].place.admin1 == expected
+
+
+GENEVA_CH, GENEVA_IL = 2660646, 4893591
+
+
+def listed_countries_world() -> MemoryGazetteer:
+    """A European city and a US town of its name, with priors as close as the full index's."""
+    g = small_world()
+    g.add(make_place(2963597, "Ireland", 53.0, -8.0, precision=Precision.COUNTRY, country="IE"))
+    g.add(make_place(GENEVA_CH, "Geneva", 46.2, 6.15, country="CH", admin1="Geneva", population=201_741), prior=0.515)
+    g.add(
+        make_place(GENEVA_IL, "Geneva", 41.89, -88.31, country="US", admin1="Illinois", population=21_806), prior=0.448
+    )
+    return g
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks in Geneva were attended by envoys from Russia, the United States and Ireland.",
+        "The talks in Geneva drew envoys from the United States and Russia.",
+        "Envoys from Ireland, Russia and the United States met in Geneva on Monday.",
+    ],
+)
+def test_a_country_listed_among_countries_does_not_place_the_story(text) -> None:
+    surfaces = [s for s in ("Geneva", "Russia", "United States", "Ireland") if s in text]
+    assert resolve_all(listed_countries_world(), text, *surfaces)["Geneva"].geonameid == GENEVA_CH
+
+
+def test_a_country_named_alone_still_counts_for_its_towns() -> None:
+    # One country named alone is the story's setting as before: its town, against close priors.
+    text = "Geneva police said the suspect had fled the United States."
+    assert resolve_all(listed_countries_world(), text, "Geneva", "United States")["Geneva"].geonameid == GENEVA_IL
