@@ -299,14 +299,24 @@ class _ArticleReading:
         """The place a gathering's noun is told at: "attended the concert in Johannesburg", "the
         summit opened in Geneva", "a service was held in Boscawen" (the parser may hang the place
         on the verb)."""
-        holders = [gathering, gathering.head] if gathering.dep_ in ("dobj", "nsubj", "nsubjpass") else [gathering]
+        holders = [gathering]
+        if gathering.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            holders.append(gathering.head)
+        elif gathering.dep_ == "pobj" and gathering.head.lower_ == "for" and gathering.head.dep_ == "prep":
+            holders.append(gathering.head.head)  # "gathered for a funeral at the cemetery in Boscawen"
         for prep in (c for holder in holders for c in holder.children):
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
                 continue
             for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
                 mention = self.places.mention_at(pobj)
-                if pobj.dep_ == "pobj" and mention is not None and mention.place is not None:
+                if mention is not None and mention.place is not None:
                     return [GovernedPlace(mention, mention.place, 3, PathRole.SETTING)]
+                # "at the New Hampshire State Veterans Cemetery in Boscawen": the venue's town.
+                town = _town_of_venue(pobj, self.places)
+                if town is not None:
+                    return [GovernedPlace(town, town.place, 4, PathRole.SETTING)]
         return []
 
     def _latest_setting(self, trigger: Trigger) -> list[GovernedPlace]:
@@ -442,6 +452,19 @@ class _ArticleReading:
                 )
             )
         return events
+
+
+def _town_of_venue(venue: Token, places: PlaceIndex) -> Mention | None:
+    """The place a venue the gazetteer does not know is told in: "the cemetery in Boscawen"."""
+    if venue.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for prep in venue.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+            for pobj in prep.children:
+                mention = places.mention_at(pobj)
+                if pobj.dep_ == "pobj" and mention is not None and mention.place is not None:
+                    return mention
+    return None
 
 
 def _joined_by(verb: Token) -> bool:
