@@ -215,7 +215,12 @@ def is_name_like(words: Sequence[str]) -> bool:
 def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
     """The people of `doc`, given the place mentions the geoparser found in it."""
     place_tokens = _place_token_spans(doc, places)
-    candidates = _candidates(doc, place_tokens)
+    candidates = [
+        trimmed
+        for candidate in _candidates(doc, place_tokens)
+        if (trimmed := _after_placed_abbreviation(doc, candidate, place_tokens)) is not None
+        and not _after_indefinite_article(doc, trimmed)
+    ]
     # The words of full names that are not themselves placed: a placed span the model calls a
     # person ("Buenos Aires", "La Paz") must not vouch for itself.
     full_names = [c for c in candidates if len(c.words) > 1 and not _placed_name(doc, c, place_tokens)]
@@ -248,6 +253,48 @@ def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
     kept = [m for m in kept if not _plural_with_article(doc, m)]
     kept.sort(key=lambda m: m.first)
     return _group(kept, doc)
+
+
+def _after_indefinite_article(doc: Doc, candidate: PersonMention) -> bool:
+    """A name heading a phrase after "a" or "an" is a thing's: "An Amber Alert was issued", "a Ford
+    Explorer"; not one that qualifies the phrase's noun ("in a Donald Trump administration")."""
+    head = doc[candidate.last - 1]
+    if head.dep_ == "compound":
+        return False
+    # Back over proper nouns of the phrase left out of the name ("An Amber Alert" read as "Alert"),
+    # never over a title ("an Army Sgt. John Smith" is a person).
+    before = candidate.first - 1
+    while (
+        before >= 0
+        and doc[before].pos_ == "PROPN"
+        and doc[before].dep_ == "compound"
+        and doc[before].head.i == head.i
+        and doc[before].lower_ not in TITLE_WORDS
+    ):
+        before -= 1
+    return before >= 0 and doc[before].lower_ in ("a", "an")
+
+
+def _after_placed_abbreviation(
+    doc: Doc, candidate: PersonMention, place_tokens: list[tuple[int, int]]
+) -> PersonMention | None:
+    """The name less the abbreviated region that qualifies a place before it: a caption's "... taken
+    in Chowchilla, Calif. Olson, the 1970s radical, ..." names Olson, the parser having read on
+    past the abbreviation's full stop (an initial, one letter, stays: "in Paris, J. Smith")."""
+    first = candidate.first
+    abbreviation = doc[first].text
+    if not (
+        candidate.last - first > 1
+        and first >= 2
+        and abbreviation.endswith(".")
+        and len(abbreviation) > 2
+        and abbreviation[:-1].isalpha()
+        and abbreviation[0].isupper()
+        and doc[first - 1].text == ","
+        and any(start <= first - 2 < end for start, end in place_tokens)
+    ):
+        return candidate
+    return _clean(doc, first + 1, candidate.last)
 
 
 def _plural_with_article(doc: Doc, mention: PersonMention) -> bool:

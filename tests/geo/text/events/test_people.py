@@ -152,6 +152,33 @@ def test_a_ministers_portfolio_ends_the_title_not_begins_the_name(text, name, po
     assert name in names and not any(portfolio in n for n in names)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name heading a phrase after "a" is a thing's...
+        (
+            "Police said Tom Reed made Rita Vance drive him to Washington, Ala. An Amber Alert was issued for "
+            "Ms. Vance after she called her mother in Paris.",
+            ["Tom Reed", "Rita Vance"],
+        ),
+        # ...not one qualifying the phrase's noun.
+        (
+            "Tom Reed may serve in a Donald Trump administration. Trump met him in Washington.",
+            ["Tom Reed", "Donald Trump"],
+        ),
+        # The abbreviated region that qualifies a place is no part of the name the parser reads on into.
+        (
+            "Sara Jane Olson is seen in a photo taken in Washington, Wash. Olson, the 1970s radical, "
+            "was released on Tuesday.",
+            ["Sara Jane Olson"],
+        ),
+    ],
+)
+def test_words_that_only_look_like_part_of_a_name(text: str, expected: list[str]) -> None:
+    _, cast = _cast(text)
+    assert [p.name for p in cast.people] == expected
+
+
 def test_a_placed_name_is_a_place_not_a_person():
     # The small model tags "Vladivostok" as a PERSON here; the geoparser placed it.
     _, cast = _cast("Kim travels next to Vladivostok to view the Pacific fleet.")
