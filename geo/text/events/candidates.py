@@ -49,7 +49,7 @@ from geo.text.events.grammar import (
 from geo.text.events.lexicon import EVENT_NOUNS, NEGATING_HEADS, PERSON_NOUNS, lemma_in
 from geo.text.events.people import Cast, Person
 from geo.text.events.status import calls_off, event_status, status_at
-from geo.text.events.triggers import represented, tells_a_birth
+from geo.text.events.triggers import reached_from_afar, represented, tells_a_birth
 
 __all__ = ["Candidate", "CandidateReader"]
 
@@ -343,6 +343,7 @@ class CandidateReader:
             # "Marcus Delaney, 34, of Tampa, was arrested in Orlando": a home, not a stop
             or (root.i in self.homes and self._told_elsewhere(mention, sentence))
             or self._told_of_a_relation(root, person)  # "Mary Cole, whose son was shot in Dayton"
+            or self._reached_elsewhere(root, person)  # "she called her mother in Washington"
             or self._describes_another(
                 root, person
             )  # "included Richard Koo, chief economist ... in Tokyo; Martin Wolf"
@@ -366,6 +367,12 @@ class CandidateReader:
             m.place.gazetteer_id != home.place.gazetteer_id and r.i not in self.homes
             for m, r in self.places_by_sentence.get(sentence, [])
         )
+
+    def _reached_elsewhere(self, root: Token, person: Person) -> bool:
+        """Whether the place's clause tells someone else reached from afar there ("called her
+        mother in Washington"): the place is the one reached's, not the caller's."""
+        reached = reached_from_afar(clause_verb(root))
+        return reached is not None and person not in self.coref.people_of(reached)
 
     def _told_of_a_relation(self, root: Token, person: Person) -> bool:
         """Whether the place's clause has for subject someone's relation or acquaintance ("whose

@@ -31,6 +31,7 @@ __all__ = [
     "INCIDENT_NOUNS",
     "HANDS_ON_VERBS",
     "FACE_TO_FACE_VERBS",
+    "REMOTE_CONTACT_VERBS",
     "CUSTODY_NOUNS",
     "PERSON_NOUNS",
     "MALE_NOUNS",
@@ -1316,6 +1317,10 @@ HANDS_ON_VERBS = (
 # Reed in Paris", "shot a man in Leeds", "married Tom Reed in Paris". Not "beat": "Trump narrowly
 # beat Hillary Clinton in Wisconsin" was a vote, with nobody's fists.
 FACE_TO_FACE_VERBS = (HANDS_ON_VERBS - {"beat"}) | frozenset("marry wed hug kiss embrace".split())
+# Verbs of reaching someone who is elsewhere: "called her mother in Washington", "phoned his lawyer
+# in Berlin". The place is the reached person's, not the caller's ("called a news conference in
+# Paris", with no person as object, is convened there).
+REMOTE_CONTACT_VERBS = frozenset("call phone telephone ring text email e-mail message fax skype".split())
 # How a person is brought somewhere, told in the passive: "was taken to Frederick Memorial Hospital
 # in Frederick", "was rushed to a hospital in Tucson", "was transferred to a prison in Ankara".
 CONVEYANCE_VERBS = frozenset(

@@ -85,6 +85,7 @@ from geo.text.events.lexicon import (
     OCCUPATION_NOUNS,
     PERSON_NOUNS,
     PLANNING_HEADS,
+    REMOTE_CONTACT_VERBS,
     REPORTING_VERBS,
     ROLE_NOUNS,
     SENDING_VERBS,
@@ -120,6 +121,7 @@ __all__ = [
     "spread_preps",
     "says_there",
     "says_here",
+    "reached_from_afar",
     "during_gathering",
     "placed_by_its_noun",
     "gatherings_of_part",
@@ -626,10 +628,32 @@ def tells_a_birth(verb: Token) -> bool:
     return verb.lemma_.lower() == "bear" and verb.lower_ == "born" and verb.tag_ == "VBN"
 
 
+def reached_from_afar(verb: Token) -> Token | None:
+    """The person a verb of remote contact reaches ("called her mother in Washington", "phoned
+    Tom Reed in Paris"): the place in its clause is that person's, not the caller's."""
+    if not lemma_in(verb, REMOTE_CONTACT_VERBS):
+        return None
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "dative"):
+            continue
+        if (
+            child.pos_ == "PROPN"
+            or (child.pos_ == "PRON" and child.lower_ in _PERSON_OBJECT_PRONOUNS)
+            or (child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_NOUNS)
+        ):
+            return child
+    return None
+
+
+_PERSON_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "me", "us", "you"])
+
+
 def _is_presence_verb(token: Token, lemma: str) -> bool:
     """A verb whose person subject is "in"/"at" a place, when the act is told (module docstring)."""
     if represented(token):
         return False  # "was represented at the event in Zaria by his chief of staff": absent
+    if reached_from_afar(token) is not None:
+        return False  # "called her mother in Washington": where the mother was
     if at_gathering(token):
         return _act_told(token)
     if lemma in STATIVE_VERBS or lemma in ("be", "have") or tells_a_home(token):

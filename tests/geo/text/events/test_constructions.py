@@ -274,6 +274,10 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
                 ("Paul Grant", "Madrid", P, "2023-09-18"),
             },
         ),
+        # Whom a call or a message reaches is where its place is; the caller may be anywhere.
+        ("Rita Vance called her mother in Paris on Monday.", set()),
+        ("Tom Reed phoned his lawyer in Berlin after the arrest.", set()),
+        ("Rita Vance called a news conference in Paris on Monday.", {("Rita Vance", "Paris", OCC, "2023-09-11")}),
         # Not a gathering told with no place, another occasion, or any verb with a gathering as object.
         (
             "Officials met in Berlin on Monday. A new meeting was called. Anna Weber attended the meeting.",
@@ -425,7 +429,8 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Rita Vance", "Paris", OCC, None), ("Tom Reed", "Paris", OCC, None)},
         ),
         ("Also present at the summit in Paris was Tom Reed.", {("Tom Reed", "Paris", OCC, None)}),
-        # An act done to a person in the flesh puts the person there too; a call or a vote does not.
+        # An act done to a person in the flesh puts the person there too; a vote does not, and a
+        # call places neither side by the rules (the place is the one called's: see below).
         (
             "Rita Vance interviewed Tom Reed in Paris.",
             {("Rita Vance", "Paris", OCC, None), ("Tom Reed", "Paris", OCC, None)},
@@ -439,7 +444,7 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Rita Vance visited Tom Reed in a hospital in Paris.",
             {("Rita Vance", "Paris", OCC, None), ("Tom Reed", "Paris", OCC, None)},
         ),
-        ("Rita Vance called Tom Reed in Paris.", {("Rita Vance", "Paris", OCC, None)}),
+        ("Rita Vance called Tom Reed in Paris.", set()),
         ("Rita Vance narrowly beat Tom Reed in Madrid.", {("Rita Vance", "Madrid", OCC, None)}),
         # A threat is a wish, not a plan.
         ("Rita Vance threatened to fly to Rome.", {("Rita Vance", "Rome", S, None)}),

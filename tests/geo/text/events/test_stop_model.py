@@ -134,6 +134,16 @@ def test_a_denied_trip_is_no_candidate_and_a_rule_event_is_marked() -> None:
     assert visit.rule_event is not None and "rule" in visit.features
 
 
+def test_a_caller_is_not_paired_with_the_place_of_the_person_called() -> None:
+    found = candidates("Maria Lopez called Anna Weber in Madrid on Monday.")
+    pairs = {(c.person.name, c.mention.place.name) for c in found}
+    assert ("Anna Weber", "Madrid") in pairs and ("Maria Lopez", "Madrid") not in pairs
+    # Called as a gathering is, with no person reached, the place is where it was called.
+    assert ("Maria Lopez", "Madrid") in {
+        (c.person.name, c.mention.place.name) for c in candidates("Maria Lopez called a news conference in Madrid.")
+    }
+
+
 def test_a_rule_reading_a_scene_stands_for_the_models_own_pairing_with_it() -> None:
     text = "The summit opened in Madrid on Monday. Guests included Maria Lopez and Anna Weber."
     listed = [c for c in candidates(text) if c.mention.place.name == "Madrid" and c.sentence == 1]
