@@ -363,12 +363,21 @@ def _describes_a_noun(token: Token, trigger: Token) -> bool:
         head = current.head
         if head.i == current.i:
             return False
+        if current.dep_ == "appos" and _of_the_triggers_place(head, trigger):
+            return False  # a caption's "leaves a hotel in Paris, Monday, March 23, 2009"
         if current.dep_ in _NOUN_MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "the summit, which took place in Hanoi in 2019": a gathering's own date.
             holds_trigger = current.i == trigger.i or current.is_ancestor(trigger)
             return head.lemma_.lower() not in EVENT_NOUNS and not holds_trigger
         current = head
     return False
+
+
+def _of_the_triggers_place(noun: Token, trigger: Token) -> bool:
+    """Whether `noun` is the proper name a preposition of the trigger itself governs ("leaves a
+    hotel in Paris"): a date set beside it after a comma is when the act was, as a photo caption
+    writes it, not a description of the place."""
+    return noun.pos_ == "PROPN" and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == trigger.i
 
 
 def _dates_a_thing(token: Token) -> bool:

@@ -274,6 +274,12 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
                 ("Paul Grant", "Madrid", P, "2023-09-18"),
             },
         ),
+        # A photo caption sets its date after the place, with a comma: when the act was, not what
+        # the place is.
+        (
+            "Tom Reed leaves a hotel in Paris, Monday, March 23, 2009.",
+            {("Tom Reed", "Paris", OCC, "2009-03-23")},
+        ),
         # Whom a call or a message reaches is where its place is; the caller may be anywhere.
         ("Rita Vance called her mother in Paris on Monday.", set()),
         ("Tom Reed phoned his lawyer in Berlin after the arrest.", set()),
