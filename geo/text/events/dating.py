@@ -201,6 +201,8 @@ class ArticleDates:
         publication, since a report tells what has just happened; no date at all when the
         publication date is unknown.
         """
+        if _told_as_earlier(token):
+            return _UNKNOWN  # "Brunson was originally detained in Izmir": before the story's time
         here = bisect.bisect_right(self._sentence_starts, token.i) - 1
         earliest = self._sentence_starts[max(0, here - sentences_back)]
         told = [
@@ -371,6 +373,17 @@ def _describes_a_noun(token: Token, trigger: Token) -> bool:
             return head.lemma_.lower() not in EVENT_NOUNS and not holds_trigger
         current = head
     return False
+
+
+# Adverbs that set an act before the time the story tells: "was originally detained in Izmir",
+# "had previously lived in Oslo", "once worked in Paris".
+_EARLIER_ADVERBS = frozenset(["originally", "previously", "formerly", "once", "initially"])
+
+
+def _told_as_earlier(verb: Token) -> bool:
+    """Whether the verb's own adverb sets its act before the story's time, which no date near it
+    then gives."""
+    return any(c.dep_ == "advmod" and c.lower_ in _EARLIER_ADVERBS for c in verb.children)
 
 
 def _of_the_triggers_place(noun: Token, trigger: Token) -> bool:

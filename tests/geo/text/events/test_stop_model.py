@@ -239,6 +239,9 @@ def test_stops_with_other_statuses_or_stated_dates_stay_apart(doc) -> None:
         ),
         ("In the summer of 2010, the founders met. Robert Gentz stepped off a plane in Beijing.", None, "2010"),
         ("The summit in 2019 failed. Robert Gentz stepped off a plane in Beijing.", None, "2019"),
+        # An act its own adverb sets before the story's time has no date the story gives.
+        ("In 2013, the founders flew east. Robert Gentz had originally stepped off a plane in Oslo.", PUBLISHED, None),
+        ("Robert Gentz once stepped off a plane in Beijing.", PUBLISHED, None),
     ],
 )
 def test_narrative_date_is_the_latest_date_told_or_the_month_of_publication(text, published, expected) -> None:
