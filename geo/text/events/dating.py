@@ -43,6 +43,7 @@ from geo.text.dates import DateExpression, find_date_expressions, resolve_relati
 from geo.text.dates.forms import CalendarDate, Relation
 from geo.text.events.lexicon import (
     EVENT_NOUNS,
+    FUTURE_MODALS,
     PERSON_NOUNS,
     PLANNING_HEADS,
     REPORTING_VERBS,
@@ -149,7 +150,7 @@ class ArticleDates:
         future = status is not EventStatus.OCCURRED and not is_past_progressive(trigger)
         clause = own_clause(trigger)
         describing = {d.root.i for d in self.located if d.root.i in clause and _describes_a_noun(d.root, trigger)}
-        found = self._in_clause(clause, trigger, exclude=describing)
+        found = self._in_clause(clause, trigger, exclude=describing) or self._in_conjoined(trigger, describing, status)
         source = DateSource.CLAUSE
         if found is None:
             found, source = self._governing(trigger, status)
@@ -242,6 +243,18 @@ class ArticleDates:
         ]
         return min(candidates, key=lambda d: abs(d.root.i - near.i), default=None)
 
+    def _in_conjoined(self, verb: Token, exclude: set[int], status: EventStatus) -> _Located | None:
+        """The date of a verb coordinated with `verb` that shares its subject and its time, when
+        `verb`'s own clause gives none: "flew to Paris and met Tom Reed on Tuesday", "is relocating
+        to Paris and will begin his duties on July 1"."""
+        for partner in _subject_sharing_conjuncts(verb):
+            if not _time_agrees(partner, status):
+                continue
+            found = self._in_clause(own_clause(partner), partner, exclude=exclude)
+            if found is not None:
+                return found
+        return None
+
     def _governing(self, trigger: Token, status: EventStatus) -> tuple[_Located | None, str]:
         previous, node = trigger, trigger.head
         for _ in range(_MAX_CLIMB):
@@ -262,7 +275,9 @@ class ArticleDates:
             ):
                 break
             exclude = {t.i for t in previous.subtree}
-            found = self._in_clause(own_clause(node), node, exclude=exclude)
+            found = self._in_clause(own_clause(node), node, exclude=exclude) or self._in_conjoined(
+                node, exclude, status
+            )
             if found is not None:
                 return found, DateSource.GOVERNING
             previous, node = node, node.head
@@ -384,6 +399,37 @@ def _told_as_earlier(verb: Token) -> bool:
     """Whether the verb's own adverb sets its act before the story's time, which no date near it
     then gives."""
     return any(c.dep_ == "advmod" and c.lower_ in _EARLIER_ADVERBS for c in verb.children)
+
+
+def _subject_sharing_conjuncts(verb: Token) -> list[Token]:
+    """The verbs coordinated with `verb` that share one subject with it: the coordination's later
+    verbs have none of their own."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+
+    def own_subject(token: Token) -> bool:
+        return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+
+    partners = []
+    for other in verb.conjuncts:
+        if other.pos_ not in ("VERB", "AUX"):
+            continue
+        later = other if other.i > verb.i else verb
+        if not own_subject(later):
+            partners.append(other)
+    return partners
+
+
+def _tells_future(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children)
+
+
+def _time_agrees(partner: Token, status: EventStatus) -> bool:
+    """Whether a coordinated verb tells the time the event is told in: no time to come for one
+    that happened ("flew to Paris and will meet him on Tuesday"), no past for one to come."""
+    if status is EventStatus.OCCURRED:
+        return not _tells_future(partner)
+    return partner.tag_ != "VBD"
 
 
 def _of_the_triggers_place(noun: Token, trigger: Token) -> bool:

@@ -274,6 +274,14 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
                 ("Paul Grant", "Madrid", P, "2023-09-18"),
             },
         ),
+        # A verb coordinated with the trigger, sharing its subject and its time, dates it when its own
+        # clause does not; a time to come does not date a trip gone.
+        ("Rita Vance flew to Paris and spoke at a rally on Tuesday.", {("Rita Vance", "Paris", OCC, "2023-09-12")}),
+        (
+            "Tom Reed is excited to be relocating to Paris and will begin his duties on July 1, 2024.",
+            {("Tom Reed", "Paris", P, "2024-07-01")},
+        ),
+        ("Rita Vance flew to Paris and will speak at a rally on Tuesday.", {("Rita Vance", "Paris", OCC, None)}),
         # A photo caption sets its date after the place, with a comma: when the act was, not what
         # the place is.
         (
