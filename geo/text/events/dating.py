@@ -4,7 +4,9 @@ Date expressions come from `geo.text.dates` (found in the text, each with its sp
 tied to the event by the parse, in this order:
 
 1. a date in the trigger's own clause ("entering Russia ... on Tuesday"), leaving out dates that
-   only bound it ("since April 2019", "until", "by", "before", "after");
+   only bound it ("since April 2019", "until", "by", "before", "after"), or, with none there, in
+   the clause of a verb coordinated with it that shares its subject and its time ("flew to Paris
+   and met Tom Reed on Tuesday"; not "flew to Paris and will meet him on Tuesday");
 2. a date the clause hangs from ("since April 2019, when he visited": the visit is in April 2019)
    or a date of a clause governing it, climbing no higher than a verb of saying or guessing
    ("On Friday, state media published video showing Kim's train pulling into ...": Friday);
@@ -17,7 +19,10 @@ A date in a clause or apposition that describes a person or a thing, and does no
 event, is left out of steps 1 and 3 and of the story's time: "Smith, who joined the Senate in
 2005, arrived ...", "al-Wahab, born in 1952, was found dead ...", "a 2008 graduate of Yale"
 (history recalled in the same sentence). One on a gathering is its date ("the summit, which
-took place in Hanoi in 2019"). A year that classes a thing ("a 2008 Ford F-250") is no date.
+took place in Hanoi in 2019"), and one a photo caption sets after the trigger's own place is its
+act's ("leaves a hotel in Paris, Monday, March 23, 2009"). A year that classes a thing ("a 2008
+Ford F-250") is no date. An act its own adverb sets before the story ("was originally detained",
+"had previously served", "once worked") takes no date from the story's time.
 
 Dates are resolved with the published date as anchor (future=True for planned and speculative
 events, so "in October" after a September article is next October). Without a published date,

@@ -72,6 +72,7 @@ from geo.text.events.triggers import (
     is_located_occupation,
     is_misread_present_verb,
     lists_those_present,
+    settings_of,
 )
 
 __all__ = ["EventExtractor", "events_of_candidates"]
@@ -304,19 +305,16 @@ class _ArticleReading:
             holders.append(gathering.head)
         elif gathering.dep_ == "pobj" and gathering.head.lower_ == "for" and gathering.head.dep_ == "prep":
             holders.append(gathering.head.head)  # "gathered for a funeral at the cemetery in Boscawen"
-        for prep in (c for holder in holders for c in holder.children):
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+        for pobj in (p for holder in holders for prep in settings_of(holder) for p in prep.children):
+            if pobj.dep_ != "pobj":
                 continue
-            for pobj in prep.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                mention = self.places.mention_at(pobj)
-                if mention is not None and mention.place is not None:
-                    return [GovernedPlace(mention, mention.place, 3, PathRole.SETTING)]
-                # "at the New Hampshire State Veterans Cemetery in Boscawen": the venue's town.
-                town = _town_of_venue(pobj, self.places)
-                if town is not None:
-                    return [GovernedPlace(town, town.place, 4, PathRole.SETTING)]
+            mention = self.places.mention_at(pobj)
+            if mention is not None and mention.place is not None:
+                return [GovernedPlace(mention, mention.place, 3, PathRole.SETTING)]
+            # "at the New Hampshire State Veterans Cemetery in Boscawen": the venue's town.
+            town = _town_of_venue(pobj, self.places)
+            if town is not None:
+                return [GovernedPlace(town, town.place, 4, PathRole.SETTING)]
         return []
 
     def _latest_setting(self, trigger: Trigger) -> list[GovernedPlace]:
@@ -458,12 +456,10 @@ def _town_of_venue(venue: Token, places: PlaceIndex) -> Mention | None:
     """The place a venue the gazetteer does not know is told in: "the cemetery in Boscawen"."""
     if venue.pos_ not in ("NOUN", "PROPN"):
         return None
-    for prep in venue.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-            for pobj in prep.children:
-                mention = places.mention_at(pobj)
-                if pobj.dep_ == "pobj" and mention is not None and mention.place is not None:
-                    return mention
+    for pobj in (p for prep in settings_of(venue) for p in prep.children if p.dep_ == "pobj"):
+        mention = places.mention_at(pobj)
+        if mention is not None and mention.place is not None:
+            return mention
     return None
 
 

@@ -419,8 +419,9 @@ def _next_steps(token: Token, depth: int, role: PathRole) -> list[tuple[Token, i
             steps.extend((place, depth + 2, role) for place in _topic_setting(child))
         elif dep == "prep" and (is_noun_hub or token.pos_ == "PROPN"):
             preps = _NOUN_PREPS | ({"of"} if lemma in AREA_NOUNS else set())
-            if lemma in NOUN_SENSES and NOUN_SENSES[lemma].kind is TriggerKind.MOTION:
-                # "returned from a trip to Ghana": the trip's destination.
+            if lemma in NOUN_SENSES and NOUN_SENSES[lemma].kind is TriggerKind.MOTION and lemma != "way":
+                # "returned from a trip to Ghana": the trip's destination; not "stopped in Oslo on
+                # his way to Berlin", a destination still ahead, which the way itself tells.
                 preps = preps | {"to", "into"} | ({"of"} if lemma == "tour" else set())
             if not is_noun_hub:
                 # "near Yarrabah, near Cairns": a named place's "near" phrase only locates it.

@@ -119,6 +119,8 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
             planned = True  # "is due in Baghdad on Friday", "is expected in Lisbon in August"
         if trigger.sense.kind is TriggerKind.MOTION and _heading_for(trigger, current, children, depth):
             planned = True  # "is traveling to Gaza": the arrival is still to come
+        if depth == 0 and trigger.nominal and _on_the_way(current):
+            planned = True  # "died on her way to Paris", "stopped in Oslo on his way to Berlin"
         head = current.head
         if _denied(current, head):
             return None  # "denied that the king would travel", "denied reports that Swift will headline"
@@ -401,6 +403,12 @@ def _heading_for(trigger: Trigger, verb: Token, children: list[Token], depth: in
             for c in destination_holder.children
         )
     )
+
+
+def _on_the_way(noun: Token) -> bool:
+    """Someone's way to a place, told as being on it: the arrival is not told ("was on his way to
+    Lima when the crash happened"); "made her way to Paris" arrived."""
+    return noun.lemma_.lower() == "way" and noun.dep_ == "pobj" and noun.head.lower_ == "on"
 
 
 def _headline_plan(verb: Token, children: list[Token]) -> bool:

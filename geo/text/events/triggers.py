@@ -122,6 +122,7 @@ __all__ = [
     "says_there",
     "says_here",
     "reached_from_afar",
+    "settings_of",
     "during_gathering",
     "placed_by_its_noun",
     "gatherings_of_part",
@@ -252,6 +253,8 @@ NOUN_SENSES: dict[str, TriggerSense] = {
         _sense("trip", M, 0.8),
         _sense("tour", M, 0.8),
         _sense("journey", M, 0.75),
+        # "stopped in Oslo on his way to Berlin", "made her way to Paris": someone's way only.
+        _sense("way", M, 0.7, requires="to toward towards"),
         _sense("voyage", M, 0.7),
         # "boarded a flight to Berlin", "his flight from Boston"; not "the flight in Egypt".
         _sense("flight", M, 0.75, requires="to from into"),
@@ -355,6 +358,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                 )
         elif token.pos_ == "NOUN":
             sense = NOUN_SENSES.get(lemma) or NOUN_SENSES.get(token.lower_)
+            if lemma in _ONLY_SOMEONES and not any(c.dep_ == "poss" for c in token.children):
+                sense = None  # "the only way to Oslo" is a road; "on her way to Oslo" a trip
             if sense is not None and requirement_met(token, sense):
                 triggers.append(Trigger(token, sense, nominal=True))
             elif is_located_occupation(token):
@@ -465,11 +470,11 @@ def occupation_settings(noun: Token) -> list[Token]:
         prep
         for clause in noun.children
         if clause.dep_ == "acl" and clause.tag_ in ("VBG", "VBN") and clause.lemma_.lower() not in _HOME_BASES
-        for prep in _settings_of(clause)
+        for prep in settings_of(clause)
     ]
 
 
-def _settings_of(token: Token) -> list[Token]:
+def settings_of(token: Token) -> list[Token]:
     """The "in"/"at" phrases hung on `token`, which say where what it names is set."""
     return [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
 
@@ -494,6 +499,10 @@ def listed_sense(verb: Token) -> TriggerSense | None:
     into", "made it to"); None for any other verb."""
     sense = VERB_SENSES.get(verb.lemma_.lower())
     return sense if sense is not None and requirement_met(verb, sense) else None
+
+
+# Nouns that tell a trip only as someone's: "on her way to Paris", not "the only way to Oslo".
+_ONLY_SOMEONES = frozenset(["way"])
 
 
 def requirement_met(token: Token, sense: TriggerSense) -> bool:
@@ -546,7 +555,7 @@ def audience_settings(verb: Token) -> list[Token]:
         prep
         for audience in audiences
         if audience.pos_ == "NOUN" and audience.lemma_.lower() in people
-        for prep in _settings_of(audience)
+        for prep in settings_of(audience)
     ]
 
 
@@ -576,7 +585,7 @@ def phrase_settings(verb: Token) -> list[Token]:
             for pobj in agent.children
             if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN"
         ]
-    return [prep for noun in nouns for prep in _settings_of(noun)]
+    return [prep for noun in nouns for prep in settings_of(noun)]
 
 
 def subject_settings(verb: Token) -> list[Token]:
@@ -1028,10 +1037,10 @@ def copula_phrases(token: Token) -> list[Token]:
     again = token.dep_ == "advmod" and token.lower_ == "back"
     present = token.dep_ == "acomp" and token.lower_ == "present"
     if (again or present) and token.head.lemma_.lower() == "be":
-        return _settings_of(token)
+        return settings_of(token)
     if token.dep_ != "acomp" or token.lower_ != "due" or token.head.tag_ not in ("VBZ", "VBP"):
         return []
-    return [c for head in _with_back(token) for c in _settings_of(head)]
+    return [c for head in _with_back(token) for c in settings_of(head)]
 
 
 def _with_back(token: Token) -> list[Token]:

@@ -282,6 +282,14 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Tom Reed", "Paris", P, "2024-07-01")},
         ),
         ("Rita Vance flew to Paris and will speak at a rally on Tuesday.", {("Rita Vance", "Paris", OCC, None)}),
+        # Someone's way to a place: on it, the arrival is still ahead; made, it is done. A road is no trip.
+        (
+            "Tom Reed stopped in Oslo on his way to Berlin.",
+            {("Tom Reed", "Oslo", OCC, None), ("Tom Reed", "Berlin", P, None)},
+        ),
+        ("Tom Reed was on his way to Rome when the crash happened.", {("Tom Reed", "Rome", P, None)}),
+        ("Rita Vance made her way to Paris on Monday.", {("Rita Vance", "Paris", OCC, "2023-09-11")}),
+        ("The only way to Oslo is the coastal road, Tom Reed said.", set()),
         # A photo caption sets its date after the place, with a comma: when the act was, not what
         # the place is.
         (
