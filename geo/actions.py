@@ -38,6 +38,7 @@ ACTION_LABELS: Final = {
     "layover": "stopped over",
     "stop": "stopped over",
     "travel": "travelled",
+    "way": "travelled",  # "made her way to Paris"; "on her way to" is a plan
     "go": "travelled",
     "head": "travelled",
     "fly": "flew",
