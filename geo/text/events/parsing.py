@@ -52,6 +52,8 @@ def is_passive(verb: Token) -> bool:
 
 
 def is_past_progressive(verb: Token) -> bool:
-    """Whether a verb is a past progressive ("was flying", "were traveling"): something under way
-    in the past, whose weekday is behind the story, not ahead of it."""
+    """Whether a verb is a past progressive ("was flying", "were traveling", and "was headed", as
+    "was heading"): something under way in the past, whose weekday is behind the story."""
+    if verb.lower_ == "headed":
+        return any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children)

@@ -383,7 +383,8 @@ def _makes_plan(verb: Token) -> bool:
 
 
 def _heading_for(trigger: Trigger, verb: Token, children: list[Token], depth: int) -> bool:
-    """A progressive of motion toward a destination: "is flying to", "was making her trip to".
+    """A progressive of motion toward a destination: "is flying to", "was making her trip to",
+    "was headed to".
 
     The verb is the trigger, or for a nominal trigger the light verb that makes it.
     """
@@ -393,9 +394,12 @@ def _heading_for(trigger: Trigger, verb: Token, children: list[Token], depth: in
         destination_holder = trigger.token
     else:
         return False
+    under_way = (verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in children)) or (
+        # "was headed to Oslo when the crash happened": "headed" as "heading"
+        verb.lower_ == "headed" and any(c.dep_ == "auxpass" and c.lemma_.lower() == "be" for c in children)
+    )
     return (
-        verb.tag_ == "VBG"
-        and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in children)
+        under_way
         # "for" only where the verb takes it as a destination ("is leaving for Beijing"; "was
         # staying in Cannes for the festival" is no journey).
         and any(

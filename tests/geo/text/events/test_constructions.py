@@ -282,6 +282,16 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Tom Reed", "Paris", P, "2024-07-01")},
         ),
         ("Rita Vance flew to Paris and will speak at a rally on Tuesday.", {("Rita Vance", "Paris", OCC, None)}),
+        # "was headed to" is "was heading to": under way, the arrival not told; where it set out
+        # from was a stop.
+        (
+            "Tom Reed was headed to Oslo on Monday when the crash happened.",
+            {("Tom Reed", "Oslo", P, "2023-09-11")},
+        ),
+        (
+            "Rita Vance was headed from Rome to Madrid when the crash happened.",
+            {("Rita Vance", "Rome", OCC, None), ("Rita Vance", "Madrid", P, None)},
+        ),
         # Someone's way to a place: on it, the arrival is still ahead; made, it is done. A road is no trip.
         (
             "Tom Reed stopped in Oslo on his way to Berlin.",
