@@ -58,6 +58,7 @@ from geo.text.events.lexicon import (
 from geo.text.events.parsing import is_passive
 from geo.text.events.triggers import (
     NOUN_SENSES,
+    WAY_NOUNS,
     ObjectReading,
     Trigger,
     TriggerKind,
@@ -419,9 +420,9 @@ def _next_steps(token: Token, depth: int, role: PathRole) -> list[tuple[Token, i
             steps.extend((place, depth + 2, role) for place in _topic_setting(child))
         elif dep == "prep" and (is_noun_hub or token.pos_ == "PROPN"):
             preps = _NOUN_PREPS | ({"of"} if lemma in AREA_NOUNS else set())
-            if lemma in NOUN_SENSES and NOUN_SENSES[lemma].kind is TriggerKind.MOTION and lemma != "way":
+            if lemma in NOUN_SENSES and NOUN_SENSES[lemma].kind is TriggerKind.MOTION and lemma not in WAY_NOUNS:
                 # "returned from a trip to Ghana": the trip's destination; not "stopped in Oslo on
-                # his way to Berlin", a destination still ahead, which the way itself tells.
+                # his way to Berlin", whose destination the way tells with its own status.
                 preps = preps | {"to", "into"} | ({"of"} if lemma == "tour" else set())
             if not is_noun_hub:
                 # "near Yarrabah, near Cairns": a named place's "near" phrase only locates it.

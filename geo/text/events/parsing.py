@@ -20,6 +20,7 @@ __all__ = [
     "span_root",
     "is_passive",
     "is_past_progressive",
+    "is_progressive",
 ]
 
 EVENT_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
@@ -51,9 +52,19 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def _progressive_auxiliaries(verb: Token) -> list[Token]:
+    """The forms of "be" that make `verb` a progressive: "is flying", "was traveling", and "was
+    headed", which news writes for "was heading" (the parser reads it as a passive)."""
+    dep = "auxpass" if verb.lower_ == "headed" else "aux" if verb.tag_ == "VBG" else None
+    return [c for c in verb.children if c.dep_ == dep and c.lemma_.lower() == "be"]
+
+
+def is_progressive(verb: Token) -> bool:
+    """Whether a verb tells something under way: "is flying", "was headed"."""
+    return bool(_progressive_auxiliaries(verb))
+
+
 def is_past_progressive(verb: Token) -> bool:
-    """Whether a verb is a past progressive ("was flying", "were traveling", and "was headed", as
-    "was heading"): something under way in the past, whose weekday is behind the story."""
-    if verb.lower_ == "headed":
-        return any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
-    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children)
+    """Whether a verb is a past progressive ("was flying", "were traveling", "was headed"):
+    something under way in the past, whose weekday is behind the story, not ahead of it."""
+    return any(c.lower_ in ("was", "were") for c in _progressive_auxiliaries(verb))

@@ -57,8 +57,8 @@ from geo.text.events.lexicon import (
     WISH_HEADS,
     lemma_in,
 )
-from geo.text.events.parsing import is_passive, is_past_progressive
-from geo.text.events.triggers import Trigger, TriggerKind
+from geo.text.events.parsing import is_passive, is_past_progressive, is_progressive
+from geo.text.events.triggers import WAY_NOUNS, Trigger, TriggerKind
 
 __all__ = ["event_status", "calls_off", "status_at"]
 
@@ -394,12 +394,8 @@ def _heading_for(trigger: Trigger, verb: Token, children: list[Token], depth: in
         destination_holder = trigger.token
     else:
         return False
-    under_way = (verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in children)) or (
-        # "was headed to Oslo when the crash happened": "headed" as "heading"
-        verb.lower_ == "headed" and any(c.dep_ == "auxpass" and c.lemma_.lower() == "be" for c in children)
-    )
     return (
-        under_way
+        is_progressive(verb)
         # "for" only where the verb takes it as a destination ("is leaving for Beijing"; "was
         # staying in Cannes for the festival" is no journey).
         and any(
@@ -412,7 +408,7 @@ def _heading_for(trigger: Trigger, verb: Token, children: list[Token], depth: in
 def _on_the_way(noun: Token) -> bool:
     """Someone's way to a place, told as being on it: the arrival is not told ("was on his way to
     Lima when the crash happened"); "made her way to Paris" arrived."""
-    return noun.lemma_.lower() == "way" and noun.dep_ == "pobj" and noun.head.lower_ == "on"
+    return noun.lemma_.lower() in WAY_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "on"
 
 
 def _headline_plan(verb: Token, children: list[Token]) -> bool:

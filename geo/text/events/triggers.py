@@ -123,6 +123,7 @@ __all__ = [
     "says_here",
     "reached_from_afar",
     "settings_of",
+    "WAY_NOUNS",
     "during_gathering",
     "placed_by_its_noun",
     "gatherings_of_part",
@@ -358,7 +359,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                 )
         elif token.pos_ == "NOUN":
             sense = NOUN_SENSES.get(lemma) or NOUN_SENSES.get(token.lower_)
-            if lemma in _ONLY_SOMEONES and not any(c.dep_ == "poss" for c in token.children):
+            if lemma in WAY_NOUNS and not any(c.dep_ == "poss" for c in token.children):
                 sense = None  # "the only way to Oslo" is a road; "on her way to Oslo" a trip
             if sense is not None and requirement_met(token, sense):
                 triggers.append(Trigger(token, sense, nominal=True))
@@ -501,8 +502,9 @@ def listed_sense(verb: Token) -> TriggerSense | None:
     return sense if sense is not None and requirement_met(verb, sense) else None
 
 
-# Nouns that tell a trip only as someone's: "on her way to Paris", not "the only way to Oslo".
-_ONLY_SOMEONES = frozenset(["way"])
+# Nouns that tell a trip only as someone's, with its own destination and status: "on her way to
+# Paris" (a plan), "made her way to Paris", not "the only way to Oslo".
+WAY_NOUNS = frozenset(["way"])
 
 
 def requirement_met(token: Token, sense: TriggerSense) -> bool:
