@@ -32,6 +32,7 @@ ACTION_LABELS: Final = {
     "journey": "visited",
     "voyage": "visited",
     "tour": "toured",
+    "report": "reported from",  # a wire's credit line: "X in Oakland contributed to this report"
     "inspect": "inspected",
     "stay": "stayed",
     "stopover": "stopped over",

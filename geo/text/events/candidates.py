@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from geo.model import Event, EventStatus, Mention, MentionRole, Place, Precision
 from geo.text.events.coreference import Coreference, Reference
+from geo.text.events.credits import is_credit_line
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
 from geo.text.events.governance import contains
 from geo.text.events.grammar import (
@@ -164,15 +165,20 @@ class CandidateReader:
             if not references:
                 continue
             places = self.places_by_sentence.get(index, [])
+            # A wire's credit line places its reporters as `credits` reads it, and no one else.
+            credit_line = is_credit_line(sentence)
             for person, tokens in references.items():
                 for mention, root in places:
                     if mention.start in self.qualifiers:
+                        continue
+                    if credit_line and (person.name, mention.start) not in rules:
                         continue
                     token, how = min(tokens, key=lambda pair: path_length(pair[0], root))
                     candidate = self._candidate(person, how, token, mention, root, index, rules, scene=None)
                     if candidate is not None:
                         found.setdefault(candidate.key, candidate)
-                self._add_scene(found, person, tokens, index, rules)
+                if not credit_line:
+                    self._add_scene(found, person, tokens, index, rules)
         # Rule events whose place lies outside their sentence (carried settings) join as they are.
         paired = {id(c.rule_event) for c in found.values() if c.rule_event is not None}
         for event in rules.values():

@@ -55,6 +55,7 @@ from geo.model import ArticleText, DateInterval, Event, EventStatus, Mention, Me
 from geo.text.events.candidates import Candidate, CandidateReader
 from geo.text.events.confidence import event_confidence
 from geo.text.events.coreference import Coreference, is_bare_description_subject
+from geo.text.events.credits import CREDIT_ACTION, credited_reporters
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
 from geo.text.events.governance import GovernedPlace, PathRole, PlaceIndex, governed_places
 from geo.text.events.lexicon import EVENT_NOUNS, FACILITY_NOUNS, PLANNING_HEADS, lemma_in
@@ -83,6 +84,8 @@ _PERFORMANCE_NOUNS = frozenset(["performance"])
 _SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "next"])
 # Words that put a plan's time in the past: "was scheduled to fly last month".
 _PAST_TIME_WORDS = frozenset(["last", "yesterday", "ago", "earlier", "previously"])
+# A credit line's formula is the wire's own: as plain a statement of where as "arrived in".
+_CREDIT_STRENGTH = 0.8
 _SHIPPED = object()  # EventExtractor's default: the stop model shipped in the package
 
 
@@ -181,7 +184,42 @@ class _ArticleReading:
             if carried is not None:
                 events.extend(self._events_at(trigger, carried, participants, status, when))
         events.extend(_confirmed(self._past_plans, events))
+        events.extend(self._credited_reporters())
         return _merge_duplicates(_without_repeated_headline(events, self.headline_end), self._habits)
+
+    def _credited_reporters(self) -> list[Event]:
+        """Reporters a wire's credit line places ("Josh Dubow in San Francisco contributed to
+        this report"): there for the story, on no date the line gives."""
+        events = []
+        credits = credited_reporters(self.doc, self.cast, lambda i: self.places.mention_at(self.doc[i]))
+        for person, mention, sentence in credits:
+            evidence, start, end = _evidence(sentence)
+            confidence = event_confidence(
+                strength=_CREDIT_STRENGTH,
+                depth=1,
+                role=PathRole.HEAD,
+                actor_how="name",
+                companion=False,
+                status=EventStatus.OCCURRED,
+                date_source=DateSource.NONE,
+                place_confidence=mention.confidence,
+            )
+            events.append(
+                Event(
+                    actor=person.name,
+                    action=CREDIT_ACTION,
+                    place=mention.place,
+                    status=EventStatus.OCCURRED,
+                    date=DateInterval(),
+                    evidence=evidence,
+                    evidence_start=start,
+                    evidence_end=end,
+                    confidence=confidence,
+                    mention_start=mention.start,
+                    mention_end=mention.end,
+                )
+            )
+        return events
 
     def candidates(self, rule_events: Sequence[Event]) -> list[Candidate]:
         reader = CandidateReader(

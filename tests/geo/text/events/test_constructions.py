@@ -1070,3 +1070,43 @@ def test_an_island_is_reached_on_a_road_is_not() -> None:
     road = "Paul Grant was heading out of town on Russia 79 on Monday."
     events, _ = extractor.read_events(article(road, PUBLISHED), mentions_for(road))
     assert events == []
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [
+        # Each list of names takes the place its "in" gives it.
+        (
+            "Associated Press writers Anna Weber and Paul Grant in Berlin and Ruth Ames in Madrid "
+            "contributed to this report.",
+            {("Anna Weber", "Berlin"), ("Paul Grant", "Berlin"), ("Ruth Ames", "Madrid")},
+        ),
+        # A wire's parenthesis: the reporter is placed, the editor is not.
+        ("(Reporting by Anna Weber in Berlin; Editing by Paul Grant in London)", {("Anna Weber", "Berlin")}),
+        (
+            "Additional reporting by Anna Weber in Tokyo and Paul Grant in Seoul.",
+            {("Anna Weber", "Tokyo"), ("Paul Grant", "Seoul")},
+        ),
+        # Credited with no place: nowhere.
+        ("Staff writers Anna Weber and Paul Grant contributed to this report.", set()),
+    ],
+)
+def test_a_wire_credit_line_places_its_reporters(credit, expected) -> None:
+    text = "Tom Reed met Rita Vance in Paris on Monday. " + credit
+    for extractor in (EventExtractor(stop_model=None), EventExtractor()):
+        found = {
+            (actor, place)
+            for actor, place, status, _ in stops(extractor, text)
+            if actor not in ("Tom Reed", "Rita Vance")
+        }
+        assert found == expected, extractor.stop_model
+
+
+def test_a_credit_line_pairs_no_one_with_anothers_place() -> None:
+    text = (
+        "Tom Reed met Rita Vance in Paris on Monday. Associated Press writers Anna Weber in Berlin "
+        "and Ruth Ames in Madrid contributed to this report."
+    )
+    pairs = _candidate_places(text)
+    assert ("Anna Weber", "Madrid") not in pairs and ("Ruth Ames", "Berlin") not in pairs
+    assert {("Anna Weber", "Berlin"), ("Ruth Ames", "Madrid")} <= pairs
