@@ -33,6 +33,8 @@ def news_world() -> MemoryGazetteer:
     g.alias("geonames:5160740", "Licking", name_type=NameType.ALTERNATE)
     g.add(make_place(353219, "6th of October City", 29.94, 30.91, country="EG", population=368_650), "October 6")
     g.add(make_place(4400000, "May", 31.98, -98.92, country="US", admin1="Texas", population=300))
+    g.add(make_place(2643179, "March", 52.55, 0.09, country="GB", admin1="England", population=22_298))
+    g.add(make_place(5325187, "August", 37.98, -121.26, country="US", admin1="California", population=8_390))
     g.add(make_place(2222934, "West", 5.5, 10.5, precision=Precision.ADMIN1, country="CM", population=993_825))
     g.add(make_place(2231755, "North", 8.5, 13.75, precision=Precision.ADMIN1, country="CM", population=2_442_578))
     # A county known by its short form, which is an English word.
@@ -172,6 +174,20 @@ def test_an_acronym_is_a_place_only_as_a_known_abbreviation(world, use_ner, text
     ],
 )
 def test_a_month_with_a_number_is_a_date(world, use_ner, text) -> None:
+    assert surfaces(world, use_ner, text) == ["Moscow"]
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March, Moscow's largest meat processor apologized.",
+        "In August, Moscow banned the imports.",
+        "Since August, Moscow has banned the imports.",
+        "The plant in Moscow has been closed since March.",
+    ],
+)
+def test_a_month_a_word_of_time_governs_is_a_date(world, use_ner, text) -> None:
     assert surfaces(world, use_ner, text) == ["Moscow"]
 
 
