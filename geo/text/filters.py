@@ -568,6 +568,8 @@ def judge_name(
         return _reject("inside a hyphenated name")
     if _is_person_described(text, start, end, context):
         return _reject("a person, by age or by who")
+    if _in_a_full_name(text, start, end):
+        return _reject("a person's given name or surname, beside the other")
     if _in_a_person_named_facility(text, start, end, context):
         return _reject("a person's name on a facility")
     if _is_acronym(surface, context, start) and not (
@@ -796,6 +798,35 @@ def _is_person_described(text: str, start: int, end: int, context: TextContext) 
     if not _WHO_AFTER.match(after):
         return False
     return context.is_sentence_start(start) or bool(_SAID_BEFORE.search(text[max(0, start - 16) : start]))
+
+
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w.'\u2019-])([A-Z][a-z]+)[ \u00a0]\Z")
+_NAME_WORD_AFTER = re.compile(r"\A[ \u00a0]([A-Z][a-z]+)(?![\w'\u2019-])")
+
+
+def _in_a_full_name(text: str, start: int, end: int) -> bool:
+    """ "Troy Blakely", "Lisa Taylor", "Kevin George": one word of a name whose other word, right
+    beside it, is a given name before it or a surname after it (by the census lists), and no
+    English word ("Victoria Falls", "Carol Stream", "Glen Ellyn" stay places). A
+    given name alone ("Florence", "August") is the place the text names; beside a surname it is a
+    person's. On the three corpora without the NER model, 100 false mentions fewer (7 with it),
+    and no gold toponym has this shape."""
+    surface = text[start:end]
+    if not surface.isalpha() or not surface[0].isupper():
+        return False
+    before = _NAME_WORD_BEFORE.search(text, max(0, start - 24), start)
+    if before is not None and _personal_name_word(before.group(1), given_name_share):
+        return True
+    after = _NAME_WORD_AFTER.match(text, end, end + 24)
+    return after is not None and given_name_share(surface) > 0 and _personal_name_word(after.group(1), surname_share)
+
+
+def _personal_name_word(word: str, share) -> bool:
+    """A word the census lists as a given name or surname (`share`) that is no English word
+    ("Lisa", "Blakely"; not "Mary", "Falls" or "Stream"). The place's own word may be one
+    ("Troy Blakely", "Madison Sparkman"): its neighbour decides."""
+    key = word.casefold()
+    return share(key) > 0 and word_class(key) is None
 
 
 def after_word_of(text: str, start: int, words: frozenset[str]) -> bool:

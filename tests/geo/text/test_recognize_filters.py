@@ -34,6 +34,11 @@ def news_world() -> MemoryGazetteer:
     g.add(make_place(353219, "6th of October City", 29.94, 30.91, country="EG", population=368_650), "October 6")
     g.add(make_place(4400000, "May", 31.98, -98.92, country="US", admin1="Texas", population=300))
     g.add(make_place(2643179, "March", 52.55, 0.09, country="GB", admin1="England", population=22_298))
+    # Towns that spell given names and surnames.
+    g.add(make_place(5141502, "Troy", 42.73, -73.69, country="US", admin1="New York", population=49_170))
+    g.add(make_place(4735966, "Taylor", 30.57, -97.41, country="US", admin1="Texas", population=15_191))
+    g.add(make_place(5261457, "Madison", 43.07, -89.4, country="US", admin1="Wisconsin", population=269_840))
+    g.add(make_place(1002145, "George", -33.96, 22.46, country="ZA", population=157_394))
     g.add(make_place(5325187, "August", 37.98, -121.26, country="US", admin1="California", population=8_390))
     g.add(make_place(2222934, "West", 5.5, 10.5, precision=Precision.ADMIN1, country="CM", population=993_825))
     g.add(make_place(2231755, "North", 8.5, 13.75, precision=Precision.ADMIN1, country="CM", population=2_442_578))
@@ -189,6 +194,22 @@ def test_a_month_with_a_number_is_a_date(world, use_ner, text) -> None:
 )
 def test_a_month_a_word_of_time_governs_is_a_date(world, use_ner, text) -> None:
     assert surfaces(world, use_ner, text) == ["Moscow"]
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troy Blakely met the mayor in Moscow.", ["Moscow"]),
+        ("Teacher Lisa Taylor flew to Moscow on Monday.", ["Moscow"]),
+        ("Madison Sparkman met the mayor in Moscow.", ["Moscow"]),
+        ("Coach Kevin George flew to Moscow on Monday.", ["Moscow"]),
+        # Alone, or beside no personal name, the town is the town.
+        ("Firefighters in Troy sent help to Moscow.", ["Troy", "Moscow"]),
+    ],
+)
+def test_a_town_spelling_one_word_of_a_persons_name_is_the_person(world, use_ner, text, expected) -> None:
+    assert surfaces(world, use_ner, text) == expected
 
 
 @BOTH_MODES
