@@ -47,7 +47,7 @@ from geo.text.events.grammar import (
     verb_features,
     verb_kind,
 )
-from geo.text.events.lexicon import EVENT_NOUNS, NEGATING_HEADS, PERSON_NOUNS, lemma_in
+from geo.text.events.lexicon import EVENT_NOUNS, NEGATING_HEADS, PERSON_NOUNS, RELATION_NOUNS, lemma_in
 from geo.text.events.people import Cast, Person
 from geo.text.events.status import calls_off, event_status, status_at
 from geo.text.events.triggers import reached_from_afar, represented, tells_a_birth
@@ -388,7 +388,7 @@ class CandidateReader:
         relations = [*subjects, *(c for s in subjects if s.pos_ == "PROPN" for c in s.children if c.dep_ == "appos")]
         return any(
             s.pos_ == "NOUN"
-            and s.lemma_.lower() in PERSON_NOUNS
+            and (s.lemma_.lower() in PERSON_NOUNS or s.lemma_.lower() in RELATION_NOUNS)
             and any(c.dep_ == "poss" for c in s.children)
             # "The couple's daughter, Maranda Finney, is in school at": the apposition names her.
             and all(

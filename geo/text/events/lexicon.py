@@ -60,6 +60,7 @@ __all__ = [
     "MALE_TITLES",
     "FEMALE_TITLES",
     "KINSHIP_RELATIONS",
+    "RELATION_NOUNS",
     "CONVERSE_RELATIONS",
     "COUPLE_NOUNS",
     "OCCUPATION_NOUNS",
@@ -814,6 +815,33 @@ KINSHIP_RELATIONS: dict[str, str] = {
     **dict.fromkeys(["grandfather", "grandmother", "grandparent"], "grandparent"),
     **dict.fromkeys(["grandson", "granddaughter", "grandchild"], "grandchild"),
 }
+# Whom a person's possessive names besides kin ("Finney's parents and siblings", "his friends",
+# "her colleagues"): someone else, who may go where the person does not.
+RELATION_NOUNS = frozenset(KINSHIP_RELATIONS) | frozenset(
+    [
+        "relative",
+        "family",
+        "friend",
+        "colleague",
+        "neighbor",
+        "neighbour",
+        "classmate",
+        "roommate",
+        "partner",
+        "boyfriend",
+        "girlfriend",
+        "fiance",
+        "fiancee",
+        "cousin",
+        "widow",
+        "widower",
+        "twin",
+        "stepson",
+        "stepdaughter",
+        "stepfather",
+        "stepmother",
+    ]
+)
 # If X is Y's parent, Y is X's child: one stated relation gives both directions.
 CONVERSE_RELATIONS: dict[str, str] = {
     "parent": "child",

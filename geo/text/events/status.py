@@ -71,12 +71,31 @@ _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 
 
+# "Paul Stone may be contacted via e-mail at ...", "can be reached at 555-0100": a newspaper's
+# line on how to reach its writer, which says nothing of where anyone is.
+_CONTACT_VERBS = frozenset(["contact", "reach", "email", "e-mail"])
+_CONTACT_MODALS = frozenset(["can", "may", "could", "might"])
+
+
+def _tells_how_to_reach(verb: Token) -> bool:
+    """Whether a clause tells how someone may be contacted: a contact verb in the passive
+    under a modal of possibility ("may be contacted", "can be reached")."""
+    if verb.lemma_.lower() not in _CONTACT_VERBS:
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return "be" in {c.lemma_.lower() for c in verb.children if c.dep_ == "auxpass"} and bool(
+        auxiliaries & _CONTACT_MODALS
+    )
+
+
 def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus | None:
     """The status of `trigger`'s event; None when the text denies it.
 
     `future_date` says the date expression of the event's clause lies after publication.
     """
     token = trigger.token
+    if _tells_how_to_reach(token):
+        return None
     speculative = planned = False
     if trigger.sense.kind is TriggerKind.INVITATION:
         planned = True

@@ -1110,3 +1110,23 @@ def test_a_credit_line_pairs_no_one_with_anothers_place() -> None:
     pairs = _candidate_places(text)
     assert ("Anna Weber", "Madrid") not in pairs and ("Ruth Ames", "Berlin") not in pairs
     assert {("Anna Weber", "Berlin"), ("Ruth Ames", "Madrid")} <= pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reed flew to Paris on Monday. Reed's parents and siblings are visiting Berlin this week.",
+        "Tom Reed flew to Paris on Monday. His friends were arrested in Berlin on Tuesday.",
+    ],
+)
+def test_where_a_persons_family_or_friends_go_is_not_the_persons_stop(text) -> None:
+    assert ("Tom Reed", "Berlin") not in _candidate_places(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Tom Reed may be contacted via e-mail at treed@example.com", "Tom Reed can be reached in Berlin at 555-0100."],
+)
+def test_a_line_on_how_to_reach_a_writer_is_no_stop(line) -> None:
+    text = "Leeds (AP) — Rita Vance won the vote in Leeds on Monday. " + line
+    assert not any(person == "Tom Reed" for person, _ in _candidate_places(text, dateline="Leeds"))
