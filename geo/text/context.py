@@ -94,7 +94,8 @@ def _person_words(text: str, analysis: TextAnalysis | None) -> frozenset[str]:
         for entity in analysis.entities:
             if entity.label in PERSON_LABELS:
                 tokens = _WORD.findall(text[entity.start : entity.end])
-                keys = [token.casefold() for token in tokens]
+                # Possessives dropped: "Alexandria Commonwealth’s [Attorney]" names an office's body.
+                keys = [name_word(token) for token in tokens]
                 body = max((i for i, key in enumerate(keys) if key in _BODY_WORDS), default=None)
                 if body is not None:
                     # The model tags a town's bodies and buildings as people too ("Huntsville

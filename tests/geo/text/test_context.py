@@ -23,6 +23,9 @@ def person_words(text: str, *people: str) -> frozenset[str]:
         # A town's body or building the model tags as a person is no one's name...
         ("Huntsville Fire crews and Logan Elementary pupils helped.", ("Huntsville Fire", "Logan Elementary"), set()),
         ("Children at the SOS Village Malakal were treated.", ("Village Malakal",), set()),
+        # The body's word in the possessive, before the title of its office.
+        ("Alexandria Commonwealth’s Attorney Randy Sengel said so.", ("Alexandria Commonwealth’s",), set()),
+        ("Alexandria Commonwealth's Attorney Randy Sengel said so.", ("Alexandria Commonwealth's",), set()),
         # ...but for the person named after it.
         (
             "Cookville Fire Chief Wesley McCollum said so.",
