@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Span
 
 from geo.model import Mention
-from geo.text.events.people import Cast, Person
+from geo.text.events.people import Cast, Person, PersonMention
 
 __all__ = ["CREDIT_ACTION", "credited_reporters", "is_credit_line"]
 
@@ -61,7 +61,11 @@ def credited_reporters(
 
 
 def _place_after(
-    doc: Doc, after: int, end: int, in_sentence: list, place_at: Callable[[int], Mention | None]
+    doc: Doc,
+    after: int,
+    end: int,
+    in_sentence: list[tuple[PersonMention, Person]],
+    place_at: Callable[[int], Mention | None],
 ) -> Mention | None:
     """The place an "in" after a name gives it, when only more names of its list come between."""
     name_tokens = {i for m, _ in in_sentence for i in range(m.first, m.last)}
