@@ -58,7 +58,7 @@ from geo.text.events.coreference import Coreference, is_bare_description_subject
 from geo.text.events.credits import CREDIT_ACTION, credited_reporters
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
 from geo.text.events.governance import GovernedPlace, PathRole, PlaceIndex, governed_places
-from geo.text.events.lexicon import EVENT_NOUNS, FACILITY_NOUNS, PLANNING_HEADS, lemma_in
+from geo.text.events.lexicon import EVENT_NOUNS, FACILITY_NOUNS, GATHERING_VERBS, PLANNING_HEADS, lemma_in
 from geo.text.events.parsing import is_passive, parse_text, span_root
 from geo.text.events.participants import Participants, participants_of
 from geo.text.events.people import Cast, find_cast
@@ -79,6 +79,8 @@ from geo.text.events.triggers import (
 __all__ = ["EventExtractor", "events_of_candidates"]
 
 _SETTING_SENTENCES = 4
+# The sentences that set a news story's scene: its lede.
+_LEDE_SENTENCES = 3
 _PERFORMANCE_NOUNS = frozenset(["performance"])
 # "The two leaders later flew to Berlin": a step after the one told, not on its date.
 _SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "next"])
@@ -318,7 +320,9 @@ class _ArticleReading:
         sentences before told ("will attend a fundraiser in Denver ... spoke at a rally in Ohio ...
         will also attend the fundraiser"), or, with none, the latest gathering told, under
         another name ("gathered for a memorial service in Boscawen ... came to the ceremony").
-        A gathering told before with no place gives none."""
+        With none that has a place, it is the gathering the story's lede set at its scene: a
+        report of a funeral or a rally stays there ("came to yesterday's ceremony" twenty
+        sentences after "hundreds gathered at the cemetery in Boscawen")."""
         noun = gathering_told_again(trigger)
         if noun is None:
             return []
@@ -326,23 +330,58 @@ class _ArticleReading:
         told = [
             token
             for token in self.doc[: trigger.token.sent.start]
-            if token.pos_ == "NOUN"
-            and token.lemma_.lower() in EVENT_NOUNS
-            and self.coref.sentence_index(token) >= sentence - _SETTING_SENTENCES
+            if self.coref.sentence_index(token) >= sentence - _SETTING_SENTENCES and self._tells_gathering(token)
         ]
         same = [token for token in told if token.lemma_.lower() == noun.lemma_.lower()]
         antecedent = same[-1] if same else told[-1] if told else None
-        return [] if antecedent is None else self._gathering_place(antecedent)
+        placed = [] if antecedent is None else self._gathering_place(antecedent)
+        return placed or self._scene_of_lede(before=trigger.token.sent.start)
+
+    def _tells_gathering(self, token: Token) -> bool:
+        """A gathering's noun, or a verb of people gathering where it puts them ("Hundreds
+        gathered at the cemetery in Boscawen"; "rallied behind the mayor" puts them nowhere)."""
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN":
+            return lemma in EVENT_NOUNS
+        return token.pos_ == "VERB" and lemma in GATHERING_VERBS and bool(self._gathering_place(token))
+
+    def _scene_of_lede(self, *, before: int) -> list[GovernedPlace]:
+        """The place of the first gathering the story's first sentences tell, if one has a place."""
+        for token in self.doc[:before]:
+            if self.coref.sentence_index(token) >= _LEDE_SENTENCES:
+                break
+            if self._tells_gathering(token) and (placed := self._gathering_place(token)):
+                return placed
+        return []
 
     def _gathering_place(self, gathering: Token) -> list[GovernedPlace]:
-        """The place a gathering's noun is told at: "attended the concert in Johannesburg", "the
-        summit opened in Geneva", "a service was held in Boscawen" (the parser may hang the place
-        on the verb)."""
+        """The place a gathering's noun or verb is told at: "attended the concert in Johannesburg",
+        "the summit opened in Geneva", "a service was held in Boscawen" (the parser may hang the
+        place on the verb), "hundreds gathered at the cemetery in Boscawen"."""
         holders = [gathering]
         if gathering.dep_ in ("dobj", "nsubj", "nsubjpass"):
             holders.append(gathering.head)
         elif gathering.dep_ == "pobj" and gathering.head.lower_ == "for" and gathering.head.dep_ == "prep":
             holders.append(gathering.head.head)  # "gathered for a funeral at the cemetery in Boscawen"
+        if gathering.pos_ == "VERB" and not settings_of(gathering):
+            # "Hundreds gathered to say goodbye to Cpl. Reed. They stood among gravestones at the
+            # cemetery in Boscawen": where those gathered are told to be next.
+            holders.extend(self._where_they_were_next(gathering))
+        return self._place_of_setting(holders)
+
+    def _where_they_were_next(self, verb: Token) -> list[Token]:
+        """The verb of the sentence after `verb`'s when "they" is its subject, and the nouns of its
+        phrases ("stood among gravestones at the cemetery": the parser hangs "at" on the noun)."""
+        sentence = verb.sent
+        if sentence.end >= len(self.doc):
+            return []
+        root = self.doc[sentence.end].sent.root
+        if not any(c.dep_ == "nsubj" and c.lower_ == "they" for c in root.children):
+            return []
+        return [root] + [p for prep in root.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"]
+
+    def _place_of_setting(self, holders: list[Token]) -> list[GovernedPlace]:
+        """The first place an "in"/"at" phrase of `holders` names, or the town of its venue."""
         for pobj in (p for holder in holders for prep in settings_of(holder) for p in prep.children):
             if pobj.dep_ != "pobj":
                 continue

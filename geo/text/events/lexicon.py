@@ -1240,6 +1240,27 @@ ATTENDANCE_NOUNS = frozenset(
 )
 # The words that make "those" the people present: "those attending", "those present".
 ATTENDING_WORDS = frozenset(["attend", "present", "gather", "assemble", "attending"])
+# Verbs that tell a gathering by its people coming together: "Hundreds gathered at the cemetery in
+# Boscawen", "supporters rallied in Denver". A gathering named again after one ("came to the
+# ceremony", "told the crowd") is where such a verb put its people.
+GATHERING_VERBS = frozenset(["gather", "assemble", "rally", "congregate", "convene"])
+# The people of a gathering, spoken to as one: "told the crowd", "addressed the mourners", "spoke
+# to the congregation". Not "reporters", who may be anywhere a telephone reaches.
+GATHERED_PEOPLE = ATTENDANCE_NOUNS | frozenset(
+    [
+        "congregation",
+        "gathering",
+        "meeting",
+        "rally",
+        "assembly",
+        "protester",
+        "demonstrator",
+        "marcher",
+        "worshipper",
+        "conference",
+        "convention",
+    ]
+)
 
 # Verbs of caring for people in person, and the people cared for: "treating patients in Guinea",
 # "vaccinating children in Nigeria", "helping refugees in Lebanon" put the carer where they are.

@@ -78,6 +78,7 @@ from geo.text.events.lexicon import (
     FACE_TO_FACE_VERBS,
     FACILITY_NOUNS,
     FUTURE_MODALS,
+    GATHERED_PEOPLE,
     GATHERING_PART_NOUNS,
     HANDS_ON_VERBS,
     INCIDENT_NOUNS,
@@ -407,6 +408,8 @@ def gathering_told_again(trigger: Trigger) -> Token | None:
     yesterday's service" (its place is where the text told it: see `extract`). Not "a meeting",
     which is a new one, nor "the summit in Geneva", which places itself."""
     verb = trigger.token
+    if (addressed := gathering_addressed(verb)) is not None:
+        return addressed
     nouns = [
         pobj
         for prep in verb.children
@@ -430,6 +433,34 @@ def gathering_told_again(trigger: Trigger) -> Token | None:
             for c in noun.children
         )
         if told and not placed:
+            return noun
+    return None
+
+
+def gathering_addressed(verb: Token) -> Token | None:
+    """The people of a gathering the text has told, spoken to as one and placed nowhere else: "Gov.
+    Paul Grant told the crowd", "addressed the mourners", "spoke to the congregation", "told
+    delegates". The speaker is where the gathering was (see `extract`). Not "told a crowd in Leeds",
+    which places itself, nor "the next meeting"."""
+    if verb.lemma_.lower() not in ADDRESSING_VERBS:
+        return None
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "before")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    for noun in nouns:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in GATHERED_PEOPLE:
+            continue
+        if any(c.dep_ == "amod" and c.lower_ in _OTHER_OCCASION_WORDS for c in noun.children):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for c in noun.children):
+            continue
+        determiners = [c for c in noun.children if c.dep_ == "det"]
+        definite = any(d.lower_ in _DEFINITE_DETERMINERS for d in determiners)
+        if definite or (noun.tag_ == "NNS" and not determiners):
             return noun
     return None
 
@@ -665,7 +696,7 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
         return False  # "was represented at the event in Zaria by his chief of staff": absent
     if reached_from_afar(token) is not None:
         return False  # "called her mother in Washington": where the mother was
-    if at_gathering(token):
+    if at_gathering(token) or gathering_addressed(token) is not None:
         return _act_told(token)
     if lemma in STATIVE_VERBS or lemma in ("be", "have") or tells_a_home(token):
         return False

@@ -265,6 +265,47 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "The funeral was held at the cemetery in Leeds on Monday. Gov. Paul Grant came to the funeral.",
             {("Paul Grant", "Leeds", OCC, "2023-09-11")},
         ),
+        # A gathering told by its verb, where it puts its people: in its own clause, or where
+        # "they" are told to be next; a verb that puts them nowhere tells no gathering.
+        (
+            "Hundreds of people gathered at the cemetery in Leeds on Monday to say goodbye to Cpl. Tom Reed. "
+            "Gov. Paul Grant came to the ceremony.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11")},
+        ),
+        (
+            "Hundreds of people gathered to say goodbye to Cpl. Tom Reed. They stood among gravestones at the "
+            "cemetery in Leeds. Gov. Paul Grant came to the ceremony.",
+            {("Paul Grant", "Leeds", OCC, None)},
+        ),
+        ("Hundreds of people rallied behind the mayor on Monday. Gov. Paul Grant came to the ceremony.", set()),
+        # The people of a gathering told, spoken to as one: the speaker was there; "reporters" may
+        # be anywhere, and "the next meeting" is another one.
+        (
+            "A crowd gathered in Leeds on Sunday to protest the closure. Tom Reed told the crowd that the plant "
+            "would stay open.",
+            {("Tom Reed", "Leeds", OCC, "2023-09-10")},
+        ),
+        (
+            "Hundreds attended a rally in Lyon on Saturday. Rita Vance, the party's candidate, addressed the crowd.",
+            {("Rita Vance", "Lyon", OCC, "2023-09-09")},
+        ),
+        (
+            "Mourners gathered at a church in Leeds on Monday. Paul Grant spoke to the congregation.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11")},
+        ),
+        ("Hundreds attended a rally in Lyon on Saturday. Rita Vance told reporters the vote was close.", set()),
+        (
+            "Hundreds attended a rally in Lyon on Saturday. Rita Vance will address the next meeting.",
+            set(),
+        ),
+        # A report of a gathering stays at the scene its lede set: the gathering named again many
+        # sentences on, with another gathering placed nowhere in between.
+        (
+            "Hundreds gathered at the cemetery in Leeds on Monday to say goodbye to Cpl. Tom Reed. Reed was "
+            "killed last week. He had served two tours. His friends remembered him. They told stories. "
+            "Ruth Ames came from Oslo for the service. Gov. Paul Grant came to the ceremony.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11"), ("Ruth Ames", "Oslo", OCC, None)},
+        ),
         (
             "Ruth Ames will attend a fundraiser in Madrid next week. She spoke at a rally in Berlin on Monday. "
             "Paul Grant will also attend the fundraiser.",
