@@ -2,7 +2,7 @@
 to compare the code before and after a change.
 
     .venv/bin/python benchmarks/corpus_stops.py OUT [--eval-dir ../shared/eval]
-        [--gazetteer data/gazetteer.sqlite] [--no-evidence]
+        [--gazetteer data/gazetteer.sqlite] [--no-evidence] [--casts]
 
 The articles of the eval corpora (read in place, never copied), less every article of a `check`
 split (the outside gold's, and gold-extra.json's held-out batches: those are for reporting, never
@@ -16,6 +16,8 @@ a stop, in text order:
 Run it on the code before a change and after it, and `diff` the two files: every stop a change
 adds, takes away or re-dates, with the sentence that tells it (some 830 articles, 2-4 minutes).
 The text is unannotated: reading its stops is a look at false stops that no gold file shows.
+`--casts` adds a line an article with the people it names, to see who a change to the reading
+of names makes a person or no longer one.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ def main() -> None:
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
     parser.add_argument("--gazetteer", type=Path, default=DEFAULT_GAZETTEER)
     parser.add_argument("--no-evidence", action="store_true", help="leave each stop's sentence out")
+    parser.add_argument("--casts", action="store_true", help="add each article's cast, the people it names")
     args = parser.parse_args()
 
     articles = gold_articles()
@@ -98,10 +101,12 @@ def main() -> None:
             text = document["text"]
             doc = extractor.parse_document(text)
             mentions = geoparser.parse(text, doc)
-            events, _ = extractor.read_events(
+            events, people = extractor.read_events(
                 ArticleText(text=text, published=published, dateline=dateline), mentions, doc
             )
             read += 1
+            if args.casts:
+                lines.append(f"{corpus}#{key[1]} | cast: {'; '.join(sorted(people))}")
             for event in events:
                 line = (
                     f"{corpus}#{key[1]} | {event.actor} @ {event.place.name} {event.status} "

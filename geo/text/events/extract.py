@@ -58,7 +58,15 @@ from geo.text.events.coreference import Coreference, is_bare_description_subject
 from geo.text.events.credits import CREDIT_ACTION, credited_reporters
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
 from geo.text.events.governance import GovernedPlace, PathRole, PlaceIndex, governed_places
-from geo.text.events.lexicon import EVENT_NOUNS, FACILITY_NOUNS, GATHERING_VERBS, PLANNING_HEADS, lemma_in
+from geo.text.events.lexicon import (
+    EVENT_NOUNS,
+    FACILITY_NOUNS,
+    GATHERING_VERBS,
+    INCIDENT_NOUNS,
+    INCIDENT_VERBS,
+    PLANNING_HEADS,
+    lemma_in,
+)
 from geo.text.events.parsing import is_passive, parse_text, span_root
 from geo.text.events.participants import Participants, participants_of
 from geo.text.events.people import Cast, find_cast
@@ -68,6 +76,7 @@ from geo.text.events.triggers import (
     ObjectReading,
     Trigger,
     TriggerKind,
+    befalls_in_incident,
     find_triggers,
     gathering_told_again,
     is_located_occupation,
@@ -81,6 +90,10 @@ __all__ = ["EventExtractor", "events_of_candidates"]
 _SETTING_SENTENCES = 4
 # The sentences that set a news story's scene: its lede.
 _LEDE_SENTENCES = 3
+# How far back the incident a harm befell someone in may be told.
+_INCIDENT_SENTENCES = 2
+# The prepositions that tell where an incident happened: "shot outside a bar in Leeds".
+_INCIDENT_PREPS = frozenset(["in", "at", "near", "outside", "inside", "on", "along", "off"])
 _PERFORMANCE_NOUNS = frozenset(["performance"])
 # "The two leaders later flew to Berlin": a step after the one told, not on its date.
 _SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "next"])
@@ -256,7 +269,7 @@ class _ArticleReading:
                 # The list is of those at the gathering just told.
                 governed = self._gathering_setting(trigger) or self._latest_setting(trigger)
             else:
-                governed = self._gathering_told_before(trigger)
+                governed = self._gathering_told_before(trigger) or self._scene_of_incident(trigger)
             root = span_root(self.doc, governed[0].mention.start, governed[0].mention.end) if governed else None
             if root is not None and when.source == DateSource.NONE:
                 # On the date of the gathering as it was told.
@@ -392,6 +405,77 @@ class _ArticleReading:
             town = _town_of_venue(pobj, self.places)
             if town is not None:
                 return [GovernedPlace(town, town.place, 4, PathRole.SETTING)]
+        return []
+
+    def _scene_of_incident(self, trigger: Trigger) -> list[GovernedPlace]:
+        """Where "the scene" a trigger names, and places nowhere itself, is: the place of the
+        latest incident the story told before it ("A man was shot outside a bar in Leeds ... The
+        suspect was arrested at the scene", "pronounced dead at the scene", "visited the scene").
+        A harm befalling someone with no place phrase of its own ("killed in a U.S. drone strike"
+        has one) is where the incident its clause or the sentences just before told happened ("A
+        crash near Leeds injured two people. Tom Reed and his passenger were ejected from the
+        vehicle")."""
+        verb = trigger.token
+        nouns = [c for c in verb.children if c.dep_ == "dobj"] + [
+            pobj
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "on", "to", "from")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        names_the_scene = any(
+            noun.lower_ == "scene"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            and not any(c.dep_ == "prep" and c.lower_ in _INCIDENT_PREPS for c in noun.children)
+            for noun in nouns
+        )
+        if names_the_scene:
+            earliest = 0
+        elif befalls_in_incident(verb) and not any(
+            c.dep_ == "prep" and c.lower_ in _INCIDENT_PREPS for c in verb.children
+        ):
+            # "was killed when his car went off the road near Harrogate": the clause that tells
+            # the incident; else an incident the sentences just before told.
+            for clause in (c for c in verb.children if c.dep_ == "advcl"):
+                when = any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as") for m in clause.children)
+                if when and (placed := self._place_of_incident(clause)):
+                    return placed
+            first_sentence = max(0, self.coref.sentence_index(verb) - _INCIDENT_SENTENCES)
+            earliest = next(t.i for t in self.doc if self.coref.sentence_index(t) >= first_sentence)
+        else:
+            return []
+        for token in reversed(self.doc[earliest : verb.i]):
+            lemma = token.lemma_.lower()
+            told = (token.pos_ == "NOUN" and lemma in INCIDENT_NOUNS) or (
+                token.pos_ == "VERB" and lemma in INCIDENT_VERBS
+            )
+            if told and (placed := self._place_of_incident(token)):
+                return placed
+        return []
+
+    def _place_of_incident(self, incident: Token) -> list[GovernedPlace]:
+        """The place an incident's noun or verb is told at: "shot outside a bar in Leeds", "a fire
+        broke out at a warehouse in Leeds", "killed in a crash near Harrogate"."""
+        holders = [incident]
+        if incident.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            holders.append(incident.head)
+        for prep in (c for holder in holders for c in holder.children if c.dep_ == "prep"):
+            if prep.lower_ not in _INCIDENT_PREPS:
+                continue
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                mention = self.places.mention_at(pobj)
+                if mention is not None and mention.place is not None:
+                    return [GovernedPlace(mention, mention.place, 3, PathRole.SETTING)]
+                # "outside a bar in Leeds", "on Route 9 near Harrogate": the venue's town.
+                for town in (
+                    self.places.mention_at(t)
+                    for near in pobj.children
+                    if near.dep_ == "prep" and near.lower_ in ("in", "at", "near")
+                    for t in near.children
+                    if t.dep_ == "pobj"
+                ):
+                    if town is not None and town.place is not None:
+                        return [GovernedPlace(town, town.place, 4, PathRole.SETTING)]
         return []
 
     def _latest_setting(self, trigger: Trigger) -> list[GovernedPlace]:

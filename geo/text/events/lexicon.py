@@ -752,6 +752,19 @@ INCIDENT_NOUNS = frozenset(
         "storm",
     ]
 )
+# Verbs that tell an incident where it happened, as INCIDENT_NOUNS do: "a man was shot outside a
+# bar in Leeds", "two cars collided near Harrogate". "The scene" a story speaks of after one is
+# where it happened.
+INCIDENT_VERBS = frozenset(
+    ["shoot", "stab", "crash", "collide", "explode", "attack", "rob", "overturn", "derail", "erupt"]
+)
+# What befalls the people of an incident where it happens: "A crash near Leeds injured two
+# people. Tom Reed and his passenger were ejected from the vehicle", "was killed when his car
+# went off the road near Harrogate". Told with no place of its own, such an act is at the
+# incident's ("pronounce" only as "pronounced dead").
+INJURY_VERBS = frozenset(
+    ["die", "kill", "injure", "wound", "hurt", "shoot", "stab", "eject", "strike", "pronounce", "trap", "burn"]
+)
 # States of being held or kept apart, whose own "in" phrase is where the person held is: "was
 # taken into custody in Ocala", "remains in custody in Leeds", "was placed in quarantine in Dallas".
 # "was placed under house arrest in Moscow": the same, "under".

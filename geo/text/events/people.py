@@ -257,7 +257,8 @@ def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
 
 def _after_indefinite_article(doc: Doc, candidate: PersonMention) -> bool:
     """A name heading a phrase after "a" or "an" is a thing's: "An Amber Alert was issued", "a Ford
-    Explorer"; not one that qualifies the phrase's noun ("in a Donald Trump administration")."""
+    Explorer", "a white-colored Chevrolet Cavalier"; not one that qualifies the phrase's noun ("in a
+    Donald Trump administration")."""
     head = doc[candidate.last - 1]
     if head.dep_ == "compound":
         return False
@@ -272,6 +273,16 @@ def _after_indefinite_article(doc: Doc, candidate: PersonMention) -> bool:
         and doc[before].lower_ not in TITLE_WORDS
     ):
         before -= 1
+    if before < candidate.first - 1:
+        # A make's name before the model's: back over the phrase's modifiers too ("a white-colored
+        # Chevrolet Cavalier"); not over a title, nor before a name alone ("a young Barack Obama").
+        while (
+            before >= 0
+            and doc[before].dep_ in ("amod", "punct", "advmod", "npadvmod", "compound")
+            and head in doc[before].ancestors
+            and doc[before].lower_ not in TITLE_WORDS
+        ):
+            before -= 1
     return before >= 0 and doc[before].lower_ in ("a", "an")
 
 

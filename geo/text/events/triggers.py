@@ -82,6 +82,7 @@ from geo.text.events.lexicon import (
     GATHERING_PART_NOUNS,
     HANDS_ON_VERBS,
     INCIDENT_NOUNS,
+    INJURY_VERBS,
     NEGATING_HEADS,
     OCCUPATION_NOUNS,
     PERSON_NOUNS,
@@ -465,6 +466,19 @@ def gathering_addressed(verb: Token) -> Token | None:
     return None
 
 
+def befalls_in_incident(verb: Token) -> bool:
+    """A harm told as done, of the kind an incident does to its people where it happens: "was
+    killed", "died", "were ejected from the vehicle", "was pronounced dead"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in INJURY_VERBS or verb.tag_ not in _PAST_TAGS:
+        return False
+    if lemma == "pronounce" and not any(c.dep_ in ("oprd", "acomp") and c.lower_ == "dead" for c in verb.children):
+        return False
+    # A participle with no auxiliary of its own describes ("the man killed in 1990"), unless it
+    # shares a verb's subject ("was shot and killed").
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") for c in verb.children) or verb.dep_ == "conj"
+
+
 def names_those_present(noun: Token) -> bool:
     """ "mourners", "the guests", "those attending", "those present", "notables among the crowd"."""
     lemma = noun.lemma_.lower()
@@ -711,6 +725,8 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
         or bool(says_there(token) or says_here(token))
         or bool(while_settings(token))
     )
+    if not located and befalls_in_incident(token):
+        return True  # where the incident the story told was (see `extract`)
     if not located and not subject_settings(token) and not audience_settings(token) and not phrase_settings(token):
         return False
     if _act_told(token):

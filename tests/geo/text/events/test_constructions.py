@@ -298,6 +298,39 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Hundreds attended a rally in Lyon on Saturday. Rita Vance will address the next meeting.",
             set(),
         ),
+        # "The scene" is where the incident the story told happened; a harm befalling someone with
+        # no place phrase of its own is where the incident its clause or the sentences just before
+        # told happened.
+        (
+            "A man was shot outside a bar in Leeds on Sunday. The suspect, Paul Grant, 23, was arrested at the scene.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-10")},
+        ),
+        (
+            "A bomb exploded at a market in Leeds on Monday. Mayor Paul Grant visited the scene on Tuesday.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-12")},
+        ),
+        (
+            "Two cars collided on Route 9 near Leeds. The driver, Tom Reed, 31, was pronounced dead at the scene "
+            "by Coroner Ruth Ames.",
+            {("Tom Reed", "Leeds", OCC, None)},
+        ),
+        (
+            "A crash on Route 9 near Leeds injured two people on Sunday. Tom Reed and his passenger, Paul Grant, "
+            "were ejected from the vehicle.",
+            {("Tom Reed", "Leeds", OCC, "2023-09-10"), ("Paul Grant", "Leeds", OCC, "2023-09-10")},
+        ),
+        (
+            "Tom Reed, 31, of York, was killed when his car went off the road near Leeds.",
+            {("Tom Reed", "Leeds", OCC, None)},
+        ),
+        ("The scene was chaotic, Tom Reed said.", set()),
+        # Not a harm the incident is far from, nor one with a place phrase of its own.
+        (
+            "A crash near Leeds injured two people on Sunday. The road reopened later. Officials said it was "
+            "busy. Tom Reed's father was killed in 1990.",
+            set(),
+        ),
+        ("A fire broke out in Leeds on Monday. Tom Reed was killed in a drone strike in 2015.", set()),
         # A report of a gathering stays at the scene its lede set: the gathering named again many
         # sentences on, with another gathering placed nowhere in between.
         (

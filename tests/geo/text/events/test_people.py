@@ -161,11 +161,18 @@ def test_a_ministers_portfolio_ends_the_title_not_begins_the_name(text, name, po
             "Ms. Vance after she called her mother in Paris.",
             ["Tom Reed", "Rita Vance"],
         ),
-        # ...not one qualifying the phrase's noun.
+        # ...and a model's name after its make's, past the phrase's modifiers...
+        (
+            "A white-colored Chevrolet Cavalier was traveling east when the vehicle went off the road. "
+            "The driver, Tom Reed, died.",
+            ["Tom Reed"],
+        ),
+        # ...not one qualifying the phrase's noun, nor a person an adjective describes.
         (
             "Tom Reed may serve in a Donald Trump administration. Trump met him in Washington.",
             ["Tom Reed", "Donald Trump"],
         ),
+        ("A young Barack Obama visited Kenya in 1987.", ["Barack Obama"]),
         # The abbreviated region that qualifies a place is no part of the name the parser reads on into.
         (
             "Sara Jane Olson is seen in a photo taken in Washington, Wash. Olson, the 1970s radical, "
