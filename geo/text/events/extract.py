@@ -64,6 +64,7 @@ from geo.text.events.lexicon import (
     GATHERING_VERBS,
     INCIDENT_NOUNS,
     INCIDENT_VERBS,
+    INJURY_VERBS,
     PLANNING_HEADS,
     lemma_in,
 )
@@ -446,8 +447,10 @@ class _ArticleReading:
             return []
         for token in reversed(self.doc[earliest : verb.i]):
             lemma = token.lemma_.lower()
+            # An incident is told by its noun, its verb or the harm it did ("died after being
+            # struck by a vehicle in Glasgow").
             told = (token.pos_ == "NOUN" and lemma in INCIDENT_NOUNS) or (
-                token.pos_ == "VERB" and lemma in INCIDENT_VERBS
+                token.pos_ == "VERB" and lemma in INCIDENT_VERBS | INJURY_VERBS
             )
             if told and (placed := self._place_of_incident(token)):
                 return placed
@@ -455,16 +458,17 @@ class _ArticleReading:
 
     def _place_of_incident(self, incident: Token) -> list[GovernedPlace]:
         """The place an incident's noun or verb is told at: "shot outside a bar in Leeds", "a fire
-        broke out at a warehouse in Leeds", "killed in a crash near Harrogate"."""
+        broke out at a warehouse in Leeds", "killed in a crash near Harrogate", "struck by a
+        vehicle in Glasgow" (the parser hangs the place on the agent)."""
         holders = [incident]
         if incident.dep_ in ("dobj", "nsubj", "nsubjpass"):
             holders.append(incident.head)
-        for prep in (c for holder in holders for c in holder.children if c.dep_ == "prep"):
-            if prep.lower_ not in _INCIDENT_PREPS:
+        for prep in (c for holder in holders for c in holder.children if c.dep_ in ("prep", "agent")):
+            if prep.dep_ == "prep" and prep.lower_ not in _INCIDENT_PREPS:
                 continue
             for pobj in (p for p in prep.children if p.dep_ == "pobj"):
                 mention = self.places.mention_at(pobj)
-                if mention is not None and mention.place is not None:
+                if prep.dep_ == "prep" and mention is not None and mention.place is not None:
                     return [GovernedPlace(mention, mention.place, 3, PathRole.SETTING)]
                 # "outside a bar in Leeds", "on Route 9 near Harrogate": the venue's town.
                 for town in (

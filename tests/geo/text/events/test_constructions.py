@@ -323,6 +323,11 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Tom Reed, 31, of York, was killed when his car went off the road near Leeds.",
             {("Tom Reed", "Leeds", OCC, None)},
         ),
+        # The incident may be told by the harm it did, its place hung on the agent.
+        (
+            "A bus was struck by a vehicle in Leeds. Its driver, Ruth Ames, was pronounced dead at the scene.",
+            {("Ruth Ames", "Leeds", OCC, None)},
+        ),
         ("The scene was chaotic, Tom Reed said.", set()),
         # Not a harm the incident is far from, nor one with a place phrase of its own.
         (
