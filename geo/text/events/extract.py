@@ -44,6 +44,7 @@ of its places ("She eventually made it to Paris"), and are left out otherwise.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -91,10 +92,12 @@ __all__ = ["EventExtractor", "events_of_candidates"]
 _SETTING_SENTENCES = 4
 # The sentences that set a news story's scene: its lede.
 _LEDE_SENTENCES = 3
+# A year, which dates a harm to a time a dateline does not speak for.
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 # How far back the incident a harm befell someone in may be told.
 _INCIDENT_SENTENCES = 2
 # The prepositions that tell where an incident happened: "shot outside a bar in Leeds".
-_INCIDENT_PREPS = frozenset(["in", "at", "near", "outside", "inside", "on", "along", "off"])
+_INCIDENT_PREPS = frozenset(["in", "at", "near", "outside", "inside", "on", "along", "off", "into"])
 _PERFORMANCE_NOUNS = frozenset(["performance"])
 # "The two leaders later flew to Berlin": a step after the one told, not on its date.
 _SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "next"])
@@ -415,7 +418,7 @@ class _ArticleReading:
         A harm befalling someone with no place phrase of its own ("killed in a U.S. drone strike"
         has one) is where the incident its clause or the sentences just before told happened ("A
         crash near Leeds injured two people. Tom Reed and his passenger were ejected from the
-        vehicle")."""
+        vehicle"). With no incident placed, either is at the dateline's place (`_local_dateline`)."""
         verb = trigger.token
         nouns = [c for c in verb.children if c.dep_ == "dobj"] + [
             pobj
@@ -432,9 +435,7 @@ class _ArticleReading:
         )
         if names_the_scene:
             earliest = 0
-        elif befalls_in_incident(verb) and not any(
-            c.dep_ == "prep" and c.lower_ in _INCIDENT_PREPS for c in verb.children
-        ):
+        elif befalls_in_incident(verb) and not self._names_a_place(verb):
             # "was killed when his car went off the road near Harrogate": the clause that tells
             # the incident; else an incident the sentences just before told.
             for clause in (c for c in verb.children if c.dep_ == "advcl"):
@@ -454,7 +455,23 @@ class _ArticleReading:
             )
             if told and (placed := self._place_of_incident(token)):
                 return placed
-        return []
+        return self._local_dateline(verb)
+
+    @staticmethod
+    def _names_a_place(verb: Token) -> bool:
+        """Whether `verb` has a place phrase of its own: "killed in a U.S. drone strike", "killed at
+        the apartment" (a venue the text may place elsewhere), "wounded in the leg"."""
+        return any(c.dep_ == "prep" and c.lower_ in _INCIDENT_PREPS for c in verb.children)
+
+    def _local_dateline(self, verb: Token) -> list[GovernedPlace]:
+        """The dateline's place, for an incident the story places nowhere else: a report of a crash
+        or a shooting that names no town is of the town it was filed from ("RUSSELLVILLE, Ark. --
+        Tom Reed was killed when his car went off the ramp"), as local news writes; not a harm the
+        text dates to another year ("his father died in 1990")."""
+        dateline = self.places.dateline
+        if dateline is None or any(t.ent_type_ == "DATE" and _YEAR.search(t.text) for t in verb.subtree):
+            return []
+        return [GovernedPlace(dateline, dateline.place, 2, PathRole.SETTING)]
 
     def _place_of_incident(self, incident: Token) -> list[GovernedPlace]:
         """The place an incident's noun or verb is told at: "shot outside a bar in Leeds", "a fire

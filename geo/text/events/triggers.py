@@ -468,12 +468,16 @@ def gathering_addressed(verb: Token) -> Token | None:
 
 def befalls_in_incident(verb: Token) -> bool:
     """A harm told as done, of the kind an incident does to its people where it happens: "was
-    killed", "died", "were ejected from the vehicle", "was pronounced dead"."""
+    killed", "died", "were ejected from the vehicle", "was pronounced dead", "was struck by a car"."""
     lemma = verb.lemma_.lower()
     if lemma not in INJURY_VERBS or verb.tag_ not in _PAST_TAGS:
         return False
     if lemma == "pronounce" and not any(c.dep_ in ("oprd", "acomp") and c.lower_ == "dead" for c in verb.children):
         return False
+    if lemma == "strike" and not is_passive(verb):
+        return False  # "struck by a car"; not "struck a deal"
+    if is_where_relative(verb):
+        return False  # "the building where he died": where that building is
     # A participle with no auxiliary of its own describes ("the man killed in 1990"), unless it
     # shares a verb's subject ("was shot and killed").
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") for c in verb.children) or verb.dep_ == "conj"

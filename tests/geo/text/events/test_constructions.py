@@ -328,6 +328,11 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "A bus was struck by a vehicle in Leeds. Its driver, Ruth Ames, was pronounced dead at the scene.",
             {("Ruth Ames", "Leeds", OCC, None)},
         ),
+        (
+            "A car crashed into a tree in Leeds. Its driver, Tom Reed, was taken from the scene by helicopter.",
+            {("Tom Reed", "Leeds", OCC, None)},
+        ),
+        ("Two cars collided near Leeds on Monday. Tom Reed struck a deal with the insurer.", set()),
         ("The scene was chaotic, Tom Reed said.", set()),
         # Not a harm the incident is far from, nor one with a place phrase of its own.
         (
@@ -1209,3 +1214,21 @@ def test_where_a_persons_family_or_friends_go_is_not_the_persons_stop(text) -> N
 def test_a_line_on_how_to_reach_a_writer_is_no_stop(line) -> None:
     text = "Leeds (AP) — Rita Vance won the vote in Leeds on Monday. " + line
     assert not any(person == "Tom Reed" for person, _ in _candidate_places(text, dateline="Leeds"))
+
+
+def _dateline_stops(text: str, dateline: str) -> set[tuple]:
+    events, _ = EventExtractor(stop_model=None).read_events(article(text), mentions_for(text, dateline=dateline))
+    return {(e.actor, e.place.name, e.status, e.date.iso()) for e in events}
+
+
+def test_an_incident_told_nowhere_else_is_at_the_dateline() -> None:
+    # Local news names no town for a crash it files from the town: the dateline's.
+    text = "LEEDS, England — Tom Reed, 22, of York, was killed when his car went off the ramp and hit a tree."
+    assert _dateline_stops(text, "Leeds") == {("Tom Reed", "Leeds", OCC, None)}
+    # Not with no dateline, nor for a harm the text dates to another year, nor one placed itself.
+    assert stops(EventExtractor(stop_model=None), text.split("— ")[1]) == set()
+    assert _dateline_stops("LEEDS, England — Tom Reed's father died in 1990.", "Leeds") == set()
+    assert _dateline_stops("LEEDS, England — Tom Reed was killed in a drone strike.", "Leeds") == set()
+    # An incident the text places is where it happened, whatever the dateline.
+    text = "LEEDS, England — A crash near York injured two people. Tom Reed was ejected from the vehicle."
+    assert _dateline_stops(text, "Leeds") == {("Tom Reed", "York", OCC, None)}
