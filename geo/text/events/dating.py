@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.model import DateInterval, DatePrecision, EventStatus
 from geo.text.dates import DateExpression, find_date_expressions, resolve_relative
-from geo.text.dates.forms import CalendarDate, Relation
+from geo.text.dates.forms import CalendarDate, Relation, WeekdayDate
 from geo.text.events.lexicon import (
     EVENT_NOUNS,
     FUTURE_MODALS,
@@ -209,6 +209,11 @@ class ArticleDates:
         """
         if _told_as_earlier(token):
             return _UNKNOWN  # "Brunson was originally detained in Izmir": before the story's time
+        clause = own_clause(token)
+        stated = [d for d in self.located if d.root.i in clause]
+        unplaced = bool(stated) and all(
+            self.resolve(d.expression, future=False).precision is DatePrecision.UNKNOWN for d in stated
+        )
         here = bisect.bisect_right(self._sentence_starts, token.i) - 1
         earliest = self._sentence_starts[max(0, here - sentences_back)]
         told = [
@@ -219,6 +224,12 @@ class ArticleDates:
             and d.expression.offset is None
             and not _describes_a_noun(d.root, token)
         ]
+        if unplaced:
+            # "Ms. Ames died Saturday" with no publication date: the event's own time, which nobody
+            # can place, not the time the story was at before it (her birth in 1923); unless the
+            # day told last is that weekday ("a Tuesday, March 17, 2009 photo ... was released
+            # from prison Tuesday").
+            return self._same_weekday(stated, told)
         for located in reversed(told):
             interval = self.resolve(located.expression, future=False)
             if interval.precision is DatePrecision.UNKNOWN:
@@ -236,6 +247,26 @@ class ArticleDates:
             return _UNKNOWN
         month = DateInterval(self.published.replace(day=1), self.published, DatePrecision.MONTH)
         return EventDate(month, DateSource.NARRATIVE)
+
+    def _same_weekday(self, stated: Sequence[_Located], told: Sequence[_Located]) -> EventDate:
+        """The day told last, when it is the weekday `stated` names; else a time nobody can place."""
+        weekdays = {
+            d.expression.form.weekday
+            for d in stated
+            if isinstance(d.expression.form, WeekdayDate)
+            and d.expression.form.week is None
+            and d.expression.form.relation is Relation.NEAREST
+        }
+        for located in reversed(told):
+            if located in stated:
+                continue
+            interval = self.resolve(located.expression, future=False)
+            if interval.precision is DatePrecision.UNKNOWN:
+                continue
+            if interval.precision is DatePrecision.DAY and interval.start.weekday() in weekdays:
+                return EventDate(interval, DateSource.NARRATIVE)
+            break
+        return EventDate(DateInterval(), DateSource.UNPLACED)
 
     # -- the steps ---------------------------------------------------------------------------
     def _in_clause(self, clause: set[int], near: Token, *, exclude: set[int]) -> _Located | None:

@@ -274,9 +274,11 @@ class _ArticleReading:
                 governed = self._gathering_setting(trigger) or self._latest_setting(trigger)
             else:
                 governed = self._gathering_told_before(trigger) or self._scene_of_incident(trigger)
-            root = span_root(self.doc, governed[0].mention.start, governed[0].mention.end) if governed else None
+            told_in_text = bool(governed) and governed[0].mention.role is not MentionRole.DATELINE
+            root = span_root(self.doc, governed[0].mention.start, governed[0].mention.end) if told_in_text else None
             if root is not None and when.source == DateSource.NONE:
-                # On the date of the gathering as it was told.
+                # On the date of the gathering or the incident as it was told (a dateline tells
+                # none: its sentence's date is the lede's).
                 told = self.coref.sentence_index(root)
                 carried = self.dates.main_clause_date(told, future=status is not EventStatus.OCCURRED)
                 if carried is not None:

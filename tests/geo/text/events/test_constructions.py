@@ -1229,6 +1229,9 @@ def test_an_incident_told_nowhere_else_is_at_the_dateline() -> None:
     assert stops(EventExtractor(stop_model=None), text.split("— ")[1]) == set()
     assert _dateline_stops("LEEDS, England — Tom Reed's father died in 1990.", "Leeds") == set()
     assert _dateline_stops("LEEDS, England — Tom Reed was killed in a drone strike.", "Leeds") == set()
+    # The dateline's sentence dates its own news, not the incident placed by the dateline.
+    text = "LEEDS, England — The council met on May 1, 2023. Tom Reed was killed when his car hit a tree."
+    assert _dateline_stops(text, "Leeds") == {("Tom Reed", "Leeds", OCC, None)}
     # An incident the text places is where it happened, whatever the dateline.
     text = "LEEDS, England — A crash near York injured two people. Tom Reed was ejected from the vehicle."
     assert _dateline_stops(text, "Leeds") == {("Tom Reed", "York", OCC, None)}

@@ -242,6 +242,14 @@ def test_stops_with_other_statuses_or_stated_dates_stay_apart(doc) -> None:
         # An act its own adverb sets before the story's time has no date the story gives.
         ("In 2013, the founders flew east. Robert Gentz had originally stepped off a plane in Oslo.", PUBLISHED, None),
         ("Robert Gentz once stepped off a plane in Beijing.", PUBLISHED, None),
+        # With no publication date, a weekday the act's own clause states is a time nobody can place,
+        # not the time the story was at; unless the day told last is that weekday.
+        ("Robert Gentz was born in Berlin on May 2, 1923. He stepped off a plane in Beijing Saturday.", None, None),
+        (
+            "The founders flew east on Tuesday, March 17, 2009. Robert Gentz stepped off the plane Tuesday.",
+            None,
+            "2009-03-17",
+        ),
     ],
 )
 def test_narrative_date_is_the_latest_date_told_or_the_month_of_publication(text, published, expected) -> None:
