@@ -96,6 +96,8 @@ _LEDE_SENTENCES = 3
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 # How far back the incident a harm befell someone in may be told.
 _INCIDENT_SENTENCES = 2
+# The prepositions that set what they hang on somewhere: "the cemetery in Boscawen" (`settings_of`).
+_SETTING_PREPS = frozenset(["in", "at"])
 # The prepositions that tell where an incident happened: "shot outside a bar in Leeds".
 _INCIDENT_PREPS = frozenset(["in", "at", "near", "outside", "inside", "on", "along", "off", "into"])
 _PERFORMANCE_NOUNS = frozenset(["performance"])
@@ -386,7 +388,7 @@ class _ArticleReading:
             # "Hundreds gathered to say goodbye to Cpl. Reed. They stood among gravestones at the
             # cemetery in Boscawen": where those gathered are told to be next.
             holders.extend(self._where_they_were_next(gathering))
-        return self._place_of_setting(holders)
+        return self._place_of_phrases([prep for holder in holders for prep in settings_of(holder)])
 
     def _where_they_were_next(self, verb: Token) -> list[Token]:
         """The verb of the sentence after `verb`'s when "they" is its subject, and the nouns of its
@@ -399,18 +401,20 @@ class _ArticleReading:
             return []
         return [root] + [p for prep in root.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"]
 
-    def _place_of_setting(self, holders: list[Token]) -> list[GovernedPlace]:
-        """The first place an "in"/"at" phrase of `holders` names, or the town of its venue."""
-        for pobj in (p for holder in holders for prep in settings_of(holder) for p in prep.children):
-            if pobj.dep_ != "pobj":
-                continue
-            mention = self.places.mention_at(pobj)
-            if mention is not None and mention.place is not None:
-                return [GovernedPlace(mention, mention.place, 3, PathRole.SETTING)]
-            # "at the New Hampshire State Veterans Cemetery in Boscawen": the venue's town.
-            town = _town_of_venue(pobj, self.places)
-            if town is not None:
-                return [GovernedPlace(town, town.place, 4, PathRole.SETTING)]
+    def _place_of_phrases(
+        self, phrases: list[Token], venue_preps: frozenset[str] = _SETTING_PREPS
+    ) -> list[GovernedPlace]:
+        """The first place `phrases` name (an agent's names none itself), or the town of the venue
+        one names ("at the New Hampshire State Veterans Cemetery in Boscawen", "struck by a vehicle
+        in Glasgow", "on Route 9 near Harrogate" with `venue_preps` taking "near")."""
+        for phrase in phrases:
+            for pobj in (p for p in phrase.children if p.dep_ == "pobj"):
+                mention = self.places.mention_at(pobj)
+                if phrase.dep_ == "prep" and mention is not None and mention.place is not None:
+                    return [GovernedPlace(mention, mention.place, 3, PathRole.SETTING)]
+                town = _town_of_venue(pobj, self.places, venue_preps)
+                if town is not None:
+                    return [GovernedPlace(town, town.place, 4, PathRole.SETTING)]
         return []
 
     def _scene_of_incident(self, trigger: Trigger) -> list[GovernedPlace]:
@@ -482,24 +486,13 @@ class _ArticleReading:
         holders = [incident]
         if incident.dep_ in ("dobj", "nsubj", "nsubjpass"):
             holders.append(incident.head)
-        for prep in (c for holder in holders for c in holder.children if c.dep_ in ("prep", "agent")):
-            if prep.dep_ == "prep" and prep.lower_ not in _INCIDENT_PREPS:
-                continue
-            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-                mention = self.places.mention_at(pobj)
-                if prep.dep_ == "prep" and mention is not None and mention.place is not None:
-                    return [GovernedPlace(mention, mention.place, 3, PathRole.SETTING)]
-                # "outside a bar in Leeds", "on Route 9 near Harrogate": the venue's town.
-                for town in (
-                    self.places.mention_at(t)
-                    for near in pobj.children
-                    if near.dep_ == "prep" and near.lower_ in ("in", "at", "near")
-                    for t in near.children
-                    if t.dep_ == "pobj"
-                ):
-                    if town is not None and town.place is not None:
-                        return [GovernedPlace(town, town.place, 4, PathRole.SETTING)]
-        return []
+        phrases = [
+            c
+            for holder in holders
+            for c in holder.children
+            if (c.dep_ == "prep" and c.lower_ in _INCIDENT_PREPS) or c.dep_ == "agent"
+        ]
+        return self._place_of_phrases(phrases, _SETTING_PREPS | {"near"})
 
     def _latest_setting(self, trigger: Trigger) -> list[GovernedPlace]:
         """Where the story last put anyone, in the sentence or the one before: the scene a list of
@@ -636,11 +629,13 @@ class _ArticleReading:
         return events
 
 
-def _town_of_venue(venue: Token, places: PlaceIndex) -> Mention | None:
+def _town_of_venue(venue: Token, places: PlaceIndex, preps: frozenset[str] = _SETTING_PREPS) -> Mention | None:
     """The place a venue the gazetteer does not know is told in: "the cemetery in Boscawen"."""
     if venue.pos_ not in ("NOUN", "PROPN"):
         return None
-    for pobj in (p for prep in settings_of(venue) for p in prep.children if p.dep_ == "pobj"):
+    for pobj in (p for prep in venue.children if prep.dep_ == "prep" and prep.lower_ in preps for p in prep.children):
+        if pobj.dep_ != "pobj":
+            continue
         mention = places.mention_at(pobj)
         if mention is not None and mention.place is not None:
             return mention
