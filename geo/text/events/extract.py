@@ -94,6 +94,8 @@ _SETTING_SENTENCES = 4
 _LEDE_SENTENCES = 3
 # A year, which dates a harm to a time a dateline does not speak for.
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+# A dateline town larger than this may be a wire's bureau rather than the scene of local news.
+_LOCAL_DATELINE_POPULATION = 300_000
 # How far back the incident a harm befell someone in may be told.
 _INCIDENT_SENTENCES = 2
 # The prepositions that set what they hang on somewhere: "the cemetery in Boscawen" (`settings_of`).
@@ -477,6 +479,8 @@ class _ArticleReading:
         dateline = self.places.dateline
         if dateline is None or any(t.ent_type_ == "DATE" and _YEAR.search(t.text) for t in verb.subtree):
             return []
+        if dateline.place.population > _LOCAL_DATELINE_POPULATION:
+            return []  # a wire's bureau: "SAN FRANCISCO -- ... Mixon was fatally shot" (in Oakland)
         return [GovernedPlace(dateline, dateline.place, 2, PathRole.SETTING)]
 
     def _place_of_incident(self, incident: Token) -> list[GovernedPlace]:

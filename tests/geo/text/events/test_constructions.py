@@ -7,6 +7,7 @@ taken from any evaluation article.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -1232,6 +1233,13 @@ def test_an_incident_told_nowhere_else_is_at_the_dateline() -> None:
     # The dateline's sentence dates its own news, not the incident placed by the dateline.
     text = "LEEDS, England — The council met on May 1, 2023. Tom Reed was killed when his car hit a tree."
     assert _dateline_stops(text, "Leeds") == {("Tom Reed", "Leeds", OCC, None)}
+    # A big city's dateline may be a wire's bureau, far from the scene.
+    bureau = {"Leeds": replace(PLACES["Leeds"], population=800_000)}
+    text = "LEEDS, England — Tom Reed, 22, was killed when his car went off the ramp and hit a tree."
+    events, _ = EventExtractor(stop_model=None).read_events(
+        article(text), mentions_for(text, dateline="Leeds", names=bureau)
+    )
+    assert events == []
     # An incident the text places is where it happened, whatever the dateline.
     text = "LEEDS, England — A crash near York injured two people. Tom Reed was ejected from the vehicle."
     assert _dateline_stops(text, "Leeds") == {("Tom Reed", "York", OCC, None)}
