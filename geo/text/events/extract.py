@@ -81,6 +81,7 @@ from geo.text.events.triggers import (
     befalls_in_incident,
     find_triggers,
     gathering_told_again,
+    introduces_someone,
     is_located_occupation,
     is_misread_present_verb,
     lists_those_present,
@@ -277,7 +278,11 @@ class _ArticleReading:
                 # The list is of those at the gathering just told.
                 governed = self._gathering_setting(trigger) or self._latest_setting(trigger)
             else:
-                governed = self._gathering_told_before(trigger) or self._scene_of_incident(trigger)
+                governed = (
+                    self._gathering_told_before(trigger)
+                    or self._scene_of_incident(trigger)
+                    or self._scene_of_introduction(trigger)
+                )
             told_in_text = bool(governed) and governed[0].mention.role is not MentionRole.DATELINE
             root = span_root(self.doc, governed[0].mention.start, governed[0].mention.end) if told_in_text else None
             if root is not None and when.source == DateSource.NONE:
@@ -418,6 +423,14 @@ class _ArticleReading:
                 if town is not None:
                     return [GovernedPlace(town, town.place, 4, PathRole.SETTING)]
         return []
+
+    def _scene_of_introduction(self, trigger: Trigger) -> list[GovernedPlace]:
+        """Where someone introduced to those present was: the gathering the story's lede reports
+        ("Senator Dunn held a town hall meeting at Franklin Elementary in Santa Ana ... Dunn then
+        introduced the next panelist, Rosemary Avila")."""
+        if not introduces_someone(trigger.token):
+            return []
+        return self._scene_of_lede(before=trigger.token.sent.start)
 
     def _scene_of_incident(self, trigger: Trigger) -> list[GovernedPlace]:
         """Where "the scene" a trigger names, and places nowhere itself, is: the place of the

@@ -351,7 +351,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                 # "made a speech in Paris"), may still put its subject at a place; one done to a
                 # person in the flesh puts its object there too ("interviewed Tom Reed in Paris",
                 # "shot a man in Leeds", "married Tom Reed in Paris").
-                reading = ObjectReading.COMPANION if lemma_in(token, FACE_TO_FACE_VERBS) else ObjectReading.NONE
+                in_person = lemma_in(token, FACE_TO_FACE_VERBS) or introduces_someone(token)
+                reading = ObjectReading.COMPANION if in_person else ObjectReading.NONE
                 triggers.append(
                     Trigger(
                         token,
@@ -481,6 +482,23 @@ def befalls_in_incident(verb: Token) -> bool:
     # A participle with no auxiliary of its own describes ("the man killed in 1990"), unless it
     # shares a verb's subject ("was shot and killed").
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") for c in verb.children) or verb.dep_ == "conj"
+
+
+def introduces_someone(verb: Token) -> bool:
+    """ "Dunn then introduced the next panelist, Rosemary Avila": a person introduced to those
+    present, told as done; not a bill or a measure introduced."""
+    if verb.lemma_.lower() != "introduce" or verb.tag_ not in _PAST_TAGS:
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and (
+            c.lower_ in _PERSON_OBJECT_PRONOUNS
+            or c.pos_ == "PROPN"
+            or (c.pos_ == "NOUN" and c.lemma_.lower() in PERSON_NOUNS | ROLE_NOUNS | ATTENDANCE_NOUNS)
+            or any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children)
+        )
+        for c in verb.children
+    )
 
 
 def names_those_present(noun: Token) -> bool:
@@ -731,6 +749,8 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
     )
     if not located and befalls_in_incident(token):
         return True  # where the incident the story told was (see `extract`)
+    if not located and introduces_someone(token):
+        return True  # at the gathering the story reports (see `extract`)
     if not located and not subject_settings(token) and not audience_settings(token) and not phrase_settings(token):
         return False
     if _act_told(token):

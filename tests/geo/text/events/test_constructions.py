@@ -342,6 +342,18 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             set(),
         ),
         ("A fire broke out in Leeds on Monday. Tom Reed was killed in a drone strike in 2015.", set()),
+        # Someone introduced to those present is at the gathering the story's lede reports; a bill
+        # or a measure introduced puts no one anywhere.
+        (
+            "Senator Rita Vance held a town hall meeting at a school in Leeds on Thursday. Vance then "
+            "introduced the next panelist, board member Tom Reed.",
+            {("Rita Vance", "Leeds", OCC, "2023-09-14"), ("Tom Reed", "Leeds", OCC, "2023-09-14")},
+        ),
+        (
+            "Senator Rita Vance held a town hall meeting at a school in Leeds on Thursday. Mayor Tom Reed "
+            "introduced a measure to cut taxes.",
+            {("Rita Vance", "Leeds", OCC, "2023-09-14")},
+        ),
         # A report of a gathering stays at the scene its lede set: the gathering named again many
         # sentences on, with another gathering placed nowhere in between.
         (
