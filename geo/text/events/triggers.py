@@ -442,10 +442,16 @@ def gathering_told_again(trigger: Trigger) -> Token | None:
 def gathering_addressed(verb: Token) -> Token | None:
     """The people of a gathering the text has told, spoken to as one and placed nowhere else: "Gov.
     Paul Grant told the crowd", "addressed the mourners", "spoke to the congregation", "told
-    delegates". The speaker is where the gathering was (see `extract`). Not "told a crowd in Leeds",
-    which places itself, nor "the next meeting"."""
+    delegates", "they listened as he spoke". The speaker is where the gathering was (see
+    `extract`). Not "told a crowd in Leeds", which places itself, nor "the next meeting"."""
     if verb.lemma_.lower() not in ADDRESSING_VERBS:
         return None
+    if verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children):
+        # "They listened as Alan Ouellette spoke", "the crowd cheered as she spoke": those who
+        # listen are the gathering's people.
+        for listener in (c for c in verb.head.children if c.dep_ == "nsubj"):
+            if listener.lower_ == "they" or (listener.pos_ == "NOUN" and listener.lemma_.lower() in GATHERED_PEOPLE):
+                return listener
     nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
         pobj
         for prep in verb.children

@@ -294,6 +294,13 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Mourners gathered at a church in Leeds on Monday. Paul Grant spoke to the congregation.",
             {("Paul Grant", "Leeds", OCC, "2023-09-11")},
         ),
+        # Those listening are the gathering's people too; "they" with no gathering told place nobody.
+        (
+            "Hundreds of people gathered at the cemetery in Leeds on Monday to say goodbye to Cpl. Tom Reed. "
+            "They listened as Paul Grant spoke of how his brother had lived.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11")},
+        ),
+        ("They laughed as Paul Grant spoke of his trip to the coast.", set()),
         ("Hundreds attended a rally in Lyon on Saturday. Rita Vance told reporters the vote was close.", set()),
         (
             "Hundreds attended a rally in Lyon on Saturday. Rita Vance will address the next meeting.",
