@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.errors import InvalidInputError
 from geo.geodesy import distance_km
-from geo.model import ArticleText, DateInterval, Event, EventStatus, Mention, MentionRole
+from geo.model import ArticleText, DateInterval, Event, EventStatus, Mention, MentionRole, Place
 from geo.text.events.candidates import Candidate, CandidateReader
 from geo.text.events.confidence import event_confidence
 from geo.text.events.coreference import Coreference, is_bare_description_subject
@@ -75,6 +75,7 @@ from geo.text.events.people import Cast, find_cast
 from geo.text.events.status import event_status, status_at
 from geo.text.events.stop_model import StopModel, default_stop_model
 from geo.text.events.triggers import (
+    SETTING_PREPS,
     ObjectReading,
     Trigger,
     TriggerKind,
@@ -99,8 +100,6 @@ _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _LOCAL_DATELINE_POPULATION = 300_000
 # How far back the incident a harm befell someone in may be told.
 _INCIDENT_SENTENCES = 2
-# The prepositions that set what they hang on somewhere: "the cemetery in Boscawen" (`settings_of`).
-_SETTING_PREPS = frozenset(["in", "at"])
 # The prepositions that tell where an incident happened: "shot outside a bar in Leeds".
 _INCIDENT_PREPS = frozenset(["in", "at", "near", "outside", "inside", "on", "along", "off", "into"])
 _PERFORMANCE_NOUNS = frozenset(["performance"])
@@ -217,7 +216,6 @@ class _ArticleReading:
         events = []
         credits = credited_reporters(self.doc, self.cast, lambda i: self.places.mention_at(self.doc[i]))
         for person, mention, sentence in credits:
-            evidence, start, end = _evidence(sentence)
             confidence = event_confidence(
                 strength=_CREDIT_STRENGTH,
                 depth=1,
@@ -229,18 +227,15 @@ class _ArticleReading:
                 place_confidence=mention.confidence,
             )
             events.append(
-                Event(
-                    actor=person.name,
-                    action=CREDIT_ACTION,
-                    place=mention.place,
-                    status=EventStatus.OCCURRED,
-                    date=DateInterval(),
-                    evidence=evidence,
-                    evidence_start=start,
-                    evidence_end=end,
-                    confidence=confidence,
-                    mention_start=mention.start,
-                    mention_end=mention.end,
+                _event_told(
+                    person.name,
+                    CREDIT_ACTION,
+                    mention,
+                    mention.place,
+                    EventStatus.OCCURRED,
+                    DateInterval(),
+                    sentence,
+                    confidence,
                 )
             )
         return events
@@ -368,17 +363,14 @@ class _ArticleReading:
     def _tells_gathering(self, token: Token) -> bool:
         """A gathering's noun, or a verb of people gathering where it puts them ("Hundreds
         gathered at the cemetery in Boscawen"; "rallied behind the mayor" puts them nowhere)."""
-        lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN":
-            return lemma in EVENT_NOUNS
-        return token.pos_ == "VERB" and lemma in GATHERING_VERBS and bool(self._gathering_place(token))
+        return _names_gathering(token) and (token.pos_ == "NOUN" or bool(self._gathering_place(token)))
 
     def _scene_of_lede(self, *, before: int) -> list[GovernedPlace]:
         """The place of the first gathering the story's first sentences tell, if one has a place."""
         for token in self.doc[:before]:
             if self.coref.sentence_index(token) >= _LEDE_SENTENCES:
                 break
-            if self._tells_gathering(token) and (placed := self._gathering_place(token)):
+            if _names_gathering(token) and (placed := self._gathering_place(token)):
                 return placed
         return []
 
@@ -409,7 +401,7 @@ class _ArticleReading:
         return [root] + [p for prep in root.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"]
 
     def _place_of_phrases(
-        self, phrases: list[Token], venue_preps: frozenset[str] = _SETTING_PREPS
+        self, phrases: list[Token], venue_preps: frozenset[str] = SETTING_PREPS
     ) -> list[GovernedPlace]:
         """The first place `phrases` name (an agent's names none itself), or the town of the venue
         one names ("at the New Hampshire State Veterans Cemetery in Boscawen", "struck by a vehicle
@@ -451,12 +443,12 @@ class _ArticleReading:
         names_the_scene = any(
             noun.lower_ == "scene"
             and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-            and not any(c.dep_ == "prep" and c.lower_ in _INCIDENT_PREPS for c in noun.children)
+            and not _has_place_phrase(noun)
             for noun in nouns
         )
         if names_the_scene:
             earliest = 0
-        elif befalls_in_incident(verb) and not self._names_a_place(verb):
+        elif befalls_in_incident(verb) and not _has_place_phrase(verb):
             # "was killed when his car went off the road near Harrogate": the clause that tells
             # the incident; else an incident the sentences just before told.
             for clause in (c for c in verb.children if c.dep_ == "advcl"):
@@ -464,7 +456,7 @@ class _ArticleReading:
                 if when and (placed := self._place_of_incident(clause)):
                     return placed
             first_sentence = max(0, self.coref.sentence_index(verb) - _INCIDENT_SENTENCES)
-            earliest = next(t.i for t in self.doc if self.coref.sentence_index(t) >= first_sentence)
+            earliest = self.dates.sentences[first_sentence].start
         else:
             return []
         for token in reversed(self.doc[earliest : verb.i]):
@@ -477,12 +469,6 @@ class _ArticleReading:
             if told and (placed := self._place_of_incident(token)):
                 return placed
         return self._local_dateline(verb)
-
-    @staticmethod
-    def _names_a_place(verb: Token) -> bool:
-        """Whether `verb` has a place phrase of its own: "killed in a U.S. drone strike", "killed at
-        the apartment" (a venue the text may place elsewhere), "wounded in the leg"."""
-        return any(c.dep_ == "prep" and c.lower_ in _INCIDENT_PREPS for c in verb.children)
 
     def _local_dateline(self, verb: Token) -> list[GovernedPlace]:
         """The dateline's place, for an incident the story places nowhere else: a report of a crash
@@ -509,7 +495,7 @@ class _ArticleReading:
             for c in holder.children
             if (c.dep_ == "prep" and c.lower_ in _INCIDENT_PREPS) or c.dep_ == "agent"
         ]
-        return self._place_of_phrases(phrases, _SETTING_PREPS | {"near"})
+        return self._place_of_phrases(phrases, SETTING_PREPS | {"near"})
 
     def _latest_setting(self, trigger: Trigger) -> list[GovernedPlace]:
         """Where the story last put anyone, in the sentence or the one before: the scene a list of
@@ -610,10 +596,7 @@ class _ArticleReading:
         status: EventStatus,
         when: EventDate,
     ) -> list[Event]:
-        evidence, start, end = _evidence(trigger.token.sent)
         everyone = participants.everyone
-        # A dateline ("here") is no mention in the text the event rests on.
-        on_text = governed.mention.role is not MentionRole.DATELINE
         events = []
         for person in everyone:
             companion = person not in participants.actors
@@ -628,25 +611,35 @@ class _ArticleReading:
                 place_confidence=governed.mention.confidence,
             )
             events.append(
-                Event(
-                    actor=person.name,
-                    action=trigger.lemma,
-                    place=governed.place,
-                    status=status,
-                    date=when.interval,
-                    evidence=evidence,
-                    evidence_start=start,
-                    evidence_end=end,
-                    confidence=confidence,
+                _event_told(
+                    person.name,
+                    trigger.lemma,
+                    governed.mention,
+                    governed.place,
+                    status,
+                    when.interval,
+                    trigger.token.sent,
+                    confidence,
                     co_actors=tuple(p.name for p in everyone if p is not person),
-                    mention_start=governed.mention.start if on_text else None,
-                    mention_end=governed.mention.end if on_text else None,
                 )
             )
         return events
 
 
-def _town_of_venue(venue: Token, places: PlaceIndex, preps: frozenset[str] = _SETTING_PREPS) -> Mention | None:
+def _names_gathering(token: Token) -> bool:
+    """A gathering's noun ("the funeral") or a verb of people gathering ("hundreds gathered")."""
+    lemma = token.lemma_.lower()
+    return (token.pos_ == "NOUN" and lemma in EVENT_NOUNS) or (token.pos_ == "VERB" and lemma in GATHERING_VERBS)
+
+
+def _has_place_phrase(token: Token) -> bool:
+    """Whether `token` has a place phrase of its own: "killed in a U.S. drone strike", "killed at
+    the apartment" (a venue the text may place elsewhere), "wounded in the leg", "the scene of
+    the crash in Leeds"."""
+    return any(c.dep_ == "prep" and c.lower_ in _INCIDENT_PREPS for c in token.children)
+
+
+def _town_of_venue(venue: Token, places: PlaceIndex, preps: frozenset[str] = SETTING_PREPS) -> Mention | None:
     """The place a venue the gazetteer does not know is told in: "the cemetery in Boscawen"."""
     if venue.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -760,17 +753,44 @@ def _event_of(candidate: Candidate, confidence: float) -> Event:
             mention_start=mention.start if on_text else None,
             mention_end=mention.end if on_text else None,
         )
-    evidence, start, end = _evidence(candidate.anchor.sent)
+    return _event_told(
+        candidate.person.name,
+        candidate.anchor.lemma_.lower(),
+        mention,
+        mention.place,
+        candidate.status,
+        candidate.date.interval,
+        candidate.anchor.sent,
+        confidence,
+    )
+
+
+def _event_told(
+    actor: str,
+    action: str,
+    mention: Mention,
+    place: Place,
+    status: EventStatus,
+    date: DateInterval,
+    sentence: Span,
+    confidence: float,
+    co_actors: tuple[str, ...] = (),
+) -> Event:
+    """The event `sentence` tells of `actor` at `place`, named by `mention`: a dateline ("here") is
+    no mention in the text the event rests on."""
+    evidence, start, end = _evidence(sentence)
+    on_text = mention.role is not MentionRole.DATELINE
     return Event(
-        actor=candidate.person.name,
-        action=candidate.anchor.lemma_.lower(),
-        place=mention.place,
-        status=candidate.status,
-        date=candidate.date.interval,
+        actor=actor,
+        action=action,
+        place=place,
+        status=status,
+        date=date,
         evidence=evidence,
         evidence_start=start,
         evidence_end=end,
         confidence=confidence,
+        co_actors=co_actors,
         mention_start=mention.start if on_text else None,
         mention_end=mention.end if on_text else None,
     )

@@ -125,6 +125,7 @@ __all__ = [
     "says_here",
     "reached_from_afar",
     "settings_of",
+    "SETTING_PREPS",
     "WAY_NOUNS",
     "during_gathering",
     "placed_by_its_noun",
@@ -548,9 +549,13 @@ def occupation_settings(noun: Token) -> list[Token]:
     ]
 
 
+# The prepositions that set what they hang on somewhere: "the cemetery in Boscawen".
+SETTING_PREPS = frozenset(["in", "at"])
+
+
 def settings_of(token: Token) -> list[Token]:
     """The "in"/"at" phrases hung on `token`, which say where what it names is set."""
-    return [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+    return [c for c in token.children if c.dep_ == "prep" and c.lower_ in SETTING_PREPS]
 
 
 def is_misread_present_verb(token: Token) -> bool:
