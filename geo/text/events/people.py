@@ -683,7 +683,9 @@ def _english_word_no_given_name(word: str) -> bool:
 def _surname_used_alone(doc: Doc, mention: PersonMention) -> bool:
     """Whether the mention's last word stands alone elsewhere as a clause's subject or owner, as a
     surname does ("Hartmann said", "Okafor-Lyle's lawyer")."""
-    surname = mention.words[-1]
+    surname = _surname(mention.words)
+    if not surname:
+        return False
     for found in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", doc.text):
         span = doc.char_span(found.start(), found.end())
         if span is None or mention.first <= span.start < mention.last:
@@ -708,7 +710,7 @@ def _shared_surnames(doc: Doc, mentions: list[PersonMention]) -> Iterable[Person
     the full name must be two words (given name, surname), which "Kim Jong Un" is not.
     """
     full = [m for m in mentions if len(m.words) == 2]
-    surnames = {m.words[-1] for m in mentions if len(m.words) > 1}
+    surnames = {_surname(m.words) for m in mentions if len(m.words) > 1}
     in_full_names = {i for m in mentions if len(m.words) > 1 for i in range(m.first, m.last)}
     for mention in full:
         given = mention.first - 2
@@ -932,12 +934,12 @@ def _known_name_repeats(
 ) -> list[PersonMention]:
     """Proper nouns that repeat a known person's surname or stand-alone name: "Manturov said"."""
     taken = {i for m in kept for i in range(m.first, m.last)}
-    short_forms = {m.words[-1] for m in kept if len(m.words) > 1} | {m.surface for m in kept if len(m.words) == 1}
+    short_forms = {_surname(m.words) for m in kept if len(m.words) > 1} | {m.surface for m in kept if len(m.words) == 1}
     # A given name on its own ("Georgia began skating") means the person named in full with it,
     # unless the next word carries on a longer name ("Georgia Tech").
     given_names = {m.words[0] for m in kept if len(m.words) > 1 and m.words[0].lower() not in TITLE_WORDS}
     short_forms = {w for w in short_forms | given_names if len(w) >= 3}
-    surnames = {m.words[-1] for m in kept if len(m.words) > 1} - given_names
+    surnames = {_surname(m.words) for m in kept if len(m.words) > 1} - given_names
     repeats = []
     for token in doc:
         # The tagger reads some surnames as plural nouns ("Hendricks", "Rivers", "Banks"): a known

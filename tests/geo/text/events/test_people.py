@@ -639,3 +639,23 @@ def test_a_name_ending_in_the_word_of_a_town_s_body_is_no_person(text, expected)
 def test_the_offices_of_local_law_and_justice_are_titles(text, expected):
     _, cast = _cast(text)
     assert {p.name for p in cast.people} == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, surname",
+    [
+        (
+            "The suspect was identified as Paul Block Jr., 49. Block is being held at the county jail.",
+            "Paul Block Jr.",
+            "Block",
+        ),
+        ("Officers arrested Ralph Price Jr. on Monday. Price was released on bond.", "Ralph Price Jr.", "Price"),
+        ("Henry Wells III spoke first. Wells said the plan was sound.", "Henry Wells III", "Wells"),
+    ],
+)
+def test_a_generational_suffix_is_not_the_surname_the_story_repeats(text, name, surname):
+    # The surname that repeats a "Jr." or "III" is the word before the suffix, even when the
+    # tagger reads it as a common noun ("Block", "Price", "Wells").
+    _, cast = _cast(text)
+    [person] = [p for p in cast.people if p.name == name]
+    assert surname in [m.surface for m in person.mentions[1:]]
