@@ -69,6 +69,10 @@ _INHERITING = frozenset(
 _MAX_CLIMB = 6
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# Subordinators of reason, concession and time: what their clause says holds whatever the clause
+# above denies ("wasn't in his building, because he's in the county jail"; "was not hurt when his
+# truck overturned near Leeds").
+_ASSERTING_MARKS = frozenset({"because", "since", "as", "when", "while", "after", "once", "although", "though"})
 
 
 # "Paul Stone may be contacted via e-mail at ...", "can be reached at 555-0100": a newspaper's
@@ -107,11 +111,12 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
         speculative |= bool(modifiers & SPECULATIVE_ADJECTIVES)
     current: Token = token
     direct = True  # every step so far went up a to-clause: the trigger is what the head denies
+    asserted = False  # the climb left a clause of reason or time: no denial above reaches it
     for depth in range(_MAX_CLIMB):
         children = list(current.children)
-        if _negated(current, children, is_trigger=depth == 0) or _taken_part_from_afar(children):
+        if not asserted and (_negated(current, children, is_trigger=depth == 0) or _taken_part_from_afar(children)):
             return None
-        if _counterfactual(current, children):
+        if not asserted and _counterfactual(current, children):
             return None  # "would have visited Paris", "was to have visited Tokyo"
         auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
         adverbs = {c.lower_ for c in children if c.dep_ in ("advmod", "acomp")}
@@ -159,6 +164,8 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
             break
         if current.dep_ in ("conj", "dep") and any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
             break  # "Kim will visit X and Putin visited Y": a clause of its own
+        if current.dep_ == "advcl" and {c.lower_ for c in children if c.dep_ in ("mark", "advmod")} & _ASSERTING_MARKS:
+            asserted = True  # the parser hangs "when" as an adverb, "because" as a mark
         if direct and current.dep_ in ("xcomp", "dobj") and calls_off(head):
             return None  # "was unable to attend", "failed to reach", "cancelled his visit"
         if current.dep_ == "xcomp" and _not_yet(head):

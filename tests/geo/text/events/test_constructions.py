@@ -534,6 +534,16 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ("Rita Vance has yet to visit Paris.", set()),
         ("Rita Vance is yet to arrive in Madrid.", {("Rita Vance", "Madrid", P, None)}),
         ("Rita Vance may have traveled to Madrid.", {("Rita Vance", "Madrid", S, None)}),
+        # A clause of reason or time says what holds whatever the clause above it denies.
+        (
+            "Rita Vance was not at the hearing, because she is in a hospital in Madrid.",
+            {("Rita Vance", "Madrid", OCC, None)},
+        ),
+        (
+            "Rita Vance did not see the fire when she arrived in Lyon on Monday.",
+            {("Rita Vance", "Lyon", OCC, "2023-09-11")},
+        ),
+        ("Rita Vance did not speak until she reached Madrid.", set()),
         # A plan or an invitation called off or turned down takes its event with it; so does a
         # flight cancelled in a clause of its own; boycotting a gathering is staying away.
         ("Rita Vance called off plans to visit Berlin.", set()),
