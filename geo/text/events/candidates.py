@@ -25,6 +25,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
+from geo.geodesy import distance_km
 from geo.model import Event, EventStatus, Mention, MentionRole, Place, Precision
 from geo.text.events.coreference import Coreference, Reference
 from geo.text.events.credits import is_credit_line
@@ -57,6 +58,8 @@ __all__ = ["Candidate", "CandidateReader"]
 _SCENE_SENTENCES_BACK = 3
 _CONFIDENCE_STEPS = (0.4, 0.5, 0.6, 0.7, 0.8)
 _LOCAL = frozenset({Precision.CITY, Precision.SITE, Precision.ADMIN2})
+# How far from a county's point a town it holds may lie: counties are seldom 100 km across.
+_COUNTY_REACH_KM = 60.0
 
 
 @dataclass(slots=True)
@@ -96,7 +99,17 @@ def _qualifiers(places: list[tuple[Mention, Token]], text: str) -> frozenset[int
 
 
 def _qualifies(town: Place, region: Place) -> bool:
-    return town.precision in _LOCAL and contains(region, town)
+    if town.precision not in _LOCAL:
+        return False
+    if region.precision is Precision.ADMIN2 and town.precision is not Precision.ADMIN2:
+        # "Ipswich, Suffolk", "Paris, Henry County": the gazetteer keeps no town's county, so a
+        # county of the town's region, its point near the town, stands for one that holds it.
+        return (
+            region.country == town.country
+            and region.admin1 == town.admin1
+            and distance_km(region.lat, region.lon, town.lat, town.lon) <= _COUNTY_REACH_KM
+        )
+    return contains(region, town)
 
 
 class CandidateReader:
@@ -142,7 +155,13 @@ class CandidateReader:
         self.homes = frozenset(root.i for _, root in self.places if self._home_phrase(root))
         # Places where the story sets a gathering ("a town hall meeting in Santa Ana", "the
         # ceremony at the cemetery in Boscawen"): whoever takes part in it was there.
-        self.gatherings = [(m, r) for m, r in self.places if on_gathering(r) and m.place.precision in _LOCAL]
+        # A qualifier ("a farm near Ipswich, Suffolk") only says which town is meant: the town
+        # is the scene.
+        self.gatherings = [
+            (m, r)
+            for m, r in self.places
+            if on_gathering(r) and m.place.precision in _LOCAL and m.start not in self.qualifiers
+        ]
         # The local place the story names most (first named on a tie): where it mostly is.
         local = Counter(m.place.gazetteer_id for m, _ in self.places if m.place.precision in _LOCAL)
         self.main_locale = local.most_common(1)[0][0] if local else None
@@ -182,7 +201,7 @@ class CandidateReader:
         # Rule events whose place lies outside their sentence (carried settings) join as they are.
         paired = {id(c.rule_event) for c in found.values() if c.rule_event is not None}
         for event in rules.values():
-            if id(event) in paired:
+            if id(event) in paired or event.mention_start in self.qualifiers:
                 continue
             candidate = self._from_rule(event, self._sentence_of_char(event.evidence_start))
             if candidate is None:
@@ -266,7 +285,7 @@ class CandidateReader:
                 continue
             if index - sentence > _SCENE_SENTENCES_BACK:
                 break
-            if mention.place.precision in _LOCAL:
+            if mention.place.precision in _LOCAL and mention.start not in self.qualifiers:
                 return mention, root, "previous"
         if self.dateline is not None:
             span = self.doc.char_span(self.dateline.start, self.dateline.end, alignment_mode="expand")

@@ -309,10 +309,13 @@ def test_a_country_stop_is_the_city_the_sentence_or_dateline_names_there(text, d
     [
         ("Maria Lopez was taken to a hospital in Columbia, Missouri, on Monday.", "Missouri"),
         ("Maria Lopez flew to Lyon, France, on Monday.", "France"),
+        ("Maria Lopez was found at a farm near Ipswich, Suffolk, on Monday.", "Suffolk"),
     ],
 )
 def test_the_region_that_qualifies_a_town_is_no_place_of_its_own(text, qualifier) -> None:
     towns = {
+        "Ipswich": place(2646057, "Ipswich", 52.05917, 1.15545, Precision.CITY, "GB", "England"),
+        "Suffolk": place(2636561, "Suffolk", 52.241, 1.0466, Precision.ADMIN2, "GB", "England"),
         "Columbia": place(4381982, "Columbia", 38.95171, -92.33407, Precision.CITY, "US", "Missouri"),
         "Missouri": place(4398678, "Missouri", 38.25031, -92.50046, Precision.ADMIN1, "US"),
         "Lyon": place(2996944, "Lyon", 45.74846, 4.84671, Precision.CITY, "FR", "Auvergne-Rhone-Alpes"),
@@ -321,11 +324,23 @@ def test_the_region_that_qualifies_a_town_is_no_place_of_its_own(text, qualifier
     extractor = EventExtractor(stop_model=None)
     found = extractor.read_candidates(article(text, PUBLISHED), mentions_for(text, names=towns))
     places = {c.mention.place.name for c in found if c.person.name == "Maria Lopez"}
-    assert qualifier not in places and places & {"Columbia", "Lyon"}
+    assert qualifier not in places and places & {"Columbia", "Lyon", "Ipswich"}
     # Not right after the town, the region is a place of its own: "left Missouri for Columbia".
     alone = f"Maria Lopez left {qualifier} on Monday."
     found = extractor.read_candidates(article(alone, PUBLISHED), mentions_for(alone, names=towns))
     assert qualifier in {c.mention.place.name for c in found}
+
+
+def test_a_county_qualifier_is_not_the_scene_a_later_sentence_is_at() -> None:
+    # "a farm near Ipswich, Suffolk": the town is where the story is, not its county.
+    towns = {
+        "Ipswich": place(2646057, "Ipswich", 52.05917, 1.15545, Precision.CITY, "GB", "England"),
+        "Suffolk": place(2636561, "Suffolk", 52.241, 1.0466, Precision.ADMIN2, "GB", "England"),
+    }
+    text = "A sick cow was found at a farm near Ipswich, Suffolk. Professor Hugh Penn examined the herd."
+    extractor = EventExtractor(stop_model=None)
+    found = extractor.read_candidates(article(text, PUBLISHED), mentions_for(text, names=towns))
+    assert "Suffolk" not in {c.mention.place.name for c in found if c.person.name == "Hugh Penn"}
 
 
 def test_a_venue_named_with_its_town_is_a_feature_of_the_pairing() -> None:
