@@ -407,6 +407,9 @@ def _next_steps(token: Token, depth: int, role: PathRole) -> list[tuple[Token, i
         # venue, and the parser may make the day the phrase's noun with the venue compounded to it.
         steps.extend((c, depth, role) for c in token.children if c.dep_ == "compound")
     is_noun_hub = token.pos_ in ("NOUN", "PROPN") and (lemma in LOCATIVE_NOUNS or lemma in NOUN_SENSES)
+    if role is PathRole.MODIFIER and token.pos_ == "PROPN" and token.dep_ in ("compound", "poss"):
+        # "at Leeds Magistrates' Court": the town heads a word of the venue's name, not its noun.
+        steps.extend((c, depth + 1, role) for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN")
     for child in token.children:
         dep = child.dep_
         if dep in ("conj", "appos"):

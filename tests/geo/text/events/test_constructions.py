@@ -153,6 +153,15 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "first two months in office.",
             {("Paul Grant", "Rome", OCC, "2023-09-10")},
         ),
+        # A town that begins a venue's name of several words is the venue's town.
+        (
+            "Paul Grant will appear at Leeds Magistrates' Court on Monday.",
+            {("Paul Grant", "Leeds", P, "2023-09-18")},
+        ),
+        (
+            "Anna Weber and Paul Grant appeared at York Magistrates Court on Monday.",
+            {("Anna Weber", "York", OCC, "2023-09-11"), ("Paul Grant", "York", OCC, "2023-09-11")},
+        ),
         # Who a passive of meeting is done to was where its agent's phrase sets the agent.
         (
             "Anna Weber was greeted by cheering crowds in Berlin on Monday.",
