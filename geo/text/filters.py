@@ -589,6 +589,10 @@ def judge_name(
     if _is_seat(candidates):
         # "met at the White House" is a place; "the White House said", "White House aides" the institution.
         return _ACCEPT if _read_as_location(text, start, end) else _reject("an institution named by its seat")
+    if key.split()[0] not in _SAINT_WORDS and _SAINT_BEFORE.search(text[max(0, start - 8) : start]):
+        # "the St. Paul XCEL Energy Center": "Paul" is the saint's name the text writes whole, and
+        # the whole is a place only as the whole.
+        return _reject("part of a saint's name")
     town_venue = _names_a_town_venue(key, text, start, end, context)
     if " " not in key and not _stands_alone(candidates) and _heads_a_linked_name(text, start, end, entities):
         return _reject("part of a longer name")

@@ -140,3 +140,13 @@ def test_a_namesake_that_begins_a_venue_the_text_places_elsewhere_is_no_place(na
 )
 def test_a_place_that_begins_a_venue_in_or_near_it_stays(namesakes, text, expected) -> None:
     assert [m.surface for m in Geoparser(namesakes, use_ner=False).parse(text)] == expected
+
+
+@BOTH_MODES
+def test_the_name_after_a_saints_abbreviation_is_no_place_of_its_own(use_ner) -> None:
+    # "Paul" is a region of Cape Verde, but in "the St. Paul XCEL Energy Center" it is the saint's
+    # name the text writes whole.
+    g = venue_world()
+    g.add(make_place(3374391, "Paul", 17.11, -25.02, precision=Precision.ADMIN1, country="CV", population=7_000))
+    text = "The team plays at the St. Paul XCEL Energy Center on Thursday. Paul is a region of Cape Verde."
+    assert surfaces(g, use_ner, text) == ["Paul"]
