@@ -96,6 +96,8 @@ _SETTING_SENTENCES = 4
 _LEDE_SENTENCES = 3
 # A year, which dates a harm to a time a dateline does not speak for.
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+# The nouns that close a street's name, after which an address writes its town.
+_STREET_NOUNS = frozenset(["street", "road", "avenue", "boulevard", "drive", "lane", "close", "crescent", "terrace"])
 # A dateline town larger than this may be a wire's bureau rather than the scene of local news.
 _LOCAL_DATELINE_POPULATION = 300_000
 # How far back the incident a harm befell someone in may be told.
@@ -640,9 +642,18 @@ def _has_place_phrase(token: Token) -> bool:
 
 
 def _town_of_venue(venue: Token, places: PlaceIndex, preps: frozenset[str] = SETTING_PREPS) -> Mention | None:
-    """The place a venue the gazetteer does not know is told in: "the cemetery in Boscawen"."""
+    """The place a venue the gazetteer does not know is told in: "the cemetery in Boscawen"; or
+    the town an address writes after its street ("in Seaton Street, Edmonton"), which the parser
+    seldom hangs on the street."""
     if venue.pos_ not in ("NOUN", "PROPN"):
         return None
+    if venue.lower_ in _STREET_NOUNS:
+        # The street's noun closes its name: the town is the name right after its comma.
+        doc = venue.doc
+        if venue.i + 2 < len(doc) and doc[venue.i + 1].text == ",":
+            town = places.mention_at(doc[venue.i + 2])
+            if town is not None and town.place is not None:
+                return town
     for pobj in (p for prep in venue.children if prep.dep_ == "prep" and prep.lower_ in preps for p in prep.children):
         if pobj.dep_ != "pobj":
             continue
