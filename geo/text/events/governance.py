@@ -70,6 +70,7 @@ from geo.text.events.triggers import (
     occupation_settings,
     phrase_settings,
     placed_by_its_noun,
+    policing_places,
     says_here,
     says_there,
     spread_preps,
@@ -223,6 +224,7 @@ def _walk(trigger: Trigger):
         # "Blinken, in Cairo for talks, said": the phrase on the subject is the clause's setting.
         settings = audience_settings(start) + subject_settings(start) + while_settings(start) + phrase_settings(start)
         stack.extend((c, 3, PathRole.HEAD) for prep in settings for c in prep.children if c.dep_ == "pobj")
+        stack.extend((town, 4, PathRole.SETTING) for town in policing_places(start))
     seen: set[int] = {start.i}
     while stack:
         token, depth, role = stack.pop()

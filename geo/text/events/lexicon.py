@@ -33,6 +33,7 @@ __all__ = [
     "FACE_TO_FACE_VERBS",
     "REMOTE_CONTACT_VERBS",
     "CUSTODY_NOUNS",
+    "POLICING_NOUNS",
     "PERSON_NOUNS",
     "MALE_NOUNS",
     "FEMALE_NOUNS",
@@ -1364,6 +1365,11 @@ CUSTODY_VERBS = frozenset(
 # does it is there too, when the subject is a person.
 ACTIVE_CUSTODY_VERBS = frozenset(
     ["arrest", "detain", "apprehend", "capture", "find", "locate", "rescue", "jail", "hold", "catch", "hospitalize"]
+)
+# Those who police a place: "was arrested by Montreal police", "Leeds police arrested", "Kenton
+# County sheriff's deputies detained": a force named after its town acts in that town.
+POLICING_NOUNS = frozenset(
+    ["police", "policeman", "policemen", "officer", "deputy", "trooper", "constable", "detective", "sheriff"]
 )
 # What is done to a person in the flesh, whose passive's agent's "in"/"at" phrase says where it
 # was done: "was questioned by police in Lima", "was struck by a car in Leeds".

@@ -87,6 +87,7 @@ from geo.text.events.lexicon import (
     OCCUPATION_NOUNS,
     PERSON_NOUNS,
     PLANNING_HEADS,
+    POLICING_NOUNS,
     REMOTE_CONTACT_VERBS,
     REPORTING_VERBS,
     ROLE_NOUNS,
@@ -118,6 +119,7 @@ __all__ = [
     "tells_a_home",
     "audience_settings",
     "phrase_settings",
+    "policing_places",
     "subject_settings",
     "while_settings",
     "spread_preps",
@@ -668,6 +670,36 @@ def phrase_settings(verb: Token) -> list[Token]:
     return [prep for noun in nouns for prep in settings_of(noun)]
 
 
+def policing_places(verb: Token) -> list[Token]:
+    """The town a police force that acts on someone in the flesh is named after: "was arrested by
+    Montreal police", "Leeds police arrested Tom Reed", "was detained by Kenton County sheriff's
+    deputies". Local police act in their town, so the act was there (the words of the force's name
+    that are no place name none)."""
+    if is_passive(verb) and lemma_in(verb, HANDS_ON_VERBS):
+        forces = [pobj for agent in verb.children if agent.dep_ == "agent" for pobj in agent.children]
+        # "was arrested during a series of raids by Montreal police": the operation's agent.
+        operations = [
+            noun
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in ("during", "in")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for noun in [pobj, *(o for of in pobj.children if of.lower_ == "of" for o in of.children)]
+        ]
+        forces += [p for noun in operations for by in noun.children if by.lower_ == "by" for p in by.children]
+    elif lemma_in(verb, ACTIVE_CUSTODY_VERBS) and not is_passive(verb) and _has_person_object(verb):
+        forces = [c for c in verb.children if c.dep_ == "nsubj"]
+    else:
+        return []
+    return [
+        word
+        for force in forces
+        if force.pos_ == "NOUN" and force.lemma_.lower() in POLICING_NOUNS
+        for word in force.subtree
+        if word.i < force.i and word.text[:1].isupper() and word.dep_ in ("compound", "poss", "nmod", "amod")
+    ]
+
+
 def subject_settings(verb: Token) -> list[Token]:
     """The "in"/"at" phrase right after a named subject, or set off by commas after it: "Judge
     Michael Barrett in Cincinnati imposed the prison term", "Blinken, in Cairo for talks with
@@ -757,6 +789,7 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
         any(c.dep_ == "prep" and (c.lower_ in located_preps or placed_by_its_noun(c)) for c in token.children)
         or bool(says_there(token) or says_here(token))
         or bool(while_settings(token))
+        or bool(policing_places(token))
     )
     if not located and befalls_in_incident(token):
         return True  # where the incident the story told was (see `extract`)
@@ -857,7 +890,11 @@ def _active_custody(token: Token, lemma: str) -> TriggerSense | None:
         return None
     if not _act_told(token) or not _has_person_object(token):
         return None
-    if not any(c.dep_ == "prep" and c.lower_ in _STATIC_PREPS for c in token.children) and not says_there(token):
+    if (
+        not any(c.dep_ == "prep" and c.lower_ in _STATIC_PREPS for c in token.children)
+        and not says_there(token)
+        and not policing_places(token)
+    ):
         return None
     return TriggerSense(lemma, TriggerKind.PRESENCE, PASSIVE_SENSE_STRENGTH, ObjectReading.TRAVELLER)
 

@@ -322,6 +322,16 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "A man was shot outside a bar in Leeds on Sunday. The suspect, Paul Grant, 23, was arrested at the scene.",
             {("Paul Grant", "Leeds", OCC, "2023-09-10")},
         ),
+        # A police force named after its town acts in that town: whom it arrests was there.
+        (
+            "Paul Grant was arrested by Leeds police on Friday.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-15")},
+        ),
+        (
+            "Paul Grant was detained on Monday during a series of raids by Leeds police.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11")},
+        ),
+        ("Paul Grant was sued by a Leeds company on Friday.", set()),
         # An address writes its town after the street, where the parser seldom hangs it.
         (
             "A woman was stabbed in an attack in Seaton Street, Leeds, on Sunday. Paul Grant was arrested at the "
