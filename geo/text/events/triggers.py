@@ -608,6 +608,7 @@ _HOME_VERBS = frozenset({"live", "reside"})
 _HOME_BASES = _HOME_VERBS | {"base", "headquarter"}
 _PERFECT_AUXILIARIES = frozenset({"had", "has", "have", "'d", "'ve", "'s"})
 _PAST_PASSIVES = frozenset({"was", "were"})
+_PRESENT_AUXILIARIES = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 # The prepositions that set someone at a place: "in Kyiv", "at the summit", "near Riverside".
 _STATIC_PREPS = ("in", "at", "near")
 # How a participle or an infinitive hangs from the verb whose time it shares.
@@ -920,7 +921,22 @@ def _told_person(noun: Token) -> bool:
 def _act_told(token: Token) -> bool:
     """Whether a verb tells an act as done or planned: in the past, sharing a past verb's time, or
     as a plan ("will speak", "is scheduled to speak")."""
-    return token.tag_ in _PAST_TAGS or _shares_past_time(token) or _told_as_plan(token)
+    return token.tag_ in _PAST_TAGS or _shares_past_time(token) or _done_before_present(token) or _told_as_plan(token)
+
+
+def _done_before_present(token: Token) -> bool:
+    """ "is feeling good after spending a night in a Montreal jail", "since arriving in Paris, he
+    has met ...": what "after" or "since" sets before a present is done; before a future ("will
+    leave after visiting Rome") it is not yet."""
+    if token.tag_ != "VBG" or token.dep_ != "pcomp" or token.head.lower_ not in ("after", "since"):
+        return False
+    verb = token.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & FUTURE_MODALS or "to" in auxiliaries or verb.tag_ == "VB":
+        return False
+    return verb.tag_ in _PRESENT_TAGS or (verb.tag_ == "VBG" and bool(auxiliaries & _PRESENT_AUXILIARIES))
 
 
 def during_gathering(prep: Token) -> bool:

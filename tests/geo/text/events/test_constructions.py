@@ -569,6 +569,11 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Rita Vance", "Lyon", OCC, "2023-09-11")},
         ),
         ("Rita Vance did not speak until she reached Madrid.", set()),
+        # What "after" sets before a present is done.
+        (
+            "Rita Vance is feeling good after spending a night in a Madrid jail.",
+            {("Rita Vance", "Madrid", OCC, None)},
+        ),
         # A plan or an invitation called off or turned down takes its event with it; so does a
         # flight cancelled in a clause of its own; boycotting a gathering is staying away.
         ("Rita Vance called off plans to visit Berlin.", set()),
