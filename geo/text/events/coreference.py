@@ -307,14 +307,15 @@ class Coreference:
         the first person named for the first time in the next two sentences, as a clause's
         subject or with an age ("Kevin Olsen, 45,"), and nobody named between. Only one such
         description in its sentence, as the subject or object of its clause, none in a quote."""
+        lede = self._lede_description(noun)
         if not (
-            _indefinite_description(noun)
+            (lede or _indefinite_description(noun))
             and noun.dep_ in _SUBJECT_DEPS | {"dobj"}
-            and not any(c.dep_ in ("appos", "relcl", "acl") for c in noun.children)
+            and (lede or not any(c.dep_ in ("appos", "relcl", "acl") for c in noun.children))
             and not _inside_quote(noun)
         ):
             return None
-        if sum(_indefinite_description(t) for t in noun.sent) > 1:
+        if sum(_indefinite_description(t) or self._lede_description(t) for t in noun.sent) > 1:
             return None  # "a Brandon man and a Winnipeg woman": which is which is not told
         here = self._sentence_of[noun.i]
         gender = _noun_gender(noun)
@@ -336,6 +337,18 @@ class Coreference:
                 return person
             return None
         return None
+
+    def _lede_description(self, noun: Token) -> bool:
+        """ "The man known as Canada's 'Prince of Pot' says ...": a definite description in the
+        story's first sentence, before anyone is named, can mean only someone the story names
+        next, as "a man" would."""
+        return (
+            noun.tag_ == "NN"
+            and _has_the(noun)
+            and _names_a_kind_of_person(noun)
+            and self._sentence_of[noun.i] == 0
+            and not any(mention.first < noun.i for mention, _ in self.cast.all_mentions())
+        )
 
     def _identified_as(self, noun: Token) -> tuple[Person, ...]:
         """The people a description is "identified as" or "named as", in its own sentence: on

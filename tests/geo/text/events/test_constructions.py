@@ -569,6 +569,12 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Rita Vance", "Lyon", OCC, "2023-09-11")},
         ),
         ("Rita Vance did not speak until she reached Madrid.", set()),
+        # A definite description that opens the story, before anyone is named, means whom it names next.
+        (
+            "The man known as the King of Clay says he spent a night in a Leeds jail. Paul Grant, 51, was released "
+            "on Friday.",
+            {("Paul Grant", "Leeds", OCC, None)},
+        ),
         # What "after" sets before a present is done.
         (
             "Rita Vance is feeling good after spending a night in a Madrid jail.",
