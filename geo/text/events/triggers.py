@@ -608,6 +608,8 @@ _HOME_VERBS = frozenset({"live", "reside"})
 _HOME_BASES = _HOME_VERBS | {"base", "headquarter"}
 _PERFECT_AUXILIARIES = frozenset({"had", "has", "have", "'d", "'ve", "'s"})
 _PAST_PASSIVES = frozenset({"was", "were"})
+# The nouns that head a police force's name: "Police Department", "Sheriff's Office".
+_FORCE_HEADS = frozenset({"department", "office", "service", "force"})
 _PRESENT_AUXILIARIES = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 # The prepositions that set someone at a place: "in Kyiv", "at the summit", "near Riverside".
 _STATIC_PREPS = ("in", "at", "near")
@@ -676,7 +678,11 @@ def policing_places(verb: Token) -> list[Token]:
     Montreal police", "Leeds police arrested Tom Reed", "was detained by Kenton County sheriff's
     deputies". Local police act in their town, so the act was there (the words of the force's name
     that are no place name none)."""
-    if is_passive(verb) and lemma_in(verb, HANDS_ON_VERBS):
+    taken_into_custody = any(
+        prep.lower_ == "into" and any(p.lemma_.lower() in CUSTODY_NOUNS for p in prep.children)
+        for prep in verb.children
+    )
+    if is_passive(verb) and (lemma_in(verb, HANDS_ON_VERBS) or taken_into_custody):
         forces = [pobj for agent in verb.children if agent.dep_ == "agent" for pobj in agent.children]
         # "was arrested during a series of raids by Montreal police": the operation's agent.
         operations = [
@@ -695,10 +701,21 @@ def policing_places(verb: Token) -> list[Token]:
     return [
         word
         for force in forces
-        if force.pos_ == "NOUN" and force.lemma_.lower() in POLICING_NOUNS
+        if _is_police_force(force)
         for word in force.subtree
         if word.i < force.i and word.text[:1].isupper() and word.dep_ in ("compound", "poss", "nmod", "amod")
     ]
+
+
+def _is_police_force(noun: Token) -> bool:
+    """ "police", "deputies", "Lebanon Police", "the Athens Police Department", "the Sheriff's Office"."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if noun.lemma_.lower() in POLICING_NOUNS or noun.lower_ in POLICING_NOUNS:
+        return True
+    return noun.lower_ in _FORCE_HEADS and any(
+        c.dep_ in ("compound", "poss") and c.lemma_.lower() in POLICING_NOUNS for c in noun.children
+    )
 
 
 def subject_settings(verb: Token) -> list[Token]:

@@ -332,6 +332,14 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Paul Grant", "Leeds", OCC, "2023-09-11")},
         ),
         ("Paul Grant was sued by a Leeds company on Friday.", set()),
+        (
+            "Paul Grant was taken into custody by Leeds Police on Friday.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-15")},
+        ),
+        (
+            "The York Police Department arrested Paul Grant on Monday.",
+            {("Paul Grant", "York", OCC, "2023-09-11")},
+        ),
         # An address writes its town after the street, where the parser seldom hangs it.
         (
             "A woman was stabbed in an attack in Seaton Street, Leeds, on Sunday. Paul Grant was arrested at the "
