@@ -25,12 +25,11 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
-from geo.geodesy import distance_km
 from geo.model import Event, EventStatus, Mention, MentionRole, Place, Precision
 from geo.text.events.coreference import Coreference, Reference
 from geo.text.events.credits import is_credit_line
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
-from geo.text.events.governance import contains
+from geo.text.events.governance import contains, county_holds
 from geo.text.events.grammar import (
     AUDIENCE_NOUNS,
     attends,
@@ -58,8 +57,6 @@ __all__ = ["Candidate", "CandidateReader"]
 _SCENE_SENTENCES_BACK = 3
 _CONFIDENCE_STEPS = (0.4, 0.5, 0.6, 0.7, 0.8)
 _LOCAL = frozenset({Precision.CITY, Precision.SITE, Precision.ADMIN2})
-# How far from a county's point a town it holds may lie: counties are seldom 100 km across.
-_COUNTY_REACH_KM = 60.0
 
 
 @dataclass(slots=True)
@@ -99,17 +96,7 @@ def _qualifiers(places: list[tuple[Mention, Token]], text: str) -> frozenset[int
 
 
 def _qualifies(town: Place, region: Place) -> bool:
-    if town.precision not in _LOCAL:
-        return False
-    if region.precision is Precision.ADMIN2 and town.precision is not Precision.ADMIN2:
-        # "Ipswich, Suffolk", "Paris, Henry County": the gazetteer keeps no town's county, so a
-        # county of the town's region, its point near the town, stands for one that holds it.
-        return (
-            region.country == town.country
-            and region.admin1 == town.admin1
-            and distance_km(region.lat, region.lon, town.lat, town.lon) <= _COUNTY_REACH_KM
-        )
-    return contains(region, town)
+    return town.precision in _LOCAL and (contains(region, town) or county_holds(region, town))
 
 
 class CandidateReader:

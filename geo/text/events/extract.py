@@ -52,13 +52,13 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.errors import InvalidInputError
 from geo.geodesy import distance_km
-from geo.model import ArticleText, DateInterval, Event, EventStatus, Mention, MentionRole, Place
+from geo.model import ArticleText, DateInterval, Event, EventStatus, Mention, MentionRole, Place, Precision
 from geo.text.events.candidates import Candidate, CandidateReader
 from geo.text.events.confidence import event_confidence
 from geo.text.events.coreference import Coreference, is_bare_description_subject
 from geo.text.events.credits import CREDIT_ACTION, credited_reporters
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
-from geo.text.events.governance import GovernedPlace, PathRole, PlaceIndex, governed_places
+from geo.text.events.governance import GovernedPlace, PathRole, PlaceIndex, county_holds, governed_places
 from geo.text.events.lexicon import (
     EVENT_NOUNS,
     FACILITY_NOUNS,
@@ -80,12 +80,14 @@ from geo.text.events.triggers import (
     Trigger,
     TriggerKind,
     befalls_in_incident,
+    custody_told,
     find_triggers,
     gathering_told_again,
     introduces_someone,
     is_located_occupation,
     is_misread_present_verb,
     lists_those_present,
+    police_force_places,
     settings_of,
 )
 
@@ -105,6 +107,8 @@ _INCIDENT_SENTENCES = 2
 # The prepositions that tell where an incident happened: "shot outside a bar in Leeds".
 _INCIDENT_PREPS = frozenset(["in", "at", "near", "outside", "inside", "on", "along", "off", "into"])
 _PERFORMANCE_NOUNS = frozenset(["performance"])
+# The places a police force is named after that bound where it arrests: a town or a county.
+_POLICED = frozenset({Precision.CITY, Precision.ADMIN2})
 # "The two leaders later flew to Berlin": a step after the one told, not on its date.
 _SEQUENCE_ADVERBS = frozenset(["later", "then", "afterwards", "afterward", "subsequently", "next"])
 # Words that put a plan's time in the past: "was scheduled to fly last month".
@@ -279,6 +283,7 @@ class _ArticleReading:
                     self._gathering_told_before(trigger)
                     or self._scene_of_incident(trigger)
                     or self._scene_of_introduction(trigger)
+                    or self._town_of_the_police(trigger)
                 )
             told_in_text = bool(governed) and governed[0].mention.role is not MentionRole.DATELINE
             root = span_root(self.doc, governed[0].mention.start, governed[0].mention.end) if told_in_text else None
@@ -417,6 +422,22 @@ class _ArticleReading:
                 if town is not None:
                     return [GovernedPlace(town, town.place, 4, PathRole.SETTING)]
         return []
+
+    def _town_of_the_police(self, trigger: Trigger) -> list[GovernedPlace]:
+        """Where an arrest the text places nowhere was made: the town of the one police force the
+        story names ("Alexandria Police went to the home ... Both were arrested"), as a town's
+        police arrest in their town. Not when the story names forces of two towns."""
+        if not custody_told(trigger.token):
+            return []
+        towns: dict[str, Mention] = {}
+        for word in police_force_places(self.doc):
+            mention = self.places.mention_at(word)
+            if mention is not None and mention.place is not None and mention.place.precision in _POLICED:
+                towns.setdefault(mention.place.gazetteer_id, mention)
+        if len(towns) != 1:
+            return []
+        (town,) = towns.values()
+        return [GovernedPlace(town, town.place, 4, PathRole.SETTING)]
 
     def _scene_of_introduction(self, trigger: Trigger) -> list[GovernedPlace]:
         """Where someone introduced to those present was: the gathering the story's lede reports
@@ -692,6 +713,9 @@ def events_of_candidates(
         ((p, c) for c, p in zip(candidates, probabilities, strict=True) if p >= threshold),
         key=lambda pair: -pair[0],
     )
+    # The county a story's scene is in adds nothing to a stop the person has in a town of it
+    # ("arrested in Richmond" and, by the scene, "in Madison County"): the town is the stop.
+    kept = [(p, c) for p, c in kept if not _scene_around_a_town(c, [other for _, other in kept])]
     groups: list[list[tuple[float, Candidate]]] = []
     for probability, candidate in kept:
         group = next((g for g in groups if _same_stop(g[0][1], candidate)), None)
@@ -709,6 +733,20 @@ def events_of_candidates(
                 event = replace(event, date=dated.date.interval)
         events.append(event)
     return sorted(events, key=lambda e: (e.evidence_start, e.mention_start or 0))
+
+
+def _scene_around_a_town(candidate: Candidate, kept: Sequence[Candidate]) -> bool:
+    """Whether the candidate pairs its person with the county of a scene or of a place told in
+    another sentence, when the person has a stop with the same status in a town that county holds."""
+    if not any(f.startswith("scene=") or f == "carried" for f in candidate.features):
+        return False  # a county the sentence itself names is a stop of its own
+    county = candidate.place_mention.place
+    return any(
+        other.person.name == candidate.person.name
+        and other.status is candidate.status
+        and county_holds(county, other.place_mention.place)
+        for other in kept
+    )
 
 
 def _as_setting(where: GovernedPlace) -> GovernedPlace:
@@ -879,6 +917,11 @@ def _is_present_habit(trigger: Trigger, status: EventStatus) -> bool:
     return token.tag_ in ("VBZ", "VBP") or is_misread_present_verb(token)
 
 
+def _told_with_its_place(event: Event) -> bool:
+    """Whether the event's place is named in its own evidence (not carried from another sentence)."""
+    return event.mention_start is not None and event.evidence_start <= event.mention_start < event.evidence_end
+
+
 def _merge_duplicates(events: list[Event], habits: set[tuple[str, str, int]] = frozenset()) -> list[Event]:
     """One event per actor, place, status and date: the first told, with the best confidence.
 
@@ -894,6 +937,10 @@ def _merge_duplicates(events: list[Event], habits: set[tuple[str, str, int]] = f
         kept = merged.get(key)
         if kept is None:
             merged[key] = event
+        elif _told_with_its_place(event) and not _told_with_its_place(kept):
+            # A telling whose own sentence names the place is the better evidence of the stop
+            # than one that took the place from elsewhere in the story.
+            merged[key] = replace(event, confidence=max(event.confidence, kept.confidence))
         elif event.confidence > kept.confidence:
             merged[key] = replace(kept, confidence=event.confidence)
     dated = {(e.actor, e.place.gazetteer_id, e.status) for e in merged.values() if e.date.iso() is not None}

@@ -44,6 +44,7 @@ from enum import StrEnum
 from spacy.tokens import Doc, Token
 
 from geo.gazetteer.names import normalize_name
+from geo.geodesy import distance_km
 from geo.model import Mention, MentionRole, Place, Precision
 from geo.text.events.grammar import SUBJECT_MATTER_PREPS, on_topic
 from geo.text.events.lexicon import (
@@ -79,7 +80,7 @@ from geo.text.events.triggers import (
     while_settings,
 )
 
-__all__ = ["PathRole", "GovernedPlace", "PlaceIndex", "governed_places", "contains"]
+__all__ = ["PathRole", "GovernedPlace", "PlaceIndex", "governed_places", "contains", "county_holds"]
 
 # The prepositions that name where a journey by some vehicle began and ended.
 _JOURNEY_ENDS = frozenset({"from", "to", "into"})
@@ -464,6 +465,8 @@ def _most_specific(governed: list[GovernedPlace]) -> list[GovernedPlace]:
     return sorted(unique.values(), key=lambda g: g.mention.start)
 
 
+# How far from a county's point a town it holds may lie: counties are seldom 100 km across.
+_COUNTY_REACH_KM = 60.0
 _RANK = {Precision.COUNTRY: 0, Precision.ADMIN1: 1, Precision.ADMIN2: 2, Precision.CITY: 3, Precision.SITE: 4}
 
 
@@ -480,3 +483,16 @@ def contains(outer: Place, inner: Place) -> bool:
             and normalize_name(inner.admin1) == normalize_name(outer.admin1 or outer.name)
         )
     return False
+
+
+def county_holds(county: Place, town: Place) -> bool:
+    """Whether a county (or other second-level region) may hold a town: the gazetteer keeps no
+    town's county, so a county of the town's region and country, its point near the town, stands
+    for one that holds it ("Ipswich, Suffolk"; "arrested in Richmond ... the Madison County jail")."""
+    return (
+        county.precision is Precision.ADMIN2
+        and town.precision in (Precision.CITY, Precision.SITE)
+        and county.country == town.country
+        and county.admin1 == town.admin1
+        and distance_km(county.lat, county.lon, town.lat, town.lon) <= _COUNTY_REACH_KM
+    )

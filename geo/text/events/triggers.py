@@ -120,6 +120,8 @@ __all__ = [
     "audience_settings",
     "phrase_settings",
     "policing_places",
+    "police_force_places",
+    "custody_told",
     "subject_settings",
     "while_settings",
     "spread_preps",
@@ -608,6 +610,8 @@ _HOME_VERBS = frozenset({"live", "reside"})
 _HOME_BASES = _HOME_VERBS | {"base", "headquarter"}
 _PERFECT_AUXILIARIES = frozenset({"had", "has", "have", "'d", "'ve", "'s"})
 _PAST_PASSIVES = frozenset({"was", "were"})
+# Taking someone into custody, which a town's police does in its town.
+_ARREST_VERBS = frozenset({"arrest", "detain", "apprehend", "book"})
 # The nouns that head a police force's name: "Police Department", "Sheriff's Office".
 _FORCE_HEADS = frozenset({"department", "office", "service", "force"})
 _PRESENT_AUXILIARIES = frozenset({"is", "are", "am", "'s", "'re", "'m"})
@@ -702,6 +706,31 @@ def policing_places(verb: Token) -> list[Token]:
         word
         for force in forces
         if _is_police_force(force)
+        for word in force.subtree
+        if word.i < force.i and word.text[:1].isupper() and word.dep_ in ("compound", "poss", "nmod", "amod")
+    ]
+
+
+def custody_told(verb: Token) -> bool:
+    """An arrest told as done to someone, with no place of its own: "Tom Reed was arrested on
+    Friday", "police arrested Tom Reed". Where is the town of the police the story names (see
+    `extract`)."""
+    if verb.lemma_.lower() not in _ARREST_VERBS or verb.tag_ not in _PAST_TAGS:
+        return False
+    if is_where_relative(verb):
+        return False
+    if is_passive(verb):
+        return any(c.dep_ == "nsubjpass" for c in verb.children)
+    return _has_person_object(verb) and any(c.dep_ == "nsubj" and _is_police_force(c) for c in verb.children)
+
+
+def police_force_places(doc: Doc) -> list[Token]:
+    """The words of every town a police force of the text is named after ("Alexandria Police",
+    "Leeds police officers"), in text order."""
+    return [
+        word
+        for force in doc
+        if _is_police_force(force) and force.tag_ not in ("VB", "VBD", "VBZ")
         for word in force.subtree
         if word.i < force.i and word.text[:1].isupper() and word.dep_ in ("compound", "poss", "nmod", "amod")
     ]
@@ -811,6 +840,8 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
     )
     if not located and befalls_in_incident(token):
         return True  # where the incident the story told was (see `extract`)
+    if not located and custody_told(token):
+        return True  # in the town of the police the story names (see `extract`)
     if not located and introduces_someone(token):
         return True  # at the gathering the story reports (see `extract`)
     if not located and not subject_settings(token) and not audience_settings(token) and not phrase_settings(token):

@@ -332,6 +332,14 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Paul Grant", "Leeds", OCC, "2023-09-11")},
         ),
         ("Paul Grant was sued by a Leeds company on Friday.", set()),
+        # An arrest the text places nowhere was made in the town of the one police force the
+        # story names; with forces of two towns, or none, nobody can say where.
+        (
+            "Leeds police were called to a home on Sunday. Paul Grant, 44, was arrested on Monday.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11")},
+        ),
+        ("Leeds police and York police searched the area. Paul Grant was arrested on Monday.", set()),
+        ("Paul Grant, 44, was arrested on Monday.", set()),
         (
             "Paul Grant was taken into custody by Leeds Police on Friday.",
             {("Paul Grant", "Leeds", OCC, "2023-09-15")},
@@ -1316,3 +1324,10 @@ def test_an_incident_told_nowhere_else_is_at_the_dateline() -> None:
     # An incident the text places is where it happened, whatever the dateline.
     text = "LEEDS, England — A crash near York injured two people. Tom Reed was ejected from the vehicle."
     assert _dateline_stops(text, "Leeds") == {("Tom Reed", "York", OCC, None)}
+
+
+def test_a_stop_told_with_its_place_is_the_evidence_over_one_that_took_the_place_elsewhere(extractor) -> None:
+    text = "Leeds police were called to a home. Paul Grant was arrested. He was later held in a jail in Leeds."
+    events, _ = extractor.read_events(article(text, None), mentions_for(text))
+    (stop,) = [e for e in events if e.actor == "Paul Grant"]
+    assert text[stop.evidence_start : stop.evidence_end] == "He was later held in a jail in Leeds."

@@ -383,3 +383,22 @@ def test_two_places_named_side_by_side_stay_two_stops_however_near() -> None:
     assert stops_of("Tim Walz made stops in Minneapolis and Saint Paul on Monday.") == ["Minneapolis", "Saint Paul"]
     # Told apart, in two sentences, they may be one place under two entries: one stop.
     assert stops_of("Tim Walz was in Minneapolis. He spoke in Saint Paul.") == ["Minneapolis"]
+
+
+def test_the_county_of_a_scene_adds_no_stop_to_one_in_a_town_of_it() -> None:
+    # "Deputies searched a farm in West Yorkshire ... arrested in Leeds": Leeds is the stop; the
+    # county the story's scene is in, paired with the same person, says nothing more.
+    names = {
+        "Leeds": PLACES["Leeds"],
+        "West Yorkshire": place(2634112, "West Yorkshire", 53.75, -1.67, Precision.ADMIN2, "GB", "England"),
+    }
+    text = "Deputies searched a farm in West Yorkshire on Monday. Tom Reed was arrested in Leeds on Tuesday."
+    extractor = EventExtractor(stop_model=None)
+    found = [
+        c
+        for c in extractor.read_candidates(article(text, PUBLISHED), mentions_for(text, names=names))
+        if c.person.name == "Tom Reed"
+    ]
+    assert {c.mention.place.name for c in found} == {"Leeds", "West Yorkshire"}
+    events = events_of_candidates(found, [0.9] * len(found), threshold=0.5)
+    assert [e.place.name for e in events] == ["Leeds"]
