@@ -234,6 +234,20 @@ _SETTLEMENT_BEFORE = re.compile(
 _TOWN_BODY_AFTER = re.compile(
     r"[ \u00a0]+(?:police|residents|officials|officers|firefighters|voters|council|councilmen|aldermen|mayor)\b"
 )
+# A town's own office or service, capitalised before its holder's name or its own: "Avondale Mayor
+# Ed Rieker", "Anderson County Sheriff Greg Taylor", "Carthage Police Chief", "the Oakdale Fire
+# Department". Not "Council" alone, which ends the names of bodies no town has ("the Security
+# Council", "the Federation Council").
+_TOWN_OFFICE_AFTER = re.compile(
+    r"[ \u00a0]+(?:(?:Vice|Deputy)[- \u00a0])?(?:Mayor|Sheriff|Police|Fire(?=[ \u00a0][A-Z])|Clerk|Superintendent"
+    r"|Coroner|Selectmen|(?:City|Town|County|Village|Borough)[ \u00a0](?:Council|Manager|Administrator))(?![\w-])"
+)
+# The end of a body's name joined by "of" ("Chamber of |Commerce| Mayor's Breakfast"); not a
+# settlement's ("City of |Richmond| Police").
+_BODY_OF_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])(?!(?:City|Town|Village|County|Borough|Township)[ \u00a0])"
+    r"[A-Z][\w'\u2019-]*[ \u00a0]of[ \u00a0]\Z"
+)
 # A person's age or name, a comma and "of": "Rebecca Sears, 41, of", "said Amstutz, of".
 _HOME_BEFORE = re.compile(r"(?:\b\d{1,3}|\b[A-Z][a-z]+),[ \u00a0]+of[ \u00a0]+\Z")
 # A party's letter and a hyphen after a comma or a parenthesis: "Tom Bakk, DFL-", "(R-".
@@ -406,6 +420,8 @@ def _inside_longer_name(key: str, text: str, start: int, end: int, context: Text
     after = _CAPITALISED_AFTER.match(text[end : end + 40])
     if after is None or is_stop_word(after.group(1).casefold()):
         return False
+    if _town_office_after(text, start, end):
+        return False  # "Carthage Police Chief", "Monroe Mayor Robert Routson": the town's own office
     return word_class(after.group(1).casefold()) is None or word_class(key) is not None
 
 
@@ -653,8 +669,13 @@ def judge_name(
     homed = _home_of_a_person(text, start, context)
     if key in context.person_words and not (is_country or qualified or homed or _set_in(text, start, end)):
         return _reject("a person's name")
+    # "Anderson County Sheriff Greg Taylor", read whole as a person: the town begins it, its office follows.
     if any(
-        e.label in PERSON_LABELS and e.start <= start and end <= e.end and e.end - e.start > end - start
+        e.label in PERSON_LABELS
+        and e.start <= start
+        and end <= e.end
+        and e.end - e.start > end - start
+        and not (e.start == start and _town_office_after(text, start, end))
         for e in entities
     ):
         return _reject("inside a person's name")
@@ -916,13 +937,21 @@ def in_locative_context(text: str, start: int, end: int) -> bool:
 
 
 def _town_body_after(text: str, start: int, end: int) -> bool:
-    """ "Roselle police", "Vicksburg residents": the town's own people or body after its name;
-    not when the story writes the name at the end of a longer one ("United Way officials", "Hydro
-    officials" after "BC Hydro")."""
-    if not _TOWN_BODY_AFTER.match(text, end):
+    """ "Roselle police", "Vicksburg residents", "Avondale Mayor Ed Rieker": the town's own people,
+    body or office after its name; not when the story writes the name at the end of a longer one
+    ("United Way officials", "Hydro officials" after "BC Hydro")."""
+    if not (_TOWN_BODY_AFTER.match(text, end) or _town_office_after(text, start, end)):
         return False
     tail = re.compile(r"[A-Z][\w.'\u2019-]*[ \u00a0]" + re.escape(text[start:end]) + r"\b")
     return tail.search(text) is None
+
+
+def _town_office_after(text: str, start: int, end: int) -> bool:
+    """ "Avondale Mayor Ed Rieker", "Carthage Police Chief": a town's office or service, capitalised,
+    after the town's name. News names a local official so, and the NER model often reads the
+    whole run, town and all, as the person's name. Not the end of a body's name joined by "of"
+    ("the Chamber of Commerce Mayor's Breakfast")."""
+    return bool(_TOWN_OFFICE_AFTER.match(text, end)) and not _BODY_OF_BEFORE.search(text, max(0, start - 40), start)
 
 
 def party_home(text: str, start: int) -> bool:
