@@ -230,9 +230,15 @@ _SETTLEMENT_BEFORE = re.compile(
     r"(?<![\w-])(?:village|town|city|community|hamlet|township|municipality|settlement)s?[ \u00a0]+of[ \u00a0]+\Z",
     re.IGNORECASE,
 )
-# A town's own people and bodies right after its name: "Roselle police", "Vicksburg residents".
+# A town's own people and bodies right after its name: "Roselle police", "Vicksburg residents",
+# "a Crafton man"; the land around it, "the Rochester area"; and the sites news names by the place
+# they are at, "the Pirbright laboratory", "the Yanacocha mine", "the Champs-Elysees boulevard".
+# Nouns a person's or a firm's name modifies as readily are left out: "the Smith home", "the
+# Clinton camp", "the Toyota plant".
 _TOWN_BODY_AFTER = re.compile(
-    r"[ \u00a0]+(?:police|residents|officials|officers|firefighters|voters|council|councilmen|aldermen|mayor)\b"
+    r"[ \u00a0]+(?:police|residents|officials|officers|firefighters|voters|council|councilmen|aldermen|mayor"
+    r"|man|woman|men|women|teen|teens|teenager|teenagers|boy|girl|couple|native|natives"
+    r"|area|hospital|laboratory|lab|mine|boulevard)\b"
 )
 # A town's own office or service, capitalised before its holder's name or its own: "Avondale Mayor
 # Ed Rieker", "Anderson County Sheriff Greg Taylor", "Carthage Police Chief", "the Oakdale Fire
@@ -937,13 +943,15 @@ def in_locative_context(text: str, start: int, end: int) -> bool:
 
 
 def _town_body_after(text: str, start: int, end: int) -> bool:
-    """ "Roselle police", "Vicksburg residents", "Avondale Mayor Ed Rieker": the town's own people,
-    body or office after its name; not when the story writes the name at the end of a longer one
-    ("United Way officials", "Hydro officials" after "BC Hydro")."""
+    """ "Roselle police", "a Crafton man", "the Pirbright laboratory", "Avondale Mayor Ed Rieker": the
+    town's own people, body, site or office after its name; not when the story writes the name at
+    the end of a longer one ("United Way officials", "Hydro officials" after "BC Hydro"). An
+    article or another stop word written with a capital begins a sentence, not a longer name: "A
+    Crafton man is suing"."""
     if not (_TOWN_BODY_AFTER.match(text, end) or _town_office_after(text, start, end)):
         return False
-    tail = re.compile(r"[A-Z][\w.'\u2019-]*[ \u00a0]" + re.escape(text[start:end]) + r"\b")
-    return tail.search(text) is None
+    tail = re.compile(r"([A-Z][\w.'\u2019-]*)[ \u00a0]" + re.escape(text[start:end]) + r"\b")
+    return all(is_stop_word(found.group(1).casefold()) for found in tail.finditer(text))
 
 
 def _town_office_after(text: str, start: int, end: int) -> bool:

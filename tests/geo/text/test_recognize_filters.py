@@ -859,6 +859,27 @@ def test_a_persons_home_after_of_is_a_place_with_ner(text, expected) -> None:
     assert surfaces(world, True, text) == expected
 
 
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A town's people, the land around it and the sites news names by the town they are at...
+        ("A Millbrook man was charged with burglary on Tuesday.", ["Millbrook"]),
+        ("Two Millbrook teenagers won the spelling bee.", ["Millbrook"]),
+        ("Heavy snow should miss the Ocilla area tonight.", ["Ocilla"]),
+        ("Samples were sent to the Millbrook laboratory for testing.", ["Millbrook"]),
+        ("Two workers were trapped in the Ocilla mine overnight.", ["Ocilla"]),
+        ("Millbrook hospital staff treated six people on Sunday.", ["Millbrook"]),
+        # ...but not where the story writes the name at the end of a longer one.
+        ("Glen Millbrook opened a bakery. A Millbrook man bought the first loaf.", []),
+    ],
+)
+def test_a_name_before_its_people_land_or_site_is_a_place(use_ner, text, expected) -> None:
+    world = legislature_world()
+    world.add(make_place(5101170, "Millbrook", 41.78, -73.69, country="US", admin1="New York", population=1_452))
+    assert surfaces(world, use_ner, text) == expected
+
+
 def test_a_name_ending_an_organisations_name_takes_no_place_from_its_officials() -> None:
     # "BC Hydro ... Hydro officials": the story writes the name at the end of a longer one, so its
     # officials are the organisation's (without NER, whose tags would decide otherwise).
