@@ -10,7 +10,9 @@ Moorhead", "Fargo, Moorhead or Oakport" every member of the list reads as a plac
 them does. A name the model tagged as a person or organisation, or an English word, joins such
 a list only when the list follows a locative word: in "in Moonbi, Parkes, Berry and Wyong" the
 towns are places whatever the model says of "Parkes" and however English "Berry" is, while
-"Clinton and Georgia" may pair a person with a place.
+"Clinton and Georgia" may pair a person with a place. A person's tag on a name that is no
+one's, by the census lists of given names and surnames, is no such doubt: "Heathrow and
+Gatwick", "Clarke and Oconee" are places wherever they stand.
 
 A facility the gazetteer does not know, named with a place, is kept on that place's mention as
 its `venue`: "the Harwinton Senior Center" (the town begins the name), "the Royal Alexandria
@@ -58,9 +60,10 @@ from geo.text.filters import (
     saints_possessives,
     venue_after,
 )
+from geo.text.given_names import given_name_share, surname_share
 from geo.text.lookup import CandidateLookup, is_demonym
 from geo.text.matcher import NameMatch, matcher_for, select_longest
-from geo.text.nlp import PLACE_LABELS, TextAnalysis, analyse_text, analysis_from_doc
+from geo.text.nlp import PERSON_LABELS, PLACE_LABELS, TextAnalysis, analyse_text, analysis_from_doc
 from geo.text.normalized_text import normalize_text
 from geo.text.spans import DisjointSpans, SpanIndex
 
@@ -203,7 +206,7 @@ class PlaceRecognizer:
         listed = select_longest(accepted)
         joined = _coordinated(text, little_known + listed_only, listed)
         after_locative = _in_lists_after_locative(text, listed + joined)
-        doubtful = {(m.start, m.end) for m in listed_only}
+        doubtful = {(m.start, m.end) for m in listed_only} - _persons_of_no_name(analysis, doubted)
         joined = [m for m in joined if (m.start, m.end) not in doubtful or (m.start, m.end) in after_locative]
         chosen = select_longest(accepted + joined)
         found = [
@@ -398,6 +401,27 @@ def _in_lists_after_locative(text: str, places: list[NameMatch]) -> set[tuple[in
 def _are_coordinated(text: str, one: NameMatch, other: NameMatch) -> bool:
     first, second = (one, other) if one.start < other.start else (other, one)
     return first.end <= second.start and bool(LIST_JOINER.match(text[first.end : second.start]))
+
+
+def _persons_of_no_name(analysis: TextAnalysis | None, doubted: list[tuple[NameMatch, str]]) -> set[tuple[int, int]]:
+    """The spans of the names the NER model tagged exactly as persons that no one bears: no given
+    name begins them and no surname ends them, by the census lists ("Gatwick", "Oconee", "Etowah";
+    not "Clinton", "Jackson"). The tag is the model's slip there, so such a name joins a list of
+    places wherever the list stands ("Heathrow and Gatwick also reported delays")."""
+    if analysis is None:
+        return set()
+    persons = {(e.start, e.end) for e in analysis.entities if e.label in PERSON_LABELS}
+    spans = set()
+    for match, reason in doubted:
+        words = match.key.split()
+        if (
+            reason == TAGGED_AS_PERSON
+            and (match.start, match.end) in persons
+            and given_name_share(words[0]) == 0
+            and surname_share(words[-1]) == 0
+        ):
+            spans.add((match.start, match.end))
+    return spans
 
 
 def _venue_of(text: str, start: int, end: int) -> str | None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from conftest import BOTH_MODES, small_world, surfaces
+from spacy.tokens import Doc
 from support.memory_gazetteer import MemoryGazetteer, make_place
 
 from geo.gazetteer.base import NameType
 from geo.model import Place, Precision
+from geo.text.recognize import PlaceRecognizer
 
 
 def news_world() -> MemoryGazetteer:
@@ -384,6 +387,33 @@ def test_names_listed_with_a_place_are_places(world, use_ner, text, expected) ->
 )
 def test_a_list_after_a_locative_word_outweighs_a_person_tag_and_an_english_word(world, text, expected) -> None:
     assert surfaces(world, True, text) == expected
+
+
+def _with_persons(text: str, persons: list[str]) -> Doc:
+    """`text` as a parsed document whose only entities are `persons`, tagged PERSON as the NER model
+    might tag them."""
+    doc = spacy.blank("en")(text)
+    doc.ents = [doc.char_span(text.index(p), text.index(p) + len(p), label="PERSON") for p in persons]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "expected"),
+    [
+        # A person's tag on a name no one bears (no given name, no surname by the census lists) is
+        # the model's slip: the name joins the list of places it stands in, after a locative word
+        # or not...
+        ("Atlanta and Ocilla raised their water rates.", ["Ocilla"], ["Atlanta", "Ocilla"]),
+        ("Water rates rose in Moscow, Atlanta and Ocilla.", ["Ocilla"], ["Moscow", "Atlanta", "Ocilla"]),
+        # ...but a tagged name that people bear may be a person listed with a place.
+        ("Atlanta and Clinton raised their water rates.", ["Clinton"], ["Atlanta"]),
+    ],
+)
+def test_a_name_no_one_bears_joins_a_list_of_places_whatever_its_person_tag(text, persons, expected) -> None:
+    world = legislature_world()
+    world.add(make_place(4419290, "Clinton", 32.34, -90.32, country="US", admin1="Mississippi", population=25_000))
+    found = PlaceRecognizer(world, use_ner=True).recognize(text, _with_persons(text, persons))
+    assert [m.surface for m in found] == expected
 
 
 @BOTH_MODES
