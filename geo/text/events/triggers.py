@@ -610,6 +610,8 @@ _HOME_VERBS = frozenset({"live", "reside"})
 _HOME_BASES = _HOME_VERBS | {"base", "headquarter"}
 _PERFECT_AUXILIARIES = frozenset({"had", "has", "have", "'d", "'ve", "'s"})
 _PAST_PASSIVES = frozenset({"was", "were"})
+# The prepositions of a phrase that says where someone was taken or held.
+_PLACING_PREPS = frozenset({"in", "at", "into", "to", "near", "inside", "outside"})
 # Taking someone into custody, which a town's police does in its town.
 _ARREST_VERBS = frozenset({"arrest", "detain", "apprehend", "book"})
 # The nouns that head a police force's name: "Police Department", "Sheriff's Office".
@@ -717,8 +719,8 @@ def custody_told(verb: Token) -> bool:
     `extract`)."""
     if verb.lemma_.lower() not in _ARREST_VERBS or verb.tag_ not in _PAST_TAGS:
         return False
-    if is_where_relative(verb):
-        return False
+    if is_where_relative(verb) or any(c.dep_ == "prep" and c.lower_ in _PLACING_PREPS for c in verb.children):
+        return False  # "was booked into the St. James Youth Detention Center": placed by its phrase
     if is_passive(verb):
         return any(c.dep_ == "nsubjpass" for c in verb.children)
     return _has_person_object(verb) and any(c.dep_ == "nsubj" and _is_police_force(c) for c in verb.children)
