@@ -67,6 +67,7 @@ from geo.text.events.triggers import (
     copula_phrases,
     gatherings_of_part,
     is_located_occupation,
+    is_police_force,
     is_where_relative,
     occupation_settings,
     phrase_settings,
@@ -409,7 +410,10 @@ def _next_steps(token: Token, depth: int, role: PathRole) -> list[tuple[Token, i
         # "appeared at the Harwinton Senior Center Sunday": news writes the day bare after the
         # venue, and the parser may make the day the phrase's noun with the venue compounded to it.
         steps.extend((c, depth, role) for c in token.children if c.dep_ == "compound")
-    is_noun_hub = token.pos_ in ("NOUN", "PROPN") and (lemma in LOCATIVE_NOUNS or lemma in NOUN_SENSES)
+    # A police force's quarters are a place of its town: "taken to the Edgar County Sheriff's Department".
+    is_noun_hub = token.pos_ in ("NOUN", "PROPN") and (
+        lemma in LOCATIVE_NOUNS or lemma in NOUN_SENSES or is_police_force(token)
+    )
     if role is PathRole.MODIFIER and token.pos_ == "PROPN" and token.dep_ in ("compound", "poss"):
         # "at Leeds Magistrates' Court": the town heads a word of the venue's name, not its noun.
         steps.extend((c, depth + 1, role) for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN")

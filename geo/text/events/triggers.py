@@ -121,6 +121,7 @@ __all__ = [
     "phrase_settings",
     "policing_places",
     "police_force_places",
+    "is_police_force",
     "custody_told",
     "subject_settings",
     "while_settings",
@@ -707,7 +708,7 @@ def policing_places(verb: Token) -> list[Token]:
     return [
         word
         for force in forces
-        if _is_police_force(force)
+        if is_police_force(force)
         for word in force.subtree
         if word.i < force.i and word.text[:1].isupper() and word.dep_ in ("compound", "poss", "nmod", "amod")
     ]
@@ -723,7 +724,7 @@ def custody_told(verb: Token) -> bool:
         return False  # "was booked into the St. James Youth Detention Center": placed by its phrase
     if is_passive(verb):
         return any(c.dep_ == "nsubjpass" for c in verb.children)
-    return _has_person_object(verb) and any(c.dep_ == "nsubj" and _is_police_force(c) for c in verb.children)
+    return _has_person_object(verb) and any(c.dep_ == "nsubj" and is_police_force(c) for c in verb.children)
 
 
 def police_force_places(doc: Doc) -> list[Token]:
@@ -732,13 +733,13 @@ def police_force_places(doc: Doc) -> list[Token]:
     return [
         word
         for force in doc
-        if _is_police_force(force) and force.tag_ not in ("VB", "VBD", "VBZ")
+        if is_police_force(force) and force.tag_ not in ("VB", "VBD", "VBZ")
         for word in force.subtree
         if word.i < force.i and word.text[:1].isupper() and word.dep_ in ("compound", "poss", "nmod", "amod")
     ]
 
 
-def _is_police_force(noun: Token) -> bool:
+def is_police_force(noun: Token) -> bool:
     """ "police", "deputies", "Lebanon Police", "the Athens Police Department", "the Sheriff's Office"."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return False

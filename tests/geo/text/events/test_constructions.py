@@ -340,6 +340,10 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ),
         ("Leeds police and York police searched the area. Paul Grant was arrested on Monday.", set()),
         ("Paul Grant, 44, was arrested on Monday.", set()),
+        (
+            "Paul Grant was transported to the York Police Department on Monday.",
+            {("Paul Grant", "York", OCC, "2023-09-11")},
+        ),
         ("Leeds police were called to a home. Paul Grant was booked into the county jail.", set()),
         (
             "Paul Grant was taken into custody by Leeds Police on Friday.",
