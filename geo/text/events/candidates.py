@@ -359,7 +359,21 @@ class CandidateReader:
             or self._describes_another(
                 root, person
             )  # "included Richard Koo, chief economist ... in Tokyo; Martin Wolf"
+            or self._places_a_thing(root, person)  # "argued in documents filed in Clarke County Superior Court"
         )
+
+    def _places_a_thing(self, root: Token, person: Person) -> bool:
+        """Whether the place is told of a thing by a participle on it ("documents filed in Clarke
+        County Superior Court", "a company based in Leeds") and the person takes no part in that
+        participle's clause ("a car driven by Tom Reed near Leeds" places its driver)."""
+        verb = clause_verb(root)
+        thing = verb.head
+        if verb.dep_ != "acl" or verb.tag_ != "VBN" or thing.pos_ != "NOUN":
+            return False
+        lemma = thing.lemma_.lower()
+        if lemma in PERSON_NOUNS or lemma in RELATION_NOUNS or lemma in EVENT_NOUNS:
+            return False
+        return not any(person in self.coref.people_of(t) for t in (thing, *verb.subtree))
 
     def _home_phrase(self, root: Token) -> bool:
         """A place in a person's "of" phrase ("Marcus Delaney, 34, of Tampa", "Danielle Taylor of

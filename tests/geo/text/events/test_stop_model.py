@@ -402,3 +402,19 @@ def test_the_county_of_a_scene_adds_no_stop_to_one_in_a_town_of_it() -> None:
     assert {c.mention.place.name for c in found} == {"Leeds", "West Yorkshire"}
     events = events_of_candidates(found, [0.9] * len(found), threshold=0.5)
     assert [e.place.name for e in events] == ["Leeds"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A participle on a thing places the thing, not whoever the sentence names beside it.
+        ("Paul Grant argued in documents filed last month in a court in Leeds.", set()),
+        ("Paul Grant sold shares of a company based in Leeds.", set()),
+        # ...unless the person takes part in that participle's clause.
+        ("Police found a car driven by Paul Grant near Leeds.", {"Leeds"}),
+    ],
+)
+def test_a_place_a_participle_tells_of_a_thing_is_not_the_persons(text, expected) -> None:
+    extractor = EventExtractor(stop_model=None)
+    found = extractor.read_candidates(article(text, PUBLISHED), mentions_for(text))
+    assert {c.mention.place.name for c in found if c.person.name == "Paul Grant"} == expected
