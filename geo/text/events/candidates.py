@@ -240,6 +240,8 @@ class CandidateReader:
         if scene is None:
             return
         mention, root, source = scene
+        if source != "dateline" and self._time_moved(self.coref.sentence_index(root), index):
+            return  # "Fall 1621 - ... William Bradford": a story's timeline leaves the scene's time
         homes = {m.place.gazetteer_id for m, r in self.places_by_sentence.get(index, []) if r.i in self.homes}
         if mention.place.gazetteer_id in homes:
             return  # "TAMPA (AP) — Marcus Delaney, 34, of Tampa, was arrested in Orlando"
@@ -253,6 +255,22 @@ class CandidateReader:
         ):
             return  # "NAIROBI — Ruto will visit Addis Ababa next week": a plan elsewhere, not the scene
         found.setdefault(candidate.key, candidate)
+
+    def _time_moved(self, scene_sentence: int, index: int) -> bool:
+        """Whether a sentence after the scene's, up to and with sentence `index`, sets its main
+        clause in a year the scene's sentence is not in: the story has moved to another time,
+        where its scene does not reach ("Fall 1621 - The first Thanksgiving ... William Bradford";
+        not a year recalled in a clause of its own, "his Senate run against Joe Lieberman in 2006")."""
+        scene_date = self.dates.main_clause_date(scene_sentence)
+        if scene_date is not None and scene_date.start is not None:
+            scene_year = scene_date.start.year
+        else:  # told in the story's own time: the year of publication, if known
+            scene_year = self.dates.published.year if self.dates.published is not None else None
+        for told in range(scene_sentence + 1, index + 1):
+            date = self.dates.main_clause_date(told)
+            if date is not None and date.start is not None and date.start.year != scene_year:
+                return True
+        return False
 
     def _names_another(self, scene: Mention, sentence: int) -> bool:
         """Whether the sentence names a place other than the scene's."""

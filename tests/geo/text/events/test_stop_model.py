@@ -418,3 +418,21 @@ def test_a_place_a_participle_tells_of_a_thing_is_not_the_persons(text, expected
     extractor = EventExtractor(stop_model=None)
     found = extractor.read_candidates(article(text, PUBLISHED), mentions_for(text))
     assert {c.mention.place.name for c in found if c.person.name == "Paul Grant"} == expected
+
+
+def test_a_scene_does_not_reach_a_sentence_the_story_sets_in_another_year() -> None:
+    # A timeline after the scene: "1621 - ..." is not the ceremony's time.
+    text = (
+        "The president receives a turkey in a ceremony at the cemetery in Leeds every November. "
+        "In 1621, the first harvest festival was held. Governor Tom Reed planned a feast to give thanks."
+    )
+    extractor = EventExtractor(stop_model=None)
+    found = extractor.read_candidates(article(text, PUBLISHED), mentions_for(text))
+    assert "Leeds" not in {c.mention.place.name for c in found if c.person.name == "Tom Reed"}
+    # A year recalled in a clause of its own leaves the story's time where it was.
+    text = (
+        "Ann Lee spoke at a rally at the cemetery in Leeds on Sunday. She thanked those who backed her "
+        "in the race she lost in 2006. Governor Tom Reed thanked her."
+    )
+    found = extractor.read_candidates(article(text, PUBLISHED), mentions_for(text))
+    assert "Leeds" in {c.mention.place.name for c in found if c.person.name == "Tom Reed"}
