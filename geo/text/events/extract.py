@@ -80,6 +80,7 @@ from geo.text.events.triggers import (
     Trigger,
     TriggerKind,
     befalls_in_incident,
+    compass_settings,
     custody_told,
     find_triggers,
     gathering_told_again,
@@ -517,7 +518,7 @@ class _ArticleReading:
             for holder in holders
             for c in holder.children
             if (c.dep_ == "prep" and c.lower_ in _INCIDENT_PREPS) or c.dep_ == "agent"
-        ]
+        ] + [of for holder in holders for of in compass_settings(holder)]
         return self._place_of_phrases(phrases, SETTING_PREPS | {"near"})
 
     def _latest_setting(self, trigger: Trigger) -> list[GovernedPlace]:

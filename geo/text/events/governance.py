@@ -64,6 +64,7 @@ from geo.text.events.triggers import (
     Trigger,
     TriggerKind,
     audience_settings,
+    compass_settings,
     copula_phrases,
     gatherings_of_part,
     is_located_occupation,
@@ -226,6 +227,10 @@ def _walk(trigger: Trigger):
         # "Blinken, in Cairo for talks, said": the phrase on the subject is the clause's setting.
         settings = audience_settings(start) + subject_settings(start) + while_settings(start) + phrase_settings(start)
         stack.extend((c, 3, PathRole.HEAD) for prep in settings for c in prep.children if c.dep_ == "pobj")
+        # "two miles east of Brandon": the town near the act, when the clause names none it is in.
+        stack.extend(
+            (c, 4, PathRole.SETTING) for of in compass_settings(start) for c in of.children if c.dep_ == "pobj"
+        )
         stack.extend((town, 4, PathRole.SETTING) for town in policing_places(start))
     seen: set[int] = {start.i}
     while stack:

@@ -353,6 +353,20 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "The York Police Department arrested Paul Grant on Monday.",
             {("Paul Grant", "York", OCC, "2023-09-11")},
         ),
+        # A compass word and "of" place an act by the town near it, unless the clause names the
+        # town it is in.
+        (
+            "Paul Grant was driving on County Road 9 about two miles east of Leeds when he lost control.",
+            {("Paul Grant", "Leeds", OCC, None)},
+        ),
+        (
+            "Paul Grant was injured on Monday when his car overturned two miles east of Leeds.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11")},
+        ),
+        (
+            "Paul Grant was arrested at a house in York, south of Leeds, on Monday.",
+            {("Paul Grant", "York", OCC, "2023-09-11")},
+        ),
         # An address writes its town after the street, where the parser seldom hangs it.
         (
             "A woman was stabbed in an attack in Seaton Street, Leeds, on Sunday. Paul Grant was arrested at the "
