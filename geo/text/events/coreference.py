@@ -225,6 +225,10 @@ class Coreference:
             # "The Hains drove to Edmonton", "the Faulkners had been at home": a family named by
             # the plural of its surname means those of the cast who bear it.
             return Reference(family, "group", self._sentence_of[token.i])
+        if (identified := self._identified_later(token)) is not None:
+            # "A man ... was struck by a car ... Police identified the man as Daniel Hufstetler":
+            # the identification names the one the lede described.
+            return Reference((identified,), "description")
         if (introduced := self._named_next(token)) is not None:
             # "A Brandon man has been found safe in Winnipeg. Kevin Olsen, 45, had been missing
             # since Friday": a lead describes someone the next sentence names.
@@ -338,6 +342,21 @@ class Coreference:
             return None
         return None
 
+    def _identified_later(self, noun: Token) -> Person | None:
+        """The one person "a man" is identified as in the two sentences after it ("identified the
+        man as ...", "The man was identified as ..."), the description taken up with "the"."""
+        if not _indefinite_description(noun) or _inside_quote(noun):
+            return None
+        here = self._sentence_of[noun.i]
+        lemma = noun.lemma_.lower()
+        for token in self.doc[noun.i + 1 :]:
+            if self._sentence_of[token.i] > here + 2:
+                return None
+            if token.lemma_.lower() == lemma and _has_the(token):
+                named = self._identified_as(token)
+                return named[0] if len(named) == 1 else None
+        return None
+
     def _lede_description(self, noun: Token) -> bool:
         """ "The man known as Canada's 'Prince of Pot' says ...": a definite description in the
         story's first sentence, before anyone is named, can mean only someone the story names
@@ -355,8 +374,8 @@ class Coreference:
         the noun ("a man identified as"), in its relative clause ("who was identified as"), or
         with the noun as the passive's subject ("The suspect was identified as")."""
         verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
-        if noun.dep_ == "nsubjpass":
-            verbs.append(noun.head)
+        if noun.dep_ in ("nsubjpass", "dobj"):
+            verbs.append(noun.head)  # "The suspect was identified as", "identified the man as"
         people: list[Person] = []
         for verb in verbs:
             if verb.lemma_.lower() not in ("identify", "name"):

@@ -280,3 +280,28 @@ def test_relational_coreference(text: str, word: str, expected: tuple[str, ...])
     coref = Coreference(doc, find_cast(doc, mentions_for(text)))
     token = next(t for t in reversed(doc) if t.text == word)
     assert tuple(p.name for p in coref.people_of(token)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The description the story later identifies: "a man ... identified the man as".
+        (
+            "A man who stole a bracelet was struck by a car in Leeds. Chief Ann Lee identified the man "
+            "on Friday as Carl Jenkins.",
+            ("Carl Jenkins",),
+        ),
+        ("A man was shot in Leeds on Friday. The man was identified as Carl Jenkins, 31.", ("Carl Jenkins",)),
+        # Identified as someone else's description, or more than two sentences on, it is not.
+        (
+            "A man was shot in Leeds on Friday. Police closed the road. A woman saw it. Later the man was "
+            "identified as Carl Jenkins, 31.",
+            (),
+        ),
+    ],
+)
+def test_a_description_the_story_identifies_later_is_the_one_identified(text, expected) -> None:
+    doc = parse_text(text)
+    coref = Coreference(doc, find_cast(doc, mentions_for(text)))
+    token = next(t for t in doc if t.lower_ == "man")
+    assert tuple(p.name for p in coref.people_of(token)) == expected
