@@ -100,6 +100,8 @@ __all__ = [
     "SEAT_KIND",
     "venue_after",
     "in_locative_context",
+    "kind_after",
+    "PLURAL_KIND_AFTER",
     "saints_possessives",
 ]
 
@@ -240,6 +242,21 @@ _TOWN_BODY_AFTER = re.compile(
     r"|man|woman|men|women|teen|teens|teenager|teenagers|boy|girl|couple|native|natives"
     r"|area|hospital|laboratory|lab|mine|boulevard)\b"
 )
+# The kind of place a name is, in lower case after it: "Giza's Haram district", "the Warab state",
+# "Maoxian county"; in the plural after a list, the kind of every name of it: "Cooke, Grayson and
+# Love counties". News writes a place's kind so that it is read as one, as it writes "X, Region".
+# Not the kinds of streets and rivers ("Lakeview and Harrison streets", "the Williams and Cranberry
+# rivers"), which the gazetteer does not hold; nor "department", a body's word ("the Las Vegas
+# Police department").
+_PLURAL_KINDS = (
+    "counties|parishes|provinces|states|districts|townships|prefectures|governorates|municipalities|boroughs"
+    "|oblasts|cantons"
+)
+_KIND_AFTER = re.compile(
+    r"[ \u00a0]+(?:county|parish|province|state|district|township|prefecture|governorate|municipality|borough"
+    rf"|oblast|canton|{_PLURAL_KINDS})\b"
+)
+PLURAL_KIND_AFTER = re.compile(rf"[ \u00a0]+(?:{_PLURAL_KINDS})\b")
 # A town's own office or service, capitalised before its holder's name or its own: "Avondale Mayor
 # Ed Rieker", "Anderson County Sheriff Greg Taylor", "Carthage Police Chief", "the Oakdale Fire
 # Department". Not "Council" alone, which ends the names of bodies no town has ("the Security
@@ -622,6 +639,7 @@ def judge_name(
         not exact_labels & PLACE_LABELS
         and not context.in_caps_line(start)
         and not town_venue
+        and not kind_after(text, end)  # "the south Sudanese Warab state": no longer name goes on
         and _inside_longer_name(key, text, start, end, context)
         and (key in _COMPASS_WORDS or not _stands_alone(candidates))
     ):
@@ -931,15 +949,22 @@ def _town_set_in(key: str, best: Candidate, text: str, start: int, end: int) -> 
 
 
 def in_locative_context(text: str, start: int, end: int) -> bool:
-    """After a locative word ("in", "near"...), before a qualifier ("X, Region", "X (Region)"),
-    after a legislator's party ("D-Hardy"), or where the words around it call it a town
-    (`_called_a_town`: "the village of Ciocile", "Roselle police")."""
+    """After a locative word ("in", "near"...), before a qualifier ("X, Region", "X (Region)") or
+    its kind ("the Haram district"), after a legislator's party ("D-Hardy"), or where the words
+    around it call it a town (`_called_a_town`: "the village of Ciocile", "Roselle police")."""
     return (
         after_word_of(text, start, LOCATIVE_WORDS)
         or bool(_QUALIFIER_AFTER.match(text[end : end + 4]))
+        or kind_after(text, end)
         or party_home(text, start)
         or _called_a_town(text, start, end)
     )
+
+
+def kind_after(text: str, end: int) -> bool:
+    """Whether the kind of place a name is follows it in lower case: "the Haram| district", "Love|
+    counties" (see _KIND_AFTER)."""
+    return bool(_KIND_AFTER.match(text, end))
 
 
 def _town_body_after(text: str, start: int, end: int) -> bool:

@@ -12,7 +12,10 @@ a list only when the list follows a locative word: in "in Moonbi, Parkes, Berry 
 towns are places whatever the model says of "Parkes" and however English "Berry" is, while
 "Clinton and Georgia" may pair a person with a place. A person's tag on a name that is no
 one's, by the census lists of given names and surnames, is no such doubt: "Heathrow and
-Gatwick", "Clarke and Oconee" are places wherever they stand.
+Gatwick", "Clarke and Oconee" are places wherever they stand. The kind of place written in lower
+case after a name makes it a place as its region would ("Giza's Haram district", "the Warab
+state"), and in the plural it makes one of every name of the list it ends, words and surnames
+though they are ("Cooke, Grayson and Love counties"); streets and rivers are no such kind.
 
 A facility the gazetteer does not know, named with a place, is kept on that place's mention as
 its `venue`: "the Harwinton Senior Center" (the town begins the name), "the Royal Alexandria
@@ -51,11 +54,13 @@ from geo.text.filters import (
     LOCATIVE_WORDS,
     NEWS_AGENCY,
     NOT_CAPITALISED,
+    PLURAL_KIND_AFTER,
     TAGGED_AS_PERSON,
     after_word_of,
     in_locative_context,
     is_capitalised,
     judge_name,
+    kind_after,
     party_home,
     saints_possessives,
     venue_after,
@@ -157,6 +162,7 @@ class PlaceRecognizer:
         starting_at: dict[int, list[NameMatch]] = {}
         for match in raw:
             starting_at.setdefault(match.start, []).append(match)
+        of_a_kind = _of_a_kind(text, raw)
         for match in raw:
             if not is_capitalised(text[match.start : match.end]):
                 # Most of what the matcher finds is a word in lower case ("on", "bath", "reading"):
@@ -168,7 +174,13 @@ class PlaceRecognizer:
             is_dateline = dateline is not None and (match.start, match.end) == (dateline.start, dateline.end)
             candidates = self.lookup.candidates(match.key)
             # A legislator's "R-Ocilla" sets the home as surely as "Ocilla, Ga." would.
-            qualified = self._qualified(text, match, candidates, starting_at) or party_home(text, match.start)
+            # So does the kind of place after the name ("the Haram district", "Love counties"), or
+            # after the list it ends ("Cooke, Grayson and Love counties").
+            qualified = (
+                self._qualified(text, match, candidates, starting_at)
+                or party_home(text, match.start)
+                or (match.start, match.end) in of_a_kind
+            )
             judgement = judge_name(
                 match.key, match.start, match.end, candidates, context, dateline=is_dateline, qualified=qualified
             )
@@ -395,6 +407,35 @@ def _in_lists_after_locative(text: str, places: list[NameMatch]) -> set[tuple[in
         if list_after_locative:
             spans.add((place.start, place.end))
         previous = place
+    return spans
+
+
+def _of_a_kind(text: str, matches: list[NameMatch]) -> set[tuple[int, int]]:
+    """The spans of the names the kind of place written after them qualifies: the name right before
+    it ("the Haram district"), and, in the plural, every name of the list it ends ("Cooke, Grayson
+    and Love counties")."""
+    spans: set[tuple[int, int]] = set()
+    ending_before: dict[int, list[NameMatch]] = {}
+    for match in matches:
+        ending_before.setdefault(match.end, []).append(match)
+    for match in matches:
+        if not kind_after(text, match.end) or (match.start, match.end) in spans:
+            continue
+        spans.add((match.start, match.end))
+        if not PLURAL_KIND_AFTER.match(text, match.end):
+            continue
+        member = match
+        while True:
+            previous = [
+                m
+                for end in range(max(0, member.start - 8), member.start)
+                for m in ending_before.get(end, ())
+                if _are_coordinated(text, m, member)
+            ]
+            if not previous:
+                break
+            member = min(previous, key=lambda m: m.start)  # the longest name ending there
+            spans.add((member.start, member.end))
     return spans
 
 

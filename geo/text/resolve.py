@@ -18,6 +18,10 @@ City of Paris ... the Edgar County board" is Paris, Illinois, the county's seat,
 capital's fame (LGL end to end, acc@161 .8934 -> .8965, joint .8243 -> .8272; TR-News and GeoVirus,
 which name counties seldom, unchanged; at 2.0 or with second-level regions named bare, such as the
 Philippines' provinces, it moved GeoVirus towns wrongly).
+A name written before the word "county" or "counties" in lower case ("Nassau and Baker counties",
+"Lancaster county") is a county, as a region written after it would place it: the county's short
+name gains `qualifier` over the towns that bear it as their own (LGL given the spans .8920 ->
+.8933: Baker, Hayes, Lancaster, Oglethorpe; the others unchanged).
 A telephone number's area code ("call 806-423-1253") counts as much as a qualifier for the US
 places where it rings (geo.gazetteer.phone_areas): Turkey, Texas for a story with a Panhandle
 number, Huntington, West Virginia for one with a 304 number.
@@ -128,6 +132,8 @@ _REGION_WORD_AFTER = re.compile(r"\A[ \u00a0]+(?:state|province|department)\b", 
 _REGION_WORD_BEFORE = re.compile(
     r"(?:\b(?:state|province|department)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?|\bupstate[ \u00a0]+)\Z", re.IGNORECASE
 )
+# "Nassau and Baker counties", "Maoxian county": a county's short name with its kind in lower case.
+_COUNTY_WORD_AFTER = re.compile(r"\A[ \u00a0]+(?:county|counties|parish|parishes)\b")
 _COMPASS = (
     r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|Southeast|Southwest"
     r"|Northeastern|Northwestern|Southeastern|Southwestern)"
@@ -403,6 +409,7 @@ def _fixed_scores(
         _REGION_WORD_AFTER.match(text[mention.end : mention.end + 10])
         or _REGION_WORD_BEFORE.search(text[max(0, mention.start - 24) : mention.start])
     )
+    called_county = bool(_COUNTY_WORD_AFTER.match(text[mention.end : mention.end + 12]))
     # A dateline is where the report was filed: a city ("NEW YORK (Reuters) -").
     as_location = mention.role is MentionRole.DATELINE or _reads_as_location(text, mention)
     namesake = _namesake_city(candidates) if not called_region and as_location else None
@@ -421,6 +428,8 @@ def _fixed_scores(
             elif place.precision is Precision.COUNTRY or not (regions_yield or 0 < place.population < biggest_city):
                 score += weights.container
         if qualifiers and any(_contains(q, place) for q in qualifiers):
+            score += weights.qualifier
+        if called_county and place.precision is Precision.ADMIN2:
             score += weights.qualifier
         if candidate is namesake:
             score += weights.namesake_city

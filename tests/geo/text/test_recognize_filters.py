@@ -1024,3 +1024,42 @@ def schools_world() -> MemoryGazetteer:
 )
 def test_a_school_placed_in_another_town_is_no_town(use_ner, text, expected) -> None:
     assert surfaces(schools_world(), use_ner, text) == expected
+
+
+def kinds_world() -> MemoryGazetteer:
+    """Counties known by short forms that spell words and surnames, a little-known town and a state
+    of South Sudan known by an alternate."""
+    g = legislature_world()
+    for gid, name, lat, lon, admin1 in [
+        (4683462, "Cooke County", 33.64, -97.21, "Texas"),
+        (4694568, "Grayson County", 33.63, -96.68, "Texas"),
+        (4540737, "Love County", 33.95, -97.24, "Oklahoma"),
+    ]:
+        g.add(make_place(gid, name, lat, lon, precision=Precision.ADMIN2, country="US", admin1=admin1))
+        g.alias(f"geonames:{gid}", name.removesuffix(" County"), name_type=NameType.ALTERNATE)
+    g.add(make_place(4696233, "Harrison", 32.55, -94.37, country="US", admin1="Texas", population=600))
+    g.add(make_place(408663, "Warrap", 8.0, 28.85, precision=Precision.ADMIN1, country="SS"))
+    g.alias("geonames:408663", "Warab", name_type=NameType.ALTERNATE)
+    return g
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The kind of place written after a name, in lower case, makes it that place, as a region
+        # written after it does: a little-known town's district...
+        ("Two bombs went off in the Ocilla district on Friday.", ["Ocilla"]),
+        # ...a state after the word before it ("south Sudanese") that begins no longer name...
+        ("The governor of the south Sudanese Warab state said so.", ["Warab"]),
+        # ...and, in the plural, every name of the list it ends, words and surnames though they are.
+        ("Girls from Cooke, Grayson and Love counties will compete.", ["Cooke", "Grayson", "Love"]),
+        ("Love and Grayson counties closed their offices.", ["Love", "Grayson"]),
+        # Streets are no such kind: no town is named there.
+        ("A main blew at the corner of Lakeview and Harrison streets.", []),
+        # Without its kind, such a name is the word or the person.
+        ("Girls from Cooke said they love it.", []),
+    ],
+)
+def test_a_name_before_its_kind_of_place_is_that_place(use_ner, text, expected) -> None:
+    assert surfaces(kinds_world(), use_ner, text) == expected

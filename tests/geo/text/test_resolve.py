@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from support.memory_gazetteer import make_place
+from support.memory_gazetteer import MemoryGazetteer, make_place
 
+from geo.gazetteer.base import NameType
 from geo.model import Mention, MentionRole, Precision
 from geo.text.geoparse import Geoparser
 from geo.text.resolve import resolve_mentions
@@ -186,3 +187,29 @@ def _towns_and_regions():
 def test_a_town_qualified_by_a_region_it_is_not_in_is_read_as_the_region(text, surfaces, expected) -> None:
     found = resolved(_towns_and_regions(), text, *surfaces)
     assert [m.place.name for m in found] == expected
+
+
+def test_a_name_before_the_word_county_is_the_county() -> None:
+    # A county's short form with its kind in lower case ("Baker counties", "Baker county") is the
+    # county, though a town bears the name as its own and ranks first alone.
+    world = MemoryGazetteer()
+    world.add(
+        make_place(4315588, "Baker", 30.59, -91.17, country="US", admin1="Louisiana", population=13_695), prior=0.43
+    )
+    world.add(
+        make_place(4146901, "Baker County", 30.33, -82.28, precision=Precision.ADMIN2, country="US", admin1="Florida"),
+        prior=0.15,
+    )
+    world.alias("geonames:4146901", "Baker", name_type=NameType.ALTERNATE)
+    world.add(
+        make_place(4163971, "Nassau County", 30.61, -81.77, precision=Precision.ADMIN2, country="US", admin1="Florida"),
+        prior=0.15,
+    )
+    world.alias("geonames:4163971", "Nassau", name_type=NameType.ALTERNATE)
+    for text, expected in [
+        ("Volunteers came from Nassau and Baker counties.", 4146901),
+        ("Volunteers came from Baker county.", 4146901),
+        ("Volunteers came from Baker.", 4315588),
+    ]:
+        baker = next(m for m in resolved(world, text, "Baker") if m.surface == "Baker")
+        assert baker.place.geonameid == expected, text
