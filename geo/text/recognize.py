@@ -303,18 +303,23 @@ class PlaceRecognizer:
 
     def _abbreviation_end(self, text: str, start: int, end: int, key: str) -> int:
         """Where a name ends with its abbreviation's full stop: "Ky." in "Lexington, Ky., said", as the
-        gazetteer spells it (the matcher reads the name without the stop)."""
+        gazetteer spells it (the matcher reads the name without the stop); "Man." after a town and
+        its comma ("Churchill, Man."), though a town of Man ranks first; and a name whose last word
+        is cut short ("Loudon Co.", "PLYMOUTH CO.", "Phila.": County, Philadelphia)."""
         if text[end : end + 1] != ".":
             return end
         candidates = self.lookup.candidates(key)
-        best = candidates[0] if candidates else None
+        if not candidates:
+            return end
         written = text[start:end]
-        if (
-            best is not None
-            and best.name_type is NameType.ABBREVIATION
-            and "." not in written
-            and best.matched_name.casefold() == f"{written}.".casefold()
+        with_stop = f"{written}.".casefold()
+        qualifier = bool(_QUALIFYING_COMMA.search(text, max(0, start - 2), start))
+        if "." not in written and any(
+            c.name_type is NameType.ABBREVIATION and c.matched_name.casefold() == with_stop
+            for c in (candidates if qualifier else candidates[:1])
         ):
+            return end + 1
+        if _cut_short(written, candidates[0].place.name):
             return end + 1
         return end
 
@@ -347,6 +352,21 @@ class PlaceRecognizer:
             proposals.append(self._role(start, end, key, None))
             proposed.add(start, end)
         return proposals
+
+
+def _cut_short(written: str, name: str) -> bool:
+    """Whether the last word of a name as written is the beginning of the same word of the place's own
+    name, cut short: "Loudon Co" of Loudon County, "Phila" of Philadelphia; the full stop after it
+    is the abbreviation's. A spelling one letter short is another spelling ("Eta" of Etah), and
+    the full stop after it ends the sentence."""
+    words, own = written.casefold().split(), name.casefold().split()
+    return (
+        len(words) == len(own)
+        and words[:-1] == own[:-1]
+        and words[-1].isalpha()
+        and len(words[-1]) + 2 <= len(own[-1])
+        and own[-1].startswith(words[-1])
+    )
 
 
 def _with_streets(text: str, found: list[_Found]) -> list[_Found]:

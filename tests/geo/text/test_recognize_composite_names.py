@@ -159,3 +159,39 @@ def test_a_name_written_with_a_comma_is_a_place_and_its_region(use_ner: bool) ->
     assert [m.surface for m in recognized(capital_world(), use_ner, "He lives in Washington D.C. now.")] == [
         "Washington D.C."
     ]
+
+
+def abbreviations_world() -> MemoryGazetteer:
+    """A county and a city news writes cut short, a province abbreviated like a town's name, and a
+    town whose alternate is one letter short of its name."""
+    g = small_world()
+    g.add(make_place(4634946, "Loudon County", 35.74, -84.31, precision=Precision.ADMIN2, country="US"), "Loudon Co")
+    g.add(make_place(4560349, "Philadelphia", 39.95, -75.16, country="US", population=1_526_006))
+    g.alias("geonames:4560349", "Phila", name_type=NameType.ALTERNATE)
+    g.add(make_place(2287298, "Man", 7.41, -7.55, country="CI", population=139_341))
+    g.add(make_place(6065171, "Manitoba", 55.0, -97.0, precision=Precision.ADMIN1, country="CA"), prior=0.5)
+    g.alias("geonames:6065171", "Man.", name_type=NameType.ABBREVIATION)
+    g.add(make_place(5919815, "Churchill", 58.77, -94.17, country="CA", admin1="Manitoba", population=899))
+    g.add(make_place(1271550, "Etah", 27.63, 78.66, country="IN", population=118_517))
+    g.alias("geonames:1271550", "Eta", name_type=NameType.ALTERNATE)
+    return g
+
+
+@BOTH_MODES
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name whose last word is cut short ends with the abbreviation's full stop...
+        ("A Loudon Co. man died in a wreck.", ["Loudon Co."]),
+        ("Phila. officer charged with drug dealing.", ["Phila."]),
+        # ...and so does an abbreviation written after a town and its comma, though a town of its
+        # name ranks first...
+        ("She was born in Churchill, Man. Her parents stayed.", ["Churchill", "Man."]),
+        # ...which, alone at the end of a sentence, is that town.
+        ("She was born in Man. Her parents stayed.", ["Man"]),
+        # A spelling one letter short is no abbreviation: its full stop ends the sentence.
+        ("She was born in Eta. Her parents stayed.", ["Eta"]),
+    ],
+)
+def test_a_name_cut_short_ends_with_its_full_stop(use_ner: bool, text: str, expected: list[str]) -> None:
+    assert [m.surface for m in recognized(abbreviations_world(), use_ner, text)] == expected
