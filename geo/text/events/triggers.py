@@ -726,13 +726,7 @@ def policing_places(verb: Token) -> list[Token]:
         forces = [c for c in verb.children if c.dep_ == "nsubj"]
     else:
         return []
-    return [
-        word
-        for force in forces
-        if is_police_force(force)
-        for word in force.subtree
-        if word.i < force.i and word.text[:1].isupper() and word.dep_ in ("compound", "poss", "nmod", "amod")
-    ]
+    return [word for force in forces if is_police_force(force) for word in _words_of_its_town(force)]
 
 
 def custody_told(verb: Token) -> bool:
@@ -751,10 +745,14 @@ def custody_told(verb: Token) -> bool:
 def police_force_places(doc: Doc) -> list[Token]:
     """The words of every town a police force of the text is named after ("Alexandria Police",
     "Leeds police officers"), in text order."""
+    return [word for force in doc if is_police_force(force) for word in _words_of_its_town(force)]
+
+
+def _words_of_its_town(force: Token) -> list[Token]:
+    """The capitalised words before a police force's noun that may name its town ("Kenton County"
+    in "Kenton County sheriff's deputies"); whether they do is the place index's to say."""
     return [
         word
-        for force in doc
-        if is_police_force(force) and force.tag_ not in ("VB", "VBD", "VBZ")
         for word in force.subtree
         if word.i < force.i and word.text[:1].isupper() and word.dep_ in ("compound", "poss", "nmod", "amod")
     ]
