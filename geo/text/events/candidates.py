@@ -47,7 +47,14 @@ from geo.text.events.grammar import (
     verb_features,
     verb_kind,
 )
-from geo.text.events.lexicon import EVENT_NOUNS, NEGATING_HEADS, PERSON_NOUNS, RELATION_NOUNS, lemma_in
+from geo.text.events.lexicon import (
+    EVENT_NOUNS,
+    NEGATING_HEADS,
+    PERSON_NOUNS,
+    RELATION_NOUNS,
+    REPORTING_VERBS,
+    lemma_in,
+)
 from geo.text.events.people import Cast, Person
 from geo.text.events.status import calls_off, event_status, status_at
 from geo.text.events.triggers import reached_from_afar, represented, tells_a_birth
@@ -378,7 +385,30 @@ class CandidateReader:
                 root, person
             )  # "included Richard Koo, chief economist ... in Tokyo; Martin Wolf"
             or self._places_a_thing(root, person)  # "argued in documents filed in Clarke County Superior Court"
+            or self._reported_of_others(root, person)  # "Eldridge said Cornwall police were alerted"
         )
+
+    def _reported_of_others(self, root: Token, person: Person) -> bool:
+        """Whether the place lies in what the person reports of others: "Inspector David Eldridge
+        said Devon and Cornwall police were alerted", "an officer was dragged by the car, a news
+        release from District Attorney Jerome Gorman said". Who reports is where the report is
+        made, not where what it tells happened; "Smith said he arrived in Leeds" and "Smith said
+        police arrested him in Leeds" tell of Smith."""
+        verb = clause_verb(root)
+        reports = [c for c in verb.children if c.dep_ == "parataxis" and lemma_in(c, REPORTING_VERBS)]
+        clause = verb
+        for _ in range(4):
+            if clause.dep_ not in ("ccomp", "parataxis") or clause.head.i == clause.i:
+                break
+            if lemma_in(clause.head, REPORTING_VERBS):
+                reports.append(clause.head)
+                break
+            clause = clause.head
+        sayers = [t for report in reports for c in report.children if c.dep_ == "nsubj" for t in c.subtree]
+        if not any(person in self.coref.people_of(t) for t in sayers):
+            return False
+        told = [t for t in verb.subtree if not any(t.i in (r.i for r in report.subtree) for report in reports)]
+        return not any(person in self.coref.people_of(t) for t in told)
 
     def _places_a_thing(self, root: Token, person: Person) -> bool:
         """Whether the place is told of a thing by a participle on it ("documents filed in Clarke

@@ -436,3 +436,19 @@ def test_a_scene_does_not_reach_a_sentence_the_story_sets_in_another_year() -> N
     )
     found = extractor.read_candidates(article(text, PUBLISHED), mentions_for(text))
     assert "Leeds" in {c.mention.place.name for c in found if c.person.name == "Tom Reed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Who reports what others did is not where it happened...
+        ("Inspector Paul Grant said Leeds police were alerted to the fire.", set()),
+        # ...but is where what the report tells of them happened.
+        ("Paul Grant said he arrived in Leeds on Monday.", {"Leeds"}),
+        ("Paul Grant said police arrested him in Leeds on Monday.", {"Leeds"}),
+    ],
+)
+def test_a_place_in_what_someone_reports_of_others_is_not_theirs(text, expected) -> None:
+    extractor = EventExtractor(stop_model=None)
+    found = extractor.read_candidates(article(text, PUBLISHED), mentions_for(text))
+    assert {c.mention.place.name for c in found if c.person.name == "Paul Grant"} == expected
