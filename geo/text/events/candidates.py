@@ -407,8 +407,8 @@ class CandidateReader:
         sayers = [t for report in reports for c in report.children if c.dep_ == "nsubj" for t in c.subtree]
         if not any(person in self.coref.people_of(t) for t in sayers):
             return False
-        told = [t for t in verb.subtree if not any(t.i in (r.i for r in report.subtree) for report in reports)]
-        return not any(person in self.coref.people_of(t) for t in told)
+        reporting = {t.i for report in reports for t in report.subtree}
+        return not any(person in self.coref.people_of(t) for t in verb.subtree if t.i not in reporting)
 
     def _places_a_thing(self, root: Token, person: Person) -> bool:
         """Whether the place is told of a thing by a participle on it ("documents filed in Clarke

@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -428,17 +429,21 @@ class _ArticleReading:
         """Where an arrest the text places nowhere was made: the town of the one police force the
         story names ("Alexandria Police went to the home ... Both were arrested"), as a town's
         police arrest in their town. Not when the story names forces of two towns."""
-        if not custody_told(trigger.token):
+        if not custody_told(trigger.token) or len(self._police_towns) != 1:
             return []
+        (town,) = self._police_towns.values()
+        return [GovernedPlace(town, town.place, 4, PathRole.SETTING)]
+
+    @cached_property
+    def _police_towns(self) -> dict[str, Mention]:
+        """The towns (or counties) the story's police forces are named after, one mention each:
+        read once for the article, however many arrests it tells."""
         towns: dict[str, Mention] = {}
         for word in police_force_places(self.doc):
             mention = self.places.mention_at(word)
             if mention is not None and mention.place is not None and mention.place.precision in _POLICED:
                 towns.setdefault(mention.place.gazetteer_id, mention)
-        if len(towns) != 1:
-            return []
-        (town,) = towns.values()
-        return [GovernedPlace(town, town.place, 4, PathRole.SETTING)]
+        return towns
 
     def _scene_of_introduction(self, trigger: Trigger) -> list[GovernedPlace]:
         """Where someone introduced to those present was: the gathering the story's lede reports
