@@ -154,6 +154,11 @@ class Event:
     article_id: int | None = None
     event_id: int | None = None
 
+    @property
+    def told_with_its_place(self) -> bool:
+        """Whether the evidence names the event's place itself (not carried from another sentence)."""
+        return self.mention_start is not None and self.evidence_start <= self.mention_start < self.evidence_end
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleText:

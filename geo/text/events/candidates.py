@@ -166,11 +166,16 @@ class CandidateReader:
     def candidates(self, rule_events: Iterable[Event]) -> list[Candidate]:
         """Every candidate of the article; each rule event is one too, marked as such."""
         # Two triggers may reach one mention ("visited Paris, where he had studied in 1990, on
-        # Tuesday"): the surer reading stands for the pair, with its own date.
+        # Tuesday"): the surer reading stands for the pair, with its own date; a telling that names
+        # the mention in its own sentence stands before one that carried it to a later sentence.
         rules: dict[tuple[str, int | None], Event] = {}
         for event in rule_events:
             key = (event.actor, event.mention_start)
-            if key not in rules or event.confidence > rules[key].confidence:
+            held = rules.get(key)
+            if held is None or (event.told_with_its_place, event.confidence) > (
+                held.told_with_its_place,
+                held.confidence,
+            ):
                 rules[key] = event
         found: dict[tuple[str, int, int], Candidate] = {}
         for index, sentence in enumerate(self.sentences):

@@ -159,9 +159,9 @@ class EventExtractor:
         if not article.text.strip():
             return [], []
         reading = self._reading(article, mentions, doc)
-        events = reading.events()
-        if self.stop_model is not None:
-            events = reading.weighed(events, self.stop_model)
+        tellings = reading.tellings()
+        model = self.stop_model
+        events = reading.merged(tellings) if model is None else reading.weighed(tellings, model)
         kept = [e for e in events if e.confidence >= self.min_confidence]
         return kept, [person.name for person in reading.cast.people]
 
@@ -175,7 +175,7 @@ class EventExtractor:
         if not article.text.strip():
             return []
         reading = self._reading(article, mentions, doc)
-        return reading.candidates(reading.events())
+        return reading.candidates(reading.tellings())
 
     def _reading(self, article: ArticleText, mentions: Sequence[Mention], doc: Doc | None) -> _ArticleReading:
         if doc is None or doc.text != article.text:
@@ -205,6 +205,16 @@ class _ArticleReading:
         self._habits: set[tuple[str, str, int]] = set()
 
     def events(self) -> list[Event]:
+        """The rule readings' events, one per stop."""
+        return self.merged(self.tellings())
+
+    def merged(self, tellings: list[Event]) -> list[Event]:
+        """One event per stop of the tellings (`_merge_duplicates`)."""
+        return _merge_duplicates(tellings, self._habits)
+
+    def tellings(self) -> list[Event]:
+        """Every telling the trigger rules read, before the tellings of one stop become one event:
+        the stop model weighs each telling with its own grammar, and merges what it keeps."""
         events: list[Event] = []
         self._placeless: list[tuple[Trigger, EventStatus, Participants, EventDate]] = []
         self._past_plans: list[Event] = []
@@ -216,7 +226,7 @@ class _ArticleReading:
                 events.extend(self._events_at(trigger, carried, participants, status, when))
         events.extend(_confirmed(self._past_plans, events))
         events.extend(self._credited_reporters())
-        return _merge_duplicates(_without_repeated_headline(events, self.headline_end), self._habits)
+        return _without_repeated_headline(events, self.headline_end)
 
     def _credited_reporters(self) -> list[Event]:
         """Reporters a wire's credit line places ("Josh Dubow in San Francisco contributed to
@@ -732,7 +742,12 @@ def events_of_candidates(
     events = []
     for group in groups:
         probability, best = group[0]
-        event = _event_of(best, round(probability, 3))
+        confidence = round(probability, 3)
+        tellings = [_event_of(candidate, confidence) for _, candidate in group]
+        # The evidence is the likeliest telling whose sentence names the place: a telling that
+        # took its place from another sentence proves less to a reader of the evidence alone.
+        event = next((e for e in tellings if e.told_with_its_place), tellings[0])
+        event = replace(event, date=best.date.interval)
         if event.date.iso() is None:
             dated = next((c for _, c in group if c.date.interval.iso() is not None), None)
             if dated is not None:
@@ -923,11 +938,6 @@ def _is_present_habit(trigger: Trigger, status: EventStatus) -> bool:
     return token.tag_ in ("VBZ", "VBP") or is_misread_present_verb(token)
 
 
-def _told_with_its_place(event: Event) -> bool:
-    """Whether the event's place is named in its own evidence (not carried from another sentence)."""
-    return event.mention_start is not None and event.evidence_start <= event.mention_start < event.evidence_end
-
-
 def _merge_duplicates(events: list[Event], habits: set[tuple[str, str, int]] = frozenset()) -> list[Event]:
     """One event per actor, place, status and date: the first told, with the best confidence.
 
@@ -943,7 +953,7 @@ def _merge_duplicates(events: list[Event], habits: set[tuple[str, str, int]] = f
         kept = merged.get(key)
         if kept is None:
             merged[key] = event
-        elif _told_with_its_place(event) and not _told_with_its_place(kept):
+        elif event.told_with_its_place and not kept.told_with_its_place:
             # A telling whose own sentence names the place is the better evidence of the stop
             # than one that took the place from elsewhere in the story.
             merged[key] = replace(event, confidence=max(event.confidence, kept.confidence))

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from _events_world import PLACES, article, mentions_for, place
 
 from geo.errors import ModelDataError
-from geo.model import DateInterval, DatePrecision, EventStatus, Mention, Precision
-from geo.text.events import EventExtractor
+from geo.model import DateInterval, DatePrecision, Event, EventStatus, Mention, Precision
+from geo.text.events import EventExtractor, extract
 from geo.text.events.candidates import Candidate
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
 from geo.text.events.extract import events_of_candidates
@@ -169,6 +170,32 @@ def test_of_two_triggers_reaching_one_mention_the_surer_gives_the_candidate_its_
     assert visit.date.interval.iso() == "2023-09-11"
 
 
+def test_every_telling_of_one_stop_is_a_rule_marked_candidate_of_its_own() -> None:
+    # The model weighs each telling with its own grammar: a stop told twice must not reach it as
+    # the first telling alone, whose sentence may read worse than the second's.
+    text = (
+        "Crowds filled the Madrid school where Maria Lopez appeared on Monday. "
+        "The mood at the Madrid school where she held a town hall meeting on Monday was upbeat."
+    )
+    told = [c for c in candidates(text) if c.person.name == "Maria Lopez" and c.mention.place.name == "Madrid"]
+    rule_marked = {c.mention.start for c in told if c.rule_event and c.rule_event.mention_start == c.mention.start}
+    assert len(rule_marked) == 2
+
+
+def test_a_telling_that_names_its_place_stands_for_it_over_one_that_carried_it(monkeypatch) -> None:
+    # However sure the rules are of the meeting, which took Madrid from the sentence before, the
+    # arrival that names Madrid is the rule reading of that mention.
+    told = extract._ArticleReading.tellings
+
+    def surer_when_carried(reading):
+        return [e if e.told_with_its_place else replace(e, confidence=0.99) for e in told(reading)]
+
+    monkeypatch.setattr(extract._ArticleReading, "tellings", surer_when_carried)
+    text = "Maria Lopez arrived in Madrid on Monday. She met Anna Weber on Monday."
+    (arrival,) = [c for c in candidates(text) if c.person.name == "Maria Lopez" and c.sentence == 0]
+    assert arrival.rule_event is not None and arrival.rule_event.action == "arrive"
+
+
 def test_a_person_acting_after_a_gathering_is_paired_with_its_place() -> None:
     text = "Maria Lopez held a town hall meeting in Madrid on Monday. Anna Weber spoke first and Lopez answered."
     scene = [c for c in candidates(text) if c.person.name == "Anna Weber"]
@@ -205,6 +232,40 @@ def test_tellings_of_one_stop_become_one_event_with_the_stated_date(doc) -> None
     ]
     (event,) = events_of_candidates(told, [0.9, 0.6], threshold=0.5)
     assert (event.place.name, event.date.iso(), event.confidence) == ("Vladivostok", "2023-09-12", 0.9)
+
+
+def test_the_evidence_of_a_stop_is_its_likeliest_telling_that_names_the_place() -> None:
+    text = "Maria Lopez arrived in Madrid on Monday. She met Anna Weber there on Monday."
+    doc = parse_text(text)
+    madrid = Mention(text.index("Madrid"), text.index("Madrid") + len("Madrid"), "Madrid", place=PLACES["Madrid"])
+    first, second = doc.sents
+
+    def telling(sentence) -> Candidate:
+        rule = Event(
+            actor="Maria Lopez",
+            action=sentence.root.lemma_,
+            place=PLACES["Madrid"],
+            status=OCC,
+            evidence=sentence.text,
+            evidence_start=sentence.start_char,
+            evidence_end=sentence.end_char,
+            mention_start=madrid.start,
+            mention_end=madrid.end,
+        )
+        return Candidate(
+            person=Person("Maria Lopez", (), frozenset()),
+            mention=madrid,
+            sentence=0 if sentence.start == 0 else 1,
+            anchor=sentence.root,
+            status=OCC,
+            date=EventDate(DateInterval.parse_iso("2023-09-11"), DateSource.CLAUSE),
+            rule_event=rule,
+        )
+
+    # The meeting took Madrid from the sentence before and is the likelier: the arrival, which
+    # names Madrid, is still the evidence a reader checks; the stop keeps the higher confidence.
+    (event,) = events_of_candidates([telling(second), telling(first)], [0.9, 0.6], threshold=0.5)
+    assert event.evidence.startswith("Maria Lopez arrived in Madrid") and event.confidence == 0.9
 
 
 def test_stops_with_other_statuses_or_stated_dates_stay_apart(doc) -> None:
