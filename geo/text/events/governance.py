@@ -66,6 +66,7 @@ from geo.text.events.triggers import (
     audience_settings,
     compass_settings,
     copula_phrases,
+    court_places,
     gatherings_of_part,
     is_located_occupation,
     is_police_force,
@@ -231,7 +232,7 @@ def _walk(trigger: Trigger):
         stack.extend(
             (c, 4, PathRole.SETTING) for of in compass_settings(start) for c in of.children if c.dep_ == "pobj"
         )
-        stack.extend((town, 4, PathRole.SETTING) for town in policing_places(start))
+        stack.extend((town, 4, PathRole.SETTING) for town in policing_places(start) + court_places(start))
     seen: set[int] = {start.i}
     while stack:
         token, depth, role = stack.pop()

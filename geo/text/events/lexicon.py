@@ -34,6 +34,8 @@ __all__ = [
     "REMOTE_CONTACT_VERBS",
     "CUSTODY_NOUNS",
     "POLICING_NOUNS",
+    "COURT_NOUNS",
+    "JUDGING_VERBS",
     "PERSON_NOUNS",
     "MALE_NOUNS",
     "FEMALE_NOUNS",
@@ -1371,6 +1373,13 @@ ACTIVE_CUSTODY_VERBS = frozenset(
 POLICING_NOUNS = frozenset(
     ["police", "policeman", "policemen", "officer", "deputy", "trooper", "constable", "detective", "sheriff"]
 )
+# Those who try a person: "A Navarro County jury found the defendant guilty", "was sentenced by a
+# Leeds judge", "Judge Ann Reed in Cincinnati sentenced him": a court sits in its town, and the
+# person it convicts, acquits or sentences stands before it there.
+COURT_NOUNS = frozenset(["jury", "judge", "court", "magistrate", "justice"])
+# What a court does to a person who stands before it ("found" only with its verdict: "found him
+# guilty"); not "indict", which a grand jury does with nobody before it.
+JUDGING_VERBS = frozenset(["sentence", "convict", "acquit", "arraign", "remand", "find"])
 # What is done to a person in the flesh, whose passive's agent's "in"/"at" phrase says where it
 # was done: "was questioned by police in Lima", "was struck by a car in Leeds".
 HANDS_ON_VERBS = (

@@ -40,7 +40,14 @@ from geo.text.events.coreference import Coreference, Reference
 from geo.text.events.lexicon import ACTIVE_CUSTODY_VERBS, CARE_VERBS, VEHICLE_NOUNS, carried_by_light_verb, lemma_in
 from geo.text.events.parsing import is_passive
 from geo.text.events.people import Person
-from geo.text.events.triggers import NOUN_SENSES, ObjectReading, Trigger, TriggerKind, is_misread_present_verb
+from geo.text.events.triggers import (
+    NOUN_SENSES,
+    ObjectReading,
+    Trigger,
+    TriggerKind,
+    is_misread_present_verb,
+    verdict_clause,
+)
 
 __all__ = ["Participants", "participants_of"]
 
@@ -92,6 +99,10 @@ def _verbal(trigger: Trigger, coref: Coreference) -> Participants:
         # "the trip took him to Hanoi": the object goes, and a person subject with it; "sent
         # nurse Laura Byrne to Freetown", "Guests included Angela Merkel": the object alone.
         carried = [r for c in verb.children if c.dep_ == "dobj" for r in _references_of(c, coref)]
+        verdict = verdict_clause(verb)
+        if verdict is not None:
+            # "a Leeds jury found Tom Reed guilty": the verdict's subject stood before the court.
+            carried += [r for c in verdict.children if c.dep_ == "nsubj" for r in _references_of(c, coref)]
         if trigger.sense.reading in (ObjectReading.SENT, ObjectReading.LISTED):
             actors, references = _people(carried), carried
         else:

@@ -72,6 +72,7 @@ from geo.text.events.lexicon import (
     CARED_PEOPLE,
     CARRYING_VERBS,
     CONVEYANCE_VERBS,
+    COURT_NOUNS,
     CUSTODY_NOUNS,
     CUSTODY_VERBS,
     EVENT_NOUNS,
@@ -83,6 +84,7 @@ from geo.text.events.lexicon import (
     HANDS_ON_VERBS,
     INCIDENT_NOUNS,
     INJURY_VERBS,
+    JUDGING_VERBS,
     NEGATING_HEADS,
     OCCUPATION_NOUNS,
     PERSON_NOUNS,
@@ -120,6 +122,8 @@ __all__ = [
     "audience_settings",
     "phrase_settings",
     "policing_places",
+    "court_places",
+    "verdict_clause",
     "compass_settings",
     "police_force_places",
     "is_police_force",
@@ -729,6 +733,69 @@ def policing_places(verb: Token) -> list[Token]:
     return [word for force in forces if is_police_force(force) for word in _words_of_its_town(force)]
 
 
+def court_places(verb: Token) -> list[Token]:
+    """Where a court that judges someone sits: the town it is named after ("A Navarro County jury
+    found Kandace Marriott guilty", "was sentenced by a Leeds Crown Court judge") or the place its
+    own phrase names ("a jury in Leeds acquitted her", "Judge Ann Reed in Cincinnati sentenced
+    him"). The person judged stands before it there, as whom a town's police arrest is in the town."""
+    if not _judges_someone(verb):
+        return []
+    if is_passive(verb):
+        courts = [pobj for agent in verb.children if agent.dep_ == "agent" for pobj in agent.children]
+    elif _has_person_object(verb) or _person_judged(verdict_clause(verb)):
+        courts = [c for c in verb.children if c.dep_ == "nsubj"]
+    else:
+        return []
+    places: list[Token] = []
+    for court in courts:
+        if not _is_court(court):
+            continue
+        places += _words_of_its_town(court)
+        places += [
+            pobj
+            for prep in court.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+    return places
+
+
+def _judges_someone(verb: Token) -> bool:
+    """A verb of judgment ("convicted", "sentenced"); "found" only with its verdict ("found him
+    guilty", "was found not guilty"), else it is finding someone somewhere."""
+    lemma = verb.lemma_.lower()
+    return lemma in JUDGING_VERBS and (lemma != "find" or verdict_clause(verb) is not None or _guilty_told(verb))
+
+
+def verdict_clause(verb: Token) -> Token | None:
+    """The small clause of a verdict the parser makes of "found Tom Reed guilty": "guilty", whose
+    subject is the person found so."""
+    return next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.lower_ == "guilty"), None)
+
+
+def _guilty_told(verb: Token) -> bool:
+    """ "was found guilty", "found him not guilty": the verdict beside the verb."""
+    return any(c.lower_ == "guilty" and c.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "dobj") for c in verb.children)
+
+
+def _person_judged(verdict: Token | None) -> bool:
+    """Whether a verdict's small clause is said of a person ("found Tom Reed guilty")."""
+    return verdict is not None and any(
+        c.dep_ == "nsubj" and (c.lower_ in _PERSON_OBJECT_PRONOUNS or c.pos_ == "PROPN" or _told_person(c))
+        for c in verdict.children
+    )
+
+
+def _is_court(noun: Token) -> bool:
+    """ "jury", "the Leeds Crown Court", "Judge Ann Reed", "Cook County Circuit Judge Ann Reed"."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return noun.lemma_.lower() in COURT_NOUNS or any(
+        c.dep_ == "compound" and c.lemma_.lower() in COURT_NOUNS for c in noun.children
+    )
+
+
 def custody_told(verb: Token) -> bool:
     """An arrest told as done to someone, with no place of its own: "Tom Reed was arrested on
     Friday", "police arrested Tom Reed". Where is the town of the police the story names (see
@@ -859,6 +926,7 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
         or bool(says_there(token) or says_here(token))
         or bool(while_settings(token))
         or bool(policing_places(token))
+        or bool(court_places(token))
         or bool(compass_settings(token))
     )
     if not located and befalls_in_incident(token):
@@ -958,14 +1026,16 @@ def _active_custody(token: Token, lemma: str) -> TriggerSense | None:
     """ "deputies arrested Victor Lane at a motel in Ocala": a custody verb in the active whose
     object is a person (a personal pronoun or a name) and which says where, when the act is told.
     The object was there, and a person subject with it."""
-    if lemma not in ACTIVE_CUSTODY_VERBS or is_passive(token):
+    judged = court_places(token)
+    if (lemma not in ACTIVE_CUSTODY_VERBS and not judged) or is_passive(token):
         return None
-    if not _act_told(token) or not _has_person_object(token):
+    if not _act_told(token) or not (_has_person_object(token) or (judged and _person_judged(verdict_clause(token)))):
         return None
     if (
         not any(c.dep_ == "prep" and c.lower_ in _STATIC_PREPS for c in token.children)
         and not says_there(token)
         and not policing_places(token)
+        and not judged
     ):
         return None
     return TriggerSense(lemma, TriggerKind.PRESENCE, PASSIVE_SENSE_STRENGTH, ObjectReading.TRAVELLER)

@@ -353,6 +353,27 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "The York Police Department arrested Paul Grant on Monday.",
             {("Paul Grant", "York", OCC, "2023-09-11")},
         ),
+        # A court sits in the town it is named after, or that its own phrase names: whom it
+        # convicts, acquits or sentences stood before it there; a grand jury indicts with nobody
+        # before it, and "found" without a verdict is finding someone.
+        (
+            "A Leeds jury convicted Paul Grant of murder on Monday.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11")},
+        ),
+        (
+            "A Leeds Crown Court jury found Paul Grant guilty on Monday.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11")},
+        ),
+        (
+            "Paul Grant was sentenced on Monday by a York judge.",
+            {("Paul Grant", "York", OCC, "2023-09-11")},
+        ),
+        (
+            "A jury in York acquitted Paul Grant on Monday.",
+            {("Paul Grant", "York", OCC, "2023-09-11")},
+        ),
+        ("A Leeds grand jury indicted Paul Grant on Monday.", set()),
+        ("Paul Grant was praised by a Leeds judge on Monday.", set()),
         # A compass word and "of" place an act by the town near it, unless the clause names the
         # town it is in.
         (
