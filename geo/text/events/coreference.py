@@ -75,6 +75,8 @@ from geo.text.events.people import Cast, Person, family_members
 
 __all__ = ["Reference", "Coreference", "is_bare_description_subject"]
 
+# How far after "a man" the text may say whom it was ("Police identified the man as ...").
+_IDENTIFICATION_SENTENCES = 4
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "ROOT": the small model sometimes leaves a clause's object as the root of a misparsed
 # sentence ("Putin on Friday briefed ... Lukashenko"); a name there is still a participant.
@@ -343,17 +345,24 @@ class Coreference:
         return None
 
     def _identified_later(self, noun: Token) -> Person | None:
-        """The one person "a man" is identified as in the two sentences after it ("identified the
-        man as ...", "The man was identified as ..."), the description taken up with "the"."""
+        """The one person "a man" is identified as in the few sentences after it ("identified the
+        man as ...", "The man was identified as ..."), the description taken up with "the": a
+        report tells the crash or the shooting first and who it befell after its details. Not
+        past another "a man", who is whom "the man" may mean from there."""
         if not _indefinite_description(noun) or _inside_quote(noun):
             return None
         here = self._sentence_of[noun.i]
         lemma = noun.lemma_.lower()
         for token in self.doc[noun.i + 1 :]:
-            if self._sentence_of[token.i] > here + 2:
+            if self._sentence_of[token.i] > here + _IDENTIFICATION_SENTENCES:
                 return None
-            if token.lemma_.lower() == lemma and _has_the(token):
-                named = self._identified_as(token)
+            if token.lemma_.lower() != lemma:
+                continue
+            if _indefinite_description(token):
+                return None
+            if _has_the(token) and (named := self._identified_as(token)):
+                # "The man was taken to a hospital ... Police identified the man as": the
+                # telling that names him, wherever it comes in the window.
                 return named[0] if len(named) == 1 else None
         return None
 

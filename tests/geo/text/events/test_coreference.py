@@ -292,10 +292,21 @@ def test_relational_coreference(text: str, word: str, expected: tuple[str, ...])
             ("Carl Jenkins",),
         ),
         ("A man was shot in Leeds on Friday. The man was identified as Carl Jenkins, 31.", ("Carl Jenkins",)),
-        # Identified as someone else's description, or more than two sentences on, it is not.
+        # A report tells the incident's details before whom it befell: a few sentences on, and past
+        # a "the man" that names nobody, the identification still names the lede's man.
         (
-            "A man was shot in Leeds on Friday. Police closed the road. A woman saw it. Later the man was "
-            "identified as Carl Jenkins, 31.",
+            "A man was shot in Leeds on Friday. Police closed the road. The man was taken to a hospital. "
+            "A woman saw it. Later the man was identified as Carl Jenkins, 31.",
+            ("Carl Jenkins",),
+        ),
+        # Past another "a man", or far on, "the man" may be someone else.
+        (
+            "A man was shot in Leeds on Friday. A second man was arrested. The man was identified as Carl Jenkins.",
+            (),
+        ),
+        (
+            "A man was shot in Leeds on Friday. Police closed the road. A woman saw it. Shops shut early. "
+            "Buses were diverted. Later the man was identified as Carl Jenkins, 31.",
             (),
         ),
     ],
