@@ -473,20 +473,24 @@ class CandidateReader:
 
     def _describes_another(self, root: Token, person: Person) -> bool:
         """Whether the place lies in an apposition that describes someone else: "Richard Koo,
-        chief economist for Nomura Securities in Tokyo" places Koo's work, not the others listed."""
-        token, apposition = root, None
+        chief economist for Nomura Securities in Tokyo" places Koo's work, not the others listed;
+        or in the home someone else is "of" ("Williams, along with James Garnes, 39, of Pomeroy in
+        Meigs County, was charged"). Not a firm or a hospital someone is "of" ("said Andrea Breaux
+        of Alameda County Medical Center"), which may be where the story is."""
+        token, apposition, home = root, None, False
         for _ in range(8):
             if token.dep_ == "appos":
                 apposition = token
             elif token.dep_ not in ("pobj", "prep", "compound", "amod", "nmod", "poss", "conj"):
                 return False
+            home = home or token.i in self.homes
             token = token.head
             # "Lindsay and Charlotte Graham, students at ...": an apposition after a coordination
             # describes all of it; "Ruth Ames, a professor ...; Paul Grant" only what precedes it.
             before = [c for c in token.conjuncts if apposition is None or c.i < apposition.i]
             people = {p for t in (token, *before) for p in self.coref.people_of(t)}
             if people:
-                return apposition is not None and person not in people
+                return (apposition is not None or home) and person not in people
         return False
 
     # ------------------------------------------------------------------ the features

@@ -196,6 +196,25 @@ def test_a_telling_that_names_its_place_stands_for_it_over_one_that_carried_it(m
     assert arrival.rule_event is not None and arrival.rule_event.action == "arrive"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez, along with Tom Reed, 39, of Madrid, was charged on Monday.",
+        "Maria Lopez, along with Tom Reed, 39, of Lyon in France, was charged on Monday.",
+        "Maria Lopez met Richard Koo, chief economist for a bank in Madrid, and Anna Weber on Monday.",
+    ],
+)
+def test_a_place_describing_someone_else_is_not_paired_with_the_others(text) -> None:
+    # Another's home ("of Madrid", with its qualifier) or another's apposition places that one.
+    paired = {(c.person.name, c.mention.place.name) for c in candidates(text) if c.mention.place.name != "France"}
+    assert {name for name, _ in paired} <= {"Tom Reed", "Richard Koo"}
+
+
+def test_a_firm_someone_is_of_may_be_where_the_story_is() -> None:
+    text = "Maria Lopez was taken off life support on Monday, said Tom Reed of the Madrid Medical Center."
+    assert ("Maria Lopez", "Madrid") in {(c.person.name, c.mention.place.name) for c in candidates(text)}
+
+
 def test_a_person_acting_after_a_gathering_is_paired_with_its_place() -> None:
     text = "Maria Lopez held a town hall meeting in Madrid on Monday. Anna Weber spoke first and Lopez answered."
     scene = [c for c in candidates(text) if c.person.name == "Anna Weber"]
