@@ -40,6 +40,7 @@ __all__ = [
     "MALE_NOUNS",
     "FEMALE_NOUNS",
     "VEHICLE_NOUNS",
+    "REMAINS_NOUNS",
     "LIGHT_VERBS",
     "WEEKDAY_WORDS",
     "carried_by_light_verb",
@@ -1035,6 +1036,10 @@ VEHICLE_NOUNS = frozenset(
         "entourage",
     ]
 )
+
+# What is left of someone who died, which stands for the person where it is found: "the body of
+# James Marth was found in Scottdale", "her remains were recovered near Leeds".
+REMAINS_NOUNS = frozenset(["body", "remains", "corpse"])
 
 # Verbs that report what someone said: the reported clause keeps its own subject, and the
 # report's date is when it was said, not when the reported event happened.

@@ -46,6 +46,7 @@ from geo.text.events.triggers import (
     Trigger,
     TriggerKind,
     is_misread_present_verb,
+    remains_owner,
     verdict_clause,
 )
 
@@ -275,6 +276,9 @@ def _references_of(token: Token, coref: Coreference) -> list[Reference]:
             # "Kim's train", "the president's motorcade": the owner travels with it.
             owner = next((c for c in item.children if c.dep_ == "poss"), None)
             reference = None if owner is None else coref.refer(owner)
+        if reference is None and (owner := remains_owner(item)) is not None:
+            # "The bodies of Amir and Gerard were found in a Raytown apartment": the dead were there.
+            references.extend(_references_of(owner, coref))
         if (reference is None and item.tag_ in ("NNS", "NNPS")) or item.lemma_.lower() in _GROUP_NOUNS:
             # "artists such as Peter Gabriel, Ludacris ...", "leaders including X", "three
             # Americans, including aid worker Sarah Jenkins": the examples; a body of people's

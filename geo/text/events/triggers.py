@@ -90,6 +90,7 @@ from geo.text.events.lexicon import (
     PERSON_NOUNS,
     PLANNING_HEADS,
     POLICING_NOUNS,
+    REMAINS_NOUNS,
     REMOTE_CONTACT_VERBS,
     REPORTING_VERBS,
     ROLE_NOUNS,
@@ -128,6 +129,7 @@ __all__ = [
     "police_force_places",
     "is_police_force",
     "custody_told",
+    "remains_owner",
     "subject_settings",
     "while_settings",
     "spread_preps",
@@ -484,10 +486,36 @@ def gathering_addressed(verb: Token) -> Token | None:
     return None
 
 
+def remains_owner(noun: Token) -> Token | None:
+    """Whose body a noun is: "the body of James Marth", "Marth's body", "her remains"."""
+    if noun.lemma_.lower() not in REMAINS_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next(
+            (
+                p
+                for of in noun.children
+                if of.dep_ == "prep" and of.lower_ == "of"
+                for p in of.children
+                if p.dep_ == "pobj"
+            ),
+            None,
+        )
+    return owner
+
+
 def befalls_in_incident(verb: Token) -> bool:
     """A harm told as done, of the kind an incident does to its people where it happens: "was
-    killed", "died", "were ejected from the vehicle", "was pronounced dead", "was struck by a car"."""
+    killed", "died", "were ejected from the vehicle", "was pronounced dead", "was struck by a car",
+    "the body of James Marth was found", "was found dead"."""
     lemma = verb.lemma_.lower()
+    if lemma == "find" and verb.tag_ in _PAST_TAGS and is_passive(verb):
+        return any(
+            (c.dep_ == "nsubjpass" and remains_owner(c) is not None)
+            or (c.dep_ in ("oprd", "acomp") and c.lower_ == "dead")
+            for c in verb.children
+        )
     if lemma not in INJURY_VERBS or verb.tag_ not in _PAST_TAGS:
         return False
     if lemma == "pronounce" and not any(c.dep_ in ("oprd", "acomp") and c.lower_ == "dead" for c in verb.children):
@@ -902,9 +930,6 @@ def reached_from_afar(verb: Token) -> Token | None:
     return None
 
 
-_PERSON_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "me", "us", "you"])
-
-
 def _is_presence_verb(token: Token, lemma: str) -> bool:
     """A verb whose person subject is "in"/"at" a place, when the act is told (module docstring)."""
     if represented(token):
@@ -1045,9 +1070,16 @@ def _has_person_object(verb: Token) -> bool:
     """Whether a verb's object is a person: a personal pronoun, a name, or a description of one
     already told ("police arrested the suspect at a motel in Ocala")."""
     return any(
-        c.dep_ == "dobj" and (c.lower_ in _PERSON_OBJECT_PRONOUNS or c.pos_ == "PROPN" or _told_person(c))
+        c.dep_ == "dobj"
+        and (c.lower_ in _PERSON_OBJECT_PRONOUNS or c.pos_ == "PROPN" or _told_person(c) or _someones_body(c))
         for c in verb.children
     )
+
+
+def _someones_body(noun: Token) -> bool:
+    """ "found the body of Juantissa Hill", "recovered his remains": the dead person, as an object."""
+    owner = remains_owner(noun)
+    return owner is not None and (owner.pos_ == "PROPN" or owner.lower_ in _PERSON_OBJECT_PRONOUNS)
 
 
 def _told_person(noun: Token) -> bool:

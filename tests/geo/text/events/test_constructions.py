@@ -353,6 +353,19 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "The York Police Department arrested Paul Grant on Monday.",
             {("Paul Grant", "York", OCC, "2023-09-11")},
         ),
+        # What is left of someone stands for the person where it is found.
+        (
+            "The body of Paul Grant was found in Leeds on Monday.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11")},
+        ),
+        (
+            "The bodies of Paul Grant and Ruth Ames were found on Monday in a Leeds apartment.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11"), ("Ruth Ames", "Leeds", OCC, "2023-09-11")},
+        ),
+        (
+            "Leeds police found the body of Paul Grant inside his apartment on Monday.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11")},
+        ),
         # A court sits in the town it is named after, or that its own phrase names: whom it
         # convicts, acquits or sentences stood before it there; a grand jury indicts with nobody
         # before it, and "found" without a verdict is finding someone.
