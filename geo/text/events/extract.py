@@ -283,7 +283,15 @@ class _ArticleReading:
         if not participants.actors and not _meets_someone(trigger, participants):
             return []
         governed = governed_places(trigger, self.places)
+        gathering: list[GovernedPlace] = []
+        if governed and all(self._left_from(trigger, place) for place in governed):
+            # "who came from Camp Lejeune for the service": the gathering told before is where
+            # the journey went, beside where it set out from.
+            gathering = self._gathering_told_before(trigger)
+            governed = governed + gathering
         when = self._date(trigger, status, participants, earlier)
+        if gathering and when.source == DateSource.NONE:
+            when = self._date_told_with(gathering[0], status) or when
         if not governed and trigger.nominal and trigger.lemma in _PERFORMANCE_NOUNS:
             governed = self._gathering_setting(trigger)
         if not governed and not trigger.nominal:
@@ -297,15 +305,8 @@ class _ArticleReading:
                     or self._scene_of_introduction(trigger)
                     or self._town_of_the_police(trigger)
                 )
-            told_in_text = bool(governed) and governed[0].mention.role is not MentionRole.DATELINE
-            root = span_root(self.doc, governed[0].mention.start, governed[0].mention.end) if told_in_text else None
-            if root is not None and when.source == DateSource.NONE:
-                # On the date of the gathering or the incident as it was told (a dateline tells
-                # none: its sentence's date is the lede's).
-                told = self.coref.sentence_index(root)
-                carried = self.dates.main_clause_date(told, future=status is not EventStatus.OCCURRED)
-                if carried is not None:
-                    when = EventDate(carried, DateSource.CARRIED)
+            if governed and when.source == DateSource.NONE:
+                when = self._date_told_with(governed[0], status) or when
         if not governed:
             carried = self._setting(trigger, status, participants)
             if carried is None:
@@ -356,6 +357,27 @@ class _ArticleReading:
             if placed := self._gathering_place(token):
                 return placed
         return []
+
+    def _date_told_with(self, where: GovernedPlace, status: EventStatus) -> EventDate | None:
+        """The date of the gathering or the incident as the text told it, at the place it was told
+        at (a dateline tells none: its sentence's date is the lede's)."""
+        if where.mention.role is MentionRole.DATELINE:
+            return None
+        root = span_root(self.doc, where.mention.start, where.mention.end)
+        if root is None:
+            return None
+        told = self.coref.sentence_index(root)
+        carried = self.dates.main_clause_date(told, future=status is not EventStatus.OCCURRED)
+        return None if carried is None else EventDate(carried, DateSource.CARRIED)
+
+    def _left_from(self, trigger: Trigger, governed: GovernedPlace) -> bool:
+        """Whether a motion verb governs the place as where it set out ("came from York")."""
+        if trigger.nominal or trigger.sense.kind is not TriggerKind.MOTION:
+            return False
+        root = span_root(self.doc, governed.mention.start, governed.mention.end)
+        return (
+            root is not None and root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head == trigger.token
+        )
 
     def _gathering_told_before(self, trigger: Trigger) -> list[GovernedPlace]:
         """Where a gathering the text names again was: the latest one of the same name the

@@ -425,10 +425,12 @@ def gathering_told_again(trigger: Trigger) -> Token | None:
     verb = trigger.token
     if (addressed := gathering_addressed(verb)) is not None:
         return addressed
+    # "came from Camp Lejeune for the service": a journey's purpose is where it went.
+    preps = _GATHERING_PREPS | ({"for"} if trigger.sense.kind is TriggerKind.MOTION and not trigger.nominal else set())
     nouns = [
         pobj
         for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in _GATHERING_PREPS
+        if prep.dep_ == "prep" and prep.lower_ in preps
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]

@@ -353,6 +353,16 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "The York Police Department arrested Paul Grant on Monday.",
             {("Paul Grant", "York", OCC, "2023-09-11")},
         ),
+        # A journey's purpose is where it went: the gathering told before, on its date, beside
+        # where it set out from.
+        (
+            "Hundreds gathered for a memorial service in Leeds on Monday. Tom Escher came from York for the service.",
+            {("Tom Escher", "York", OCC, "2023-09-11"), ("Tom Escher", "Leeds", OCC, "2023-09-11")},
+        ),
+        (
+            "Hundreds gathered for a memorial service in Leeds on Monday. Tom Escher came from York for the money.",
+            {("Tom Escher", "York", OCC, None)},
+        ),
         # What is left of someone stands for the person where it is found.
         (
             "The body of Paul Grant was found in Leeds on Monday.",
@@ -456,12 +466,17 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Rita Vance", "Leeds", OCC, "2023-09-14")},
         ),
         # A report of a gathering stays at the scene its lede set: the gathering named again many
-        # sentences on, with another gathering placed nowhere in between.
+        # sentences on, with another gathering placed nowhere in between; a journey made for it
+        # went there, from where it set out.
         (
             "Hundreds gathered at the cemetery in Leeds on Monday to say goodbye to Cpl. Tom Reed. Reed was "
             "killed last week. He had served two tours. His friends remembered him. They told stories. "
             "Ruth Ames came from Oslo for the service. Gov. Paul Grant came to the ceremony.",
-            {("Paul Grant", "Leeds", OCC, "2023-09-11"), ("Ruth Ames", "Oslo", OCC, None)},
+            {
+                ("Paul Grant", "Leeds", OCC, "2023-09-11"),
+                ("Ruth Ames", "Oslo", OCC, "2023-09-11"),
+                ("Ruth Ames", "Leeds", OCC, "2023-09-11"),
+            },
         ),
         (
             "Ruth Ames will attend a fundraiser in Madrid next week. She spoke at a rally in Berlin on Monday. "
