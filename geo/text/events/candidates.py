@@ -102,6 +102,19 @@ def _qualifiers(places: list[tuple[Mention, Token]], text: str) -> frozenset[int
     )
 
 
+def _reported_apart(place: Token, other: Token) -> bool:
+    """Whether `place` lies in a clause a reporting verb governs ("said the crime continues in
+    Winnipeg") that does not hold `other`."""
+    clause = clause_verb(place)
+    for _ in range(4):
+        if clause.dep_ in ("ccomp", "parataxis") and lemma_in(clause.head, REPORTING_VERBS):
+            return other.i not in {t.i for t in clause.subtree}
+        if clause.head.i == clause.i or clause.dep_ not in ("ccomp", "parataxis", "conj", "advcl"):
+            return False
+        clause = clause.head
+    return False
+
+
 def _qualifies(town: Place, region: Place) -> bool:
     return town.precision in _LOCAL and (contains(region, town) or county_holds(region, town))
 
@@ -218,11 +231,17 @@ class CandidateReader:
         place = candidate.mention.place
         if place is None or place.precision is not Precision.COUNTRY or place.country is None:
             return None
-        for mention, root in self.places_by_sentence.get(candidate.sentence, []):
+        places = self.places_by_sentence.get(candidate.sentence, [])
+        country_root = next((r for m, r in places if m.start == candidate.mention.start), None)
+        for mention, root in places:
             if mention.place.precision in _LOCAL and mention.place.country == place.country:
                 # "fled to Mexico and may be hiding in Tijuana": a city told in a clause of
                 # another status is no more where the trip went.
                 if event_status(trigger_at(clause_verb(root))) is not candidate.status:
+                    continue
+                # "was trafficked across Canada and said the crime continues in Winnipeg": a city
+                # in what someone reports is what the report tells of, not where the trip went.
+                if country_root is not None and _reported_apart(root, country_root):
                     continue
                 return mention
         dateline = self.dateline

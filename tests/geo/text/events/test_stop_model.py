@@ -373,6 +373,9 @@ def test_an_extractor_can_be_given_its_own_model() -> None:
         ("Vladivostok -- Maria Lopez was arrested in Russia on Monday.", "Vladivostok", "Vladivostok"),
         # A city of another country changes nothing.
         ("Maria Lopez was arrested in Russia on Monday, a week after leaving Paris.", None, "Russia"),
+        # A city in what someone reports tells of the report, not of the trip.
+        ("Maria Lopez was detained in Russia and said the jails are full in Moscow.", None, "Russia"),
+        ("Tom Reed said Maria Lopez was arrested in Russia, in a hotel in Moscow, on Monday.", None, "Moscow"),
     ],
 )
 def test_a_country_stop_is_the_city_the_sentence_or_dateline_names_there(text, dateline, expected) -> None:
