@@ -48,22 +48,27 @@ from geo.text.events.grammar import (
     verb_kind,
 )
 from geo.text.events.lexicon import (
+    COURT_NOUNS,
     EVENT_NOUNS,
     NEGATING_HEADS,
     PERSON_NOUNS,
+    POLICING_NOUNS,
     RELATION_NOUNS,
     REPORTING_VERBS,
     lemma_in,
 )
 from geo.text.events.people import Cast, Person
 from geo.text.events.status import calls_off, event_status, status_at
-from geo.text.events.triggers import reached_from_afar, represented, tells_a_birth
+from geo.text.events.triggers import lists_those_present, reached_from_afar, represented, tells_a_birth
 
 __all__ = ["Candidate", "CandidateReader"]
 
 _SCENE_SENTENCES_BACK = 3
 _CONFIDENCE_STEPS = (0.4, 0.5, 0.6, 0.7, 0.8)
 _LOCAL = frozenset({Precision.CITY, Precision.SITE, Precision.ADMIN2})
+# Words of a title whose town is where the holder acts on others ("Leeds police officer", "Cook
+# County Circuit Judge"): a court sits and a force arrests in its town.
+_JUDGING_TITLES = COURT_NOUNS | POLICING_NOUNS
 
 
 @dataclass(slots=True)
@@ -495,15 +500,24 @@ class CandidateReader:
         chief economist for Nomura Securities in Tokyo" places Koo's work, not the others listed;
         or in the home someone else is "of" ("Williams, along with James Garnes, 39, of Pomeroy in
         Meigs County, was charged"). Not a firm or a hospital someone is "of" ("said Andrea Breaux
-        of Alameda County Medical Center"), which may be where the story is."""
-        token, apposition, home = root, None, False
+        of Alameda County Medical Center"), which may be where the story is. Or in the title
+        before someone else's name ("organised by Leeds council leader Tom Reed and York council
+        leader Ann Cole" gives Cole no Leeds); not a court's or a police force's, whose town is
+        where whom it judges or arrests was ("Cook County Judge Ann Reed sentenced Tom Smith")."""
+        token, apposition, home, title = root, None, False, True
         for _ in range(8):
             if token.dep_ == "appos":
                 apposition = token
             elif token.dep_ not in ("pobj", "prep", "compound", "amod", "nmod", "poss", "conj"):
                 return False
             home = home or token.i in self.homes
+            title = title and token.dep_ in ("compound", "poss") and token.lemma_.lower() not in _JUDGING_TITLES
             token = token.head
+            if title and (own := set(self.coref.people_of(token))):
+                # "Notables among the crowd included Harwinton First Selectman Frank Chiaramonte,
+                # Litchfield Selectman Marsha Bernstein": who a list of those present names is at
+                # its gathering, which the town of one title may name.
+                return person not in own and not lists_those_present(clause_verb(root))
             # "Lindsay and Charlotte Graham, students at ...": an apposition after a coordination
             # describes all of it; "Ruth Ames, a professor ...; Paul Grant" only what precedes it.
             before = [c for c in token.conjuncts if apposition is None or c.i < apposition.i]

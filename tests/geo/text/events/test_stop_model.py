@@ -535,3 +535,23 @@ def test_a_place_in_what_someone_reports_of_others_is_not_theirs(text, expected)
     extractor = EventExtractor(stop_model=None)
     found = extractor.read_candidates(article(text, PUBLISHED), mentions_for(text))
     assert {c.mention.place.name for c in found if c.person.name == "Paul Grant"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        # The town in the title before one name is not where the others listed were (the model
+        # weighs the one of her own title)...
+        (
+            "The cleanup was organized by Leeds council leader Tom Reed and York council leader Ann Cole.",
+            "Ann Cole",
+            {"York"},
+        ),
+        ("Paul Grant was fined, according to Leeds council leader Tom Reed.", "Paul Grant", set()),
+        # ...but a court sits in its town, and whom it sentences stood before it there.
+        ("Leeds Crown Court Judge Ann Reed sentenced Paul Grant on Monday.", "Paul Grant", {"Leeds"}),
+    ],
+)
+def test_the_town_of_someone_elses_title_is_not_the_persons(text, person, expected) -> None:
+    found = candidates(text)
+    assert {c.mention.place.name for c in found if c.person.name == person} == expected
