@@ -44,7 +44,9 @@ subject at the place ("was held in the county jail in Greenwood", "was found dea
 treated at a hospital in Tucson"), conveyance takes it to the destination ("was taken to Frederick
 Memorial Hospital in Frederick", "was rushed to a hospital in", "was transferred to a prison in").
 A passive coordinated with the verb before it shares that verb's subject ("was shot and taken to
-a hospital in Tulsa", "suffered a broken leg and was flown to Omaha").
+a hospital in Tulsa", "suffered a broken leg and was flown to Omaha"), and a bare participle the
+passive of the nearest verb with an auxiliary ("fled and was later arrested and transported to the
+county jail").
 The active says it of the person as object: "the trip will take him to Papua New Guinea", "a tour
 that took her to Kazakhstan", "the journey brought Biden to Hanoi"; the object goes there, and so
 does a person subject ("Obama took his daughters to Paris").
@@ -1016,15 +1018,20 @@ def _passive_with_subject(token: Token) -> bool:
     if token.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
         return False
     first = token.head
+    # The nearest verb before it with an auxiliary of its own, whose voice a bare participle shares.
+    voiced = None if is_passive(token) else token.head
     while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
         first = first.head
+        if voiced is not None and not any(c.dep_ in ("aux", "auxpass") for c in voiced.children):
+            voiced = first
     if first.pos_ not in ("VERB", "AUX"):
         return False
     if is_passive(token):
         return any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children)
-    # No auxiliary of its own: the participle is passive only as the first verb is ("was shot and
-    # taken"); after an active verb it is a perfect's ("has visited and taken").
-    return is_passive(first) and any(c.dep_ == "nsubjpass" for c in first.children)
+    # No auxiliary of its own: the participle is passive only as the verb before it with one is
+    # ("was shot and taken"; "fled and was arrested and taken to the county jail": the row's
+    # subject); after an active verb it is a perfect's ("has visited and taken").
+    return voiced is not None and is_passive(voiced) and any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children)
 
 
 # Pronouns that can only mean people, as the object a carrying verb takes somewhere.

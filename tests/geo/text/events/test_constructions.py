@@ -142,6 +142,16 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Paul Grant", "Leeds", OCC, None)},
         ),
         ("Anna Weber will be arrested and taken to a jail in Berlin.", {("Anna Weber", "Berlin", P, None)}),
+        # A bare participle after a row of verbs shares the passive of the nearest one with an
+        # auxiliary, and the subject of the row's first.
+        (
+            "Paul Grant ran off and was later caught by police and taken to the York County jail.",
+            {("Paul Grant", "York", OCC, None)},
+        ),
+        (
+            "Anna Weber was treated at a clinic, where she escaped and was arrested and taken to a prison in Lyon.",
+            {("Anna Weber", "Lyon", OCC, None)},
+        ),
         # A description with a name beside it means that name, not the person most in view.
         (
             "Paul Grant was not hurt. The driver, Anna Weber, was taken to a hospital in Berlin.",
