@@ -1237,8 +1237,24 @@ AUDIENCE_PEOPLE = frozenset(
 )
 
 # A part or a moment of a gathering, whose "of" phrase names the gathering and so where it was:
-# "met on the sidelines of the G7 summit in Hiroshima", "on the eve of talks in Geneva".
-GATHERING_PART_NOUNS = frozenset(["sideline", "sidelines", "margin", "margins", "eve", "end", "opening", "close"])
+# "met on the sidelines of the G7 summit in Hiroshima", "on the eve of talks in Geneva", "spoke at
+# the start of a conference in Harare".
+GATHERING_PART_NOUNS = frozenset(
+    [
+        "sideline",
+        "sidelines",
+        "margin",
+        "margins",
+        "eve",
+        "end",
+        "opening",
+        "close",
+        "start",
+        "beginning",
+        "outset",
+        "conclusion",
+    ]
+)
 # Who a gathering's list of those present is headed by: "Mourners included Gov. John Lynch",
 # "Notables among the crowd included ...", "Among the guests was Angela Merkel".
 ATTENDANCE_NOUNS = frozenset(

@@ -26,7 +26,8 @@ presence trigger, except stative verbs ("was born in", "is based in"), when the 
 - a habit in the present with no object: "she skates in Red Deer" ("he does deals in Russia"
   has an object: an activity, not where he is); living somewhere is a home, not a habit of
   presence ("he lives in Leeds", "grew up in Denver");
-- any verb, even "have" or a stative one, at a gathering: "had strong words at a fundraiser in".
+- any verb, even "have" or a stative one, at a gathering or a moment of one: "had strong words at
+  a fundraiser in", "made the announcement at the start of a conference in".
 
 Two parser slips are read for what they are: "Today Georgia skates in Red Deer" tagged as a
 plural noun "skates" compounded with the name (no English noun phrase "<Name> <nouns> in
@@ -1319,11 +1320,16 @@ def _is_time(token: Token) -> bool:
 
 
 def at_gathering(token: Token) -> bool:
-    """ "had strong words at a fundraiser": the verb's "at" phrase names a gathering."""
+    """ "had strong words at a fundraiser": the verb's "at" phrase names a gathering, or a part or
+    a moment of one ("made the announcement at the start of a conference in Harare", "signed the
+    deal on the sidelines of the summit in Delhi")."""
     return any(
         c.dep_ == "prep"
-        and c.lower_ == "at"
-        and any(p.dep_ == "pobj" and p.lemma_.lower() in EVENT_NOUNS for p in c.children)
+        and c.lower_ in ("at", "on")
+        and any(
+            p.dep_ == "pobj" and ((c.lower_ == "at" and p.lemma_.lower() in EVENT_NOUNS) or gatherings_of_part(p))
+            for p in c.children
+        )
         for c in token.children
     )
 

@@ -183,6 +183,12 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Anna Weber", "Berlin", OCC, "2023-09-11"), ("Paul Grant", "Berlin", OCC, "2023-09-11")},
         ),
         ("Ruth Ames spoke to reporters on the eve of the conference in Madrid.", {("Ruth Ames", "Madrid", OCC, None)}),
+        # A moment of a gathering places any act told at it, as the gathering itself does.
+        (
+            "Paul Grant announced the plan at the start of a conference in Oslo on Monday.",
+            {("Paul Grant", "Oslo", OCC, "2023-09-11")},
+        ),
+        ("Ruth Ames gave a speech at the beginning of a Madrid conference.", {("Ruth Ames", "Madrid", OCC, None)}),
         # A list of those present at the gathering just told: they were there, on its date.
         (
             "Hundreds attended the funeral in Leeds on Monday. Mourners included Paul Grant and Anna Weber.",
