@@ -16,6 +16,8 @@ too when the text treats it as one: an age in apposition (", 34,"), "who" or "wh
 reflexive ("throwing himself into"), a noun for a person as its predicate ("is a survivor"), or,
 said to speak, a last word the story goes on to use alone as a subject ("Hartmann said").
 
+A nickname quoted inside a name is no word of it: 'Jonathan "Wee Man" Doyle' is Jonathan Doyle.
+
 Grouping: a full name (two words or more) starts an actor; full names whose words contain each
 other are one actor; a shorter mention joins the actor whose full name holds all its words,
 the one mentioned most recently when several do, except that a titled short form ("Mr
@@ -29,7 +31,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from geo.model import Mention, MentionRole, Precision
 from geo.text.events.lexicon import (
@@ -861,17 +863,37 @@ def _clean(doc: Doc, first: int, last: int, *, require_proper: bool = True) -> P
         last = end + 1
     if first >= last or _names_a_thing(doc, last):
         return None
+    span = doc[first:last]
     # Words as written, so that a hyphenated name is one word: "Jean-Pierre", "Yo-jong", "al-Wahab".
-    words = doc[first:last].text.split()
+    surface = _without_nickname(span)
+    words = surface.split()
     if not is_name_like(words):
         return None
-    if require_proper and not any(t.pos_ == "PROPN" for t in doc[first:last]):
+    if require_proper and not any(t.pos_ == "PROPN" for t in span):
         return None
     title.extend(_title_before(doc, first))
-    span = doc[first:last]
     return PersonMention(
-        span.start_char, span.end_char, first, last, span.text, frozenset(w for w in title if w != "the")
+        span.start_char, span.end_char, first, last, surface, frozenset(w for w in title if w != "the")
     )
+
+
+_QUOTE_PAIRS = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
+
+
+def _without_nickname(span: Span) -> str:
+    """The text of a name without a nickname quoted inside it, which is no word of the name:
+    'Jonathan "Wee Man" Doyle', "Robert 'Bobby' Kane" -> "Jonathan Doyle", "Robert Kane"."""
+    quotes = [t.i - span.start for t in span if t.is_quote]
+    if len(quotes) != 2 or quotes[0] == 0 or quotes[1] >= len(span) - 1 or quotes[1] - quotes[0] < 2:
+        return span.text
+    opening, closing = span[quotes[0]], span[quotes[1]]
+    if _QUOTE_PAIRS.get(opening.text) != closing.text:
+        return span.text  # 'Frank "Bring 'Em Back Alive" Buck': no one quoted word
+    if not all(t.is_alpha and t.text[:1].isupper() for t in span[quotes[0] + 1 : quotes[1]]):
+        return span.text
+    text = span.doc.text
+    kept = text[span.start_char : opening.idx] + text[closing.idx + len(closing) : span.end_char]
+    return " ".join(kept.split())
 
 
 def _names_a_thing(doc: Doc, last: int) -> bool:

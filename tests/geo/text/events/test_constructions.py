@@ -152,6 +152,16 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Anna Weber was treated at a clinic, where she escaped and was arrested and taken to a prison in Lyon.",
             {("Anna Weber", "Lyon", OCC, None)},
         ),
+        # A name with a nickname quoted inside it is the person's, and "he" after it means them.
+        (
+            "Walter \u201cSonny\u201d Pruitt, 52, was arrested at a bar in York by Sgt. Ann Cole. "
+            "He is due to appear in court in Leeds on Tuesday.",
+            {
+                ("Walter Pruitt", "York", OCC, None),
+                ("Ann Cole", "York", OCC, None),
+                ("Walter Pruitt", "Leeds", P, "2023-09-19"),
+            },
+        ),
         # A description with a name beside it means that name, not the person most in view.
         (
             "Paul Grant was not hurt. The driver, Anna Weber, was taken to a hospital in Berlin.",

@@ -132,6 +132,9 @@ def test_a_word_the_article_uses_to_begin_a_firm_s_name_is_the_firm(text: str, e
             "MSF coordinator Marie-Christine Ferir said on Friday that the situation was unprecedented.",
             ["Marie-Christine Ferir"],
         ),
+        # A nickname quoted inside a name is no word of it.
+        ('Walter "Sonny" Pruitt, 52, was arrested in York on Monday.', ["Walter Pruitt"]),
+        ("Sheriff Delbert \u201cDel\u201d Amos said the boy was held overnight.", ["Delbert Amos"]),
     ],
 )
 def test_names_the_model_cuts_short_or_mislabels(text: str, expected: list[str]) -> None:
