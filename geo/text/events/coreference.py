@@ -7,9 +7,11 @@ Rules, in the order they apply:
   name ("During her visit to Israel, Clinton spoke").
 - "he/him/his/she/her" otherwise means the most salient person mentioned before it: in the same sentence
   first, then up to two sentences back; within a sentence a grammatical subject outranks other
-  mentions, then the nearer mention wins; the source of a report ("Miantsoko says ...") ranks
-  below the people it reports on, for a pronoun inside the report or in a later sentence ("...
-  seated her aunt. She eventually made it to Paris": the aunt). A pronoun object never means its own verb's subject
+  mentions, then the nearer mention wins; the source of a report ("Miantsoko says ...") or of a
+  judgement ("Lowe estimated that Reed's transfer would take ...") ranks below the people it
+  reports on, for a pronoun inside the report or in a later sentence ("... seated her aunt. She
+  eventually made it to Paris": the aunt; "... would take 60 days. Once there, he would stand
+  trial": Reed). A pronoun object never means its own verb's subject
   ("Kim greeted him": him is not Kim), and a gender known from a title ("Mr.", "Queen"), from
   an earlier pronoun, or from a given name one gender nearly always bears ("Lori", "Roger": the
   US census lists, `given_names`) must agree.
@@ -643,12 +645,18 @@ def _in_report(token: Token, verb: Token) -> bool:
 
 
 def _is_source(token: Token) -> bool:
-    """The subject of a verb of saying: the source of a report rather than one it is about."""
+    """The subject of a verb of saying, or of any verb whose object is a clause with a subject of
+    its own ("Lowe estimated that Reed's transfer would take 60 days", "Police believe the man
+    fled"): the source of a report or a judgement rather than one it is about."""
     head = _name_head(token)
     if head.dep_ == "appos":
         head = head.head  # "Bahetoukilae's niece, Diane Miantsoko, says"
     verb = head.head
-    return head.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in REPORTING_VERBS
+    if head.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return verb.lemma_.lower() in REPORTING_VERBS or any(
+        c.dep_ == "ccomp" and c.i > verb.i and any(s.dep_ in _SUBJECT_DEPS for s in c.children) for c in verb.children
+    )
 
 
 def _is_subject(token: Token) -> bool:

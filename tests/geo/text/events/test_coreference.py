@@ -181,6 +181,25 @@ def test_a_dated_visit_absorbs_an_undated_mention_of_it(extractor: EventExtracto
         ("Clara Dubois called her aunt.", "aunt", ()),
         # Outside the report, the source keeps its rank: "after he met" is the source's own act.
         ("Kim travels next to Vladivostok, Putin told Russian media after he met with Kim.", "he", ("Putin",)),
+        # The subject of any verb whose object is a clause with its own subject ("estimated that",
+        # "believes that", "expects that") is a source, less salient than whom the clause is about.
+        (
+            "Prosecutor Mark Lowe charged Tom Reed with murder on Monday. Lowe estimated that Reed's "
+            "transfer to Ohio would take 60 days. Once there, he would stand trial in Dayton.",
+            "he",
+            ("Tom Reed",),
+        ),
+        (
+            "Detective Paul Dunn met John Miller on Monday. Dunn believes that Miller's car was stolen in "
+            "York. He was later seen in Leeds.",
+            "He",
+            ("John Miller",),
+        ),
+        (
+            "Sheriff Paul Dunn expects that John Miller's case will take a month. He will appear in court in Leeds.",
+            "He",
+            ("John Miller",),
+        ),
         # A capitalised title is the same description as a lower-case one: "the Pope", and so "his".
         (
             "Pope John Paul II left the hospital today. Spokesman Joaquin Navarro-Valls said that "
