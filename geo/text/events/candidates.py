@@ -26,7 +26,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 
 from geo.model import Event, EventStatus, Mention, MentionRole, Place, Precision
-from geo.text.events.coreference import Coreference, Reference
+from geo.text.events.coreference import Coreference, Reference, relative_in_apposition
 from geo.text.events.credits import is_credit_line
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
 from geo.text.events.governance import contains, county_holds
@@ -262,6 +262,8 @@ class CandidateReader:
                 continue
             if self.coref.naming_apposition(token) is not None:
                 continue  # "the driver, Theresa Pilkington": the name beside it is who it is
+            if relative_in_apposition(token):
+                continue  # "Mitchell, the father of NBA star Jalen Mitchell, stopped in": not the son
             for person in reference.people:
                 references.setdefault(person, []).append((token, reference.how))
         return references

@@ -12,7 +12,9 @@ Rules, in the order they apply:
   reports on, for a pronoun inside the report or in a later sentence ("... seated her aunt. She
   eventually made it to Paris": the aunt; "... would take 60 days. Once there, he would stand
   trial": Reed). A pronoun object never means its own verb's subject
-  ("Kim greeted him": him is not Kim), and a gender known from a title ("Mr.", "Queen"), from
+  ("Kim greeted him": him is not Kim), the one a relation noun in a subject's apposition is "of"
+  is no subject ("Mitchell, the father of NBA star Jalen Mitchell, stopped in. He ...": the
+  father, however the parser hangs the son's name), and a gender known from a title ("Mr.", "Queen"), from
   an earlier pronoun, or from a given name one gender nearly always bears ("Lori", "Roger": the
   US census lists, `given_names`) must agree.
   Resolved pronouns count as mentions, so "He" keeps a person salient across sentences. A
@@ -67,6 +69,7 @@ from geo.text.events.lexicon import (
     OCCUPATION_NOUNS,
     PERSON_NOUNS,
     PLURAL_PRONOUNS,
+    RELATION_NOUNS,
     REPORTING_VERBS,
     ROLE_NOUNS,
     SINGULAR_PRONOUNS,
@@ -75,7 +78,7 @@ from geo.text.events.lexicon import (
 )
 from geo.text.events.people import Cast, Person, family_members
 
-__all__ = ["Reference", "Coreference", "is_bare_description_subject"]
+__all__ = ["Reference", "Coreference", "is_bare_description_subject", "relative_in_apposition"]
 
 # How far after "a man" the text may say whom it was ("Police identified the man as ...").
 _IDENTIFICATION_SENTENCES = 4
@@ -189,7 +192,7 @@ class Coreference:
                         token.i,
                         self._sentence_of[token.i],
                         reference.people[0],
-                        _is_subject(token),
+                        _is_subject(token) and not relative_in_apposition(token),
                         _is_source(token),
                     )
                 )
@@ -657,6 +660,26 @@ def _is_source(token: Token) -> bool:
     return verb.lemma_.lower() in REPORTING_VERBS or any(
         c.dep_ == "ccomp" and c.i > verb.i and any(s.dep_ in _SUBJECT_DEPS for s in c.children) for c in verb.children
     )
+
+
+def relative_in_apposition(token: Token) -> bool:
+    """Whether a name the parser apposed or coordinated to a noun phrase is the one a relation noun
+    between them is "of": in "Mitchell, the father of NBA star and standout Jalen Mitchell, stopped
+    in", the parser may hang "Jalen Mitchell" on the subject "Mitchell" (as its apposition, or
+    across "and" as a second subject), but he is only the one the subject is the father of, no
+    subject and no actor of the clause. Not past a comma after the "of" phrase ("Tom Reed, the
+    father of Ann, and Paul Reed arrived": Paul is a subject)."""
+    head = _name_head(token)
+    if head.dep_ not in ("appos", "conj") or head.head.i > head.i:
+        return False
+    doc = token.doc
+    for noun in doc[head.head.i + 1 : token.i]:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in RELATION_NOUNS:
+            continue
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None and not any(t.text == "," for t in doc[of.i + 1 : token.i]):
+            return True
+    return False
 
 
 def _is_subject(token: Token) -> bool:

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from geo.text.events.coreference import Coreference, Reference
+from geo.text.events.coreference import Coreference, Reference, relative_in_apposition
 from geo.text.events.lexicon import ACTIVE_CUSTODY_VERBS, CARE_VERBS, VEHICLE_NOUNS, carried_by_light_verb, lemma_in
 from geo.text.events.parsing import is_passive
 from geo.text.events.people import Person
@@ -261,7 +261,9 @@ def _controller(clause: Token) -> Token | list[Token] | None:
 
 def _references_of(token: Token, coref: Coreference) -> list[Reference]:
     """The people a subject or object token means, with its coordinated tokens."""
-    tokens = [token] + [c for c in token.conjuncts if c.i > token.i]
+    # Not "Jalen Mitchell" in "Mitchell, the father of NBA star and standout Jalen Mitchell,
+    # visited", which the parser may coordinate with the subject: the son is no subject.
+    tokens = [token] + [c for c in token.conjuncts if c.i > token.i and not relative_in_apposition(c)]
     references: list[Reference] = []
     for item in tokens:
         reference = coref.refer(item)

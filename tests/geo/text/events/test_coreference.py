@@ -125,6 +125,13 @@ def stops(extractor: EventExtractor, text: str) -> set[tuple]:
             "Jean Roux spoke to police. The driver, who was identified as Hugo Lind, was taken to a hospital in Oslo.",
             {("Hugo Lind", "Oslo", OCC)},
         ),
+        # The one a relation noun is "of" is no subject, even when the parser coordinates his name
+        # with the subject's across the "and" of the description.
+        (
+            "Tom Mitchell spoke on Monday. Mitchell, the father of former Duke basketball star and NBA "
+            "standout Jalen Mitchell, visited Leeds last week.",
+            {("Tom Mitchell", "Leeds", OCC)},
+        ),
         # A lead full of titles and names is no headline: its verb is small.
         (
             "French Foreign Minister Jean Roux visited Oslo on Thursday. Roux will return to Oslo in June.",
@@ -199,6 +206,14 @@ def test_a_dated_visit_absorbs_an_undated_mention_of_it(extractor: EventExtracto
             "Sheriff Paul Dunn expects that John Miller's case will take a month. He will appear in court in Leeds.",
             "He",
             ("John Miller",),
+        ),
+        # ...nor is the one a relation noun in the subject's apposition is "of", even when the
+        # parser hangs his name on the subject's: "He" after it is the father.
+        (
+            "Tom Mitchell spoke on Monday. Mitchell, the father of former Duke basketball star and NBA "
+            "standout Jalen Mitchell, stopped in Leeds last week. He knows Paul Smith through a club in York.",
+            "He",
+            ("Tom Mitchell",),
         ),
         # A capitalised title is the same description as a lower-case one: "the Pope", and so "his".
         (
