@@ -78,6 +78,7 @@ from geo.text.events.triggers import (
     says_here,
     says_there,
     spread_preps,
+    static_phrase,
     subject_settings,
     where_antecedent,
     while_settings,
@@ -108,8 +109,8 @@ _LOCATIVE_PREPS = frozenset(
         "aboard",
     ]
 )
-# "near" too: "dumped it near Yarrabah" puts the actor by the town, within a stop's tolerance.
-_STATIC_PREPS = frozenset({"in", "at", "near"})
+# "near" too: "dumped it near Yarrabah" puts the actor by the town, within a stop's tolerance;
+# "inside" and "within" a place as "in" ("was stopped inside the city limits"), see `static_phrase`.
 _NOUN_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on"})
 _LOCATOR_PREPS = frozenset({"near", "outside"})
 _MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
@@ -322,9 +323,11 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
         ]
     if dep == "prep" or (dep == "dative" and child.lower_ == "to"):  # "was sent to Boise"
         if sense.kind is TriggerKind.PRESENCE:
-            preps = _STATIC_PREPS | set(spread_preps(trigger.token)) | ({"on"} if sense.lemma == "be" else set())
+            preps = set(spread_preps(trigger.token)) | ({"on"} if sense.lemma == "be" else set())
             if sense.lemma in SPEAKING_FROM_VERBS:
                 preps = preps | {"from"}  # "said from Geneva": where the speaker was
+            if static_phrase(child):
+                preps = preps | {child.lower_}
         else:
             # "returned from Australia", "flew from Newark to Paris": the origin was a stop too;
             # "shuttled between Doha and Cairo": both ends.
@@ -382,7 +385,7 @@ def _set_at(token: Token) -> list[Token]:
     return [
         place
         for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ in _STATIC_PREPS
+        if prep.dep_ == "prep" and static_phrase(prep)
         for place in prep.children
         if place.dep_ == "pobj"
     ]

@@ -516,6 +516,8 @@ AREA_NOUNS = frozenset(
         "end",
         "corner",
         "side",
+        # A town's bounds, where police news sets a stop: "was stopped inside the city limits".
+        "limit",
     ]
 )
 

@@ -88,6 +88,7 @@ from geo.text.events.lexicon import (
     INCIDENT_NOUNS,
     INJURY_VERBS,
     JUDGING_VERBS,
+    LOCATIVE_NOUNS,
     NEGATING_HEADS,
     OCCUPATION_NOUNS,
     PERSON_NOUNS,
@@ -676,11 +677,31 @@ _ARREST_VERBS = frozenset({"arrest", "detain", "apprehend", "book"})
 # The nouns that head a police force's name: "Police Department", "Sheriff's Office".
 _FORCE_HEADS = frozenset({"department", "office", "service", "force"})
 _PRESENT_AUXILIARIES = frozenset({"is", "are", "am", "'s", "'re", "'m"})
-# The prepositions that set someone at a place: "in Kyiv", "at the summit", "near Riverside".
-_STATIC_PREPS = ("in", "at", "near")
+# The prepositions that set someone at a place: "in Kyiv", "at the summit", "near Riverside";
+# "inside" and "within" too, as police news tells a stop ("was stopped inside the city limits",
+# "was arrested within the city of York"), a place's but not a time's "within" (`static_phrase`).
+_STATIC_PREPS = ("in", "at", "near", "inside", "within")
+# "within" a time or a distance is no place: "within two weeks", "within 10 miles of".
+_BOUNDED_PREPS = frozenset({"within"})
 # How a participle or an infinitive hangs from the verb whose time it shares.
 _SHARED_TIME_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj"})
 _NOUN_SLOTS = _SHARED_TIME_DEPS | {"nsubj", "nsubjpass", "dobj", "pobj"}
+
+
+def static_phrase(prep: Token) -> bool:
+    """Whether a preposition sets what it hangs on at a place: "in Kyiv", "inside the city limits",
+    "within the city of York"; not "within two weeks" or "within a mile of the school", which bound
+    a time or a distance (its object a name or a noun of a place, for "within")."""
+    if prep.lower_ not in _STATIC_PREPS:
+        return False
+    if prep.lower_ not in _BOUNDED_PREPS:
+        return True
+    return any(
+        c.dep_ == "pobj"
+        and (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and c.lemma_.lower() in LOCATIVE_NOUNS))
+        and not any(n.dep_ == "nummod" for n in c.children)
+        for c in prep.children
+    )
 
 
 def audience_settings(verb: Token) -> list[Token]:
@@ -949,10 +970,13 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
         return False  # "withdrew from the Italian Open in Rome", "skipped the summit in Sydney"
     if is_where_relative(token):
         return True
-    located_preps = _STATIC_PREPS + (("from",) if lemma in SPEAKING_FROM_VERBS else ())
+    located_preps = ("from",) if lemma in SPEAKING_FROM_VERBS else ()
     located_preps += spread_preps(token)
     located = (
-        any(c.dep_ == "prep" and (c.lower_ in located_preps or placed_by_its_noun(c)) for c in token.children)
+        any(
+            c.dep_ == "prep" and (static_phrase(c) or c.lower_ in located_preps or placed_by_its_noun(c))
+            for c in token.children
+        )
         or bool(says_there(token) or says_here(token))
         or bool(while_settings(token))
         or bool(policing_places(token))
@@ -999,7 +1023,8 @@ def _passive_custody_or_conveyance(token: Token, lemma: str) -> TriggerSense | N
     # A move first: "was deployed to Gaza in March" goes to Gaza ("in March" is no place).
     if lemma in CONVEYANCE_VERBS and preps & {"to", "into", "out"}:  # "was flown out of Kyiv"
         return TriggerSense(lemma, TriggerKind.MOTION, PASSIVE_SENSE_STRENGTH)
-    if lemma in CUSTODY_VERBS and preps & {"in", "at", "near", "there"}:
+    held = any(static_phrase(c) for h in _with_back(token) for c in h.children if c.dep_ == "prep")
+    if lemma in CUSTODY_VERBS and (held or "there" in preps):
         return TriggerSense(lemma, TriggerKind.PRESENCE, PASSIVE_SENSE_STRENGTH)
     if lemma in CONVEYANCE_VERBS and "there" in preps:
         return TriggerSense(lemma, TriggerKind.MOTION, PASSIVE_SENSE_STRENGTH)
@@ -1067,7 +1092,7 @@ def _active_custody(token: Token, lemma: str) -> TriggerSense | None:
     if not _act_told(token) or not (_has_person_object(token) or (judged and _person_judged(verdict_clause(token)))):
         return None
     if (
-        not any(c.dep_ == "prep" and c.lower_ in _STATIC_PREPS for c in token.children)
+        not any(c.dep_ == "prep" and static_phrase(c) for c in token.children)
         and not says_there(token)
         and not policing_places(token)
         and not judged
@@ -1272,7 +1297,7 @@ def while_settings(verb: Token) -> list[Token]:
         for obj in verb.children
         if obj.dep_ == "dobj"
         for prep in obj.children
-        if prep.dep_ == "prep" and prep.lower_ in _STATIC_PREPS
+        if prep.dep_ == "prep" and static_phrase(prep)
     ]
 
 

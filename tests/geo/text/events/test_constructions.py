@@ -1081,6 +1081,16 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Anna Weber visited Spc. Tyrone Willis in Berlin on Monday.",
             {("Anna Weber", "Berlin", OCC, "2023-09-11"), ("Tyrone Willis", "Berlin", OCC, "2023-09-11")},
         ),
+        # "inside" and "within" a place set the person there as "in" does.
+        (
+            "Officers said Paul Grant was stopped inside the Leeds city limits on Tuesday.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-12")},
+        ),
+        ("Anna Weber was found inside Berlin on Monday.", {("Anna Weber", "Berlin", OCC, "2023-09-11")}),
+        (
+            "Tom Reed was arrested within the city limits of York on Monday.",
+            {("Tom Reed", "York", OCC, "2023-09-11")},
+        ),
     ],
 )
 def test_construction(extractor, text, expected):
