@@ -292,7 +292,7 @@ _SEAT_LOCATIVE_WORDS = LOCATIVE_WORDS | frozenset("tour toured touring enter ent
 FACILITY_HEADS = frozenset(
     "center centre hospital stadium arena school university college hall church court courthouse airport park"
     " museum hotel prison jail penitentiary cemetery library theater theatre auditorium coliseum mall clinic"
-    " academy cathedral chapel mosque synagogue temple pavilion zoo gymnasium fairgrounds".split()
+    " academy cathedral chapel mosque synagogue temple pavilion zoo gymnasium fairgrounds infirmary hospice".split()
 )
 # Head nouns of facilities and streets: alone, a name's last word ("Hospital" is a town in
 # Ireland, "Street" one in England), not a place.
@@ -303,8 +303,12 @@ _GENERIC_HEADS = FACILITY_HEADS | frozenset("street avenue road boulevard lane d
 # Museum", "Bruton High School"), so they only carry a venue, never make a mention.
 TOWN_FACILITY_HEADS = frozenset(
     "center centre hospital clinic court courthouse cemetery library airport jail prison penitentiary"
-    " stadium arena fairgrounds".split()
+    " stadium arena fairgrounds infirmary hospice".split()
 )
+# "Home" ends a facility's name only after the kind of home: "the York Nursing Home", "Leeds
+# Care Home"; alone it begins other names ("Home Office", "Home Depot"). Not a funeral home,
+# named after the family that keeps it ("Maxey Funeral Home").
+_HOME_KINDS = frozenset("nursing care retirement rest".split())
 # A venue named after a saint ("St. Francis School", "St Edmund's Primary School") is no town's.
 _SAINT_WORDS = frozenset({"st", "saint", "ste", "sainte", "san", "santa", "sao", "são"})
 _SAINT_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:St|Saint|Ste|Sainte|San|Santa)\.?[ \u00a0]\Z")
@@ -487,9 +491,12 @@ def venue_after(text: str, end: int, heads: frozenset[str] = FACILITY_HEADS) -> 
     words = _CAPITALISED_WORDS_AFTER.match(text, end, min(len(text), end + 80))
     if words is None:
         return None
+    before = ""
     for word in _WORD_IN_NAME.finditer(text, end, words.end()):
-        if word.group().casefold() in heads:
+        folded = word.group().casefold()
+        if folded in heads or (folded == "home" and before in _HOME_KINDS):
             return word.end()
+        before = folded
     return None
 
 

@@ -641,6 +641,8 @@ FACILITY_NOUNS = frozenset(
         # ("the Millfield Theatre", "the Kennedy Library") than the town's.
         "legion",
         "clinic",
+        "infirmary",  # "was taken to Leeds General Infirmary"
+        "hospice",
         "ward",
         "auditorium",
         "gymnasium",

@@ -46,6 +46,8 @@ def world() -> MemoryGazetteer:
     [
         ("Lamont appeared at the Harwinton Senior Center Sunday.", "Harwinton", "Harwinton Senior Center"),
         ("The supper is at 5 this evening at the Wamego Seniors Center.", "Wamego", "Wamego Seniors Center"),
+        ("He was taken to Paisley Royal Infirmary.", "Paisley", "Paisley Royal Infirmary"),
+        ("She lived at the Harwinton Nursing Home for a year.", "Harwinton", "Harwinton Nursing Home"),
     ],
 )
 def test_a_little_known_town_naming_its_facility_is_a_mention_with_the_venue(

@@ -1081,6 +1081,12 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Anna Weber visited Spc. Tyrone Willis in Berlin on Monday.",
             {("Anna Weber", "Berlin", OCC, "2023-09-11"), ("Tyrone Willis", "Berlin", OCC, "2023-09-11")},
         ),
+        # A town that begins the name of an infirmary or a hospice is where the person was taken.
+        (
+            "Anna Weber was taken to Leeds General Infirmary on Monday.",
+            {("Anna Weber", "Leeds", OCC, "2023-09-11")},
+        ),
+        ("Tom Reed died on Monday at the York Hospice.", {("Tom Reed", "York", OCC, "2023-09-11")}),
         # "inside" and "within" a place set the person there as "in" does.
         (
             "Officers said Paul Grant was stopped inside the Leeds city limits on Tuesday.",
