@@ -204,10 +204,6 @@ class _ArticleReading:
         # (actor, place id, evidence start) of habits told in the present ("she skates in X").
         self._habits: set[tuple[str, str, int]] = set()
 
-    def events(self) -> list[Event]:
-        """The rule readings' events, one per stop."""
-        return self.merged(self.tellings())
-
     def merged(self, tellings: list[Event]) -> list[Event]:
         """One event per stop of the tellings (`_merge_duplicates`)."""
         return _merge_duplicates(tellings, self._habits)
