@@ -82,6 +82,8 @@ __all__ = ["Reference", "Coreference", "is_bare_description_subject", "relative_
 
 # How far after "a man" the text may say whom it was ("Police identified the man as ...").
 _IDENTIFICATION_SENTENCES = 4
+# How far a story that opens on someone described, and goes on about them as "she", may name them.
+_LEDE_NAMING_SENTENCES = 4
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "ROOT": the small model sometimes leaves a clause's object as the root of a misparsed
 # sentence ("Putin on Friday briefed ... Lukashenko"); a name there is still a participant.
@@ -335,7 +337,8 @@ class Coreference:
                 if mention.first >= noun.sent.start:
                     return None  # someone named in the description's own sentence before it
                 continue
-            if self._sentence_of[mention.first] > here + 2:
+            told_on = self._told_on_by_pronouns(here, self._sentence_of[mention.first])
+            if self._sentence_of[mention.first] > here + 2 and not told_on:
                 return None
             if person.mentions[0] is not mention:
                 return None  # someone named before: the description is not who the text names next
@@ -344,10 +347,23 @@ class Coreference:
                 continue  # "Sgt. Paul Manaigre said": a source introduced, not the one described
             if gender and self._genders.get(person.name) not in (None, gender):
                 return None
-            if head.dep_ in _SUBJECT_DEPS or any(c.dep_ == "appos" and c.like_num for c in head.children):
+            if told_on or head.dep_ in _SUBJECT_DEPS or any(c.dep_ == "appos" and c.like_num for c in head.children):
                 return person
             return None
         return None
+
+    def _told_on_by_pronouns(self, lede: int, named: int) -> bool:
+        """Whether a story that opens on someone described ("A 27-year-old former beauty student
+        ... faces the death penalty") goes on about that one person, a "he" or "she" the subject
+        of every sentence until it names someone ("She was allegedly caught at Bali airport ...
+        she could be sentenced to death. With that possibility looming for Ms. Corby"): then the
+        first name is hers, whatever its place in its clause, up to four sentences on."""
+        if lede != 0 or not 0 < named - lede <= _LEDE_NAMING_SENTENCES:
+            return False
+        sentences = list(self.doc.sents)[lede + 1 : named]
+        return bool(sentences) and all(
+            any(t.dep_ in _SUBJECT_DEPS and t.lower_ in ("he", "she") for t in sentence) for sentence in sentences
+        )
 
     def _identified_later(self, noun: Token) -> Person | None:
         """The one person "a man" is identified as in the few sentences after it ("identified the

@@ -264,6 +264,21 @@ def test_a_dated_visit_absorbs_an_undated_mention_of_it(extractor: EventExtracto
             "woman",
             ("Mary Cole",),
         ),
+        # A story that opens on someone described and goes on about her as "she" names her first,
+        # in whatever role, up to four sentences on; not when a sentence between leaves her.
+        (
+            "A 27-year-old former nurse from Leeds faces a long sentence. She was arrested at the York airport "
+            "in October. Since then she has waited in a cell. With a verdict near for Ms. Ames, her father "
+            "flew to York.",
+            "nurse",
+            ("Ames",),
+        ),
+        (
+            "A 27-year-old former nurse from Leeds faces a long sentence. She was arrested at the York airport "
+            "in October. Lawyers filed an appeal. With a verdict near for Ms. Ames, her father flew to York.",
+            "nurse",
+            (),
+        ),
         # Not a source the next sentence names, nor someone named before, nor one of two.
         ("A man was shot in Leeds on Monday. Mayor Ruth Ames said the city mourned.", "man", ()),
         ("Police questioned John Miller. A man was arrested in Leeds. Miller, 45, was charged.", "man", ()),
