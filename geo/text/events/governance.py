@@ -109,8 +109,6 @@ _LOCATIVE_PREPS = frozenset(
         "aboard",
     ]
 )
-# "near" too: "dumped it near Yarrabah" puts the actor by the town, within a stop's tolerance;
-# "inside" and "within" a place as "in" ("was stopped inside the city limits"), see `static_phrase`.
 _NOUN_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on"})
 _LOCATOR_PREPS = frozenset({"near", "outside"})
 _MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
@@ -327,6 +325,8 @@ def _first_steps(trigger: Trigger, child: Token) -> list[tuple[Token, int, PathR
             if sense.lemma in SPEAKING_FROM_VERBS:
                 preps = preps | {"from"}  # "said from Geneva": where the speaker was
             if static_phrase(child):
+                # "in", "at", "near" ("dumped it near Yarrabah" puts the actor by the town, within a
+                # stop's tolerance), and "inside" or "within" a place ("was stopped inside the city limits").
                 preps = preps | {child.lower_}
         else:
             # "returned from Australia", "flew from Newark to Paris": the origin was a stop too;

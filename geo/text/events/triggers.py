@@ -805,13 +805,7 @@ def court_places(verb: Token) -> list[Token]:
         if not _is_court(court):
             continue
         places += _words_of_its_town(court)
-        places += [
-            pobj
-            for prep in court.children
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
+        places += [pobj for prep in settings_of(court) for pobj in prep.children if pobj.dep_ == "pobj"]
     return places
 
 
@@ -819,7 +813,7 @@ def _judges_someone(verb: Token) -> bool:
     """A verb of judgment ("convicted", "sentenced"); "found" only with its verdict ("found him
     guilty", "was found not guilty"), else it is finding someone somewhere."""
     lemma = verb.lemma_.lower()
-    return lemma in JUDGING_VERBS and (lemma != "find" or verdict_clause(verb) is not None or _guilty_told(verb))
+    return lemma in JUDGING_VERBS and (lemma != "find" or _guilty_told(verb))
 
 
 def verdict_clause(verb: Token) -> Token | None:
@@ -829,16 +823,14 @@ def verdict_clause(verb: Token) -> Token | None:
 
 
 def _guilty_told(verb: Token) -> bool:
-    """ "was found guilty", "found him not guilty": the verdict beside the verb."""
+    """ "was found guilty", "found him not guilty", "found Tom Reed guilty" (`verdict_clause`): the
+    verdict beside the verb."""
     return any(c.lower_ == "guilty" and c.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "dobj") for c in verb.children)
 
 
 def _person_judged(verdict: Token | None) -> bool:
     """Whether a verdict's small clause is said of a person ("found Tom Reed guilty")."""
-    return verdict is not None and any(
-        c.dep_ == "nsubj" and (c.lower_ in _PERSON_OBJECT_PRONOUNS or c.pos_ == "PROPN" or _told_person(c))
-        for c in verdict.children
-    )
+    return verdict is not None and any(c.dep_ == "nsubj" and _means_a_person(c) for c in verdict.children)
 
 
 def _is_court(noun: Token) -> bool:
@@ -870,8 +862,9 @@ def police_force_places(doc: Doc) -> list[Token]:
 
 
 def _words_of_its_town(force: Token) -> list[Token]:
-    """The capitalised words before a police force's noun that may name its town ("Kenton County"
-    in "Kenton County sheriff's deputies"); whether they do is the place index's to say."""
+    """The capitalised words before a police force's or a court's noun that may name its town
+    ("Kenton County" in "Kenton County sheriff's deputies", "an Olmsted County jury"); whether they
+    do is the place index's to say."""
     return [
         word
         for word in force.subtree
@@ -1104,11 +1097,12 @@ def _active_custody(token: Token, lemma: str) -> TriggerSense | None:
 def _has_person_object(verb: Token) -> bool:
     """Whether a verb's object is a person: a personal pronoun, a name, or a description of one
     already told ("police arrested the suspect at a motel in Ocala")."""
-    return any(
-        c.dep_ == "dobj"
-        and (c.lower_ in _PERSON_OBJECT_PRONOUNS or c.pos_ == "PROPN" or _told_person(c) or _someones_body(c))
-        for c in verb.children
-    )
+    return any(c.dep_ == "dobj" and (_means_a_person(c) or _someones_body(c)) for c in verb.children)
+
+
+def _means_a_person(word: Token) -> bool:
+    """A personal pronoun, a name, or a description of someone already told ("the suspect")."""
+    return word.lower_ in _PERSON_OBJECT_PRONOUNS or word.pos_ == "PROPN" or _told_person(word)
 
 
 def _someones_body(noun: Token) -> bool:
