@@ -126,8 +126,9 @@ class Coreference:
         self.doc = doc
         self.cast = cast
         self.headline_end = headline_end  # characters before this offset are the headline
+        self._sentences = list(doc.sents)
         self._sentence_of = {}
-        for index, sentence in enumerate(doc.sents):
+        for index, sentence in enumerate(self._sentences):
             for token in sentence:
                 self._sentence_of[token.i] = index
         self._resolved: dict[int, Reference] = {}
@@ -360,7 +361,7 @@ class Coreference:
         first name is hers, whatever its place in its clause, up to four sentences on."""
         if lede != 0 or not 0 < named - lede <= _LEDE_NAMING_SENTENCES:
             return False
-        sentences = list(self.doc.sents)[lede + 1 : named]
+        sentences = self._sentences[lede + 1 : named]
         return bool(sentences) and all(
             any(t.dep_ in _SUBJECT_DEPS and t.lower_ in ("he", "she") for t in sentence) for sentence in sentences
         )
