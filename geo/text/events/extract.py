@@ -761,10 +761,10 @@ def events_of_candidates(
     for group in groups:
         probability, best = group[0]
         confidence = round(probability, 3)
-        tellings = [_event_of(candidate, confidence) for _, candidate in group]
+        tellings = (_event_of(candidate, confidence) for _, candidate in group)
         # The evidence is the likeliest telling whose sentence names the place: a telling that
         # took its place from another sentence proves less to a reader of the evidence alone.
-        event = next((e for e in tellings if e.told_with_its_place), tellings[0])
+        event = next((e for e in tellings if e.told_with_its_place), None) or _event_of(best, confidence)
         event = replace(event, date=best.date.interval)
         if event.date.iso() is None:
             dated = next((c for _, c in group if c.date.interval.iso() is not None), None)
