@@ -56,7 +56,7 @@ from geo.text.events.triggers import (
     listed_sense,
     requirement_met,
 )
-from geo.text.given_names import gender_of_full_name, is_given_name
+from geo.text.given_names import gender_of_full_name, gender_of_given_name, is_given_name
 from geo.text.vocabulary import word_class
 
 __all__ = ["PersonMention", "Person", "Cast", "find_cast", "is_name_like"]
@@ -990,6 +990,8 @@ def _group(mentions: list[PersonMention], doc: Doc) -> Cast:
         words = set(mention.words)
         home = next((g for g in groups if words <= set(g[0].words) or set(g[0].words) <= words), None)
         if home is None:
+            home = next((g for g in groups if _spelt_alike_names(mention.words, g[0].words)), None)
+        if home is None:
             groups.append([mention])
         else:
             home.append(mention)
@@ -999,7 +1001,9 @@ def _group(mentions: list[PersonMention], doc: Doc) -> Cast:
     meant: dict[str, list[PersonMention]] = {}  # whom each bare word meant last
     named_by_title: dict[int, str] = {}  # a relative known only by title and surname: "Mr. Corby"
     for mention in sorted((m for m in mentions if len(m.words) < 2), key=lambda m: m.first):
-        owners = [g for g in groups if set(mention.words) <= {w for m in g for w in m.words}]
+        owners = [g for g in groups if set(mention.words) <= {w for m in g for w in m.words}] or [
+            g for g in groups if len(g[0].words) > 1 and _spelt_alike(mention.words[0], _surname(g[0].words))
+        ]
         form = (mention.surface, mention.title_words)
         if mention.title_words and form in titled:
             titled[form].append(mention)
@@ -1038,6 +1042,44 @@ def _group(mentions: list[PersonMention], doc: Doc) -> Cast:
                 token_person[i] = person
     people.sort(key=lambda p: p.mentions[0].first)
     return Cast(tuple(people), token_person)
+
+
+def _spelt_alike_names(words: Sequence[str], other: Sequence[str]) -> bool:
+    """Whether two full names are one person's spelt two ways, as copy slips or as sources spell
+    it ("Lynnette Hain" ... "Lynette Hains", "Brett Hartmann" ... "Brett Hartman", "Valarie
+    Taylor" ... "Valerie Taylor"): given name and surname each the same or `_spelt_alike`, one
+    of them not the same."""
+    if len(words) < 2 or len(other) < 2:
+        return False
+    given, surname = (words[0], other[0]), (_surname(words), _surname(other))
+    if given[0] == given[1] and surname[0] == surname[1]:
+        return False
+    # With the given name to go by too, a surname of four letters is long enough ("Hain").
+    return (
+        (given[0] == given[1] or _spelt_alike(*given))
+        and (surname[0] == surname[1] or _spelt_alike(*surname, shortest=4))
+        and not _given_names_differ(*given)
+    )
+
+
+def _spelt_alike(word: str, other: str, *, shortest: int = 5) -> bool:
+    """Whether two name words differ by one letter added, dropped or changed ("Hartman" /
+    "Hartmann", "Holdworth" / "Holdsworth", "Zhavania" / "Zhvania"): words of `shortest` letters
+    or more that start alike, so that a bare "Dole" is not "Jim Doyle"."""
+    a, b = word.lower(), other.lower()
+    if a == b or min(len(a), len(b)) < shortest or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _given_names_differ(given: str, other: str) -> bool:
+    """Whether two given names are known as names of different genders ("Louis" / "Louise",
+    "Francis" / "Frances"): two people, however alike the spelling."""
+    genders = {gender_of_given_name(given), gender_of_given_name(other)}
+    return given != other and len(genders - {None}) > 1
 
 
 def _longest(mentions: list[PersonMention]) -> PersonMention:

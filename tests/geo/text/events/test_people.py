@@ -208,6 +208,41 @@ def _owner_of(cast, doc, word: str, nth: int = -1) -> str:
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A letter doubled in one spelling and a plural surname in the other.
+        (
+            "Retired workers Brent and Lynnette Hain believe the cat is theirs. "
+            "Lynette Hains is planning to travel to Leeds for the reunion.",
+            {"Brent Hain", "Lynnette Hain"},
+        ),
+        ("Valarie Taylor was hurt in the crash. Valerie Taylor was taken to hospital in Leeds.", {"Valarie Taylor"}),
+        # A bare surname spelt with a letter less is the person named in full.
+        ("Brett Hartmann flew to Madrid on Monday. Hartman said the trip was long.", {"Brett Hartmann"}),
+    ],
+)
+def test_one_person_spelt_two_ways_is_one_person(text: str, names: set[str]) -> None:
+    _, cast = _cast(text)
+    assert {p.name for p in cast.people} == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Given names of the two genders: two people, however alike the spelling.
+        "Louis Martin flew to Madrid. Louise Martin stayed in Leeds.",
+        # Short words differ by a letter too often to be one name: Dole is not Doyle.
+        "Jim Doyle spoke in Madrid. Dole said the vote was close.",
+        # Two surnames a letter apart, with given names that are not alike.
+        "Mary Johnson flew to Madrid. Peter Johnston stayed in Leeds.",
+    ],
+)
+def test_names_a_letter_apart_that_are_two_people_stay_apart(text: str) -> None:
+    _, cast = _cast(text)
+    assert len(cast.people) == 2
+
+
+@pytest.mark.parametrize(
     ("text", "relative", "named"),
     [
         # The full name's given name tells her gender.
