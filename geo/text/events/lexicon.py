@@ -1455,6 +1455,9 @@ CONVEYANCE_VERBS = frozenset(
 # take him to Papua New Guinea", "a tour that took her to Kazakhstan", "the journey brought Biden
 # to Hanoi", "Obama took his daughters to Paris" (he went too).
 CARRYING_VERBS = frozenset(["take", "bring", "carry", "lead", "escort"])
+# Verbs of travel whose object, when a person, travels with the subject: "Robert Perez drove
+# Moore and Greene to Lanexa", "flew his daughter to Madrid", "walked her to the car".
+CONVEYING_MOTION_VERBS = frozenset(["drive", "fly", "walk"])
 # What sends a person somewhere without going: "the agency sent nurse Laura Byrne to Freetown",
 # "Mubarak dispatched his foreign minister to Khartoum" (he stayed home).
 SENDING_VERBS = frozenset(["send", "dispatch", "deploy", "evacuate", "airlift", "deport", "expel", "assign", "post"])

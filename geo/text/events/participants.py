@@ -37,7 +37,14 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from geo.text.events.coreference import Coreference, Reference, relative_in_apposition
-from geo.text.events.lexicon import ACTIVE_CUSTODY_VERBS, CARE_VERBS, VEHICLE_NOUNS, carried_by_light_verb, lemma_in
+from geo.text.events.lexicon import (
+    ACTIVE_CUSTODY_VERBS,
+    CARE_VERBS,
+    CONVEYING_MOTION_VERBS,
+    VEHICLE_NOUNS,
+    carried_by_light_verb,
+    lemma_in,
+)
 from geo.text.events.parsing import is_passive
 from geo.text.events.people import Person
 from geo.text.events.triggers import (
@@ -123,6 +130,7 @@ def _verbal(trigger: Trigger, coref: Coreference) -> Participants:
             trigger.sense.reading is ObjectReading.COMPANION
             # "visited Tom Reed in a hospital in Paris": the person visited is there too.
             or (child.dep_ == "dobj" and trigger.lemma == "visit")
+            or (child.dep_ == "dobj" and _conveys_someone(verb, trigger))
         ):
             companions.extend(_people(_references_of(child, coref)))
         elif (child.dep_ == "prep" and child.lower_ in ("with", "alongside")) or child.dep_ == "agent":
@@ -144,6 +152,18 @@ def _verbal(trigger: Trigger, coref: Coreference) -> Participants:
                         p for c in prep.children if c.dep_ == "pobj" for p in _people(_references_of(c, coref))
                     )
     return _assembled(actors, companions, references)
+
+
+def _conveys_someone(verb: Token, trigger: Trigger) -> bool:
+    """Whether a verb of driving or flying takes its object somewhere in the active: "Robert
+    Perez drove Moore and Greene to Lanexa", "flew his daughter to Madrid" (the driver goes, and
+    whom he drives with him); not "drove the car to Leeds", whose object is no one."""
+    return (
+        trigger.sense.kind is TriggerKind.MOTION
+        and trigger.lemma in CONVEYING_MOTION_VERBS
+        and not is_passive(verb)
+        and any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") for c in verb.children)
+    )
 
 
 def _held_or_cared_for(verb: Token) -> bool:

@@ -1069,7 +1069,8 @@ def _active_carrying(token: Token, lemma: str) -> TriggerSense | None:
         return TriggerSense(lemma, TriggerKind.MOTION, CARRYING_STRENGTH, ObjectReading.EVENT)
     if not _has_person_object(token):
         return None
-    if not any(c.dep_ == "prep" and c.lower_ in _CARRIED_TO for c in token.children):
+    # The parser takes the "to" of "brought Anna Smith to Madrid" for a dative now and then.
+    if not any(c.dep_ in ("prep", "dative") and c.lower_ in _CARRIED_TO for c in token.children):
         return None
     reading = ObjectReading.SENT if lemma in SENDING_VERBS else ObjectReading.TRAVELLER
     return TriggerSense(lemma, TriggerKind.MOTION, CARRYING_STRENGTH, reading)

@@ -1097,6 +1097,25 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "Tom Reed was arrested within the city limits of York on Monday.",
             {("Tom Reed", "York", OCC, "2023-09-11")},
         ),
+        # Whom someone drives or flies somewhere goes too; what they drive does not.
+        (
+            "Robert Perez drove Derek Moore and Chris Greene to Leeds on Monday.",
+            {
+                ("Robert Perez", "Leeds", OCC, "2023-09-11"),
+                ("Derek Moore", "Leeds", OCC, "2023-09-11"),
+                ("Chris Greene", "Leeds", OCC, "2023-09-11"),
+            },
+        ),
+        (
+            "Tom Reed flew his daughter, Anna Reed, to Madrid on Monday.",
+            {("Tom Reed", "Madrid", OCC, "2023-09-11"), ("Anna Reed", "Madrid", OCC, "2023-09-11")},
+        ),
+        ("Tom Reed drove the truck to Leeds on Monday.", {("Tom Reed", "Leeds", OCC, "2023-09-11")}),
+        # The parser's dative "to" is a destination as its preposition is.
+        (
+            "John Smith brought Anna Smith to Madrid on Monday.",
+            {("John Smith", "Madrid", OCC, "2023-09-11"), ("Anna Smith", "Madrid", OCC, "2023-09-11")},
+        ),
     ],
 )
 def test_construction(extractor, text, expected):
