@@ -46,7 +46,8 @@ Rules, in the order they apply:
 - Someone a description introduces ("a 28-year-old man", "A woman was found dead") whom no
   name takes up is someone the text never names: "the man" that repeats the description, and
   "he" or "she" after it, mean that person, who is in view like anyone else but is nobody of
-  the cast, so no event is given to the person most in view instead.
+  the cast, so no event is given to the person most in view instead. A description apposed to a name
+  ("Pauline Cafferkey, a British nurse,") is said of that name: "the nurse" after it means her.
 - "I", "me", "my" inside a report ("'Laura and I will travel ...,' Bush said") mean the person
   who reports it, the named subject of the verb of saying the quote hangs from.
 """
@@ -256,6 +257,10 @@ class Coreference:
             and not any(c.dep_ == "poss" for c in token.children)
         ):
             if (introduced := self._introduced_unnamed(token)) is not None:
+                if (named := self._name_apposed_to(introduced)) is not None:
+                    # "Pauline Cafferkey, a British nurse, contracted Ebola ... The nurse was flown
+                    # to London": the description was said of a name, so the text named its person.
+                    return Reference((named,), "description")
                 # "in an unidentified 28-year-old man who had been in New York. The man had
                 # passed a medical check": the man the text introduced and never named.
                 return Reference((self._unnamed_person(introduced),), _UNNAMED)
@@ -304,6 +309,14 @@ class Coreference:
             if token.lemma_.lower() == lemma and _indefinite_description(token):
                 return token if self._resolved.get(token.i) is None else None
         return None
+
+    def _name_apposed_to(self, description: Token) -> Person | None:
+        """The person an indefinite description is apposed to, either way round: "Mary Jones, a
+        British nurse," or "a British nurse, Mary Jones,"; None when it stands alone."""
+        neighbours = [c for c in description.children if c.dep_ == "appos"]
+        if description.dep_ == "appos":
+            neighbours.append(description.head)
+        return next((p for n in neighbours if (p := self.cast.person_at(n)) is not None), None)
 
     def _unnamed_person(self, description: Token) -> Person:
         """The one person an indefinite description that no name takes up stands for."""

@@ -1093,6 +1093,15 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Paul Grant", "Leeds", OCC, "2023-09-12")},
         ),
         ("Anna Weber was found inside Berlin on Monday.", {("Anna Weber", "Berlin", OCC, "2023-09-11")}),
+        # A description apposed to a name is said of that person, whom "the nurse" takes up later.
+        (
+            "Anna Weber, a British nurse, fell ill on Monday. The nurse was flown to London on Tuesday.",
+            {("Anna Weber", "London", OCC, "2023-09-12")},
+        ),
+        (
+            "A 45-year-old doctor, Tom Reed, caught the virus. The doctor was evacuated to Berlin on Friday.",
+            {("Tom Reed", "Berlin", OCC, "2023-09-15")},
+        ),
         (
             "Tom Reed was arrested within the city limits of York on Monday.",
             {("Tom Reed", "York", OCC, "2023-09-11")},
