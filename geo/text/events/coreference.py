@@ -31,7 +31,9 @@ Rules, in the order they apply:
 - "they/their/them" and "the two leaders", "both men", "the two suspects", "the couple" mean a
   group: the people who take part in one clause together (its subject with its object or its
   "with"-companion), looked for in the same sentence before the word, then up to two sentences
-  back; "the couple", the last pair of spouses told, if any. A lone person or an
+  back; "the couple", the last pair of spouses told, if any. A subject that counts them
+  ("Both were arrested", "the pair", "the three men", "The six arrived") means them only when
+  they are that many. A lone person or an
   organisation ("They typically report ...") gives no group, so nothing is guessed.
 - "the Faulkners", "the Hains' car" (the plural of a surname after "the") mean the people of the
   cast named before it who bear that surname: a family or a couple, as news names one.
@@ -92,6 +94,11 @@ _PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "ROOT"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 _SENTENCES_BACK = 2
 _GROUP_WORDS = frozenset({"both", "two"})
+# A group counted ("the three men", "the six arrived"): it means the people last told together
+# only when they are that many.
+_COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# Nouns for two or three people together, as a subject after "the": "the pair were arrested".
+_PAIR_NOUNS = {"pair": 2, "duo": 2, "trio": 3}
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
 _NOT_SALIENT = frozenset({"name-part", "speaker"})
 
@@ -271,6 +278,10 @@ class Coreference:
                 # text may never name, not Stroeber.
                 return None
             return Reference((found,), "description")
+        if (size := _counted_group(token)) is not None:
+            # "Both were arrested in Leeds", "The pair were taken to", "the three men", "The six
+            # arrived in Sofia": the people last told together, when they are that many.
+            return self._group(token, size=size)
         if _names_a_group_of_people(token):
             # "both men were arrested", "the two suspects", "the couple traveled": the people last
             # told together (a couple: the last pair of spouses told, else the last pair together).
@@ -536,12 +547,15 @@ class Coreference:
             return None
         return person
 
-    def _group(self, token: Token) -> Reference | None:
+    def _group(self, token: Token, size: int | None = None) -> Reference | None:
+        """The people last told together before `token`: a group described as one, else those
+        taking part in one sentence's clauses; `size`, when the text counts them, is how many."""
         here = self._sentence_of[token.i]
         for index in range(here, max(-1, here - _SENTENCES_BACK - 1), -1):
             described = [g for g in self._group_mentions if g[1] == index and g[0] < token.i]
             if described:
-                return Reference(described[-1][2], "group", index)
+                people = described[-1][2]
+                return Reference(people, "group", index) if size in (None, len(people)) else None
             members: list[Person] = []
             for entry in self._salient:
                 if entry.sentence != index or (index == here and entry.token >= token.i):
@@ -549,7 +563,7 @@ class Coreference:
                 if _is_participant(self.doc[entry.token]) and entry.person not in members:
                     members.append(entry.person)
             if len(members) >= 2:
-                return Reference(tuple(members), "group", index)
+                return Reference(tuple(members), "group", index) if size in (None, len(members)) else None
         return None
 
     def _described(self, noun: Token) -> Person | None:
@@ -602,6 +616,26 @@ def _names_a_kind_of_person(token: Token) -> bool:
         and (token.ent_type_ == "NORP" or token.lemma_.lower() in PERSON_NOUNS)
         and all(c.dep_ == "det" for c in token.children)
     )
+
+
+def _counted_group(token: Token) -> int | None:
+    """How many people a subject that counts them is: "Both were arrested" (2), "the pair" (2),
+    "the three men" (3), "The six arrived" (6); None for any other word."""
+    if token.dep_ not in _SUBJECT_DEPS:
+        return None
+    lower = token.lower_
+    if lower == "both" and token.pos_ in ("PRON", "DET") and not any(c.dep_ == "prep" for c in token.children):
+        return 2  # not "both of the cars"
+    if not _has_the(token):
+        return None
+    if token.pos_ == "NOUN" and token.lemma_.lower() in _PAIR_NOUNS:
+        return _PAIR_NOUNS[token.lemma_.lower()]
+    if token.pos_ == "NUM" and lower in _COUNTS and not any(c.dep_ == "prep" for c in token.children):
+        return _COUNTS[lower]  # "The six arrived"; not "the six of them", a part of some group
+    if token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in PERSON_NOUNS | OCCUPATION_NOUNS:
+        counts = [_COUNTS[c.lower_] for c in token.children if c.dep_ == "nummod" and c.lower_ in _COUNTS]
+        return counts[0] if counts else None
+    return None
 
 
 def _names_a_group_of_people(token: Token) -> bool:
@@ -731,13 +765,22 @@ def _is_subject(token: Token) -> bool:
 def _is_participant(token: Token) -> bool:
     """A subject or object of a verb, or its "with"/"by" companion: someone taking part."""
     head = _name_head(token)
-    while head.dep_ == "conj":
+    while head.dep_ == "conj" or (head.dep_ == "appos" and _opens_rest_of_list(head)):
+        # "John Smith, Tom Reed and Paul Grant were charged": the parser may take the second
+        # name of a list for the first's apposition; the "and" after it says it is a list.
         head = head.head
     if head.dep_ in _PARTICIPANT_DEPS:
         return True
     if head.dep_ == "pobj" and head.head.lower_ in ("with", "by") and head.head.head.pos_ in ("VERB", "AUX"):
         return True
     return False
+
+
+def _opens_rest_of_list(name: Token) -> bool:
+    """Whether a name has the rest of a list hung on it: "Tom Reed and Paul Grant"."""
+    return any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in name.children) and any(
+        c.dep_ == "conj" for c in name.children
+    )
 
 
 def _name_head(token: Token) -> Token:

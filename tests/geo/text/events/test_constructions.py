@@ -1120,6 +1120,25 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Tom Reed", "Madrid", OCC, "2023-09-11"), ("Anna Reed", "Madrid", OCC, "2023-09-11")},
         ),
         ("Tom Reed drove the truck to Leeds on Monday.", {("Tom Reed", "Leeds", OCC, "2023-09-11")}),
+        # A subject that counts the people last told together means them when they are that many.
+        (
+            "John Smith and Tom Reed were charged with robbery. Both were arrested in Leeds on Monday.",
+            {("John Smith", "Leeds", OCC, "2023-09-11"), ("Tom Reed", "Leeds", OCC, "2023-09-11")},
+        ),
+        (
+            "John Smith and Tom Reed were charged with robbery. The pair were arrested in Leeds on Monday.",
+            {("John Smith", "Leeds", OCC, "2023-09-11"), ("Tom Reed", "Leeds", OCC, "2023-09-11")},
+        ),
+        (
+            "John Smith, Tom Reed and Paul Grant were charged with robbery. "
+            "The three men were arrested in Leeds on Monday.",
+            {
+                ("John Smith", "Leeds", OCC, "2023-09-11"),
+                ("Tom Reed", "Leeds", OCC, "2023-09-11"),
+                ("Paul Grant", "Leeds", OCC, "2023-09-11"),
+            },
+        ),
+        ("John Smith and Tom Reed were charged with robbery. The three men were arrested in Leeds on Monday.", set()),
         # The parser's dative "to" is a destination as its preposition is.
         (
             "John Smith brought Anna Smith to Madrid on Monday.",
