@@ -896,12 +896,27 @@ def subject_settings(verb: Token) -> list[Token]:
         for prep in subject.children
         if prep.dep_ == "prep"
         and prep.lower_ in ("in", "at")
-        and subject.i < prep.i < verb.i
         and (
-            prep.i == subject.i + 1
-            or (doc[prep.i - 1].text == "," and any(t.text == "," for t in doc[prep.right_edge.i + 1 : verb.i]))
+            (
+                subject.i < prep.i < verb.i
+                and (
+                    prep.i == subject.i + 1
+                    or (doc[prep.i - 1].text == "," and any(t.text == "," for t in doc[prep.right_edge.i + 1 : verb.i]))
+                )
+            )
+            or (verb.i < subject.i < prep.i and _closes_inverted_clause(subject, prep))
         )
     ]
+
+
+def _closes_inverted_clause(subject: Token, prep: Token) -> bool:
+    """ "'...,' said Foreign Minister John Smith in Madrid.", "commented Mr. Corby in Indonesia":
+    after a verb its subject follows (a quote's attribution), a phrase that ends the clause,
+    right after the name or after its comma, says where the subject spoke."""
+    doc = subject.doc
+    after = prep.right_edge.i + 1
+    ends = after >= len(doc) or doc[after].is_sent_start or doc[after].text in (".", ",", ";", ":", "!", "?")
+    return ends and (prep.i == subject.i + 1 or (doc[prep.i - 1].text == "," and prep.i - 1 == subject.i + 1))
 
 
 def spread_preps(verb: Token) -> tuple[str, ...]:

@@ -1120,6 +1120,11 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Tom Reed", "Madrid", OCC, "2023-09-11"), ("Anna Reed", "Madrid", OCC, "2023-09-11")},
         ),
         ("Tom Reed drove the truck to Leeds on Monday.", {("Tom Reed", "Leeds", OCC, "2023-09-11")}),
+        # A quote's attribution puts the speaker where the phrase that ends it says.
+        ('"We will not give up," said Foreign Minister John Smith in Madrid.', {("John Smith", "Madrid", OCC, None)}),
+        ('"We will not give up," commented Mr. Tom Reed, in Madrid.', {("Tom Reed", "Madrid", OCC, None)}),
+        # Not a town that qualifies the speaker's name.
+        ('"We will not give up," said Tom Reed of Madrid.', set()),
         # A subject that counts the people last told together means them when they are that many.
         (
             "John Smith and Tom Reed were charged with robbery. Both were arrested in Leeds on Monday.",
