@@ -198,11 +198,13 @@ _STRONG_YEAR_CUES = _words(
 )
 # Cues that also introduce quantities ("of 2019 people"): the year must not precede a plural.
 _WEAK_YEAR_CUES = _words("of to by from about around and or between for over under nearly almost than")
+# Words a number counts or measures, so that it is no year: "2019 people", "1200 km"; and "the
+# 1200 block of North John Street", an address's hundred.
 _MEASURE_WORDS = _words(
     "people persons residents troops soldiers civilians deaths cases votes voters jobs homes "
     "families children km kilometres kilometers miles metres meters feet ft m kg tons tonnes "
     "dollars euros pounds rubles roubles yuan yen points units hours hrs h gmt utc local "
-    "percent per cent times"
+    "percent per cent times block blk"
 )
 # Plural-looking words that are verbs after a year ("2019 was", "2019 marks").
 _NON_PLURALS = frozenset(

@@ -174,6 +174,7 @@ NO_DATES = [
     "The Mayor of Vladivostok welcomed him.",
     "He sat in Room 1204 of the hotel.",
     "John Doe, of 1205 Lone Oak Road, was charged.",
+    "He pulled into a driveway in the 1200 block of North John Street.",
     "Funds went to the March for Babies.",
     "For the next 13 years, she trained nurses.",
     "He was paid less during the last year of his contract.",
