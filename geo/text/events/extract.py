@@ -67,7 +67,9 @@ from geo.text.events.lexicon import (
     INCIDENT_NOUNS,
     INCIDENT_VERBS,
     INJURY_VERBS,
+    LOCAL_VENUE_NOUNS,
     PLANNING_HEADS,
+    VEHICLE_NOUNS,
     lemma_in,
 )
 from geo.text.events.parsing import is_passive, parse_text, span_root
@@ -88,9 +90,11 @@ from geo.text.events.triggers import (
     introduces_someone,
     is_located_occupation,
     is_misread_present_verb,
+    is_where_relative,
     lists_those_present,
     police_force_places,
     settings_of,
+    where_antecedent,
 )
 
 __all__ = ["EventExtractor", "events_of_candidates"]
@@ -300,6 +304,7 @@ class _ArticleReading:
                     or self._scene_of_incident(trigger)
                     or self._scene_of_introduction(trigger)
                     or self._town_of_the_police(trigger)
+                    or self._town_of_local_venue(trigger, status)
                 )
             if governed and when.source == DateSource.NONE:
                 when = self._date_told_with(governed[0], status) or when
@@ -458,6 +463,31 @@ class _ArticleReading:
         story names ("Alexandria Police went to the home ... Both were arrested"), as a town's
         police arrest in their town. Not when the story names forces of two towns."""
         if not custody_told(trigger.token) or len(self._police_towns) != 1:
+            return []
+        (town,) = self._police_towns.values()
+        return [GovernedPlace(town, town.place, 4, PathRole.SETTING)]
+
+    def _town_of_local_venue(self, trigger: Trigger, status: EventStatus) -> list[GovernedPlace]:
+        """Where an act at a local venue that names no town happened: the town of the one police
+        force the story names, as a town's police report what happens in their town ("Leeds
+        Police went to Tom Reed's home, where Anna Vance said she had gone"; "was shot at a bar on
+        Main Street"). Not when the story names forces of two towns, nor a venue with a town; not
+        a plan or an attempt, nor what a car did near its owner's home."""
+        verb = trigger.token
+        if len(self._police_towns) != 1 or status is not EventStatus.OCCURRED:
+            return []
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in VEHICLE_NOUNS for c in verb.children):
+            return []
+        venues = [
+            pobj
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in _INCIDENT_PREPS | {"to"}
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        if is_where_relative(verb) and (antecedent := where_antecedent(verb)) is not None:
+            venues.append(antecedent)
+        if not any(_local_venue(venue) for venue in venues):
             return []
         (town,) = self._police_towns.values()
         return [GovernedPlace(town, town.place, 4, PathRole.SETTING)]
@@ -716,6 +746,14 @@ def _town_of_venue(venue: Token, places: PlaceIndex, preps: frozenset[str] = SET
         if mention is not None and mention.place is not None:
             return mention
     return None
+
+
+def _local_venue(noun: Token) -> bool:
+    """A home, a shop or a street of a town, told without the town: "Tom Reed's home", "a
+    convenience store on Main Street", "the apartment"."""
+    if noun.pos_ == "NOUN" and noun.lemma_.lower() in LOCAL_VENUE_NOUNS:
+        return True
+    return noun.pos_ == "PROPN" and noun.lower_ in _STREET_NOUNS
 
 
 def _joined_by(verb: Token) -> bool:

@@ -1455,6 +1455,27 @@ CONVEYANCE_VERBS = frozenset(
 # take him to Papua New Guinea", "a tour that took her to Kazakhstan", "the journey brought Biden
 # to Hanoi", "Obama took his daughters to Paris" (he went too).
 CARRYING_VERBS = frozenset(["take", "bring", "carry", "lead", "escort"])
+# The homes, shops and haunts of a town that local news names without the town, which its
+# police force's name gives: "Leeds Police went to Tom Reed's home", "shot outside a bar".
+LOCAL_VENUE_NOUNS = frozenset(
+    [
+        "home",
+        "house",
+        "residence",
+        "apartment",
+        "duplex",
+        "trailer",
+        "driveway",
+        "yard",
+        "store",
+        "shop",
+        "bar",
+        "restaurant",
+        "motel",
+        "lot",
+        "intersection",
+    ]
+)
 # Verbs of travel whose object, when a person, travels with the subject: "Robert Perez drove
 # Moore and Greene to Lanexa", "flew his daughter to Madrid", "walked her to the car".
 CONVEYING_MOTION_VERBS = frozenset(["drive", "fly", "walk"])

@@ -1120,6 +1120,17 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Tom Reed", "Madrid", OCC, "2023-09-11"), ("Anna Reed", "Madrid", OCC, "2023-09-11")},
         ),
         ("Tom Reed drove the truck to Leeds on Monday.", {("Tom Reed", "Leeds", OCC, "2023-09-11")}),
+        # A home or a shop told without its town is in the town of the story's one police force.
+        (
+            "Leeds Police went to Tom Reed's home, where Anna Vance said she had gone to pick up her daughter.",
+            {("Anna Vance", "Leeds", OCC, None)},
+        ),
+        (
+            "Leeds Police said Tom Reed, 45, was found dead at his home on Sunday.",
+            {("Tom Reed", "Leeds", OCC, "2023-09-10")},
+        ),
+        ("Leeds Police and York Police said Tom Reed, 45, was found dead at his home on Sunday.", set()),
+        ("Leeds Police said Tom Reed, 45, tried to get to his home on Sunday.", set()),
         # A quote's attribution puts the speaker where the phrase that ends it says.
         ('"We will not give up," said Foreign Minister John Smith in Madrid.', {("John Smith", "Madrid", OCC, None)}),
         ('"We will not give up," commented Mr. Tom Reed, in Madrid.', {("Tom Reed", "Madrid", OCC, None)}),
