@@ -803,13 +803,27 @@ def events_of_candidates(
         # The evidence is the likeliest telling whose sentence names the place: a telling that
         # took its place from another sentence proves less to a reader of the evidence alone.
         event = next((e for e in tellings if e.told_with_its_place), None) or _event_of(best, confidence)
-        event = replace(event, date=best.date.interval)
+        event = replace(event, date=_date_of_group(best, [c for _, c in group]).date.interval)
         if event.date.iso() is None:
             dated = next((c for _, c in group if c.date.interval.iso() is not None), None)
             if dated is not None:
                 event = replace(event, date=dated.date.interval)
         events.append(event)
     return sorted(events, key=lambda e: (e.evidence_start, e.mention_start or 0))
+
+
+def _date_of_group(best: Candidate, group: Sequence[Candidate]) -> Candidate:
+    """The telling whose date a stop takes: the likeliest, unless its date is only the story's
+    time and another telling states one of its own ("She worked as a nurse at the Elizabethtown
+    Hospital" after "in 1939", and "were married on June 15, 1940, at ... in Elizabethtown")."""
+    if best.date.source != DateSource.NARRATIVE:
+        return best
+    stated = (
+        c
+        for c in group
+        if c.date.source not in (DateSource.NONE, DateSource.NARRATIVE) and c.date.interval.iso() is not None
+    )
+    return next(stated, best)
 
 
 def _scene_around_a_town(candidate: Candidate, kept: Sequence[Candidate]) -> bool:
@@ -842,23 +856,69 @@ def _same_stop(a: Candidate, b: Candidate) -> bool:
     if first.gazetteer_id == second.gazetteer_id:
         return True
     # Two entries of the gazetteer for one place are one stop; two places the text names side by
-    # side ("stopped in Oakport and Moorhead", "visited Minneapolis and St. Paul") are two.
+    # side ("stopped in Oakport and Moorhead", "visited Minneapolis and St. Paul") are two, and so
+    # are two near towns called by names of their own in two clauses: local news moves its people
+    # between neighbouring towns ("the attack in Seaton Street, Edmonton ... found guilty at Wood
+    # Green Crown Court", "sold her home in Gatineau and moved to an apartment in Ottawa"). In one
+    # clause the second name places the first ("a house in Edmonton, south of Cairns", "died at
+    # the Royal Alexandria Hospital in Paisley"): one stop.
     return (
         first.precision == second.precision
         and distance_km(first.lat, first.lon, second.lat, second.lon) < 25
         and not _coordinated(a, b)
+        and (_one_name(a.place_mention, b.place_mention) or _one_clause(a, b))
     )
+
+
+def _one_name(first: Mention, second: Mention) -> bool:
+    """Whether two place mentions go by one name, as two gazetteer entries of one place do
+    ("St. Paris" and "Saint Paris", "Washington" and "Washington, D.C."): a name of one, as the
+    text writes it or the gazetteer does, holds a name of the other."""
+    first_names = {_name_words(n) for n in (first.surface, first.place.name if first.place else "")} - {""}
+    second_names = {_name_words(n) for n in (second.surface, second.place.name if second.place else "")} - {""}
+    return any(
+        f" {one} " in f" {other} " or f" {other} " in f" {one} " for one in first_names for other in second_names
+    )
+
+
+def _name_words(name: str) -> str:
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    return " ".join("st" if word == "saint" else word for word in words)
+
+
+def _one_clause(a: Candidate, b: Candidate) -> bool:
+    """Whether the two candidates' place mentions are told in one clause: under one verb."""
+    roots = _mention_roots(a, b)
+    if roots is None:
+        return False
+    first, second = (_clause_verb(root) for root in roots)
+    return first.i == second.i
+
+
+def _clause_verb(token: Token) -> Token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _mention_roots(a: Candidate, b: Candidate) -> tuple[Token, Token] | None:
+    """The head words of the two candidates' place mentions, when both are in one parse."""
+    doc = a.anchor.doc
+    if b.anchor.doc is not doc:
+        return None
+    spans = [doc.char_span(c.place_mention.start, c.place_mention.end, alignment_mode="expand") for c in (a, b)]
+    if any(span is None or not len(span) for span in spans):
+        return None
+    first, second = (span.root for span in spans)
+    return first, second
 
 
 def _coordinated(a: Candidate, b: Candidate) -> bool:
     """Whether the two candidates' place mentions are conjuncts of one coordination."""
-    doc = a.anchor.doc
-    if b.anchor.doc is not doc:
+    roots = _mention_roots(a, b)
+    if roots is None:
         return False
-    spans = [doc.char_span(c.place_mention.start, c.place_mention.end, alignment_mode="expand") for c in (a, b)]
-    if any(span is None or not len(span) for span in spans):
-        return False
-    first, second = (span.root for span in spans)
+    first, second = roots
     return second in first.conjuncts
 
 

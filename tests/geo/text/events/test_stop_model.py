@@ -10,7 +10,7 @@ import pytest
 from _events_world import PLACES, article, mentions_for, place
 
 from geo.errors import ModelDataError
-from geo.model import DateInterval, DatePrecision, Event, EventStatus, Mention, Precision
+from geo.model import DateInterval, DatePrecision, Event, EventStatus, Mention, Place, Precision
 from geo.text.events import EventExtractor, extract
 from geo.text.events.candidates import Candidate
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
@@ -440,32 +440,57 @@ def test_a_venue_named_with_its_town_is_a_feature_of_the_pairing() -> None:
     assert "venue" not in plain.features
 
 
-def test_two_places_named_side_by_side_stay_two_stops_however_near() -> None:
-    # Minneapolis and Saint Paul lie 14 km apart: two entries of the gazetteer so near are
-    # otherwise taken for one place.
-    minneapolis = place(5037649, "Minneapolis", 44.97997, -93.26384, Precision.CITY, "US", "Minnesota")
-    saint_paul = place(5045360, "Saint Paul", 44.94441, -93.09327, Precision.CITY, "US", "Minnesota")
-
-    def stops_of(text: str) -> list[str]:
-        doc = parse_text(text)
-        told = []
-        for where in (minneapolis, saint_paul):
-            start = text.index(where.name)
-            told.append(
-                Candidate(
-                    person=Person("Tim Walz", (), frozenset()),
-                    mention=Mention(start, start + len(where.name), where.name, place=where),
-                    sentence=0,
-                    anchor=doc[0],
-                    status=OCC,
-                    date=EventDate(DateInterval(), DateSource.NONE),
-                )
+def _stops_of_near_places(text: str, *names: tuple[str, Place]) -> list[str]:
+    """The stops of one person at the places `names` gives (surface, place), each told where the
+    text first writes its surface."""
+    doc = parse_text(text)
+    told = []
+    for surface, where in names:
+        start = text.index(surface)
+        told.append(
+            Candidate(
+                person=Person("Tim Walz", (), frozenset()),
+                mention=Mention(start, start + len(surface), surface, place=where),
+                sentence=0,
+                anchor=doc[0],
+                status=OCC,
+                date=EventDate(DateInterval(), DateSource.NONE),
             )
-        return sorted(e.place.name for e in events_of_candidates(told, [0.9, 0.8], threshold=0.5))
+        )
+    return sorted(e.place.name for e in events_of_candidates(told, [0.9, 0.8], threshold=0.5))
 
-    assert stops_of("Tim Walz made stops in Minneapolis and Saint Paul on Monday.") == ["Minneapolis", "Saint Paul"]
-    # Told apart, in two sentences, they may be one place under two entries: one stop.
-    assert stops_of("Tim Walz was in Minneapolis. He spoke in Saint Paul.") == ["Minneapolis"]
+
+# Minneapolis and Saint Paul lie 14 km apart.
+_MINNEAPOLIS = place(5037649, "Minneapolis", 44.97997, -93.26384, Precision.CITY, "US", "Minnesota")
+_SAINT_PAUL = place(5045360, "Saint Paul", 44.94441, -93.09327, Precision.CITY, "US", "Minnesota")
+
+
+def test_two_places_named_side_by_side_stay_two_stops_however_near() -> None:
+    places = (("Minneapolis", _MINNEAPOLIS), ("Saint Paul", _SAINT_PAUL))
+    assert _stops_of_near_places("Tim Walz made stops in Minneapolis and Saint Paul on Monday.", *places) == [
+        "Minneapolis",
+        "Saint Paul",
+    ]
+
+
+def test_near_towns_told_in_two_clauses_are_two_stops() -> None:
+    # Local news moves its people between neighbouring towns: the attack in one, the court in
+    # the next. Two names of their own, in two sentences or two clauses, are two places.
+    places = (("Minneapolis", _MINNEAPOLIS), ("Saint Paul", _SAINT_PAUL))
+    assert _stops_of_near_places("Tim Walz was in Minneapolis. He spoke in Saint Paul.", *places) == [
+        "Minneapolis",
+        "Saint Paul",
+    ]
+    told = "Tim Walz sold his home in Minneapolis and moved to an apartment in Saint Paul."
+    assert _stops_of_near_places(told, *places) == ["Minneapolis", "Saint Paul"]
+    # In one clause the second name says where the first is ("a house in Edmonton, south of
+    # Cairns"): one stop.
+    told = "Tim Walz spoke at a school in Minneapolis, west of Saint Paul, on Monday."
+    assert _stops_of_near_places(told, *places) == ["Minneapolis"]
+    # One town under two entries of the gazetteer, written two ways, is one stop however told.
+    saint_paul_again = place(9999001, "St. Paul", 44.95, -93.10, Precision.CITY, "US", "Minnesota")
+    twice = (("Saint Paul", _SAINT_PAUL), ("St. Paul", saint_paul_again))
+    assert _stops_of_near_places("Tim Walz was in Saint Paul. He spoke in St. Paul.", *twice) == ["Saint Paul"]
 
 
 def test_the_county_of_a_scene_adds_no_stop_to_one_in_a_town_of_it() -> None:
@@ -555,3 +580,29 @@ def test_a_place_in_what_someone_reports_of_others_is_not_theirs(text, expected)
 def test_the_town_of_someone_elses_title_is_not_the_persons(text, person, expected) -> None:
     found = candidates(text)
     assert {c.mention.place.name for c in found if c.person.name == person} == expected
+
+
+def test_a_stop_told_twice_takes_the_date_a_telling_states_over_the_story_time() -> None:
+    # "She worked as a nurse at the Elizabethtown Hospital" (the story's time: 1939, told just
+    # before) and "were married on June 15, 1940, at ... in Elizabethtown": one stop, on the date
+    # its own clause states.
+    leeds = PLACES["Leeds"]
+    text = "Ann Reed worked as a nurse in Leeds. She was married in Leeds on June 15, 1940."
+    doc = parse_text(text)
+    told = []
+    for start, when, source in (
+        (text.index("Leeds"), DateInterval.parse_iso("1939"), DateSource.NARRATIVE),
+        (text.rindex("Leeds"), DateInterval.parse_iso("1940-06-15"), DateSource.CLAUSE),
+    ):
+        told.append(
+            Candidate(
+                person=Person("Ann Reed", (), frozenset()),
+                mention=Mention(start, start + len("Leeds"), "Leeds", place=leeds),
+                sentence=0,
+                anchor=doc[0],
+                status=OCC,
+                date=EventDate(when, source),
+            )
+        )
+    (event,) = events_of_candidates(told, [0.8, 0.8], threshold=0.5)
+    assert event.date.iso() == "1940-06-15"
