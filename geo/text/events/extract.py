@@ -462,9 +462,22 @@ class _ArticleReading:
         """Where an arrest the text places nowhere was made: the town of the one police force the
         story names ("Alexandria Police went to the home ... Both were arrested"), as a town's
         police arrest in their town. Not when the story names forces of two towns."""
-        if not custody_told(trigger.token) or len(self._police_towns) != 1:
+        if not custody_told(trigger.token):
+            return []
+        return self._police_town()
+
+    def _police_town(self, told_in: Span | None = None) -> list[GovernedPlace]:
+        """The town of the one police force the story names, where its arrests were made; and,
+        when `told_in` is given, where an incident that sentence tells with the force happened
+        ("Tom Reed was shot and killed Friday night, Leeds police said"): local news names the
+        force that works the scene rather than the town again. A force told elsewhere in the
+        story may have worked elsewhere ("A Delta police officer has been called to testify").
+        None when the story names forces of two towns."""
+        if len(self._police_towns) != 1:
             return []
         (town,) = self._police_towns.values()
+        if told_in is not None and not told_in.start_char <= town.start < told_in.end_char:
+            return []
         return [GovernedPlace(town, town.place, 4, PathRole.SETTING)]
 
     def _town_of_local_venue(self, trigger: Trigger, status: EventStatus) -> list[GovernedPlace]:
@@ -518,7 +531,8 @@ class _ArticleReading:
         A harm befalling someone with no place phrase of its own ("killed in a U.S. drone strike"
         has one) is where the incident its clause or the sentences just before told happened ("A
         crash near Leeds injured two people. Tom Reed and his passenger were ejected from the
-        vehicle"). With no incident placed, either is at the dateline's place (`_local_dateline`)."""
+        vehicle"). With no incident placed, either is at the dateline's place (`_local_dateline`),
+        or else in the town of the police force its sentence names (`_police_town`)."""
         verb = trigger.token
         nouns = [c for c in verb.children if c.dep_ == "dobj"] + [
             pobj
@@ -555,7 +569,7 @@ class _ArticleReading:
             )
             if told and (placed := self._place_of_incident(token)):
                 return placed
-        return self._local_dateline(verb)
+        return self._local_dateline(verb) or self._police_town(told_in=verb.sent)
 
     def _local_dateline(self, verb: Token) -> list[GovernedPlace]:
         """The dateline's place, for an incident the story places nowhere else: a report of a crash

@@ -366,6 +366,16 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ),
         ("Leeds police and York police searched the area. Paul Grant was arrested on Monday.", set()),
         ("Paul Grant, 44, was arrested on Monday.", set()),
+        # A harm the text places nowhere else, told with the police force that reports it, was
+        # done in that force's town.
+        (
+            "Tom Reed was shot and killed on Friday night, Leeds police said.",
+            {("Tom Reed", "Leeds", OCC, "2023-09-15")},
+        ),
+        (
+            "Tom Reed, 23, was struck by a car while crossing a street on Friday, according to Leeds police.",
+            {("Tom Reed", "Leeds", OCC, "2023-09-15")},
+        ),
         (
             "Paul Grant was transported to the York Police Department on Monday.",
             {("Paul Grant", "York", OCC, "2023-09-11")},
