@@ -37,6 +37,7 @@ from geo.model import Mention, MentionRole, Precision
 from geo.text.events.lexicon import (
     BODY_NAME_ENDS,
     FEMALE_TITLES,
+    KINSHIP_RELATIONS,
     MALE_TITLES,
     NAME_PARTICLES,
     NON_PERSON_HEADS,
@@ -528,6 +529,8 @@ def _candidates(doc: Doc, place_tokens: list[tuple[int, int]]) -> list[PersonMen
             found.setdefault((mention.first, mention.last), mention)
     for mention in _shared_surnames(doc, list(found.values())):
         found[(mention.first, mention.last)] = mention  # "Brent Hain" in place of "Brent"
+    for mention in _kin_surnames(doc, list(found.values())):
+        found[(mention.first, mention.last)] = mention  # "Dora Faulkner" in place of "Dora"
     return sorted(found.values(), key=lambda m: m.first)
 
 
@@ -738,6 +741,64 @@ def _shared_surnames(doc: Doc, mentions: list[PersonMention]) -> Iterable[Person
             f"{token.text} {surname}",
             mention.title_words | frozenset(_title_before(doc, given)),
         )
+
+
+def _kin_surnames(doc: Doc, mentions: list[PersonMention]) -> Iterable[PersonMention]:
+    """A given name a possessed kinship noun introduces bears the surname of the person named
+    just before it in its sentence, whose kin it is: "Jerome Faulkner, 73, and his wife, Dora,
+    62" names Dora Faulkner, "Brent Ching, his wife Kristen and his children, Hailey and Caleb"
+    Kristen, Hailey and Caleb Ching, "Audrey Cook, her husband Alfred" Alfred Cook. News gives
+    the full name of a relative whose surname differs.
+
+    The lone word must read as a given name, not the surname of anyone named in full; the one
+    before must be named in full.
+    """
+    full = sorted((m for m in mentions if len(m.words) > 1), key=lambda m: m.first)
+    surnames = {_surname(m.words) for m in full}
+    for mention in mentions:
+        if len(mention.words) != 1:
+            continue
+        token = doc[mention.first]
+        kin = _kin_noun_of(token)
+        if (
+            kin is None
+            or token.pos_ != "PROPN"
+            or token.text in surnames
+            or not is_name_like([token.text])
+            or token.lower_ in TITLE_WORDS
+            or (token.i > 0 and (doc[token.i - 1].pos_ == "PROPN" or doc[token.i - 1].text[:1].isupper()))
+        ):
+            continue  # "their aunt, Precious Triplett": a surname, of a name the cast cut short
+        before = [m for m in full if m.last <= kin.i and m.first >= kin.sent.start]
+        if not before or not (surname := _surname(before[-1].words)):
+            continue
+        yield PersonMention(
+            mention.start,
+            mention.end,
+            mention.first,
+            mention.last,
+            f"{token.text} {surname}",
+            mention.title_words,
+        )
+
+
+def _kin_noun_of(name: Token) -> Token | None:
+    """The kinship noun "his" or "her" possesses that a name stands in apposition to
+    ("his wife, Dora"), is titled by ("her husband Alfred"), or is listed after ("his children,
+    Hailey, 6, and Caleb")."""
+    while name.dep_ == "conj" and name.head.i != name.i:
+        name = name.head
+    kin_nouns = [c for c in name.children if c.dep_ == "compound"]
+    if name.dep_ == "appos":
+        kin_nouns.append(name.head)
+    for noun in kin_nouns:
+        if (
+            noun.pos_ == "NOUN"
+            and noun.lemma_.lower() in KINSHIP_RELATIONS
+            and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in noun.children)
+        ):
+            return noun
+    return None
 
 
 def _used_alone(doc: Doc, token: Token) -> bool:

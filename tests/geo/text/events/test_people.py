@@ -409,6 +409,17 @@ def test_a_given_name_coordinated_with_a_full_name_shares_its_surname():
     assert not names & {"Brent", "Bill"}
 
 
+def test_a_relative_given_only_a_given_name_bears_the_surname_of_the_one_whose_kin_it_is():
+    # News gives the full name of a relative whose surname differs.
+    _, cast = _cast(
+        "Judy Law described her neighbors Jerome Faulkner, 73, and his wife, Dora, 62. "
+        "Brent Ching, his wife Kristen and his children, Hailey, 6, and Caleb, 4, died in the crash."
+    )
+    names = {p.name for p in cast.people}
+    assert {"Dora Faulkner", "Kristen Ching", "Hailey Ching", "Caleb Ching"} <= names
+    assert not names & {"Dora", "Kristen", "Hailey", "Caleb"}
+
+
 def test_a_surname_coordinated_with_a_full_name_keeps_its_own_person():
     # "Putin" is named in full elsewhere; "Trump" stands alone elsewhere: neither is a given name.
     _, cast = _cast(
