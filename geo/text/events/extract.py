@@ -487,7 +487,7 @@ class _ArticleReading:
         Main Street"). Not when the story names forces of two towns, nor a venue with a town; not
         a plan or an attempt, nor what a car did near its owner's home."""
         verb = trigger.token
-        if len(self._police_towns) != 1 or status is not EventStatus.OCCURRED:
+        if status is not EventStatus.OCCURRED:
             return []
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in VEHICLE_NOUNS for c in verb.children):
             return []
@@ -500,10 +500,7 @@ class _ArticleReading:
         ]
         if is_where_relative(verb) and (antecedent := where_antecedent(verb)) is not None:
             venues.append(antecedent)
-        if not any(_local_venue(venue) for venue in venues):
-            return []
-        (town,) = self._police_towns.values()
-        return [GovernedPlace(town, town.place, 4, PathRole.SETTING)]
+        return self._police_town() if any(_local_venue(venue) for venue in venues) else []
 
     @cached_property
     def _police_towns(self) -> dict[str, Mention]:
