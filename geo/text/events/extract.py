@@ -484,8 +484,9 @@ class _ArticleReading:
         """Where an act at a local venue that names no town happened: the town of the one police
         force the story names, as a town's police report what happens in their town ("Leeds
         Police went to Tom Reed's home, where Anna Vance said she had gone"; "was shot at a bar on
-        Main Street"). Not when the story names forces of two towns, nor a venue with a town; not
-        a plan or an attempt, nor what a car did near its owner's home."""
+        Main Street"), unless the story is filed from a town of its own (`_local_dateline`). Not
+        when the story names forces of two towns, nor a venue with a town; not a plan or an
+        attempt, nor what a car did near its owner's home."""
         verb = trigger.token
         if status is not EventStatus.OCCURRED:
             return []
@@ -500,7 +501,12 @@ class _ArticleReading:
         ]
         if is_where_relative(verb) and (antecedent := where_antecedent(verb)) is not None:
             venues.append(antecedent)
-        return self._police_town() if any(_local_venue(venue) for venue in venues) else []
+        if not any(_local_venue(venue) for venue in venues):
+            return []
+        # A local dateline's town first: a force named in passing may be a neighbouring town's
+        # ("CHARLESTON, W.Va. -- ... followed her into the Patrick Street restaurant", and later
+        # "A Dunbar police officer pulled over a car").
+        return self._local_dateline(verb) or self._police_town()
 
     @cached_property
     def _police_towns(self) -> dict[str, Mention]:
