@@ -1514,3 +1514,13 @@ def test_a_stop_told_with_its_place_is_the_evidence_over_one_that_took_the_place
     events, _ = extractor.read_events(article(text, None), mentions_for(text))
     (stop,) = [e for e in events if e.actor == "Paul Grant"]
     assert text[stop.evidence_start : stop.evidence_end] == "He was later held in a jail in Leeds."
+
+
+def test_a_local_venue_is_in_the_datelines_town_before_a_police_forces() -> None:
+    # A force named in passing may be a neighbouring town's; the story is filed from the scene.
+    text = (
+        "LEEDS, England — Tom Reed ran to a motel, where he hid from police. "
+        "A York police officer later pulled over his car."
+    )
+    assert ("Tom Reed", "Leeds", OCC, None) in _dateline_stops(text, "Leeds")
+    assert not any(place == "York" for _, place, _, _ in _dateline_stops(text, "Leeds"))
