@@ -319,6 +319,16 @@ TITLE_WORDS = ROLE_NOUNS | frozenset(
         "mrs",
         "ms",
         "dr",
+        # Offices of local government that lead a name: "Controller Gord Hume".
+        "controller",
+        "comptroller",
+        # A rank in the plural before a list of names: "Officers Ron McCurry and Chad Walker".
+        "officers",
+        "deputies",
+        "troopers",
+        "detectives",
+        "sergeants",
+        "agents",
     ]
 )
 

@@ -400,6 +400,14 @@ def test_abbreviated_ranks_are_titles_not_people():
     assert not names & {"Sgt", "Sgt.", "Lance Cpl", "Cpl", "Lance"}
 
 
+def test_a_rank_in_the_plural_and_a_local_office_are_titles_not_names():
+    _, cast = _cast(
+        "Reports state Sgt. Brett Morman, Officers Ron McCurry and Chad Walker were dispatched. "
+        "Controller Gord Hume asked for $1,200 to visit Nanjing."
+    )
+    assert {"Ron McCurry", "Chad Walker", "Gord Hume"} <= {p.name for p in cast.people}
+
+
 def test_a_given_name_coordinated_with_a_full_name_shares_its_surname():
     _, cast = _cast(
         "Retired workers Brent and Lynnette Hain believe the cat is theirs. Bill and Hillary Clinton smiled."
