@@ -472,7 +472,7 @@ class _ArticleReading:
         ("Tom Reed was shot and killed Friday night, Leeds police said"): local news names the
         force that works the scene rather than the town again. A force told elsewhere in the
         story may have worked elsewhere ("A Delta police officer has been called to testify").
-        None when the story names forces of two towns."""
+        Nothing when the story names forces of two towns."""
         if len(self._police_towns) != 1:
             return []
         (town,) = self._police_towns.values()

@@ -886,8 +886,10 @@ def is_police_force(noun: Token) -> bool:
 def subject_settings(verb: Token) -> list[Token]:
     """The "in"/"at" phrase right after a named subject, or set off by commas after it: "Judge
     Michael Barrett in Cincinnati imposed the prison term", "Blinken, in Cairo for talks with
-    Egyptian officials, said". The parser hangs the place on the name; the phrase says where the
-    subject is as the clause tells what they do, as "who was in Cairo" would."""
+    Egyptian officials, said"; and the one that ends a clause whose subject follows its verb
+    ("'...,' commented Mr. Corby in Indonesia"). The parser hangs the place on the name; the
+    phrase says where the subject is as the clause tells what they do, as "who was in Cairo"
+    would."""
     doc = verb.doc
     return [
         prep
