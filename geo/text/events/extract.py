@@ -879,12 +879,12 @@ def _same_stop(a: Candidate, b: Candidate) -> bool:
     # Green Crown Court", "sold her home in Gatineau and moved to an apartment in Ottawa"). In one
     # clause the second name places the first ("a house in Edmonton, south of Cairns", "died at
     # the Royal Alexandria Hospital in Paisley"): one stop.
-    return (
-        first.precision == second.precision
-        and distance_km(first.lat, first.lon, second.lat, second.lon) < 25
-        and not _coordinated(a, b)
-        and (_one_name(a.place_mention, b.place_mention) or _one_clause(a, b))
-    )
+    if first.precision != second.precision or distance_km(first.lat, first.lon, second.lat, second.lon) >= 25:
+        return False
+    roots = _mention_roots(a, b)
+    if roots is not None and _coordinated(*roots):
+        return False
+    return _one_name(a.place_mention, b.place_mention) or (roots is not None and _one_clause(*roots))
 
 
 def _one_name(first: Mention, second: Mention) -> bool:
@@ -903,13 +903,9 @@ def _name_words(name: str) -> str:
     return " ".join("st" if word == "saint" else word for word in words)
 
 
-def _one_clause(a: Candidate, b: Candidate) -> bool:
-    """Whether the two candidates' place mentions are told in one clause: under one verb."""
-    roots = _mention_roots(a, b)
-    if roots is None:
-        return False
-    first, second = (_clause_verb(root) for root in roots)
-    return first.i == second.i
+def _one_clause(first: Token, second: Token) -> bool:
+    """Whether two place mentions' head words are told in one clause: under one verb."""
+    return _clause_verb(first).i == _clause_verb(second).i
 
 
 def _clause_verb(token: Token) -> Token:
@@ -923,19 +919,12 @@ def _mention_roots(a: Candidate, b: Candidate) -> tuple[Token, Token] | None:
     doc = a.anchor.doc
     if b.anchor.doc is not doc:
         return None
-    spans = [doc.char_span(c.place_mention.start, c.place_mention.end, alignment_mode="expand") for c in (a, b)]
-    if any(span is None or not len(span) for span in spans):
-        return None
-    first, second = (span.root for span in spans)
-    return first, second
+    first, second = (span_root(doc, c.place_mention.start, c.place_mention.end) for c in (a, b))
+    return None if first is None or second is None else (first, second)
 
 
-def _coordinated(a: Candidate, b: Candidate) -> bool:
-    """Whether the two candidates' place mentions are conjuncts of one coordination."""
-    roots = _mention_roots(a, b)
-    if roots is None:
-        return False
-    first, second = roots
+def _coordinated(first: Token, second: Token) -> bool:
+    """Whether two place mentions' head words are conjuncts of one coordination."""
     return second in first.conjuncts
 
 

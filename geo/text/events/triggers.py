@@ -890,7 +890,6 @@ def subject_settings(verb: Token) -> list[Token]:
     ("'...,' commented Mr. Corby in Indonesia"). The parser hangs the place on the name; the
     phrase says where the subject is as the clause tells what they do, as "who was in Cairo"
     would."""
-    doc = verb.doc
     return [
         prep
         for subject in verb.children
@@ -898,23 +897,27 @@ def subject_settings(verb: Token) -> list[Token]:
         for prep in subject.children
         if prep.dep_ == "prep"
         and prep.lower_ in ("in", "at")
-        and (
-            (
-                subject.i < prep.i < verb.i
-                and (
-                    prep.i == subject.i + 1
-                    or (doc[prep.i - 1].text == "," and any(t.text == "," for t in doc[prep.right_edge.i + 1 : verb.i]))
-                )
-            )
-            or (verb.i < subject.i < prep.i and _closes_inverted_clause(subject, prep))
-        )
+        and (_between_subject_and_verb(subject, prep, verb) or _closes_inverted_clause(subject, prep, verb))
     ]
 
 
-def _closes_inverted_clause(subject: Token, prep: Token) -> bool:
+def _between_subject_and_verb(subject: Token, prep: Token, verb: Token) -> bool:
+    """ "Judge Michael Barrett in Cincinnati imposed", "Blinken, in Cairo for talks, said": a
+    phrase right after the subject, or set off by commas, before its verb."""
+    if not subject.i < prep.i < verb.i:
+        return False
+    doc = verb.doc
+    return prep.i == subject.i + 1 or (
+        doc[prep.i - 1].text == "," and any(t.text == "," for t in doc[prep.right_edge.i + 1 : verb.i])
+    )
+
+
+def _closes_inverted_clause(subject: Token, prep: Token, verb: Token) -> bool:
     """ "'...,' said Foreign Minister John Smith in Madrid.", "commented Mr. Corby in Indonesia":
     after a verb its subject follows (a quote's attribution), a phrase that ends the clause,
     right after the name or after its comma, says where the subject spoke."""
+    if not verb.i < subject.i < prep.i:
+        return False
     doc = subject.doc
     after = prep.right_edge.i + 1
     ends = after >= len(doc) or doc[after].is_sent_start or doc[after].text in (".", ",", ";", ":", "!", "?")
