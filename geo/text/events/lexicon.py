@@ -768,6 +768,23 @@ INCIDENT_NOUNS = frozenset(
         "flood",
         "flooding",
         "storm",
+        # Crimes and mishaps local news reports by their noun: "shot a man during an incident in
+        # Leeds", "was hurt in a robbery in York", "killed in a stabbing in Oslo".
+        "incident",
+        "stabbing",
+        "robbery",
+        "burglary",
+        "assault",
+        "altercation",
+        "fight",
+        "brawl",
+        "rampage",
+        "standoff",
+        "wreck",
+        "carjacking",
+        "kidnapping",
+        "hijacking",
+        "derailment",
     ]
 )
 # Verbs that tell an incident where it happened, as INCIDENT_NOUNS do: "a man was shot outside a

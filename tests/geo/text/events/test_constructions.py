@@ -1165,6 +1165,13 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             },
         ),
         ("John Smith and Tom Reed were charged with robbery. The three men were arrested in Leeds on Monday.", set()),
+        # A crime or a mishap told by its noun places whom it befalls and who commits it.
+        (
+            "Tom Reed lost his radio during an incident in York in which he fatally shot Paul Grant.",
+            {("Tom Reed", "York", OCC, None), ("Paul Grant", "York", OCC, None)},
+        ),
+        ("Anna Weber was hurt in a robbery in Madrid on Sunday.", {("Anna Weber", "Madrid", OCC, "2023-09-10")}),
+        ("Paul Grant was killed in a stabbing in Oslo on Sunday.", {("Paul Grant", "Oslo", OCC, "2023-09-10")}),
         # The parser's dative "to" is a destination as its preposition is.
         (
             "John Smith brought Anna Smith to Madrid on Monday.",
