@@ -1400,6 +1400,8 @@ CUSTODY_VERBS = frozenset(
         "hold",
         "keep",
         "find",
+        # Police news's "found": "was located at a motel in Ocala" (a building "is located in").
+        "locate",
         "jail",
         "imprison",
         "detain",

@@ -1172,6 +1172,11 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ),
         ("Anna Weber was hurt in a robbery in Madrid on Sunday.", {("Anna Weber", "Madrid", OCC, "2023-09-10")}),
         ("Paul Grant was killed in a stabbing in Oslo on Sunday.", {("Paul Grant", "Oslo", OCC, "2023-09-10")}),
+        # Police news's "was located" is "was found".
+        (
+            "The missing woman, Anna Weber, was located at a motel in York on Sunday.",
+            {("Anna Weber", "York", OCC, "2023-09-10")},
+        ),
         # The parser's dative "to" is a destination as its preposition is.
         (
             "John Smith brought Anna Smith to Madrid on Monday.",
