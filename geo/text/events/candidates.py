@@ -69,6 +69,13 @@ _LOCAL = frozenset({Precision.CITY, Precision.SITE, Precision.ADMIN2})
 # Words of a title whose town is where the holder acts on others ("Leeds police officer", "Cook
 # County Circuit Judge"): a court sits and a force arrests in its town.
 _JUDGING_TITLES = COURT_NOUNS | POLICING_NOUNS
+# Where the sick are cared for, and the words that make a centre one ("Leeds Medical Center").
+_CARE_VENUES = frozenset("hospital clinic infirmary hospice".split())
+_CARE_WORDS = frozenset("medical health cancer trauma hospital".split())
+# Who is where a body is by being its guest, not its member: "a patient at a hospital in Leeds".
+_PRESENT_AS = frozenset(
+    "patient inmate prisoner detainee guest visitor passenger spectator attendee participant".split()
+)
 
 
 @dataclass(slots=True)
@@ -165,6 +172,8 @@ class CandidateReader:
             self.places_by_sentence.setdefault(coref.sentence_index(root), []).append((mention, root))
         # The place tokens that name someone's home ("Marcus Delaney, 34, of Tampa").
         self.homes = frozenset(root.i for _, root in self.places if self._home_phrase(root))
+        # (person, place token) pairs whose place is only where a body the person belongs to is.
+        self.affiliations: set[tuple[str, int]] = set()
         # Places where the story sets a gathering ("a town hall meeting in Santa Ana", "the
         # ceremony at the cemetery in Boscawen"): whoever takes part in it was there.
         # A qualifier ("a farm near Ipswich, Suffolk") only says which town is meant: the town
@@ -196,6 +205,7 @@ class CandidateReader:
             ):
                 rules[key] = event
         found: dict[tuple[str, int, int], Candidate] = {}
+        self.affiliations.clear()
         for index, sentence in enumerate(self.sentences):
             references = self._references(sentence)
             if not references:
@@ -220,6 +230,8 @@ class CandidateReader:
         for event in rules.values():
             if id(event) in paired or event.mention_start in self.qualifiers:
                 continue
+            if (event.actor, self._place_token(event.mention_start)) in self.affiliations:
+                continue  # the rule read a firm's or a school's town as the person's place
             candidate = self._from_rule(event, self._sentence_of_char(event.evidence_start))
             if candidate is None:
                 continue
@@ -230,6 +242,10 @@ class CandidateReader:
         for candidate in found.values():
             candidate.city = self._city_of(candidate)
         return list(found.values())
+
+    def _place_token(self, start: int | None) -> int | None:
+        """The token heading the place mention that starts at `start`, if any."""
+        return next((root.i for mention, root in self.places if mention.start == start), None)
 
     def _city_of(self, candidate: Candidate) -> Mention | None:
         """A city of the candidate's country named in its sentence, or the dateline's, if any."""
@@ -417,7 +433,50 @@ class CandidateReader:
             )  # "included Richard Koo, chief economist ... in Tokyo; Martin Wolf"
             or self._places_a_thing(root, person)  # "argued in documents filed in Clarke County Superior Court"
             or self._reported_of_others(root, person)  # "Eldridge said Cornwall police were alerted"
+            or self._own_affiliation(root, person)  # "Ashley Hager of Halliburton in Charleston"
         )
+
+    def _own_affiliation(self, root: Token, person: Person) -> bool:
+        """Whether the place only says where the body the person belongs to is: "Ashley Hager of
+        Halliburton in Charleston", "Richard Koo, chief economist for Nomura Securities in Tokyo",
+        "Lindsay Graham, a student at St. John's School in Lombard". The firm, the school or the
+        station a name is told with says who the person is, as a title does, not where the story
+        has them ("competed against Ann Cole of a bank in Leeds"); what the clause's verb does
+        there ("worked at a bank in Leeds", "was treated at a hospital in Leeds") is not this."""
+        if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at"):
+            return False
+        body = root.head.head
+        while body.dep_ == "compound" and body.head.i != body.i:
+            body = body.head
+        if body.pos_ not in ("NOUN", "PROPN") or self.coref.people_of(body):
+            return False
+        lemma = body.lemma_.lower()
+        if lemma in EVENT_NOUNS or lemma in PERSON_NOUNS or lemma in RELATION_NOUNS:
+            return False  # "Tom Reed of the meeting in Leeds", "Tom Reed of the family in Leeds"
+        if lemma in _PRESENT_AS:
+            return False  # "Tom Reed, a patient at a hospital in Leeds": there
+        if lemma in _CARE_VENUES or any(c.lemma_.lower() in _CARE_WORDS for c in body.children):
+            # "Paul Grant, the head doctor of the hospital in Leeds where the boy was treated": a
+            # hospital's staff are where its patients are, whom the story is about.
+            return False
+        if body.dep_ == "appos" and root.head.lower_ == "in":
+            holder = body  # "Richard Koo, chief economist in Tokyo"
+        else:
+            link = body.head
+            if body.dep_ != "pobj" or link.dep_ != "prep" or link.lower_ not in ("of", "from", "for", "at"):
+                return False
+            holder = link.head
+            # "at" only after a noun apposed to the name ("a student at"): "Tom Reed at the bank
+            # in Leeds" may tell where he was.
+            if link.lower_ == "at" and (holder.dep_ != "appos" or holder.lemma_.lower() in _PRESENT_AS):
+                return False
+        named = holder.head if holder.dep_ == "appos" else holder
+        # "Twin sisters Anna and Mary Weber, students at ...": the apposition describes the list.
+        holders = {holder, named, *named.conjuncts}
+        if not any(person in self.coref.people_of(t) for t in holders):
+            return False
+        self.affiliations.add((person.name, root.i))
+        return True
 
     def _reported_of_others(self, root: Token, person: Person) -> bool:
         """Whether the place lies in what the person reports of others: "Inspector David Eldridge

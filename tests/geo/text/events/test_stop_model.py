@@ -215,6 +215,34 @@ def test_a_firm_someone_is_of_may_be_where_the_story_is() -> None:
     assert ("Maria Lopez", "Madrid") in {(c.person.name, c.mention.place.name) for c in candidates(text)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twin sisters Anna and Maria Weber, students at St. Mark's School in Madrid, won prizes in an essay contest.",
+        "The panel heard Richard Koo, chief economist in Madrid, and Paul Grant on Monday.",
+        "Police said Anna Weber, of 17 Oak Place in Madrid, was hurt when her car rolled over near Lyon.",
+    ],
+)
+def test_the_town_of_a_body_someone_belongs_to_is_not_paired_with_them(text) -> None:
+    # A school, a firm or an address told with a name says who the person is, not where they were.
+    assert "Madrid" not in {c.mention.place.name for c in candidates(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Anna Weber, a patient at a hospital in Madrid, died on Monday.", "Anna Weber"),
+        ("Anna Weber, who worked at a bank in Madrid, died on Monday.", "Anna Weber"),
+        (
+            "According to Paul Grant, the head doctor of the hospital in Madrid where the boy was treated, he died.",
+            "Paul Grant",
+        ),
+    ],
+)
+def test_a_place_the_person_is_at_as_a_guest_or_by_a_verb_is_still_paired(text, person) -> None:
+    assert (person, "Madrid") in {(c.person.name, c.mention.place.name) for c in candidates(text)}
+
+
 def test_a_person_acting_after_a_gathering_is_paired_with_its_place() -> None:
     text = "Maria Lopez held a town hall meeting in Madrid on Monday. Anna Weber spoke first and Lopez answered."
     scene = [c for c in candidates(text) if c.person.name == "Anna Weber"]
