@@ -93,6 +93,8 @@ class Candidate:
     # The city the stop is in when the mention names only its country and the sentence or the
     # dateline names a city of that country ("arrived in Russia ... in Vladivostok").
     city: Mention | None = None
+    # The word that names the person in the sentence (None for a rule's carried event).
+    person_token: Token | None = None
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -416,7 +418,7 @@ class CandidateReader:
                 status = event_status(trigger_at(anchor), future_date=True) or status
         if date.interval.iso() is None and status is EventStatus.OCCURRED:
             date = self.dates.narrative_date(anchor)
-        candidate = Candidate(person, mention, sentence, anchor, status, date, rule_event=rule)
+        candidate = Candidate(person, mention, sentence, anchor, status, date, rule_event=rule, person_token=token)
         candidate.features = self._features(candidate, how, token, root, scene)
         return candidate
 

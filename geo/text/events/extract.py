@@ -798,6 +798,7 @@ def events_of_candidates(
     unless the text dates them apart ("Vladivostok in 2019" and "Vladivostok in 2023"); it
     takes the likeliest telling's date, or the likeliest date the text states.
     """
+    probabilities = _shared_by_coordination(candidates, probabilities)
     kept = sorted(
         ((p, c) for c, p in zip(candidates, probabilities, strict=True) if p >= threshold),
         key=lambda pair: -pair[0],
@@ -827,6 +828,36 @@ def events_of_candidates(
                 event = replace(event, date=dated.date.interval)
         events.append(event)
     return sorted(events, key=lambda e: (e.evidence_start, e.mention_start or 0))
+
+
+def _shared_by_coordination(candidates: Sequence[Candidate], probabilities: Sequence[float]) -> list[float]:
+    """Each candidate's probability, raised to that of a coordinated person's candidate of the
+    same clause, place and status: "Anna Weber and Ruth Ames sit in a shop window in London"
+    tells one act of both, however differently the model weighs a subject and the conjunct
+    after it."""
+    shared = list(probabilities)
+    for index, candidate in enumerate(candidates):
+        token = candidate.person_token
+        if token is None:
+            continue
+        for other, probability in zip(candidates, probabilities, strict=True):
+            if (
+                other.person_token is not None
+                and other.person_token in token.conjuncts
+                # "Ann Cole and Ruth Ames, who won in Rio": the clause is the last one's only.
+                and not _described_by(other.anchor, other.person_token)
+                and other.anchor.i == candidate.anchor.i
+                and other.mention.start == candidate.mention.start
+                and other.status is candidate.status
+                and other.person.name != candidate.person.name
+            ):
+                shared[index] = max(shared[index], probability)
+    return shared
+
+
+def _described_by(clause: Token, person: Token) -> bool:
+    """Whether `clause` is a relative or participial clause on one of the coordinated names."""
+    return clause.dep_ in ("relcl", "acl") and clause.head.i in {person.i, *(t.i for t in person.conjuncts)}
 
 
 def _date_of_group(best: Candidate, group: Sequence[Candidate]) -> Candidate:

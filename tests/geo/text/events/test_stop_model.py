@@ -634,3 +634,34 @@ def test_a_stop_told_twice_takes_the_date_a_telling_states_over_the_story_time()
         )
     (event,) = events_of_candidates(told, [0.8, 0.8], threshold=0.5)
     assert event.date.iso() == "1940-06-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "weighed_high", "expected"),
+    [
+        # Two people coordinated in one clause did its one act: the one the model weighs lower
+        # shares the higher weight.
+        (
+            "Anna Weber and Ruth Ames sit in a shop window in London.",
+            "Anna Weber",
+            {"Anna Weber", "Ruth Ames"},
+        ),
+        (
+            "Police found Paul Grant and Tom Reed under a bridge in York on Monday.",
+            "Paul Grant",
+            {"Paul Grant", "Tom Reed"},
+        ),
+        # A relative clause on the last of them is said of that one alone.
+        (
+            "The team includes Anna Weber and Ruth Ames, who won two medals in Paris.",
+            "Ruth Ames",
+            {"Ruth Ames"},
+        ),
+    ],
+)
+def test_people_coordinated_in_one_clause_share_its_stop(text, weighed_high, expected) -> None:
+    found = [c for c in candidates(text) if c.mention.place.name in ("London", "York", "Paris")]
+    weights = [0.9 if c.person.name == weighed_high else 0.1 for c in found]
+    events = events_of_candidates(found, weights, threshold=0.5)
+    assert {e.actor for e in events} == expected
+    assert all(e.confidence == 0.9 for e in events)
