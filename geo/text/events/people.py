@@ -57,7 +57,13 @@ from geo.text.events.triggers import (
     listed_sense,
     requirement_met,
 )
-from geo.text.given_names import gender_of_full_name, gender_of_given_name, is_given_name
+from geo.text.given_names import (
+    gender_of_full_name,
+    gender_of_given_name,
+    given_name_share,
+    is_given_name,
+    surname_share,
+)
 from geo.text.vocabulary import word_class
 
 __all__ = ["PersonMention", "Person", "Cast", "find_cast", "is_name_like"]
@@ -729,7 +735,7 @@ def _shared_surnames(doc: Doc, mentions: list[PersonMention]) -> Iterable[Person
             or (given > 0 and doc[given - 1].pos_ == "PROPN")
             or not is_name_like([token.text])
             or token.lower_ in TITLE_WORDS
-            or _used_alone(doc, token)
+            or (_used_alone(doc, token) and not _only_a_given_name(token.text))
         ):
             continue
         surname = mention.words[-1]
@@ -799,6 +805,15 @@ def _kin_noun_of(name: Token) -> Token | None:
         ):
             return noun
     return None
+
+
+def _only_a_given_name(word: str) -> bool:
+    """Whether the census lists know the word as a given name and hardly as a surname
+    ("Kristina", "Bill"; not "Carter", "Kelly" or "Putin"): a story that calls someone by it
+    alone calls them by their given name, as it does one of a couple ("Kristina and Tim Jones
+    ... Kristina said")."""
+    given = given_name_share(word.casefold())
+    return given > 0 and surname_share(word.casefold()) * 10 < given
 
 
 def _used_alone(doc: Doc, token: Token) -> bool:

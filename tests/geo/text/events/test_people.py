@@ -417,6 +417,18 @@ def test_a_given_name_coordinated_with_a_full_name_shares_its_surname():
     assert not names & {"Brent", "Bill"}
 
 
+def test_a_given_name_shares_the_surname_though_the_story_calls_her_by_it_alone():
+    # "Kristina" is a given name and no surname: standing alone later, it is what the story calls
+    # her. "Kelly" is a surname as often: alone, it may be someone's surname.
+    _, cast = _cast(
+        "Kristina and Tim Jones moved to Leeds in May. Kristina said the town was quiet. "
+        "Kelly and Tom Reed flew to Oslo. Kelly said the trip was long."
+    )
+    names = {p.name for p in cast.people}
+    assert {"Kristina Jones", "Tim Jones", "Tom Reed"} <= names
+    assert not names & {"Kristina", "Kelly Reed"}
+
+
 def test_a_relative_given_only_a_given_name_bears_the_surname_of_the_one_whose_kin_it_is():
     # News gives the full name of a relative whose surname differs.
     _, cast = _cast(
