@@ -911,6 +911,13 @@ def _clean(doc: Doc, first: int, last: int, *, require_proper: bool = True) -> P
     ):
         title.append(doc[first].lower_)
         first += 1
+    # A description the model took into the name: "magician Daryl Miller", "local songwriter Amy
+    # Lee". A name's own words are capitalised, but for particles ("de Blasio said").
+    while (
+        last - first > 1 and doc[first].is_alpha and doc[first].text.islower() and doc[first].text not in NAME_PARTICLES
+    ):
+        title.append(doc[first].lower_)
+        first += 1
     while last > first and (doc[last - 1].tag_ in _POSSESSIVE_TAGS or doc[last - 1].is_punct):
         last -= 1
     if first >= 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in TITLE_WORDS:

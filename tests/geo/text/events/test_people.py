@@ -429,6 +429,13 @@ def test_a_given_name_shares_the_surname_though_the_story_calls_her_by_it_alone(
     assert not names & {"Kristina", "Kelly Reed"}
 
 
+def test_a_lower_case_description_the_model_takes_into_a_name_is_no_word_of_it():
+    _, cast = _cast("The evening featured a show by magician Daryl Miller. The party of Paul de Groot met in Oslo.")
+    names = {p.name for p in cast.people}
+    assert "Daryl Miller" in names
+    assert not any(name.startswith("magician") for name in names)
+
+
 def test_a_relative_given_only_a_given_name_bears_the_surname_of_the_one_whose_kin_it_is():
     # News gives the full name of a relative whose surname differs.
     _, cast = _cast(
