@@ -1506,8 +1506,9 @@ LOCAL_VENUE_NOUNS = frozenset(
     ]
 )
 # Verbs of travel whose object, when a person, travels with the subject: "Robert Perez drove
-# Moore and Greene to Lanexa", "flew his daughter to Madrid", "walked her to the car".
-CONVEYING_MOTION_VERBS = frozenset(["drive", "fly", "walk"])
+# Moore and Greene to Lanexa", "flew his daughter to Madrid", "walked her to the car"; and of
+# pursuit, whose object went there first: "followed her to Cincinnati".
+CONVEYING_MOTION_VERBS = frozenset(["drive", "fly", "walk", "follow", "chase", "pursue"])
 # What sends a person somewhere without going: "the agency sent nurse Laura Byrne to Freetown",
 # "Mubarak dispatched his foreign minister to Khartoum" (he stayed home).
 SENDING_VERBS = frozenset(["send", "dispatch", "deploy", "evacuate", "airlift", "deport", "expel", "assign", "post"])

@@ -224,6 +224,11 @@ VERB_SENSES: dict[str, TriggerSense] = {
         # from Kingston to Ottawa", "marched from Tel Aviv to Jerusalem" ("walked out" goes nowhere).
         _sense("walk", M, 0.7, requires="to from into across"),
         _sense("march", M, 0.75, requires="to from into across"),
+        # Pursuit that goes where the one pursued went: "followed her to Cincinnati", "chased the
+        # robber into a bar in Leeds" (not "followed the talks", which goes nowhere).
+        _sense("follow", M, 0.7, requires="to into"),
+        _sense("chase", M, 0.7, requires="to into"),
+        _sense("pursue", M, 0.7, requires="to into"),
         _sense("cycle", M, 0.75, requires="to from across"),
         _sense("bike", M, 0.75, requires="to from across"),
         _sense("hike", M, 0.75, requires="to from across"),

@@ -1130,6 +1130,16 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             {("Tom Reed", "Madrid", OCC, "2023-09-11"), ("Anna Reed", "Madrid", OCC, "2023-09-11")},
         ),
         ("Tom Reed drove the truck to Leeds on Monday.", {("Tom Reed", "Leeds", OCC, "2023-09-11")}),
+        # Who follows or chases someone somewhere goes where the one pursued went.
+        (
+            "Paul Grant followed Anna Weber to Madrid on Monday.",
+            {("Paul Grant", "Madrid", OCC, "2023-09-11"), ("Anna Weber", "Madrid", OCC, "2023-09-11")},
+        ),
+        (
+            "Anna Weber chased Paul Grant into a bar in Leeds on Monday.",
+            {("Anna Weber", "Leeds", OCC, "2023-09-11"), ("Paul Grant", "Leeds", OCC, "2023-09-11")},
+        ),
+        ("Paul Grant followed the talks in Madrid on Monday.", set()),
         # A home or a shop told without its town is in the town of the story's one police force.
         (
             "Leeds Police went to Tom Reed's home, where Anna Vance said she had gone to pick up her daughter.",
