@@ -81,6 +81,8 @@ _NAME_SUFFIXES = frozenset(
 )
 # Common nouns for a person: a titled role, an occupation, or any other ("gunman", "Marine").
 _NOUNS_FOR_PEOPLE = ROLE_NOUNS | OCCUPATION_NOUNS | PERSON_NOUNS
+# Words of a street's name, which may follow a surname ("Clinton Street", "Lee St.").
+_STREET_WORDS = frozenset(["street", "st", "st.", "road", "rd.", "avenue", "ave.", "lane", "drive", "boulevard"])
 # Last words that make a name a thing's or a body's: "Wyatt High School", "Huntsville Fire".
 _NON_PERSON_ENDS = NON_PERSON_HEADS | BODY_NAME_ENDS
 # Titles that announce a name even when the model does not tag one: "President Macron".
@@ -480,9 +482,10 @@ def _place_token_spans(doc: Doc, places: Sequence[Mention]) -> list[tuple[int, i
 
 def _candidates(doc: Doc, place_tokens: list[tuple[int, int]]) -> list[PersonMention]:
     found: dict[tuple[int, int], PersonMention] = {}
+    placed = {i for first, last in place_tokens for i in range(first, last)}
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            mention = _clean(doc, ent.start, ent.end)
+            mention = _clean(doc, ent.start, _name_end(doc, ent, placed))
             if mention is not None:
                 found[(mention.first, mention.last)] = mention
     taken = {i for m in found.values() for i in range(m.first, m.last)}
@@ -538,6 +541,29 @@ def _candidates(doc: Doc, place_tokens: list[tuple[int, int]]) -> list[PersonMen
     for mention in _kin_surnames(doc, list(found.values())):
         found[(mention.first, mention.last)] = mention  # "Dora Faulkner" in place of "Dora"
     return sorted(found.values(), key=lambda m: m.first)
+
+
+def _name_end(doc: Doc, ent: Span, placed: set[int]) -> int:
+    """Where a person's name the model tagged ends: one word further when the word after it is
+    the name's own head and a surname of the census lists ("state Sen. R. Creigh Deeds of Bath
+    County", the model's "R. Creigh"; "Judge Deborah Oakes Evans"), not a place the geoparser
+    found ("Rock Hill"), a title ("Zoo Director") or a street ("Clinton Street")."""
+    end = ent.end
+    if end >= len(doc):
+        return end
+    after = doc[end]
+    if (
+        ent.root.dep_ == "compound"
+        and ent.root.head.i == after.i
+        and after.pos_ == "PROPN"
+        and after.is_title
+        and not after.ent_type_
+        and end not in placed
+        and after.lower_ not in _NON_PERSON_ENDS | _STREET_WORDS | TITLE_WORDS | _NOUNS_FOR_PEOPLE
+        and surname_share(after.lower_) > 0
+    ):
+        return end + 1
+    return end
 
 
 def _unlabelled_name_runs(doc: Doc) -> Iterable[tuple[int, int]]:

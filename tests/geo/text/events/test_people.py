@@ -735,3 +735,19 @@ def test_a_generational_suffix_is_not_the_surname_the_story_repeats(text, name, 
     _, cast = _cast(text)
     [person] = [p for p in cast.people if p.name == name]
     assert surname in [m.surface for m in person.mentions[1:]]
+
+
+@pytest.mark.parametrize(
+    ("text", "cut", "expected"),
+    [
+        # The model stops a name one word short of its head, a surname: the name is the whole.
+        ("The race has state Sen. R. Creigh Deeds of Bath County.", "R. Creigh", "R. Creigh Deeds"),
+        ("He was sentenced by Judge Deborah Oakes Evans on Friday.", "Deborah Oakes", "Deborah Oakes Evans"),
+        # A street or a title after the name is no word of it.
+        ("The shop of Anna Clinton Street sells bread.", "Anna Clinton", "Anna Clinton"),
+        ("He met Frank Buck Zoo Director Susan Kleven.", "Frank Buck", "Frank Buck"),
+    ],
+)
+def test_a_name_the_model_cuts_short_of_its_surname_keeps_it(text, cut, expected):
+    cast = _cast_with_labels(text, {cut: "PERSON"})
+    assert expected in {p.name for p in cast.people}
