@@ -194,6 +194,8 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
             planned = True  # "Making his first visit ..., Obama is scheduled to arrive"
         if current.dep_ in ("xcomp", "acl") and lemma_in(head, WISH_HEADS):
             speculative = True
+        if _requested(current, head):
+            speculative = True  # "asked for $1,200 to visit Rome", "called on the state to return her"
         if current.dep_ == "ccomp" and lemma_in(head, SPECULATION_VERBS):
             speculative = True
         if current.dep_ == "xcomp" and lemma_in(head, SPECULATION_VERBS) and is_passive(head):
@@ -257,6 +259,37 @@ _REFUSING_VERBS = frozenset(["deny", "refuse", "reject", "lose", "decline"])
 
 def _plan_of(clause: Token, noun: Token) -> bool:
     return clause.dep_ == "acl" and clause.tag_ == "VB" and noun.lemma_.lower() in _PLAN_NOUNS
+
+
+# Verbs that ask for what their clause tells: "asked for money to visit Rome", "urged him to
+# return", "petitioned the court to let her travel", "demanded that he be sent back to Oslo".
+_REQUEST_VERBS = frozenset(
+    ["ask", "request", "apply", "petition", "urge", "appeal", "beg", "plead", "implore", "lobby", "demand", "call"]
+)
+# "call" asks only "on" or "for" someone: "called on the government to bring her home".
+_CALLING_PREPS = frozenset(["on", "upon", "for"])
+
+
+def _requested(clause: Token, verb: Token) -> bool:
+    """Whether `clause` is what a request asks for, which has not happened for the asking: a
+    to-clause under a verb of asking ("asked for $1,200 to visit Rome", "urged Tom Reed to
+    return to Oslo", "calling on the state to ensure she is returned to Rome"), or a that-clause
+    in the subjunctive ("requested that he be allowed to visit"); a question ("asked why he went
+    to Rome") is no request."""
+    if not lemma_in(verb, _REQUEST_VERBS):
+        return False
+    if verb.lemma_.lower() == "call" and not any(
+        c.dep_ in ("prep", "prt") and c.lower_ in _CALLING_PREPS for c in verb.children
+    ):
+        return False  # "called the trip a success", "was called to the bar"
+    if clause.dep_ in ("xcomp", "advcl"):
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    if clause.dep_ == "ccomp" and verb.lemma_.lower() != "ask":
+        auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if not auxiliaries:
+            return clause.tag_ == "VB"  # "demanded that he return to Oslo"
+        return any(a.tag_ == "VB" or a.lower_ == "should" for a in auxiliaries)  # "that he be allowed"
+    return False
 
 
 def _not_yet(verb: Token) -> bool:

@@ -1187,6 +1187,19 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
             "The missing woman, Anna Weber, was located at a motel in York on Sunday.",
             {("Anna Weber", "York", OCC, "2023-09-10")},
         ),
+        # What a request asks for has not happened for the asking: a guess, not a stop that was.
+        (
+            "Councillor Tom Reed asked for $1,200 to visit Rome while on a personal trip to Tokyo.",
+            {("Tom Reed", "Rome", S, None), ("Tom Reed", "Tokyo", OCC, None)},
+        ),
+        (
+            "A petition calls on the government to ensure that Anna Weber is returned to Rome.",
+            {("Anna Weber", "Rome", S, None)},
+        ),
+        ("Her family requested that Tom Reed be allowed to visit his son in York.", {("Tom Reed", "York", S, None)}),
+        ("Tom Reed urged Anna Weber to return to Madrid.", {("Anna Weber", "Madrid", S, None)}),
+        # A question is no request.
+        ("Tom Reed asked why Anna Weber went to Madrid.", {("Anna Weber", "Madrid", OCC, None)}),
         # The parser's dative "to" is a destination as its preposition is.
         (
             "John Smith brought Anna Smith to Madrid on Monday.",
