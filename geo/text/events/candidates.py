@@ -618,7 +618,9 @@ class CandidateReader:
         if token.idx < self.headline_end:
             f["headline"] = 1.0
         f[f"sentence={min(c.sentence, 4)}"] = 1.0
-        f[f"date={c.date.source if c.date.interval.iso() else 'none'}"] = 1.0
+        # A story's act that lasted years is told in its time as any other, only with no date.
+        told = c.date.interval.iso() or c.date.source == DateSource.NARRATIVE
+        f[f"date={c.date.source if told else 'none'}"] = 1.0
         f.update(verb_features(c.anchor))
         if inside_quote(token) or inside_quote(root):
             f["quoted"] = 1.0

@@ -199,6 +199,15 @@ class ArticleDates:
         return self.published is None or interval.start < self.published - _STORY_TIME
 
     def narrative_date(self, token: Token, *, sentences_back: int = 2) -> EventDate:
+        """The story's time for a past event that gives no date (`_story_time`); none for an act
+        that lasted years ("spent years working in Paris", "lived there for two decades"), which
+        is told in the story's time but spans a stretch of a life that has no one date."""
+        found = self._story_time(token, sentences_back)
+        if found.source == DateSource.NARRATIVE and _lasted_years(token):
+            return EventDate(DateInterval(), DateSource.NARRATIVE)
+        return found
+
+    def _story_time(self, token: Token, sentences_back: int) -> EventDate:
         """The time the story is at when `token` is told, for a past event that gives no date.
 
         News tells its events in the time it set last: the latest absolute date expression
@@ -435,6 +444,33 @@ def _told_as_earlier(verb: Token) -> bool:
     """Whether the verb's own adverb sets its act before the story's time, which no date near it
     then gives."""
     return any(c.dep_ == "advmod" and c.lower_ in _EARLIER_ADVERBS for c in verb.children)
+
+
+# Spans of time that outlast the story's moment: "spent years", "for two decades".
+_LONG_SPANS = frozenset(["year", "decade", "century"])
+
+
+def _lasted_years(verb: Token) -> bool:
+    """Whether the act lasted years: its verb (or the verb of spending time it is told under)
+    takes years as its object or measure ("spent years working in Paris", "has completed six
+    years as mayor in York", "worked in Oslo for two decades"). Such an act spans a stretch of a
+    life, and the story's time is no date of it."""
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in _LONG_SPANS:
+        return True  # "spent years working in Paris": the parser hangs the gerund on the years
+    verbs = [verb]
+    if verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VBG":
+        verbs.append(verb.head)  # "spent years under cover working in Paris"
+    for current in verbs:
+        for child in current.children:
+            if child.dep_ in ("dobj", "npadvmod") and child.lemma_.lower() in _LONG_SPANS:
+                return True
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("for", "over")
+                and any(n.dep_ == "pobj" and n.lemma_.lower() in _LONG_SPANS for n in child.children)
+            ):
+                return True
+    return False
 
 
 def _subject_sharing_conjuncts(verb: Token) -> list[Token]:

@@ -350,6 +350,10 @@ def test_stops_with_other_statuses_or_stated_dates_stay_apart(doc) -> None:
         # An act its own adverb sets before the story's time has no date the story gives.
         ("In 2013, the founders flew east. Robert Gentz had originally stepped off a plane in Oslo.", PUBLISHED, None),
         ("Robert Gentz once stepped off a plane in Beijing.", PUBLISHED, None),
+        # An act that lasted years spans a stretch of a life, not the story's moment.
+        ("In 2013, the founders flew east. Robert Gentz spent years stepping off planes in Beijing.", PUBLISHED, None),
+        ("Robert Gentz stepped off planes in Beijing for two decades.", PUBLISHED, None),
+        ("Robert Gentz has completed six years stepping off planes in Beijing.", PUBLISHED, None),
         # With no publication date, a weekday the act's own clause states is a time nobody can place,
         # not the time the story was at; unless the day told last is that weekday.
         ("Robert Gentz was born in Berlin on May 2, 1923. He stepped off a plane in Beijing Saturday.", None, None),
