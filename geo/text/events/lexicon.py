@@ -450,6 +450,14 @@ BODY_NAME_ENDS = frozenset(
     # Haw Chili Supper" ("the Biden fundraiser ... Biden said" keeps its person).
     + "award prize trophy medal supper dinner luncheon breakfast festival parade gala banquet fundraiser"
     " concert tournament championship marathon rodeo regatta".split()
+    # Trades, shops and works named after their owner or their place ("Pik Cinema", "Brandt
+    # Welding", "the Leeds Harbour"), and streets no surname ends ("Acacia Drive", "Oak St."):
+    # words the census lists know for no one's surname.
+    + "cinema welding automotive restaurant diner bakery salon pharmacy motel hotel pub tavern brewery"
+    " winery cafe café grill pizzeria garage plumbing roofing landscaping trucking towing observatory"
+    " amphitheatre amphitheater quarry hospice harbour harbor wharf drive st circle prospekt".split()
+    # Programmes and ailments: "the Malaria Initiative", "Equine Influenza", "Colony Collapse Disorder".
+    + "initiative influenza disorder".split()
 )
 
 # Lower-case words allowed inside a personal name: "Osama bin Laden", "Ursula von der Leyen".

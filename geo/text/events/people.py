@@ -204,6 +204,8 @@ def is_name_like(words: Sequence[str]) -> bool:
         return False
     if words[-1].lower().strip(".") in _NON_PERSON_ENDS:
         return False  # "Wyatt High School", "Glen Crossing Road", "Huntsville Fire", "Award": a thing
+    if any(word.endswith(("'s", "\u2019s")) for word in words[:-1]):
+        return False  # "Dunn's Automotive", "Mom's Diner": named after its owner, no one's name
     capitalised = 0
     for position, word in enumerate(words):
         if word.lower() in NAME_PARTICLES:
@@ -338,7 +340,7 @@ _THING_NAME_ENDS = NON_PERSON_HEADS | frozenset(
 
 def _thing_name_words(doc: Doc) -> set[str]:
     """The words that begin or lie within a proper name ending in a firm's, river's, strain's or
-    building's word somewhere in `doc`."""
+    building's word somewhere in `doc`, or that own one in the possessive ("Dunn's Automotive")."""
     words: set[str] = set()
     for token in doc:
         if token.pos_ != "PROPN" or token.dep_ != "compound":
@@ -347,6 +349,16 @@ def _thing_name_words(doc: Doc) -> set[str]:
         while head.dep_ == "compound" and head.i > token.i and head.head.i > head.i:
             head = head.head
         if head.i > token.i and head.lower_.strip(".") in _THING_NAME_ENDS:
+            words.add(token.text)
+    # A name in the possessive that begins a shop's or a body's name: "Dunn's Automotive",
+    # "Reed's Welding", "Kelly's Tavern".
+    for token in doc[:-2]:
+        if token.pos_ != "PROPN" or doc[token.i + 1].tag_ != "POS":
+            continue
+        end = token.i + 2
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        if end > token.i + 2 and doc[end - 1].lower_.strip(".") in _NON_PERSON_ENDS:
             words.add(token.text)
     return words
 

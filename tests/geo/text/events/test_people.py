@@ -40,6 +40,15 @@ from geo.text.events.people import find_cast, is_name_like
         # Surnames that are also such words stay names.
         (("Shirley", "Temple"), True),
         (("Picabo", "Street"), True),
+        # A name owning a thing in the possessive names the thing: a shop, a day.
+        (("Dunn\u2019s", "Automotive"), False),
+        (("Kelly's", "Tavern"), False),
+        # Trades, works and streets no surname ends.
+        (("Pik", "Cinema"), False),
+        (("Brandt", "Welding"), False),
+        (("Acacia", "Drive"), False),
+        (("N.", "Cedar", "St."), False),
+        (("Malaria", "Initiative"), False),
         (("sukhoi",), False),
         ((), False),
     ],
@@ -185,6 +194,22 @@ def test_a_ministers_portfolio_ends_the_title_not_begins_the_name(text, name, po
     ],
 )
 def test_words_that_only_look_like_part_of_a_name(text: str, expected: list[str]) -> None:
+    _, cast = _cast(text)
+    assert [p.name for p in cast.people] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A trade's last word.
+        (
+            "Police said Pik Cinema was evacuated. Pik Cinema, which opened in York in 1990, said on Monday "
+            "it would reopen.",
+            [],
+        ),
+    ],
+)
+def test_names_of_streets_shops_and_common_words_are_not_people(text: str, expected: list[str]) -> None:
     _, cast = _cast(text)
     assert [p.name for p in cast.people] == expected
 
