@@ -82,7 +82,9 @@ _NAME_SUFFIXES = frozenset(
 # Common nouns for a person: a titled role, an occupation, or any other ("gunman", "Marine").
 _NOUNS_FOR_PEOPLE = ROLE_NOUNS | OCCUPATION_NOUNS | PERSON_NOUNS
 # Words of a street's name, which may follow a surname ("Clinton Street", "Lee St.").
-_STREET_WORDS = frozenset(["street", "st", "st.", "road", "rd.", "avenue", "ave.", "lane", "drive", "boulevard"])
+_STREET_WORDS = frozenset(
+    "street st st. road rd. avenue ave. lane drive boulevard way court place circle terrace crescent parkway".split()
+)
 # Last words that make a name a thing's or a body's: "Wyatt High School", "Huntsville Fire".
 _NON_PERSON_ENDS = NON_PERSON_HEADS | BODY_NAME_ENDS
 # Titles that announce a name even when the model does not tag one: "President Macron".
@@ -982,7 +984,7 @@ def _clean(doc: Doc, first: int, last: int, *, require_proper: bool = True) -> P
     cut = first < last and (end > last or doc[last - 1].text in NAME_PARTICLES)
     if cut and end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
         last = end + 1
-    if first >= last or _names_a_thing(doc, last):
+    if first >= last or _names_a_thing(doc, last) or _street_address(doc, first, last):
         return None
     span = doc[first:last]
     # Words as written, so that a hyphenated name is one word: "Jean-Pierre", "Yo-jong", "al-Wahab".
@@ -1015,6 +1017,28 @@ def _without_nickname(span: Span) -> str:
     text = span.doc.text
     kept = text[span.start_char : opening.idx] + text[closing.idx + len(closing) : span.end_char]
     return " ".join(kept.split())
+
+
+def _street_address(doc: Doc, first: int, last: int) -> bool:
+    """A name ending in a street's word, or followed by one, after a house number or "the ...
+    block of": "1517 Maple Street", "the 300 block of Mina Lane", "32 W. Bridge St." (a street,
+    whatever surnames "Street" or "Lane" are); or one word the model cut from a street's name
+    ("the Clinton Street site")."""
+    if last < len(doc) and doc[last].lower_ in _STREET_WORDS and doc[last].is_title:
+        if last - first == 1 and doc[first].dep_ == "compound" and doc[first].head.i == last:
+            return True  # one word heading a street's name: "at the Clinton Street site"
+        last += 1  # the street's word the model left out: "180 Clinton St."
+    if doc[last - 1].lower_ not in _STREET_WORDS:
+        return False
+    if first and doc[first - 1].lower_.strip(".") in _COMPASS_POINTS:
+        first -= 1  # "32 W. Bridge St."
+    if first == 0:
+        return False
+    before = doc[first - 1]
+    return before.like_num or (first >= 2 and before.lower_ == "of" and doc[first - 2].lower_ == "block")
+
+
+_COMPASS_POINTS = frozenset("n s e w ne nw se sw north south east west".split())
 
 
 def _names_a_thing(doc: Doc, last: int) -> bool:

@@ -207,6 +207,16 @@ def test_words_that_only_look_like_part_of_a_name(text: str, expected: list[str]
             "it would reopen.",
             [],
         ),
+        # A street after a house number, or "the ... block of", whatever surnames "Lane" is...
+        ("Tom Reed, 27, of the 300 block of Mina Lane, was charged with theft in York.", ["Tom Reed"]),
+        # ...while the same name standing for a person stays.
+        ("Mina Lane, 27, was charged with theft in York.", ["Mina Lane"]),
+        # A name that begins a street's name is no one's.
+        (
+            "Tom Reed said the workers were present at the Clinton Street site in York on Monday. Clinton "
+            "Street was closed.",
+            ["Tom Reed"],
+        ),
     ],
 )
 def test_names_of_streets_shops_and_common_words_are_not_people(text: str, expected: list[str]) -> None:
