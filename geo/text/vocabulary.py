@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from geo.text.nlp import model_lookups
 
-__all__ = ["WordClass", "word_class", "is_stop_word", "is_common_word", "common_words"]
+__all__ = ["WordClass", "word_class", "is_stop_word", "is_common_word", "is_plural_noun", "common_words"]
 
 _POS_TABLES = ("noun", "verb", "adj", "adv")
 
@@ -77,3 +77,18 @@ def is_stop_word(key: str) -> bool:
 def is_common_word(key: str) -> bool:
     """Whether the key (normalised, lower case) is an English word, inflected forms included."""
     return word_class(key) is not None
+
+
+@functools.cache
+def is_plural_noun(key: str) -> bool:
+    """Whether the key (lower case) is the regular plural of an English noun and no lemma itself:
+    "schools", "companies", "dumpsters"; not "news", "physics" or "james"."""
+    nouns = _lemmas("noun")
+    if not key.endswith("s") or key in nouns or key.endswith("ss"):
+        return False
+    stems = [key[:-1]]
+    if key.endswith("ies"):
+        stems.append(key[:-3] + "y")
+    elif key.endswith(("ses", "xes", "zes", "ches", "shes")):
+        stems.append(key[:-2])  # "boxes", "churches"; not "brookes"
+    return any(len(stem) >= 3 and stem in nouns for stem in stems)

@@ -64,7 +64,7 @@ from geo.text.given_names import (
     is_given_name,
     surname_share,
 )
-from geo.text.vocabulary import word_class
+from geo.text.vocabulary import is_plural_noun, word_class
 
 __all__ = ["PersonMention", "Person", "Cast", "find_cast", "is_name_like"]
 
@@ -208,6 +208,12 @@ def is_name_like(words: Sequence[str]) -> bool:
         return False  # "Wyatt High School", "Glen Crossing Road", "Huntsville Fire", "Award": a thing
     if any(word.endswith(("'s", "\u2019s")) for word in words[:-1]):
         return False  # "Dunn's Automotive", "Mom's Diner": named after its owner, no one's name
+    if _plural_common_noun(words[-1]) and not (
+        len(words) > 1 and all(is_given_name(w) or _INITIAL.match(w) for w in words[:-1])
+    ):
+        # "Kennedy Elementary Schools", "the Panthers": things or bodies, never one person; not
+        # a given name before a surname the census lists lack ("Tom Bowlers").
+        return False
     capitalised = 0
     for position, word in enumerate(words):
         if word.lower() in NAME_PARTICLES:
@@ -225,6 +231,13 @@ def is_name_like(words: Sequence[str]) -> bool:
             return False
         capitalised += 1
     return capitalised > 0
+
+
+def _plural_common_noun(word: str) -> bool:
+    """The plural of an English noun that is no surname of the census lists nor a given name:
+    "Schools", "Companies", "Responders"; not "Parks", "Kitchens", "Rivers"."""
+    key = word.lower()
+    return is_plural_noun(key) and not surname_share(key) and not is_given_name(word)
 
 
 def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
@@ -1043,11 +1056,14 @@ _COMPASS_POINTS = frozenset("n s e w ne nw se sw north south east west".split())
 
 def _names_a_thing(doc: Doc, last: int) -> bool:
     """A name that is the first part of a thing's name: "John Adams Middle School", "John Peter
-    Smith Hospital" (the capitalised words after it end in a word no person's name ends in)."""
+    Smith Hospital", "King Nut Companies" (the capitalised words after it end in a word no
+    person's name ends in, or in a plural common noun)."""
     token = doc[last - 1]
     while token.dep_ == "compound" and token.head.i >= last and token.head.text[:1].isupper():
         token = token.head
-    return token.i >= last and token.lower_ in NON_PERSON_HEADS
+    return token.i >= last and (
+        token.lower_ in NON_PERSON_HEADS or (token.is_title and _plural_common_noun(token.text))
+    )
 
 
 def _rank_prefix(doc: Doc, i: int) -> bool:

@@ -49,6 +49,12 @@ from geo.text.events.people import find_cast, is_name_like
         (("Acacia", "Drive"), False),
         (("N.", "Cedar", "St."), False),
         (("Malaria", "Initiative"), False),
+        # A plural common noun ends a body's or a thing's name, or a team's...
+        (("Kennedy", "Elementary", "Schools"), False),
+        (("Panthers",), False),
+        # ...not a surname the census lists know ("Parks"), nor one after a given name ("Bowlers").
+        (("Rosa", "Parks"), True),
+        (("Tom", "Bowlers"), True),
         (("sukhoi",), False),
         ((), False),
     ],
@@ -215,6 +221,12 @@ def test_words_that_only_look_like_part_of_a_name(text: str, expected: list[str]
         (
             "Tom Reed said the workers were present at the Clinton Street site in York on Monday. Clinton "
             "Street was closed.",
+            ["Tom Reed"],
+        ),
+        # A name for a body in the plural.
+        (
+            "Tom Reed said the Kennedy Elementary Schools would close. The Kennedy Elementary Schools said on "
+            "Monday that buses would run.",
             ["Tom Reed"],
         ),
     ],
