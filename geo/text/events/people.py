@@ -64,7 +64,7 @@ from geo.text.given_names import (
     is_given_name,
     surname_share,
 )
-from geo.text.vocabulary import is_plural_noun, word_class
+from geo.text.vocabulary import WordClass, is_plural_noun, word_class
 
 __all__ = ["PersonMention", "Person", "Cast", "find_cast", "is_name_like"]
 
@@ -274,6 +274,7 @@ def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
     kept.extend(m for m in _placed_people(doc, places) if not any(k.first == m.first for k in kept))
     kept.extend(_known_name_repeats(doc, kept, place_tokens))
     kept = _without_names_of_things(doc, kept)
+    kept = _without_common_words(doc, kept)
     # "The Hains live on a farm": a family the text names by its surname, not one more person.
     surnames = {_surname(m.words) for m in kept if len(m.words) > 1}
     kept = [m for m in kept if not (len(m.words) == 1 and family_surname(m.surface) & surnames)]
@@ -413,6 +414,26 @@ def _without_names_of_things(doc: Doc, mentions: list[PersonMention]) -> list[Pe
 
     full_words = {w for m in mentions if len(m.words) > 1 and not thing(m) for w in m.words}
     return [m for m in mentions if not thing(m) or any(w in full_words for w in m.words)]
+
+
+def _without_common_words(doc: Doc, mentions: list[PersonMention]) -> list[PersonMention]:
+    """The mentions less a one-word name that is a capitalised English word no census list knows
+    for a surname or a given name, when nothing vouches for a person (a title, a full name of the
+    article holding it): a verb, adjective or adverb ("Financial said", "Anonymous claimed"), or a
+    word the article also writes in lower case ("Slavery ended ... the end of slavery")."""
+    full_words = {w for m in mentions if len(m.words) > 1 for w in m.words}
+    lower_words = {t.text for t in doc if t.is_alpha and t.text.islower()}
+
+    def common(mention: PersonMention) -> bool:
+        if len(mention.words) != 1 or mention.title_words & (TITLE_WORDS | _NOUNS_FOR_PEOPLE):
+            return False
+        word = mention.words[0]
+        key = word.lower()
+        if len(word) < 4 or word in full_words or is_given_name(word) or surname_share(key) > 0:
+            return False  # "Xi" (a numeral to the word lists), "Li": too short to tell
+        return word_class(key) is WordClass.LEXICAL or (word_class(key) is not None and key in lower_words)
+
+    return [m for m in mentions if not common(m)]
 
 
 def _within(candidate: PersonMention, place_tokens: list[tuple[int, int]]) -> bool:
