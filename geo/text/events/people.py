@@ -420,7 +420,8 @@ def _without_common_words(doc: Doc, mentions: list[PersonMention]) -> list[Perso
     """The mentions less a one-word name that is a capitalised English word no census list knows
     for a surname or a given name, when nothing vouches for a person (a title, a full name of the
     article holding it): a verb, adjective or adverb ("Financial said", "Anonymous claimed"), or a
-    word the article also writes in lower case ("Slavery ended ... the end of slavery")."""
+    word the article also writes in lower case ("Slavery ended ... the end of slavery"), or a
+    taxon's Latin name (`_names_a_taxon`)."""
     full_words = {w for m in mentions if len(m.words) > 1 for w in m.words}
     lower_words = {t.text for t in doc if t.is_alpha and t.text.islower()}
 
@@ -431,9 +432,34 @@ def _without_common_words(doc: Doc, mentions: list[PersonMention]) -> list[Perso
         key = word.lower()
         if len(word) < 4 or word in full_words or is_given_name(word) or surname_share(key) > 0:
             return False  # "Xi" (a numeral to the word lists), "Li": too short to tell
-        return word_class(key) is WordClass.LEXICAL or (word_class(key) is not None and key in lower_words)
+        return (
+            word_class(key) is WordClass.LEXICAL
+            or (word_class(key) is not None and key in lower_words)
+            or _names_a_taxon(doc, mention)
+        )
 
     return [m for m in mentions if not common(m)]
+
+
+# Endings of the Latin names of families and orders: "Filoviridae", "Felidae", "Rosaceae", "Mononegavirales".
+_TAXON_ENDINGS = ("idae", "aceae", "virales")
+
+
+def _names_a_taxon(doc: Doc, mention: PersonMention) -> bool:
+    """A one-word name that is a family's Latin name ("the family Filoviridae"), or a genus's
+    before a lower-case epithet no English word list knows ("Vibrio cholerae", "Crinia nimbus")."""
+    if mention.words[0].lower().endswith(_TAXON_ENDINGS):
+        return True
+    after = doc[mention.last] if mention.last < len(doc) else None
+    return (
+        after is not None
+        and after.is_alpha
+        and after.text.islower()
+        and after.pos_ in ("NOUN", "PROPN", "ADJ", "X")  # not "Putin arrived": an inflected verb
+        and after.text not in NAME_PARTICLES
+        and word_class(after.text) is None
+        and word_class(after.lemma_.lower()) is None
+    )
 
 
 def _within(candidate: PersonMention, place_tokens: list[tuple[int, int]]) -> bool:

@@ -243,6 +243,9 @@ def test_words_that_only_look_like_part_of_a_name(text: str, expected: list[str]
         ("Hanger, 41, was arrested in York on Monday. Hanger said he was innocent.", ["Hanger"]),
         ("Mr. Doubt said on Monday that he flew to York.", ["Doubt"]),
         ("Plato travelled to Sicily. Tom Reed said Plato was a philosopher.", ["Plato", "Tom Reed"]),
+        # A genus before its epithet, a family by its Latin ending.
+        ("The illness is caused by the bacterium Vibrio cholerae, Tom Reed said in York.", ["Tom Reed"]),
+        ("The virus belongs to the family Filoviridae, Tom Reed said in York.", ["Tom Reed"]),
     ],
 )
 def test_names_of_streets_shops_and_common_words_are_not_people(text: str, expected: list[str]) -> None:
