@@ -286,8 +286,8 @@ def find_cast(doc: Doc, places: Sequence[Mention] = ()) -> Cast:
 
 def _after_indefinite_article(doc: Doc, candidate: PersonMention) -> bool:
     """A name heading a phrase after "a" or "an" is a thing's: "An Amber Alert was issued", "a Ford
-    Explorer", "a white-colored Chevrolet Cavalier"; not one that qualifies the phrase's noun ("in a
-    Donald Trump administration")."""
+    Explorer", "a white-colored Chevrolet Cavalier", "a 2007 Toyota Corolla" (its model year); not
+    one that qualifies the phrase's noun ("in a Donald Trump administration")."""
     head = doc[candidate.last - 1]
     if head.dep_ == "compound":
         return False
@@ -307,7 +307,7 @@ def _after_indefinite_article(doc: Doc, candidate: PersonMention) -> bool:
         # Chevrolet Cavalier"); not over a title, nor before a name alone ("a young Barack Obama").
         while (
             before >= 0
-            and doc[before].dep_ in ("amod", "punct", "advmod", "npadvmod", "compound")
+            and doc[before].dep_ in ("amod", "punct", "advmod", "npadvmod", "compound", "nummod")
             and head in doc[before].ancestors
             and doc[before].lower_ not in TITLE_WORDS
         ):

@@ -185,6 +185,11 @@ def test_a_ministers_portfolio_ends_the_title_not_begins_the_name(text, name, po
             "The driver, Tom Reed, died.",
             ["Tom Reed"],
         ),
+        # ...or past its model year.
+        (
+            "A 2007 Hyundai Tucson driven by Rita Vance, 75, of York was travelling east.",
+            ["Rita Vance"],
+        ),
         # ...not one qualifying the phrase's noun, nor a person an adjective describes.
         (
             "Tom Reed may serve in a Donald Trump administration. Trump met him in Washington.",
