@@ -174,8 +174,6 @@ class CandidateReader:
             self.places_by_sentence.setdefault(coref.sentence_index(root), []).append((mention, root))
         # The place tokens that name someone's home ("Marcus Delaney, 34, of Tampa").
         self.homes = frozenset(root.i for _, root in self.places if self._home_phrase(root))
-        # (person, place token) pairs whose place is only where a body the person belongs to is.
-        self.affiliations: set[tuple[str, int]] = set()
         # Places where the story sets a gathering ("a town hall meeting in Santa Ana", "the
         # ceremony at the cemetery in Boscawen"): whoever takes part in it was there.
         # A qualifier ("a farm near Ipswich, Suffolk") only says which town is meant: the town
@@ -207,7 +205,6 @@ class CandidateReader:
             ):
                 rules[key] = event
         found: dict[tuple[str, int, int], Candidate] = {}
-        self.affiliations.clear()
         for index, sentence in enumerate(self.sentences):
             references = self._references(sentence)
             if not references:
@@ -232,7 +229,7 @@ class CandidateReader:
         for event in rules.values():
             if id(event) in paired or event.mention_start in self.qualifiers:
                 continue
-            if (event.actor, self._place_token(event.mention_start)) in self.affiliations:
+            if self._rule_read_affiliation(event):
                 continue  # the rule read a firm's or a school's town as the person's place
             candidate = self._from_rule(event, self._sentence_of_char(event.evidence_start))
             if candidate is None:
@@ -245,9 +242,12 @@ class CandidateReader:
             candidate.city = self._city_of(candidate)
         return list(found.values())
 
-    def _place_token(self, start: int | None) -> int | None:
-        """The token heading the place mention that starts at `start`, if any."""
-        return next((root.i for mention, root in self.places if mention.start == start), None)
+    def _rule_read_affiliation(self, event: Event) -> bool:
+        """Whether a rule's event is at the town of a body its person is told with
+        (`_own_affiliation`), which the rule read as the person's place."""
+        root = next((root for mention, root in self.places if mention.start == event.mention_start), None)
+        person = next((p for p in self.cast.people if p.name == event.actor), None)
+        return root is not None and person is not None and self._own_affiliation(root, person)
 
     def _city_of(self, candidate: Candidate) -> Mention | None:
         """A city of the candidate's country named in its sentence, or the dateline's, if any."""
@@ -475,10 +475,7 @@ class CandidateReader:
         named = holder.head if holder.dep_ == "appos" else holder
         # "Twin sisters Anna and Mary Weber, students at ...": the apposition describes the list.
         holders = {holder, named, *named.conjuncts}
-        if not any(person in self.coref.people_of(t) for t in holders):
-            return False
-        self.affiliations.add((person.name, root.i))
-        return True
+        return any(person in self.coref.people_of(t) for t in holders)
 
     def _reported_of_others(self, root: Token, person: Person) -> bool:
         """Whether the place lies in what the person reports of others: "Inspector David Eldridge

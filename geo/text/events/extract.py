@@ -60,6 +60,7 @@ from geo.text.events.coreference import Coreference, is_bare_description_subject
 from geo.text.events.credits import CREDIT_ACTION, credited_reporters
 from geo.text.events.dating import ArticleDates, DateSource, EventDate
 from geo.text.events.governance import GovernedPlace, PathRole, PlaceIndex, county_holds, governed_places
+from geo.text.events.grammar import clause_verb
 from geo.text.events.lexicon import (
     EVENT_NOUNS,
     FACILITY_NOUNS,
@@ -936,13 +937,7 @@ def _name_words(name: str) -> str:
 
 def _one_clause(first: Token, second: Token) -> bool:
     """Whether two place mentions' head words are told in one clause: under one verb."""
-    return _clause_verb(first).i == _clause_verb(second).i
-
-
-def _clause_verb(token: Token) -> Token:
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token
+    return clause_verb(first).i == clause_verb(second).i
 
 
 def _mention_roots(a: Candidate, b: Candidate) -> tuple[Token, Token] | None:

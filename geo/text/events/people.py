@@ -556,6 +556,7 @@ def _place_token_spans(doc: Doc, places: Sequence[Mention]) -> list[tuple[int, i
 
 def _candidates(doc: Doc, place_tokens: list[tuple[int, int]]) -> list[PersonMention]:
     found: dict[tuple[int, int], PersonMention] = {}
+    # The tokens of the places the geoparser found: no name runs into one, nor lies within one.
     placed = {i for first, last in place_tokens for i in range(first, last)}
     for ent in doc.ents:
         if ent.label_ == "PERSON":
@@ -566,8 +567,7 @@ def _candidates(doc: Doc, place_tokens: list[tuple[int, int]]) -> list[PersonMen
     for mention in _titled_names(doc, taken):
         found.setdefault((mention.first, mention.last), mention)
     taken = {i for m in found.values() for i in range(m.first, m.last)}
-    # A one-token entity lies within a place's tokens when its token is one of them.
-    placed = {i for first, last in place_tokens for i in range(first, last)}
+    # A one-token entity lies within a place's tokens when its token is one of them (`placed`).
     for ent in doc.ents:
         if (
             ent.label_ in _RESCUABLE_LABELS
