@@ -216,7 +216,7 @@ def fit(samples: list[Sample], size: tuple[int, int]) -> StopModel:
         init += float(model.decision_function([empty])[0]) / BAGS - sum(t.leaf_value({}) for t in bag)
         expected = [e + d / BAGS for e, d in zip(expected, model.decision_function(matrix), strict=True)]
     stop_model = StopModel(trees=exported, init=init)
-    worst = max((abs(stop_model.score(f) - e) for f, e in zip(features, expected, strict=True)), default=0.0)
+    worst = max((abs(s - e) for s, e in zip(stop_model.scores(features), expected, strict=True)), default=0.0)
     if worst > 1e-4:
         raise SystemExit(f"the exported trees score {worst:.2g} away from scikit-learn's")
     return stop_model
@@ -266,7 +266,7 @@ def cross_validated(samples: list[Sample], size: tuple[int, int], order: int = 0
         model = fit([s for i, s in enumerate(samples) if fold_of[i] != fold], size)
         for i in range(len(samples)):
             if fold_of[i] == fold:
-                out[i] = [model.score(c.features) for c in samples[i].candidates]
+                out[i] = model.scores([c.features for c in samples[i].candidates])
     return out
 
 
@@ -290,7 +290,7 @@ def seed_check(sample: Sample | None, model: StopModel):
     forbidden one (a must_not place, a name that is no actor)."""
     if sample is None:
         return lambda threshold: True
-    probabilities = [[model.probability(c.features) for c in sample.candidates]]
+    probabilities = [model.probabilities([c.features for c in sample.candidates])]
 
     def passes(threshold: float) -> bool:
         [article] = score([sample], probabilities, threshold).articles
@@ -307,7 +307,7 @@ def team_check(samples: list[Sample], team_keys: frozenset[str], model: StopMode
     team = [s for s in samples if s.article.key in team_keys]
     if not team:
         return lambda threshold: True
-    probabilities = [[model.probability(c.features) for c in s.candidates] for s in team]
+    probabilities = [model.probabilities([c.features for c in s.candidates]) for s in team]
     return lambda threshold: score(team, probabilities, threshold).precision >= TEAM_PRECISION_BAR
 
 
@@ -408,7 +408,7 @@ def main() -> None:
         train = [s for s in samples if s.article.corpus != corpus]
         test = [s for s in samples if s.article.corpus == corpus]
         model = replace(fit(train, size), scale=scale, shift=shift)
-        probabilities = [[model.probability(c.features) for c in s.candidates] for s in test]
+        probabilities = [model.probabilities([c.features for c in s.candidates]) for s in test]
         report = score(test, probabilities, threshold)
         held_out[corpus] = {"precision": round(report.precision, 3), "recall": round(report.recall, 3)}
         print(f"leave one corpus out, scored on {corpus}: {describe(report)}")

@@ -167,7 +167,7 @@ class CandidateReader:
             self.places.append((mention, span.root))
         # "Columbia, Missouri", "Lyon, France": the state or country after a town names no
         # place of its own, only which town is meant; nobody has a stop there apart from the town.
-        self.qualifiers = _qualifiers(self.places, doc.text)
+        self.qualifiers = _qualifiers(self.places, dates.text)
         self.place_counts = Counter(m.place.gazetteer_id for m, _ in self.places)
         self.places_by_sentence: dict[int, list[tuple[Mention, Token]]] = {}
         for mention, root in self.places:

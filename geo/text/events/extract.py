@@ -274,7 +274,7 @@ class _ArticleReading:
     def weighed(self, rule_events: Sequence[Event], model: StopModel) -> list[Event]:
         """The pairings `model` finds likely enough, as events with its probability."""
         candidates = self.candidates(rule_events)
-        return events_of_candidates(candidates, [model.probability(c.features) for c in candidates], model.threshold)
+        return events_of_candidates(candidates, model.probabilities([c.features for c in candidates]), model.threshold)
 
     def _events_of(self, trigger: Trigger, earlier: list[DateInterval]) -> list[Event]:
         status = event_status(trigger)

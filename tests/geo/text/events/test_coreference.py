@@ -15,7 +15,7 @@ from _events_world import article, mentions_for
 
 from geo.model import EventStatus
 from geo.text.events import EventExtractor
-from geo.text.events.coreference import Coreference
+from geo.text.events.coreference import Coreference, _inside_quote
 from geo.text.events.parsing import parse_text
 from geo.text.events.people import find_cast
 
@@ -365,3 +365,20 @@ def test_a_description_the_story_identifies_later_is_the_one_identified(text, ex
     coref = Coreference(doc, find_cast(doc, mentions_for(text)))
     token = next(t for t in doc if t.lower_ == "man")
     assert tuple(p.name for p in coref.people_of(token)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "inside"),
+    [
+        ('He said "she will fly to Paris" and left.', "she", True),
+        ('He said "she will fly to Paris" and she left.', "left", False),
+        # A quotation left open on one line does not reach the next: news opens a quoted
+        # paragraph without closing it when the quotation goes on.
+        ('He said: "We were there.\nShe flew to Paris.', "She", False),
+        ('He said: "We were there.\n\u201cShe flew to Paris.', "She", True),
+    ],
+)
+def test_a_quotation_is_read_within_its_line(text: str, word: str, inside: bool) -> None:
+    doc = parse_text(text)
+    [token] = [t for t in doc if t.text == word]
+    assert _inside_quote(token) is inside

@@ -44,6 +44,34 @@ def test_trees_add_up_their_leaves_and_the_sigmoid_gives_the_probability() -> No
     assert model.probability({}) == pytest.approx(1 / (1 + 2.718281828459045**0.25), rel=1e-6)
 
 
+def test_candidates_scored_together_score_as_each_tree_walked_alone() -> None:
+    # Trees of different depths and sizes, a feature tested twice on one path, values that are
+    # not 0 or 1, and features no tree knows: the arrays must walk them as the nodes do.
+    deep = Tree(
+        feature=["a", "b", None, "a", None, None, None],
+        threshold=[0.5, 0.5, 0.0, 2.5, 0.0, 0.0, 0.0],
+        left=[1, 2, -1, 4, -1, -1, -1],
+        right=[5, 3, -1, 6, -1, -1, -1],
+        value=[0.0, 0.0, 1.0, 0.0, -2.0, 4.0, 8.0],
+    )
+    model = StopModel(trees=[deep, stump("b", 0.25, -0.5), stump("c", 3.0, 5.0)], init=-0.1)
+    candidates = [{}, {"a": 1.0}, {"b": 1.0}, {"a": 3.0, "b": 1.0}, {"b": 1.0, "c": 1.0, "zzz": 7.0}]
+    expected = [model.init + sum(tree.leaf_value(f) for tree in model.trees) for f in candidates]
+    assert model.scores(candidates) == pytest.approx(expected)
+    assert [model.score(f) for f in candidates] == pytest.approx(expected)
+    assert model.scores([]) == []
+
+
+def test_the_shipped_model_scores_a_batch_as_its_trees_walked_alone() -> None:
+    model = default_stop_model()
+    names = sorted({name for tree in model.trees for name in tree.feature if name is not None})
+    # Every 7th, 11th ... feature present: varied paths through every tree, the same on every run.
+    candidates = [{name: 1.0 for name in names[step // 2 :: step]} for step in (2, 3, 5, 7, 11, 13)]
+    expected = [model.init + sum(tree.leaf_value(f) for tree in model.trees) for f in candidates]
+    assert model.scores(candidates) == pytest.approx(expected, abs=1e-9)
+    assert len(set(expected)) == len(expected)  # the candidates do take different paths
+
+
 def test_extreme_scores_do_not_overflow() -> None:
     model = StopModel(trees=[stump("x", -5000.0, 5000.0)], init=0.0)
     assert model.probability({}) == 0.0
