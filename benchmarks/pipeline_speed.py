@@ -8,8 +8,9 @@ articles per second, the events found and the process's peak resident memory.
 
 `--stages` then times the pipeline's steps one by one on the same articles (best of three passes,
 in milliseconds an article): spaCy's parse, the geoparser on it, the event reader's rules and
-candidates, and the stop model's weighing. A profiler's own cost per Python call overstates the
-steps that make many small calls several times over; these are the steps' real shares.
+candidates, and the stop model's weighing; and the parse's own steps (the tokenizer and each
+spaCy component). A profiler's own cost per Python call overstates the steps that make many
+small calls several times over; these are the steps' real shares.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from geo.model import ArticleText
 from geo.pipeline import ArticlePipeline
 from geo.text.events import EventExtractor
 from geo.text.events.extract import events_of_candidates
+from geo.text.events.parsing import EVENT_COMPONENTS
 from geo.text.geoparse import Geoparser
+from geo.text.nlp import load_pipeline
 
 EVAL_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 
@@ -55,6 +58,7 @@ def main() -> None:
 
     if args.stages:
         print_stages(texts, geoparser, extractor)
+        print_parse_steps(texts)
 
 
 def print_stages(texts: list[str], geoparser: Geoparser, extractor: EventExtractor) -> None:
@@ -86,6 +90,24 @@ def print_stages(texts: list[str], geoparser: Geoparser, extractor: EventExtract
         + ", ".join(f"{step} {1000 * seconds / len(texts):.1f} ms" for step, seconds in best.items())
         + f" (sum {1000 * total / len(texts):.0f} ms)"
     )
+
+
+def print_parse_steps(texts: list[str]) -> None:
+    """Milliseconds an article in the tokenizer and in each spaCy component of the event parse."""
+    nlp = load_pipeline(EVENT_COMPONENTS)
+    best: dict[str, float] = {}
+    for _ in range(3):
+        spent: dict[str, float] = {}
+        for text in texts:
+            started = time.perf_counter()
+            doc = nlp.make_doc(text)
+            spent["tokenizer"] = spent.get("tokenizer", 0.0) + time.perf_counter() - started
+            for name, component in nlp.pipeline:
+                started = time.perf_counter()
+                doc = component(doc)
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
+        best = {step: min(seconds, best.get(step, seconds)) for step, seconds in spent.items()}
+    print("the parse's steps: " + ", ".join(f"{step} {1000 * s / len(texts):.1f} ms" for step, s in best.items()))
 
 
 if __name__ == "__main__":
