@@ -144,6 +144,7 @@ class CandidateReader:
         mentions: Sequence[Mention],
         dates: ArticleDates,
         *,
+        text: str,
         headline_end: int,
         trigger_tokens: frozenset[int],
     ) -> None:
@@ -167,7 +168,7 @@ class CandidateReader:
             self.places.append((mention, span.root))
         # "Columbia, Missouri", "Lyon, France": the state or country after a town names no
         # place of its own, only which town is meant; nobody has a stop there apart from the town.
-        self.qualifiers = _qualifiers(self.places, dates.text)
+        self.qualifiers = _qualifiers(self.places, text)
         self.place_counts = Counter(m.place.gazetteer_id for m, _ in self.places)
         self.places_by_sentence: dict[int, list[tuple[Mention, Token]]] = {}
         for mention, root in self.places:
@@ -246,7 +247,7 @@ class CandidateReader:
         """Whether a rule's event is at the town of a body its person is told with
         (`_own_affiliation`), which the rule read as the person's place."""
         root = next((root for mention, root in self.places if mention.start == event.mention_start), None)
-        person = next((p for p in self.cast.people if p.name == event.actor), None)
+        person = self.cast.person_named(event.actor)
         return root is not None and person is not None and self._own_affiliation(root, person)
 
     def _city_of(self, candidate: Candidate) -> Mention | None:
@@ -361,7 +362,7 @@ class CandidateReader:
         return len(self.sentences) - 1
 
     def _from_rule(self, event: Event, sentence: int) -> Candidate | None:
-        person = next((p for p in self.cast.people if p.name == event.actor), None)
+        person = self.cast.person_named(event.actor)
         if person is None:
             return None
         mention = Mention(

@@ -127,11 +127,9 @@ class ArticleDates:
         self.doc = doc
         self.published = published
         self.sentences = list(doc.sents)
-        # Kept: spaCy joins `doc.text` anew from the tokens at every use.
-        self.text = doc.text
         self._sentence_starts = [sentence.start for sentence in self.sentences]
         self.located: list[_Located] = []
-        for expression in find_date_expressions(self.text):
+        for expression in find_date_expressions(doc.text):
             span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
             if span is not None and len(span) and not _names_a_vintage(span):
                 self.located.append(_Located(expression, span.start, span.end, span.root))

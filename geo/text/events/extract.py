@@ -266,6 +266,7 @@ class _ArticleReading:
             self.coref,
             self.mentions,
             self.dates,
+            text=self.article.text,  # the parse's own text (`_reading`), which spaCy would join anew
             headline_end=self.headline_end,
             trigger_tokens=self.trigger_tokens,
         )
@@ -841,10 +842,11 @@ def _shared_by_coordination(candidates: Sequence[Candidate], probabilities: Sequ
         token = candidate.person_token
         if token is None:
             continue
+        conjuncts = token.conjuncts
         for other, probability in zip(candidates, probabilities, strict=True):
             if (
                 other.person_token is not None
-                and other.person_token in token.conjuncts
+                and other.person_token in conjuncts
                 # "Ann Cole and Ruth Ames, who won in Rio": the clause is the last one's only.
                 and not _described_by(other.anchor, other.person_token)
                 and other.anchor.i == candidate.anchor.i

@@ -155,6 +155,10 @@ class Cast:
         """The person whose name `token` is part of, if any."""
         return self.token_person.get(token.i)
 
+    def person_named(self, name: str) -> Person | None:
+        """The person whose canonical name is `name` (an event's actor), if any."""
+        return next((p for p in self.people if p.name == name), None)
+
     def all_mentions(self) -> list[tuple[PersonMention, Person]]:
         """Every name mention with its person, in text order."""
         pairs = [(m, p) for p in self.people for m in p.mentions]
