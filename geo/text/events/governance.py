@@ -26,6 +26,12 @@ Five more paths name a place the parse puts elsewhere:
 - a meeting's companion may carry the place: "accompanying the actress in Athens";
 - so may the audience a speaker addresses: "speaking to reporters in Kabul".
 
+When the trigger reaches no mention, a bare "there" is the place named last (its sentence or the
+one before), and a definite noun that names a place again ("toured the town", "visited the
+affected areas", "arrived in the region") is the place of its kind named last (a town for "the
+town", a state or county for "the region"; its sentence or the two before), not a home in an "of"
+phrase nor what is talked about.
+
 A named place's own "near" or "outside" phrase only locates it ("near Yarrabah, near Cairns":
 Cairns is no stop), and a place coordinated with a time phrase is reached through the adverb that
 carries it ("a practitioner from 1982 and afterward in New Hampshire").
@@ -118,6 +124,30 @@ _VISITING_FROM_HOME = frozenset(["visit"])
 _DESTINATION_ADVERBS = frozenset(["next", "back", "home", "there", "onward", "onwards", "abroad", "then", "later"])
 _MAX_DEPTH = 6
 _THERE_SENTENCES_BACK = 1
+# Definite nouns by which news names again a place it has just named ("Floods hit Queensland.
+# Gillard toured the region"; "arrived in the town", "went to the scene"), with the kinds of
+# place each can mean: a town is no country, a state no town. None: any place.
+_TOWN = frozenset({Precision.CITY})
+_ANAPHORIC_PLACE_NOUNS: dict[str, frozenset[Precision] | None] = {
+    "town": _TOWN,
+    "city": _TOWN,
+    "village": _TOWN,
+    "township": _TOWN,
+    "hamlet": _TOWN,
+    "state": frozenset({Precision.ADMIN1}),
+    "province": frozenset({Precision.ADMIN1}),
+    "county": frozenset({Precision.ADMIN2}),
+    "country": frozenset({Precision.COUNTRY}),
+    "nation": frozenset({Precision.COUNTRY}),
+    # Not a town (a region named after a town is the region round it) nor "the scene", which is
+    # the incident's spot, not the last place named.
+    "region": frozenset({Precision.ADMIN1, Precision.ADMIN2}),
+    "area": frozenset({Precision.ADMIN1, Precision.ADMIN2, Precision.CITY}),
+    "island": None,
+}
+# How far back such a noun reaches: its sentence and the two before, a little further than a
+# bare "there", since a report names its town once and then says "the town".
+_ANAPHOR_SENTENCES_BACK = 2
 # Verbs that only carry a nominal event: "paid a visit", "accepted an invitation".
 _NOUN_CARRIERS = LIGHT_VERBS | {"accept"}
 
@@ -181,6 +211,31 @@ class PlaceIndex:
         before = [(i, m) for i, m in self._by_token.items() if earliest <= i < token.i]
         return max(before, key=lambda pair: pair[0])[1] if before else None
 
+    def latest_fitting(self, token: Token, sentences_back: int, kinds: frozenset[Precision] | None) -> Mention | None:
+        """The last place mention before `token` that a definite noun can name again ("the
+        town"): of one of `kinds` (any when None), in its sentence or the `sentences_back` before
+        it, and a place where something happened, not a home ("Galen Miller of Palestine") nor
+        what is talked about ("the reconstruction of Gaza")."""
+        doc = token.doc
+        sentences = list(doc.sents)
+        index = next(i for i, sentence in enumerate(sentences) if sentence.start <= token.i < sentence.end)
+        earliest = sentences[max(0, index - sentences_back)].start
+        seen: set[tuple[int, int]] = set()
+        for i in sorted((i for i in self._by_token if earliest <= i < token.i), reverse=True):
+            mention = self._by_token[i]
+            if (mention.start, mention.end) in seen or mention.place is None:
+                continue
+            seen.add((mention.start, mention.end))
+            if kinds is not None and mention.place.precision not in kinds:
+                continue
+            root = doc[i]
+            while root.head.i != root.i and self._by_token.get(root.head.i) is mention:
+                root = root.head
+            if on_topic(root) or _in_of_phrase(root):
+                continue
+            return mention
+        return None
+
     def __bool__(self) -> bool:
         return bool(self._by_token) or self.dateline is not None
 
@@ -188,8 +243,11 @@ class PlaceIndex:
 def governed_places(trigger: Trigger, places: PlaceIndex) -> list[GovernedPlace]:
     """The most specific places `trigger` governs; empty when it governs none."""
     found: dict[tuple[int, int], GovernedPlace] = {}
+    anaphors: list[Token] = []
     for token, depth, role in _walk(trigger):
         mention = places.mention_at(token)
+        if mention is None and role is PathRole.HEAD and depth <= 2 and names_place_again(token):
+            anaphors.append(token)
         if mention is None or mention.place is None or on_topic(token):
             continue
         key = (mention.start, mention.end)
@@ -201,11 +259,50 @@ def governed_places(trigger: Trigger, places: PlaceIndex) -> list[GovernedPlace]
         mention = places.latest_before(there, _THERE_SENTENCES_BACK)
         if mention is not None and mention.place is not None:
             found[(mention.start, mention.end)] = GovernedPlace(mention, mention.place, 2, PathRole.HEAD)
+    for anaphor in anaphors if not found else []:
+        # "Floods hit Queensland on Monday. Gillard toured the region": the place of that kind
+        # named last, in this sentence or the two before.
+        kinds = _ANAPHORIC_PLACE_NOUNS[anaphor.lemma_.lower()]
+        mention = places.latest_fitting(anaphor, _ANAPHOR_SENTENCES_BACK, kinds)
+        if mention is not None and mention.place is not None:
+            found[(mention.start, mention.end)] = GovernedPlace(mention, mention.place, 2, PathRole.HEAD)
     if not found and not trigger.nominal and places.dateline is not None and says_here(trigger.token):
         # "SEATTLE (AP) — Jassy told shareholders here on Tuesday": the dateline's place.
         dateline = places.dateline
         found[(dateline.start, dateline.end)] = GovernedPlace(dateline, dateline.place, 2, PathRole.HEAD)
     return _most_specific(list(found.values()))
+
+
+def names_place_again(noun: Token) -> bool:
+    """A definite noun that names again a place told before: "the town", "the affected areas",
+    "the scene"; not one its own words place ("the town of Gori", "the Texas town", "its capital")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ANAPHORIC_PLACE_NOUNS:
+        return False
+    determiners = [c for c in noun.children if c.dep_ == "det"]
+    if [d.lower_ for d in determiners] != ["the"]:
+        return False
+    return not any(
+        c.dep_ in ("compound", "poss", "nmod", "appos", "relcl", "acl")
+        or (c.dep_ == "prep" and c.lower_ == "of")
+        or (c.dep_ == "amod" and c.pos_ == "PROPN")
+        for c in noun.children
+    )
+
+
+# Words for a share of a place, whose "of" phrase is the place itself ("destroyed much of Paradise").
+_PARTITIVES = frozenset(["much", "most", "part", "parts", "all", "rest", "half", "swathes", "swaths"])
+
+
+def _in_of_phrase(place: Token) -> bool:
+    """A place in an "of" phrase other than an area's ("the city of Gori"): whose home or
+    affiliation it is ("Galen Miller of Palestine"), or what it is about ("the reconstruction of
+    Gaza"), not where something happened."""
+    while place.dep_ == "conj" and place.head.i != place.i:
+        place = place.head
+    if place.dep_ != "pobj" or place.head.lower_ != "of":
+        return False
+    whole = place.head.head.lemma_.lower()
+    return whole not in AREA_NOUNS and whole not in _PARTITIVES
 
 
 def _walk(trigger: Trigger):

@@ -1444,6 +1444,54 @@ def test_a_birth_the_story_tells_as_news_stays_a_candidate() -> None:
     assert ("Lena Weber", "Berlin", OCC, "2023-09-11") in found
 
 
+_QUEENSLAND = place(2152274, "Queensland", -20.0, 145.0, Precision.ADMIN1, "AU")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A definite noun names again the place of its kind told last, in its sentence or the two
+        # before: a visit, a tour, an arrival there.
+        (
+            "Floods hit Queensland on Monday. Gov. Anna Weber visited the region on Tuesday.",
+            {("Anna Weber", "Queensland", OCC, "2023-09-12")},
+        ),
+        (
+            "Floods hit Queensland on Monday. Gov. Anna Weber toured the affected areas on Tuesday.",
+            {("Anna Weber", "Queensland", OCC, "2023-09-12")},
+        ),
+        (
+            "An earthquake struck Leeds overnight. Rescuers searched the rubble. "
+            "Tom Reed arrived in the town on Monday.",
+            {("Tom Reed", "Leeds", OCC, "2023-09-11")},
+        ),
+        (
+            "A fire destroyed much of Leeds. Tom Reed traveled to the city on Monday.",
+            {("Tom Reed", "Leeds", OCC, "2023-09-11")},
+        ),
+        # A town is no region, nor a region a town.
+        ("Floods hit Queensland on Monday. Tom Reed arrived in the town on Tuesday.", set()),
+        ("An earthquake struck Leeds overnight. Tom Reed visited the region on Monday.", set()),
+        # Nor is the noun read past the two sentences before its own.
+        (
+            "An earthquake struck Leeds overnight. Rescuers searched the rubble. Power was cut. Roads were "
+            "closed. Tom Reed arrived in the town on Monday.",
+            set(),
+        ),
+        # A home or a topic is not where anything happened; a noun its own words place is that place.
+        ("The driver, Paul Grant of Leeds, was hurt. Tom Reed arrived in the town on Monday.", set()),
+        ("Tom Reed spoke about the reconstruction of Kyiv. On Monday he visited the city.", set()),
+        ("Tom Reed spoke in Leeds. On Monday he visited the Texas town.", {("Tom Reed", "Leeds", OCC, None)}),
+    ],
+)
+def test_a_definite_noun_names_the_place_told_before(text, expected) -> None:
+    names = {**PLACES, "Queensland": _QUEENSLAND}
+    extractor = EventExtractor(stop_model=None)
+    events, _ = extractor.read_events(article(text, PUBLISHED), mentions_for(text, names=names))
+    found = {(e.actor, e.place.name, e.status, e.date.iso()) for e in events}
+    assert {stop for stop in found if stop[0] in {"Anna Weber", "Tom Reed"}} == expected
+
+
 def test_an_island_is_reached_on_a_road_is_not() -> None:
     sicily = place(2523119, "Sicily", 37.75, 14.25, Precision.ADMIN1, "IT")
     names = {**PLACES, "Sicily": sicily}
