@@ -48,12 +48,14 @@ from geo.text.events.grammar import (
     verb_kind,
 )
 from geo.text.events.lexicon import (
+    ATTACK_NOUNS,
     COURT_NOUNS,
     EVENT_NOUNS,
     NEGATING_HEADS,
     PERSON_NOUNS,
     POLICING_NOUNS,
     RELATION_NOUNS,
+    REMOTE_ACT_VERBS,
     REPORTING_VERBS,
     lemma_in,
 )
@@ -65,6 +67,8 @@ __all__ = ["Candidate", "CandidateReader"]
 
 _SCENE_SENTENCES_BACK = 3
 _CONFIDENCE_STEPS = (0.4, 0.5, 0.6, 0.7, 0.8)
+# The phrases on a verb of sending that say where what is sent goes.
+_SENT_TO = frozenset(["to", "into", "onto", "on", "against", "toward", "towards"])
 _LOCAL = frozenset({Precision.CITY, Precision.SITE, Precision.ADMIN2})
 # Words of a title whose town is where the holder acts on others ("Leeds police officer", "Cook
 # County Circuit Judge"): a court sits and a force arrests in its town.
@@ -437,7 +441,34 @@ class CandidateReader:
             or self._places_a_thing(root, person)  # "argued in documents filed in Clarke County Superior Court"
             or self._reported_of_others(root, person)  # "Eldridge said Cornwall police were alerted"
             or self._own_affiliation(root, person)  # "Ashley Hager of Halliburton in Charleston"
+            or self._reached_by_what_is_sent(root, person)  # "ordered air strikes on Kyiv"
         )
+
+    def _reached_by_what_is_sent(self, root: Token, person: Person) -> bool:
+        """Whether the place is only where what the person sends, orders or launches goes: "sent a
+        letter to the summit in Kyiv", "ordered air strikes on Kyiv", "launched an attack on Kyiv",
+        the person the active verb's subject. A place on the verb itself is where it is done
+        ("sent the letter from Kyiv", "signed the order in Kyiv") and stays."""
+        verb = clause_verb(root)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma_in(verb, REMOTE_ACT_VERBS):
+            sent = objects + [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in _SENT_TO]
+        elif verb.lemma_.lower() == "launch":
+            sent = [o for o in objects if o.lemma_.lower() in ATTACK_NOUNS]
+        else:
+            return False
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not any(person in self.coref.people_of(s) for s in subjects):
+            return False
+        for thing in sent:
+            token = root
+            while token.i != thing.i and token.head.i != token.i:
+                if token.dep_ == "pobj" and token.head.lower_ == "from":
+                    return False  # "sent the letter from Kyiv": where the sender was
+                token = token.head
+            if token.i == thing.i:
+                return True
+        return False
 
     def _own_affiliation(self, root: Token, person: Person) -> bool:
         """Whether the place only says where the body the person belongs to is: "Ashley Hager of

@@ -1460,6 +1460,18 @@ FACE_TO_FACE_VERBS = (HANDS_ON_VERBS - {"beat"}) | frozenset("marry wed hug kiss
 # in Berlin". The place is the reached person's, not the caller's ("called a news conference in
 # Paris", with no person as object, is convened there).
 REMOTE_CONTACT_VERBS = frozenset("call phone telephone ring text email e-mail message fax skype".split())
+# Verbs of acting on a place from elsewhere, through what is sent, ordered or given: "sent a
+# letter to the summit in Kyiv", "ordered air strikes on Kyiv", "donated $1 million to a hospital
+# in Leeds". What the object reaches is no place of the subject's ("sent troops into Kyiv"); where
+# the verb itself is done still is ("signed the order in Kyiv").
+REMOTE_ACT_VERBS = frozenset(
+    "send ship mail post wire transfer export order authorize authorise approve dispatch donate pledge fund".split()
+)
+# What a verb of launching sends from afar ("launched air strikes on Gaza"); "launched his
+# campaign in Iowa" is done there.
+ATTACK_NOUNS = frozenset(
+    "attack strike airstrike offensive raid missile rocket assault invasion bombardment bombing incursion".split()
+)
 # How a person is brought somewhere, told in the passive: "was taken to Frederick Memorial Hospital
 # in Frederick", "was rushed to a hospital in Tucson", "was transferred to a prison in Ankara".
 CONVEYANCE_VERBS = frozenset(

@@ -95,6 +95,7 @@ from geo.text.events.lexicon import (
     PLANNING_HEADS,
     POLICING_NOUNS,
     REMAINS_NOUNS,
+    REMOTE_ACT_VERBS,
     REMOTE_CONTACT_VERBS,
     REPORTING_VERBS,
     ROLE_NOUNS,
@@ -959,12 +960,16 @@ def tells_a_birth(verb: Token) -> bool:
 
 def reached_from_afar(verb: Token) -> Token | None:
     """The person a verb of remote contact reaches ("called her mother in Washington", "phoned
-    Tom Reed in Paris"): the place in its clause is that person's, not the caller's."""
-    if not lemma_in(verb, REMOTE_CONTACT_VERBS):
+    Tom Reed in Paris", "sent a letter to Tom Reed in Paris"): the place in its clause is that
+    person's, not the caller's."""
+    if lemma_in(verb, REMOTE_ACT_VERBS):
+        # "sent a letter to Paul Grant in Kyiv": the one written to is reached, not the sender.
+        reached = [p for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to" for p in c.children]
+    elif lemma_in(verb, REMOTE_CONTACT_VERBS):
+        reached = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    else:
         return None
-    for child in verb.children:
-        if child.dep_ not in ("dobj", "dative"):
-            continue
+    for child in reached:
         if (
             child.pos_ == "PROPN"
             or (child.pos_ == "PRON" and child.lower_ in _PERSON_OBJECT_PRONOUNS)

@@ -238,6 +238,40 @@ def test_a_place_describing_someone_else_is_not_paired_with_the_others(text) -> 
     assert {name for name, _ in paired} <= {"Tom Reed", "Richard Koo"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez ordered air strikes on Madrid on Monday.",
+        "Maria Lopez authorized strikes against targets in Madrid on Monday.",
+        "Maria Lopez launched an attack on Madrid on Monday.",
+        "Maria Lopez sent a message to the summit in Madrid on Monday.",
+        "Maria Lopez donated $1 million to a hospital in Madrid on Monday.",
+    ],
+)
+def test_who_sends_orders_or_launches_something_to_a_place_is_not_paired_with_it(text) -> None:
+    assert ("Maria Lopez", "Madrid") not in {(c.person.name, c.mention.place.name) for c in candidates(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez signed the order in Madrid on Monday.",
+        "Maria Lopez launched her campaign in Madrid on Monday.",
+        "Maria Lopez was sent to Madrid on Monday.",
+        "Maria Lopez ordered lunch at a cafe in Madrid on Monday.",
+    ],
+)
+def test_a_place_where_the_sending_or_ordering_is_done_is_still_paired(text) -> None:
+    assert ("Maria Lopez", "Madrid") in {(c.person.name, c.mention.place.name) for c in candidates(text)}
+
+
+def test_the_one_written_to_is_paired_with_their_place_not_the_writer() -> None:
+    pairs = {
+        (c.person.name, c.mention.place.name) for c in candidates("Maria Lopez sent a letter to Anna Weber in Madrid.")
+    }
+    assert ("Anna Weber", "Madrid") in pairs and ("Maria Lopez", "Madrid") not in pairs
+
+
 def test_a_firm_someone_is_of_may_be_where_the_story_is() -> None:
     text = "Maria Lopez was taken off life support on Monday, said Tom Reed of the Madrid Medical Center."
     assert ("Maria Lopez", "Madrid") in {(c.person.name, c.mention.place.name) for c in candidates(text)}
