@@ -50,23 +50,45 @@ from geo.text.events.grammar import (
 from geo.text.events.lexicon import (
     ATTACK_NOUNS,
     COURT_NOUNS,
+    EVALUATING_VERBS,
     EVENT_NOUNS,
+    LOCATIVE_NOUNS,
     NEGATING_HEADS,
     PERSON_NOUNS,
     POLICING_NOUNS,
     RELATION_NOUNS,
+    REMAINS_NOUNS,
     REMOTE_ACT_VERBS,
     REPORTING_VERBS,
+    VEHICLE_NOUNS,
     lemma_in,
 )
+from geo.text.events.parsing import is_passive
 from geo.text.events.people import Cast, Person
 from geo.text.events.status import calls_off, event_status, status_at
-from geo.text.events.triggers import lists_those_present, reached_from_afar, represented, tells_a_birth
+from geo.text.events.triggers import (
+    NOUN_SENSES,
+    lists_those_present,
+    reached_from_afar,
+    represented,
+    tells_a_birth,
+    tells_repute,
+)
 
 __all__ = ["Candidate", "CandidateReader"]
 
 _SCENE_SENTENCES_BACK = 3
 _CONFIDENCE_STEPS = (0.4, 0.5, 0.6, 0.7, 0.8)
+# What of a person's, as a clause's subject, goes where they go: their trip or stay, a gathering,
+# their vehicle, their remains, their campaign or the time of their life there ("her years in
+# Kyiv ended").
+_OWN_PRESENCE_NOUNS = (
+    frozenset(NOUN_SENSES)
+    | LOCATIVE_NOUNS
+    | VEHICLE_NOUNS
+    | REMAINS_NOUNS
+    | frozenset(["campaign", "time", "tenure", "years", "career", "life", "childhood", "stint", "visitor"])
+)
 # The phrases on a verb of sending that say where what is sent goes.
 _SENT_TO = frozenset(["to", "into", "onto", "on", "against", "toward", "towards"])
 _LOCAL = frozenset({Precision.CITY, Precision.SITE, Precision.ADMIN2})
@@ -398,6 +420,8 @@ class CandidateReader:
             # "shared his thoughts on President Obama's first months": the person the sentence
             # pairs with the place is only talked about there.
             return None
+        if rule is None and scene is None and self._told_of_a_thing_of_theirs(token, root):
+            return None  # "Anna Weber's film was shot in Kyiv": the film's place
         if scene == "dateline":
             # "SEATTLE (AP) — Jassy arrived here": the rule read the dateline too.
             rule = rules.get((person.name, None))
@@ -442,7 +466,37 @@ class CandidateReader:
             or self._reported_of_others(root, person)  # "Eldridge said Cornwall police were alerted"
             or self._own_affiliation(root, person)  # "Ashley Hager of Halliburton in Charleston"
             or self._reached_by_what_is_sent(root, person)  # "ordered air strikes on Kyiv"
+            or tells_repute(clause_verb(root))  # "is popular in Kyiv", "is wanted in Kyiv"
+            or self._where_the_judges_are(root, person)  # "was criticized by officials in Kyiv"
         )
+
+    def _where_the_judges_are(self, root: Token, person: Person) -> bool:
+        """Whether the place is only where those who judge the person in words are: "Anna Weber
+        was criticized by officials in Kyiv", "was praised by protesters in Kyiv"."""
+        verb = clause_verb(root)
+        if verb.lemma_.lower() not in EVALUATING_VERBS or not is_passive(verb):
+            return False
+        if not any(c.dep_ == "nsubjpass" and person in self.coref.people_of(c) for c in verb.children):
+            return False
+        return any(c.dep_ == "agent" and root.i in {t.i for t in c.subtree} for c in verb.children)
+
+    @staticmethod
+    def _told_of_a_thing_of_theirs(token: Token, root: Token) -> bool:
+        """Whether the person is only the owner of the clause's subject, a thing or a following,
+        and the place is the clause's: "Anna Weber's film was shot in Kyiv", "her supporters rallied
+        in Kyiv", "his statue was unveiled in Kyiv". Not their trip, gathering, vehicle or remains
+        ("her plane landed in Kyiv", "his body was found in Kyiv"), nor a relation, which has a
+        reading of its own."""
+        if token.dep_ != "poss":
+            return False
+        thing = token.head
+        if thing.pos_ != "NOUN" or thing.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        lemma = thing.lemma_.lower()
+        if lemma in _OWN_PRESENCE_NOUNS or lemma in PERSON_NOUNS or lemma in RELATION_NOUNS:
+            return False
+        verb = clause_verb(root)
+        return thing.head.i == verb.i and root.i not in {t.i for t in thing.subtree}
 
     def _reached_by_what_is_sent(self, root: Token, person: Person) -> bool:
         """Whether the place is only where what the person sends, orders or launches goes: "sent a

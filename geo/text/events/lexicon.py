@@ -1460,6 +1460,19 @@ FACE_TO_FACE_VERBS = (HANDS_ON_VERBS - {"beat"}) | frozenset("marry wed hug kiss
 # in Berlin". The place is the reached person's, not the caller's ("called a news conference in
 # Paris", with no person as object, is convened there).
 REMOTE_CONTACT_VERBS = frozenset("call phone telephone ring text email e-mail message fax skype".split())
+# What a person is in a place's eyes, not where they are: "is popular in Kyiv", "is wanted in
+# Kyiv on fraud charges", "is well known in Leeds".
+REPUTE_WORDS = frozenset(
+    "popular unpopular famous infamous notorious renowned known unknown beloved loved hated admired "
+    "respected revered celebrated wanted".split()
+)
+# Verbs of judging someone in words, whose passive's agent may be anywhere: "was criticized by
+# officials in Kyiv" places the officials, not the one criticized (unlike "was questioned by police
+# in Lima", HANDS_ON_VERBS).
+EVALUATING_VERBS = frozenset(
+    "criticize criticise condemn denounce decry praise blame deplore accuse thank applaud hail slam mock "
+    "fault rebuke chastise lambast lambaste commend sue fine sanction endorse".split()
+)
 # Verbs of acting on a place from elsewhere, through what is sent, ordered or given: "sent a
 # letter to the summit in Kyiv", "ordered air strikes on Kyiv", "donated $1 million to a hospital
 # in Leeds". What the object reaches is no place of the subject's ("sent troops into Kyiv"); where

@@ -152,6 +152,8 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
             return None  # "his visit to Cairo was postponed", "the trip was cancelled"
         if depth == 0 and trigger.nominal and _scheduled(current, head):
             planned = True  # "Scholz's trip to Beijing is scheduled for June", "has been delayed until"
+        if depth == 0 and trigger.nominal and current.dep_ == "dobj" and lemma_in(head, _ANNOUNCING_VERBS):
+            planned = True  # "The Kremlin announced a visit by Putin to Beijing": a trip to come
         if current.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and (depth == 0 or current.dep_ == "pcomp"):
             # A gerund or an event noun as what a verb's preposition governs: "is planning on
             # visiting", "was banned from entering", "instead of flying to Paris".
@@ -309,6 +311,12 @@ def _counterfactual(verb: Token, children: list[Token]) -> bool:
         return True
     # "was to have visited": the infinitive of a past plan, in the perfect.
     return "to" in auxiliaries and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and verb.head.tag_ == "VBD"
+
+
+# Verbs that make a trip known before it is made: "announced a visit by Putin to Beijing",
+# "confirmed her trip to Kyiv". Not those that only prepare it ("helped arrange Obama's trip to
+# Mexico" tells a trip that may well have been made since).
+_ANNOUNCING_VERBS = frozenset(["announce", "unveil", "confirm"])
 
 
 def _scheduled(noun: Token, head: Token) -> bool:

@@ -98,6 +98,7 @@ from geo.text.events.lexicon import (
     REMOTE_ACT_VERBS,
     REMOTE_CONTACT_VERBS,
     REPORTING_VERBS,
+    REPUTE_WORDS,
     ROLE_NOUNS,
     SENDING_VERBS,
     SPEAKING_FROM_VERBS,
@@ -139,6 +140,7 @@ __all__ = [
     "while_settings",
     "spread_preps",
     "says_there",
+    "tells_repute",
     "says_here",
     "reached_from_afar",
     "settings_of",
@@ -983,6 +985,8 @@ def _is_presence_verb(token: Token, lemma: str) -> bool:
     """A verb whose person subject is "in"/"at" a place, when the act is told (module docstring)."""
     if represented(token):
         return False  # "was represented at the event in Zaria by his chief of staff": absent
+    if tells_repute(token):
+        return False  # "is well known in Leeds": thought of there, not there
     if reached_from_afar(token) is not None:
         return False  # "called her mother in Washington": where the mother was
     if at_gathering(token) or gathering_addressed(token) is not None:
@@ -1391,9 +1395,20 @@ def _is_located_copula(token: Token) -> bool:
     # "is believed to be in Sydney", "was said to be at the summit": the subject is the raising verb's.
     raised = token.dep_ == "xcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.head.children)
     has_subject = raised or any(c.dep_ == "nsubj" for c in token.children)
+    if tells_repute(token):
+        return False  # "is popular in Kyiv": thought of there, not there
     return has_subject and any(
         (c.dep_ == "prep" and c.lower_ in ("in", "at", "on")) or bool(copula_phrases(c)) for c in token.children
     )
+
+
+def tells_repute(verb: Token) -> bool:
+    """Whether a clause tells only what its subject is thought of in a place: "Anna Weber is
+    popular in Kyiv", "is wanted in Kyiv", "is well known in Leeds" (a copula and an adjective, or
+    a passive of knowing or wanting)."""
+    if verb.lemma_.lower() == "be":
+        return any(c.dep_ == "acomp" and c.lower_ in REPUTE_WORDS for c in verb.children)
+    return verb.lower_ in REPUTE_WORDS and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def represented(verb: Token) -> bool:

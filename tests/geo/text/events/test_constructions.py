@@ -1492,6 +1492,23 @@ def test_a_definite_noun_names_the_place_told_before(text, expected) -> None:
     assert {stop for stop in found if stop[0] in {"Anna Weber", "Tom Reed"}} == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin announced a visit by Anna Weber to Kyiv.",
+        "Officials confirmed a trip by Anna Weber to Kyiv.",
+    ],
+)
+def test_a_trip_announced_is_a_trip_to_come(extractor, text) -> None:
+    assert stops(extractor, text) == {("Anna Weber", "Kyiv", P, None)}
+
+
+def test_a_trip_someone_helped_arrange_is_told_as_it_was(extractor) -> None:
+    # Preparing a trip says nothing of whether it has been made since.
+    found = stops(extractor, "Tom Reed fell ill after helping arrange Anna Weber's trip to Kyiv.")
+    assert found == {("Anna Weber", "Kyiv", OCC, None)}
+
+
 def test_an_island_is_reached_on_a_road_is_not() -> None:
     sicily = place(2523119, "Sicily", 37.75, 14.25, Precision.ADMIN1, "IT")
     names = {**PLACES, "Sicily": sicily}

@@ -272,6 +272,41 @@ def test_the_one_written_to_is_paired_with_their_place_not_the_writer() -> None:
     assert ("Anna Weber", "Madrid") in pairs and ("Maria Lopez", "Madrid") not in pairs
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What is theirs, as the clause's subject, is where the clause puts it.
+        "Maria Lopez's film was shot in Madrid.",
+        "Maria Lopez's statue was unveiled in Madrid on Monday.",
+        "Maria Lopez's supporters rallied in Madrid on Monday.",
+        # What they are thought of there.
+        "Maria Lopez is popular in Madrid.",
+        "Maria Lopez is wanted in Madrid on fraud charges.",
+        "Maria Lopez is well known in Madrid.",
+        # Who judges them in words is where the place is.
+        "Maria Lopez was criticized by officials in Madrid on Monday.",
+        "Maria Lopez was praised by protesters in Madrid on Monday.",
+    ],
+)
+def test_a_place_told_of_what_is_theirs_or_of_what_is_said_of_them_is_not_paired_with_them(text) -> None:
+    assert ("Maria Lopez", "Madrid") not in {(c.person.name, c.mention.place.name) for c in candidates(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez's plane landed in Madrid on Monday.",
+        "Maria Lopez's body was found in Madrid on Monday.",
+        "Maria Lopez's years in Madrid ended in 2019.",
+        "Maria Lopez is in Madrid this week.",
+        "Maria Lopez was questioned by police in Madrid on Monday.",
+        "Maria Lopez was greeted by crowds in Madrid on Monday.",
+    ],
+)
+def test_what_goes_with_them_or_is_done_to_them_in_the_flesh_is_still_paired(text) -> None:
+    assert ("Maria Lopez", "Madrid") in {(c.person.name, c.mention.place.name) for c in candidates(text)}
+
+
 def test_a_firm_someone_is_of_may_be_where_the_story_is() -> None:
     text = "Maria Lopez was taken off life support on Monday, said Tom Reed of the Madrid Medical Center."
     assert ("Maria Lopez", "Madrid") in {(c.person.name, c.mention.place.name) for c in candidates(text)}
