@@ -494,6 +494,17 @@ def _held_at(thing: Token) -> list[Token]:
     return _set_at(thing) + [place for clause in thing.children if clause.dep_ == "acl" for place in _set_at(clause)]
 
 
+# Parts of a day news writes after a bare weekday: "Thursday night", "Sunday morning".
+_DAY_PARTS = frozenset(["morning", "afternoon", "evening", "night"])
+
+
+def _weekday_part(token: Token) -> bool:
+    """A part of the day compounded with a weekday: "Thursday night"."""
+    return token.lower_ in _DAY_PARTS and any(
+        c.dep_ == "compound" and c.lower_ in WEEKDAY_WORDS for c in token.children
+    )
+
+
 def _adverb_steps(adverb: Token, extra_preps: frozenset[str]) -> list[tuple[Token, int, PathRole]]:
     """ "travels next to X", "the move back to X": the destination hangs on the adverb."""
     return [
@@ -512,10 +523,11 @@ def _next_steps(token: Token, depth: int, role: PathRole) -> list[tuple[Token, i
         # "met on the sidelines of the G7 summit in Hiroshima", "on the eve of talks in Geneva":
         # a part or a moment of a gathering is where the gathering is.
         steps.extend((gathering, depth + 1, role) for gathering in gatherings_of_part(token))
-    if token.lower_ in WEEKDAY_WORDS:
+    if token.lower_ in WEEKDAY_WORDS or _weekday_part(token):
         # "appeared at the Harwinton Senior Center Sunday": news writes the day bare after the
-        # venue, and the parser may make the day the phrase's noun with the venue compounded to it.
-        steps.extend((c, depth, role) for c in token.children if c.dep_ == "compound")
+        # venue, and the parser may make the day the phrase's noun with the venue compounded to it;
+        # so with a part of the day ("arrived in Kyiv Thursday night": "night" heads all three).
+        steps.extend((c, depth, role) for c in token.children if c.dep_ == "compound" and c.lower_ not in WEEKDAY_WORDS)
     # A police force's quarters are a place of its town: "taken to the Edgar County Sheriff's Department".
     is_noun_hub = token.pos_ in ("NOUN", "PROPN") and (
         lemma in LOCATIVE_NOUNS or lemma in NOUN_SENSES or is_police_force(token)

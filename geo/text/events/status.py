@@ -137,6 +137,8 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
             planned = True  # "is going to travel"
         if depth == 0 and _futurate_progressive(current, children):
             planned = True  # "is traveling to Gaza on Sunday"
+        if depth == 0 and _schedule_within_a_plan(current, children):
+            planned = True  # "Weber, who arrives in Kyiv on Sunday, will meet Grant"
         if depth == 0 and _headline_plan(current, children):
             planned = True  # "Obama to visit Cuba in March": a headline's plan
         if depth == 0 and _expected_there(current, children):
@@ -533,3 +535,14 @@ def _futurate_progressive(verb: Token, children: list[Token]) -> bool:
 
 
 _FUTURE_TIME_WORDS = WEEKDAY_WORDS | frozenset(["tomorrow", "next", "tonight"])
+
+
+def _schedule_within_a_plan(verb: Token, children: list[Token]) -> bool:
+    """A simple present in a relative clause on a clause told in the future: "Weber, who arrives
+    in Kyiv on Sunday, will meet Grant". English tells what is scheduled within a plan in the
+    present; alone ("Weber, who arrives in Kyiv on Sunday, said") the present may be a caption's."""
+    if verb.dep_ != "relcl" or verb.tag_ not in _PRESENT_TAGS or any(c.dep_ in ("aux", "auxpass") for c in children):
+        return False
+    antecedent = verb.head
+    main = antecedent.head if antecedent.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    return main is not None and any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in main.children)

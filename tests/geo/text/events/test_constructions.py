@@ -1509,6 +1509,33 @@ def test_a_trip_someone_helped_arrange_is_told_as_it_was(extractor) -> None:
     assert found == {("Anna Weber", "Kyiv", OCC, None)}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bare weekday and a part of the day after the place: the parser makes "night" the
+        # phrase's noun, with the place and the day compounded to it.
+        ("Anna Weber arrived in Kyiv Thursday night.", {("Anna Weber", "Kyiv", OCC, "2023-09-14")}),
+        ("Anna Weber landed in Berlin Monday afternoon.", {("Anna Weber", "Berlin", OCC, "2023-09-11")}),
+        # A simple present in a relative clause on a clause told in the future is scheduled.
+        (
+            "Anna Weber, who arrives in Kyiv on Sunday, will meet Paul Grant.",
+            {("Anna Weber", "Kyiv", P, "2023-09-17")},
+        ),
+        (
+            "Paul Grant will meet Anna Weber, who flies to Kyiv on Sunday.",
+            {("Anna Weber", "Kyiv", P, "2023-09-17")},
+        ),
+        # Told in the past, the present of the relative clause stays as it was read.
+        (
+            "Anna Weber, who arrives in Kyiv on Sunday, said she would meet Paul Grant.",
+            {("Anna Weber", "Kyiv", OCC, "2023-09-10")},
+        ),
+    ],
+)
+def test_a_day_and_a_schedule_told_around_the_place(extractor, text, expected) -> None:
+    assert {stop for stop in stops(extractor, text) if stop[0] == "Anna Weber"} == expected
+
+
 def test_an_island_is_reached_on_a_road_is_not() -> None:
     sicily = place(2523119, "Sicily", 37.75, 14.25, Precision.ADMIN1, "IT")
     names = {**PLACES, "Sicily": sicily}
