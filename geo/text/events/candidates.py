@@ -471,10 +471,12 @@ class CandidateReader:
         )
 
     def _where_the_judges_are(self, root: Token, person: Person) -> bool:
-        """Whether the place is only where those who judge the person in words are: "Anna Weber
-        was criticized by officials in Kyiv", "was praised by protesters in Kyiv"."""
+        """Whether the place is only where the passive's agent is, who need not be where the
+        person is: those who judge the person in words ("Anna Weber was criticized by officials in
+        Kyiv", "was praised by protesters in Kyiv"), or an obituary's survivors ("is survived by a
+        daughter in Madrid")."""
         verb = clause_verb(root)
-        if verb.lemma_.lower() not in EVALUATING_VERBS or not is_passive(verb):
+        if (verb.lemma_.lower() not in EVALUATING_VERBS and verb.lemma_.lower() != "survive") or not is_passive(verb):
             return False
         if not any(c.dep_ == "nsubjpass" and person in self.coref.people_of(c) for c in verb.children):
             return False

@@ -286,6 +286,8 @@ def test_the_one_written_to_is_paired_with_their_place_not_the_writer() -> None:
         # Who judges them in words is where the place is.
         "Maria Lopez was criticized by officials in Madrid on Monday.",
         "Maria Lopez was praised by protesters in Madrid on Monday.",
+        # Nor are an obituary's survivors where the one who died was.
+        "Maria Lopez is survived by a daughter in Madrid.",
     ],
 )
 def test_a_place_told_of_what_is_theirs_or_of_what_is_said_of_them_is_not_paired_with_them(text) -> None:
