@@ -202,14 +202,19 @@ class PlaceIndex:
             None,
         )
 
-    def latest_before(self, token: Token, sentences_back: int) -> Mention | None:
-        """The last place mention before `token`, in its sentence or the `sentences_back` before it:
-        what "there" refers to ("moved to Boise in 2020. He was arrested there on Monday")."""
+    def _mentions_before(self, token: Token, sentences_back: int) -> list[int]:
+        """The tokens of place mentions before `token`, in its sentence or the `sentences_back`
+        before it, latest first."""
         sentences = list(token.doc.sents)
         index = next(i for i, sentence in enumerate(sentences) if sentence.start <= token.i < sentence.end)
         earliest = sentences[max(0, index - sentences_back)].start
-        before = [(i, m) for i, m in self._by_token.items() if earliest <= i < token.i]
-        return max(before, key=lambda pair: pair[0])[1] if before else None
+        return sorted((i for i in self._by_token if earliest <= i < token.i), reverse=True)
+
+    def latest_before(self, token: Token, sentences_back: int) -> Mention | None:
+        """The last place mention before `token`, in its sentence or the `sentences_back` before it:
+        what "there" refers to ("moved to Boise in 2020. He was arrested there on Monday")."""
+        before = self._mentions_before(token, sentences_back)
+        return self._by_token[before[0]] if before else None
 
     def latest_fitting(self, token: Token, sentences_back: int, kinds: frozenset[Precision] | None) -> Mention | None:
         """The last place mention before `token` that a definite noun can name again ("the
@@ -217,11 +222,8 @@ class PlaceIndex:
         it, and a place where something happened, not a home ("Galen Miller of Palestine") nor
         what is talked about ("the reconstruction of Gaza")."""
         doc = token.doc
-        sentences = list(doc.sents)
-        index = next(i for i, sentence in enumerate(sentences) if sentence.start <= token.i < sentence.end)
-        earliest = sentences[max(0, index - sentences_back)].start
         seen: set[tuple[int, int]] = set()
-        for i in sorted((i for i in self._by_token if earliest <= i < token.i), reverse=True):
+        for i in self._mentions_before(token, sentences_back):
             mention = self._by_token[i]
             if (mention.start, mention.end) in seen or mention.place is None:
                 continue
