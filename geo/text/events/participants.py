@@ -4,6 +4,8 @@ Actors are the grammatical subject, whatever clause reports it ("Putin told medi
 next to ...": Kim travels). A clause without a subject of its own borrows one:
 
 - a to-clause: its controller ("Lavrov is expected to visit"; "invited Kim to visit" -> Kim);
+- a relative clause: its antecedent, or the name a description it hangs on is apposed to
+  ("Nina Pham, a nurse who arrived in Dallas": Pham arrived);
 - a coordinated verb: the first verb's subject ("Kim met Putin and visited ...");
 - "Since entering Russia, Kim ...", "During a summit ..., Kim": the main clause's subject;
 - a participle right after a noun phrase: that noun ("video showing Kim's train pulling into"),
@@ -205,7 +207,7 @@ def _subject_references(verb: Token, coref: Coreference) -> list[Reference]:
     for _ in range(_MAX_CLIMB):
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and current.dep_ == "relcl" and subjects[0].lower_ in _RELATIVE_PRONOUNS:
-            subjects = [current.head]  # "Xi, who arrived in Moscow": the relative means Xi
+            subjects = [_antecedent(current.head, coref)]  # "Xi, who arrived in Moscow": the relative means Xi
         if subjects:
             return [r for s in subjects for r in _references_of(s, coref)]
         inverted = _inverted_subject(current)
@@ -218,6 +220,15 @@ def _subject_references(verb: Token, coref: Coreference) -> list[Reference]:
             return [r for s in borrowed for r in _references_of(s, coref)]
         current = borrowed
     return []
+
+
+def _antecedent(noun: Token, coref: Coreference) -> Token:
+    """Whom a relative clause on `noun` tells of: the name a description that means nobody by
+    itself is apposed to ("Nina Pham, a nurse who arrived in Dallas", "Paul Grant, the firefighter
+    who was injured in Akron": the nurse is Pham), else the noun itself."""
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and coref.refer(noun) is None and coref.refer(noun.head):
+        return noun.head
+    return noun
 
 
 def _inverted_subject(verb: Token) -> Token | None:

@@ -1200,6 +1200,22 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         ("Tom Reed urged Anna Weber to return to Madrid.", {("Anna Weber", "Madrid", S, None)}),
         # A question is no request.
         ("Tom Reed asked why Anna Weber went to Madrid.", {("Anna Weber", "Madrid", OCC, None)}),
+        # A relative clause on a description apposed to a name tells of the name's person.
+        (
+            "Nina Weber, a nurse who arrived in Madrid on Monday, was taken ill.",
+            {("Nina Weber", "Madrid", OCC, "2023-09-11")},
+        ),
+        (
+            "Paul Grant, the firefighter who was injured in Leeds on Monday, is recovering.",
+            {("Paul Grant", "Leeds", OCC, "2023-09-11")},
+        ),
+        (
+            "Ruth Ames, a British aid worker who contracted the virus in Oslo, was flown to London.",
+            {("Ruth Ames", "Oslo", OCC, None), ("Ruth Ames", "London", OCC, None)},
+        ),
+        # Not one on a noun inside the description, nor one whose subject is someone else.
+        ("Tom Reed, the brother of a woman who was killed in Leeds, spoke to reporters.", set()),
+        ("Tom Reed, a lawyer whose client was arrested in Leeds, said he would appeal.", set()),
         # The parser's dative "to" is a destination as its preposition is.
         (
             "John Smith brought Anna Smith to Madrid on Monday.",
