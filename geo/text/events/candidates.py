@@ -48,10 +48,13 @@ from geo.text.events.grammar import (
     verb_kind,
 )
 from geo.text.events.lexicon import (
+    AREA_NOUNS,
     ATTACK_NOUNS,
     COURT_NOUNS,
     EVALUATING_VERBS,
     EVENT_NOUNS,
+    FACILITY_NOUNS,
+    INCIDENT_NOUNS,
     LOCATIVE_NOUNS,
     NEGATING_HEADS,
     PERSON_NOUNS,
@@ -88,6 +91,17 @@ _OWN_PRESENCE_NOUNS = (
     | VEHICLE_NOUNS
     | REMAINS_NOUNS
     | frozenset(["campaign", "time", "tenure", "years", "career", "life", "childhood", "stint", "visitor"])
+)
+# What of a person's is on their person, or carries them, so that what others do to it is done
+# where they are: "treated his wounds at a hospital in Leeds", "stopped his truck in Leeds".
+_ON_THEIR_PERSON = frozenset(
+    "wound wounds injury injuries burn burns leg arm hand foot head face eye heart hip knee neck back"
+    " blood temperature pulse condition truck van vehicle pickup suv motorcycle bicycle bike bus taxi".split()
+)
+# What of a person's goes where they go, when someone else's clause acts on it: all of the above
+# but their homes and haunts ("searched his home in Parma" places the home, not him).
+_PRESENT_WITH_ITS_OWNER = (
+    (_OWN_PRESENCE_NOUNS - AREA_NOUNS - FACILITY_NOUNS) | EVENT_NOUNS | INCIDENT_NOUNS | _ON_THEIR_PERSON
 )
 # The phrases on a verb of sending that say where what is sent goes.
 _SENT_TO = frozenset(["to", "into", "onto", "on", "against", "toward", "towards"])
@@ -422,6 +436,8 @@ class CandidateReader:
             return None
         if rule is None and scene is None and self._told_of_a_thing_of_theirs(token, root):
             return None  # "Anna Weber's film was shot in Kyiv": the film's place
+        if rule is None and scene is None and self._told_of_what_others_do_to_theirs(token, root, person):
+            return None  # "police searched Ray Ortiz's home in Parma": the home's place
         if scene == "dateline":
             # "SEATTLE (AP) — Jassy arrived here": the rule read the dateline too.
             rule = rules.get((person.name, None))
@@ -499,6 +515,39 @@ class CandidateReader:
             return False
         verb = clause_verb(root)
         return thing.head.i == verb.i and root.i not in {t.i for t in thing.subtree}
+
+    def _told_of_what_others_do_to_theirs(self, token: Token, root: Token, person: Person) -> bool:
+        """Whether the person is only the owner of what someone else's clause acts on there:
+        "police searched Ray Ortiz's home in Parma", "officials quarantined Thomas Duncan's family
+        in Dallas", "the fire destroyed his barn near Halifax". Not their trip, gathering, incident,
+        vehicle, remains or body ("attended her concert in Kyiv", "stopped his car in Kyiv",
+        "found his body in Kyiv", "treated his wounds in Kyiv"), nor a clause that names them
+        otherwise ("Tom Reed visited his family in Kyiv", "police found Tom Reed in his home")."""
+        if token.dep_ != "poss":
+            return False
+        thing = token.head
+        if thing.pos_ != "NOUN" or thing.lemma_.lower() in _PRESENT_WITH_ITS_OWNER:
+            return False
+        verb = clause_verb(root)
+        link = thing.head
+        if thing.dep_ == "pobj" and link.dep_ == "prep":
+            link = link.head  # "searching for his car", "met with his family"
+        if thing.dep_ not in ("dobj", "pobj") or link.i != verb.i:
+            return False
+        if not any(c.dep_ == "nsubj" for c in verb.children):
+            return False  # whose act it is the clause does not say
+        # "Peter Walsh watched as firefighters fought the fire at his house": there to watch.
+        return all(t.dep_ == "poss" for t in self._references_in(token.sent, person))
+
+    def _references_in(self, sentence, person: Person) -> list[Token]:
+        """The tokens of `sentence` that mean `person` (a name once, by its head)."""
+        return [
+            t
+            for t in sentence
+            if (reference := self.coref.refer(t)) is not None
+            and reference.how != "name-part"
+            and person in reference.people
+        ]
 
     def _reached_by_what_is_sent(self, root: Token, person: Person) -> bool:
         """Whether the place is only where what the person sends, orders or launches goes: "sent a

@@ -309,6 +309,40 @@ def test_what_goes_with_them_or_is_done_to_them_in_the_flesh_is_still_paired(tex
     assert ("Maria Lopez", "Madrid") in {(c.person.name, c.mention.place.name) for c in candidates(text)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What someone else's clause acts on of theirs is where the clause puts it.
+        "Police searched Maria Lopez's home in Madrid on Tuesday.",
+        "Officials quarantined Maria Lopez's family in Madrid.",
+        "Officers interviewed Maria Lopez's neighbours in Madrid on Monday.",
+        "Deputies arrested Maria Lopez's brother in Madrid on Monday.",
+        "The fire destroyed Maria Lopez's barn near Madrid on Sunday.",
+        "Police met with Maria Lopez's family in Madrid on Tuesday.",
+    ],
+)
+def test_a_place_where_others_act_on_what_is_theirs_is_not_paired_with_them(text) -> None:
+    assert ("Maria Lopez", "Madrid") not in {(c.person.name, c.mention.place.name) for c in candidates(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands attended Maria Lopez's concert in Madrid on Tuesday.",
+        "Police stopped Maria Lopez's truck in Madrid on Monday.",
+        "Doctors treated Maria Lopez's wounds at a hospital in Madrid.",
+        "Searchers found Maria Lopez's body near Madrid on Sunday.",
+        "Crowds cheered Maria Lopez's arrival in Madrid on Tuesday.",
+        # Named otherwise in the sentence: there, or told where.
+        "Maria Lopez visited her family in Madrid on Monday.",
+        "Police found Maria Lopez in her home in Madrid on Tuesday.",
+        "Maria Lopez watched as firefighters fought the fire at her house in Madrid.",
+    ],
+)
+def test_what_others_do_to_them_or_to_what_goes_with_them_is_still_paired(text) -> None:
+    assert ("Maria Lopez", "Madrid") in {(c.person.name, c.mention.place.name) for c in candidates(text)}
+
+
 def test_a_firm_someone_is_of_may_be_where_the_story_is() -> None:
     text = "Maria Lopez was taken off life support on Monday, said Tom Reed of the Madrid Medical Center."
     assert ("Maria Lopez", "Madrid") in {(c.person.name, c.mention.place.name) for c in candidates(text)}
