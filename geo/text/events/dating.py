@@ -58,6 +58,7 @@ from geo.text.events.lexicon import (
     lemma_in,
 )
 from geo.text.events.parsing import is_past_progressive
+from geo.text.events.triggers import charged_act
 
 __all__ = ["DateSource", "EventDate", "ArticleDates", "own_clause", "schedules"]
 
@@ -151,8 +152,9 @@ class ArticleDates:
     ) -> EventDate:
         """The date of the event `trigger` starts; `earlier` are the dates of events told before."""
         # "was flying to Madrid on Monday when the engine failed": under way in the past, so its
-        # weekday is behind the story whatever became of the journey.
-        future = status is not EventStatus.OCCURRED and not is_past_progressive(trigger)
+        # weekday is behind the story whatever became of the journey; so is an act someone is
+        # suspected of ("is suspected of setting a fire in Fresno on Sunday").
+        future = status is not EventStatus.OCCURRED and not is_past_progressive(trigger) and not charged_act(trigger)
         clause = own_clause(trigger)
         describing = {d.root.i for d in self.located if d.root.i in clause and _describes_a_noun(d.root, trigger)}
         found = self._in_clause(clause, trigger, exclude=describing) or self._in_conjoined(trigger, describing, status)

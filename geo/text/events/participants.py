@@ -54,6 +54,7 @@ from geo.text.events.triggers import (
     ObjectReading,
     Trigger,
     TriggerKind,
+    charged_act,
     is_misread_present_verb,
     remains_owner,
     verdict_clause,
@@ -280,6 +281,9 @@ def _controller(clause: Token) -> Token | list[Token] | None:
         return head.head  # "has plans to visit", "accepted an invitation to visit": that verb's subject
     if dep == "pcomp" and head.dep_ == "prep":
         anchor = head.head
+        accused = [c for c in anchor.children if c.dep_ == "dobj"]
+        if accused and charged_act(clause):
+            return accused  # "Police accused Ray Ortiz of shooting a man in Norman": Ortiz shot
         if anchor.dep_ in ("npadvmod", "advmod") and anchor.head.pos_ in ("VERB", "AUX"):
             return anchor.head  # "Hours after landing in Tokyo, Blinken met": the measure hangs on "met"
         return anchor

@@ -58,7 +58,7 @@ from geo.text.events.lexicon import (
     lemma_in,
 )
 from geo.text.events.parsing import is_passive, is_past_progressive, is_progressive
-from geo.text.events.triggers import WAY_NOUNS, Trigger, TriggerKind
+from geo.text.events.triggers import WAY_NOUNS, Trigger, TriggerKind, charge_of
 
 __all__ = ["event_status", "calls_off", "status_at"]
 
@@ -118,6 +118,14 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
             return None
         if not asserted and _counterfactual(current, children):
             return None  # "would have visited Paris", "was to have visited Tokyo"
+        if (charge := charge_of(current)) is not None:
+            # "is accused of shooting a man in Norman", "will be charged with assaulting": the act
+            # is told as done, whatever the charge's tense; a suspicion only guesses at it, and a
+            # charge denied ("was not charged with", "pleaded not guilty to") tells nothing of it.
+            if _negated(charge, list(charge.children), is_trigger=False):
+                return None
+            speculative |= lemma_in(charge, SPECULATION_VERBS)
+            break
         auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
         adverbs = {c.lower_ for c in children if c.dep_ in ("advmod", "acomp")}
         marks = {c.lower_ for c in children if c.dep_ == "mark"}

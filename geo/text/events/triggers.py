@@ -15,6 +15,9 @@ presence trigger, except stative verbs ("was born in", "is based in"), when the 
   contracting the virus in ...", "left in 2007 to practise in ...";
 - a plan: "will speak in Lisbon", "is scheduled to speak at a rally in Ohio" (planned, as
   `status` reads it);
+- an act someone is charged with, convicted of or owns up to, done before the charge whatever
+  its tense: "is accused of setting a fire in Fresno", "will be charged with dealing drugs in
+  Leeds", "admits stealing a car in Parma" (a suspicion only guesses it, as `status` reads);
 - a verb addressing an audience, or caring for people, the parser gives the place to: "speaking
   to reporters in Kabul", "treating patients in Guinea";
 - a verb whose named subject has a place set off by commas: "Blinken, in Cairo for talks with
@@ -691,6 +694,13 @@ _PRESENT_AUXILIARIES = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 _STATIC_PREPS = ("in", "at", "near", "inside", "within")
 # "within" a time or a distance is no place: "within two weeks", "within 10 miles of".
 _BOUNDED_PREPS = frozenset({"within"})
+# What charges, convicts or punishes someone for an act ("accused of", "charged with", "pleaded
+# guilty to", "was arrested for"), and what owns up to one ("admitted", "confessed to").
+_CHARGING_HEADS = frozenset(
+    "accuse charge suspect convict indict arrest sentence jail imprison prosecute guilty responsible".split()
+)
+_CONFESSING_VERBS = frozenset({"admit", "confess"})
+_CHARGE_PREPS = frozenset({"of", "with", "to", "for"})
 # How a participle or an infinitive hangs from the verb whose time it shares.
 _SHARED_TIME_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj"})
 _NOUN_SLOTS = _SHARED_TIME_DEPS | {"nsubj", "nsubjpass", "dobj", "pobj"}
@@ -1158,7 +1168,39 @@ def _told_person(noun: Token) -> bool:
 def _act_told(token: Token) -> bool:
     """Whether a verb tells an act as done or planned: in the past, sharing a past verb's time, or
     as a plan ("will speak", "is scheduled to speak")."""
-    return token.tag_ in _PAST_TAGS or _shares_past_time(token) or _done_before_present(token) or _told_as_plan(token)
+    return (
+        token.tag_ in _PAST_TAGS
+        or _shares_past_time(token)
+        or _done_before_present(token)
+        or _told_as_plan(token)
+        or charged_act(token)
+    )
+
+
+def charged_act(token: Token) -> bool:
+    """Whether a gerund is what someone is charged with, convicted of or admits: "is accused of
+    shooting a man in Norman", "was charged with assaulting a man in Parma", "pleaded guilty to
+    robbing a clerk in Parma", "admits stealing a car in Parma". The act is told as done before
+    the charge, whatever the charge's own tense, as "allegedly" tells it (not "was acquitted of",
+    nor "denied", whose act the status reader refuses)."""
+    return charge_of(token) is not None
+
+
+def charge_of(token: Token) -> Token | None:
+    """The word that charges someone with the act a gerund tells, or owns up to it ("accused",
+    "charged", "guilty", "admitted"), or None."""
+    if token.tag_ != "VBG":
+        return None
+    if token.dep_ == "xcomp":
+        return token.head if lemma_in(token.head, _CONFESSING_VERBS) else None
+    if token.dep_ != "pcomp" or token.head.lower_ not in _CHARGE_PREPS:
+        return None
+    head = token.head.head
+    if head.pos_ not in ("VERB", "ADJ") and head.lower_ != "charges":
+        return None  # "faces charges of assaulting"; not "is in charge of patrolling"
+    if lemma_in(head, _CHARGING_HEADS) or (token.head.lower_ == "to" and lemma_in(head, _CONFESSING_VERBS)):
+        return head
+    return None
 
 
 def _done_before_present(token: Token) -> bool:

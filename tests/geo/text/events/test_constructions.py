@@ -1216,6 +1216,32 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         # Not one on a noun inside the description, nor one whose subject is someone else.
         ("Tom Reed, the brother of a woman who was killed in Leeds, spoke to reporters.", set()),
         ("Tom Reed, a lawyer whose client was arrested in Leeds, said he would appeal.", set()),
+        # What someone is charged with, convicted of or admits is told as done, before the
+        # charge whatever its tense; by the one charged, subject or object; a suspicion guesses.
+        (
+            "Tom Reed is accused of setting a fire in Leeds last month.",
+            {("Tom Reed", "Leeds", OCC, "2023-08")},
+        ),
+        (
+            "Tom Reed will be charged with setting a fire in Leeds on Sunday.",
+            {("Tom Reed", "Leeds", OCC, "2023-09-10")},
+        ),
+        (
+            "Police accused Tom Reed of setting a fire in Leeds on Sunday.",
+            {("Tom Reed", "Leeds", OCC, "2023-09-10")},
+        ),
+        ("A jury convicted Tom Reed of setting a fire in Leeds in 2021.", {("Tom Reed", "Leeds", OCC, "2021")}),
+        (
+            "Tom Reed was sentenced to ten years for shooting a man in Leeds in 2021.",
+            {("Tom Reed", "Leeds", OCC, "2021")},
+        ),
+        ("Tom Reed admits dealing drugs in Leeds.", {("Tom Reed", "Leeds", OCC, None)}),
+        ("Tom Reed is suspected of setting a fire in Leeds on Sunday.", {("Tom Reed", "Leeds", S, "2023-09-10")}),
+        # A charge denied, or an acquittal, tells nothing of the act.
+        ("Tom Reed was not charged with setting a fire in Leeds.", set()),
+        ("Tom Reed pleaded not guilty to setting a fire in Leeds.", set()),
+        ("Tom Reed denied setting a fire in Leeds.", set()),
+        ("Tom Reed was acquitted of setting a fire in Leeds.", set()),
         # The parser's dative "to" is a destination as its preposition is.
         (
             "John Smith brought Anna Smith to Madrid on Monday.",
