@@ -28,8 +28,9 @@ reporting verb (reported speech changes neither the subject nor the status):
   arrival is not told; where a past one set out from is a stop, `status_at`), a plan told as a
   present state ("is due in Baghdad", "is expected in Lisbon"), a headline's "Obama to visit
   Cuba", a nominal event marked as such ("the planned visit"), an accepted invitation
-  ("accepted an invitation to visit Paris"), or a date in the event's clause that lies after
-  publication;
+  ("accepted an invitation to visit Paris"), a trip a clause happens ahead of ("gave an
+  interview ahead of his visit to Madrid", "in the run-up to her trip to Kyiv"), or a date in
+  the event's clause that lies after publication;
 - occurred otherwise.
 
 Speculative outranks planned ("will likely supply" is a guess about a future).
@@ -155,6 +156,8 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
             planned = True  # "is traveling to Gaza": the arrival is still to come
         if depth == 0 and trigger.nominal and _on_the_way(current):
             planned = True  # "died on her way to Paris", "stopped in Oslo on his way to Berlin"
+        if depth == 0 and _awaited(current):
+            planned = True  # "gave an interview ahead of his visit to Madrid": the trip is to come
         head = current.head
         if _denied(current, head):
             return None  # "denied that the king would travel", "denied reports that Swift will headline"
@@ -342,14 +345,32 @@ def _scheduled(noun: Token, head: Token) -> bool:
 def status_at(status: EventStatus, verb: Token, place: Token) -> EventStatus:
     """The status of `verb`'s event at one of its places: a journey under way in the past is a
     plan for where it was going but happened where it set out from ("was flying from Rome to
-    Madrid when the engine failed" had the traveller in Rome, whatever came of Madrid)."""
+    Madrid when the engine failed" had the traveller in Rome, whatever came of Madrid); a place
+    of a trip the clause happens ahead of is one still to come ("spoke to reporters ahead of a
+    visit to Madrid")."""
     set_out_from = (
         is_past_progressive(verb)
         and place.dep_ == "pobj"
         and place.head.lower_ == "from"
         and place.head.head.i == verb.i
     )
-    return EventStatus.OCCURRED if status is EventStatus.PLANNED and set_out_from else status
+    if status is EventStatus.PLANNED and set_out_from:
+        return EventStatus.OCCURRED
+    if status is EventStatus.OCCURRED and _within_awaited(place, verb):
+        return EventStatus.PLANNED
+    return status
+
+
+def _within_awaited(place: Token, verb: Token) -> bool:
+    """Whether `place` lies in an event still to come that hangs below `verb` (`_awaited`)."""
+    current = place
+    for _ in range(_MAX_CLIMB):
+        if current.head.i == current.i or current.head.i == verb.i:
+            return False
+        current = current.head
+        if _awaited(current):
+            return True
+    return False
 
 
 def calls_off(verb: Token) -> bool:
@@ -486,6 +507,31 @@ def _on_the_way(noun: Token) -> bool:
     """Someone's way to a place, told as being on it: the arrival is not told ("was on his way to
     Lima when the crash happened"); "made her way to Paris" arrived."""
     return noun.lemma_.lower() in WAY_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "on"
+
+
+# Phrases that set what they govern after the clause's time: "ahead of", "in advance of", "in
+# anticipation of"; "in the run-up to", "in the lead-up to"; "in preparation for".
+_AWAITING_BEFORE_OF = frozenset(["ahead", "advance", "anticipation"])
+_AWAITING_RUNS = frozenset(["run", "lead", "build"])
+
+
+def _awaited(event: Token) -> bool:
+    """An event told as still to come when its clause happens: the trip noun or gerund that "ahead
+    of", "in advance of", "in the run-up to" or "in preparation for" governs ("gave an interview
+    ahead of his visit to Madrid", "security was tight ahead of the pope's visit to Leeds",
+    "in the run-up to his trip to Kyiv"). The clause tells a time before the trip, not the trip."""
+    if event.dep_ not in ("pobj", "pcomp") or event.head.dep_ != "prep":
+        return False
+    preposition = event.head
+    word, holder = preposition.lower_, preposition.head
+    if word == "of":
+        return holder.lower_ in _AWAITING_BEFORE_OF and (holder.lower_ == "ahead" or holder.head.lower_ == "in")
+    if word == "to":
+        # The parser splits "run-up" and hangs "run" on "up" as a compound.
+        first = holder.lower_.split("-")[0] if "-" in holder.lower_ else None
+        runs = {c.lower_ for c in holder.children if c.dep_ == "compound"} if holder.lower_ == "up" else set()
+        return first in _AWAITING_RUNS or bool(runs & _AWAITING_RUNS)
+    return word == "for" and holder.lower_ == "preparation" and holder.head.lower_ == "in"
 
 
 def _headline_plan(verb: Token, children: list[Token]) -> bool:

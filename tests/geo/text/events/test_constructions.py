@@ -1354,6 +1354,8 @@ def test_a_past_plan_happened_only_if_the_text_says_so(extractor):
         ("Sam Cole's arrival in Tokyo is expected on Monday.", {("Sam Cole", "Tokyo", P, "2023-09-18")}),
         ("Sam Cole's trip to Madrid has been delayed until October.", {("Sam Cole", "Madrid", P, None)}),
         ("Sam Cole's trip to Madrid was cancelled because of the storm.", set()),
+        # A place of a trip the clause happens ahead of is one still to come.
+        ("Sam Cole spoke to reporters ahead of a visit to Madrid.", {("Sam Cole", "Madrid", P, None)}),
     ],
 )
 def test_status_of_the_candidates_the_stop_model_reads(text, expected) -> None:
@@ -1543,6 +1545,27 @@ def test_a_definite_noun_names_the_place_told_before(text, expected) -> None:
 )
 def test_a_trip_announced_is_a_trip_to_come(extractor, text) -> None:
     assert stops(extractor, text) == {("Anna Weber", "Kyiv", P, None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A trip that a clause happens ahead of is still to come when the clause happens.
+        ("Anna Weber gave an interview ahead of her visit to Kyiv.", {("Anna Weber", "Kyiv", P, None)}),
+        ("Security was tight ahead of Anna Weber's visit to Kyiv.", {("Anna Weber", "Kyiv", P, None)}),
+        ("In the run-up to her visit to Kyiv, Anna Weber gave an interview.", {("Anna Weber", "Kyiv", P, None)}),
+        ("Anna Weber gave an interview in advance of her visit to Kyiv.", {("Anna Weber", "Kyiv", P, None)}),
+        (
+            "Anna Weber toured a factory in Leeds in preparation for her trip to Madrid.",
+            {("Anna Weber", "Leeds", OCC, None), ("Anna Weber", "Madrid", P, None)},
+        ),
+        # The clause's own place is where it happened.
+        ("Anna Weber arrived in Kyiv ahead of the summit.", {("Anna Weber", "Kyiv", OCC, None)}),
+        ("Anna Weber flew to Madrid ahead of schedule.", {("Anna Weber", "Madrid", OCC, None)}),
+    ],
+)
+def test_a_trip_told_as_ahead_is_a_trip_to_come(extractor, text, expected) -> None:
+    assert stops(extractor, text) == expected
 
 
 def test_a_trip_someone_helped_arrange_is_told_as_it_was(extractor) -> None:
