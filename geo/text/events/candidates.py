@@ -50,7 +50,9 @@ from geo.text.events.grammar import (
 from geo.text.events.lexicon import (
     AREA_NOUNS,
     ATTACK_NOUNS,
+    CONVEYANCE_VERBS,
     COURT_NOUNS,
+    DIRECTING_FROM_VERBS,
     EVALUATING_VERBS,
     EVENT_NOUNS,
     FACILITY_NOUNS,
@@ -63,14 +65,19 @@ from geo.text.events.lexicon import (
     REMAINS_NOUNS,
     REMOTE_ACT_VERBS,
     REPORTING_VERBS,
+    SENDING_VERBS,
+    SPEAKING_FROM_VERBS,
+    STATION_NOUNS,
     VEHICLE_NOUNS,
     lemma_in,
 )
 from geo.text.events.parsing import is_passive
 from geo.text.events.people import Cast, Person
-from geo.text.events.status import calls_off, event_status, status_at
+from geo.text.events.status import calls_off, event_status, status_at, taken_part_remotely
 from geo.text.events.triggers import (
     NOUN_SENSES,
+    VERB_SENSES,
+    TriggerKind,
     lists_those_present,
     reached_from_afar,
     represented,
@@ -272,6 +279,8 @@ class CandidateReader:
                 continue
             if self._rule_read_affiliation(event):
                 continue  # the rule read a firm's or a school's town as the person's place
+            if self._rule_read_done_from_elsewhere(event):
+                continue  # "joined the meeting in Madrid remotely from Berlin": the rule read Madrid
             candidate = self._from_rule(event, self._sentence_of_char(event.evidence_start))
             if candidate is None:
                 continue
@@ -289,6 +298,13 @@ class CandidateReader:
         root = next((root for mention, root in self.places if mention.start == event.mention_start), None)
         person = self.cast.person_named(event.actor)
         return root is not None and person is not None and self._own_affiliation(root, person)
+
+    def _rule_read_done_from_elsewhere(self, event: Event) -> bool:
+        """Whether a rule's event is at a place its clause did not do its act at, having said
+        where from (`_done_from_elsewhere`)."""
+        root = next((root for mention, root in self.places if mention.start == event.mention_start), None)
+        person = self.cast.person_named(event.actor)
+        return root is not None and person is not None and self._done_from_elsewhere(root, person)
 
     def _city_of(self, candidate: Candidate) -> Mention | None:
         """A city of the candidate's country named in its sentence, or the dateline's, if any."""
@@ -482,6 +498,7 @@ class CandidateReader:
             or self._reported_of_others(root, person)  # "Eldridge said Cornwall police were alerted"
             or self._own_affiliation(root, person)  # "Ashley Hager of Halliburton in Charleston"
             or self._reached_by_what_is_sent(root, person)  # "ordered air strikes on Kyiv"
+            or self._done_from_elsewhere(root, person)  # "joined the meeting in Madrid remotely from Berlin"
             or tells_repute(clause_verb(root))  # "is popular in Kyiv", "is wanted in Kyiv"
             or self._where_the_judges_are(root, person)  # "was criticized by officials in Kyiv"
         )
@@ -574,6 +591,44 @@ class CandidateReader:
             if token.i == thing.i:
                 return True
         return False
+
+    def _done_from_elsewhere(self, root: Token, person: Person) -> bool:
+        """Whether the place's clause says where its subject did it from, and the place is not
+        there: "joined the meeting in Madrid remotely from Berlin", "pleaded guilty in Madrid via
+        video link from Berlin", "oversaw the operation in Kharkiv from a command post in Kyiv",
+        "spoke to the conference in Madrid from Berlin". The "from" place is where the person
+        was; one that the clause tells of what was done is not. A journey's "from" is where it
+        set out ("returned to Leeds from Madrid": both) and is not read so."""
+        verb = clause_verb(root)
+        origin = self._acted_from(verb)
+        if origin is None or root.i in {t.i for t in origin.subtree}:
+            return False
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(person in self.coref.people_of(s) for s in subjects)
+
+    def _acted_from(self, verb: Token) -> Token | None:
+        """The "from" phrase that says where `verb`'s subject was: a place the clause was done
+        from afar from ("testified remotely from Berlin"), the place a verb of speaking or of
+        watching over names ("spoke from Berlin", "runs the company from Leeds"), or a seat in a
+        place ("from her office in Berlin") for any verb that moves no one."""
+        children = list(verb.children)
+        # The parser may hang the verb's adverb on its object: "joined the meeting remotely".
+        manner = children + [a for o in children if o.dep_ == "dobj" for a in o.children if a.dep_ == "advmod"]
+        place_roots = {r.i for _, r in self.places_by_sentence.get(self.coref.sentence_index(verb), [])}
+        for preposition in children:
+            if preposition.dep_ != "prep" or preposition.lower_ != "from":
+                continue
+            for seat in (c for c in preposition.children if c.dep_ == "pobj"):
+                stationed = seat.lemma_.lower() in STATION_NOUNS and any(t.i in place_roots for t in seat.subtree)
+                if not stationed and seat.i not in place_roots:
+                    continue
+                if taken_part_remotely(manner) or lemma_in(verb, SPEAKING_FROM_VERBS):
+                    return preposition
+                if lemma_in(verb, DIRECTING_FROM_VERBS) and not _heads_somewhere(verb):
+                    return preposition  # not "ran from Leeds to Madrid"
+                if stationed and not _moves_someone(verb):
+                    return preposition
+        return None
 
     def _own_affiliation(self, root: Token, person: Person) -> bool:
         """Whether the place only says where the body the person belongs to is: "Ashley Hager of
@@ -799,3 +854,19 @@ class CandidateReader:
         places_here = len(self.places_by_sentence.get(c.sentence, []))
         f[f"places_in_sentence={min(places_here, 3)}"] = 1.0
         return f
+
+
+def _moves_someone(verb: Token) -> bool:
+    """Whether a verb tells a journey or a person moved, whose "from" is where it set out:
+    "returned from her home in Leeds", "was rushed from his house in York to hospital"."""
+    sense = VERB_SENSES.get(verb.lemma_.lower())
+    if sense is not None and sense.kind is TriggerKind.MOTION:
+        return True
+    if lemma_in(verb, CONVEYANCE_VERBS) or lemma_in(verb, SENDING_VERBS):
+        return True
+    return _heads_somewhere(verb)
+
+
+def _heads_somewhere(verb: Token) -> bool:
+    """Whether a verb takes a destination: "ran from Leeds to Madrid"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "into", "toward", "towards") for c in verb.children)

@@ -1242,6 +1242,14 @@ SPEAKING_FROM_VERBS = ADDRESSING_VERBS | frozenset(
         "testify",
     ]
 )
+# Verbs of watching over or running something, whose "from X" is where the one who does it
+# was: "oversaw the operation in Kharkiv from Kyiv", "runs the company from Leeds".
+DIRECTING_FROM_VERBS = frozenset(
+    "watch monitor follow observe oversee supervise direct run command coordinate manage".split()
+)
+# Where one sits to act on what is elsewhere: "watched the ceremony in Paris from her office in
+# Berlin", "directed the fight from a bunker in Kyiv".
+STATION_NOUNS = frozenset("office home house residence headquarters bunker post studio desk hideout base".split())
 # The people such a verb addresses: a crowd, the press, troops, a party's supporters.
 AUDIENCE_PEOPLE = frozenset(
     [

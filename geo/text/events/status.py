@@ -61,7 +61,7 @@ from geo.text.events.lexicon import (
 from geo.text.events.parsing import is_passive, is_past_progressive, is_progressive
 from geo.text.events.triggers import WAY_NOUNS, Trigger, TriggerKind, charge_of
 
-__all__ = ["event_status", "calls_off", "status_at"]
+__all__ = ["event_status", "calls_off", "status_at", "taken_part_remotely"]
 
 # Dependencies through which a clause inherits the status of the one above it.
 _INHERITING = frozenset(
@@ -438,11 +438,11 @@ def _negated(token: Token, children: list[Token], *, is_trigger: bool) -> bool:
 
 
 # What carries a person's part in an event from elsewhere: "by video link", "via videoconference",
-# "by telephone"; "virtually", "remotely"; a trial "in absentia".
+# "by telephone"; "virtually", "remotely", "online"; a trial "in absentia".
 _REMOTE_MEANS = frozenset(
     "video link videolink videoconference teleconference phone telephone satellite zoom webcam livestream".split()
 )
-_REMOTE_ADVERBS = frozenset({"virtually", "remotely"})
+_REMOTE_ADVERBS = frozenset({"virtually", "remotely", "online"})
 
 
 def _taken_part_from_afar(children: list[Token]) -> bool:
@@ -451,6 +451,12 @@ def _taken_part_from_afar(children: list[Token]) -> bool:
     by telephone from Kabul" puts the speaker in Kabul."""
     if any(c.dep_ == "prep" and c.lower_ == "from" for c in children):
         return False
+    return taken_part_remotely(children)
+
+
+def taken_part_remotely(children: list[Token]) -> bool:
+    """Whether a clause's words (`children`) say it was done from afar: "by video link",
+    "via videoconference", "virtually", "remotely", "online", "in absentia"."""
     for child in children:
         if child.dep_ == "advmod" and child.lower_ in _REMOTE_ADVERBS:
             return True

@@ -265,6 +265,44 @@ def test_a_place_where_the_sending_or_ordering_is_done_is_still_paired(text) -> 
     assert ("Maria Lopez", "Madrid") in {(c.person.name, c.mention.place.name) for c in candidates(text)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez joined the meeting in Madrid remotely from Berlin.",
+        "Maria Lopez pleaded guilty in Madrid via video link from Berlin.",
+        "Maria Lopez spoke to the conference in Madrid from Berlin.",
+        "Maria Lopez oversaw the operation in Madrid from a command post in Berlin.",
+        "Maria Lopez watched the ceremony in Madrid on television from her office in Berlin.",
+    ],
+)
+def test_who_says_where_they_acted_from_is_not_paired_with_the_place_acted_on(text) -> None:
+    assert ("Maria Lopez", "Madrid") not in {(c.person.name, c.mention.place.name) for c in candidates(text)}
+
+
+def test_the_place_acted_from_is_still_paired() -> None:
+    found = candidates("Maria Lopez spoke to the conference in Madrid from Berlin.")
+    assert ("Maria Lopez", "Berlin") in {(c.person.name, c.mention.place.name) for c in found}
+
+
+def test_who_takes_part_online_is_not_paired_with_the_gathering() -> None:
+    found = candidates("Maria Lopez took part online in the summit in Madrid.")
+    assert ("Maria Lopez", "Madrid") not in {(c.person.name, c.mention.place.name) for c in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez returned to Madrid from Berlin on Monday.",
+        "Maria Lopez flew to Madrid from her home in Berlin.",
+        "Maria Lopez addressed the crowd in Madrid from a balcony.",
+        "Maria Lopez received an award in Madrid from the king.",
+        "Maria Lopez ran from Leeds to Madrid in a charity run.",
+    ],
+)
+def test_a_journeys_from_or_a_from_that_names_no_place_elsewhere_keeps_the_pairing(text) -> None:
+    assert ("Maria Lopez", "Madrid") in {(c.person.name, c.mention.place.name) for c in candidates(text)}
+
+
 def test_the_one_written_to_is_paired_with_their_place_not_the_writer() -> None:
     pairs = {
         (c.person.name, c.mention.place.name) for c in candidates("Maria Lopez sent a letter to Anna Weber in Madrid.")
