@@ -616,11 +616,12 @@ class _ArticleReading:
         return []
 
     def _is_past_plan(self, trigger: Trigger, when: EventDate) -> bool:
-        """A plan told in the past for a time already past: "was scheduled to fly ... last month"."""
+        """A plan told in the past for a time already past: "was scheduled to fly ... last month",
+        "was to fly ... last month"."""
         head = trigger.token
         while head.dep_ == "xcomp" and head.head.i != head.i:
             head = head.head
-        if head is trigger.token or not lemma_in(head, PLANNING_HEADS):
+        if head is trigger.token or not (lemma_in(head, PLANNING_HEADS) or head.lemma_.lower() == "be"):
             return False
         auxiliaries = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
         if not (head.tag_ == "VBD" or (head.tag_ == "VBN" and auxiliaries & {"was", "were", "had"})):

@@ -22,15 +22,15 @@ reporting verb (reported speech changes neither the subject nor the status):
   under a verb of guessing ("experts speculate Kim will ...", "is believed to be in Sydney"), a
   gerund looked forward to or thought about ("is thinking about moving to Denver");
 - planned: "will", "is going to", a to-clause under a plan ("is expected to", "plans to", "is
-  scheduled to", "is planning on visiting"), "would" in reported speech ("said Kim would
-  visit"), a present-tense verb with a future adverb ("travels next to"), a progressive of
-  motion toward a place ("is traveling to Gaza", "was making her first trip to Gaza": the
-  arrival is not told; where a past one set out from is a stop, `status_at`), a plan told as a
-  present state ("is due in Baghdad", "is expected in Lisbon"), a headline's "Obama to visit
-  Cuba", a nominal event marked as such ("the planned visit"), an accepted invitation
-  ("accepted an invitation to visit Paris"), a trip a clause happens ahead of ("gave an
-  interview ahead of his visit to Madrid", "in the run-up to her trip to Kyiv"), or a date in
-  the event's clause that lies after publication;
+  scheduled to", "is planning on visiting"; "is to", and "was to speak in Leeds", a plan then),
+  "would" in reported speech ("said Kim would visit"), a present-tense verb with a future adverb
+  ("travels next to"), a progressive of motion toward a place ("is traveling to Gaza", "was
+  making her first trip to Gaza": the arrival is not told; where a past one set out from is a
+  stop, `status_at`), a plan told as a present state ("is due in Baghdad", "is expected in
+  Lisbon"), a headline's "Obama to visit Cuba", a nominal event marked as such ("the planned
+  visit"), an accepted invitation ("accepted an invitation to visit Paris"), a trip a clause
+  happens ahead of ("gave an interview ahead of his visit to Madrid", "in the run-up to her trip
+  to Kyiv"), or a date in the event's clause that lies after publication;
 - occurred otherwise.
 
 Speculative outranks planned ("will likely supply" is a guess about a future).
@@ -203,8 +203,8 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
             planned = True
         if current.dep_ == "dep" and current.tag_ == "VB" and lemma_in(head, PLANNING_HEADS):
             planned = True  # "is scheduled to arrive ..., then take part in": a second step of the plan
-        if current.dep_ == "xcomp" and head.lemma_.lower() == "be" and head.tag_ in _PRESENT_TAGS:
-            planned = True  # "Peres is to make an official visit"
+        if current.dep_ == "xcomp" and head.lemma_.lower() == "be" and head.tag_ in _PRESENT_TAGS | {"VBD"}:
+            planned = True  # "Peres is to make an official visit"; "was to speak in Leeds": a plan then
         if current.dep_ == "advcl" and current.tag_ == "VBG" and _makes_plan(head):
             planned = True  # "Making his first visit ..., Obama is scheduled to arrive"
         if current.dep_ in ("xcomp", "acl") and lemma_in(head, WISH_HEADS):

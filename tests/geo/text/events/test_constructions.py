@@ -676,6 +676,9 @@ def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISH
         # about the past stays a guess, and what is awaited a plan.
         ("Rita Vance would have visited Paris if the strike had ended.", set()),
         ("Rita Vance was to have visited Tokyo last week.", set()),
+        # "was to" tells a plan made then, as "was scheduled to" does: not that it happened.
+        ("Rita Vance was to speak in Madrid later that week.", {("Rita Vance", "Madrid", P, None)}),
+        ("Rita Vance was to travel to Tokyo the following week, officials said.", {("Rita Vance", "Tokyo", P, None)}),
         ("Rita Vance has yet to visit Paris.", set()),
         ("Rita Vance is yet to arrive in Madrid.", {("Rita Vance", "Madrid", P, None)}),
         ("Rita Vance may have traveled to Madrid.", {("Rita Vance", "Madrid", S, None)}),
@@ -1332,6 +1335,8 @@ def test_a_past_plan_happened_only_if_the_text_says_so(extractor):
     }
     unconfirmed = "Hugo Martens was scheduled to fly from Berlin to Tokyo last month."
     assert stops(extractor, unconfirmed) == set()
+    # "was to" is such a plan too.
+    assert stops(extractor, "Hugo Martens was to fly from Berlin to Tokyo last month.") == set()
     still_ahead = "Hugo Martens is scheduled to fly from Berlin to Tokyo next month."
     assert ("Hugo Martens", "Tokyo", P, "2023-10") in stops(extractor, still_ahead)
 
