@@ -41,8 +41,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geo.model import EventStatus
+from geo.text.dates.lexicon import MONTHS
 from geo.text.events.dating import schedules
 from geo.text.events.lexicon import (
+    EVENT_NOUNS,
     FUTURE_ADVERBS,
     FUTURE_MODALS,
     HEDGE_ADVERBS,
@@ -152,6 +154,8 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
             planned = True  # "Obama to visit Cuba in March": a headline's plan
         if depth == 0 and _expected_there(current, children):
             planned = True  # "is due in Baghdad on Friday", "is expected in Lisbon in August"
+        if _programme(current, children):
+            planned = True  # "The festival opens on Friday with a concert by Weber": a programme
         if trigger.sense.kind is TriggerKind.MOTION and _heading_for(trigger, current, children, depth):
             planned = True  # "is traveling to Gaza": the arrival is still to come
         if depth == 0 and trigger.nominal and _on_the_way(current):
@@ -595,6 +599,38 @@ def _futurate_progressive(verb: Token, children: list[Token]) -> bool:
 
 
 _FUTURE_TIME_WORDS = WEEKDAY_WORDS | frozenset(["tomorrow", "next", "tonight"])
+
+
+def _programme(verb: Token, children: list[Token]) -> bool:
+    """A gathering told in the simple present at a day or an hour: "The Academy Awards takes place
+    on 26 February, with Kimmel as host", "The event begins at 8 p.m. Thursday featuring Tom
+    Reed", "the ceremony is held on Friday". A report gives a gathering's programme so, and
+    whoever it names is due there. A caption's present tells people, not a gathering ("Weber
+    waves in Leeds on Monday"); a year ("opens on Monday, March 23, 2009") or a habit ("takes
+    place every July") is no programme."""
+    if any(c.dep_ == "aux" for c in children):
+        return False
+    passive = [c for c in children if c.dep_ == "auxpass"]
+    if passive:
+        if verb.tag_ != "VBN" or not all(c.tag_ in _PRESENT_TAGS for c in passive):
+            return False
+    elif verb.tag_ not in _PRESENT_TAGS:
+        return False
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not any(s.lemma_.lower() in _PROGRAMME_NOUNS for s in subjects):
+        return False
+    said = [t for c in children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree]
+    words = {t.lower_ for t in said} | {t.lower_ for s in subjects for t in s.children if t.dep_ == "poss"}
+    if words & _NOT_A_PROGRAMME or any(t.like_num and len(t.text) == 4 for t in said):
+        return False
+    return bool(words & _PROGRAMME_TIMES)
+
+
+# Gatherings a programme tells, and what tells its time ("on 26 February", "at 8 p.m. Thursday",
+# "tonight"); what tells a habit or the past instead.
+_PROGRAMME_NOUNS = EVENT_NOUNS | frozenset(["award", "awards"])
+_PROGRAMME_TIMES = _FUTURE_TIME_WORDS | {month.lower() for month in MONTHS} | frozenset(["p.m.", "a.m."])
+_NOT_A_PROGRAMME = frozenset(["every", "each", "yearly", "annually", "usually", "yesterday", "last", "ago"])
 
 
 def _schedule_within_a_plan(verb: Token, children: list[Token]) -> bool:

@@ -363,6 +363,46 @@ def test_a_place_where_others_act_on_what_is_theirs_is_not_paired_with_them(text
     assert ("Maria Lopez", "Madrid") not in {(c.person.name, c.mention.place.name) for c in candidates(text)}
 
 
+def _statuses(text: str, published: date | None) -> set[tuple[str, str, EventStatus]]:
+    return {(c.person.name, c.mention.place.name, c.status) for c in candidates(text, published)}
+
+
+@pytest.mark.parametrize("published", [PUBLISHED, None])
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # A gathering told in the simple present at a day or an hour is its programme: whoever it
+        # names is due there, with or without a publication date to place the day.
+        ("The awards take place on 26 February at the theatre in Madrid, with Maria Lopez as host.", "Maria Lopez"),
+        ("The festival opens in Leeds on Friday with a concert by Anna Weber.", "Anna Weber"),
+        ("The concert features Tom Reed at the arena in Leeds on Saturday.", "Tom Reed"),
+        ("The ceremony is held in Madrid on Monday, with Maria Lopez as host.", "Maria Lopez"),
+        (
+            "The event begins with a dance at 8 p.m. Thursday in Leeds featuring a band that includes Tom Reed.",
+            "Tom Reed",
+        ),
+    ],
+)
+def test_a_gatherings_programme_in_the_present_is_planned(text, who, published) -> None:
+    found = {(person, status) for person, _, status in _statuses(text, published) if person == who}
+    assert found == {(who, P)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The past, a habit, a year (a caption's or history's present) and a person's own present
+        # (a caption's) are no programme.
+        "The festival took place in Leeds on Saturday, with Anna Weber as host.",
+        "The festival takes place in Leeds every July, with Anna Weber as host.",
+        "The festival opens in Leeds on Monday, March 20, 2023, with a concert by Anna Weber.",
+        "Anna Weber waves to the crowd in Leeds on Monday.",
+    ],
+)
+def test_a_past_habitual_dated_or_personal_present_is_no_programme(text) -> None:
+    assert ("Anna Weber", "Leeds", P) not in _statuses(text, PUBLISHED)
+
+
 @pytest.mark.parametrize(
     "text",
     [
