@@ -153,8 +153,15 @@ class ArticleDates:
         """The date of the event `trigger` starts; `earlier` are the dates of events told before."""
         # "was flying to Madrid on Monday when the engine failed": under way in the past, so its
         # weekday is behind the story whatever became of the journey; so is an act someone is
-        # suspected of ("is suspected of setting a fire in Fresno on Sunday").
-        future = status is not EventStatus.OCCURRED and not is_past_progressive(trigger) and not charged_act(trigger)
+        # suspected of ("is suspected of setting a fire in Fresno on Sunday"), and a guess or an
+        # attempt told in the past ("police believe he fled to Madrid on Sunday", "may have
+        # traveled", "tried to flee to Madrid on Monday").
+        future = (
+            status is not EventStatus.OCCURRED
+            and not is_past_progressive(trigger)
+            and not charged_act(trigger)
+            and not _guessed_or_tried_in_the_past(trigger)
+        )
         clause = own_clause(trigger)
         describing = {d.root.i for d in self.located if d.root.i in clause and _describes_a_noun(d.root, trigger)}
         found = self._in_clause(clause, trigger, exclude=describing) or self._in_conjoined(trigger, describing, status)
@@ -415,6 +422,24 @@ def _nearer(first: DateInterval, second: DateInterval, anchor: date) -> bool:
     if first.start is None or second.start is None:
         return False
     return abs((first.start - anchor).days) < abs((second.start - anchor).days)
+
+
+# Verbs of trying, whose past tells an attempt already made: "tried to flee to Madrid on Monday".
+_ATTEMPT_VERBS = frozenset(["try", "attempt", "seek"])
+
+
+def _guessed_or_tried_in_the_past(verb: Token) -> bool:
+    """Whether a verb read as not having happened for sure is nonetheless told in the past: a
+    simple past a guess is made of ("police believe he fled to Madrid"), a perfect after a modal
+    ("may have traveled"), or what a past attempt tried ("tried to flee to Madrid"). A plan told
+    in the past ("was set to arrive on Monday", "was to speak") still looks ahead."""
+    if verb.tag_ == "VBD":
+        return True
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBN" and "have" in auxiliaries and "will" not in auxiliaries:
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.tag_ == "VBD" and head.lemma_.lower() in _ATTEMPT_VERBS
 
 
 def _describes_a_noun(token: Token, trigger: Token) -> bool:

@@ -1606,6 +1606,22 @@ def test_a_day_and_a_schedule_told_around_the_place(extractor, text, expected) -
     assert {stop for stop in stops(extractor, text) if stop[0] == "Anna Weber"} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A guess or an attempt told in the past looks back: its weekday is behind the story.
+        ("Police believe Tom Reed fled to Madrid on Sunday.", {("Tom Reed", "Madrid", S, "2023-09-10")}),
+        ("Tom Reed may have traveled to Madrid on Sunday.", {("Tom Reed", "Madrid", S, "2023-09-10")}),
+        ("Tom Reed tried to flee to Madrid on Monday.", {("Tom Reed", "Madrid", S, "2023-09-11")}),
+        # A plan, told in the past or not, still looks ahead.
+        ("Tom Reed was set to arrive in Madrid on Monday.", {("Tom Reed", "Madrid", P, "2023-09-18")}),
+        ("Tom Reed said he would travel to Madrid on Monday.", {("Tom Reed", "Madrid", P, "2023-09-18")}),
+    ],
+)
+def test_a_guess_or_an_attempt_in_the_past_is_dated_back(extractor, text, expected) -> None:
+    assert stops(extractor, text) == expected
+
+
 def test_an_island_is_reached_on_a_road_is_not() -> None:
     sicily = place(2523119, "Sicily", 37.75, 14.25, Precision.ADMIN1, "IT")
     names = {**PLACES, "Sicily": sicily}
