@@ -511,9 +511,9 @@ class CandidateReader:
         verb = clause_verb(root)
         if (verb.lemma_.lower() not in EVALUATING_VERBS and verb.lemma_.lower() != "survive") or not is_passive(verb):
             return False
-        if not any(c.dep_ == "nsubjpass" and person in self.coref.people_of(c) for c in verb.children):
+        if not self._is_subject_of(verb, person, ("nsubjpass",)):
             return False
-        return any(c.dep_ == "agent" and root.i in {t.i for t in c.subtree} for c in verb.children)
+        return any(c.dep_ == "agent" and _within(root, c) for c in verb.children)
 
     @staticmethod
     def _told_of_a_thing_of_theirs(token: Token, root: Token) -> bool:
@@ -531,7 +531,7 @@ class CandidateReader:
         if lemma in _OWN_PRESENCE_NOUNS or lemma in PERSON_NOUNS or lemma in RELATION_NOUNS:
             return False
         verb = clause_verb(root)
-        return thing.head.i == verb.i and root.i not in {t.i for t in thing.subtree}
+        return thing.head.i == verb.i and not _within(root, thing)
 
     def _told_of_what_others_do_to_theirs(self, token: Token, root: Token, person: Person) -> bool:
         """Whether the person is only the owner of what someone else's clause acts on there:
@@ -579,8 +579,7 @@ class CandidateReader:
             sent = [o for o in objects if o.lemma_.lower() in ATTACK_NOUNS]
         else:
             return False
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if not any(person in self.coref.people_of(s) for s in subjects):
+        if not self._is_subject_of(verb, person, ("nsubj",)):
             return False
         for thing in sent:
             token = root
@@ -601,10 +600,13 @@ class CandidateReader:
         set out ("returned to Leeds from Madrid": both) and is not read so."""
         verb = clause_verb(root)
         origin = self._acted_from(verb)
-        if origin is None or root.i in {t.i for t in origin.subtree}:
+        if origin is None or _within(root, origin):
             return False
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return any(person in self.coref.people_of(s) for s in subjects)
+        return self._is_subject_of(verb, person, ("nsubj", "nsubjpass"))
+
+    def _is_subject_of(self, verb: Token, person: Person, deps: tuple[str, ...]) -> bool:
+        """Whether a subject of `verb` (of the dependency labels `deps`) means `person`."""
+        return any(c.dep_ in deps and person in self.coref.people_of(c) for c in verb.children)
 
     def _acted_from(self, verb: Token) -> Token | None:
         """The "from" phrase that says where `verb`'s subject was: a place the clause was done
@@ -854,6 +856,11 @@ class CandidateReader:
         places_here = len(self.places_by_sentence.get(c.sentence, []))
         f[f"places_in_sentence={min(places_here, 3)}"] = 1.0
         return f
+
+
+def _within(token: Token, phrase: Token) -> bool:
+    """Whether `token` lies in the phrase `phrase` heads."""
+    return phrase.left_edge.i <= token.i <= phrase.right_edge.i
 
 
 def _moves_someone(verb: Token) -> bool:
