@@ -209,6 +209,8 @@ def _subject_references(verb: Token, coref: Coreference) -> list[Reference]:
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and current.dep_ == "relcl" and subjects[0].lower_ in _RELATIVE_PRONOUNS:
             subjects = [_antecedent(current.head, coref)]  # "Xi, who arrived in Moscow": the relative means Xi
+        if not subjects:
+            subjects = _name_read_as_adverb(current, coref)
         if subjects:
             return [r for s in subjects for r in _references_of(s, coref)]
         inverted = _inverted_subject(current)
@@ -221,6 +223,17 @@ def _subject_references(verb: Token, coref: Coreference) -> list[Reference]:
             return [r for s in borrowed for r in _references_of(s, coref)]
         current = borrowed
     return []
+
+
+def _name_read_as_adverb(verb: Token, coref: Coreference) -> list[Token]:
+    """A person's name before a verb that the parser took for an adverb, leaving the verb without
+    a subject: "Kent Brantly was flown to Atlanta", "Sean Connolly arrived in Dublin" (a surname
+    ending in "-ly" read as "quickly" is)."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advmod" and c.tag_ == "NNP" and c.i < verb.i and coref.refer(c) is not None
+    ]
 
 
 def _antecedent(noun: Token, coref: Coreference) -> Token:

@@ -1622,6 +1622,12 @@ def test_a_guess_or_an_attempt_in_the_past_is_dated_back(extractor, text, expect
     assert stops(extractor, text) == expected
 
 
+def test_a_name_the_parser_reads_as_an_adverb_is_still_the_subject(extractor) -> None:
+    # "Brantly", like "quickly": the parser hangs the surname on the verb as an adverb.
+    found = stops(extractor, "Kent Brantly was flown to Madrid on Monday.")
+    assert found == {("Kent Brantly", "Madrid", OCC, "2023-09-11")}
+
+
 def test_an_island_is_reached_on_a_road_is_not() -> None:
     sicily = place(2523119, "Sicily", 37.75, 14.25, Precision.ADMIN1, "IT")
     names = {**PLACES, "Sicily": sicily}
