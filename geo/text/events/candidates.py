@@ -277,10 +277,8 @@ class CandidateReader:
         for event in rules.values():
             if id(event) in paired or event.mention_start in self.qualifiers:
                 continue
-            if self._rule_read_affiliation(event):
-                continue  # the rule read a firm's or a school's town as the person's place
-            if self._rule_read_done_from_elsewhere(event):
-                continue  # "joined the meeting in Madrid remotely from Berlin": the rule read Madrid
+            if self._rule_misread(event):
+                continue  # a firm's town as the person's place; "joined ... in Madrid remotely from Berlin"
             candidate = self._from_rule(event, self._sentence_of_char(event.evidence_start))
             if candidate is None:
                 continue
@@ -292,19 +290,15 @@ class CandidateReader:
             candidate.city = self._city_of(candidate)
         return list(found.values())
 
-    def _rule_read_affiliation(self, event: Event) -> bool:
-        """Whether a rule's event is at the town of a body its person is told with
-        (`_own_affiliation`), which the rule read as the person's place."""
+    def _rule_misread(self, event: Event) -> bool:
+        """Whether a rule's event is at a place the sentence says is not the person's: the town of
+        a body the person is told with (`_own_affiliation`), or a place the clause did not do its
+        act at, having said where from (`_done_from_elsewhere`)."""
         root = next((root for mention, root in self.places if mention.start == event.mention_start), None)
         person = self.cast.person_named(event.actor)
-        return root is not None and person is not None and self._own_affiliation(root, person)
-
-    def _rule_read_done_from_elsewhere(self, event: Event) -> bool:
-        """Whether a rule's event is at a place its clause did not do its act at, having said
-        where from (`_done_from_elsewhere`)."""
-        root = next((root for mention, root in self.places if mention.start == event.mention_start), None)
-        person = self.cast.person_named(event.actor)
-        return root is not None and person is not None and self._done_from_elsewhere(root, person)
+        if root is None or person is None:
+            return False
+        return self._own_affiliation(root, person) or self._done_from_elsewhere(root, person)
 
     def _city_of(self, candidate: Candidate) -> Mention | None:
         """A city of the candidate's country named in its sentence, or the dateline's, if any."""

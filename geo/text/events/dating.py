@@ -424,7 +424,8 @@ def _nearer(first: DateInterval, second: DateInterval, anchor: date) -> bool:
     return abs((first.start - anchor).days) < abs((second.start - anchor).days)
 
 
-# Verbs of trying, whose past tells an attempt already made: "tried to flee to Madrid on Monday".
+# Verbs of trying (the attempts among the status reader's WISH_HEADS), whose past tells an attempt
+# already made: "tried to flee to Madrid on Monday".
 _ATTEMPT_VERBS = frozenset(["try", "attempt", "seek"])
 
 

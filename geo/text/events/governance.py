@@ -125,8 +125,8 @@ _DESTINATION_ADVERBS = frozenset(["next", "back", "home", "there", "onward", "on
 _MAX_DEPTH = 6
 _THERE_SENTENCES_BACK = 1
 # Definite nouns by which news names again a place it has just named ("Floods hit Queensland.
-# Gillard toured the region"; "arrived in the town", "went to the scene"), with the kinds of
-# place each can mean: a town is no country, a state no town. None: any place.
+# Gillard toured the region"; "arrived in the town"), with the kinds of place each can mean: a
+# town is no country, a state no town. None: any place.
 _TOWN = frozenset({Precision.CITY})
 _ANAPHORIC_PLACE_NOUNS: dict[str, frozenset[Precision] | None] = {
     "town": _TOWN,
@@ -276,8 +276,8 @@ def governed_places(trigger: Trigger, places: PlaceIndex) -> list[GovernedPlace]
 
 
 def names_place_again(noun: Token) -> bool:
-    """A definite noun that names again a place told before: "the town", "the affected areas",
-    "the scene"; not one its own words place ("the town of Gori", "the Texas town", "its capital")."""
+    """A definite noun that names again a place told before: "the town", "the affected areas";
+    not one its own words place ("the town of Gori", "the Texas town", "its capital")."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ANAPHORIC_PLACE_NOUNS:
         return False
     determiners = [c for c in noun.children if c.dep_ == "det"]
