@@ -79,6 +79,7 @@ from geo.text.events.triggers import (
     VERB_SENSES,
     TriggerKind,
     lists_those_present,
+    puts_in_doubt,
     reached_from_afar,
     represented,
     tells_a_birth,
@@ -466,6 +467,8 @@ class CandidateReader:
                 return None  # "was represented at the event in Zaria by his chief of staff": absent
             if scene is None:
                 status = status_at(status, anchor, root)  # "was flying from Rome to Madrid when": Rome was a stop
+            if puts_in_doubt(anchor):
+                status = EventStatus.SPECULATIVE  # "leaving in question his participation in the Tour"
             date = self.dates.date_for(anchor, status, other_triggers=self.trigger_tokens)
             if tells_a_birth(anchor) and self.dates.before_story_time(date.interval):
                 return None  # "was born in Gainesville in 1884": background, not the story's time

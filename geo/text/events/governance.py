@@ -216,11 +216,14 @@ class PlaceIndex:
         before = self._mentions_before(token, sentences_back)
         return self._by_token[before[0]] if before else None
 
-    def latest_fitting(self, token: Token, sentences_back: int, kinds: frozenset[Precision] | None) -> Mention | None:
+    def latest_fitting(
+        self, token: Token, sentences_back: int, kinds: frozenset[Precision] | None, within: Place | None = None
+    ) -> Mention | None:
         """The last place mention before `token` that a definite noun can name again ("the
-        town"): of one of `kinds` (any when None), in its sentence or the `sentences_back` before
-        it, and a place where something happened, not a home ("Galen Miller of Palestine") nor
-        what is talked about ("the reconstruction of Gaza")."""
+        town"): of one of `kinds` (any when None), lying `within` a place when one is given ("the
+        Texas city"), in its sentence or the `sentences_back` before it, and a place where
+        something happened, not a home ("Galen Miller of Palestine") nor what is talked about
+        ("the reconstruction of Gaza")."""
         doc = token.doc
         seen: set[tuple[int, int]] = set()
         for i in self._mentions_before(token, sentences_back):
@@ -229,6 +232,8 @@ class PlaceIndex:
                 continue
             seen.add((mention.start, mention.end))
             if kinds is not None and mention.place.precision not in kinds:
+                continue
+            if within is not None and not _lies_within(mention.place, within):
                 continue
             root = doc[i]
             while root.head.i != root.i and self._by_token.get(root.head.i) is mention:
@@ -246,10 +251,15 @@ def governed_places(trigger: Trigger, places: PlaceIndex) -> list[GovernedPlace]
     """The most specific places `trigger` governs; empty when it governs none."""
     found: dict[tuple[int, int], GovernedPlace] = {}
     anaphors: list[Token] = []
+    narrowed: list[tuple[Token, Mention]] = []
     for token, depth, role in _walk(trigger):
         mention = places.mention_at(token)
         if mention is None and role is PathRole.HEAD and depth <= 2 and names_place_again(token):
             anaphors.append(token)
+        if mention is None and role is PathRole.HEAD and depth <= 2:
+            region = _region_of_place_noun(token, places)
+            if region is not None:
+                narrowed.append((token, region))
         if mention is None or mention.place is None or on_topic(token):
             continue
         key = (mention.start, mention.end)
@@ -267,6 +277,14 @@ def governed_places(trigger: Trigger, places: PlaceIndex) -> list[GovernedPlace]
         kinds = _ANAPHORIC_PLACE_NOUNS[anaphor.lemma_.lower()]
         mention = places.latest_fitting(anaphor, _ANAPHOR_SENTENCES_BACK, kinds)
         if mention is not None and mention.place is not None:
+            found[(mention.start, mention.end)] = GovernedPlace(mention, mention.place, 2, PathRole.HEAD)
+    for noun, region in narrowed:
+        # "flew to Austin. Smith met the governor in the Texas city": the city of Texas named
+        # last, not Texas; with none named, the region stays what the phrase tells.
+        kinds = _ANAPHORIC_PLACE_NOUNS[noun.lemma_.lower()]
+        mention = places.latest_fitting(noun, _ANAPHOR_SENTENCES_BACK, kinds, within=region.place)
+        if mention is not None and mention.place is not None and mention is not region:
+            found.pop((region.start, region.end), None)
             found[(mention.start, mention.end)] = GovernedPlace(mention, mention.place, 2, PathRole.HEAD)
     if not found and not trigger.nominal and places.dateline is not None and says_here(trigger.token):
         # "SEATTLE (AP) — Jassy told shareholders here on Tuesday": the dateline's place.
@@ -289,6 +307,46 @@ def names_place_again(noun: Token) -> bool:
         or (c.dep_ == "amod" and c.pos_ == "PROPN")
         for c in noun.children
     )
+
+
+def _region_of_place_noun(noun: Token, places: PlaceIndex) -> Mention | None:
+    """The region a definite noun of a kind of place is narrowed by, when it names again a place
+    of that region: "the Texas city", "the central Alberta town", "the Hall County town"; not a
+    noun its own words name ("the Texas town of Uvalde", "the Kentucky town where he grew up")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ANAPHORIC_PLACE_NOUNS:
+        return None
+    if [c.lower_ for c in noun.children if c.dep_ == "det"] != ["the"]:
+        return None
+    if any(
+        c.dep_ in ("appos", "relcl", "acl", "poss") or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children
+    ):
+        return None
+    regions = [
+        mention
+        for c in noun.children
+        if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"
+        if (mention := places.mention_at(c)) is not None and mention.place is not None
+    ]
+    return regions[0] if len(regions) == 1 else None
+
+
+# How near a town must lie to a county or a town that narrows it ("the Hall County town"), as
+# the gazetteer gives neither outlines nor counties of towns.
+_NEAR_REGION_KM = 80.0
+
+
+def _lies_within(place: Place, region: Place) -> bool:
+    """Whether `place` lies in `region`, as far as the gazetteer's context tells: a country's by
+    its code, a first-level region's by its name, anything else by distance."""
+    if region.precision is Precision.COUNTRY:
+        return place.country == region.country
+    if region.precision is Precision.ADMIN1:
+        return (
+            place.country == region.country
+            and place.admin1 is not None
+            and normalize_name(place.admin1) == normalize_name(region.name)
+        )
+    return distance_km(place.lat, place.lon, region.lat, region.lon) <= _NEAR_REGION_KM
 
 
 # Words for a share of a place, whose "of" phrase is the place itself ("destroyed much of Paradise").

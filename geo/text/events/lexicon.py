@@ -1216,6 +1216,11 @@ PLANNED_ADJECTIVES = frozenset(
     ["planned", "upcoming", "expected", "scheduled", "forthcoming", "proposed", "future", "next"]
 )
 SPECULATIVE_ADJECTIVES = frozenset(["possible", "potential", "likely", "rumoured", "rumored", "hypothetical"])
+# Nouns that put what they govern in doubt: "his trip is in doubt", "left his participation in
+# question", "cast doubt on her visit", "put the tour in jeopardy".
+DOUBT_NOUNS = frozenset(["doubt", "question", "jeopardy"])
+# Adjectives that leave a trip undecided: "his appearance in Paris remains uncertain".
+DOUBT_ADJECTIVES = frozenset(["uncertain", "doubtful", "questionable", "unclear", "undecided", "unconfirmed"])
 
 # Verbs of speaking to people in their presence: "speaking to reporters in Kabul", "addressed
 # troops in Kandahar", "told a rally in Ohio". Their audience's "in X" is where the speaker was.

@@ -44,6 +44,8 @@ from geo.model import EventStatus
 from geo.text.dates.lexicon import MONTHS
 from geo.text.events.dating import schedules
 from geo.text.events.lexicon import (
+    DOUBT_ADJECTIVES,
+    DOUBT_NOUNS,
     EVENT_NOUNS,
     FUTURE_ADVERBS,
     FUTURE_MODALS,
@@ -61,7 +63,7 @@ from geo.text.events.lexicon import (
     lemma_in,
 )
 from geo.text.events.parsing import is_passive, is_past_progressive, is_progressive
-from geo.text.events.triggers import WAY_NOUNS, Trigger, TriggerKind, charge_of
+from geo.text.events.triggers import WAY_NOUNS, Trigger, TriggerKind, charge_of, puts_in_doubt
 
 __all__ = ["event_status", "calls_off", "status_at", "taken_part_remotely"]
 
@@ -162,6 +164,8 @@ def event_status(trigger: Trigger, *, future_date: bool = False) -> EventStatus 
             planned = True  # "died on her way to Paris", "stopped in Oslo on his way to Berlin"
         if depth == 0 and _awaited(current):
             planned = True  # "gave an interview ahead of his visit to Madrid": the trip is to come
+        if depth == 0 and trigger.nominal and in_doubt(current):
+            speculative = True  # "leaving in question his participation in the Tour de France"
         head = current.head
         if _denied(current, head):
             return None  # "denied that the king would travel", "denied reports that Swift will headline"
@@ -523,6 +527,39 @@ def _on_the_way(noun: Token) -> bool:
 # anticipation of"; "in the run-up to", "in the lead-up to"; "in preparation for".
 _AWAITING_BEFORE_OF = frozenset(["ahead", "advance", "anticipation"])
 _AWAITING_RUNS = frozenset(["run", "lead", "build"])
+
+
+# Verbs a doubt noun is the object of that put another noun in doubt: "cast doubt on her visit".
+_DOUBT_CASTING_VERBS = frozenset(["cast", "throw", "raise", "put"])
+# Verbs that keep their subject in a state: "his trip is / remains / looks uncertain".
+_STATE_VERBS = frozenset(["be", "remain", "look", "seem", "appear", "stay"])
+
+
+def in_doubt(noun: Token) -> bool:
+    """Whether the text leaves an event noun's happening in doubt: "his trip to Madrid is in
+    doubt", "remains uncertain", "left in question his participation in the Tour de France",
+    "cast doubt on his appearance in Paris", "doubts over her visit to Kyiv"."""
+    head = noun.head
+    if head.i == noun.i:
+        return False
+    if head.lemma_.lower() in DOUBT_NOUNS:
+        return True  # the parser may make the event the doubt noun's own object
+    if noun.dep_ == "pobj" and head.lower_ in ("on", "over", "about"):
+        above = head.head
+        if above.lemma_.lower() in DOUBT_NOUNS:
+            return True
+        return lemma_in(above, _DOUBT_CASTING_VERBS) and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in DOUBT_NOUNS for c in above.children
+        )
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    if puts_in_doubt(head) or (noun.dep_ == "dobj" and puts_in_doubt(noun)):
+        return True  # "put his trip to Berlin in jeopardy": the phrase may hang on the noun
+    return (
+        noun.dep_ == "nsubj"
+        and lemma_in(head, _STATE_VERBS)
+        and any(c.dep_ == "acomp" and c.lower_ in DOUBT_ADJECTIVES for c in head.children)
+    )
 
 
 def _awaited(event: Token) -> bool:

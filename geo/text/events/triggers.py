@@ -81,6 +81,7 @@ from geo.text.events.lexicon import (
     COURT_NOUNS,
     CUSTODY_NOUNS,
     CUSTODY_VERBS,
+    DOUBT_NOUNS,
     EVENT_NOUNS,
     FACE_TO_FACE_VERBS,
     FACILITY_NOUNS,
@@ -347,6 +348,10 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     for token in doc:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and (lemma in VERB_SENSES or lemma == "be")):
+            if puts_in_doubt(token):
+                # "leaving in question his participation in the Tour de France": no one leaves;
+                # the event in doubt is the noun's.
+                continue
             if (sense := listed_sense(token)) is not None:
                 triggers.append(Trigger(token, sense, nominal=False))
             elif (passive := _passive_custody_or_conveyance(token, lemma)) is not None:
@@ -646,6 +651,17 @@ def is_misread_present_verb(token: Token) -> bool:
     if name.dep_ != "compound" or name.head.i != token.i or name.pos_ != "PROPN":
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and c.i == token.i + 1 for c in token.children)
+
+
+def puts_in_doubt(word: Token) -> bool:
+    """A word with an "in doubt" phrase: "is in doubt", "left in question", "was thrown into
+    doubt", "put his trip in jeopardy"."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("in", "into")
+        and any(c.dep_ == "pobj" and c.lemma_.lower() in DOUBT_NOUNS for c in prep.children)
+        for prep in word.children
+    )
 
 
 def listed_sense(verb: Token) -> TriggerSense | None:

@@ -1743,3 +1743,96 @@ def test_a_local_venue_is_in_the_datelines_town_before_a_police_forces() -> None
     )
     assert ("Tom Reed", "Leeds", OCC, None) in _dateline_stops(text, "Leeds")
     assert not any(place == "York" for _, place, _, _ in _dateline_stops(text, "Leeds"))
+
+
+# Places a region narrows: news names a town, then calls it "the Texas city" or "the Hall County
+# town"; the region's own name is the wrong stop when the town it holds was named just before.
+_TEXAS = place(4736286, "Texas", 31.25044, -99.25061, Precision.ADMIN1, "US")
+_AUSTIN = place(4671654, "Austin", 30.26715, -97.74306, Precision.CITY, "US", "Texas")
+_DALLAS = place(4684888, "Dallas", 32.78306, -96.80667, Precision.CITY, "US", "Texas")
+_NARROWING = {"Texas": _TEXAS, "Austin": _AUSTIN, "Dallas": _DALLAS} | PLACES
+
+
+def narrowed_stops(extractor: EventExtractor, text: str) -> set[tuple]:
+    events, _ = extractor.read_events(article(text, PUBLISHED), mentions_for(text, names=_NARROWING))
+    return {(e.actor, e.place.name, e.status, e.date.iso()) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Floods hit Austin on Sunday. Maria Lopez toured the Texas city on Monday.",
+            {("Maria Lopez", "Austin", OCC, "2023-09-11")},
+        ),
+        (
+            "Storms hit Dallas on Sunday. Maria Lopez visited the devastated Texas city on Monday.",
+            {("Maria Lopez", "Dallas", OCC, "2023-09-11")},
+        ),
+        # The town named last that lies in the region, not a town elsewhere named after it.
+        (
+            "Storms hit Austin on Sunday and Kyiv on Monday. Maria Lopez toured the Texas city on Tuesday.",
+            {("Maria Lopez", "Austin", OCC, "2023-09-12")},
+        ),
+    ],
+)
+def test_a_definite_noun_a_region_narrows_names_its_town_again(extractor, text, expected) -> None:
+    assert narrowed_stops(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No town of that region named before: the region is all the text says.
+        "Storms hit Kyiv on Sunday. Maria Lopez toured the Texas city on Monday.",
+        # A noun whose own words name the town is read as before.
+        "Maria Lopez toured the Texas city of Austin on Monday.",
+    ],
+)
+def test_a_region_narrowed_noun_with_no_town_before_keeps_what_the_phrase_tells(extractor, text) -> None:
+    places = {place for _, place, _, _ in narrowed_stops(extractor, text)}
+    assert places and "Kyiv" not in places and ("Austin" in places) == ("of Austin" in text)
+
+
+# A trip the text leaves in doubt is speculative, and the verb that leaves it so is no trip.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The crash left in question Maria Lopez's visit to Madrid in October.",
+            {("Maria Lopez", "Madrid", S, "2023-10")},
+        ),
+        ("Maria Lopez's visit to Kyiv is in doubt after the attack.", {("Maria Lopez", "Kyiv", S, None)}),
+        ("Maria Lopez's visit to Kyiv remains uncertain.", {("Maria Lopez", "Kyiv", S, None)}),
+        ("Maria Lopez's visit to Kyiv was thrown into doubt by the attack.", {("Maria Lopez", "Kyiv", S, None)}),
+        ("The strike put Maria Lopez's trip to Berlin in jeopardy.", {("Maria Lopez", "Berlin", S, None)}),
+        (
+            "The injury casts doubt on Maria Lopez's appearance at the summit in Paris next month.",
+            {("Maria Lopez", "Paris", S, "2023-10")},
+        ),
+        ("Doubts over Maria Lopez's visit to Kyiv grew on Monday.", {("Maria Lopez", "Kyiv", S, None)}),
+    ],
+)
+def test_a_trip_left_in_doubt_is_speculative(extractor, text, expected) -> None:
+    assert stops(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Guards: a trip told plainly, and "leave" as a departure.
+        ("Maria Lopez's visit to Kyiv went ahead on Monday.", {("Maria Lopez", "Kyiv", OCC, "2023-09-11")}),
+        ("Maria Lopez left Madrid on Monday.", {("Maria Lopez", "Madrid", OCC, "2023-09-11")}),
+        # Questions talked of in a place, or raised by a trip, cast no doubt on being there.
+        (
+            "Maria Lopez spoke to reporters in Kyiv on Monday about questions over the deal.",
+            {("Maria Lopez", "Kyiv", OCC, "2023-09-11")},
+        ),
+        (
+            "Maria Lopez's visit to Kyiv on Monday raised questions about the deal.",
+            {("Maria Lopez", "Kyiv", OCC, "2023-09-11")},
+        ),
+    ],
+)
+def test_a_trip_not_in_doubt_keeps_its_status(extractor, text, expected) -> None:
+    assert stops(extractor, text) == expected

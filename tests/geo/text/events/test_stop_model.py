@@ -19,7 +19,7 @@ from geo.text.events.parsing import parse_text
 from geo.text.events.people import Person
 from geo.text.events.stop_model import DEFAULT_MODEL_PATH, StopModel, Tree, default_stop_model
 
-OCC, P = EventStatus.OCCURRED, EventStatus.PLANNED
+OCC, P, S = EventStatus.OCCURRED, EventStatus.PLANNED, EventStatus.SPECULATIVE
 PUBLISHED = date(2023, 9, 15)
 
 
@@ -880,3 +880,11 @@ def test_people_coordinated_in_one_clause_share_its_stop(text, weighed_high, exp
     events = events_of_candidates(found, weights, threshold=0.5)
     assert {e.actor for e in events} == expected
     assert all(e.confidence == 0.9 for e in events)
+
+
+def test_a_clause_that_leaves_a_trip_in_doubt_pairs_its_place_as_speculative() -> None:
+    # "leaving in question his participation in the Tour": the verb is no departure, and the
+    # place of what it leaves in doubt is a stop that may not happen.
+    text = "Maria Lopez said she would rest, leaving in question her participation in the summit in Madrid in October."
+    statuses = {c.status for c in candidates(text) if c.mention.place.name == "Madrid"}
+    assert statuses == {S}
