@@ -55,9 +55,11 @@ from geo.model import Mention, MentionRole, Place, Precision
 from geo.text.events.grammar import SUBJECT_MATTER_PREPS, on_topic
 from geo.text.events.lexicon import (
     AREA_NOUNS,
+    DUTY_NOUNS,
     EVENT_NOUNS,
     LIGHT_VERBS,
     LOCATIVE_NOUNS,
+    OPERATION_NOUNS,
     SPEAKING_FROM_VERBS,
     VEHICLE_NOUNS,
     WEEKDAY_WORDS,
@@ -590,7 +592,10 @@ def _next_steps(token: Token, depth: int, role: PathRole) -> list[tuple[Token, i
         steps.extend((c, depth, role) for c in token.children if c.dep_ == "compound" and c.lower_ not in WEEKDAY_WORDS)
     # A police force's quarters are a place of its town: "taken to the Edgar County Sheriff's Department".
     is_noun_hub = token.pos_ in ("NOUN", "PROPN") and (
-        lemma in LOCATIVE_NOUNS or lemma in NOUN_SENSES or is_police_force(token)
+        lemma in LOCATIVE_NOUNS
+        or lemma in NOUN_SENSES
+        or lemma in DUTY_NOUNS | OPERATION_NOUNS
+        or is_police_force(token)
     )
     if role is PathRole.MODIFIER and token.pos_ == "PROPN" and token.dep_ in ("compound", "poss"):
         # "at Leeds Magistrates' Court": the town heads a word of the venue's name, not its noun.

@@ -18,7 +18,15 @@ from geo.text.events.lexicon import (
     TOPIC_VERBS,
 )
 from geo.text.events.parsing import is_passive
-from geo.text.events.triggers import NOUN_SENSES, VERB_SENSES, Trigger, TriggerKind, TriggerSense, tells_a_home
+from geo.text.events.triggers import (
+    NOUN_SENSES,
+    VERB_SENSES,
+    Trigger,
+    TriggerKind,
+    TriggerSense,
+    out_on_duty,
+    tells_a_home,
+)
 
 __all__ = [
     "SUBJECT_MATTER_PREPS",
@@ -271,7 +279,10 @@ def on_topic(root: Token) -> bool:
         return verb in TOPIC_VERBS or (verb == "address" and noun.lemma_.lower() not in LOCATIVE_NOUNS | AUDIENCE_NOUNS)
     if noun.dep_ == "pobj" and noun.head.lower_ in _TOPIC_PREPS:
         lemma = noun.lemma_.lower()
-        # "a visit on ...", "presided over the hearing in Manhattan": a gathering or a trip, no topic.
+        # "a visit on ...", "presided over the hearing in Manhattan": a gathering or a trip, no
+        # topic; nor a duty one is out on ("killed while on patrol in Helmand").
+        if noun.head.lower_ == "on" and out_on_duty(noun):
+            return False
         return noun.head.lower_ not in ("on", "over") or not (lemma in LOCATIVE_NOUNS or lemma in NOUN_SENSES)
     return False
 

@@ -795,6 +795,14 @@ INCIDENT_NOUNS = frozenset(
         "derailment",
     ]
 )
+# Nouns for a spell of duty someone is out on, which its own "in" phrase places as a gathering's
+# does: "was killed while on patrol in Helmand", "was wounded during a patrol in Kandahar".
+DUTY_NOUNS = frozenset(["patrol", "mission", "deployment", "duty", "assignment"])
+# Nouns for what police or crews do at a place, placed the same way after "during" only ("was
+# found during a routine safety check in Wainwright", "was arrested during a traffic stop in
+# Leeds"): "commented on the search in Leeds" only talks of one.
+OPERATION_NOUNS = frozenset(["check", "inspection", "search", "sweep", "stop"])
+
 # Verbs that tell an incident where it happened, as INCIDENT_NOUNS do: "a man was shot outside a
 # bar in Leeds", "two cars collided near Harrogate". "The scene" a story speaks of after one is
 # where it happened.

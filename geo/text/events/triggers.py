@@ -82,6 +82,7 @@ from geo.text.events.lexicon import (
     CUSTODY_NOUNS,
     CUSTODY_VERBS,
     DOUBT_NOUNS,
+    DUTY_NOUNS,
     EVENT_NOUNS,
     FACE_TO_FACE_VERBS,
     FACILITY_NOUNS,
@@ -95,6 +96,7 @@ from geo.text.events.lexicon import (
     LOCATIVE_NOUNS,
     NEGATING_HEADS,
     OCCUPATION_NOUNS,
+    OPERATION_NOUNS,
     PERSON_NOUNS,
     PLANNING_HEADS,
     POLICING_NOUNS,
@@ -151,6 +153,7 @@ __all__ = [
     "SETTING_PREPS",
     "WAY_NOUNS",
     "during_gathering",
+    "out_on_duty",
     "placed_by_its_noun",
     "gatherings_of_part",
     "lists_those_present",
@@ -1235,15 +1238,27 @@ def _done_before_present(token: Token) -> bool:
 
 
 def during_gathering(prep: Token) -> bool:
-    """ "fell ill during a concert in Montreal", "was hurt during the attack in Kabul": a "during"
-    phrase whose noun is a gathering or an incident, which its own "in" phrase places; and "met on
-    the sidelines of the G7 summit in Hiroshima", "on the eve of talks in Geneva": a part or a
-    moment of a gathering."""
+    """ "fell ill during a concert in Montreal", "was hurt during the attack in Kabul", "was found
+    during a safety check in Wainwright": a "during" phrase whose noun is a gathering, an incident
+    or a spell of duty, which its own "in" phrase places; "was killed while on patrol in Helmand":
+    a duty one is out on; and "met on the sidelines of the G7 summit in Hiroshima", "on the eve of
+    talks in Geneva": a part or a moment of a gathering."""
     if prep.lower_ == "during":
-        return any(p.dep_ == "pobj" and p.lemma_.lower() in EVENT_NOUNS | INCIDENT_NOUNS for p in prep.children)
+        return any(
+            p.dep_ == "pobj" and p.lemma_.lower() in EVENT_NOUNS | INCIDENT_NOUNS | DUTY_NOUNS | OPERATION_NOUNS
+            for p in prep.children
+        )
     if prep.lower_ not in ("on", "at"):
         return False
+    if prep.lower_ == "on" and any(p.dep_ == "pobj" and out_on_duty(p) for p in prep.children):
+        return True  # "was killed while on patrol in Helmand": out on a duty there
     return any(part.dep_ == "pobj" and gatherings_of_part(part) for part in prep.children)
+
+
+def out_on_duty(noun: Token) -> bool:
+    """A duty noun as one is out on it ("on patrol", "on a mission", "on his third deployment"),
+    not as a topic ("commented on the mission")."""
+    return noun.lemma_.lower() in DUTY_NOUNS and not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def placed_by_its_noun(prep: Token) -> bool:

@@ -1836,3 +1836,33 @@ def test_a_trip_left_in_doubt_is_speculative(extractor, text, expected) -> None:
 )
 def test_a_trip_not_in_doubt_keeps_its_status(extractor, text, expected) -> None:
     assert stops(extractor, text) == expected
+
+
+# A spell of duty someone is out on is placed by its own phrase, as a gathering is: soldiers and
+# police are reported "on patrol in" a place and hurt "during a patrol" there.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sgt. Mark Reyes was killed on Monday while on patrol in Kyiv.", {("Mark Reyes", "Kyiv", OCC, "2023-09-11")}),
+        ("Sgt. Mark Reyes was wounded during a patrol in Kyiv on Monday.", {("Mark Reyes", "Kyiv", OCC, "2023-09-11")}),
+        (
+            "Sgt. Mark Reyes was on his third deployment in Kyiv when he was killed.",
+            {("Mark Reyes", "Kyiv", OCC, None)},
+        ),
+        ("Tom Reed was arrested during a traffic stop in Leeds on Sunday.", {("Tom Reed", "Leeds", OCC, "2023-09-10")}),
+    ],
+)
+def test_a_duty_one_is_out_on_is_where_one_was(extractor, text, expected) -> None:
+    assert stops(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What police do, talked of, is a topic.
+        "Tom Reed commented on the search in Leeds.",
+        "Tom Reed briefed reporters on the search in Leeds.",
+    ],
+)
+def test_an_operation_talked_of_is_no_stop(extractor, text) -> None:
+    assert stops(extractor, text) == set()
