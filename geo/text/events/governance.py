@@ -43,6 +43,7 @@ Sochi") beats a modifier ("Black Sea resort"), a city beats the country or regio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -91,6 +92,7 @@ from geo.text.events.triggers import (
     where_antecedent,
     while_settings,
 )
+from geo.text.filters import FACILITY_HEADS
 
 __all__ = ["PathRole", "GovernedPlace", "PlaceIndex", "governed_places", "contains", "county_holds"]
 
@@ -177,6 +179,13 @@ class PlaceIndex:
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention], person_tokens: frozenset[int] = frozenset()) -> None:
         self._by_token: dict[int, Mention] = {}
+        self._person_tokens = person_tokens
+        # The venues the text names with their town ("the Royal Free Hospital in London"), in
+        # text order: a shorter name of one later ("at the Royal Free") is in that town.
+        self._venues = sorted(
+            (m for m in mentions if m.venue and m.role is MentionRole.PLACE and m.place is not None),
+            key=lambda m: m.start,
+        )
         # Where the report was filed, which its "here" means.
         self.dateline = next((m for m in mentions if m.role is MentionRole.DATELINE and m.place is not None), None)
         for mention in mentions:
@@ -211,6 +220,26 @@ class PlaceIndex:
         index = next(i for i, sentence in enumerate(sentences) if sentence.start <= token.i < sentence.end)
         earliest = sentences[max(0, index - sentences_back)].start
         return sorted((i for i in self._by_token if earliest <= i < token.i), reverse=True)
+
+    def venue_town(self, token: Token) -> Mention | None:
+        """The town of a venue named again by its own name or a shorter one: "the Royal Free
+        Hospital in London said ... she was flown to the Royal Free" -> London. The name must say
+        more than a facility's kind ("the University" names none), hold no place of its own and
+        have been told before."""
+        if token.pos_ != "PROPN" or token.i in self._by_token or token.i in self._person_tokens:
+            return None
+        words = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i]
+        if any(w.i in self._by_token for w in words):
+            return None  # "Leeds Crown Court": the name's own place tells where it is
+        name = [*(w.text for w in sorted(words, key=lambda w: w.i)), token.text]
+        if all(word.casefold() in FACILITY_HEADS for word in name):
+            return None
+        pattern = re.compile(rf"(?<!\w){re.escape(' '.join(name))}(?!\w)")
+        start = token.doc[token.i - len(words)].idx
+        return next(
+            (m for m in self._venues if m.end <= start and m.venue is not None and pattern.search(m.venue)),
+            None,
+        )
 
     def latest_before(self, token: Token, sentences_back: int) -> Mention | None:
         """The last place mention before `token`, in its sentence or the `sentences_back` before it:
@@ -256,6 +285,8 @@ def governed_places(trigger: Trigger, places: PlaceIndex) -> list[GovernedPlace]
     narrowed: list[tuple[Token, Mention]] = []
     for token, depth, role in _walk(trigger):
         mention = places.mention_at(token)
+        if mention is None and role is PathRole.HEAD:
+            mention = places.venue_town(token)  # "flown to the Royal Free", named before with its town
         if mention is None and role is PathRole.HEAD and depth <= 2 and names_place_again(token):
             anaphors.append(token)
         if mention is None and role is PathRole.HEAD and depth <= 2:

@@ -1866,3 +1866,47 @@ def test_a_duty_one_is_out_on_is_where_one_was(extractor, text, expected) -> Non
 )
 def test_an_operation_talked_of_is_no_stop(extractor, text) -> None:
     assert stops(extractor, text) == set()
+
+
+def _with_venue(text: str, town: str, venue: str) -> list:
+    """The text's mentions, the first of `town` carrying the venue the geoparser reads with it."""
+    mentions = mentions_for(text)
+    first = next(i for i, m in enumerate(mentions) if m.surface == town)
+    mentions[first] = replace(mentions[first], venue=venue)
+    return mentions
+
+
+def venue_stops(extractor: EventExtractor, text: str) -> set[tuple]:
+    events, _ = extractor.read_events(article(text), _with_venue(text, "London", "Royal Free Hospital"))
+    return {(e.actor, e.place.name, e.status, e.date.iso()) for e in events}
+
+
+# A venue named with its town is in that town when the story names it again by its name or a
+# shorter one.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Royal Free Hospital in London said Anna Vance was ill. Two days later, Anna Vance was flown"
+            " to the Royal Free.",
+            {("Anna Vance", "London", OCC, None)},
+        ),
+        (
+            "The Royal Free Hospital in London said Anna Vance was ill. On Monday Anna Vance was taken to the"
+            " Royal Free Hospital.",
+            {("Anna Vance", "London", OCC, "2023-09-11")},
+        ),
+        # A facility's kind alone names no venue; and a venue is named with its town before, not after.
+        (
+            "The Royal Free Hospital in London said Anna Vance was ill. Two days later, Anna Vance was flown"
+            " to the Hospital.",
+            set(),
+        ),
+        (
+            "Anna Vance was flown to the Royal Free on Monday. The Royal Free Hospital in London said she was ill.",
+            set(),
+        ),
+    ],
+)
+def test_a_venue_named_again_is_in_the_town_it_was_named_with(extractor, text, expected) -> None:
+    assert venue_stops(extractor, text) == expected
