@@ -70,6 +70,7 @@ from geo.text.events.lexicon import (
     INJURY_VERBS,
     LOCAL_VENUE_NOUNS,
     PLANNING_HEADS,
+    STREET_NOUNS,
     VEHICLE_NOUNS,
     lemma_in,
 )
@@ -105,8 +106,6 @@ _SETTING_SENTENCES = 4
 _LEDE_SENTENCES = 3
 # A year, which dates a harm to a time a dateline does not speak for.
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
-# The nouns that close a street's name, after which an address writes its town.
-_STREET_NOUNS = frozenset(["street", "road", "avenue", "boulevard", "drive", "lane", "close", "crescent", "terrace"])
 # A dateline town larger than this may be a wire's bureau rather than the scene of local news.
 _LOCAL_DATELINE_POPULATION = 300_000
 # How far back the incident a harm befell someone in may be told.
@@ -752,7 +751,7 @@ def _town_of_venue(venue: Token, places: PlaceIndex, preps: frozenset[str] = SET
     seldom hangs on the street."""
     if venue.pos_ not in ("NOUN", "PROPN"):
         return None
-    if venue.lower_ in _STREET_NOUNS:
+    if venue.lower_ in STREET_NOUNS:
         # The street's noun closes its name: the town is the name right after its comma.
         doc = venue.doc
         if venue.i + 2 < len(doc) and doc[venue.i + 1].text == ",":
@@ -773,7 +772,7 @@ def _local_venue(noun: Token) -> bool:
     convenience store on Main Street", "the apartment"."""
     if noun.pos_ == "NOUN" and noun.lemma_.lower() in LOCAL_VENUE_NOUNS:
         return True
-    return noun.pos_ == "PROPN" and noun.lower_ in _STREET_NOUNS
+    return noun.pos_ == "PROPN" and noun.lower_ in STREET_NOUNS
 
 
 def _joined_by(verb: Token) -> bool:

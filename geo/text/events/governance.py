@@ -62,6 +62,7 @@ from geo.text.events.lexicon import (
     LOCATIVE_NOUNS,
     OPERATION_NOUNS,
     SPEAKING_FROM_VERBS,
+    STREET_NOUNS,
     VEHICLE_NOUNS,
     WEEKDAY_WORDS,
 )
@@ -241,6 +242,18 @@ class PlaceIndex:
             None,
         )
 
+    def named_site_before(self, token: Token) -> Mention | None:
+        """A site the gazetteer knows by name written before the generic noun of its kind: "was
+        on Champs-Elysees boulevard", "in Tiananmen square". Only a site: a street named after a
+        state or a town ("on Pennsylvania Avenue", "Memphis Street") is not in it."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in STREET_NOUNS:
+            return None
+        for child in token.children:
+            mention = self._by_token.get(child.i) if child.dep_ == "compound" else None
+            if mention is not None and mention.place is not None and mention.place.precision is Precision.SITE:
+                return mention
+        return None
+
     def latest_before(self, token: Token, sentences_back: int) -> Mention | None:
         """The last place mention before `token`, in its sentence or the `sentences_back` before it:
         what "there" refers to ("moved to Boise in 2020. He was arrested there on Monday")."""
@@ -286,7 +299,8 @@ def governed_places(trigger: Trigger, places: PlaceIndex) -> list[GovernedPlace]
     for token, depth, role in _walk(trigger):
         mention = places.mention_at(token)
         if mention is None and role is PathRole.HEAD:
-            mention = places.venue_town(token)  # "flown to the Royal Free", named before with its town
+            # "flown to the Royal Free", named before with its town; "on Champs-Elysees boulevard".
+            mention = places.venue_town(token) or places.named_site_before(token)
         if mention is None and role is PathRole.HEAD and depth <= 2 and names_place_again(token):
             anaphors.append(token)
         if mention is None and role is PathRole.HEAD and depth <= 2:

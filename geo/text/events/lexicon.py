@@ -795,6 +795,10 @@ INCIDENT_NOUNS = frozenset(
         "derailment",
     ]
 )
+# The generic nouns of streets, which close a street's name (after which an address writes its
+# town: "on Seaton Street, Edmonton") or follow a site's ("on Champs-Elysees boulevard").
+STREET_NOUNS = frozenset(["street", "road", "avenue", "boulevard", "drive", "lane", "close", "crescent", "terrace"])
+
 # Nouns for a spell of duty someone is out on, which its own "in" phrase places as a gathering's
 # does: "was killed while on patrol in Helmand", "was wounded during a patrol in Kandahar".
 DUTY_NOUNS = frozenset(["patrol", "mission", "deployment", "duty", "assignment"])

@@ -1910,3 +1910,27 @@ def venue_stops(extractor: EventExtractor, text: str) -> set[tuple]:
 )
 def test_a_venue_named_again_is_in_the_town_it_was_named_with(extractor, text, expected) -> None:
     assert venue_stops(extractor, text) == expected
+
+
+_CHAMPS = place(6618607, "Champs-Elysees", 48.8698, 2.3075, Precision.SITE, "FR", kind="street")
+
+
+def site_stops(extractor: EventExtractor, text: str) -> set[tuple]:
+    events, _ = extractor.read_events(article(text), mentions_for(text, names=PLACES | {"Champs-Elysees": _CHAMPS}))
+    return {(e.actor, e.place.name, e.status, e.date.iso()) for e in events}
+
+
+# A site written before the generic noun of its kind is the site; a street named after a town is
+# not in the town.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dr. Anna Vance was on Champs-Elysees boulevard on Thursday and witnessed the attack.",
+            {("Anna Vance", "Champs-Elysees", OCC, "2023-09-14")},
+        ),
+        ("Tom Reed was arrested on Kyiv Avenue on Monday.", set()),
+    ],
+)
+def test_a_site_before_the_noun_of_its_kind_is_the_site(extractor, text, expected) -> None:
+    assert site_stops(extractor, text) == expected
