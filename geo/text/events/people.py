@@ -1155,12 +1155,20 @@ def _title_before(doc: Doc, first: int) -> list[str]:
             words.append(token.lower_)
             i -= 1
             continue
+        if token.lower_ == "of" and words and i >= 1 and _heads_a_title(doc[i - 1]):
+            i -= 1  # "Secretary of State Hillary Clinton", "Minister of Defence": the title goes on
+            continue
         break
     root = doc[first : first + 1].root
     for child in root.head.children if root.dep_ == "compound" else root.children:
         if child.dep_ == "appos" and child.lemma_.lower() in ROLE_NOUNS:
             words.extend(t.lower_ for t in child.subtree if t.pos_ in ("ADJ", "NOUN", "PROPN"))
     return [w for w in words if w != "-"]
+
+
+def _heads_a_title(token: Token) -> bool:
+    """A role noun a title's "of" phrase follows: "Secretary of State", "Chief of Staff"."""
+    return token.pos_ in ("PROPN", "NOUN") and (token.lower_ in TITLE_WORDS or token.lemma_.lower() in ROLE_NOUNS)
 
 
 def _known_name_repeats(

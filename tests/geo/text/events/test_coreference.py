@@ -322,6 +322,17 @@ def test_a_dated_visit_absorbs_an_undated_mention_of_it(extractor: EventExtracto
         ),
         # A plural that is no surname of the cast is nobody.
         ("Paul Whelan spoke on Monday. The Americans left Moscow.", "Americans", ()),
+        # A title with an "of" phrase is the title whole: "the secretary" is the Secretary of State.
+        (
+            "US Secretary of State Anna Vance met the king on Monday. The new US secretary arrived later.",
+            "secretary",
+            ("Anna Vance",),
+        ),
+        (
+            "Minister of Defence Tom Reed met the king on Monday. Later the minister left Kyiv.",
+            "minister",
+            ("Tom Reed",),
+        ),
     ],
 )
 def test_relational_coreference(text: str, word: str, expected: tuple[str, ...]) -> None:
