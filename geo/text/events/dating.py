@@ -60,7 +60,7 @@ from geo.text.events.lexicon import (
 from geo.text.events.parsing import is_past_progressive
 from geo.text.events.triggers import charged_act
 
-__all__ = ["DateSource", "EventDate", "ArticleDates", "own_clause", "schedules"]
+__all__ = ["DateSource", "EventDate", "ArticleDates", "lasted_years", "own_clause", "schedules"]
 
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "xcomp", "csubj", "csubjpass"})
 _BOUNDING_PREPS = frozenset({"since", "until", "till", "by", "before", "after"})
@@ -212,7 +212,7 @@ class ArticleDates:
         that lasted years ("spent years working in Paris", "lived there for two decades"), which
         is told in the story's time but spans a stretch of a life that has no one date."""
         found = self._story_time(token, sentences_back)
-        if found.source == DateSource.NARRATIVE and _lasted_years(token):
+        if found.source == DateSource.NARRATIVE and lasted_years(token):
             return EventDate(DateInterval(), DateSource.NARRATIVE)
         return found
 
@@ -478,7 +478,7 @@ def _told_as_earlier(verb: Token) -> bool:
 _LONG_SPANS = frozenset(["year", "decade", "century"])
 
 
-def _lasted_years(verb: Token) -> bool:
+def lasted_years(verb: Token) -> bool:
     """Whether the act lasted years: its verb (or the verb of spending time it is told under)
     takes years as its object or measure ("spent years working in Paris", "has completed six
     years as mayor in York", "worked in Oslo for two decades"). Such an act spans a stretch of a

@@ -58,7 +58,7 @@ from geo.text.events.candidates import Candidate, CandidateReader
 from geo.text.events.confidence import event_confidence
 from geo.text.events.coreference import Coreference, is_bare_description_subject
 from geo.text.events.credits import CREDIT_ACTION, credited_reporters
-from geo.text.events.dating import ArticleDates, DateSource, EventDate
+from geo.text.events.dating import ArticleDates, DateSource, EventDate, lasted_years
 from geo.text.events.governance import GovernedPlace, PathRole, PlaceIndex, county_holds, governed_places
 from geo.text.events.grammar import clause_verb
 from geo.text.events.lexicon import (
@@ -333,7 +333,9 @@ class _ArticleReading:
             for place in governed
             for event in self._events_at(trigger, place, participants, self._status_at(trigger, place, status), when)
         ]
-        if _is_present_habit(trigger, status):
+        if _is_present_habit(trigger, status) or (not trigger.nominal and lasted_years(trigger.token)):
+            # A stay going on or a stretch of a life ("spent years working in London") is kept
+            # beside a dated stop there ("met Steele in London in 2010"): they are two stops.
             self._habits.update((e.actor, e.place.gazetteer_id, e.evidence_start) for e in events)
         if status is EventStatus.PLANNED and self._is_past_plan(trigger, when):
             self._past_plans.extend(events)
@@ -903,6 +905,12 @@ def _same_stop(a: Candidate, b: Candidate) -> bool:
     first_date, second_date = a.date.interval.iso(), b.date.interval.iso()
     if a.date.source not in stated and b.date.source not in stated and first_date != second_date:
         return False
+    if (a.date.source in stated) != (b.date.source in stated) and lasted_years(
+        (a if a.date.source in stated else b).anchor
+    ):
+        # "spent years working in London" and "met Steele in London in the summer of 2010": a
+        # stretch of a life and a dated stop in it are two stops.
+        return False
     first, second = a.place_mention.place, b.place_mention.place
     if first.gazetteer_id == second.gazetteer_id:
         return True
@@ -1094,7 +1102,8 @@ def _merge_duplicates(events: list[Event], habits: set[tuple[str, str, int]] = f
     An undated event is dropped when the same actor has a dated one at that place with that
     status: "Biden visited Kyiv on Monday ... Biden's trip to Kyiv" is one stop. A habit told
     in the present ("today she skates in Innisfail") is kept beside a dated past event there
-    ("the move back to Innisfail in 2015"): one is a stay going on, the other an arrival.
+    ("the move back to Innisfail in 2015"): one is a stay going on, the other an arrival; so is
+    a stretch of a life ("spent years working in London") beside a dated stop in it.
     """
     merged: dict[tuple, Event] = {}
     for event in events:

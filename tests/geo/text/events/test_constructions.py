@@ -1934,3 +1934,22 @@ def site_stops(extractor: EventExtractor, text: str) -> set[tuple]:
 )
 def test_a_site_before_the_noun_of_its_kind_is_the_site(extractor, text, expected) -> None:
     assert site_stops(extractor, text) == expected
+
+
+# A stretch of a life in a place and a dated stop there are two stops; a dated trip and an undated
+# mention of it are one.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tom Reed spent years working in London. In the summer of 2010, agents met Reed in London.",
+            {("Tom Reed", "London", OCC, None), ("Tom Reed", "London", OCC, "2010")},
+        ),
+        (
+            "Tom Reed visited London on Monday. Reed's trip to London was short.",
+            {("Tom Reed", "London", OCC, "2023-09-11")},
+        ),
+    ],
+)
+def test_a_stretch_of_a_life_stays_beside_a_dated_stop_there(extractor, text, expected) -> None:
+    assert stops(extractor, text) == expected

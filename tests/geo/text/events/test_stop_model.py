@@ -492,6 +492,17 @@ def test_tellings_of_one_stop_become_one_event_with_the_stated_date(doc) -> None
     assert (event.place.name, event.date.iso(), event.confidence) == ("Vladivostok", "2023-09-12", 0.9)
 
 
+def test_a_stretch_of_a_life_and_a_dated_stop_in_it_are_two_events() -> None:
+    stint = parse_text("Kim Jong Un spent years working in Moscow.")
+    working = next(t for t in stint if t.lemma_ == "work")
+    told = [
+        replace(_candidate("Kim Jong Un", "Moscow", OCC, None, DateSource.NONE, stint), anchor=working),
+        _candidate("Kim Jong Un", "Moscow", OCC, "2019-04", DateSource.CLAUSE, stint),
+    ]
+    events = events_of_candidates(told, [0.9, 0.8], threshold=0.5)
+    assert sorted(e.date.iso() or "" for e in events) == ["", "2019-04"]
+
+
 def test_the_evidence_of_a_stop_is_its_likeliest_telling_that_names_the_place() -> None:
     text = "Maria Lopez arrived in Madrid on Monday. She met Anna Weber there on Monday."
     doc = parse_text(text)
