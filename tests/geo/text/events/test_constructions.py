@@ -27,8 +27,11 @@ def extractor() -> EventExtractor:
     return EventExtractor(stop_model=None)
 
 
-def stops(extractor: EventExtractor, text: str, published: date | None = PUBLISHED) -> set[tuple]:
-    events, _ = extractor.read_events(article(text, published), mentions_for(text))
+def stops(
+    extractor: EventExtractor, text: str, published: date | None = PUBLISHED, mentions: list | None = None
+) -> set[tuple]:
+    """The stops the rules read in `text`, over the test world's mentions or the ones given."""
+    events, _ = extractor.read_events(article(text, published), mentions_for(text) if mentions is None else mentions)
     return {(e.actor, e.place.name, e.status, e.date.iso()) for e in events}
 
 
@@ -1754,8 +1757,7 @@ _NARROWING = {"Texas": _TEXAS, "Austin": _AUSTIN, "Dallas": _DALLAS} | PLACES
 
 
 def narrowed_stops(extractor: EventExtractor, text: str) -> set[tuple]:
-    events, _ = extractor.read_events(article(text, PUBLISHED), mentions_for(text, names=_NARROWING))
-    return {(e.actor, e.place.name, e.status, e.date.iso()) for e in events}
+    return stops(extractor, text, mentions=mentions_for(text, names=_NARROWING))
 
 
 @pytest.mark.parametrize(
@@ -1877,8 +1879,7 @@ def _with_venue(text: str, town: str, venue: str) -> list:
 
 
 def venue_stops(extractor: EventExtractor, text: str) -> set[tuple]:
-    events, _ = extractor.read_events(article(text), _with_venue(text, "London", "Royal Free Hospital"))
-    return {(e.actor, e.place.name, e.status, e.date.iso()) for e in events}
+    return stops(extractor, text, mentions=_with_venue(text, "London", "Royal Free Hospital"))
 
 
 # A venue named with its town is in that town when the story names it again by its name or a
@@ -1916,8 +1917,7 @@ _CHAMPS = place(6618607, "Champs-Elysees", 48.8698, 2.3075, Precision.SITE, "FR"
 
 
 def site_stops(extractor: EventExtractor, text: str) -> set[tuple]:
-    events, _ = extractor.read_events(article(text), mentions_for(text, names=PLACES | {"Champs-Elysees": _CHAMPS}))
-    return {(e.actor, e.place.name, e.status, e.date.iso()) for e in events}
+    return stops(extractor, text, mentions=mentions_for(text, names=PLACES | {"Champs-Elysees": _CHAMPS}))
 
 
 # A site written before the generic noun of its kind is the site; a street named after a town is
