@@ -340,19 +340,23 @@ def governed_places(trigger: Trigger, places: PlaceIndex) -> list[GovernedPlace]
     return _most_specific(list(found.values()))
 
 
+def _definite_place_noun(noun: Token) -> bool:
+    """A noun of a kind of place with "the" alone before it and no words of its own that name the
+    place ("the town of Gori", "the town where he grew up", "its capital")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ANAPHORIC_PLACE_NOUNS:
+        return False
+    if [c.lower_ for c in noun.children if c.dep_ == "det"] != ["the"]:
+        return False
+    return not any(
+        c.dep_ in ("poss", "appos", "relcl", "acl") or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children
+    )
+
+
 def names_place_again(noun: Token) -> bool:
     """A definite noun that names again a place told before: "the town", "the affected areas";
     not one its own words place ("the town of Gori", "the Texas town", "its capital")."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ANAPHORIC_PLACE_NOUNS:
-        return False
-    determiners = [c for c in noun.children if c.dep_ == "det"]
-    if [d.lower_ for d in determiners] != ["the"]:
-        return False
-    return not any(
-        c.dep_ in ("compound", "poss", "nmod", "appos", "relcl", "acl")
-        or (c.dep_ == "prep" and c.lower_ == "of")
-        or (c.dep_ == "amod" and c.pos_ == "PROPN")
-        for c in noun.children
+    return _definite_place_noun(noun) and not any(
+        c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and c.pos_ == "PROPN") for c in noun.children
     )
 
 
@@ -360,13 +364,7 @@ def _region_of_place_noun(noun: Token, places: PlaceIndex) -> Mention | None:
     """The region a definite noun of a kind of place is narrowed by, when it names again a place
     of that region: "the Texas city", "the central Alberta town", "the Hall County town"; not a
     noun its own words name ("the Texas town of Uvalde", "the Kentucky town where he grew up")."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ANAPHORIC_PLACE_NOUNS:
-        return None
-    if [c.lower_ for c in noun.children if c.dep_ == "det"] != ["the"]:
-        return None
-    if any(
-        c.dep_ in ("appos", "relcl", "acl", "poss") or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children
-    ):
+    if not _definite_place_noun(noun):
         return None
     regions = [
         mention
